@@ -1,0 +1,95 @@
+"""The workspace database: SQLite in WAL mode by default, any SQLAlchemy URL (e.g. PostgreSQL).
+
+Sessions are short and one per operation; the window reaches the database only through its single
+database worker, and receives plain values, never live ORM objects.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from desktop.errors import UserError
+from desktop.i18n import tr
+
+log = logging.getLogger(__name__)
+MIGRATIONS = Path(__file__).parent / "models" / "migrations"
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.close()
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+class Database:
+    def __init__(self, url: str):
+        self.url = url
+        self.engine = make_engine(url)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back on any error."""
+        session = self._sessions()
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def migrate(self) -> None:
+        """Bring the schema to this version; refuse a database written by a newer VaxDesk."""
+        from alembic import command
+        from alembic.config import Config
+        from alembic.runtime.migration import MigrationContext
+        from alembic.script import ScriptDirectory
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["engine"] = self.engine
+        script = ScriptDirectory.from_config(config)
+        try:
+            with self.engine.connect() as conn:
+                current = MigrationContext.configure(conn).get_current_heads()
+        except OperationalError as exc:
+            raise UserError(
+                tr("Không mở được cơ sở dữ liệu: {err}", "Cannot open the database: {err}", err=str(exc.orig)),
+                code="database_unavailable",
+            ) from exc
+        known = {rev.revision for rev in script.walk_revisions()}
+        unknown = [rev for rev in current if rev not in known]
+        if unknown:
+            raise UserError(
+                tr(
+                    "Cơ sở dữ liệu được tạo bởi phiên bản VaxDesk mới hơn; hãy cập nhật VaxDesk.",
+                    "The database was written by a newer VaxDesk; update VaxDesk to open it.",
+                ),
+                code="database_too_new",
+            )
+        if set(current) != set(script.get_heads()):
+            command.upgrade(config, "heads")
+
+    def dispose(self) -> None:
+        self.engine.dispose()

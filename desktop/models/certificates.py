@@ -1,0 +1,34 @@
+"""Certificates received from the central service."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from desktop.models.base import Base, utcnow
+
+CERTIFICATE_STATUSES = ("valid", "superseded", "revoked")
+
+
+class Certificate(Base):
+    __tablename__ = "certificate"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    record_id: Mapped[int] = mapped_column(ForeignKey("vaccination_record.id"), index=True)
+    batch_id: Mapped[str] = mapped_column(ForeignKey("signing_batch.id"), index=True)
+    uvci: Mapped[str] = mapped_column(String(80), unique=True)
+    hc1: Mapped[str] = mapped_column(Text)
+    issued_at: Mapped[datetime]
+    expires_at: Mapped[datetime]
+    received_at: Mapped[datetime] = mapped_column(default=utcnow)
+    status: Mapped[str] = mapped_column(String(20), default="valid")
+    superseded_by: Mapped[str | None] = mapped_column(String(80), default=None)
+    revoked_reason: Mapped[str] = mapped_column(Text, default="")
+    printed_count: Mapped[int] = mapped_column(default=0)
+    # denormalised for fast search without joins
+    full_name: Mapped[str] = mapped_column(String(300), default="")
+    name_folded: Mapped[str] = mapped_column(String(300), default="", index=True)
+    id_number: Mapped[str] = mapped_column(String(30), default="", index=True)
+    vaccination_date: Mapped[str] = mapped_column(String(10), default="", index=True)

@@ -1,0 +1,131 @@
+"""Every setting of a workspace, declared once with its type, default and meaning.
+
+Settings live in ``settings.json`` in the workspace. Secrets (registry token) are kept in a
+separate ``secrets.json`` readable by the owner only, never in the database or logs. PINs are never
+stored anywhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from desktop.errors import UserError
+from desktop.i18n import tr
+
+SETTINGS_VERSION = 1
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    type: type
+    default: Any
+    description: str
+    secret: bool = False
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("language", str, "vi", "User interface language: vi or en"),
+    Option("database_url", str, "", "SQLAlchemy URL; empty means workspace.sqlite3 in the workspace (WAL)"),
+    Option("facility_code", str, "", "The facility's health-insurance facility code (Mã cơ sở)"),
+    Option("facility_name", str, "", "The facility's name as printed on certificates"),
+    Option("focal_agency", bool, False, "This workspace signs for several facilities (Sở Y tế / CDC)"),
+    Option("represented_facilities", list, [], "Facility codes a focal agency signs for"),
+    Option("registry_url", str, "", "Population registry base URL"),
+    Option("registry_token", str, "", "Facility API token for the registry", secret=True),
+    Option("registry_batch_size", int, 500, "Look-ups per registry request (1-500)"),
+    Option("registry_concurrency", int, 4, "Registry requests in flight at once"),
+    Option("registry_timeout", float, 15.0, "Seconds before a registry request counts as failed"),
+    Option("central_url", str, "", "Central countersigning service base URL"),
+    Option("central_ca_file", str, "", "PEM file to trust for the central service's TLS; empty: system"),
+    Option("central_timeout", float, 30.0, "Seconds before a central request counts as failed"),
+    Option("sync_interval", int, 60, "Seconds between background syncs while online (0: manual only)"),
+    Option("token_module", str, "", "PKCS#11 module path of the facility's USB token"),
+    Option("token_label", str, "", "Label of the token to use"),
+    Option("token_serial", str, "", "Serial of the token to use (optional)"),
+    Option("signing_algorithm", str, "PS256", "PS256, RS256 (token without PSS) or ES256"),
+    Option("batch_size", int, 5000, "Records per signed batch"),
+    Option("idle_lock_minutes", int, 10, "Lock the window after this many idle minutes (0: never)"),
+    Option("certificate_validity_days", int, 365, "Validity of an issued certificate"),
+)
+
+_BY_KEY = {o.key: o for o in OPTIONS}
+
+
+class Settings:
+    """The settings of one workspace, validated against ``OPTIONS``."""
+
+    def __init__(self, folder: Path):
+        self._file = folder / "settings.json"
+        self._secrets_file = folder / "secrets.json"
+        self._values: dict[str, Any] = {}
+        self._secrets: dict[str, Any] = {}
+        if self._file.exists():
+            self._values = self._read(self._file)
+        if self._secrets_file.exists():
+            self._secrets = self._read(self._secrets_file)
+
+    @staticmethod
+    def _read(path: Path) -> dict[str, Any]:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise UserError(
+                tr("Không đọc được tệp cài đặt {file}: {err}", "Cannot read the settings file {file}: {err}",
+                   file=str(path), err=str(exc)),
+                code="settings_unreadable",
+            ) from exc
+        data.pop("_version", None)
+        return data
+
+    def get(self, key: str) -> Any:
+        option = _BY_KEY[key]
+        store = self._secrets if option.secret else self._values
+        env = os.environ.get("VAXDESK_" + key.upper())
+        if env is not None:
+            return _coerce(option, env)
+        return store.get(key, option.default)
+
+    def set(self, key: str, value: Any) -> None:
+        option = _BY_KEY.get(key)
+        if option is None:
+            raise UserError(tr("Không có cài đặt {key}", "There is no setting {key}", key=key), code="unknown_setting")
+        value = _coerce(option, value)
+        (self._secrets if option.secret else self._values)[key] = value
+
+    def as_dict(self, include_secrets: bool = False) -> dict[str, Any]:
+        out = {o.key: self.get(o.key) for o in OPTIONS if include_secrets or not o.secret}
+        return out
+
+    def save(self) -> None:
+        self._file.parent.mkdir(parents=True, exist_ok=True)
+        _write(self._file, {"_version": SETTINGS_VERSION, **self._values})
+        if self._secrets:
+            _write(self._secrets_file, {"_version": SETTINGS_VERSION, **self._secrets}, private=True)
+
+
+def _write(path: Path, data: dict[str, Any], private: bool = False) -> None:
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    if private:
+        os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def _coerce(option: Option, value: Any) -> Any:
+    try:
+        if option.type is bool and isinstance(value, str):
+            return value.strip().lower() in ("1", "true", "yes", "on")
+        if option.type is list and isinstance(value, str):
+            return [v.strip() for v in value.split(",") if v.strip()]
+        return option.type(value)
+    except (TypeError, ValueError) as exc:
+        raise UserError(
+            tr("Giá trị {value!r} không hợp lệ cho {key}", "Value {value!r} is not valid for {key}",
+               value=value, key=option.key),
+            code="bad_setting",
+        ) from exc

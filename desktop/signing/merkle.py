@@ -1,0 +1,76 @@
+"""Merkle tree over a batch's record attestations (RFC 6962 / RFC 9162 shape, SHA-256).
+
+Leaves and inner nodes are hashed with different prefixes (0x00, 0x01), so a leaf can never be
+passed off as an inner node. The tree for n leaves splits at the largest power of two below n, so
+proofs are the RFC's audit paths and any RFC 9162 verifier checks them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+LEAF, NODE = b"\x00", b"\x01"
+
+
+def leaf_hash(data: bytes) -> bytes:
+    return hashlib.sha256(LEAF + data).digest()
+
+
+def node_hash(left: bytes, right: bytes) -> bytes:
+    return hashlib.sha256(NODE + left + right).digest()
+
+
+def _split(n: int) -> int:
+    k = 1
+    while k * 2 < n:
+        k *= 2
+    return k
+
+
+def _root(hashes: list[bytes]) -> bytes:
+    if len(hashes) == 1:
+        return hashes[0]
+    k = _split(len(hashes))
+    return node_hash(_root(hashes[:k]), _root(hashes[k:]))
+
+
+def root_and_proofs(leaves: list[bytes]) -> tuple[bytes, list[list[bytes]]]:
+    """Root of the tree over ``leaves`` (already leaf-hashed) and each leaf's audit path."""
+    if not leaves:
+        raise ValueError("a batch needs at least one record")
+    proofs: list[list[bytes]] = [[] for _ in leaves]
+
+    def build(lo: int, hi: int) -> bytes:
+        if hi - lo == 1:
+            return leaves[lo]
+        k = _split(hi - lo)
+        left, right = build(lo, lo + k), build(lo + k, hi)
+        for i in range(lo, lo + k):
+            proofs[i].append(right)
+        for i in range(lo + k, hi):
+            proofs[i].append(left)
+        return node_hash(left, right)
+
+    root = build(0, len(leaves))
+    return root, proofs
+
+
+def verify_inclusion(leaf: bytes, index: int, size: int, proof: list[bytes], root: bytes) -> bool:
+    """RFC 9162 §2.1.3.2: does ``leaf`` (leaf-hashed) sit at ``index`` of a tree of ``size`` with ``root``?"""
+    if index < 0 or index >= size:
+        return False
+    fn, sn, r = index, size - 1, leaf
+    for p in proof:
+        if sn == 0:
+            return False
+        if fn & 1 or fn == sn:
+            r = node_hash(p, r)
+            if not fn & 1:
+                while fn and not fn & 1:
+                    fn >>= 1
+                    sn >>= 1
+        else:
+            r = node_hash(r, p)
+        fn >>= 1
+        sn >>= 1
+    return sn == 0 and r == root

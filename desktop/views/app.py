@@ -1,0 +1,62 @@
+"""Start the window: application object, language, workspace, sign-in, main window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from desktop.i18n import set_language
+from desktop.views.context import AppContext
+from desktop.workspace import Workspace
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName("VaxDesk")
+    app.setOrganizationName("VaxDesk")
+    return app
+
+
+def build_main_window(workspace: Workspace, actor: str = "", role: str = "administrator"):
+    from desktop.views.main_window import MainWindow
+
+    set_language(workspace.settings.get("language"))
+    ctx = AppContext(workspace, actor=actor, role=role)
+    return MainWindow(ctx)
+
+
+def run_window(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="vaxdesk")
+    parser.add_argument("--workspace", type=Path)
+    parser.add_argument("--lang", choices=("vi", "en"))
+    args, _rest = parser.parse_known_args(argv)
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_app()
+    workspace = Workspace.open(args.workspace)
+    if args.lang:
+        workspace.settings.set("language", args.lang)
+    actor, role = _sign_in(workspace)
+    if actor is None:
+        return 0
+    window = build_main_window(workspace, actor, role)
+    window.show()
+    code = app.exec()
+    from desktop.views.operations import wait_idle
+
+    wait_idle()
+    workspace.close()
+    return code
+
+
+def _sign_in(workspace: Workspace) -> tuple[str | None, str]:
+    """Accounts, when the accounts capability is present; otherwise the OS user as clerk-administrator."""
+    try:
+        from desktop.views.sign_in import sign_in
+    except ModuleNotFoundError:
+        return os.environ.get("USER", "clerk"), "administrator"
+    return sign_in(workspace)

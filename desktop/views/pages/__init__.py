@@ -1,0 +1,1 @@
+"""Pages of the main window; each module exposes ``create_page(ctx)``."""

@@ -1,0 +1,43 @@
+"""VaxDesk entry point: no command opens the window, a command runs the command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+
+def run(argv: list[str]) -> int:
+    from desktop.logs import setup_logging
+    from desktop.workspace import default_workspace_path
+
+    setup_logging(default_workspace_path().parent / "logs")
+    args = [a for a in argv if a not in ("--json",)]
+    wants_window = not any(not a.startswith("-") for a in _strip_options(args)) and "--version" not in argv \
+        and "-h" not in argv and "--help" not in argv
+    if wants_window:
+        from desktop.views.app import run_window
+
+        return run_window(argv)
+    from desktop.cli import main
+
+    return main(argv)
+
+
+def _strip_options(args: list[str]) -> list[str]:
+    """Drop the global options (and their values) that come before a command."""
+    out, skip = [], False
+    for arg in args:
+        if skip:
+            skip = False
+            continue
+        if arg in ("--workspace", "--lang"):
+            skip = True
+            continue
+        out.append(arg)
+    return out
+
+
+if __name__ == "__main__":
+    sys.exit(run(sys.argv[1:]))

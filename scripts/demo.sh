@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Set everything up, build a demo workspace with both reference services running, open VaxDesk on it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+WS="${VAXDESK_DEMO_WORKSPACE:-$HOME/VaxDesk-demo}"
+PY=.venv/bin/python
+if [ ! -f "$WS/demo.json" ]; then
+  $PY main.py --workspace "$WS" --json demo --people "${VAXDESK_DEMO_PEOPLE:-300}" > "$WS.demo.json.tmp"
+  mv "$WS.demo.json.tmp" "$WS/demo.json"
+fi
+read -r REG_PORT CEN_PORT POP DATA < <($PY - "$WS/demo.json" <<'PY'
+import json, sys
+from urllib.parse import urlparse
+d = json.load(open(sys.argv[1]))
+print(urlparse(d["registry_url"]).port, urlparse(d["central_url"]).port, d["registry_population"], d["central_data"])
+PY
+)
+mkdir -p "$WS/logs"
+$PY main.py registry serve --port "$REG_PORT" --population "$POP" > "$WS/logs/registry.out" 2>&1 &
+REG_PID=$!
+$PY main.py central serve --port "$CEN_PORT" --data "$DATA" > "$WS/logs/central.out" 2>&1 &
+CEN_PID=$!
+trap 'kill $REG_PID $CEN_PID 2>/dev/null || true' EXIT
+if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then export QT_QPA_PLATFORM="${QT_QPA_PLATFORM:-offscreen}"; fi
+export SOFTHSM2_CONF="$WS/softhsm2.conf"
+echo "VaxDesk demo workspace: $WS (demo sign-in and token PIN are in $WS/demo.json)"
+$PY main.py --workspace "$WS" "$@"

@@ -1,0 +1,1 @@
+"""Reference servers for the upstream parties, sharing the Qt-free core."""
