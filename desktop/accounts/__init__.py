@@ -1,1 +1,33 @@
+"""Local accounts of a workspace: who may do what, and who did it.
 
+Roles (each includes the one before): ``clerk`` loads lists, reviews mismatches, prints and verifies
+certificates; ``signer`` also signs batches with the facility's card; ``administrator`` also changes
+settings and accounts. Passwords are hashed with Argon2id; five wrong passwords in a row lock the
+account for fifteen minutes.
+"""
+
+from desktop.accounts.passwords import hash_password, needs_rehash, verify_password
+from desktop.accounts.roles import ACTIONS, ROLES, can, require_role, role_label
+from desktop.accounts.users import (
+    LOCKOUT_MINUTES,
+    MAX_FAILED_ATTEMPTS,
+    MIN_PASSWORD_LENGTH,
+    Account,
+    add_user,
+    authenticate,
+    change_password,
+    create_administrator,
+    get_user,
+    has_accounts,
+    list_users,
+    set_active,
+    set_role,
+    unlock,
+)
+
+__all__ = [
+    "ACTIONS", "ROLES", "LOCKOUT_MINUTES", "MAX_FAILED_ATTEMPTS", "MIN_PASSWORD_LENGTH", "Account",
+    "add_user", "authenticate", "can", "change_password", "create_administrator", "get_user",
+    "has_accounts", "hash_password", "list_users", "needs_rehash", "require_role", "role_label",
+    "set_active", "set_role", "unlock", "verify_password",
+]

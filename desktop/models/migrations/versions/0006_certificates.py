@@ -1,10 +1,10 @@
-"""Schema changes owned by the certificates capability (empty until it needs one).
+"""Certificates: indexes for finding certificates by day of issue and listing them by state.
 
 Revision ID: 0006
 Revises: 0005
 """
 
-from alembic import op  # noqa: F401
+from alembic import op
 import sqlalchemy as sa  # noqa: F401
 
 revision = "0006"
@@ -14,8 +14,10 @@ depends_on = None
 
 
 def upgrade() -> None:
-    pass
+    op.create_index("ix_certificate_issued_at", "certificate", ["issued_at"], unique=False)
+    op.create_index("ix_certificate_status_expires_at", "certificate", ["status", "expires_at"], unique=False)
 
 
 def downgrade() -> None:
-    pass
+    op.drop_index("ix_certificate_status_expires_at", table_name="certificate")
+    op.drop_index("ix_certificate_issued_at", table_name="certificate")

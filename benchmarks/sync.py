@@ -1,0 +1,159 @@
+"""Sync speed: signed records from the outbox to stored, locally verified certificates.
+
+Sets up the reference central service (``python main.py central serve``, default worker pool, PS256
+like Vietnam's production certificates) on 127.0.0.1 with a data folder that knows the facility,
+fills a fresh workspace with N records signed into batches of ``batch_size`` (5,000 by default),
+then times one ``sync`` run end to end: trust list, submission, central countersigning, every
+certificate's signature and content verified locally, one transaction per batch, revocations.
+
+Prints ONE JSON document: {records, seconds, batches, records_per_second, certificates, ...}.
+
+    python benchmarks/sync.py [--records 10000] [--batch-size 5000] [--algorithm PS256]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def setup_central(root: Path, algorithm: str):
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import Encoding
+
+    from desktop.dcc.cose import KeySigner, kid_for_certificate
+    from desktop.demo.token import create_demo_ca, issue_facility_certificate
+    from services.central.setup import init_data, register
+    from tests.unit.sync.sync_factory import FacilityKey
+
+    pki = root / "ministry"
+    pki.mkdir()
+    ca_cert, ca_key = create_demo_ca(pki)
+    key = ec.generate_private_key(ec.SECP256R1())
+    cert = issue_facility_certificate(ca_cert, ca_key, key.public_key(), "01001", "Bệnh viện Bạch Mai")
+    data = root / "central"
+    init_data(data, algorithm=algorithm)
+    register(data, "trust_ca", None, certificate=(pki / "ministry-ca.pem").read_bytes())
+    register(data, "facility", None, code="01001", name="Bệnh viện Bạch Mai", certificate=cert.public_bytes(Encoding.PEM))
+    der = cert.public_bytes(Encoding.DER)
+    return data, FacilityKey("01001", KeySigner(key, kid=kid_for_certificate(der)), [der])
+
+
+def start_central(data: Path, port: int, log: Path) -> subprocess.Popen:
+    import httpx
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "central", "serve", "--data", str(data),
+                                 "--port", str(port)], stdout=out, stderr=subprocess.STDOUT, env=env, cwd=ROOT)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"the central service exited: {log.read_text()[-2000:]}")
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/v1/health", timeout=1).status_code == 200:
+                return proc
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.1)
+    proc.kill()
+    raise SystemExit("the central service did not start")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=10_000)
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--algorithm", choices=("PS256", "ES256"), default="PS256")
+    args = parser.parse_args()
+    os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="vaxdesk-bench-xdg-"))
+
+    from sqlalchemy import func, select
+
+    from desktop.models import Certificate, VaccinationRecord
+    from desktop.sync import sync
+    from desktop.workspace import Workspace
+    from tests.unit.sync.sync_factory import make_records, sign_batch
+
+    root = Path(tempfile.mkdtemp(prefix="vaxdesk-bench-sync-"))
+    proc = None
+    try:
+        data, facility = setup_central(root, args.algorithm)
+        port = free_port()
+        proc = start_central(data, port, root / "central.log")
+        ws = Workspace.open(root / "ws")
+        ws.settings.set("facility_code", "01001")
+        ws.settings.set("central_url", f"http://127.0.0.1:{port}")
+        ws.settings.set("central_timeout", 300.0)
+        ws.settings.save()
+        ids = make_records(ws.db, args.records)
+        batches = [sign_batch(ws.db, ids[i:i + args.batch_size], facility)
+                   for i in range(0, len(ids), args.batch_size)]
+        started = time.perf_counter()
+        report = sync(ws, actor="benchmark")
+        seconds = time.perf_counter() - started
+        with ws.db.session() as s:
+            certificates = s.scalar(select(func.count(Certificate.id)))
+            certified = s.scalar(select(func.count()).where(VaccinationRecord.stage == "certified"))
+        ws.close()
+        result = {
+            "records": args.records,
+            "seconds": round(seconds, 2),
+            "target_seconds": 20,
+            "within_target": seconds <= 20,
+            "records_per_second": round(args.records / seconds, 1),
+            "batches": len(batches),
+            "batch_size": args.batch_size,
+            "certificates": certificates,
+            "certified_records": certified,
+            "rejected": len(report.rejected),
+            "error": report.error,
+            "algorithm": args.algorithm,
+            "central": "python main.py central serve (default workers) on 127.0.0.1, SQLite",
+            "nproc": os.cpu_count(),
+            "cpu_model": cpu_model(),
+            "python": platform.python_version(),
+        }
+    finally:
+        if proc is not None:
+            proc.terminate()
+            try:
+                proc.wait(30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+        shutil.rmtree(root, ignore_errors=True)
+    json.dump(result, sys.stdout, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,131 @@
+"""``central …``: run and administer the reference central countersigning service."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from desktop.errors import UserError
+from desktop.i18n import tr
+
+HSM_PIN_ENV = "VAXDESK_CENTRAL_HSM_PIN"
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("central", help="the reference central countersigning service")
+    sub = parser.add_subparsers(dest="central_command", required=True)
+
+    serve = sub.add_parser("serve", help="run the service (127.0.0.1 unless --host says otherwise)")
+    _data(serve)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8443)
+    serve.add_argument("--tls-cert", type=Path, help="PEM certificate for HTTPS")
+    serve.add_argument("--tls-key", type=Path, help="PEM key for HTTPS")
+    serve.add_argument("--workers", type=int, help="signing processes (default: one per CPU core; 0: in-process)")
+    serve.set_defaults(handler=run_serve)
+
+    init = sub.add_parser("init", help="create a data folder: demo CSCA, Document Signer key and certificate, database")
+    _data(init)
+    init.add_argument("--algorithm", choices=("PS256", "ES256"), default="PS256")
+    init.add_argument("--hsm-module", help="PKCS#11 module of an HSM to hold the DSC key (PIN from "
+                                           f"{HSM_PIN_ENV})")
+    init.add_argument("--hsm-label", help="label of the HSM token")
+    init.add_argument("--hsm-key-label", default="vaxdesk-dsc", help="label of the key on the HSM")
+    init.add_argument("--force", action="store_true", help="replace the keys of an existing data folder")
+    init.set_defaults(handler=run_init)
+
+    facility = sub.add_parser("facility", help="facilities allowed to submit")
+    fsub = facility.add_subparsers(dest="facility_command", required=True)
+    fadd = fsub.add_parser("add", help="register a facility and its token certificate")
+    _data(fadd)
+    fadd.add_argument("--code", required=True)
+    fadd.add_argument("--name", default="")
+    fadd.add_argument("--certificate", type=Path, required=True, help="PEM certificate of the facility's token")
+    fadd.set_defaults(handler=run_facility_add)
+
+    agency = sub.add_parser("agency", help="focal agencies (Sở Y tế, CDC) signing for several facilities")
+    asub = agency.add_subparsers(dest="agency_command", required=True)
+    aadd = asub.add_parser("add", help="register a focal agency")
+    _data(aadd)
+    aadd.add_argument("--code", required=True)
+    aadd.add_argument("--name", default="")
+    aadd.add_argument("--certificate", type=Path, required=True)
+    aadd.add_argument("--facilities", required=True, help="comma-separated facility codes")
+    aadd.set_defaults(handler=run_agency_add)
+
+    trust = sub.add_parser("trust-ca", help="trust a Ministry CA for facility certificates")
+    _data(trust)
+    trust.add_argument("--certificate", type=Path, required=True)
+    trust.set_defaults(handler=run_trust_ca)
+
+    revoke = sub.add_parser("revoke-signer", help="stop a facility or agency certificate from signing")
+    _data(revoke)
+    revoke.add_argument("--certificate", type=Path, required=True)
+    revoke.add_argument("--reason", default="")
+    revoke.set_defaults(handler=run_revoke_signer)
+
+
+def _data(parser) -> None:
+    parser.add_argument("--data", type=Path, required=True, help="the service's data folder")
+    parser.add_argument("--database-url", help="SQLAlchemy URL (default: central.sqlite3 in the data folder)")
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise UserError(tr("Không đọc được {file}: {err}", "Cannot read {file}: {err}", file=str(path),
+                           err=exc.strerror or str(exc)), code="file_unreadable") from exc
+
+
+def run_serve(args, ctx) -> None:
+    from services.central.server import serve
+    from services.central.service import CentralService
+
+    service = CentralService(args.data, database_url=args.database_url, workers=args.workers)
+    scheme = "https" if args.tls_cert else "http"
+    ctx.err(tr("Dịch vụ trung ương chạy tại {url} (Ctrl+C để dừng)", "Central service at {url} (Ctrl+C stops it)",
+               url=f"{scheme}://{args.host}:{args.port}"))
+    service.countersigner.warm_up()
+    serve(service, args.host, args.port, args.tls_cert, args.tls_key)
+    return None
+
+
+def run_init(args, ctx) -> dict:
+    from services.central.setup import init_data
+
+    hsm = None
+    if args.hsm_module:
+        pin = os.environ.get(HSM_PIN_ENV)
+        if not pin or not args.hsm_label:
+            raise UserError(tr("Dùng HSM cần --hsm-label và mã PIN trong biến {env}.",
+                               "An HSM needs --hsm-label and the PIN in {env}.", env=HSM_PIN_ENV), code="hsm_incomplete")
+        hsm = {"module": args.hsm_module, "token_label": args.hsm_label, "key_label": args.hsm_key_label}
+    return init_data(args.data, algorithm=args.algorithm, database_url=args.database_url or "", hsm=hsm,
+                     force=args.force)
+
+
+def run_facility_add(args, ctx) -> dict:
+    from services.central.setup import register as reg
+
+    return reg(args.data, "facility", args.database_url, code=args.code, name=args.name,
+               certificate=_read(args.certificate))
+
+
+def run_agency_add(args, ctx) -> dict:
+    from services.central.setup import register as reg
+
+    return reg(args.data, "agency", args.database_url, code=args.code, name=args.name,
+               certificate=_read(args.certificate), facilities=[c for c in args.facilities.split(",") if c.strip()])
+
+
+def run_trust_ca(args, ctx) -> dict:
+    from services.central.setup import register as reg
+
+    return reg(args.data, "trust_ca", args.database_url, certificate=_read(args.certificate))
+
+
+def run_revoke_signer(args, ctx) -> dict:
+    from services.central.setup import register as reg
+
+    return reg(args.data, "revoke_signer", args.database_url, certificate=_read(args.certificate), reason=args.reason)

@@ -1,0 +1,57 @@
+"""``certificates [--search Q] [--status S] [--export FILE]``: list issued certificates.
+
+``--export`` writes one HC1 string per line for the listed certificates that are still valid
+(superseded and revoked ones are never handed out again).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from sqlalchemy import select
+
+from desktop.certificates.search import STATUS_FILTERS, search
+from desktop.errors import UserError
+from desktop.i18n import tr
+from desktop.models import Certificate
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("certificates", help="list (search) issued certificates, export HC1 strings")
+    parser.add_argument("--search", default="", help="name (with or without marks), ID number, UVCI or date")
+    parser.add_argument("--status", choices=STATUS_FILTERS, help="only certificates in this state")
+    parser.add_argument("--limit", type=int, help="at most N certificates, newest first")
+    parser.add_argument("--export", type=Path, help="write one HC1 string per line to this file")
+    parser.set_defaults(handler=run)
+
+
+def run(args, ctx) -> list:
+    with ctx.workspace.db.session() as session:
+        rows = search(session, args.search, args.status, args.limit)
+        ids = [r.id for r in rows]
+        hc1: dict[int, str] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            for cert_id, text in session.execute(select(Certificate.id, Certificate.hc1)
+                                                 .where(Certificate.id.in_(chunk))):
+                hc1[cert_id] = text
+    result = [{"record_id": r.record_id, "uvci": r.uvci, "hc1": hc1[r.id], "issued_at": r.issued_at,
+               "expires_at": r.expires_at, "status": r.status, "full_name": r.full_name,
+               "printed_count": r.printed_count, "superseded_by": r.superseded_by} for r in rows]
+    if args.export is not None:
+        lines = [item["hc1"] for item in result if item["status"] == "valid"]
+        _write_lines(args.export, lines)
+        ctx.err(tr("Đã ghi {n} mã HC1 vào {file}", "Wrote {n} HC1 strings to {file}", n=len(lines),
+                   file=str(args.export)))
+    return result
+
+
+def _write_lines(path: Path, lines: list[str]) -> None:
+    tmp = path.with_name(path.name + ".part")
+    try:
+        tmp.write_text("".join(line + "\n" for line in lines), encoding="ascii")
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise UserError(tr("Không ghi được tệp {file}: {err}", "Cannot write the file {file}: {err}",
+                           file=str(path), err=exc.strerror or str(exc)), code="export_unwritable") from exc

@@ -1,0 +1,40 @@
+"""``review [--kind K] [--status S] [--bulk ACTION --reason R]``: the queue of records needing a decision."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from desktop.cli import UsageError
+from desktop.models import VaccinationRecord
+from desktop.review import bulk_resolve, queue_counts
+from desktop.review.decisions import BULK_ACTIONS
+from desktop.review.queue import QUEUE_STATUSES, queue_filter
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("review", help="list the records needing a decision, with counts per kind")
+    parser.add_argument("--kind", help="a difference kind: accents, or field:kind such as name:typo")
+    parser.add_argument("--status", choices=QUEUE_STATUSES)
+    parser.add_argument("--limit", type=int, default=0, help="list at most N records (0: all)")
+    parser.add_argument("--bulk", choices=BULK_ACTIONS, help="decide the same for every listed record")
+    parser.add_argument("--reason", default="", help="reason of a bulk decision")
+    parser.set_defaults(handler=run)
+
+
+def run(args, ctx) -> dict:
+    ws = ctx.workspace
+    if args.bulk:
+        if not args.kind and not args.status:
+            raise UsageError("review --bulk needs --kind or --status")
+        changed = bulk_resolve(ws, args.bulk, args.reason, ctx.actor, kind=args.kind, status=args.status)
+        return {"changed": changed, "action": args.bulk, "counts": queue_counts(ws)}
+    query = select(VaccinationRecord).where(queue_filter(args.kind, args.status)).order_by(VaccinationRecord.id)
+    if args.limit > 0:
+        query = query.limit(args.limit)
+    with ws.db.session() as session:
+        records = [{
+            "record_id": r.id, "source_ref": r.source_ref, "source_row": r.source_row, "full_name": r.full_name,
+            "date_of_birth": r.date_of_birth, "sex": r.sex, "id_number": r.id_number, "status": r.check_status,
+            "decision": r.decision, "differences": r.differences,
+        } for r in session.scalars(query)]
+    return {"counts": queue_counts(ws), "records": records}

@@ -1,0 +1,183 @@
+"""What can be wrong with a certificate or a payload: stable machine codes, bilingual messages.
+
+A verifier that only says "invalid" leaves the clerk and the traveller stuck, so every check
+reports its own code (for scripts, logs and support) and a message saying what is wrong in both
+languages. Codes are part of the command line's JSON contract: never rename one.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Any, Literal
+
+from desktop.i18n import Message, tr
+
+Severity = Literal["error", "warning"]
+
+# code -> (step, Vietnamese template, English template). ``step`` groups codes by pipeline stage,
+# so a caller can ask "did the signature check pass?" without listing codes.
+_CATALOGUE: dict[str, tuple[str, str, str]] = {
+    "prefix": (
+        "unprefix",
+        "Mã QR không bắt đầu bằng \"HC1:\": đây không phải chứng nhận COVID số EU (DCC).",
+        "The code does not start with \"HC1:\": it is not an EU Digital COVID Certificate.",
+    ),
+    "base45": (
+        "base45",
+        "Mã QR bị hỏng (dữ liệu Base45 không hợp lệ): hãy quét lại hoặc in lại.",
+        "The QR content is damaged (invalid Base45 data): scan it again or reprint it.",
+    ),
+    "zlib": (
+        "decompress",
+        "Dữ liệu nén trong mã QR bị hỏng hoặc không được nén: {detail}",
+        "The compressed data in the QR code is broken or not compressed: {detail}",
+    ),
+    "cbor": (
+        "decode",
+        "Dữ liệu CBOR không đọc được: {detail}",
+        "The CBOR data cannot be read: {detail}",
+    ),
+    "cose_structure": (
+        "decode",
+        "Cấu trúc chữ ký COSE không đúng: {detail}",
+        "The COSE signature structure is wrong: {detail}",
+    ),
+    "cwt_structure": (
+        "decode",
+        "Nội dung chứng nhận (CWT) không đúng cấu trúc: {detail}",
+        "The certificate content (CWT) is malformed: {detail}",
+    ),
+    "algorithm": (
+        "verify",
+        "Thuật toán chữ ký không được chấp nhận: {detail}",
+        "The signature algorithm is not acceptable: {detail}",
+    ),
+    "no_trust_list": (
+        "verify",
+        "Chưa có danh sách chứng thư tin cậy nên không kiểm tra được chữ ký.",
+        "No trust list was given, so the signature could not be checked.",
+    ),
+    "unknown_kid": (
+        "verify",
+        "Chứng thư ký (kid {kid}) không có trong danh sách tin cậy: {detail}",
+        "The signing certificate (kid {kid}) is not in the trust list: {detail}",
+    ),
+    "signature": (
+        "verify",
+        "Chữ ký không hợp lệ: chứng nhận đã bị sửa hoặc không do cơ quan có thẩm quyền cấp.",
+        "The signature is invalid: the certificate was altered or not issued by an authorised body.",
+    ),
+    "key_usage": (
+        "key_usage",
+        "Chứng thư ký không được phép ký loại chứng nhận này ({kind}).",
+        "The signing certificate may not sign this kind of certificate ({kind}).",
+    ),
+    "expired": (
+        "expiration",
+        "Mã QR đã hết hạn lúc {expires_at}; cần cấp lại.",
+        "The QR code expired at {expires_at}; it must be re-issued.",
+    ),
+    "not_yet_valid": (
+        "expiration",
+        "Mã QR chưa có hiệu lực: thời điểm phát hành {issued_at} ở sau thời điểm kiểm tra.",
+        "The QR code is not valid yet: it was issued at {issued_at}, after the time of checking.",
+    ),
+    "schema": (
+        "schema",
+        "Dữ liệu không đúng lược đồ DCC tại {path}: {detail}",
+        "The data does not follow the DCC schema at {path}: {detail}",
+    ),
+    "multiple_entries": (
+        "schema",
+        "Một chứng nhận chỉ được chứa đúng một mục (tiêm chủng, xét nghiệm hoặc khỏi bệnh); có {count}.",
+        "A certificate must hold exactly one entry (vaccination, test or recovery); it holds {count}.",
+    ),
+    "value_set": (
+        "value_set",
+        "Mã \"{value}\" tại {path} không có trong danh mục {value_set}.",
+        "The code \"{value}\" at {path} is not in the value set {value_set}.",
+    ),
+    "value_set_inactive": (
+        "value_set",
+        "Mã \"{value}\" tại {path} đã ngừng sử dụng trong danh mục {value_set}; không được cấp mới.",
+        "The code \"{value}\" at {path} is no longer active in {value_set}; it must not be issued.",
+    ),
+    "vaccine_inconsistent": (
+        "value_set",
+        "Bộ mã vắc xin không khớp hướng dẫn mã hoá EU: vp={vp}, mp={mp}, ma={ma}.",
+        "The vaccine codes do not match the EU encoding instructions: vp={vp}, mp={mp}, ma={ma}.",
+    ),
+    "vaccination_in_future": (
+        "schema",
+        "Ngày tiêm {dt} ở sau ngày phát hành chứng nhận.",
+        "The vaccination date {dt} is after the certificate's issue date.",
+    ),
+    "uvci": (
+        "schema",
+        "Mã định danh chứng nhận (UVCI) không đúng định dạng: \"{value}\".",
+        "The certificate identifier (UVCI) is malformed: \"{value}\".",
+    ),
+    "revoked": (
+        "revocation",
+        "Chứng nhận đã bị thu hồi ngày {revoked_at} ({reason}).",
+        "The certificate was revoked on {revoked_at} ({reason}).",
+    ),
+    "uvci_checksum": (
+        "revocation",
+        "Ký tự kiểm tra của mã UVCI không đúng (chỉ cảnh báo, không làm chứng nhận mất hiệu lực).",
+        "The UVCI check character is wrong (a warning only; the certificate stays valid).",
+    ),
+}
+
+CODES = frozenset(_CATALOGUE)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding. ``path`` points into the DCC payload ("v/0/mp") when the finding is about a field."""
+
+    code: str
+    message: Message
+    path: str | None = None
+    severity: Severity = "error"
+    details: dict[str, Any] | None = None
+
+    @property
+    def step(self) -> str:
+        """The pipeline stage the finding belongs to (unprefix, base45, decompress, decode, verify, ...)."""
+        return _CATALOGUE[self.code][0]
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"code": self.code, "severity": self.severity, "message": self.message.as_dict()}
+        if self.path is not None:
+            out["path"] = self.path
+        if self.details:
+            out["details"] = self.details
+        return out
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+def problem(code: str, *, path: str | None = None, severity: Severity = "error",
+            details: dict[str, Any] | None = None, **params: Any) -> Problem:
+    """Build a ``Problem`` with the catalogue message for ``code``.
+
+    Unused ``params`` are harmless; a template placeholder without a parameter renders as "?"
+    so a message is never lost because a detail was unavailable.
+    """
+    _step, vi, en = _CATALOGUE[code]
+    params = {"path": path or "/", **params}
+    for name in _placeholders(vi) | _placeholders(en):
+        params.setdefault(name, "?")
+    return Problem(code, tr(vi, en, **params), path=path, severity=severity, details=details)
+
+
+def _placeholders(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+def errors(problems: list[Problem]) -> list[Problem]:
+    """The findings that make a certificate or payload unacceptable (warnings excluded)."""
+    return [p for p in problems if p.severity == "error"]

@@ -1,0 +1,84 @@
+"""Unique vaccination certificate identifiers (UVCI, eHN guidelines Annex 2).
+
+Viet Nam's identifiers are ``URN:UVCI:01:VN:`` followed by 32 upper-case hex characters: an
+opaque random value (it must not encode the person, the facility or the date, which would leak
+through a QR code). The optional check character is Luhn mod 38 over the whole string including
+``URN:UVCI:``, appended after ``#``. Verifiers must not reject a certificate for a bad check
+character; only the issuer insists on it.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+
+ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:"
+_INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
+_N = len(ALPHABET)
+
+PREFIX = "URN:UVCI:"
+VIETNAM_PREFIX = "URN:UVCI:01:VN:"
+OPAQUE_HEX_CHARS = 32
+
+# Version 01, a country, then one or more upper-case alphanumeric parts separated by "/", and an
+# optional "#" + check character. The "URN:UVCI:" prefix is optional in the guidelines.
+_WELL_FORMED = re.compile(r"(?:URN:UVCI:)?01:[A-Z]{2}:[A-Z0-9]+(?:/[A-Z0-9]+)*(?:#[A-Z0-9/:])?")
+
+
+def luhn38(text: str) -> str:
+    """The Luhn mod 38 check character for ``text`` (A=0 … 9=35, "/"=36, ":"=37).
+
+    Raises ValueError if ``text`` holds a character outside the alphabet (e.g. lower case).
+    """
+    factor = 2
+    total = 0
+    for ch in reversed(text):
+        try:
+            code = _INDEX[ch]
+        except KeyError:
+            raise ValueError(f"character {ch!r} is not allowed in a UVCI") from None
+        addend = factor * code
+        factor = 1 if factor == 2 else 2
+        total += addend // _N + addend % _N
+    return ALPHABET[(_N - total % _N) % _N]
+
+
+def new_uvci(checksum: bool = True, prefix: str = VIETNAM_PREFIX) -> str:
+    """A fresh UVCI: ``prefix`` + 32 random upper-case hex characters (+ ``#`` + check character).
+
+    128 random bits make a collision practically impossible without a central counter, so
+    facilities can mint identifiers offline.
+    """
+    body = prefix + secrets.token_hex(OPAQUE_HEX_CHARS // 2).upper()
+    return f"{body}#{luhn38(body)}" if checksum else body
+
+
+def split_checksum(uvci: str) -> tuple[str, str | None]:
+    """``("URN:UVCI:01:VN:…", "K")`` for a UVCI with a check character, else ``(uvci, None)``."""
+    body, sep, check = uvci.rpartition("#")
+    if not sep:
+        return uvci, None
+    return body, check
+
+
+def uvci_valid_checksum(uvci: str) -> bool:
+    """True when ``uvci`` ends in ``#`` + the right Luhn mod 38 character; False otherwise
+    (no check character, a wrong one, or characters outside the alphabet)."""
+    body, check = split_checksum(uvci)
+    if check is None or len(check) != 1:
+        return False
+    try:
+        return luhn38(body) == check
+    except ValueError:
+        return False
+
+
+def has_checksum(uvci: str) -> bool:
+    return split_checksum(uvci)[1] is not None
+
+
+def is_well_formed(uvci: str) -> bool:
+    """Syntax check an issuer applies before signing (a verifier only warns, see ``hc1``)."""
+    if not _WELL_FORMED.fullmatch(uvci) or len(uvci) > 80:
+        return False
+    return not has_checksum(uvci) or uvci_valid_checksum(uvci)

@@ -1,0 +1,69 @@
+"""Finding records: the one filter used by the records table in the window and by ``records`` on the command line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Select, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.importer.text import clean, fold
+from desktop.models import VaccinationRecord
+
+R = VaccinationRecord
+
+# what the table and the command line show, in order
+LIST_COLUMNS = ("id", "source_row", "source_ref", "full_name", "date_of_birth", "sex", "id_number", "vaccine_name",
+                "dose_number", "vaccination_date", "check_status", "stage", "list_id", "flags")
+
+
+@dataclass(frozen=True)
+class RecordFilter:
+    status: str | None = None  # check status (contracts/mismatch-kinds.md)
+    stage: str | None = None
+    search: str = ""  # name with or without marks, ID number, or platform record id
+    list_id: int | None = None
+
+    def apply(self, query: Select) -> Select:
+        if self.status:
+            query = query.where(R.check_status == self.status)
+        if self.stage:
+            query = query.where(R.stage == self.stage)
+        if self.list_id is not None:
+            query = query.where(R.list_id == self.list_id)
+        text = clean(self.search)
+        if text:
+            folded = fold(text)
+            escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            raw = text.upper().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            query = query.where(or_(
+                R.name_folded.like(f"%{escaped}%", escape="\\"),
+                R.id_number.like(f"{raw}%", escape="\\"),
+                R.source_ref == text,
+            ))
+        return query
+
+
+def record_ids(session: Session, flt: RecordFilter, limit: int | None = None) -> list[int]:
+    """Ids of the matching records in list order (newest list first, then by row)."""
+    query = flt.apply(select(R.id)).order_by(R.list_id.desc(), R.source_row, R.id)
+    if limit:
+        query = query.limit(limit)
+    return list(session.execute(query).scalars())
+
+
+def count_records(session: Session, flt: RecordFilter) -> int:
+    return session.execute(flt.apply(select(func.count(R.id)))).scalar() or 0
+
+
+def record_rows(session: Session, ids: list[int], columns: tuple[str, ...] = LIST_COLUMNS) -> dict[int, dict[str, Any]]:
+    """Plain dicts for the given ids (one query), keyed by id."""
+    if not ids:
+        return {}
+    cols = [getattr(R, c) for c in columns]
+    out = {}
+    for row in session.execute(select(*cols).where(R.id.in_(ids))):
+        item = dict(zip(columns, row, strict=True))
+        out[item["id"]] = item
+    return out

@@ -1,0 +1,286 @@
+"""The check run: every unchecked record against the registry, one transaction per batch of answers.
+
+An outage in the middle keeps every batch already answered; records without a valid answer stay
+``unchecked`` and are the only ones sent the next time. ``format`` differences are applied to the
+record (the registry's form) and recorded in the audit log with before and after.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop.audit import record_events
+from desktop.errors import UserError
+from desktop.i18n import Message, format_number, tr
+from desktop.models import VaccinationRecord, utcnow
+from desktop.models.registry_extra import RecordDifference
+from desktop.progress import NO_PROGRESS, Progress
+from desktop.registry import client as rc
+from desktop.registry.compare import Person, compare, fold, id_differences, status_for
+from desktop.registry.precheck import id_kind, invalid_reason, normalise_id
+from desktop.workspace import Workspace
+
+log = logging.getLogger(__name__)
+
+PROBLEM_TEXT: dict[str, tuple[str, str]] = {
+    rc.UNAVAILABLE: ("CSDL dân cư không hoạt động", "registry unavailable"),
+    rc.TIMEOUT: ("CSDL dân cư không trả lời kịp", "registry did not answer in time"),
+    rc.MALFORMED: ("CSDL dân cư trả về dữ liệu hỏng", "registry answered with malformed data"),
+    rc.HTML: ("CSDL dân cư trả về một trang web thay vì dữ liệu (máy chủ trung gian?)",
+              "registry answered with a web page instead of data (a proxy?)"),
+    rc.MISSING: ("CSDL dân cư bỏ sót một số yêu cầu", "registry left some look-ups unanswered"),
+    rc.UNASKED: ("CSDL dân cư trả lời cả những bản ghi không được hỏi (đã bỏ qua)",
+                 "registry answered about records not asked (ignored)"),
+    rc.BAD_REQUEST: ("CSDL dân cư từ chối yêu cầu là sai dạng (lỗi phần mềm, đã ghi nhật ký)",
+                     "registry refused the request as malformed (a software bug, logged)"),
+    rc.RATE_LIMITED: ("CSDL dân cư liên tục yêu cầu chờ", "registry kept asking to slow down"),
+    rc.SKIPPED: ("chưa gửi vì CSDL dân cư đang ngừng hoạt động", "not sent: registry unavailable"),
+}
+
+
+def _n(value: int) -> Message:
+    return tr(format_number(value, "vi"), format_number(value, "en"))
+
+
+@dataclass
+class CheckResult:
+    """What a check run did: counts by status, each record handled, and what went wrong."""
+
+    summary: dict[str, int] = field(default_factory=dict)
+    records: list[dict[str, Any]] = field(default_factory=list)
+    problems: dict[str, int] = field(default_factory=dict)  # problem code → records affected
+    not_checked: int = 0
+    corrected: int = 0
+
+    @property
+    def registry_unavailable(self) -> bool:
+        return self.not_checked > 0
+
+    @property
+    def explanation(self) -> Message:
+        done = sum(v for k, v in self.summary.items() if k != "unchecked")
+        parts = [tr(
+            "Đã kiểm tra {done} bản ghi: {matched} khớp, {mismatch} lệch, {not_found} không tìm thấy, "
+            "{invalid} số định danh không hợp lệ.",
+            "{done} records checked: {matched} matched, {mismatch} mismatched, {not_found} not found, "
+            "{invalid} invalid IDs.",
+            done=_n(done), matched=_n(self.summary.get("matched", 0)), mismatch=_n(self.summary.get("mismatch", 0)),
+            not_found=_n(self.summary.get("not_found", 0)), invalid=_n(self.summary.get("invalid_id", 0)),
+        )]
+        if self.not_checked:
+            reasons = [code for code in PROBLEM_TEXT if code in self.problems and code != rc.UNASKED]
+            why_vi = "; ".join(PROBLEM_TEXT[c][0] for c in reasons) or "CSDL dân cư không hoạt động"
+            why_en = "; ".join(PROBLEM_TEXT[c][1] for c in reasons) or "registry unavailable"
+            parts.append(tr("{n} bản ghi chưa được kiểm tra: {why}; sẽ thử lại.",
+                            "{n} records not checked: {why}; will retry.",
+                            n=_n(self.not_checked), why=tr(why_vi, why_en)))
+        if rc.UNASKED in self.problems:
+            parts.append(tr(*PROBLEM_TEXT[rc.UNASKED]))
+        if not self.records:
+            parts = [tr("Không có bản ghi nào cần kiểm tra.", "No records need checking.")]
+        return tr(" ".join(p.vi for p in parts), " ".join(p.en for p in parts))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "summary": dict(self.summary),
+            "records": self.records,
+            "not_checked": self.not_checked,
+            "corrected": self.corrected,
+            "problems": dict(self.problems),
+            "explanation": self.explanation.as_dict(),
+        }
+
+
+def _registry_settings(workspace: Workspace, registry_url: str | None) -> tuple[str, str]:
+    url = registry_url or workspace.settings.get("registry_url")
+    if not url:
+        raise UserError(
+            tr("Chưa cài đặt địa chỉ CSDL dân cư. Hãy nhập địa chỉ và khoá truy cập trong Cài đặt.",
+               "The population registry address is not set. Enter the address and token in Settings."),
+            code="registry_not_configured",
+        )
+    return url, workspace.settings.get("registry_token") or ""
+
+
+def write_differences(session: Session, rows: list[tuple[int, list[dict[str, Any]]]]) -> None:
+    """Mirror records' differences into ``record_difference`` (the queue's kind filter)."""
+    if not rows:
+        return
+    ids = [record_id for record_id, _ in rows]
+    for i in range(0, len(ids), 900):
+        session.execute(delete(RecordDifference).where(RecordDifference.record_id.in_(ids[i:i + 900])))
+    values = [{"record_id": rid, "field": d["field"], "kind": d["kind"]} for rid, diffs in rows for d in diffs]
+    if values:
+        session.execute(insert(RecordDifference), values)
+
+
+_COLUMNS = (VaccinationRecord.id, VaccinationRecord.full_name, VaccinationRecord.date_of_birth,
+            VaccinationRecord.sex, VaccinationRecord.id_number, VaccinationRecord.nationality,
+            VaccinationRecord.source_ref, VaccinationRecord.source_row, VaccinationRecord.check_status)
+
+
+def _to_check(session: Session, record_ids: list[int] | None) -> list[Any]:
+    query = select(*_COLUMNS).where(
+        VaccinationRecord.check_status == "unchecked", VaccinationRecord.stage == "loaded",
+        VaccinationRecord.batch_id.is_(None),
+    ).order_by(VaccinationRecord.id)
+    if record_ids is not None:
+        query = query.where(VaccinationRecord.id.in_(record_ids))
+    return list(session.execute(query))
+
+
+def _outcome(row: Any, answer: rc.Answer) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """The record's new column values and its differences, for one registry answer."""
+    person = Person(row.full_name, row.date_of_birth, row.sex, normalise_id(row.id_number))
+    if answer.status == "invalid":
+        return {"check_status": "invalid_id", "registry_values": None}, []
+    if answer.status == "not_found":
+        return {"check_status": "not_found", "registry_values": None}, id_differences(person, None)
+    citizen = answer.citizen or {}
+    registry = Person.from_citizen(citizen)
+    differences = compare(person, registry)
+    values: dict[str, Any] = {"check_status": status_for(differences), "registry_values": citizen}
+    if any(d["field"] == "name" and d["kind"] == "format" for d in differences):
+        values["full_name"] = registry.full_name
+        values["name_folded"] = fold(registry.full_name)
+    return values, differences
+
+
+_TABLE = VaccinationRecord.__table__
+_CHECK_VALUES = {name: bindparam(name) for name in (
+    "check_status", "registry_values", "differences", "checked_at", "updated_at")}
+_UPDATE = update(_TABLE).where(_TABLE.c.id == bindparam("record_id")).values(**_CHECK_VALUES)
+_UPDATE_NAME = update(_TABLE).where(_TABLE.c.id == bindparam("record_id")).values(
+    **_CHECK_VALUES, full_name=bindparam("full_name"), name_folded=bindparam("name_folded"))
+
+
+class _Run:
+    def __init__(self, workspace: Workspace, actor: str, rows: list[Any], progress: Progress):
+        self.workspace = workspace
+        self.actor = actor
+        self.rows = {str(r.id): r for r in rows}
+        self.progress = progress
+        self.result = CheckResult()
+        self.total = len(rows)
+        self.done = 0
+
+    def note(self, row: Any, status: str, differences: list[dict[str, Any]], id_number: str) -> None:
+        self.result.summary[status] = self.result.summary.get(status, 0) + 1
+        self.result.records.append({
+            "record_id": row.id, "source_ref": row.source_ref, "source_row": row.source_row,
+            "id_number": id_number, "status": status, "differences": differences,
+        })
+
+    def store(self, outcomes: list[tuple[Any, dict[str, Any], list[dict[str, Any]]]]) -> None:
+        """One transaction: the records' new values, their differences, and the audit events."""
+        if not outcomes:
+            return
+        # full garbage collections over thousands of fresh objects cost more than the work itself
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            self._store(outcomes)
+        finally:
+            if enabled:
+                gc.enable()
+
+    def _store(self, outcomes: list[tuple[Any, dict[str, Any], list[dict[str, Any]]]]) -> None:
+        now = utcnow()
+        updates, renames, checks, corrections = [], [], [], []
+        for row, values, differences in outcomes:
+            update_row = {
+                "record_id": row.id, "check_status": values["check_status"], "registry_values": values["registry_values"],
+                "differences": differences, "checked_at": now, "updated_at": now,
+            }
+            if "full_name" in values:
+                renames.append({**update_row, "full_name": values["full_name"], "name_folded": values["name_folded"]})
+            else:
+                updates.append(update_row)
+            checks.append((row.id, {"check_status": row.check_status}, {
+                "check_status": values["check_status"],
+                "differences": [f"{d['field']}:{d['kind']}" for d in differences],
+            }))
+            if "full_name" in values:
+                corrections.append((row.id, {"full_name": row.full_name}, {"full_name": values["full_name"]}))
+        with self.workspace.db.session() as session:
+            if updates:
+                session.connection().execute(_UPDATE, updates)
+            if renames:
+                session.connection().execute(_UPDATE_NAME, renames)
+            write_differences(session, [(row.id, diffs) for row, _, diffs in outcomes])
+            record_events(session, self.actor, "registry.check", "vaccination_record", checks)
+            if corrections:
+                record_events(session, self.actor, "registry.format_correction", "vaccination_record", corrections,
+                              reason="format difference corrected to the registry's form")
+        self.result.corrected += len(corrections)
+        for row, values, differences in outcomes:
+            self.note(row, values["check_status"], differences, values.get("id_number", normalise_id(row.id_number)))
+
+    def on_batch(self, batch: rc.BatchAnswer) -> None:
+        outcomes = []
+        for ref, answer in batch.answers.items():
+            row = self.rows[ref]
+            values, differences = _outcome(row, answer)
+            outcomes.append((row, values, differences))
+        self.store(outcomes)
+        for ref in batch.unanswered:
+            row = self.rows[ref]
+            self.note(row, "unchecked", [], normalise_id(row.id_number))
+        if batch.unanswered:
+            self.result.not_checked += len(batch.unanswered)
+        for problem in batch.problems:
+            affected = len(batch.unanswered) if problem != rc.UNASKED else 1
+            self.result.problems[problem] = self.result.problems.get(problem, 0) + affected
+        self.done += len(batch.asked)
+        self.progress.update(self.done, self.total, str(tr("Đang kiểm tra với CSDL dân cư…",
+                                                           "Checking with the population registry…")))
+
+
+def check_records(workspace: Workspace, actor: str, registry_url: str | None = None,
+                  progress: Progress | None = None, record_ids: list[int] | None = None) -> CheckResult:
+    """Check every unchecked, unsigned record (or those of ``record_ids``) against the registry.
+
+    Raises ``UserError`` when the registry is not configured or refuses the token (records answered
+    before the refusal stay stored). An unavailable registry is not an exception: the result says
+    how many records were left unchecked and why.
+    """
+    progress = progress or NO_PROGRESS
+    url, token = _registry_settings(workspace, registry_url)
+    with workspace.db.session() as session:
+        rows = _to_check(session, record_ids)
+    run = _Run(workspace, actor, rows, progress)
+    items: list[tuple[str, str]] = []
+    invalid = []
+    for row in rows:
+        number = normalise_id(row.id_number)
+        if invalid_reason(number, row.nationality) is not None:
+            invalid.append((row, {"check_status": "invalid_id", "registry_values": None}, []))
+        else:
+            items.append((str(row.id), number))
+    run.store(invalid)
+    run.done = len(invalid)
+    log.info("registry check of %d records (%d with invalid IDs) by %s", len(rows), len(invalid), actor)
+    settings = workspace.settings
+    client = rc.RegistryClient(
+        url, token, batch_size=settings.get("registry_batch_size"), concurrency=settings.get("registry_concurrency"),
+        timeout=settings.get("registry_timeout"),
+    )
+    try:
+        with client:
+            client.lookup_many(items, run.on_batch, progress)
+    finally:
+        run.result.records.sort(key=lambda r: r["record_id"])
+    log.info("registry check done: %s; not checked %d (%s)", run.result.summary, run.result.not_checked,
+             ",".join(run.result.problems))
+    return run.result
+
+
+def id_kind_of(id_number: str, nationality: str = "VN") -> str:
+    """The ``id_kind`` column value for an ID ("" when it is none of the known kinds)."""
+    return id_kind(normalise_id(id_number), nationality) or ""

@@ -1,0 +1,304 @@
+"""A clerk's decisions on checked records: one Decision row, the record's update and an audit event
+in one transaction, with who, when, before, after and why.
+
+Actions (contracts/mismatch-kinds.md): ``accept_registry`` takes the registry's name, date of birth,
+sex and ID; ``keep_list`` keeps the list's values (reason required); ``edit`` enters corrected values
+(reason required); ``reject`` excludes the record from signing (reason required); ``defer`` leaves it
+for later. Records resolved by accept_registry, keep_list or edit, and matched records, may be signed
+(``VaccinationRecord.ready_to_sign``).
+
+An edit is re-checked, so a typo in the correction cannot slip through: if the ID number changes,
+the registry's answer no longer applies and the record returns to ``unchecked`` (no decision; the next
+check looks the new ID up). If the ID stays, the new values are compared at once with the registry's
+stored answer: when only ``format`` differences remain the record becomes ``matched``; otherwise the
+clerk's edited values stand as a deliberate decision (with its reason) and the record may be signed.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from desktop.audit import record_event, record_events
+from desktop.errors import UserError
+from desktop.i18n import tr
+from desktop.models import DECISION_ACTIONS, Decision, VaccinationRecord, utcnow
+from desktop.registry.check import write_differences
+from desktop.registry.compare import Person, compare, fold, id_differences, status_for, tidy_name
+from desktop.registry.precheck import id_kind, invalid_reason, normalise_id
+from desktop.review.queue import queue_filter, record_view
+from desktop.workspace import Workspace
+
+REASON_REQUIRED = ("keep_list", "edit", "reject")
+BULK_ACTIONS = ("accept_registry", "keep_list", "reject", "defer")
+EDITABLE = ("full_name", "date_of_birth", "sex", "id_number", "nationality")
+SNAPSHOT = ("full_name", "date_of_birth", "sex", "id_number", "id_kind", "nationality", "check_status",
+            "checked_at", "registry_values", "differences", "decision", "decision_reason")
+
+ACTION_NAMES = {
+    "accept_registry": tr("Chấp nhận dữ liệu CSDL dân cư", "Accept the registry's values"),
+    "keep_list": tr("Giữ dữ liệu danh sách", "Keep the list's values"),
+    "edit": tr("Sửa", "Edit"),
+    "reject": tr("Loại khỏi ký số", "Reject"),
+    "defer": tr("Để sau", "Defer"),
+}
+
+
+def _snapshot(record: VaccinationRecord) -> dict[str, Any]:
+    out = {}
+    for name in SNAPSHOT:
+        value = getattr(record, name)
+        out[name] = value.isoformat() if isinstance(value, datetime) else value
+    return out
+
+
+def _restore(record: VaccinationRecord, values: dict[str, Any]) -> None:
+    for name in SNAPSHOT:
+        value = values.get(name)
+        if name == "checked_at" and isinstance(value, str):
+            value = datetime.fromisoformat(value)
+        if name == "differences" and value is None:
+            value = []
+        setattr(record, name, value)
+    record.name_folded = fold(record.full_name)
+
+
+def _refuse(vi: str, en: str, code: str, **params: Any) -> UserError:
+    return UserError(tr(vi, en, **params), code=code)
+
+
+def _check_action(action: str, reason: str) -> None:
+    if action not in DECISION_ACTIONS:
+        raise _refuse("Không có thao tác {action}. Các thao tác: {known}",
+                      "There is no action {action}. Actions: {known}", "unknown_action",
+                      action=action, known=", ".join(DECISION_ACTIONS))
+    if action in REASON_REQUIRED and not reason:
+        raise _refuse("Thao tác “{name}” cần ghi lý do.", "“{name}” needs a reason.", "reason_required",
+                      name=ACTION_NAMES[action])
+
+
+def _check_open(record: VaccinationRecord) -> None:
+    if record.stage != "loaded" or record.batch_id is not None:
+        raise _refuse("Bản ghi {id} đã được ký; hãy dùng chức năng đính chính chứng nhận.",
+                      "Record {id} is already signed; use a certificate correction instead.", "record_signed",
+                      id=record.id)
+
+
+# validation of edited values ---------------------------------------------------------------------
+_SEX = {"m": "M", "nam": "M", "0": "M", "male": "M", "f": "F", "nữ": "F", "nu": "F", "1": "F", "female": "F"}
+
+
+def _valid_dob(text: str) -> str:
+    text = text.strip()
+    m = re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text)
+    if m:
+        text = f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?", text)
+    ok = bool(m)
+    if m:
+        year, month, day = int(m.group(1)), m.group(2), m.group(3)
+        try:
+            when = date(year, int(month or 1), int(day or 1))
+            ok = 1900 <= year and when <= date.today()
+        except ValueError:
+            ok = False
+    if not ok:
+        raise _refuse("Ngày sinh “{value}” không hợp lệ: dùng dd/mm/yyyy, yyyy-mm-dd, yyyy-mm hoặc yyyy, không ở "
+                      "tương lai.", "Date of birth “{value}” is not valid: use dd/mm/yyyy, yyyy-mm-dd, yyyy-mm or "
+                      "yyyy, not in the future.", "invalid_value", value=text)
+    return text
+
+
+def validate_edit(values: dict[str, Any], nationality: str) -> dict[str, str]:
+    """Clean and check the clerk's corrected values; refuse with the field named."""
+    if not values:
+        raise _refuse("Hãy nhập giá trị cần sửa (họ tên, ngày sinh, giới tính, số định danh).",
+                      "Enter the values to correct (name, date of birth, sex, ID number).", "nothing_to_edit")
+    clean: dict[str, str] = {}
+    unknown = [k for k in values if k not in EDITABLE]
+    if unknown:
+        raise _refuse("Không sửa được trường {fields}; được sửa: {known}", "Cannot edit {fields}; editable: {known}",
+                      "invalid_field", fields=", ".join(unknown), known=", ".join(EDITABLE))
+    if "nationality" in values:
+        text = str(values["nationality"]).strip().upper()
+        if not re.fullmatch(r"[A-Z]{2}", text):
+            raise _refuse("Quốc tịch “{value}” phải là mã 2 chữ cái (VN, US…).",
+                          "Nationality “{value}” must be a 2-letter code (VN, US…).", "invalid_value", value=text)
+        clean["nationality"] = nationality = text
+    if "full_name" in values:
+        text = tidy_name(str(values["full_name"]))
+        if not text or any(ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text) or len(text) > 300:
+            raise _refuse("Họ tên “{value}” không hợp lệ.", "Full name “{value}” is not valid.", "invalid_value",
+                          value=text)
+        clean["full_name"] = text
+    if "date_of_birth" in values:
+        clean["date_of_birth"] = _valid_dob(str(values["date_of_birth"]))
+    if "sex" in values:
+        sex = _SEX.get(str(values["sex"]).strip().lower())
+        if sex is None:
+            raise _refuse("Giới tính “{value}” không hợp lệ: dùng M (nam) hoặc F (nữ).",
+                          "Sex “{value}” is not valid: use M (male) or F (female).", "invalid_value",
+                          value=values["sex"])
+        clean["sex"] = sex
+    if "id_number" in values:
+        number = normalise_id(values["id_number"])
+        why = invalid_reason(number, nationality)
+        if why:
+            raise _refuse("Số định danh không hợp lệ: {why}.", "The ID number is not valid: {why}.", "invalid_value",
+                          why=tr(*why))
+        clean["id_number"] = number
+    return clean
+
+
+# applying a decision -----------------------------------------------------------------------------
+def _recompare(record: VaccinationRecord) -> list[dict[str, Any]]:
+    person = Person(record.full_name, record.date_of_birth, record.sex, normalise_id(record.id_number))
+    if record.registry_values:
+        differences = compare(person, Person.from_citizen(record.registry_values))
+        if record.check_status in ("matched", "mismatch"):
+            record.check_status = status_for(differences)
+        for diff in differences:
+            if diff["field"] == "name" and diff["kind"] == "format":
+                record.full_name = diff["registry"]
+        return differences
+    return id_differences(person, None)
+
+
+def _apply(record: VaccinationRecord, action: str, reason: str, set_fields: dict[str, str] | None) -> bool:
+    """Change the record for one decision; returns whether its differences changed."""
+    if action == "accept_registry":
+        citizen = record.registry_values
+        if not citizen:
+            raise _refuse("Bản ghi {id} không có dữ liệu CSDL dân cư để chấp nhận (trạng thái {status}); hãy sửa, "
+                          "giữ hoặc loại.", "Record {id} has no registry values to accept (status {status}); edit, "
+                          "keep or reject it.", "nothing_to_accept", id=record.id, status=record.check_status)
+        record.full_name = citizen["full_name"]
+        record.date_of_birth = citizen["date_of_birth"]
+        record.sex = citizen["sex"]
+        record.id_number = citizen["id_number"]
+        record.nationality = citizen.get("nationality") or record.nationality
+        record.id_kind = id_kind(record.id_number, record.nationality) or ""
+    changed_differences = False
+    if action == "edit":
+        values = set_fields or {}
+        id_changed = "id_number" in values and values["id_number"] != normalise_id(record.id_number)
+        for name, value in values.items():
+            setattr(record, name, value)
+        record.id_kind = id_kind(normalise_id(record.id_number), record.nationality) or ""
+        if id_changed:
+            record.check_status = "unchecked"
+            record.registry_values = None
+            record.checked_at = None
+            record.differences = []
+            changed_differences = True
+        else:
+            record.differences = _recompare(record)
+            changed_differences = True
+    record.name_folded = fold(record.full_name)
+    back_to_check = action == "edit" and record.check_status == "unchecked"
+    record.decision = None if back_to_check else action
+    record.decision_reason = reason
+    record.updated_at = utcnow()
+    return changed_differences
+
+
+def resolve(workspace: Workspace, record_id: int, action: str, reason: str | None, actor: str,
+            set_fields: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One decision on one record; returns the record after it."""
+    reason = (reason or "").strip()
+    _check_action(action, reason)
+    if set_fields and action != "edit":
+        raise _refuse("Chỉ thao tác “sửa” mới nhận giá trị mới.", "Only “edit” takes new values.", "invalid_field")
+    with workspace.db.session() as session:
+        record = session.get(VaccinationRecord, record_id)
+        if record is None:
+            raise _refuse("Không có bản ghi {id}", "There is no record {id}", "no_record", id=record_id)
+        _check_open(record)
+        clean = validate_edit(set_fields or {}, record.nationality) if action == "edit" else None
+        before = _snapshot(record)
+        changed = _apply(record, action, reason, clean)
+        after = _snapshot(record)
+        session.add(Decision(record_id=record.id, action=action, reason=reason, actor=actor, before=before,
+                             after=after))
+        if changed:
+            session.flush()
+            write_differences(session, [(record.id, record.differences)])
+        record_event(session, actor, f"decision.{action}", "vaccination_record", record.id, before, after, reason)
+        return record_view(record)
+
+
+def undo_last(workspace: Workspace, actor: str) -> dict[str, Any]:
+    """Undo the actor's latest decision not yet undone, if the record has not changed since."""
+    with workspace.db.session() as session:
+        decision = session.scalars(
+            select(Decision).where(Decision.actor == actor, Decision.undone.is_(False)).order_by(Decision.id.desc())
+            .limit(1)
+        ).first()
+        if decision is None:
+            raise _refuse("Không có quyết định nào để hoàn tác.", "There is no decision to undo.", "nothing_to_undo")
+        record = session.get(VaccinationRecord, decision.record_id)
+        _check_open(record)
+        current = _snapshot(record)
+        if current != decision.after:
+            raise _refuse("Bản ghi {id} đã thay đổi sau quyết định này; không hoàn tác được.",
+                          "Record {id} changed after this decision; it cannot be undone.", "undo_stale",
+                          id=record.id)
+        _restore(record, decision.before)
+        record.updated_at = utcnow()
+        decision.undone = True
+        session.flush()
+        write_differences(session, [(record.id, record.differences)])
+        record_event(session, actor, "decision.undo", "vaccination_record", record.id, current, decision.before,
+                     f"undo of {decision.action}")
+        view = record_view(record)
+        view["undone_action"] = decision.action
+        return view
+
+
+def _bulk_query(kind: str | None, status: str | None, action: str | None):
+    query = select(VaccinationRecord).where(queue_filter(kind, status))
+    if action == "accept_registry":
+        # only records the registry found have values to accept (JSON null is not SQL NULL: use the status)
+        query = query.where(VaccinationRecord.check_status.in_(("mismatch", "matched")))
+    return query.order_by(VaccinationRecord.id)
+
+
+def count_affected(workspace: Workspace, kind: str | None = None, status: str | None = None,
+                   action: str | None = None) -> int:
+    """How many queue records a bulk decision would change (for the confirmation)."""
+    with workspace.db.session() as session:
+        sub = _bulk_query(kind, status, action).subquery()
+        return session.scalar(select(func.count()).select_from(sub)) or 0
+
+
+def bulk_resolve(workspace: Workspace, action: str, reason: str | None, actor: str, kind: str | None = None,
+                 status: str | None = None) -> int:
+    """The same decision for every queue record of a kind/status, in one transaction; returns the count."""
+    reason = (reason or "").strip()
+    _check_action(action, reason)
+    if action not in BULK_ACTIONS:
+        raise _refuse("Không thể “{name}” hàng loạt; hãy sửa từng bản ghi.",
+                      "“{name}” cannot be done in bulk; edit records one by one.", "not_bulk",
+                      name=ACTION_NAMES[action])
+    if not kind and not status:
+        raise _refuse("Hãy chọn loại khác biệt hoặc trạng thái cho quyết định hàng loạt.",
+                      "Choose a difference kind or status for a bulk decision.", "bulk_needs_filter")
+    with workspace.db.session() as session:
+        records = list(session.scalars(_bulk_query(kind, status, action)))
+        events, decisions = [], []
+        for record in records:
+            before = _snapshot(record)
+            _apply(record, action, reason, None)
+            after = _snapshot(record)
+            decisions.append(Decision(record_id=record.id, action=action, reason=reason, actor=actor,
+                                      before=before, after=after))
+            events.append((record.id, before, after))
+        session.add_all(decisions)
+        session.flush()
+        if events:
+            record_events(session, actor, f"decision.{action}", "vaccination_record", events,
+                          reason=f"bulk ({kind or status}): {reason}" if reason else f"bulk ({kind or status})")
+        return len(records)

@@ -1,0 +1,174 @@
+"""The review queue: records that need a clerk's decision, filtered and counted in SQL.
+
+A record is in the queue while it is unsigned and either its check ended ``mismatch``, ``not_found``
+or ``invalid_id`` with no decision yet, or its decision is ``defer``. Filters: ``status`` (one of
+``mismatch``, ``not_found``, ``invalid_id``, ``deferred``) and ``kind`` (``accents`` for any field,
+or ``name:accents`` for one field).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session
+
+from desktop.errors import UserError
+from desktop.i18n import tr
+from desktop.models import VaccinationRecord
+from desktop.models.registry_extra import RecordDifference
+from desktop.registry.compare import ALL_KINDS
+from desktop.workspace import Workspace
+
+NEEDS_DECISION = ("mismatch", "not_found", "invalid_id")
+QUEUE_STATUSES = (*NEEDS_DECISION, "deferred")
+R = VaccinationRecord
+
+
+def open_condition():
+    """Unsigned and still at the facility."""
+    return and_(R.stage == "loaded", R.batch_id.is_(None))
+
+
+def in_queue():
+    return and_(open_condition(), or_(
+        and_(R.check_status.in_(NEEDS_DECISION), R.decision.is_(None)),
+        R.decision == "defer",
+    ))
+
+
+def parse_kind(kind: str | None) -> tuple[str | None, str | None]:
+    """``"name:accents"`` → ("name", "accents"); ``"accents"`` → (None, "accents"); validated."""
+    if not kind:
+        return None, None
+    field, _, name = kind.partition(":") if ":" in kind else ("", "", kind)
+    known = {k for _, k in ALL_KINDS}
+    if name not in known or (field and (field, name) not in ALL_KINDS):
+        raise UserError(
+            tr("Không có loại khác biệt {kind}. Các loại: {known}", "There is no difference kind {kind}. Kinds: {known}",
+               kind=kind, known=", ".join(f"{f}:{k}" for f, k in ALL_KINDS)),
+            code="unknown_kind",
+        )
+    return field or None, name
+
+
+def queue_filter(kind: str | None = None, status: str | None = None):
+    """The SQL condition for the queue, optionally narrowed by kind and status."""
+    conditions = [in_queue()]
+    if status:
+        if status not in QUEUE_STATUSES:
+            raise UserError(
+                tr("Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}",
+                   "There is no queue status {status}. Statuses: {known}", status=status,
+                   known=", ".join(QUEUE_STATUSES)),
+                code="unknown_status",
+            )
+        if status == "deferred":
+            conditions.append(R.decision == "defer")
+        else:
+            conditions.append(and_(R.check_status == status, R.decision.is_(None)))
+    field, name = parse_kind(kind)
+    if name:
+        sub = select(RecordDifference.id).where(RecordDifference.record_id == R.id, RecordDifference.kind == name)
+        if field:
+            sub = sub.where(RecordDifference.field == field)
+        conditions.append(sub.exists())
+    return and_(*conditions)
+
+
+def queue_ids_in(session: Session, kind: str | None = None, status: str | None = None) -> list[int]:
+    return list(session.scalars(select(R.id).where(queue_filter(kind, status)).order_by(R.id)))
+
+
+def queue_ids(workspace: Workspace, kind: str | None = None, status: str | None = None) -> list[int]:
+    """Ids of the records in the queue, oldest first (the window preloads them and fetches one at a time)."""
+    with workspace.db.session() as session:
+        return queue_ids_in(session, kind, status)
+
+
+def queue_counts(workspace: Workspace) -> dict[str, Any]:
+    """{"total": n, "statuses": {status: n}, "kinds": {"field:kind": n}} over the whole queue."""
+    with workspace.db.session() as session:
+        statuses = {s: 0 for s in QUEUE_STATUSES}
+        rows = session.execute(
+            select(R.check_status, R.decision, func.count()).where(in_queue()).group_by(R.check_status, R.decision)
+        )
+        for check_status, decision, count in rows:
+            key = "deferred" if decision == "defer" else check_status
+            statuses[key] = statuses.get(key, 0) + count
+        kinds: dict[str, int] = {}
+        rows = session.execute(
+            select(RecordDifference.field, RecordDifference.kind, func.count(func.distinct(RecordDifference.record_id)))
+            .join(R, R.id == RecordDifference.record_id).where(in_queue())
+            .group_by(RecordDifference.field, RecordDifference.kind)
+        )
+        for field, name, count in rows:
+            kinds[f"{field}:{name}"] = count
+        order = {f"{f}:{k}": i for i, (f, k) in enumerate(ALL_KINDS)}
+        kinds = dict(sorted(kinds.items(), key=lambda kv: order.get(kv[0], 99)))
+    return {"total": sum(statuses.values()), "statuses": statuses, "kinds": kinds}
+
+
+def record_view(record: VaccinationRecord) -> dict[str, Any]:
+    """A record as the review page, the command line and the decisions return it (plain values)."""
+    return {
+        "record_id": record.id,
+        "source_ref": record.source_ref,
+        "source_row": record.source_row,
+        "full_name": record.full_name,
+        "date_of_birth": record.date_of_birth,
+        "sex": record.sex,
+        "id_number": record.id_number,
+        "nationality": record.nationality,
+        "vaccine_name": record.vaccine_name,
+        "dose_number": record.dose_number,
+        "vaccination_date": record.vaccination_date,
+        "status": record.check_status,
+        "checked_at": record.checked_at.isoformat() if record.checked_at else None,
+        "registry": record.registry_values,
+        "differences": list(record.differences or []),
+        "decision": record.decision,
+        "decision_reason": record.decision_reason,
+        "ready_to_sign": record.ready_to_sign,
+        "stage": record.stage,
+    }
+
+
+def review_item(workspace: Workspace, record_id: int) -> dict[str, Any]:
+    """One record, fresh from the database."""
+    with workspace.db.session() as session:
+        record = session.get(R, record_id)
+        if record is None:
+            raise UserError(tr("Không có bản ghi {id}", "There is no record {id}", id=record_id), code="no_record")
+        return record_view(record)
+
+
+STATUS_LABELS = {
+    "unchecked": tr("Chưa kiểm tra", "Not checked"),
+    "matched": tr("Khớp", "Matched"),
+    "mismatch": tr("Lệch", "Mismatch"),
+    "not_found": tr("Không tìm thấy", "Not found"),
+    "invalid_id": tr("Số định danh không hợp lệ", "Invalid ID"),
+    "deferred": tr("Để sau", "Deferred"),
+}
+FIELD_LABELS = {
+    "name": tr("Họ tên", "Name"),
+    "dob": tr("Ngày sinh", "Date of birth"),
+    "sex": tr("Giới tính", "Sex"),
+    "id": tr("Số định danh", "ID number"),
+}
+KIND_LABELS = {
+    "name:format": tr("Họ tên: khác chữ hoa/khoảng trắng", "Name: case/spacing"),
+    "name:accents": tr("Họ tên: khác dấu", "Name: accents"),
+    "name:order": tr("Họ tên: khác thứ tự", "Name: word order"),
+    "name:middle_name": tr("Họ tên: thừa/thiếu tên đệm", "Name: middle name"),
+    "name:typo": tr("Họ tên: lỗi gõ", "Name: typo"),
+    "name:different": tr("Họ tên: khác hẳn", "Name: different"),
+    "dob:partial": tr("Ngày sinh: chỉ có năm/tháng", "DOB: partial"),
+    "dob:swapped": tr("Ngày sinh: đảo ngày/tháng", "DOB: day/month swapped"),
+    "dob:placeholder": tr("Ngày sinh: 01/01 điền thay", "DOB: 01/01 placeholder"),
+    "dob:different": tr("Ngày sinh: khác", "DOB: different"),
+    "sex:different": tr("Giới tính: khác", "Sex: different"),
+    "id:linked": tr("Số định danh: CMND cũ đã chuyển CCCD", "ID: old CMND linked to CCCD"),
+    "id:inconsistent": tr("Số định danh: không khớp giới tính/năm sinh", "ID: inconsistent with sex/year"),
+}

@@ -1,0 +1,384 @@
+"""Bulk signing: the ready records become batches, each signed with ONE token operation.
+
+For each batch: canonical attestations → Merkle tree → manifest → one signature on the token →
+one database transaction storing the batch, every record's proof, the outbox item, the records'
+new stage and the audit events. A failure before the commit (card pulled, token busy, power lost)
+leaves nothing behind; the clerk signs again and gets a complete batch.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import threading
+import uuid
+from collections import Counter
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy.orm import Session
+
+from desktop.audit import record_event, record_events
+from desktop.errors import Cancelled, UserError
+from desktop.i18n import Message, format_date, tr
+from desktop.models import Certificate, DailyList, OutboxItem, SignedRecord, SigningBatch, VaccinationRecord
+from desktop.progress import Progress
+from desktop.signing import manifest as mf
+from desktop.signing.handler import BatchSummary, SigningHandler
+from desktop.signing.merkle import leaf_hash, root_and_proofs
+from desktop.signing.token import TokenSession
+
+log = logging.getLogger(__name__)
+R = VaccinationRecord
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which ready records the clerk chose: all, one daily list, one vaccination date; at most ``limit``."""
+
+    list_id: int | None = None
+    vaccination_date: str | None = None  # YYYY-MM-DD
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    batch_id: str
+    records: int
+    merkle_root: str
+    token_operations: int
+    kind: str = "issue"
+    on_behalf_of: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"batch_id": self.batch_id, "records": self.records, "merkle_root": self.merkle_root,
+                "token_operations": self.token_operations, "kind": self.kind,
+                "on_behalf_of": list(self.on_behalf_of)}
+
+
+@dataclass(frozen=True)
+class PlannedBatch:
+    kind: str
+    record_ids: tuple[int, ...]
+
+
+# --------------------------------------------------------------------------------------------
+# Which records
+
+
+def ready_condition() -> Any:
+    """SQL form of ``VaccinationRecord.ready_to_sign``."""
+    decision = func.coalesce(R.decision, "")  # no NULLs, so that NOT (ready) is true for every unready record
+    return and_(
+        R.stage == "loaded", R.batch_id.is_(None),
+        or_(and_(R.check_status == "matched", decision.not_in(("reject", "defer"))),
+            decision.in_(mf.RESOLVING_DECISIONS)),
+    )
+
+
+def signer_scope(settings: Any) -> tuple[str, set[str]]:
+    """The signer's facility code and the facility codes whose records this workspace may sign."""
+    own = settings.get("facility_code") or ""
+    allowed = {own}
+    if settings.get("focal_agency"):
+        allowed |= {str(c).strip() for c in settings.get("represented_facilities") or [] if str(c).strip()}
+    return own, allowed
+
+
+def _scope_condition(settings: Any, selection: Selection) -> Any:
+    _own, allowed = signer_scope(settings)
+    conds = [or_(R.facility_code.in_(sorted(allowed)), R.facility_code == "")]
+    if selection.list_id is not None:
+        conds.append(R.list_id == selection.list_id)
+    if selection.vaccination_date:
+        conds.append(R.vaccination_date == selection.vaccination_date)
+    return and_(*conds)
+
+
+def _valid_certificates(session: Session, record_ids: list[int]) -> dict[int, str]:
+    """UVCI of the valid certificate of each superseded record."""
+    out: dict[int, str] = {}
+    for i in range(0, len(record_ids), 900):
+        chunk = record_ids[i:i + 900]
+        rows = session.execute(select(Certificate.record_id, Certificate.uvci)
+                               .where(Certificate.record_id.in_(chunk), Certificate.status == "valid")
+                               .order_by(Certificate.issued_at)).all()
+        out.update({rid: uvci for rid, uvci in rows})
+    return out
+
+
+def plan_batches(session: Session, settings: Any, selection: Selection) -> tuple[list[PlannedBatch], int, int]:
+    """Batches to sign (issue and correction kept apart, each ≤ batch_size), records held, corrections."""
+    rows = session.execute(select(R.id, R.supersedes_record_id)
+                           .where(ready_condition(), _scope_condition(settings, selection))
+                           .order_by(R.id)).all()
+    if selection.limit is not None:
+        rows = rows[:max(selection.limit, 0)]
+    superseded = [s for _i, s in rows if s is not None]
+    valid = _valid_certificates(session, superseded) if superseded else {}
+    issue = [i for i, s in rows if s is None]
+    correction = [i for i, s in rows if s is not None and s in valid]
+    waiting = sum(1 for _i, s in rows if s is not None and s not in valid)
+    size = max(int(settings.get("batch_size") or 5000), 1)
+    batches = [PlannedBatch(kind, tuple(ids[k:k + size]))
+               for kind, ids in (("issue", issue), ("correction", correction)) for k in range(0, len(ids), size)]
+    return batches, waiting, len(correction)
+
+
+def _held_count(session: Session, settings: Any, selection: Selection) -> int:
+    not_ready = and_(R.stage == "loaded", R.batch_id.is_(None), ~ready_condition(),
+                     func.coalesce(R.decision, "") != "reject")
+    return session.scalar(select(func.count()).select_from(R).where(not_ready, _scope_condition(settings, selection))) or 0
+
+
+def _scope_message(session: Session, selection: Selection) -> Message:
+    if selection.list_id is not None:
+        dates = session.execute(select(R.vaccination_date, func.count()).where(R.list_id == selection.list_id)
+                                .group_by(R.vaccination_date).order_by(func.count().desc()).limit(1)).first()
+        if dates:
+            day = format_date(dates[0])[:5]
+        else:
+            imported = session.scalar(select(DailyList.imported_at).where(DailyList.id == selection.list_id))
+            day = imported.strftime("%d/%m") if imported else str(selection.list_id)
+        return tr("của danh sách {day}", "from the list of {day}", day=day)
+    if selection.vaccination_date:
+        return tr("tiêm ngày {day}", "vaccinated on {day}", day=format_date(selection.vaccination_date))
+    return tr("đang chờ ký", "ready to sign")
+
+
+def summarize(workspace: Any, selection: Selection = Selection()) -> BatchSummary:
+    """The confirmation the clerk sees before anything is signed."""
+    settings = workspace.settings
+    with _gc_paused(), workspace.db.session() as session:
+        batches, waiting, corrections = plan_batches(session, settings, selection)
+        held = _held_count(session, settings, selection) + waiting
+        ids = [i for b in batches for i in b.record_ids]
+        facilities: Counter[str] = Counter()
+        own = settings.get("facility_code") or ""
+        for k in range(0, len(ids), 900):
+            for code, n in session.execute(select(R.facility_code, func.count()).where(R.id.in_(ids[k:k + 900]))
+                                           .group_by(R.facility_code)).all():
+                facilities[code or own] += n
+        scope = _scope_message(session, selection)
+    kinds = {b.kind for b in batches}
+    kind = kinds.pop() if len(kinds) == 1 else ("mixed" if kinds else "issue")
+    return BatchSummary(ready=len(ids), held=held, batches=len(batches), kind=kind, scope=scope,
+                        facilities=tuple(sorted(facilities)) if settings.get("focal_agency") else (),
+                        corrections=corrections)
+
+
+# --------------------------------------------------------------------------------------------
+# Signing
+
+
+def sign_ready(workspace: Any, handler: SigningHandler, selection: Selection = Selection(),
+               progress: Progress | None = None, actor: str = "", backend_factory: Callable[[str], Any] | None = None,
+               ) -> list[BatchResult]:
+    """Confirm with the clerk, open the token once (one PIN), sign every planned batch."""
+    progress = progress or Progress()
+    summary = summarize(workspace, selection)
+    if summary.ready == 0:
+        handler.show_message(tr("Không có bản ghi nào sẵn sàng để ký.", "No record is ready to sign."))
+        return []
+    if not handler.confirm(summary):
+        raise Cancelled()
+    with _gc_paused(), workspace.db.session() as session:
+        batches, _waiting, _c = plan_batches(session, workspace.settings, selection)
+    total = sum(len(b.record_ids) for b in batches)
+    results: list[BatchResult] = []
+    done = 0
+    progress.update(0, total, str(tr("Đang mở USB token…", "Opening the USB token…")), force=True)
+    with TokenSession.open(workspace, handler, backend_factory=backend_factory) as token:
+        for number, planned in enumerate(batches, start=1):
+            progress.check_cancelled()
+            label = str(tr("Đang ký lô {n}/{m}…", "Signing batch {n} of {m}…", n=number, m=len(batches)))
+            progress.update(done, total, label, force=True)
+            results.append(sign_batch(workspace, token, planned, actor=actor))
+            done += len(planned.record_ids)
+            progress.update(done, total, label, force=True)
+    return results
+
+
+_RECORD_COLUMNS = (R.id, R.facility_code, R.full_name, R.date_of_birth, R.sex, R.id_number, R.id_kind,
+                   R.nationality, R.vaccine_vp, R.vaccine_mp, R.vaccine_ma, R.dn, R.sd, R.vaccination_date, R.lot,
+                   R.dose_number, R.check_status, R.checked_at, R.decision, R.decision_reason, R.stage, R.batch_id,
+                   R.supersedes_record_id, R.updated_at)
+
+
+def _load_records(session: Session, ids: tuple[int, ...]) -> list[Any]:
+    """The records' signed fields as plain rows (no ORM objects: 10,000 of them would cost a second)."""
+    rows: list[Any] = []
+    for k in range(0, len(ids), 900):
+        rows += session.execute(select(*_RECORD_COLUMNS).where(R.id.in_(ids[k:k + 900]))).all()
+    rows.sort(key=lambda r: r.id)
+    return rows
+
+
+def _is_ready(r: Any) -> bool:
+    """``VaccinationRecord.ready_to_sign`` for a plain row."""
+    return r.stage == "loaded" and r.batch_id is None and (
+        (r.check_status == "matched" and r.decision not in ("reject", "defer"))
+        or r.decision in mf.RESOLVING_DECISIONS
+    )
+
+
+_gc_lock = threading.Lock()
+_gc_state = {"depth": 0, "restore": False}
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while records are read, a batch is built and stored.
+
+    A batch creates tens of thousands of short-lived objects (freed by reference counting); left
+    alone, they trigger full collections that hold the interpreter for 50–150 ms and stall the window.
+    """
+    with _gc_lock:
+        if _gc_state["depth"] == 0:
+            _gc_state["restore"] = gc.isenabled()
+            gc.disable()
+        _gc_state["depth"] += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_state["depth"] -= 1
+            if _gc_state["depth"] == 0 and _gc_state["restore"]:
+                gc.enable()
+
+
+def sign_batch(workspace: Any, token: TokenSession, planned: PlannedBatch, actor: str = "") -> BatchResult:
+    """One batch, one signature, one transaction: all of it is stored, or none of it."""
+    with _gc_paused():
+        return _sign_batch(workspace, token, planned, actor)
+
+
+def _sign_batch(workspace: Any, token: TokenSession, planned: PlannedBatch, actor: str = "") -> BatchResult:
+    settings = workspace.settings
+    signer, allowed = signer_scope(settings)
+    with workspace.db.session() as session:
+        records = _load_records(session, planned.record_ids)
+        uvcis = _valid_certificates(session, [r.supersedes_record_id for r in records if r.supersedes_record_id])
+    if not records:
+        raise _changed_error()
+    snapshot = {r.id: r.updated_at for r in records}
+    attestations: list[bytes] = []
+    facilities: set[str] = set()
+    for r in records:
+        if not _is_ready(r) or (r.facility_code or signer) not in allowed:
+            raise _changed_error()
+        supersedes = None
+        if planned.kind == "correction":
+            supersedes = uvcis.get(r.supersedes_record_id)
+            if supersedes is None:
+                raise _changed_error()
+        facilities.add(r.facility_code or signer)
+        attestations.append(mf.canonical(mf.attestation(r, signer, supersedes)))
+    root, proofs = root_and_proofs([leaf_hash(a) for a in attestations])
+    batch_id = str(uuid.uuid4())
+    created = datetime.now(UTC).replace(microsecond=0)
+    payload = mf.canonical(mf.manifest(batch_id, planned.kind, signer, sorted(facilities), created, len(records), root))
+    before = token.token_operations
+    cose_bytes = mf.sign_with_chain(payload, token, token.chain)
+    operations = token.token_operations - before
+    _store(workspace, planned, records, snapshot, attestations, proofs, root, batch_id, created, cose_bytes,
+           signer, sorted(facilities), token, actor)
+    log.info("signed batch %s: %d records, %s, token %s", batch_id, len(records), token.alg_name, token.token_serial)
+    return BatchResult(batch_id, len(records), root.hex(), operations, planned.kind, tuple(sorted(facilities)))
+
+
+def _changed_error() -> UserError:
+    return UserError(
+        tr("Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.",
+           "Some records changed while signing (in another window or computer). This batch was not signed; "
+           "sign again."),
+        code="records_changed",
+    )
+
+
+def _store(workspace: Any, planned: PlannedBatch, records: list[Any], snapshot: dict[int, Any],
+           attestations: list[bytes], proofs: list[list[bytes]], root: bytes, batch_id: str, created: datetime,
+           cose_bytes: bytes, signer: str, facilities: list[str], token: TokenSession, actor: str) -> None:
+    ids = [r.id for r in records]
+    with workspace.db.session() as session:
+        if session.bind is not None and session.bind.dialect.name == "sqlite":
+            session.connection().exec_driver_sql("UPDATE vaccination_record SET id = id WHERE 0")  # write lock now
+        current: dict[int, Any] = {}
+        for k in range(0, len(ids), 900):
+            current.update(session.execute(select(R.id, R.updated_at).where(R.id.in_(ids[k:k + 900]), ready_condition())
+                                           .with_for_update()).all())
+        if current != snapshot:
+            raise _changed_error()
+        session.add(SigningBatch(
+            id=batch_id, created_at=created, created_by=actor or "", facility_code=signer, on_behalf_of=facilities,
+            record_count=len(records), merkle_root=root.hex(), algorithm=token.alg_name, manifest=cose_bytes,
+            token_serial=token.token_serial, certificate_sha256=token.certificate_sha256, state="signed",
+            kind=planned.kind,
+        ))
+        session.flush()
+        session.connection().execute(insert(SignedRecord.__table__), [
+            {"record_id": rid, "batch_id": batch_id, "leaf_index": i, "attestation": att,
+             "proof": [p.hex() for p in proof]}
+            for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))
+        ])
+        now = datetime.now(UTC)
+        for k in range(0, len(ids), 900):
+            session.execute(update(R).where(R.id.in_(ids[k:k + 900])).values(stage="signed", batch_id=batch_id,
+                                                                              updated_at=now)
+                            .execution_options(synchronize_session=False))
+        session.add(OutboxItem(batch_id=batch_id, state="pending"))
+        record_event(session, actor, "sign_batch", "signing_batch", batch_id, None, {
+            "kind": planned.kind, "records": len(records), "merkle_root": root.hex(), "algorithm": token.alg_name,
+            "signer": signer, "on_behalf_of": facilities, "token_serial": token.token_serial,
+            "token_label": token.token_label, "certificate_sha256": token.certificate_sha256,
+        })
+        record_events(session, actor, "sign", "vaccination_record",
+                      [(rid, {"stage": "loaded", "batch_id": None}, {"stage": "signed", "batch_id": batch_id})
+                       for rid in ids], reason=f"batch {batch_id}")
+
+
+# --------------------------------------------------------------------------------------------
+# Other documents signed with the token (revocations)
+
+
+def sign_cose_payload(workspace: Any, payload: bytes, handler: SigningHandler,
+                      backend_factory: Callable[[str], Any] | None = None) -> bytes:
+    """COSE_Sign1 over ``payload`` with the facility token: one token operation, x5chain as for batches."""
+    with TokenSession.open(workspace, handler, backend_factory=backend_factory) as token:
+        return mf.sign_with_chain(payload, token, token.chain)
+
+
+# --------------------------------------------------------------------------------------------
+# What the Sign page shows
+
+
+def batch_history(workspace: Any, limit: int = 200) -> list[dict[str, Any]]:
+    with workspace.db.session() as session:
+        rows = session.execute(select(SigningBatch.id, SigningBatch.created_at, SigningBatch.kind,
+                                      SigningBatch.record_count, SigningBatch.state, SigningBatch.algorithm,
+                                      SigningBatch.on_behalf_of, SigningBatch.token_serial, SigningBatch.merkle_root)
+                               .where(SigningBatch.kind.in_(("issue", "correction")))
+                               .order_by(SigningBatch.created_at.desc()).limit(limit)).all()
+    return [{"batch_id": r[0], "created_at": r[1].isoformat() if r[1] else "", "kind": r[2], "records": r[3],
+             "state": r[4], "algorithm": r[5], "on_behalf_of": list(r[6] or []), "token_serial": r[7],
+             "merkle_root": r[8]} for r in rows]
+
+
+def selection_choices(workspace: Any) -> dict[str, Any]:
+    """Lists and vaccination dates that have ready records, with their counts."""
+    settings = workspace.settings
+    scope = _scope_condition(settings, Selection())
+    with workspace.db.session() as session:
+        lists = session.execute(select(R.list_id, DailyList.file_name, func.count())
+                                .join(DailyList, DailyList.id == R.list_id)
+                                .where(ready_condition(), scope).group_by(R.list_id, DailyList.file_name)
+                                .order_by(R.list_id.desc())).all()
+        dates = session.execute(select(R.vaccination_date, func.count()).where(ready_condition(), scope)
+                                .group_by(R.vaccination_date).order_by(R.vaccination_date.desc())).all()
+    return {"lists": [{"list_id": i, "file_name": n, "ready": c} for i, n, c in lists],
+            "dates": [{"date": d, "ready": c} for d, c in dates]}
+

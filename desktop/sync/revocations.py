@@ -1,0 +1,47 @@
+"""Certificates revoked or superseded centrally get their status updated locally on sync."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import select
+
+from desktop.audit import record_event
+from desktop.db import Database
+from desktop.models import Certificate, VaccinationRecord
+from desktop.sync.outbox import write_lock
+
+CHUNK = 900
+
+
+def apply_revocations(db: Database, revocations: list[dict[str, Any]], actor: str) -> list[str]:
+    """Mark local certificates named in the central's revocation list; returns the UVCIs changed."""
+    wanted = {r["uvci"]: r for r in revocations if isinstance(r.get("uvci"), str)}
+    if not wanted:
+        return []
+    changed: list[str] = []
+    uvcis = list(wanted)
+    with db.session() as session:
+        write_lock(session)
+        for start in range(0, len(uvcis), CHUNK):
+            chunk = uvcis[start:start + CHUNK]
+            for cert in session.execute(select(Certificate).where(Certificate.uvci.in_(chunk))).scalars():
+                entry = wanted[cert.uvci]
+                superseded = entry.get("reason") == "superseded" or bool(entry.get("superseded_by"))
+                status = "superseded" if superseded else "revoked"
+                if cert.status == status and (cert.superseded_by or None) == (entry.get("superseded_by") or None):
+                    continue
+                before = {"status": cert.status, "superseded_by": cert.superseded_by}
+                cert.status = status
+                cert.superseded_by = entry.get("superseded_by") or cert.superseded_by
+                cert.revoked_reason = str(entry.get("reason") or status)
+                record_event(session, actor, "sync.revocation", "certificate", cert.uvci, before,
+                             {"status": status, "superseded_by": cert.superseded_by,
+                              "revoked_at": entry.get("revoked_at")}, reason=cert.revoked_reason)
+                record = session.get(VaccinationRecord, cert.record_id)
+                if record is not None and record.stage == "certified":
+                    record.stage = status
+                    record_event(session, actor, "sync.revocation", "vaccination_record", record.id,
+                                 {"stage": "certified"}, {"stage": status, "uvci": cert.uvci})
+                changed.append(cert.uvci)
+    return changed

@@ -1,0 +1,302 @@
+"""Storing the central service's answer for one batch: one transaction, idempotent, audited.
+
+Every certificate is verified before this module writes anything (``check_result``); the write
+(``store_result``) then inserts the certificates, moves the records on (``certified`` or
+``rejected_central``), sets the batch's state and closes the outbox item, all or nothing. Storing
+the same answer twice changes nothing: the outbox item is already ``done`` and each UVCI is unique.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+import cbor2
+from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy.orm import Session
+
+from desktop.audit import record_event, record_events
+from desktop.db import Database
+from desktop.i18n import Message, tr
+from desktop.models import Certificate, OutboxItem, SigningBatch, VaccinationRecord
+from desktop.models.base import utcnow
+from desktop.models.sync_extra import OutboxLease
+from desktop.sync.outbox import signed_records, write_lock
+from desktop.sync.verify import Mismatch, TrustList, VerifiedCertificate, verify_received
+
+CHUNK = 900  # bound parameters per IN (...) on old SQLite builds
+
+
+@dataclass(frozen=True)
+class Leaf:
+    leaf_index: int
+    record_id: int
+    record_key: str
+    attestation: dict[str, Any]
+
+
+@dataclass
+class BatchOutcome:
+    batch_id: str
+    batch_state: str = ""
+    certified: list[int] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    certificates_received: int = 0
+    already_stored: bool = False
+
+
+@dataclass
+class CheckedResult:
+    verified: dict[int, VerifiedCertificate]  # leaf_index -> certificate (issued results only)
+    alarms: list[tuple[int, Mismatch]]  # (record_id, what is wrong)
+    structure: Message | None = None  # the answer does not cover the batch record for record
+
+    @property
+    def ok(self) -> bool:
+        return not self.alarms and self.structure is None
+
+    @property
+    def unknown_kid(self) -> bool:
+        return any(m.code == "unknown_kid" for _, m in self.alarms)
+
+
+def fold_name(name: str) -> str:
+    """Search form of a name: lower case, marks removed, Đ/đ → d, single spaces."""
+    text = unicodedata.normalize("NFC", name).replace("Đ", "D").replace("đ", "d")
+    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return " ".join(text.lower().split())
+
+
+def load_leaves(db: Database, batch_id: str) -> list[Leaf]:
+    with db.session() as session:
+        rows = signed_records(session, batch_id)
+        leaves = []
+        for row in rows:
+            attestation = cbor2.loads(row.attestation)
+            leaves.append(Leaf(row.leaf_index, row.record_id, str(attestation.get("record_key", "")), attestation))
+        return leaves
+
+
+def submission_body(db: Database, batch_id: str) -> bytes:
+    """The JSON body of ``POST /v1/batches`` from the stored manifest and signed records."""
+    import base64
+    import json
+
+    with db.session() as session:
+        batch = session.get(SigningBatch, batch_id)
+        if batch is None:
+            raise LookupError(batch_id)
+        records = [
+            {"leaf_index": r.leaf_index, "attestation": base64.b64encode(r.attestation).decode("ascii"),
+             "proof": list(r.proof)}
+            for r in signed_records(session, batch_id)
+        ]
+        body = {"manifest": base64.b64encode(batch.manifest).decode("ascii"), "records": records}
+    return json.dumps(body, separators=(",", ":")).encode("utf-8")
+
+
+def check_result(result: dict[str, Any], leaves: list[Leaf], trust: TrustList) -> CheckedResult:
+    """Verify the answer covers each record exactly once and every certificate is genuine and ours."""
+    by_index = {leaf.leaf_index: leaf for leaf in leaves}
+    seen: set[int] = set()
+    checked = CheckedResult({}, [])
+    for item in result.get("results", []):
+        index = item.get("leaf_index")
+        leaf = by_index.get(index) if isinstance(index, int) else None
+        if leaf is None or index in seen:
+            checked.structure = tr("câu trả lời có kết quả cho bản ghi không có trong lô (vị trí {i})",
+                                   "the answer has a result for a record not in the batch (position {i})", i=index)
+            return checked
+        seen.add(index)
+        if item.get("record_key") not in (None, leaf.record_key):
+            checked.alarms.append((leaf.record_id, Mismatch("content", "record_key", leaf.record_key,
+                                                            str(item.get("record_key")))))
+            continue
+        if item.get("status") == "issued":
+            uvci, hc1 = item.get("uvci"), item.get("hc1")
+            if not isinstance(uvci, str) or not isinstance(hc1, str):
+                checked.alarms.append((leaf.record_id, Mismatch("undecodable", "hc1", "", "missing uvci or hc1")))
+                continue
+            certificate = verify_received(hc1, uvci, leaf.attestation, trust)
+            if certificate.ok:
+                checked.verified[index] = certificate
+            else:
+                checked.alarms.extend((leaf.record_id, m) for m in certificate.problems)
+        elif item.get("status") != "rejected":
+            checked.structure = tr("kết quả không rõ \"{s}\" cho bản ghi {r}", "unknown result \"{s}\" for record {r}",
+                                   s=item.get("status"), r=leaf.record_id)
+            return checked
+    missing = [leaf.record_id for leaf in leaves if leaf.leaf_index not in seen]
+    if missing:
+        checked.structure = tr("câu trả lời thiếu kết quả cho {n} bản ghi (ví dụ bản ghi {r})",
+                               "the answer lacks results for {n} records (e.g. record {r})", n=len(missing), r=missing[0])
+    return checked
+
+
+def central_reason(item: dict[str, Any]) -> str:
+    """The central's reason in the form kept on the record: ``code: Vietnamese / English``."""
+    code = str(item.get("reason_code") or "rejected")
+    message = item.get("message")
+    if isinstance(message, dict):
+        vi, en = str(message.get("vi") or ""), str(message.get("en") or "")
+        text = " / ".join(t for t in (vi, en) if t)
+        return f"{code}: {text}" if text else code
+    return f"{code}: {message}" if message else code
+
+
+def store_result(db: Database, batch_id: str, holder: str, result: dict[str, Any], leaves: list[Leaf],
+                 checked: CheckedResult, actor: str) -> BatchOutcome:
+    """Write the verified answer in one transaction. Safe to call again with the same answer."""
+    outcome = BatchOutcome(batch_id)
+    by_index = {leaf.leaf_index: leaf for leaf in leaves}
+    now = utcnow()
+    with db.session() as session:
+        write_lock(session)
+        item = session.get(OutboxItem, batch_id)
+        batch = session.get(SigningBatch, batch_id)
+        if item is None or batch is None or item.state == "done":
+            outcome.already_stored = True
+            outcome.batch_state = batch.state if batch else ""
+            return outcome
+        lease = session.get(OutboxLease, batch_id)
+        if lease is not None and lease.holder != holder and item.state == "sending":
+            # another live process took over after our lease expired; it will store the same answer
+            outcome.already_stored = True
+            return outcome
+        issued = [(by_index[i], cert) for i, cert in checked.verified.items()]
+        rejected = [
+            (by_index[r["leaf_index"]], r) for r in result.get("results", [])
+            if r.get("status") == "rejected" and r.get("leaf_index") in by_index
+        ]
+        _insert_certificates(session, batch_id, issued, result, now, actor, outcome)
+        _mark_rejected(session, rejected, actor, outcome)
+        _apply_supersedes(session, issued, actor)
+        before = {"state": batch.state}
+        batch.state = ("countersigned" if not rejected else "rejected" if not issued else "partly_rejected")
+        outcome.batch_state = batch.state
+        record_event(session, actor, "sync.batch_result", "signing_batch", batch_id, before,
+                     {"state": batch.state, "issued": len(issued), "rejected": len(rejected),
+                      "received_at": result.get("received_at")})
+        item.state = "done"
+        item.completed_at = now
+        item.last_error = ""
+        item.next_attempt_at = None
+        if lease is not None:
+            session.delete(lease)
+    return outcome
+
+
+def _chunks(values: list[Any]) -> list[list[Any]]:
+    return [values[i:i + CHUNK] for i in range(0, len(values), CHUNK)]
+
+
+def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Leaf, VerifiedCertificate]],
+                         result: dict[str, Any], now: datetime, actor: str, outcome: BatchOutcome) -> None:
+    if not issued:
+        return
+    results = {r.get("leaf_index"): r for r in result.get("results", [])}
+    uvcis = [cert.uvci for _, cert in issued]
+    existing: set[str] = set()
+    for chunk in _chunks(uvcis):
+        existing.update(session.execute(select(Certificate.uvci).where(Certificate.uvci.in_(chunk))).scalars())
+    record_ids = [leaf.record_id for leaf, _ in issued]
+    holding: dict[int, str] = {}
+    for chunk in _chunks(record_ids):
+        holding.update((r, u) for r, u in session.execute(
+            select(Certificate.record_id, Certificate.uvci)
+            .where(Certificate.record_id.in_(chunk), Certificate.status == "valid")
+        ))
+    rows, updates, events = [], [], []
+    for leaf, cert in issued:
+        if cert.uvci in existing:
+            continue
+        if leaf.record_id in holding and holding[leaf.record_id] != cert.uvci:
+            # the record already has a different valid certificate: refuse to create a second one
+            raise DuplicateCertificate(leaf.record_id, holding[leaf.record_id], cert.uvci)
+        person, vaccination = leaf.attestation.get("person", {}), leaf.attestation.get("vaccination", {})
+        raw = results.get(leaf.leaf_index, {})
+        issued_at = _parse_time(raw.get("issued_at")) or cert.issued_at or now
+        expires_at = _parse_time(raw.get("expires_at")) or cert.expires_at or issued_at + timedelta(days=365)
+        full_name = str(person.get("name", ""))
+        rows.append({
+            "record_id": leaf.record_id, "batch_id": batch_id, "uvci": cert.uvci, "hc1": raw["hc1"],
+            "issued_at": issued_at, "expires_at": expires_at, "received_at": now, "status": "valid",
+            "full_name": full_name, "name_folded": fold_name(full_name), "id_number": str(person.get("id", "")),
+            "vaccination_date": str(vaccination.get("dt", "")), "revoked_reason": "", "printed_count": 0,
+        })
+        updates.append({"id": leaf.record_id, "stage": "certified", "central_reason": ""})
+        events.append((leaf.record_id, {"stage": "signed"}, {"stage": "certified", "uvci": cert.uvci, "batch_id": batch_id}))
+        outcome.certified.append(leaf.record_id)
+    if rows:
+        session.execute(insert(Certificate.__table__), rows)
+        _update_records(session, updates)
+        record_events(session, actor, "sync.certified", "vaccination_record", events)
+    outcome.certificates_received = len(rows)
+
+
+def _update_records(session: Session, updates: list[dict[str, Any]]) -> None:
+    """Stage and central reason of many records in one executemany (no ORM bookkeeping)."""
+    table = VaccinationRecord.__table__
+    now = utcnow()
+    session.execute(
+        update(table).where(table.c.id == bindparam("rid"))
+        .values(stage=bindparam("new_stage"), central_reason=bindparam("new_reason"), updated_at=now),
+        [{"rid": u["id"], "new_stage": u["stage"], "new_reason": u["central_reason"]} for u in updates],
+    )
+
+
+class DuplicateCertificate(Exception):
+    def __init__(self, record_id: int, held: str, received: str):
+        super().__init__(f"record {record_id} already holds {held}; received {received}")
+        self.record_id, self.held, self.received = record_id, held, received
+
+
+def _mark_rejected(session: Session, rejected: list[tuple[Leaf, dict[str, Any]]], actor: str,
+                   outcome: BatchOutcome) -> None:
+    if not rejected:
+        return
+    updates, events = [], []
+    for leaf, item in rejected:
+        reason = central_reason(item)
+        updates.append({"id": leaf.record_id, "stage": "rejected_central", "central_reason": reason})
+        events.append((leaf.record_id, {"stage": "signed"}, {"stage": "rejected_central", "reason_code": item.get("reason_code")}))
+        message = item.get("message") if isinstance(item.get("message"), dict) else {}
+        outcome.rejected.append({"record_id": leaf.record_id, "reason": item.get("reason_code") or "rejected",
+                                 "message": {"vi": message.get("vi", ""), "en": message.get("en", "")}})
+    _update_records(session, updates)
+    record_events(session, actor, "sync.rejected_central", "vaccination_record", events,
+                  reason="the central service refused these records")
+
+
+def _apply_supersedes(session: Session, issued: list[tuple[Leaf, VerifiedCertificate]], actor: str) -> None:
+    """A correction's new certificate replaces the old one locally at once."""
+    for leaf, cert in issued:
+        old_uvci = leaf.attestation.get("supersedes")
+        if not old_uvci:
+            continue
+        old = session.execute(select(Certificate).where(Certificate.uvci == old_uvci)).scalar_one_or_none()
+        if old is None or old.status == "superseded":
+            continue
+        before = {"status": old.status}
+        old.status, old.superseded_by, old.revoked_reason = "superseded", cert.uvci, "superseded"
+        record_event(session, actor, "sync.superseded", "certificate", old.uvci, before,
+                     {"status": "superseded", "superseded_by": cert.uvci})
+        record = session.get(VaccinationRecord, old.record_id)
+        if record is not None and record.stage == "certified":
+            record.stage = "superseded"
+            record_event(session, actor, "sync.superseded", "vaccination_record", record.id,
+                         {"stage": "certified"}, {"stage": "superseded", "superseded_by": cert.uvci})
+
+
+def _parse_time(value: Any) -> datetime | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    from datetime import UTC
+
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)

@@ -1,0 +1,331 @@
+"""Import page: open or drop a list, see how it will be read, load it in the background, see the outcome.
+
+The page only shows and asks; reading, checking and storing are ``desktop.importer``'s, run through
+``run_op``. Below, in the second tab, every record in the lazy records table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.i18n import format_number, tr
+from desktop.importer import export_rejected, field_choices, import_file, preview_file
+from desktop.importer.fields import FIELD_BY_KEY
+from desktop.views import dialogs
+from desktop.views.operations import Operation, run_op
+from desktop.views.records_table import RecordsView
+
+FILE_FILTER = "Danh sách / Lists (*.xlsx *.xls *.csv *.txt);;* (*)"
+LIST_SUFFIXES = (".xlsx", ".xls", ".csv", ".txt", ".tsv")
+
+
+def _column_name(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name
+
+
+class ImportPage(QWidget):
+    """``imported`` is emitted with the result after a successful import."""
+
+    imported = Signal(object)
+
+    def __init__(self, ctx):
+        super().__init__()
+        self.ctx = ctx
+        self.workspace = ctx.workspace
+        self.path: Path | None = None
+        self.preview = None
+        self.result = None
+        self.operation: Operation | None = None
+        self.mapping_combos: dict[str, QComboBox] = {}
+        self.column_map: dict[str, int] | None = None
+        self.setAcceptDrops(True)
+
+        self.tabs = QTabWidget()
+        load_tab = QWidget()
+        layout = QVBoxLayout(load_tab)
+        top = QHBoxLayout()
+        self.open_button = QPushButton(str(tr("Mở tệp danh sách…", "Open list file…")))
+        self.open_button.setToolTip(str(tr("Hoặc kéo thả tệp .xlsx, .xls, .csv vào đây",
+                                           "Or drag and drop an .xlsx, .xls or .csv file here")))
+        self.open_button.clicked.connect(self.choose_file)
+        self.file_label = QLabel(str(tr("Chưa chọn tệp. Kéo thả tệp vào đây hoặc bấm “Mở tệp”.",
+                                        "No file yet. Drop a file here or press “Open”.")))
+        self.file_label.setWordWrap(True)
+        top.addWidget(self.open_button)
+        top.addWidget(self.file_label, 1)
+        layout.addLayout(top)
+
+        self.preview_table = QTableWidget()
+        self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        layout.addWidget(self.preview_table, 2)
+
+        self.mapping_box = QGroupBox(str(tr("Chọn cột cho các trường chưa nhận ra", "Map the columns not recognised")))
+        self.mapping_form = QFormLayout(self.mapping_box)
+        self.apply_mapping_button = QPushButton(str(tr("Áp dụng và xem lại", "Apply and preview again")))
+        self.apply_mapping_button.clicked.connect(self.apply_mapping)
+        self.mapping_box.setVisible(False)
+        layout.addWidget(self.mapping_box)
+
+        actions = QHBoxLayout()
+        self.import_button = QPushButton(str(tr("Nhập danh sách", "Import list")))
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.start_import)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.cancel_button = QPushButton(str(tr("Huỷ", "Cancel")))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        actions.addWidget(self.import_button)
+        actions.addWidget(self.progress, 1)
+        actions.addWidget(self.cancel_button)
+        layout.addLayout(actions)
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.issues_table = QTableWidget(0, 4)
+        self.issues_table.setHorizontalHeaderLabels([str(tr("Dòng", "Row")), str(tr("Cột", "Column")),
+                                                     str(tr("Giá trị", "Value")), str(tr("Lý do", "Reason"))])
+        self.issues_table.horizontalHeader().setStretchLastSection(True)
+        self.issues_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.issues_table.setVisible(False)
+        layout.addWidget(self.issues_table, 2)
+        self.export_button = QPushButton(str(tr("Xuất các dòng bị từ chối…", "Export rejected rows…")))
+        self.export_button.setVisible(False)
+        self.export_button.clicked.connect(self.export_rejected)
+        layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.records = RecordsView(self.workspace, self)
+        self.tabs.addTab(load_tab, str(tr("Nhập danh sách", "Load a list")))
+        self.tabs.addTab(self.records, str(tr("Tất cả bản ghi", "All records")))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs)
+        ctx.records_changed.connect(self.records.refresh)
+        self.records.refresh()
+
+    # -------------------------------------------------------------- choosing a file
+    def choose_file(self) -> None:
+        path = dialogs.ask_open_file(self, str(tr("Chọn danh sách tiêm", "Choose a vaccination list")), FILE_FILTER)
+        if path:
+            self.load_preview(Path(path))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self._dropped_path(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt API
+        path = self._dropped_path(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.load_preview(path)
+
+    @staticmethod
+    def _dropped_path(mime) -> Path | None:
+        if not mime.hasUrls():
+            return None
+        for url in mime.urls():
+            if url.isLocalFile() and Path(url.toLocalFile()).suffix.lower() in LIST_SUFFIXES:
+                return Path(url.toLocalFile())
+        return None
+
+    # -------------------------------------------------------------- preview and mapping
+    def load_preview(self, path: Path, column_map: dict[str, int] | None = None) -> None:
+        self.path = path
+        self.column_map = column_map
+        self.file_label.setText(str(tr("Đang đọc {file}…", "Reading {file}…", file=path.name)))
+        self.import_button.setEnabled(False)
+        run_op(self, lambda _p: preview_file(path, column_map), self._show_preview, on_failure=self._preview_failed,
+               database=False, show_progress=False)
+
+    def _preview_failed(self, error: BaseException) -> None:
+        from desktop.views.errors import present_error
+
+        self.file_label.setText(str(tr("Không đọc được {file}.", "Could not read {file}.",
+                                       file=self.path.name if self.path else "")))
+        present_error(self, error)
+
+    def _show_preview(self, preview) -> None:
+        self.preview = preview
+        recognised: dict[int, str] = {index: key for key, index in preview.mapping.items()}
+        for number, block in preview.doses.items():
+            for key, index in block.items():
+                recognised[index] = f"{key}#{number}"
+        headers = []
+        for index, text in enumerate(preview.headers):
+            key = recognised.get(index)
+            if key:
+                base, _, dose = key.partition("#")
+                label = str(FIELD_BY_KEY[base].label) + (f" ({str(tr('mũi', 'dose'))} {dose})" if dose else "")
+                headers.append(f"✓ {label}\n{_column_name(index)}: {text}")
+            else:
+                headers.append(f"— \n{_column_name(index)}: {text}")
+        table = self.preview_table
+        table.clear()
+        table.setColumnCount(len(headers))
+        table.setRowCount(len(preview.rows))
+        table.setHorizontalHeaderLabels(headers)
+        for r, row in enumerate(preview.rows):
+            for c, value in enumerate(row[:len(headers)]):
+                table.setItem(r, c, QTableWidgetItem(value))
+        layout_name = {"pl1": tr("mẫu PL1 của nền tảng", "platform template PL1"),
+                       "long": tr("danh sách mỗi dòng một mũi", "one row per dose")}.get(preview.layout or "")
+        self.file_label.setText(str(tr(
+            "{file} — {kind}{layout}. {ok}", "{file} — {kind}{layout}. {ok}", file=preview.file, kind=preview.kind.upper(),
+            layout=f", {layout_name}" if layout_name else "",
+            ok=tr("Sẵn sàng nhập.", "Ready to import.") if preview.ok else
+            tr("Chưa nhận ra đủ cột bắt buộc: hãy chọn cột bên dưới.", "Some required columns are not recognised: "
+               "map them below."))))
+        self._build_mapping(preview)
+        self.import_button.setEnabled(preview.ok)
+
+    def _build_mapping(self, preview) -> None:
+        while self.mapping_form.rowCount():
+            self.mapping_form.removeRow(0)
+        self.apply_mapping_button = QPushButton(str(tr("Áp dụng và xem lại", "Apply and preview again")))
+        self.apply_mapping_button.clicked.connect(self.apply_mapping)
+        self.mapping_combos = {}
+        if not preview.missing:
+            self.mapping_box.setVisible(False)
+            return
+        choices = {key: label for key, label, _required in field_choices()}
+        for key in preview.missing:
+            combo = QComboBox()
+            combo.addItem(str(tr("(chọn cột)", "(choose a column)")), None)
+            for index, text in enumerate(preview.headers):
+                combo.addItem(f"{_column_name(index)}: {text}", index)
+            self.mapping_combos[key] = combo
+            self.mapping_form.addRow(choices[key] + " *", combo)
+        self.mapping_form.addRow(self.apply_mapping_button)
+        self.mapping_box.setVisible(True)
+
+    def apply_mapping(self) -> None:
+        if self.path is None:
+            return
+        manual = dict(self.column_map or {})
+        for key, combo in self.mapping_combos.items():
+            if combo.currentData() is not None:
+                manual[key] = int(combo.currentData())
+        self.load_preview(self.path, manual)
+
+    # -------------------------------------------------------------- importing
+    def start_import(self) -> None:
+        if self.path is None or self.operation is not None:
+            return
+        path, column_map, workspace, actor = self.path, self.column_map, self.workspace, self.ctx.actor
+        self.import_button.setEnabled(False)
+        self.open_button.setEnabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.cancel_button.setVisible(True)
+        self.cancel_button.setEnabled(True)
+        self.summary.setText(str(tr("Đang nhập {file}…", "Importing {file}…", file=path.name)))
+        self.operation = run_op(
+            self, lambda progress: import_file(workspace, path, actor, progress=progress, column_map=column_map),
+            self._imported, on_failure=self._import_failed, on_progress=self._progressed, show_progress=False)
+
+    def cancel(self) -> None:
+        if self.operation is not None:
+            self.operation.cancel()
+            self.cancel_button.setEnabled(False)
+            self.summary.setText(str(tr("Đang huỷ… không bản ghi nào của tệp này được lưu.",
+                                        "Cancelling… nothing from this file will be kept.")))
+
+    def _progressed(self, done: int, total: int, label: str) -> None:
+        if total:
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(int(done * 1000 / total))
+        if label:
+            self.progress.setFormat(f"%p% — {label}")
+
+    def _finish(self) -> None:
+        self.operation = None
+        self.progress.setVisible(False)
+        self.cancel_button.setVisible(False)
+        self.open_button.setEnabled(True)
+        self.import_button.setEnabled(self.preview is not None and self.preview.ok)
+
+    def _import_failed(self, error: BaseException) -> None:
+        from desktop.errors import Cancelled
+        from desktop.views.errors import present_error
+
+        self._finish()
+        if isinstance(error, Cancelled):
+            self.summary.setText(str(tr("Đã huỷ. Không bản ghi nào của tệp được lưu.",
+                                        "Cancelled. Nothing from the file was stored.")))
+            return
+        self.summary.setText(str(tr("Không nhập được tệp. Không có gì được lưu.",
+                                    "The file could not be loaded. Nothing was stored.")))
+        present_error(self, error)
+
+    def _imported(self, result) -> None:
+        self._finish()
+        self.result = result
+        if result.already_loaded:
+            text = tr("Tệp này đã được nhập trước đây (danh sách {id}); không có bản ghi mới.",
+                      "This file was loaded before (list {id}); nothing new was added.", id=result.list_id)
+        else:
+            text = tr("{file}: {rows} dòng — nhận {accepted} ({records} bản ghi), từ chối {rejected}, trùng {dups}.",
+                      "{file}: {rows} rows — {accepted} accepted ({records} records), {rejected} rejected, "
+                      "{dups} duplicates.", file=result.file, rows=format_number(result.rows),
+                      accepted=format_number(result.accepted), records=format_number(result.records),
+                      rejected=format_number(result.rejected), dups=format_number(result.duplicates))
+        self.summary.setText(str(text))
+        self._show_issues(result.errors)
+        self.export_button.setVisible(result.rejected > 0 and not result.already_loaded)
+        self.ctx.show_status(str(text))
+        self.ctx.records_changed.emit()
+        self.imported.emit(result)
+
+    def _show_issues(self, errors: list[dict[str, Any]]) -> None:
+        table = self.issues_table
+        shown = errors[:5000]
+        table.setRowCount(len(shown))
+        for r, issue in enumerate(shown):
+            for c, value in enumerate((issue["row"], issue["column"], issue["value"], issue["message"])):
+                table.setItem(r, c, QTableWidgetItem(str(value)))
+        table.setVisible(bool(shown))
+
+    def export_rejected(self) -> None:
+        if self.result is None or self.result.list_id is None:
+            return
+        stem = Path(self.result.file).stem
+        out = dialogs.ask_save_file(self, str(tr("Lưu các dòng bị từ chối", "Save the rejected rows")),
+                                    "Excel (*.xlsx);;CSV (*.csv)", f"{stem}-bi-tu-choi.xlsx")
+        if not out:
+            return
+        workspace, list_id = self.workspace, self.result.list_id
+        if not out.lower().endswith((".xlsx", ".csv")):
+            out += ".xlsx"
+        run_op(self, lambda _p: export_rejected(workspace, list_id, out), self._exported, show_progress=False)
+
+    def _exported(self, info: dict[str, Any]) -> None:
+        self.ctx.show_status(str(tr("Đã lưu {n} dòng bị từ chối vào {out}", "Saved {n} rejected rows to {out}",
+                                    n=info["rows"], out=info["out"])))
+
+
+def create_page(ctx) -> QWidget:
+    return ImportPage(ctx)

@@ -1,0 +1,278 @@
+"""The Sign page: the token, the records ready, the choice of records, Sign, and the batches signed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.errors import Cancelled, UserError
+from desktop.i18n import Message, format_date, format_number, tr
+from desktop.signing.batch import Selection, batch_history, selection_choices, sign_ready, summarize
+from desktop.signing.token import token_status
+from desktop.views import dialogs
+from desktop.views.context import AppContext
+from desktop.views.errors import present_error
+from desktop.views.operations import Operation, run_op
+from desktop.views.token_handler import QtSigningHandler
+
+STATE_NAMES = {
+    "signed": tr("Đã ký", "Signed"),
+    "sent": tr("Đã gửi", "Sent"),
+    "countersigned": tr("Đã ký xác nhận", "Countersigned"),
+    "partly_rejected": tr("Bị từ chối một phần", "Partly rejected"),
+    "rejected": tr("Bị từ chối", "Rejected"),
+}
+KIND_NAMES = {"issue": tr("Cấp mới", "Issue"), "correction": tr("Đính chính", "Correction")}
+COLUMNS = (tr("Thời gian", "Time"), tr("Loại", "Kind"), tr("Số bản ghi", "Records"), tr("Trạng thái", "State"),
+           tr("Thuật toán", "Algorithm"), tr("Cơ sở", "Facilities"), tr("Mã lô", "Batch id"))
+
+
+class SignPage(QWidget):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.workspace = ctx.workspace
+        self.handler = QtSigningHandler(self)
+        self.handler.message_shown.connect(self._show_message)
+        self.operation: Operation | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{tr('Ký số bằng USB token', 'Sign with the USB token')}</h2>"))
+
+        token_box = QGroupBox(str(tr("USB token", "USB token")))
+        form = QFormLayout(token_box)
+        self.token_state = QLabel("…")
+        self.token_label = QLabel()
+        self.token_holder = QLabel()
+        self.token_expiry = QLabel()
+        self.token_problem = QLabel()
+        self.token_problem.setWordWrap(True)
+        form.addRow(str(tr("Trạng thái:", "Status:")), self.token_state)
+        form.addRow(str(tr("Nhãn:", "Label:")), self.token_label)
+        form.addRow(str(tr("Chủ chứng thư số:", "Certificate holder:")), self.token_holder)
+        form.addRow(str(tr("Hết hạn:", "Expires:")), self.token_expiry)
+        form.addRow("", self.token_problem)
+        self.refresh_token_button = QPushButton(str(tr("&Kiểm tra lại token", "&Check the token again")))
+        self.refresh_token_button.clicked.connect(self.refresh_token)
+        form.addRow("", self.refresh_token_button)
+        layout.addWidget(token_box)
+
+        select_box = QGroupBox(str(tr("Bản ghi cần ký", "Records to sign")))
+        select_layout = QVBoxLayout(select_box)
+        row = QHBoxLayout()
+        self.scope = QComboBox()
+        self.scope.setAccessibleName(str(tr("Chọn bản ghi", "Choose records")))
+        self.scope.addItem(str(tr("Tất cả bản ghi sẵn sàng", "All ready records")), "all")
+        self.scope.addItem(str(tr("Theo danh sách", "By list")), "list")
+        self.scope.addItem(str(tr("Theo ngày tiêm", "By vaccination date")), "date")
+        self.choice = QComboBox()
+        self.choice.setAccessibleName(str(tr("Danh sách hoặc ngày", "List or date")))
+        self.choice.setEnabled(False)
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        self.choice.currentIndexChanged.connect(lambda _i: self.refresh_counts())
+        row.addWidget(self.scope)
+        row.addWidget(self.choice, 1)
+        select_layout.addLayout(row)
+        self.counts_label = QLabel()
+        self.counts_label.setWordWrap(True)
+        select_layout.addWidget(self.counts_label)
+        buttons = QHBoxLayout()
+        self.sign_button = QPushButton(str(tr("&Ký các bản ghi…", "&Sign the records…")))
+        self.sign_button.setEnabled(False)
+        self.sign_button.clicked.connect(self.start_signing)
+        self.cancel_button = QPushButton(str(tr("Dừng sau lô này", "Stop after this batch")))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self._cancel)
+        buttons.addWidget(self.sign_button)
+        buttons.addWidget(self.cancel_button)
+        buttons.addStretch(1)
+        select_layout.addLayout(buttons)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        select_layout.addWidget(self.progress)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        select_layout.addWidget(self.message)
+        layout.addWidget(select_box)
+
+        layout.addWidget(QLabel(f"<b>{tr('Các lô đã ký', 'Signed batches')}</b>"))
+        self.history = QTableWidget(0, len(COLUMNS))
+        self.history.setHorizontalHeaderLabels([str(c) for c in COLUMNS])
+        self.history.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.history.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.history, 1)
+
+        self.ready = 0
+        self.token_ok = False
+        ctx.records_changed.connect(self.refresh)
+        self.destroyed.connect(self.handler.release)
+        self.refresh_token()
+        self.refresh()
+
+    # -- loading ---------------------------------------------------------------------------------
+    def selection(self) -> Selection:
+        kind = self.scope.currentData()
+        value = self.choice.currentData()
+        if kind == "list" and value is not None:
+            return Selection(list_id=int(value))
+        if kind == "date" and value:
+            return Selection(vaccination_date=str(value))
+        return Selection()
+
+    def refresh(self) -> None:
+        self.refresh_counts()
+        run_op(self, lambda _p: batch_history(self.workspace), self._show_history, show_progress=False)
+
+    def refresh_counts(self) -> None:
+        selection = self.selection()
+        run_op(self, lambda _p: summarize(self.workspace, selection), self._show_counts, show_progress=False)
+
+    def refresh_token(self) -> None:
+        self.token_state.setText(str(tr("Đang kiểm tra…", "Checking…")))
+        run_op(self, lambda _p: token_status(self.workspace), self._show_token, database=False, show_progress=False)
+
+    def _scope_changed(self) -> None:
+        kind = self.scope.currentData()
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        self.choice.setEnabled(kind != "all")
+        self.choice.blockSignals(False)
+        if kind == "all":
+            self.refresh_counts()
+            return
+        run_op(self, lambda _p: selection_choices(self.workspace), self._fill_choices, show_progress=False)
+
+    def _fill_choices(self, choices: dict[str, Any]) -> None:
+        kind = self.scope.currentData()
+        self.choice.blockSignals(True)
+        self.choice.clear()
+        if kind == "list":
+            for item in choices["lists"]:
+                self.choice.addItem(f"{item['file_name']} ({format_number(item['ready'])})", item["list_id"])
+        elif kind == "date":
+            for item in choices["dates"]:
+                self.choice.addItem(f"{format_date(item['date'])} ({format_number(item['ready'])})", item["date"])
+        self.choice.blockSignals(False)
+        self.refresh_counts()
+
+    # -- showing ---------------------------------------------------------------------------------
+    def _show_token(self, status: Any) -> None:
+        self.token_ok = status.present and status.problem is None
+        self.token_state.setText(str(tr("Sẵn sàng", "Ready") if self.token_ok else
+                                     tr("Đã cắm", "Inserted") if status.present else tr("Không thấy token", "No token")))
+        self.token_label.setText(f"{status.label} ({status.serial})" if status.label else "")
+        self.token_holder.setText(status.holder)
+        self.token_expiry.setText(format_date(status.expires))
+        self.token_problem.setText(str(status.problem) if status.problem else "")
+        self._update_button()
+
+    def _show_counts(self, summary: Any) -> None:
+        self.ready = summary.ready
+        self.counts_label.setText(str(tr(
+            "Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.", "Ready to sign: {ready}. Held for review: {held}.",
+            ready=format_number(summary.ready), held=format_number(summary.held))))
+        self._update_button()
+
+    def _show_history(self, rows: list[dict[str, Any]]) -> None:
+        self.history.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            values = (row["created_at"][:19].replace("T", " "), str(KIND_NAMES.get(row["kind"], row["kind"])),
+                      format_number(row["records"]), str(STATE_NAMES.get(row["state"], row["state"])),
+                      row["algorithm"], ", ".join(row["on_behalf_of"]), row["batch_id"])
+            for c, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if c == 2:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                self.history.setItem(r, c, item)
+
+    def _show_message(self, msg: Message) -> None:
+        self.message.setText(str(msg))
+        self.ctx.show_status(str(msg))
+
+    def _update_button(self) -> None:
+        self.sign_button.setEnabled(self.ready > 0 and self.operation is None)
+
+    # -- signing ---------------------------------------------------------------------------------
+    def start_signing(self) -> None:
+        if self.operation is not None:
+            return
+        selection = self.selection()
+        workspace, handler, actor = self.workspace, self.handler, self.ctx.actor
+        self.message.clear()
+        self.progress.setValue(0)
+        self.progress.setMaximum(0)
+        self.progress.setVisible(True)
+        self.cancel_button.setEnabled(True)
+
+        def work(progress: Any) -> list[Any] | None:
+            try:
+                return sign_ready(workspace, handler, selection, progress=progress, actor=actor)
+            except Cancelled:
+                return None  # the batches finished before the clerk stopped are kept
+
+        self.operation = run_op(self, work, self._signed, self._failed, on_progress=self._progressed,
+                                show_progress=False)
+        self._update_button()
+
+    def _progressed(self, done: int, total: int, label: str) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(min(done, max(total, 1)))
+        if label:
+            self.progress.setFormat(f"{label} %v/%m")
+
+    def _cancel(self) -> None:
+        if self.operation is not None:
+            self.operation.cancel()
+
+    def _signed(self, results: list[Any] | None) -> None:
+        self._done()
+        if results is None:
+            self.message.setText(str(tr("Đã dừng ký. Các lô đã ký xong được giữ nguyên.",
+                                        "Signing stopped. The batches already signed are kept.")))
+            self.ctx.records_changed.emit()
+        elif results:
+            records = sum(r.records for r in results)
+            text = str(tr("Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.",
+                          "Signed {n} records in {b} batches. The batches are waiting to be synced.",
+                          n=format_number(records), b=len(results)))
+            self.message.setText(text)
+            self.ctx.show_status(text)
+            self.ctx.records_changed.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self._done()
+        if isinstance(error, UserError):
+            self.message.setText(str(error.message))
+            dialogs.show_warning(self, str(tr("Chưa ký được", "Not signed")), str(error.message))
+            self.refresh_token()
+        else:
+            present_error(self, error)
+        self.refresh()
+
+    def _done(self) -> None:
+        self.operation = None
+        self.progress.setVisible(False)
+        self.cancel_button.setEnabled(False)
+        self._update_button()
+
+
+def create_page(ctx: AppContext) -> QWidget:
+    return SignPage(ctx)

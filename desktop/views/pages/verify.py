@@ -1,0 +1,156 @@
+"""The Verify page: paste an HC1 string or open a photo/scan of a QR code, and see whether it is
+valid, exactly why not, and what it says. Works offline with the trust list sync last cached."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.certificates.verification import TrustSource, Verdict, load_trust, verify_image, verify_text
+from desktop.i18n import format_date, tr
+from desktop.printing.form import FIELDS
+from desktop.views import dialogs
+from desktop.views.context import AppContext
+from desktop.views.operations import run_op
+
+IMAGE_FILTERS = "Ảnh / Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"
+
+
+def ask_image(parent: QWidget | None) -> str | None:
+    """The picture to read (tests replace this function)."""
+    return dialogs.ask_open_file(parent, str(tr("Mở ảnh mã QR", "Open a picture of the QR code")), IMAGE_FILTERS)
+
+
+def ask_trust_list(parent: QWidget | None) -> str | None:
+    return dialogs.ask_open_file(parent, str(tr("Chọn danh sách tin cậy", "Choose a trust list")),
+                                 "JSON (*.json)")
+
+
+class VerifyPage(QWidget):
+    def __init__(self, ctx: AppContext):
+        super().__init__()
+        self.ctx = ctx
+        self.workspace = ctx.workspace
+        self.trust_file: str | None = None
+        self.verdict: Verdict | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(f"<h2>{tr('Kiểm tra mã QR chứng nhận', 'Verify a certificate QR code')}</h2>"))
+        layout.addWidget(QLabel(str(tr(
+            "Dán chuỗi \"HC1:…\" (từ máy quét) hoặc mở ảnh chụp/ảnh quét mã QR.",
+            "Paste the \"HC1:…\" text (from a scanner) or open a photo or scan of the QR code."))))
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setObjectName("hc1Text")
+        self.text_edit.setPlaceholderText("HC1:…")
+        self.text_edit.setMaximumHeight(110)
+        layout.addWidget(self.text_edit)
+        buttons = QHBoxLayout()
+        self.verify_button = QPushButton(str(tr("Kiểm tra", "Verify")))
+        self.verify_button.setShortcut("Ctrl+Return")
+        self.image_button = QPushButton(str(tr("Mở ảnh mã QR…", "Open QR picture…")))
+        self.trust_button = QPushButton(str(tr("Dùng danh sách tin cậy khác…", "Use another trust list…")))
+        buttons.addWidget(self.verify_button)
+        buttons.addWidget(self.image_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.trust_button)
+        layout.addLayout(buttons)
+        self.trust_label = QLabel()
+        self.trust_label.setWordWrap(True)
+        layout.addWidget(self.trust_label)
+        self.verdict_label = QLabel()
+        self.verdict_label.setObjectName("verdict")
+        self.verdict_label.setWordWrap(True)
+        self.verdict_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.verdict_label)
+        self.problem_list = QListWidget()
+        self.problem_list.setObjectName("problems")
+        self.problem_list.setMaximumHeight(120)
+        layout.addWidget(self.problem_list)
+        form = QFormLayout()
+        self.field_labels: dict[str, QLabel] = {}
+        for key, vi, en in FIELDS:
+            label = QLabel()
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.field_labels[key] = label
+            form.addRow(f"{tr(vi, en)}:", label)
+        self.issuer_label = QLabel()
+        self.period_label = QLabel()
+        form.addRow(str(tr("Nơi cấp:", "Issued by:")), self.issuer_label)
+        form.addRow(str(tr("Hiệu lực mã QR:", "QR code valid:")), self.period_label)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.verify_button.clicked.connect(self.verify_pasted)
+        self.image_button.clicked.connect(self.verify_picture)
+        self.trust_button.clicked.connect(self.choose_trust_list)
+        self._show_trust(load_trust(self.workspace))
+
+    def _trust(self) -> TrustSource:
+        return load_trust(self.workspace, self.trust_file)
+
+    def _show_trust(self, source: TrustSource) -> None:
+        if source.trust_list is None:
+            self.trust_label.setText(str(tr(
+                "Chưa có danh sách tin cậy: hãy đồng bộ một lần khi có mạng. Chỉ giải mã được, không kiểm tra chữ ký.",
+                "No trust list yet: sync once while online. Certificates can be decoded but not checked.")))
+        else:
+            self.trust_label.setText(str(tr(
+                "Danh sách tin cậy: {n} chứng thư ký, {r} chứng nhận bị thu hồi ({path}).",
+                "Trust list: {n} signing certificates, {r} revoked certificates ({path}).",
+                n=source.certificates, r=source.revocations, path=source.path)))
+
+    def verify_pasted(self) -> None:
+        text = self.text_edit.toPlainText()
+        run_op(self, lambda _p: verify_text(text, self._trust()), self.show_verdict, show_progress=False,
+               database=False)
+
+    def verify_picture(self) -> None:
+        path = ask_image(self)
+        if not path:
+            return
+        run_op(self, lambda _p: verify_image(path, self._trust()), self.show_verdict,
+               label=str(tr("Đang đọc mã QR…", "Reading the QR code…")), database=False)
+
+    def choose_trust_list(self) -> None:
+        path = ask_trust_list(self)
+        if path:
+            self.trust_file = path
+            run_op(self, lambda _p: self._trust(), self._show_trust, show_progress=False, database=False)
+
+    def show_verdict(self, verdict: Verdict) -> None:
+        self.verdict = verdict
+        self._show_trust(verdict.source)
+        if self.text_edit.toPlainText().strip() != verdict.text:
+            self.text_edit.setPlainText(verdict.text)
+        result = verdict.result
+        if result.valid:
+            self.verdict_label.setText(f'<h3 style="color:#1b5e20">✔ {tr("HỢP LỆ", "VALID")}</h3>')
+        else:
+            first = next((p for p in result.problems if p.severity == "error"), None)
+            reason = str(first.message) if first else ""
+            self.verdict_label.setText(
+                f'<h3 style="color:#b71c1c">✘ {tr("KHÔNG HỢP LỆ", "NOT VALID")}</h3><p>{reason}</p>')
+        self.problem_list.clear()
+        for problem in result.problems:
+            mark = "⚠" if problem.severity == "warning" else "✘"
+            self.problem_list.addItem(f"{mark} [{problem.code}] {problem.message}")
+        form = verdict.form
+        for key, label in self.field_labels.items():
+            label.setText(str(getattr(form, key)) if form is not None else "")
+        self.issuer_label.setText(str(result.issuer or ""))
+        if result.issued_at and result.expires_at:
+            self.period_label.setText(f"{format_date(result.issued_at.date().isoformat())} – "
+                                      f"{format_date(result.expires_at.date().isoformat())}")
+        else:
+            self.period_label.clear()
+
+
+def create_page(ctx: AppContext) -> QWidget:
+    return VerifyPage(ctx)

@@ -1,0 +1,210 @@
+"""The HTTP face of the central service (docs/central-api.md), on FastAPI.
+
+Bodies are read as a bounded stream: a request announcing more than ``max_body_bytes`` is refused
+from its Content-Length before a byte is read, and a streamed one is cut off as soon as it passes
+the limit. Every error is ``{"error": {"code", "message": {"vi", "en"}}}``; a bug answers 500 with
+no stack trace (the trace goes to the server's log only).
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from desktop.i18n import tr
+from services.central.errors import CentralError, bad_request, too_large
+from services.central.service import CentralService
+
+log = logging.getLogger("vaxdesk.central.http")
+
+
+# -- documentation models (the OpenAPI document; handlers return the stored bytes) --------------
+
+class Bilingual(BaseModel):
+    vi: str
+    en: str
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: Bilingual
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class SubmittedRecordModel(BaseModel):
+    leaf_index: int
+    attestation: str = Field(description="base64 of the deterministic CBOR attestation")
+    proof: list[str] = Field(description="hex sibling hashes, leaf to root (RFC 9162 audit path)")
+
+
+class BatchSubmission(BaseModel):
+    manifest: str = Field(description="base64 COSE_Sign1 over the manifest (docs/batch-format.md)")
+    records: list[SubmittedRecordModel]
+
+
+class RecordResult(BaseModel):
+    leaf_index: int
+    record_key: str | None
+    status: str = Field(description="issued | rejected")
+    uvci: str | None = None
+    hc1: str | None = None
+    issued_at: str | None = None
+    expires_at: str | None = None
+    reason_code: str | None = None
+    message: Bilingual | None = None
+
+
+class BatchResult(BaseModel):
+    batch_id: str
+    received_at: str
+    issued: int
+    rejected: int
+    results: list[RecordResult]
+
+
+class RevocationEntry(BaseModel):
+    uvci: str
+    revoked_at: str
+    reason: str
+    superseded_by: str | None
+
+
+class RevocationList(BaseModel):
+    revocations: list[RevocationEntry]
+
+
+class RevocationRequest(BaseModel):
+    revocation: str = Field(description="base64 COSE_Sign1; payload CBOR {v: 1, uvci, reason, facility, at}")
+
+
+class Health(BaseModel):
+    status: str
+
+
+_ERRORS = {status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 409, 413, 422)}
+
+
+def error_response(exc: CentralError) -> JSONResponse:
+    return JSONResponse(exc.as_body(), status_code=exc.status)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The body, refusing more than ``limit`` bytes by Content-Length or while streaming."""
+    declared = request.headers.get("content-length")
+    if declared is not None:
+        try:
+            if int(declared) > limit:
+                raise _too_large(limit)
+        except ValueError as exc:
+            raise bad_request("Content-Length không hợp lệ.", "The Content-Length is not valid.") from exc
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise _too_large(limit)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _too_large(limit: int) -> CentralError:
+    return too_large("Yêu cầu lớn hơn {mib} MiB; hãy chia lô nhỏ hơn.",
+                     "The request is larger than {mib} MiB; send smaller batches.", mib=round(limit / 1048576, 1))
+
+
+def create_app(service: CentralService) -> FastAPI:
+    app = FastAPI(title="VaxDesk central countersigning service", version="1",
+                  description="Countersigns facilities' signed batches as EU DCC (HC1) certificates. "
+                              "See docs/central-api.md and docs/batch-format.md.")
+    limit = service.config.max_body_bytes
+    json_type = "application/json"
+
+    @app.exception_handler(CentralError)
+    async def _central_error(_request: Request, exc: CentralError) -> JSONResponse:
+        return error_response(exc)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "bad_request")
+        message = tr("Không có địa chỉ này.", "There is no such address.") if exc.status_code == 404 else \
+            tr("Yêu cầu không hợp lệ: {detail}", "The request is not valid: {detail}", detail=str(exc.detail))
+        return JSONResponse({"error": {"code": code, "message": message.as_dict()}}, status_code=exc.status_code)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        return error_response(bad_request("Yêu cầu không hợp lệ: {detail}", "The request is not valid: {detail}",
+                                          detail=str(exc.errors()[:3])[:300]))
+
+    @app.middleware("http")
+    async def _bugs_stay_in_the_log(request: Request, call_next):
+        # Caught here rather than by an Exception handler, which would answer and then drop the
+        # connection: a client's keep-alive connection must survive one failed request.
+        try:
+            return await call_next(request)
+        except Exception:
+            log.exception("unexpected error in %s %s", request.method, request.url.path)
+            return JSONResponse({"error": {"code": "internal", "message": tr(
+                "Lỗi nội bộ của dịch vụ; hãy thử lại sau.", "Internal error in the service; try again later.").as_dict()}},
+                status_code=500)
+
+    submission_doc = {"requestBody": {"required": True, "content": {json_type: {
+        "schema": {"$ref": "#/components/schemas/BatchSubmission"}}}}}
+
+    @app.post("/v1/batches", response_model=BatchResult, responses=_ERRORS, openapi_extra=submission_doc,
+              summary="Submit a signed batch; idempotent by batch_id")
+    async def submit_batch(request: Request) -> Response:
+        body = await read_body(request, limit)
+        return Response(await run_in_threadpool(service.submit_batch, body), media_type=json_type)
+
+    @app.get("/v1/batches/{batch_id}", response_model=BatchResult, responses=_ERRORS,
+             summary="The stored results of a processed batch")
+    async def get_batch(batch_id: str) -> Response:
+        return Response(await run_in_threadpool(service.get_batch, batch_id), media_type=json_type)
+
+    @app.get("/v1/trust-list", summary="Document Signer certificates with their kid, and revoked UVCIs (hashed)")
+    async def trust_list() -> dict[str, Any]:
+        return await run_in_threadpool(service.trust_list)
+
+    @app.get("/v1/revocations", response_model=RevocationList, summary="Revoked certificates")
+    async def revocations(since: datetime | None = None) -> dict[str, Any]:
+        return await run_in_threadpool(service.revocations, since)
+
+    revocation_doc = {"requestBody": {"required": True, "content": {json_type: {
+        "schema": {"$ref": "#/components/schemas/RevocationRequest"}}}}}
+
+    @app.post("/v1/revocations", response_model=RevocationEntry, responses=_ERRORS, openapi_extra=revocation_doc,
+              summary="A facility's signed revocation of one certificate")
+    async def revoke(request: Request) -> dict[str, Any]:
+        body = await read_body(request, min(limit, 1024 * 1024))
+        return await run_in_threadpool(service.submit_revocation, body)
+
+    @app.get("/v1/health", response_model=Health)
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    def openapi() -> dict[str, Any]:
+        # The request bodies are read as bounded streams, not parsed by FastAPI, so their
+        # models are added to the document here.
+        if app.openapi_schema is None:
+            schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+            components = schema.setdefault("components", {}).setdefault("schemas", {})
+            for model in (BatchSubmission, RevocationRequest):
+                document = model.model_json_schema(ref_template="#/components/schemas/{model}")
+                components.update(document.pop("$defs", {}))
+                components[model.__name__] = document
+            app.openapi_schema = schema
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+    return app

@@ -1,0 +1,172 @@
+"""Countersigning: attestations → DCC payloads → validated, signed HC1 strings, on every core.
+
+An RSA-2048 signature costs ~0.4 ms of pure CPU and ``cryptography`` holds the GIL while it signs,
+so threads do not help: a batch is cut into chunks handled by a pool of worker processes, one per
+core, each doing the whole build → validate → sign → encode for its chunk. Each worker opens the
+encrypted key file itself (the passphrase reaches it through the pool's initialiser pipe, never
+argv or a file of its own), so the key never crosses a process boundary. A key on an HSM signs
+in this process, on its one token thread.
+
+The encoding is ``desktop.dcc.hc1.encode_hc1``'s pipeline with two differences that matter at
+this volume: the payload is validated once (``batches.check_payload``, the same
+``desktop.dcc.validate`` rules) instead of twice, and Base45 uses a 65,536-entry table instead of
+the pure-Python ``base45`` package (≈ 3 µs instead of ≈ 60 µs per certificate). Tests check that
+both produce byte-identical text.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import sys
+import zlib
+from array import array
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import cbor2
+from cryptography import x509
+
+from desktop.dcc.cose import Signer, sign1
+from desktop.dcc.hc1 import CWT_EXP, CWT_HCERT, CWT_IAT, CWT_ISS, HCERT_EU_DCC, PREFIX, ZLIB_LEVEL
+from services.central import batches as B
+from services.central.reasons import Rejection
+
+log = logging.getLogger(__name__)
+
+CHUNK = 250
+MIN_PARALLEL = 32  # below this, the round trip to the workers costs more than it saves
+ISSUER_COUNTRY = "VN"
+
+_B45 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:"
+_B45_PAIRS = [_B45[n % 45] + _B45[(n // 45) % 45] + _B45[n // 2025] for n in range(65536)]
+
+
+def b45encode(data: bytes) -> str:
+    """RFC 9285 Base45, two bytes at a time through a lookup table."""
+    even = len(data) & ~1
+    pairs = array("H", data[:even])
+    if sys.byteorder == "little":
+        pairs.byteswap()
+    text = "".join(map(_B45_PAIRS.__getitem__, pairs))
+    if len(data) & 1:
+        last = data[-1]
+        text += _B45[last % 45] + _B45[last // 45]
+    return text
+
+
+def encode(dcc: dict[str, Any], signer: Signer, iat: int, exp: int) -> str:
+    """An already validated payload → "HC1:…" (CWT → COSE_Sign1 → zlib 9 → Base45)."""
+    cwt = cbor2.dumps({CWT_ISS: ISSUER_COUNTRY, CWT_IAT: iat, CWT_EXP: exp, CWT_HCERT: {HCERT_EU_DCC: dcc}})
+    return PREFIX + b45encode(zlib.compress(sign1(cwt, signer), ZLIB_LEVEL))
+
+
+@dataclass(frozen=True)
+class Item:
+    """One certificate to issue: the checked attestation and the UVCI reserved for it."""
+
+    attestation: B.Attestation
+    uvci: str
+
+
+@dataclass(frozen=True)
+class Job:
+    items: list[Item]
+    iat: int
+    exp: int
+    issuer_text: str
+
+
+# An outcome: ("issued", hc1) or ("rejected", reason_code, message {vi, en}, details or None).
+Outcome = tuple
+
+
+def countersign(signer: Signer, job: Job) -> list[Outcome]:
+    issued_at = datetime.fromtimestamp(job.iat, UTC)
+    out: list[Outcome] = []
+    for item in job.items:
+        try:
+            dcc = B.build_payload(item.attestation, item.uvci, job.issuer_text)
+            B.check_payload(dcc, issued_at)
+            out.append(("issued", encode(dcc, signer, job.iat, job.exp)))
+        except Rejection as rej:
+            out.append(("rejected", rej.code, rej.message.as_dict(), rej.details))
+    return out
+
+
+# -- worker processes ---------------------------------------------------------------------------
+
+_worker_signer: Signer | None = None
+
+
+def _init_worker(key_path: str, passphrase: bytes, certificate_der: bytes) -> None:
+    global _worker_signer
+    from services.central.keys import file_signer
+
+    _worker_signer = file_signer(Path(key_path), passphrase, x509.load_der_x509_certificate(certificate_der))
+
+
+def _run_job(job: Job) -> list[Outcome]:
+    assert _worker_signer is not None, "worker not initialised"
+    return countersign(_worker_signer, job)
+
+
+def _ready(_: int) -> bool:
+    return _worker_signer is not None
+
+
+class Countersigner:
+    """Signs with ``signer`` in this process, or with a pool of processes loading ``key_file``."""
+
+    def __init__(self, signer: Signer, key_file: tuple[Path, bytes, bytes] | None = None,
+                 workers: int | None = None):
+        self.signer = signer
+        self._pool: ProcessPoolExecutor | None = None
+        count = (os.cpu_count() or 1) if workers is None else workers
+        self.workers = 0
+        self._key_file = key_file
+        if key_file is not None and count > 1:
+            self.workers = count
+            self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        assert self._key_file is not None
+        key_path, passphrase, certificate_der = self._key_file
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_init_worker, initargs=(str(key_path), passphrase, certificate_der))
+
+    def warm_up(self) -> None:
+        """Start the worker processes now, so the first batch does not pay for it."""
+        if self._pool is not None:
+            list(self._pool.map(_ready, range(self.workers * 2)))
+
+    def run(self, items: Sequence[Item], iat: int, exp: int, issuer_text: str) -> list[Outcome]:
+        if self._pool is None or len(items) < MIN_PARALLEL:
+            return countersign(self.signer, Job(list(items), iat, exp, issuer_text))
+        size = max(8, min(CHUNK, -(-len(items) // (self.workers * 4))))
+        jobs = [Job(list(items[i:i + size]), iat, exp, issuer_text) for i in range(0, len(items), size)]
+        out: list[Outcome] = []
+        try:
+            for part in self._pool.map(_run_job, jobs):
+                out.extend(part)
+        except BrokenProcessPool:
+            # A worker died (killed, out of memory): sign this batch here, start fresh workers.
+            log.error("a countersigning worker died; restarting the pool")
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = self._new_pool()
+            return countersign(self.signer, Job(list(items), iat, exp, issuer_text))
+        return out
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+        close = getattr(self.signer, "close", None)
+        if close is not None:
+            close()

@@ -1,0 +1,76 @@
+"""Running the service with uvicorn: on 127.0.0.1 unless told otherwise, TLS when given a certificate."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from pathlib import Path
+
+import uvicorn
+
+from desktop.errors import UserError
+from desktop.i18n import tr
+from services.central.app import create_app
+from services.central.service import CentralService
+
+log = logging.getLogger("vaxdesk.central")
+
+
+def uvicorn_config(service: CentralService, host: str = "127.0.0.1", port: int = 8443,
+                   tls_cert: Path | None = None, tls_key: Path | None = None) -> uvicorn.Config:
+    if (tls_cert is None) != (tls_key is None):
+        raise UserError(tr("Cần cả --tls-cert và --tls-key.", "Give both --tls-cert and --tls-key."), code="tls_incomplete")
+    for path in (tls_cert, tls_key):
+        if path is not None and not Path(path).is_file():
+            raise UserError(tr("Không có tệp {file}.", "There is no file {file}.", file=str(path)), code="tls_missing")
+    return uvicorn.Config(
+        create_app(service), host=host, port=port, log_level="warning", access_log=False,
+        ssl_certfile=str(tls_cert) if tls_cert else None, ssl_keyfile=str(tls_key) if tls_key else None,
+        timeout_keep_alive=30, limit_concurrency=64, server_header=False,
+    )
+
+
+class _Server(uvicorn.Server):
+    """SIGINT/SIGTERM are how an operator or a service manager stops the service: a clean stop
+    (exit 0), not a re-raised signal."""
+
+    def handle_exit(self, sig, frame) -> None:  # type: ignore[no-untyped-def]
+        super().handle_exit(sig, frame)
+        self._captured_signals.clear()
+
+
+def serve(service: CentralService, host: str = "127.0.0.1", port: int = 8443,
+          tls_cert: Path | None = None, tls_key: Path | None = None) -> None:
+    """Serve until interrupted (Ctrl+C / SIGTERM), then close the service."""
+    server = _Server(uvicorn_config(service, host, port, tls_cert, tls_key))
+    try:
+        server.run()
+    finally:
+        service.close()
+
+
+class ServerThread:
+    """The real server on a thread, for tests and demos: ``with ServerThread(service, port) as url:``."""
+
+    def __init__(self, service: CentralService, port: int, host: str = "127.0.0.1",
+                 tls_cert: Path | None = None, tls_key: Path | None = None):
+        self.server = uvicorn.Server(uvicorn_config(service, host, port, tls_cert, tls_key))
+        self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
+        self.thread = threading.Thread(target=self.server.run, name="central-http", daemon=True)
+        scheme = "https" if tls_cert else "http"
+        self.url = f"{scheme}://{host}:{port}"
+
+    def __enter__(self) -> str:
+        self.thread.start()
+        import time
+
+        deadline = time.monotonic() + 20
+        while not self.server.started:
+            if not self.thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the central service did not start")
+            time.sleep(0.02)
+        return self.url
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=20)

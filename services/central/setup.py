@@ -1,0 +1,98 @@
+"""Creating a central data folder and registering who may submit (``central init``, ``facility add``…)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+
+from desktop.dcc.cose import kid_for_certificate
+from desktop.errors import UserError
+from desktop.i18n import tr
+from services.central import keys, signers
+from services.central.config import CentralConfig, DataFolder
+from services.central.service import PERSON_KEY_FILE
+from services.central.storage import CentralDatabase
+
+
+def init_data(data_dir: Path | str, algorithm: str = "PS256", database_url: str = "",
+              hsm: dict[str, Any] | None = None, force: bool = False) -> dict[str, Any]:
+    """A new data folder: demo CSCA, DSC key (encrypted file or HSM) and certificate, database."""
+    data = DataFolder(data_dir)
+    if data.exists and not force:
+        raise UserError(tr("{path} đã là thư mục dữ liệu của dịch vụ trung ương.",
+                           "{path} is already a central service data folder.", path=str(data.path)),
+                        code="central_exists")
+    if algorithm not in ("PS256", "ES256"):
+        raise UserError(tr("Thuật toán {alg} không được hỗ trợ (PS256 hoặc ES256).",
+                           "The algorithm {alg} is not supported (PS256 or ES256).", alg=algorithm), code="bad_algorithm")
+    data.path.mkdir(parents=True, exist_ok=True)
+    os.chmod(data.path, 0o700)
+    env_passphrase = os.environ.get(keys.PASSPHRASE_ENV)
+    passphrase = (env_passphrase or keys.new_passphrase()).encode("utf-8")
+    if not env_passphrase:
+        keys.write_private(data.file(keys.PASSPHRASE_FILE), passphrase)
+    csca_key, csca = keys.create_csca()
+    keys.write_private(data.file("csca-key.pem"), keys.encrypt_key(csca_key, passphrase))
+    data.file("csca.pem").write_bytes(keys.pem(csca))
+    config = CentralConfig(algorithm=algorithm, database_url=database_url)
+    if hsm:
+        from services.central.hsm import generate_hsm_key
+
+        public_key = generate_hsm_key(hsm, algorithm)
+        config.key = {"kind": "pkcs11", **{k: v for k, v in hsm.items() if k != "pin"}}
+    else:
+        private_key = keys.new_private_key(algorithm)
+        keys.write_private(data.file("dsc-key.pem"), keys.encrypt_key(private_key, passphrase))
+        public_key = private_key.public_key()
+    dsc = keys.issue_dsc(csca_key, csca, public_key)
+    data.file("dsc.pem").write_bytes(keys.pem(dsc))
+    if not data.file(PERSON_KEY_FILE).exists():
+        keys.write_private(data.file(PERSON_KEY_FILE), secrets.token_bytes(32))
+    data.save_config(config)
+    db = CentralDatabase(data.database_url(config))
+    db.dispose()
+    return {"data": str(data.path), "algorithm": algorithm, "kid": kid_for_certificate(dsc).hex(),
+            "dsc": str(data.file("dsc.pem")), "csca": str(data.file("csca.pem")),
+            "key": config.key["kind"], "database": _redact(data.database_url(config)),
+            "passphrase": "environment" if env_passphrase else str(data.file(keys.PASSPHRASE_FILE))}
+
+
+def _redact(url: str) -> str:
+    """A database URL without its password, for printing."""
+    if "://" in url and "@" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        return f"{scheme}://{creds.split(':', 1)[0]}:***@{host}"
+    return url
+
+
+def open_database(data_dir: Path | str, database_url: str | None = None) -> CentralDatabase:
+    data = DataFolder(data_dir)
+    return CentralDatabase(data.database_url(data.load_config(), database_url))
+
+
+def register(data_dir: Path | str, action: str, database_url: str | None = None, **kwargs: Any) -> dict[str, Any]:
+    """Run one registration (facility, agency, trust-ca, revoke-signer) in one transaction."""
+    db = open_database(data_dir, database_url)
+    try:
+        with db.session() as session:
+            if action == "facility":
+                return signers.add_facility(session, kwargs["code"], kwargs.get("name", ""), kwargs["certificate"])
+            if action == "agency":
+                return signers.add_agency(session, kwargs["code"], kwargs["certificate"], kwargs["facilities"],
+                                          kwargs.get("name", ""))
+            if action == "trust_ca":
+                return signers.trust_ca(session, kwargs["certificate"])
+            if action == "revoke_signer":
+                return signers.revoke_signer(session, kwargs["certificate"], kwargs.get("reason", ""))
+            raise ValueError(action)
+    finally:
+        db.dispose()
+
+
+def dsc_certificate(data_dir: Path | str) -> x509.Certificate:
+    return x509.load_pem_x509_certificate(DataFolder(data_dir).file("dsc.pem").read_bytes())

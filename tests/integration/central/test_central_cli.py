@@ -1,0 +1,114 @@
+"""``python main.py central …`` as IT staff run it, and the demo workspace's central data folder."""
+
+from __future__ import annotations
+
+import json
+import signal
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from desktop.workspace import Workspace
+from tests.helpers import ROOT, free_port, run_cli
+from tests.unit.central.central_factory import Signed, attestation, build_batch, make_ca, make_signer, pem
+
+pytestmark = pytest.mark.integration
+
+
+def _wait_healthy(base: str, proc: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            raise AssertionError(f"the service exited: {proc.stderr.read()}")
+        try:
+            if httpx.get(base + "/v1/health", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            time.sleep(0.1)
+    raise AssertionError("the service did not answer")
+
+
+def _serve(data, port: int, *extra: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, str(ROOT / "main.py"), "central", "serve", "--data", str(data),
+                             "--port", str(port), *extra], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True)
+
+
+def _stop(proc: subprocess.Popen) -> int:
+    proc.send_signal(signal.SIGINT)
+    try:
+        return proc.wait(timeout=30)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+
+
+def test_init_register_serve_and_submit_through_the_command_line(tmp_path):
+    data = tmp_path / "central"
+    init = run_cli("--json", "central", "init", "--data", str(data), "--algorithm", "ES256")
+    assert init.code == 0, init.stderr
+    assert len(bytes.fromhex(init.json["kid"])) == 8 and init.json["algorithm"] == "ES256"
+    assert (data / "key-passphrase").stat().st_mode & 0o777 == 0o600
+    assert b"ENCRYPTED PRIVATE KEY" in (data / "dsc-key.pem").read_bytes()
+
+    again = run_cli("--json", "central", "init", "--data", str(data))
+    assert again.code == 1 and json.loads(again.stdout)["error"]["code"] == "central_exists"
+    assert run_cli("central", "init").code == 2
+
+    ca_key, ca = make_ca()
+    key, cert = make_signer(ca_key, ca, "01001")
+    (tmp_path / "ca.pem").write_bytes(pem(ca))
+    (tmp_path / "facility.pem").write_bytes(pem(cert))
+    assert run_cli("central", "trust-ca", "--data", str(data), "--certificate", str(tmp_path / "ca.pem")).code == 0
+    added = run_cli("--json", "central", "facility", "add", "--data", str(data), "--code", "01001",
+                    "--name", "Bệnh viện Bạch Mai", "--certificate", str(tmp_path / "facility.pem"))
+    assert added.code == 0 and added.json["code"] == "01001"
+    bad = run_cli("central", "facility", "add", "--data", str(data), "--code", "01001",
+                  "--certificate", str(tmp_path / "missing.pem"))
+    assert bad.code == 1 and "missing.pem" in bad.stderr and "Traceback" not in bad.stderr
+
+    port = free_port()
+    proc = _serve(data, port)  # one signing process per core
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_healthy(base, proc)
+        body = build_batch(Signed("01001", key, cert), [attestation() for _ in range(100)])
+        response = httpx.post(base + "/v1/batches", json=body, timeout=120)
+        assert response.status_code == 200, response.text
+        assert response.json()["issued"] == 100
+    finally:
+        assert _stop(proc) == 0
+
+
+def test_demo_central_data_serves_what_the_workspace_reaches(tmp_path):
+    from desktop.demo.central import create_central_data
+    from services.central.server import ServerThread
+    from services.central.service import CentralService
+
+    ws = Workspace.open(tmp_path / "ws")
+    ws.settings.set("facility_code", "01001")
+    ws.settings.set("facility_name", "Bệnh viện Bạch Mai")
+    ws.settings.save()
+    ca_key, ca = make_ca("Bộ Y tế - Demo CA")
+    key, cert = make_signer(ca_key, ca, "01001", rsa_key=True)
+    ws.pki_dir.joinpath("ministry-ca.pem").write_bytes(pem(ca))
+    ws.pki_dir.joinpath("facility.pem").write_bytes(pem(cert))
+    out = create_central_data(ws, tmp_path / "central")
+    assert out == {"central_data": str((tmp_path / "central").resolve())}
+    assert create_central_data(ws, tmp_path / "central") == out  # a second run refreshes, keeps the keys
+
+    service = CentralService(out["central_data"], workers=0)
+    try:
+        with ServerThread(service, free_port()) as base:
+            body = build_batch(Signed("01001", key, cert), [attestation()])
+            result = httpx.post(base + "/v1/batches", json=body, timeout=60).json()
+            assert result["issued"] == 1
+            trust = httpx.get(base + "/v1/trust-list").json()
+            assert trust["certificates"][0]["alg"] == "PS256"
+    finally:
+        service.close()
+        ws.close()
