@@ -89,6 +89,31 @@ def start_central(data: Path, port: int, log: Path) -> subprocess.Popen:
     raise SystemExit("the central service did not start")
 
 
+def instrument() -> dict[str, float]:
+    """Wall time spent in each phase (the central's requests overlap local verifying and storing)."""
+    from desktop.sync import client, engine
+
+    phases = {"central_requests": 0.0, "verify": 0.0, "store": 0.0, "build_body": 0.0}
+
+    def timed(owner, name, phase):
+        original = getattr(owner, name)
+
+        def wrapper(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                phases[phase] += time.perf_counter() - start
+
+        setattr(owner, name, wrapper)
+
+    timed(client.CentralClient, "submit_batch", "central_requests")
+    timed(engine, "check_result", "verify")
+    timed(engine, "store_result", "store")
+    timed(engine, "submission_body", "build_body")
+    return phases
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=10_000)
@@ -118,6 +143,7 @@ def main() -> None:
         ids = make_records(ws.db, args.records)
         batches = [sign_batch(ws.db, ids[i:i + args.batch_size], facility)
                    for i in range(0, len(ids), args.batch_size)]
+        phases = instrument()
         started = time.perf_counter()
         report = sync(ws, actor="benchmark")
         seconds = time.perf_counter() - started
@@ -137,11 +163,13 @@ def main() -> None:
             "certified_records": certified,
             "rejected": len(report.rejected),
             "error": report.error,
+            "phases_seconds": {k: round(v, 2) for k, v in phases.items()},
             "algorithm": args.algorithm,
             "central": "python main.py central serve (default workers) on 127.0.0.1, SQLite",
             "nproc": os.cpu_count(),
             "cpu_model": cpu_model(),
             "python": platform.python_version(),
+            "load_average_1min": round(os.getloadavg()[0], 2),
         }
     finally:
         if proc is not None:

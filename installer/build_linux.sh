@@ -6,6 +6,9 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-.venv/bin/python}
 $PY -m PyInstaller --version >/dev/null 2>&1 || $PY -m pip install -q pyinstaller
 
+# Message catalogues (.ts/.qm) from the current source.
+$PY scripts/extract_messages.py || echo "warning: some messages have problems (see above)" >&2
+
 WORK=$(mktemp -d /tmp/vaxdesk-build.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 $PY -m PyInstaller --noconfirm --clean --log-level WARN \

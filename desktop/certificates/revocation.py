@@ -83,17 +83,21 @@ def revoke_certificate(
     signed = sign(workspace, revocation_payload(uvci, reason, facility, at), handler)
     answer = (send or post_revocation)(workspace, signed)
     revoked_at = str(answer.get("revoked_at") or at.isoformat(timespec="seconds"))
+    # the central service answers with the revocation it holds: an earlier correction may have won
+    superseded_by = answer.get("superseded_by") or None
+    status = "superseded" if superseded_by else "revoked"
     with workspace.db.session() as session:
         cert = find_certificate(session, uvci)
         before = {"status": cert.status}
-        cert.status = "revoked"
-        cert.revoked_reason = reason
+        cert.status = status
+        cert.revoked_reason = str(answer.get("reason") or "superseded") if superseded_by else reason
+        cert.superseded_by = superseded_by or cert.superseded_by
         record = session.get(VaccinationRecord, cert.record_id)
-        if record is not None and record.stage in ("certified", "loaded", "signed", "sent"):
-            record.stage = "revoked"
+        if record is not None and record.stage == "certified":
+            record.stage = status
         record_event(session, actor, REVOKED, "certificate", cert.uvci, before,
-                     {"status": "revoked", "revoked_at": revoked_at}, reason=reason)
-    return RevocationResult(uvci, "revoked", reason, revoked_at)
+                     {"status": status, "revoked_at": revoked_at, "superseded_by": superseded_by}, reason=reason)
+    return RevocationResult(uvci, status, cert.revoked_reason, revoked_at)
 
 
 def post_revocation(workspace: Workspace, signed: bytes) -> dict[str, Any]:

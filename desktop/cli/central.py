@@ -22,6 +22,8 @@ def register(subparsers) -> None:
     serve.add_argument("--tls-cert", type=Path, help="PEM certificate for HTTPS")
     serve.add_argument("--tls-key", type=Path, help="PEM key for HTTPS")
     serve.add_argument("--workers", type=int, help="signing processes (default: one per CPU core; 0: in-process)")
+    serve.add_argument("--max-body-mib", type=float, help="largest request accepted (default 64)")
+    serve.add_argument("--max-records", type=int, help="most records per batch (default 20000)")
     serve.set_defaults(handler=run_serve)
 
     init = sub.add_parser("init", help="create a data folder: demo CSCA, Document Signer key and certificate, database")
@@ -79,10 +81,15 @@ def _read(path: Path) -> bytes:
 
 
 def run_serve(args, ctx) -> None:
-    from services.central.server import serve
+    from services.central.server import check_port_free, serve
     from services.central.service import CentralService
 
+    check_port_free(args.host, args.port)
     service = CentralService(args.data, database_url=args.database_url, workers=args.workers)
+    if args.max_body_mib:
+        service.config.max_body_bytes = int(args.max_body_mib * 1024 * 1024)
+    if args.max_records:
+        service.config.max_records = args.max_records
     scheme = "https" if args.tls_cert else "http"
     ctx.err(tr("Dịch vụ trung ương chạy tại {url} (Ctrl+C để dừng)", "Central service at {url} (Ctrl+C stops it)",
                url=f"{scheme}://{args.host}:{args.port}"))

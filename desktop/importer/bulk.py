@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from operator import itemgetter
@@ -72,9 +73,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]]) 
                     cache[key] = _to_db(value, False)
                 values[i] = cache[key]
         params.append(tuple(values))
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
-    session.connection().exec_driver_sql(f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})', params)  # noqa: S608
+    _executemany(session, table, columns, params)
 
 
 def _is_datetime(column) -> bool:
@@ -171,6 +170,22 @@ def insert_tuples(session: Session, table: Table, rows: list[tuple]) -> None:
                     values[i] = cache[key]
             fixed.append(tuple(values))
         rows = fixed
+    _executemany(session, table, columns, rows)
+
+
+SLICE = 250
+
+
+def _executemany(session: Session, table: Table, columns: list[str], rows: Sequence[tuple]) -> None:
+    """The driver's executemany in slices, yielding the GIL between them.
+
+    sqlite3 releases the GIL around each step but takes it back at once, so a long executemany
+    starves other threads (the window's); short slices with a yield keep the window responsive.
+    """
     quoted = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)
-    session.connection().exec_driver_sql(f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})', rows)  # noqa: S608
+    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'  # noqa: S608 - names from the model
+    connection = session.connection()
+    for start in range(0, len(rows), SLICE):
+        connection.exec_driver_sql(sql, list(rows[start:start + SLICE]))
+        time.sleep(0)

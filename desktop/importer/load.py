@@ -21,6 +21,7 @@ from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.importer.bulk import AuditChain, insert_rows, is_sqlite, lock_for_writing, next_id
 from desktop.importer.fields import FIELD_BY_KEY, ColumnMap, apply_manual_map, find_header
+from desktop.importer.gcpause import gc_paused
 from desktop.importer.messages import row_message
 from desktop.importer.reading import MAX_ROWS, Sheet, _too_many_rows, read_sheet
 from desktop.importer.rows import Issue, RowReader
@@ -237,7 +238,7 @@ def import_file(workspace, path: Path | str, actor: str, progress: Progress | No
     result = ImportResult(None, path.name, cmap.layout)
     log.info("import %s (%s, %s layout) started by %s", path.name, sheet.kind, cmap.layout, actor)
     try:
-        with workspace.db.session() as session:
+        with gc_paused(), workspace.db.session() as session:
             _run(session, sheet, cmap, reader, result, path, actor, facility, progress)
     except _NothingNew:
         pass

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.importer.gcpause import gc_paused
 from desktop.importer.text import clean, fold
 from desktop.models import VaccinationRecord
 
 R = VaccinationRecord
+FETCH_SLICE = 5000
 
 # what the table and the command line show, in order
 LIST_COLUMNS = ("id", "source_row", "source_ref", "full_name", "date_of_birth", "sex", "id_number", "vaccine_name",
@@ -50,7 +53,13 @@ def record_ids(session: Session, flt: RecordFilter, limit: int | None = None) ->
     query = flt.apply(select(R.id)).order_by(R.list_id.desc(), R.source_row, R.id)
     if limit:
         query = query.limit(limit)
-    return list(session.execute(query).scalars())
+    ids: list[int] = []
+    with gc_paused():
+        result = session.execute(query.execution_options(yield_per=FETCH_SLICE))
+        for part in result.scalars().partitions():
+            ids.extend(part)
+            time.sleep(0)  # let the window's thread run between slices (the fetch loop holds the GIL)
+    return ids
 
 
 def count_records(session: Session, flt: RecordFilter) -> int:

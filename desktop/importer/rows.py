@@ -63,7 +63,7 @@ def _vaccine(text: str):
     return lookup_vaccine(text)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=4096)
 def _name(text: str) -> tuple[str, str]:
     name = title_name(text)
     return name, fold(name)

@@ -61,7 +61,7 @@ def _title_word(word: str) -> str:
     return "-".join(p[:1].upper() + p[1:].lower() for p in parts)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=8192)
 def _title_word_cached(word: str) -> str:
     return _title_word(word)
 

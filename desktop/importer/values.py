@@ -73,7 +73,7 @@ def parse_date(value: object, partial_ok: bool) -> str:
     return _parse_date_text(cell_text(value), partial_ok)
 
 
-@lru_cache(maxsize=131072)
+@lru_cache(maxsize=8192)
 def _parse_date_text(text: str, partial_ok: bool) -> str:
     if not text:
         raise BadValue("required")
@@ -171,7 +171,6 @@ def cccd_province_ok(number: str) -> bool:
     return 1 <= int(number[:3]) <= 96
 
 
-@lru_cache(maxsize=262144)
 def _parse_id_text(text: str) -> IdNumber:
     compact = _ID_SEPARATORS.sub("", text).upper()
     if not compact:

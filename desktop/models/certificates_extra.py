@@ -10,4 +10,4 @@ from sqlalchemy import Index
 from desktop.models.certificates import Certificate
 
 ISSUED_AT_INDEX = Index("ix_certificate_issued_at", Certificate.issued_at)
-STATUS_EXPIRES_INDEX = Index("ix_certificate_status_expires_at", Certificate.status, Certificate.expires_at)
+STATE_INDEX = Index("ix_certificate_state", Certificate.status, Certificate.printed_count, Certificate.expires_at)

@@ -164,7 +164,7 @@ class _Run:
     def __init__(self, workspace: Workspace, actor: str, rows: list[Any], progress: Progress):
         self.workspace = workspace
         self.actor = actor
-        self.rows = {str(r.id): r for r in rows}
+        self.groups: dict[str, list[Any]] = {}  # ref → the records sharing one ID number (one look-up)
         self.progress = progress
         self.result = CheckResult()
         self.total = len(rows)
@@ -225,19 +225,18 @@ class _Run:
     def on_batch(self, batch: rc.BatchAnswer) -> None:
         outcomes = []
         for ref, answer in batch.answers.items():
-            row = self.rows[ref]
-            values, differences = _outcome(row, answer)
-            outcomes.append((row, values, differences))
+            for row in self.groups[ref]:
+                values, differences = _outcome(row, answer)
+                outcomes.append((row, values, differences))
         self.store(outcomes)
-        for ref in batch.unanswered:
-            row = self.rows[ref]
+        unanswered = [row for ref in batch.unanswered for row in self.groups[ref]]
+        for row in unanswered:
             self.note(row, "unchecked", [], normalise_id(row.id_number))
-        if batch.unanswered:
-            self.result.not_checked += len(batch.unanswered)
+        self.result.not_checked += len(unanswered)
         for problem in batch.problems:
-            affected = len(batch.unanswered) if problem != rc.UNASKED else 1
+            affected = len(unanswered) if problem != rc.UNASKED else 1
             self.result.problems[problem] = self.result.problems.get(problem, 0) + affected
-        self.done += len(batch.asked)
+        self.done += sum(len(self.groups[ref]) for ref in batch.asked)
         self.progress.update(self.done, self.total, str(tr("Đang kiểm tra với CSDL dân cư…",
                                                            "Checking with the population registry…")))
 
@@ -255,14 +254,19 @@ def check_records(workspace: Workspace, actor: str, registry_url: str | None = N
     with workspace.db.session() as session:
         rows = _to_check(session, record_ids)
     run = _Run(workspace, actor, rows, progress)
-    items: list[tuple[str, str]] = []
+    by_number: dict[str, list[Any]] = {}
     invalid = []
     for row in rows:
         number = normalise_id(row.id_number)
         if invalid_reason(number, row.nationality) is not None:
             invalid.append((row, {"check_status": "invalid_id", "registry_values": None}, []))
         else:
-            items.append((str(row.id), number))
+            by_number.setdefault(number, []).append(row)  # a person's doses: one look-up
+    items: list[tuple[str, str]] = []
+    for number, group in by_number.items():
+        ref = str(group[0].id)
+        run.groups[ref] = group
+        items.append((ref, number))
     run.store(invalid)
     run.done = len(invalid)
     log.info("registry check of %d records (%d with invalid IDs) by %s", len(rows), len(invalid), actor)

@@ -231,30 +231,41 @@ def resolve(workspace: Workspace, record_id: int, action: str, reason: str | Non
 
 
 def undo_last(workspace: Workspace, actor: str) -> dict[str, Any]:
-    """Undo the actor's latest decision not yet undone, if the record has not changed since."""
+    """Undo the actor's latest decision not yet undone — all of it when it was a bulk decision — if the
+    records have not changed since. Returns the (first) record after the undo, with ``undone_count``."""
     with workspace.db.session() as session:
-        decision = session.scalars(
+        last = session.scalars(
             select(Decision).where(Decision.actor == actor, Decision.undone.is_(False)).order_by(Decision.id.desc())
             .limit(1)
         ).first()
-        if decision is None:
+        if last is None:
             raise _refuse("Không có quyết định nào để hoàn tác.", "There is no decision to undo.", "nothing_to_undo")
-        record = session.get(VaccinationRecord, decision.record_id)
-        _check_open(record)
-        current = _snapshot(record)
-        if current != decision.after:
-            raise _refuse("Bản ghi {id} đã thay đổi sau quyết định này; không hoàn tác được.",
-                          "Record {id} changed after this decision; it cannot be undone.", "undo_stale",
-                          id=record.id)
-        _restore(record, decision.before)
-        record.updated_at = utcnow()
-        decision.undone = True
+        # a bulk decision's rows share one timestamp
+        group = list(session.scalars(
+            select(Decision).where(Decision.actor == actor, Decision.undone.is_(False), Decision.at == last.at,
+                                   Decision.action == last.action).order_by(Decision.id)
+        )) or [last]
+        events, views, restored = [], [], []
+        for decision in group:
+            record = session.get(VaccinationRecord, decision.record_id)
+            _check_open(record)
+            current = _snapshot(record)
+            if current != decision.after:
+                raise _refuse("Bản ghi {id} đã thay đổi sau quyết định này; không hoàn tác được.",
+                              "Record {id} changed after this decision; it cannot be undone.", "undo_stale",
+                              id=record.id)
+            _restore(record, decision.before)
+            record.updated_at = utcnow()
+            decision.undone = True
+            events.append((record.id, current, decision.before))
+            restored.append(record)
         session.flush()
-        write_differences(session, [(record.id, record.differences)])
-        record_event(session, actor, "decision.undo", "vaccination_record", record.id, current, decision.before,
-                     f"undo of {decision.action}")
-        view = record_view(record)
-        view["undone_action"] = decision.action
+        write_differences(session, [(record.id, record.differences) for record in restored])
+        record_events(session, actor, "decision.undo", "vaccination_record", events, f"undo of {last.action}")
+        views = [record_view(record) for record in restored]
+        view = views[0]
+        view["undone_action"] = last.action
+        view["undone_count"] = len(views)
         return view
 
 
@@ -289,11 +300,12 @@ def bulk_resolve(workspace: Workspace, action: str, reason: str | None, actor: s
     with workspace.db.session() as session:
         records = list(session.scalars(_bulk_query(kind, status, action)))
         events, decisions = [], []
+        now = utcnow()  # one timestamp: undo takes the bulk decision back as a whole
         for record in records:
             before = _snapshot(record)
             _apply(record, action, reason, None)
             after = _snapshot(record)
-            decisions.append(Decision(record_id=record.id, action=action, reason=reason, actor=actor,
+            decisions.append(Decision(record_id=record.id, action=action, reason=reason, actor=actor, at=now,
                                       before=before, after=after))
             events.append((record.id, before, after))
         session.add_all(decisions)

@@ -160,11 +160,18 @@ class SyncRun:
             while future is not None:
                 current, outcome = future.result()
                 future = None
-                if not isinstance(outcome, CentralUnavailable):
-                    following = claim()
-                    if following is not None:
-                        future = network.submit(self._fetch, client, following)
-                self._handle(client, current, outcome, report)
+                try:
+                    if not isinstance(outcome, CentralUnavailable):
+                        following = claim()
+                        if following is not None:
+                            future = network.submit(self._fetch, client, following)
+                    self._handle(client, current, outcome, report)
+                except BaseException:
+                    # a bug or an interruption: hand the batches back instead of leaving them leased
+                    self._db(outbox.release, self.db, current.batch_id, self.holder)
+                    if future is not None:
+                        self._db(outbox.release, self.db, future.result()[0].batch_id, self.holder)
+                    raise
                 done += current.record_count
                 if progress is not None and not progress.cancelled:
                     progress.update(done, max(total, done), str(tr("Đang đồng bộ…", "Syncing…")))

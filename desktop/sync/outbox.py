@@ -105,7 +105,7 @@ def claim_next(db: Database, holder: str, *, force: bool, lease_seconds: float, 
             else:
                 session.execute(update(OutboxLease).where(OutboxLease.batch_id == batch_id).values(
                     holder=holder, lease_until=now + timedelta(seconds=lease_seconds), claimed_at=now))
-            item = session.get(OutboxItem, batch_id)
+            item = session.get(OutboxItem, batch_id, with_for_update=True)
             batch = session.get(SigningBatch, batch_id)
             resend = item.sent_at is not None
             if item.sent_at is None:
@@ -139,7 +139,7 @@ def schedule_retry(db: Database, batch_id: str, holder: str, code: str, message:
     now = now or utcnow()
     with db.session() as session:
         write_lock(session)
-        item = session.get(OutboxItem, batch_id)
+        item = session.get(OutboxItem, batch_id, with_for_update=True)
         if item is None or item.state != "sending" or not _release(session, batch_id, holder):
             return None
         item.state = "pending"
@@ -148,12 +148,22 @@ def schedule_retry(db: Database, batch_id: str, holder: str, code: str, message:
         return item.next_attempt_at
 
 
+def release(db: Database, batch_id: str, holder: str) -> None:
+    """Give a claimed batch back untouched (cancelled run, unexpected error): due again at once."""
+    with db.session() as session:
+        write_lock(session)
+        item = session.get(OutboxItem, batch_id, with_for_update=True)
+        if item is not None and item.state == "sending" and _release(session, batch_id, holder):
+            item.state = "pending"
+            item.next_attempt_at = None
+
+
 def mark_failed(db: Database, batch_id: str, holder: str, code: str, message: Any, actor: str,
                 action: str = "sync.batch_failed", details: dict[str, Any] | None = None) -> bool:
     """The batch needs a person (refused by the central, or an alarm): ``failed`` with the reason."""
     with db.session() as session:
         write_lock(session)
-        item = session.get(OutboxItem, batch_id)
+        item = session.get(OutboxItem, batch_id, with_for_update=True)
         if item is None or item.state != "sending" or not _release(session, batch_id, holder):
             return False
         before = {"state": item.state}

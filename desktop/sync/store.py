@@ -8,7 +8,10 @@ the same answer twice changes nothing: the outbox item is already ``done`` and e
 
 from __future__ import annotations
 
+import gc
 import unicodedata
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -27,6 +30,18 @@ from desktop.sync.outbox import signed_records, write_lock
 from desktop.sync.verify import Mismatch, TrustList, VerifiedCertificate, verify_received
 
 CHUNK = 900  # bound parameters per IN (...) on old SQLite builds
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Thousands of short-lived objects per batch: cyclic GC passes would cost more than they free."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -99,6 +114,11 @@ def submission_body(db: Database, batch_id: str) -> bytes:
 
 def check_result(result: dict[str, Any], leaves: list[Leaf], trust: TrustList) -> CheckedResult:
     """Verify the answer covers each record exactly once and every certificate is genuine and ours."""
+    with gc_paused():
+        return _check_result(result, leaves, trust)
+
+
+def _check_result(result: dict[str, Any], leaves: list[Leaf], trust: TrustList) -> CheckedResult:
     by_index = {leaf.leaf_index: leaf for leaf in leaves}
     seen: set[int] = set()
     checked = CheckedResult({}, [])
@@ -149,12 +169,18 @@ def central_reason(item: dict[str, Any]) -> str:
 def store_result(db: Database, batch_id: str, holder: str, result: dict[str, Any], leaves: list[Leaf],
                  checked: CheckedResult, actor: str) -> BatchOutcome:
     """Write the verified answer in one transaction. Safe to call again with the same answer."""
+    with gc_paused():
+        return _store_result(db, batch_id, holder, result, leaves, checked, actor)
+
+
+def _store_result(db: Database, batch_id: str, holder: str, result: dict[str, Any], leaves: list[Leaf],
+                  checked: CheckedResult, actor: str) -> BatchOutcome:
     outcome = BatchOutcome(batch_id)
     by_index = {leaf.leaf_index: leaf for leaf in leaves}
     now = utcnow()
     with db.session() as session:
         write_lock(session)
-        item = session.get(OutboxItem, batch_id)
+        item = session.get(OutboxItem, batch_id, with_for_update=True)
         batch = session.get(SigningBatch, batch_id)
         if item is None or batch is None or item.state == "done":
             outcome.already_stored = True

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.i18n import Message, format_date, format_number, tr
 from desktop.importer.queries import LIST_COLUMNS, RecordFilter, count_records, record_ids, record_rows
@@ -242,6 +243,8 @@ class RecordsView(QWidget):
         run_op(self, load, self._loaded, on_failure=self._failed, show_progress=False)
 
     def _loaded(self, result: tuple[RecordFilter, list[int], int]) -> None:
+        if not isValid(self) or not isValid(self.model):
+            return  # the view was closed while the ids were loading
         flt, ids, _total = result
         self._loading = False
         self.model.filter = flt
@@ -251,6 +254,8 @@ class RecordsView(QWidget):
             self.refresh()
 
     def _failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
         self._loading = False
         from desktop.views.errors import present_error
 

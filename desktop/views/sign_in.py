@@ -6,6 +6,7 @@ signed-in person's user name and role, or ``(None, "")`` when the person closed 
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QApplication,
@@ -49,6 +50,13 @@ def _password_field(name) -> QLineEdit:
     return field
 
 
+def _while_alive(widget: QWidget, fn):
+    def call(*args):
+        if shiboken6.isValid(widget):
+            fn(*args)
+    return call
+
+
 class _AccountDialog(QDialog):
     """Shared busy/error handling: the password check runs off the GUI thread (Argon2 takes ~0.1 s)."""
 
@@ -82,7 +90,12 @@ class _AccountDialog(QDialog):
 
                 present_error(self, error)
 
-        run_op(self, lambda _progress: fn(), done, failed, show_progress=False)
+        run_op(self, lambda _progress: fn(), _while_alive(self, done), _while_alive(self, failed), show_progress=False)
+
+    def accept(self) -> None:
+        if self.account is not None:
+            QSettings("VaxDesk", "VaxDesk").setValue("sign_in/last_user", self.account.username)
+        super().accept()
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)
@@ -193,10 +206,6 @@ class SignInDialog(_AccountDialog):
 
         self._run(check, self.ok)
 
-    def accept(self) -> None:
-        if self.account is not None:
-            QSettings("VaxDesk", "VaxDesk").setValue("sign_in/last_user", self.account.username)
-        super().accept()
 
 
 def prepare_application(workspace: Workspace) -> None:

@@ -27,11 +27,12 @@ from desktop.dcc.problems import Problem, errors
 from desktop.dcc.validate import validate_payload
 from desktop.errors import UserError
 from desktop.signing.merkle import leaf_hash, verify_inclusion
-from services.central.errors import CentralError, bad_request, manifest_mismatch, too_large
+from services.central.errors import bad_request, manifest_mismatch, too_large, unknown_signer
 from services.central.reasons import Rejection
 
 KINDS = ("issue", "correction")
 MAX_BATCH_ID = 64
+MAX_PROOF = 64  # a tree of 2**64 leaves; a longer audit path is an attack, not a proof
 _HEX64 = re.compile(r"[0-9a-fA-F]{64}")
 # The latest time zone on Earth: a date later than "today" there is in the future everywhere.
 _LATEST_OFFSET = timedelta(hours=14)
@@ -186,6 +187,8 @@ class Attestation:
 
 def verify_proof(record: SubmittedRecord, manifest: Manifest) -> bytes:
     """The attestation bytes if its inclusion proof leads to the signed root."""
+    if len(record.proof_hex) > MAX_PROOF:
+        raise Rejection("invalid_proof")
     try:
         raw = base64.b64decode(record.attestation_b64, validate=True)
         proof = [bytes.fromhex(p) for p in record.proof_hex if isinstance(p, str) and _HEX64.fullmatch(p)]
@@ -301,11 +304,6 @@ def signer_cert(msg: cose.Sign1Message, chain: list[x509.Certificate],
         for cert in registered:
             if cose.kid_for_certificate(cert) == msg.kid:
                 return [cert]
-    raise CentralError(401, "unknown_signer", _unknown_signer_message())
-
-
-def _unknown_signer_message():
-    from desktop.i18n import tr
-
-    return tr("Lô không mang chứng thư ký (x5chain) và kid không thuộc cơ sở nào đã đăng ký.",
-              "The batch carries no signer certificate (x5chain) and its kid matches no registered facility.")
+    raise unknown_signer("Lô không mang chứng thư ký (x5chain) và kid không thuộc cơ sở nào đã đăng ký.",
+                         "The message carries no signer certificate (x5chain) and its kid matches no registered "
+                         "facility.")

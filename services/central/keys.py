@@ -140,16 +140,13 @@ def load_encrypted_key(path: Path, passphrase: bytes):
 
 
 def file_signer(key_path: Path, passphrase: bytes, certificate: x509.Certificate) -> KeySigner:
+    """A signer over the encrypted key file, refusing a key that is not the certificate's."""
     key = load_encrypted_key(key_path, passphrase)
-    signer = KeySigner(key, kid=kid_for_certificate(certificate))
-    if signer.alg != _algorithm_of(certificate):
-        raise UserError(tr("Khoá ký không khớp chứng thư DSC.", "The signing key does not match the DSC certificate."),
-                        code="key_mismatch")
-    return signer
-
-
-def _algorithm_of(certificate: x509.Certificate) -> int:
-    return ES256 if isinstance(certificate.public_key(), ec.EllipticCurvePublicKey) else ALGORITHMS_BY_NAME["PS256"]
+    spki = (serialization.Encoding.DER, serialization.PublicFormat.SubjectPublicKeyInfo)
+    if key.public_key().public_bytes(*spki) != certificate.public_key().public_bytes(*spki):
+        raise UserError(tr("Khoá ký {file} không khớp chứng thư DSC.", "The signing key {file} does not match the DSC "
+                           "certificate.", file=str(key_path)), code="key_mismatch")
+    return KeySigner(key, kid=kid_for_certificate(certificate))
 
 
 def pem(cert: x509.Certificate) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 from pathlib import Path
 
@@ -37,6 +38,17 @@ class _Server(uvicorn.Server):
     def handle_exit(self, sig, frame) -> None:  # type: ignore[no-untyped-def]
         super().handle_exit(sig, frame)
         self._captured_signals.clear()
+
+
+def check_port_free(host: str, port: int) -> None:
+    """Refuse clearly, before loading anything heavy, when another program holds the port."""
+    try:
+        with socket.create_server((host, port), reuse_port=False):
+            pass
+    except OSError as exc:
+        raise UserError(tr("Không mở được cổng {host}:{port} ({err}); cổng đang bận hoặc địa chỉ sai.",
+                           "Cannot listen on {host}:{port} ({err}); the port is in use or the address is wrong.",
+                           host=host, port=port, err=exc.strerror or str(exc)), code="port_unavailable") from exc
 
 
 def serve(service: CentralService, host: str = "127.0.0.1", port: int = 8443,

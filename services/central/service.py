@@ -28,6 +28,7 @@ from sqlalchemy.exc import IntegrityError
 from desktop.dcc import cose
 from desktop.dcc.trustlist import TrustList
 from desktop.dcc.uvci import new_uvci
+from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.signing.certcheck import certificate_facility_codes
 from services.central import batches as B
@@ -59,12 +60,21 @@ class CentralService:
                  signer: cose.Signer | None = None):
         self.data = DataFolder(data_dir)
         self.config: CentralConfig = self.data.load_config()
-        self.db = CentralDatabase(self.data.database_url(self.config, database_url))
-        self.dsc = x509.load_pem_x509_certificate(self.data.file("dsc.pem").read_bytes())
+        self.dsc = x509.load_pem_x509_certificate(self._required("dsc.pem"))
         self.kid = cose.kid_for_certificate(self.dsc)
-        self._person_secret = self.data.file(PERSON_KEY_FILE).read_bytes()
+        self._person_secret = self._required(PERSON_KEY_FILE)
+        self.db = CentralDatabase(self.data.database_url(self.config, database_url))
         self.countersigner = self._open_countersigner(signer, workers)
         self._lock = threading.Lock()
+
+    def _required(self, name: str) -> bytes:
+        try:
+            return self.data.file(name).read_bytes()
+        except OSError as exc:
+            raise UserError(tr("Thư mục dữ liệu thiếu hoặc không đọc được {file}: {err}",
+                               "The data folder lacks or cannot read {file}: {err}",
+                               file=str(self.data.file(name)), err=exc.strerror or str(exc)),
+                            code="central_data_incomplete") from exc
 
     def _open_countersigner(self, signer: cose.Signer | None, workers: int | None) -> Countersigner:
         if signer is not None:

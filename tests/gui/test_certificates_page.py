@@ -172,3 +172,28 @@ def test_correction_dialog_returns_only_changed_fields(qtbot, page):
     dialog.edits["date_of_birth"].setText("1990-01-02")
     dialog.reason.setText("sai ngày sinh")
     assert dialog.values() == ({"date_of_birth": "1990-01-02"}, "sai ngày sinh")
+
+
+def test_revoke_asks_reason_confirms_and_refreshes(qtbot, page, workspace, monkeypatch):
+    from desktop.certificates.revocation import RevocationResult
+    from desktop.views.pages import certificates as module
+
+    calls = []
+
+    def fake_revoke(ws, uvci, reason, handler, actor):
+        calls.append((uvci, reason, actor, type(handler).__name__))
+        with ws.db.session() as session:
+            session.execute(select(Certificate).where(Certificate.uvci == uvci)).scalar_one().status = "revoked"
+        return RevocationResult(uvci, "revoked", reason, "2026-11-27T00:00:00Z")
+
+    monkeypatch.setattr(module, "ask_revocation_reason", lambda _p, _u: "Cấp nhầm")
+    monkeypatch.setattr(module, "revoke_certificate", fake_revoke)
+    search(qtbot, page, "Phạm Quốc Hưng", 1)
+    qtbot.waitUntil(lambda: page.revoke_button.isEnabled() and page.detail.form.full_name == "Phạm Quốc Hưng",
+                    timeout=5000)
+    uvci = page.detail.row.uvci
+    page.revoke_button.click()
+    qtbot.waitUntil(lambda: bool(calls), timeout=10000)
+    assert calls == [(uvci, "Cấp nhầm", "lan", "QtSigningHandler")]
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.row.status == "revoked", timeout=10000)
+    assert not page.revoke_button.isEnabled()

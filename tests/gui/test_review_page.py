@@ -143,6 +143,9 @@ def test_bulk_decision_for_a_kind_after_confirmation(qtbot, workspace, queue, pa
     qtbot.waitUntil(lambda: queue_ids(workspace) == [nobody, invalid] and not page.busy)
     assert len(confirmations) == 1 and "3" in confirmations[0]
     qtbot.waitUntil(lambda: page.ids == [] and page.current is None)
+    press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the bulk decision comes back whole
+    qtbot.waitUntil(lambda: page.ids == [an, thuy, duc] and page.current is not None and not page.busy)
+    assert queue_ids(workspace, kind="accents") == [an, thuy, duc]
 
 
 def test_check_button_runs_the_check_and_shows_the_outcome(qtbot, page, workspace):

@@ -115,6 +115,7 @@ def test_sign_in_flow_first_start_then_later(qtbot, workspace, restore_applicati
     idle_lock.uninstall()
 
     def enter(dialog):
+        assert dialog.username.text() == "quantri"  # remembered from the first start
         dialog.password.setText("quantri-123")
         dialog.ok.click()
 

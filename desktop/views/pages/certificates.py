@@ -296,7 +296,7 @@ class CertificatesPage(QWidget):
         self.validity_label.setWordWrap(True)
         self.qr_label = QLabel()
         self.qr_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.qr_label.setMinimumSize(240, 240)
+        self.qr_label.setMinimumSize(220, 220)
         column.addWidget(self.validity_label)
         column.addWidget(self.qr_label)
         fields = QFormLayout()
@@ -374,7 +374,7 @@ class CertificatesPage(QWidget):
         self.validity_label.setText(f'<b style="color:{colour}">{detail.validity.message}</b>')
         image = QImage.fromData(png)
         self.qr_label.setPixmap(QPixmap.fromImage(image).scaled(
-            260, 260, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
+            220, 220, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
         for key, label in self.field_labels.items():
             label.setText(str(getattr(detail.form, key)))
         self.history_list.clear()

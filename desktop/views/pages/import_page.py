@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.i18n import format_number, tr
 from desktop.importer import export_rejected, field_choices, import_file, preview_file
@@ -162,6 +163,8 @@ class ImportPage(QWidget):
                database=False, show_progress=False)
 
     def _preview_failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
         from desktop.views.errors import present_error
 
         self.file_label.setText(str(tr("Không đọc được {file}.", "Could not read {file}.",
@@ -169,6 +172,8 @@ class ImportPage(QWidget):
         present_error(self, error)
 
     def _show_preview(self, preview) -> None:
+        if not isValid(self):
+            return
         self.preview = preview
         recognised: dict[int, str] = {index: key for key, index in preview.mapping.items()}
         for number, block in preview.doses.items():
@@ -246,6 +251,15 @@ class ImportPage(QWidget):
         self.operation = run_op(
             self, lambda progress: import_file(workspace, path, actor, progress=progress, column_map=column_map),
             self._imported, on_failure=self._import_failed, on_progress=self._progressed, show_progress=False)
+        self.operation.finished.connect(self._operation_finished)
+
+    def _operation_finished(self) -> None:
+        """After success or failure handlers; a cancellation reaches only here (run_op keeps it silent)."""
+        if not isValid(self) or self.operation is None:
+            return
+        self._finish()
+        self.summary.setText(str(tr("Đã huỷ. Không bản ghi nào của tệp được lưu.",
+                                    "Cancelled. Nothing from the file was stored.")))
 
     def cancel(self) -> None:
         if self.operation is not None:
@@ -255,6 +269,8 @@ class ImportPage(QWidget):
                                         "Cancelling… nothing from this file will be kept.")))
 
     def _progressed(self, done: int, total: int, label: str) -> None:
+        if not isValid(self):
+            return
         if total:
             self.progress.setRange(0, 1000)
             self.progress.setValue(int(done * 1000 / total))
@@ -269,6 +285,8 @@ class ImportPage(QWidget):
         self.import_button.setEnabled(self.preview is not None and self.preview.ok)
 
     def _import_failed(self, error: BaseException) -> None:
+        if not isValid(self):
+            return
         from desktop.errors import Cancelled
         from desktop.views.errors import present_error
 
@@ -282,6 +300,8 @@ class ImportPage(QWidget):
         present_error(self, error)
 
     def _imported(self, result) -> None:
+        if not isValid(self):
+            return
         self._finish()
         self.result = result
         if result.already_loaded:
@@ -323,6 +343,8 @@ class ImportPage(QWidget):
         run_op(self, lambda _p: export_rejected(workspace, list_id, out), self._exported, show_progress=False)
 
     def _exported(self, info: dict[str, Any]) -> None:
+        if not isValid(self):
+            return
         self.ctx.show_status(str(tr("Đã lưu {n} dòng bị từ chối vào {out}", "Saved {n} rejected rows to {out}",
                                     n=info["rows"], out=info["out"])))
 

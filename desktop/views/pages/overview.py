@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
@@ -37,6 +38,14 @@ STATE_PAGES = {
     "loaded": "review", "needs_review": "review", "ready_to_sign": "sign", "signed": "sync", "sent": "sync",
     "certified": "certificates", "rejected": "review",
 }
+
+
+def _while_alive(widget: QWidget, fn):
+    """A callback that does nothing once ``widget`` is gone (results can outlive a closed page)."""
+    def call(*args):
+        if shiboken6.isValid(widget):
+            fn(*args)
+    return call
 
 
 @dataclass
@@ -329,7 +338,8 @@ class OverviewPage(QWidget):
             return
         self._loading = True
         workspace, role = self.ctx.workspace, self.ctx.role
-        run_op(self, lambda _p: todays_picture(workspace, role=role), self.show_picture, self._failed,
+        run_op(self, lambda _p: todays_picture(workspace, role=role), _while_alive(self, self.show_picture),
+               _while_alive(self, self._failed),
                show_progress=False)
 
     def _failed(self, error: BaseException) -> None:

@@ -310,6 +310,11 @@ class ReviewPage(QWidget):
             if tuple(box.itemData(i)) == self.filter:
                 box.setCurrentIndex(i)
                 break
+        else:  # the chosen kind has no records left: keep it chosen, showing 0
+            kind, status = self.filter
+            label = KIND_LABELS.get(kind or "", STATUS_LABELS.get(status or "", kind or status))
+            box.addItem(f"{label} (0)", self.filter)
+            box.setCurrentIndex(box.count() - 1)
         box.blockSignals(False)
 
     def _filter_changed(self, index: int) -> None:
@@ -447,6 +452,12 @@ class ReviewPage(QWidget):
     def _undone(self, item: dict[str, Any]) -> None:
         self.busy = False
         record_id = item["record_id"]
+        if item.get("undone_count", 1) > 1:  # a bulk decision came back: load the queue again
+            self.current = item
+            self.reload()
+            self._announce()
+            self.setFocus()
+            return
         self.cache[record_id] = item
         if record_id not in self.ids:
             self.ids.append(record_id)

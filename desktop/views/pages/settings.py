@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +47,14 @@ def _hint(text) -> QLabel:
     label.setWordWrap(True)
     return label
 
+
+
+def _while_alive(widget: QWidget, fn):
+    """A callback that does nothing once ``widget`` is gone (results can outlive a closed page)."""
+    def call(*args):
+        if shiboken6.isValid(widget):
+            fn(*args)
+    return call
 
 class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext):
@@ -287,7 +296,8 @@ class SettingsPage(QWidget):
 
                 present_error(self, error)
 
-        run_op(self, lambda _p: diagnostics.apply_settings(workspace, changes, actor), saved, failed,
+        run_op(self, lambda _p: diagnostics.apply_settings(workspace, changes, actor), _while_alive(self, saved),
+               _while_alive(self, failed),
                show_progress=False)
 
     def _show(self, ok: bool, text: str) -> None:
@@ -330,7 +340,7 @@ class SettingsPage(QWidget):
                 self.found_tokens.addItems(labels)
                 self.found_tokens.setVisible(bool(labels))
 
-        run_op(self, fn, done, database=False, show_progress=False)
+        run_op(self, fn, _while_alive(self, done), database=False, show_progress=False)
 
     def _apply_role(self) -> None:
         admin = accounts.can(self.ctx.role, "settings")
@@ -400,7 +410,7 @@ class AccountsPanel(QWidget):
 
     def refresh(self) -> None:
         workspace = self.ctx.workspace
-        run_op(self, lambda _p: accounts.list_users(workspace), self._show, show_progress=False)
+        run_op(self, lambda _p: accounts.list_users(workspace), _while_alive(self, self._show), show_progress=False)
 
     def _show(self, users: list[accounts.Account]) -> None:
         selected = self.selected()
@@ -426,7 +436,8 @@ class AccountsPanel(QWidget):
                                                                              "Choose an account first.")))
             return
         workspace, actor = self.ctx.workspace, self.ctx.actor
-        run_op(self, lambda _p: fn(workspace, user.username, actor), lambda _r: self.refresh(), show_progress=False)
+        run_op(self, lambda _p: fn(workspace, user.username, actor), _while_alive(self, lambda _r: self.refresh()),
+               show_progress=False)
 
     def add_account(self) -> None:
         dialog = AddAccountDialog(self)
@@ -435,7 +446,7 @@ class AccountsPanel(QWidget):
         workspace, actor = self.ctx.workspace, self.ctx.actor
         username, role, password, name = dialog.values()
         run_op(self, lambda _p: accounts.add_user(workspace, username, role, password, name, actor=actor),
-               lambda _r: self.refresh(), show_progress=False)
+               _while_alive(self, lambda _r: self.refresh()), show_progress=False)
 
     def reset_password(self) -> None:
         user = self.selected()

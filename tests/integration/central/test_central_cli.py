@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -70,6 +71,10 @@ def test_init_register_serve_and_submit_through_the_command_line(tmp_path):
     bad = run_cli("central", "facility", "add", "--data", str(data), "--code", "01001",
                   "--certificate", str(tmp_path / "missing.pem"))
     assert bad.code == 1 and "missing.pem" in bad.stderr and "Traceback" not in bad.stderr
+
+    with socket.create_server(("127.0.0.1", 0)) as busy:
+        taken = run_cli("central", "serve", "--data", str(data), "--port", str(busy.getsockname()[1]))
+    assert taken.code == 1 and "cổng đang bận" in taken.stderr and "Traceback" not in taken.stderr
 
     port = free_port()
     proc = _serve(data, port)  # one signing process per core

@@ -244,3 +244,14 @@ def test_server_contract_errors(server):
     assert by_ref["d"]["status"] == "not_found"
     control = httpx.post(server.url + "/_control", json={"mode": "outage"})
     assert control.status_code == 401
+
+
+def test_a_persons_doses_are_looked_up_once(ws, server, people):
+    person = people[0]
+    row = (person["full_name"], person["date_of_birth"], person["sex"], person["id_number"])
+    ids = add_records(ws, [row, row, ("Nguyen Van Nguoi0", *row[1:])])
+    result = check_records(ws, "lan", registry_url=server.url)
+    assert server.registry.stats()["lookups"] == 1
+    by_id = {r["record_id"]: r for r in result.records}
+    assert [by_id[i]["status"] for i in ids] == ["matched", "matched", "mismatch"]
+    assert by_id[ids[2]]["differences"][0]["kind"] == "accents"

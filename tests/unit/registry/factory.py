@@ -59,6 +59,7 @@ def add_checked(workspace, rows: list[tuple[tuple, dict | None]], actor: str = "
     with workspace.db.session() as session:
         loaded = {r.id: r for r in check_module._to_check(session, ids)}
     run = check_module._Run(workspace, actor, list(loaded.values()), NO_PROGRESS)
+    run.groups = {str(record_id): [row] for record_id, row in loaded.items()}
     batch = BatchAnswer(asked=[str(i) for i in ids])
     for record_id, (_, found) in zip(ids, rows, strict=True):
         ref = str(record_id)

@@ -187,3 +187,16 @@ def test_ready_to_sign_follows_the_model(workspace, queue):
     assert review_item(workspace, queue["duc"])["ready_to_sign"]
     assert not review_item(workspace, queue["an"])["ready_to_sign"]
     assert not resolve(workspace, queue["duc"], "reject", "duplicate person", "lan")["ready_to_sign"]
+
+
+def test_undo_takes_a_bulk_decision_back_as_a_whole(workspace, queue):
+    resolve(workspace, queue["nobody"], "reject", "not vaccinated here", "lan")
+    assert bulk_resolve(workspace, "accept_registry", "", "lan", kind="accents") == 2
+    undone = undo_last(workspace, "lan")
+    assert undone["undone_count"] == 2 and undone["undone_action"] == "accept_registry"
+    assert queue_ids(workspace, kind="accents") == [queue["an"], queue["thuy"]]
+    assert review_item(workspace, queue["an"])["full_name"] == "Nguyen Van An"
+    assert undo_last(workspace, "lan")["record_id"] == queue["nobody"]  # then the single decision before it
+    with workspace.db.session() as session:
+        assert session.scalar(select(func.count()).where(AuditEvent.action == "decision.undo")) == 3
+        assert verify_chain(session).ok

@@ -218,3 +218,24 @@ def test_claims_are_exclusive_and_dead_holders_lose_theirs(ws, facility):
         lease = s.get(OutboxLease, batch_id)
         lease.holder, lease.lease_until = "far-away:3:c", utcnow() - timedelta(seconds=1)
     assert claim_next(ws.db, "me:1:a", force=True, lease_seconds=300, actor="t") is not None
+
+
+def test_a_bug_while_storing_hands_the_batches_back(ws, facility, monkeypatch):
+    import pytest
+
+    from desktop.models.sync_extra import OutboxLease
+    from desktop.sync import engine
+
+    _signed(ws, facility, sizes=(2, 2))
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(engine, "store_result", broken)
+    with pytest.raises(RuntimeError):
+        sync(ws)
+    with ws.db.session() as s:
+        assert set(s.execute(select(OutboxItem.state)).scalars()) == {"pending"}
+        assert s.scalar(select(func.count()).select_from(OutboxLease)) == 0
+    monkeypatch.undo()
+    assert sync(ws).accepted == 4

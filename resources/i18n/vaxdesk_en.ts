@@ -1,0 +1,3768 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
+<context>
+    <name>desktop.accounts.roles</name>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="13"/>
+        <source>Nhân viên nhập liệu</source>
+        <translation>Clerk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="14"/>
+        <source>Người ký số</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="15"/>
+        <source>Quản trị viên</source>
+        <translation>Administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="35"/>
+        <source>xem dữ liệu</source>
+        <translation>view data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="36"/>
+        <source>nhập danh sách</source>
+        <translation>import lists</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="37"/>
+        <source>kiểm tra với CSDL dân cư</source>
+        <translation>check against the registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="38"/>
+        <source>đối chiếu bản ghi</source>
+        <translation>review records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="39"/>
+        <source>in chứng nhận</source>
+        <translation>print certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="40"/>
+        <source>kiểm tra mã QR</source>
+        <translation>verify QR codes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="41"/>
+        <source>đồng bộ</source>
+        <translation>sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="42"/>
+        <source>ký số</source>
+        <translation>sign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="43"/>
+        <source>đính chính chứng nhận</source>
+        <translation>correct certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="44"/>
+        <source>thu hồi chứng nhận</source>
+        <translation>revoke certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="45"/>
+        <source>thay đổi cài đặt</source>
+        <translation>change settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="46"/>
+        <source>quản lý tài khoản</source>
+        <translation>manage accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="73"/>
+        <source>Tài khoản {role} không được phép {action}. Cần quyền {least}; hãy nhờ quản trị viên.</source>
+        <translation>A {role} account may not {action}. It needs the {least} role; ask your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.accounts.users</name>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="211"/>
+        <source>Sai tên đăng nhập hoặc mật khẩu. Còn {n} lần thử trước khi tài khoản bị khoá {m} phút.</source>
+        <translation>Wrong user name or password. {n} more tries before the account is locked for {m} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="221"/>
+        <source>Tài khoản đang bị khoá do nhập sai mật khẩu nhiều lần. Thử lại sau {m} phút, hoặc nhờ quản trị viên mở khoá.</source>
+        <translation>The account is locked after too many wrong passwords. Try again in {m} minutes, or ask an administrator to unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="67"/>
+        <source>Tên đăng nhập “{name}” không hợp lệ: dùng 2–50 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch nối, bắt đầu bằng chữ hoặc số (ví dụ: lan.nguyen).</source>
+        <translation>The user name “{name}” is not valid: use 2–50 unaccented letters, digits, dots, underscores or hyphens, starting with a letter or digit (e.g. lan.nguyen).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="79"/>
+        <source>Mật khẩu phải có ít nhất {n} ký tự.</source>
+        <translation>The password must have at least {n} characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="85"/>
+        <source>Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách.</source>
+        <translation>The password must not begin or end with a space.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="94"/>
+        <source>Vai trò “{role}” không tồn tại; chọn một trong: {roles}.</source>
+        <translation>There is no role “{role}”; choose one of: {roles}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="107"/>
+        <source>Không có tài khoản “{name}”.</source>
+        <translation>There is no account “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="132"/>
+        <source>Tài khoản “{name}” đã có.</source>
+        <translation>The account “{name}” already exists.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="208"/>
+        <source>Sai tên đăng nhập hoặc mật khẩu.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="288"/>
+        <source>Không thể bỏ quyền {role} của quản trị viên cuối cùng.</source>
+        <translation>The last active administrator cannot lose the {role} role.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="148"/>
+        <source>Đã có tài khoản; quản trị viên hãy đăng nhập để thêm người dùng.</source>
+        <translation>Accounts already exist; an administrator signs in to add users.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="236"/>
+        <source>Mật khẩu hiện tại không đúng.</source>
+        <translation>The current password is wrong.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="177"/>
+        <source>Tài khoản “{name}” đã bị tắt; hãy nhờ quản trị viên.</source>
+        <translation>The account “{name}” is disabled; ask your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.content</name>
+    <message>
+        <location filename="../../desktop/certificates/content.py" line="62"/>
+        <source>Có hiệu lực đến {date}.</source>
+        <translation>Valid until {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/content.py" line="47"/>
+        <source>Đã được thay thế bởi chứng nhận {uvci}; không in chứng nhận này nữa.</source>
+        <translation>Superseded by certificate {uvci}; this one is no longer printed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/content.py" line="51"/>
+        <source>Đã bị thu hồi ({reason}).</source>
+        <translation>Revoked ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/content.py" line="54"/>
+        <source>Mã QR đã hết hạn ngày {date}; cấp lại khi người dân cần.</source>
+        <translation>The QR code expired on {date}; re-issue it when the person needs it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/content.py" line="58"/>
+        <source>Mã QR sắp hết hạn ({date}, còn {days} ngày); cấp lại khi hết hạn.</source>
+        <translation>The QR code expires soon ({date}, {days} days left); re-issue it when it expires.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.corrections</name>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="134"/>
+        <source>Cần ghi lý do đính chính.</source>
+        <translation>A reason for the correction is required.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="138"/>
+        <source>Không có bản ghi {id}.</source>
+        <translation>There is no record {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="141"/>
+        <source>Bản ghi {id} chưa có chứng nhận còn hiệu lực; hãy sửa ở bước Đối chiếu thay vì đính chính.</source>
+        <translation>Record {id} has no valid certificate; correct it in Review instead of issuing a correction.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="147"/>
+        <source>Bản ghi {id} đã có bản đính chính đang chờ (bản ghi {pending}); hãy hoàn tất bản đó trước.</source>
+        <translation>Record {id} already has a correction on its way (record {pending}); finish that one first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="154"/>
+        <source>Giá trị mới giống giá trị cũ; không có gì để đính chính.</source>
+        <translation>The new values equal the old ones; there is nothing to correct.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="51"/>
+        <source>Không sửa được "{pair}": viết trường=giá trị, với trường là một trong {fields}.</source>
+        <translation>Cannot apply "{pair}": write field=value, the field being one of {fields}.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.detail</name>
+    <message>
+        <location filename="../../desktop/certificates/detail.py" line="77"/>
+        <source>Không tìm thấy chứng nhận {key}.</source>
+        <translation>There is no certificate {key}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/detail.py" line="113"/>
+        <source>Cấp chứng nhận</source>
+        <translation>Certificate issued</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/detail.py" line="114"/>
+        <source>Nhận về máy</source>
+        <translation>Received from the central service</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.printing</name>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="76"/>
+        <source>Chọn chứng nhận cần in.</source>
+        <translation>Choose the certificates to print.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="138"/>
+        <source>Không có chứng nhận mới nào chưa in.</source>
+        <translation>There is no new certificate left to print.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="149"/>
+        <location filename="../../desktop/certificates/printing.py" line="156"/>
+        <source>Không tìm thấy chứng nhận: {list}</source>
+        <translation>No such certificate: {list}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="167"/>
+        <source>Không in chứng nhận {uvci}: đã được thay thế bởi {new} sau khi đính chính. Hãy in chứng nhận mới.</source>
+        <translation>Certificate {uvci} is not printed: it was superseded by {new} after a correction. Print the new one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="173"/>
+        <source>Không in chứng nhận {uvci}: đã bị thu hồi ({reason}).</source>
+        <translation>Certificate {uvci} is not printed: it was revoked ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="179"/>
+        <source>Không in chứng nhận {uvci}: mã QR đã hết hạn ngày {date}; cần cấp lại.</source>
+        <translation>Certificate {uvci} is not printed: its QR code expired on {date}; it must be re-issued.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="125"/>
+        <source>Đang tạo PDF</source>
+        <translation>Writing the PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="86"/>
+        <source>Chuẩn bị {n} chứng nhận</source>
+        <translation>Preparing {n} certificates</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.revocation</name>
+    <message>
+        <location filename="../../desktop/certificates/revocation.py" line="49"/>
+        <source>Cần ghi lý do thu hồi.</source>
+        <translation>A reason for the revocation is required.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/revocation.py" line="54"/>
+        <source>Chứng nhận {uvci} đã bị thu hồi trước đó.</source>
+        <translation>Certificate {uvci} is already revoked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/revocation.py" line="57"/>
+        <source>Chứng nhận {uvci} đã được thay thế bởi {new} và trung ương đã thu hồi nó; hãy thu hồi chứng nhận mới nếu cần.</source>
+        <translation>Certificate {uvci} was superseded by {new} and already revoked centrally; revoke the new one if needed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/revocation.py" line="116"/>
+        <source>Máy chủ trung ương từ chối thu hồi ({code}): {reason}</source>
+        <translation>The central service refused the revocation ({code}): {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.search</name>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="137"/>
+        <source>Không có trạng thái "{status}"; chọn một trong: {choices}.</source>
+        <translation>There is no status "{status}"; choose one of: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="98"/>
+        <source>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</source>
+        <translation>"{text}" is not a valid date (dd/mm/yyyy).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.verification</name>
+    <message>
+        <location filename="../../desktop/certificates/verification.py" line="93"/>
+        <source>Hãy dán chuỗi HC1 hoặc mở ảnh mã QR.</source>
+        <translation>Paste an HC1 string or open a picture of the QR.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.audit</name>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="23"/>
+        <source>Nhật ký kiểm tra bị thay đổi từ sự kiện {id} ({problem})</source>
+        <translation>The audit log was altered at event {id} ({problem})</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.central</name>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="94"/>
+        <source>Dịch vụ trung ương chạy tại {url} (Ctrl+C để dừng)</source>
+        <translation>Central service at {url} (Ctrl+C stops it)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="79"/>
+        <source>Không đọc được {file}: {err}</source>
+        <translation>Cannot read {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="108"/>
+        <source>Dùng HSM cần --hsm-label và mã PIN trong biến {env}.</source>
+        <translation>An HSM needs --hsm-label and the PIN in {env}.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.certificates</name>
+    <message>
+        <location filename="../../desktop/cli/certificates.py" line="45"/>
+        <source>Đã ghi {n} mã HC1 vào {file}</source>
+        <translation>Wrote {n} HC1 strings to {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/certificates.py" line="56"/>
+        <source>Không ghi được tệp {file}: {err}</source>
+        <translation>Cannot write the file {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.import_list</name>
+    <message>
+        <location filename="../../desktop/cli/import_list.py" line="47"/>
+        <source>Hãy chỉ ra tệp danh sách cần nhập.</source>
+        <translation>Name the list file to load.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/import_list.py" line="32"/>
+        <source>--map cần dạng trường=cột, không phải “{item}”.</source>
+        <translation>--map needs field=column, not “{item}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/import_list.py" line="43"/>
+        <source>Cần --out TỆP để xuất các dòng bị từ chối.</source>
+        <translation>--out FILE is needed for the export.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.print_certificates</name>
+    <message>
+        <location filename="../../desktop/cli/print_certificates.py" line="36"/>
+        <source>Đã in {n} chứng nhận vào {file}</source>
+        <translation>Printed {n} certificates into {file}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.registry</name>
+    <message>
+        <location filename="../../desktop/cli/registry.py" line="58"/>
+        <source>CSDL dân cư mẫu: {n} công dân, http://{host}:{port} (Ctrl+C để dừng)</source>
+        <translation>Reference registry: {n} citizens at http://{host}:{port} (Ctrl+C to stop)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/registry.py" line="41"/>
+        <source>Không tìm thấy tệp dân cư {file}; hãy chỉ ra bằng --population (lệnh `demo` in ra đường dẫn).</source>
+        <translation>Population file {file} not found; give it with --population (`demo` prints the path).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/registry.py" line="47"/>
+        <source>--fault phải là một trong: {modes}</source>
+        <translation>--fault must be one of: {modes}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/registry.py" line="53"/>
+        <source>Không đọc được tệp dân cư {file}: {err}</source>
+        <translation>Cannot read the population file {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.settings</name>
+    <message>
+        <location filename="../../desktop/cli/settings.py" line="46"/>
+        <source>{key} là bí mật: nhập qua stdin với --value-stdin, không ghi trên dòng lệnh.</source>
+        <translation>{key} is a secret: give it on stdin with --value-stdin, never on the command line.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/settings.py" line="53"/>
+        <source>Thiếu giá trị cho {key}.</source>
+        <translation>A value for {key} is missing.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.sign</name>
+    <message>
+        <location filename="../../desktop/cli/sign.py" line="37"/>
+        <source>Ngày {d} không đúng dạng YYYY-MM-DD.</source>
+        <translation>The date {d} is not in the form YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/sign.py" line="40"/>
+        <source>--limit phải lớn hơn 0.</source>
+        <translation>--limit must be at least 1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/sign.py" line="50"/>
+        <source>Đã ký lô {b}: {n} bản ghi</source>
+        <translation>Signed batch {b}: {n} records</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.sync</name>
+    <message>
+        <location filename="../../desktop/cli/sync.py" line="44"/>
+        <source>Đã gửi {sent} lô; {accepted} chứng nhận mới; {rejected} bản ghi bị từ chối; còn chờ {pending} bản ghi.</source>
+        <translation>Sent {sent} batches; {accepted} new certificates; {rejected} records refused; {pending} records waiting.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.users</name>
+    <message>
+        <location filename="../../desktop/cli/users.py" line="43"/>
+        <source>Không nhận được mật khẩu trên stdin.</source>
+        <translation>No password was given on stdin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/users.py" line="57"/>
+        <source>Tài khoản đầu tiên phải là quản trị viên (--role administrator).</source>
+        <translation>The first account must be an administrator (--role administrator).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.verify</name>
+    <message>
+        <location filename="../../desktop/cli/verify.py" line="42"/>
+        <source>Không có danh sách tin cậy: chỉ giải mã, không kiểm tra được chữ ký.</source>
+        <translation>No trust list: the certificate is decoded but its signature cannot be checked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/verify.py" line="73"/>
+        <source>Thời điểm "{value}" không đúng định dạng ISO 8601.</source>
+        <translation>The time "{value}" is not ISO 8601.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.db</name>
+    <message>
+        <location filename="../../desktop/db.py" line="85"/>
+        <source>Cơ sở dữ liệu được tạo bởi phiên bản VaxDesk mới hơn; hãy cập nhật VaxDesk.</source>
+        <translation>The database was written by a newer VaxDesk; update VaxDesk to open it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/db.py" line="78"/>
+        <source>Không mở được cơ sở dữ liệu: {err}</source>
+        <translation>Cannot open the database: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.errors</name>
+    <message>
+        <location filename="../../desktop/dcc/errors.py" line="19"/>
+        <source>Không ký chứng nhận vì dữ liệu không hợp lệ ({count} lỗi). Lỗi đầu tiên: {first}</source>
+        <translation>The certificate was not signed because its data is invalid ({count} problems). First: {first}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.hc1</name>
+    <message>
+        <location filename="../../desktop/dcc/hc1.py" line="121"/>
+        <source>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</source>
+        <translation>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/hc1.py" line="125"/>
+        <source>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</source>
+        <translation>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/hc1.py" line="129"/>
+        <source>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</source>
+        <translation>The certificate must expire after it is issued.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/hc1.py" line="132"/>
+        <source>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</source>
+        <translation>The issuing country "{iss}" is not a two-letter ISO 3166 code.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.names</name>
+    <message>
+        <location filename="../../desktop/dcc/names.py" line="50"/>
+        <source>Họ tên đang để trống.</source>
+        <translation>The full name is empty.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.payload</name>
+    <message>
+        <location filename="../../desktop/dcc/payload.py" line="80"/>
+        <source>Họ tên đang để trống.</source>
+        <translation>The full name is empty.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/payload.py" line="98"/>
+        <source>Không nhận ra vắc xin "{name}"; hãy chọn vắc xin trong danh mục.</source>
+        <translation>The vaccine "{name}" is not recognised; choose one from the vaccine table.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/payload.py" line="73"/>
+        <source>Không chuyển được tên "{name}" sang chữ Latinh chuẩn ICAO; hãy nhập tên bằng chữ Latinh.</source>
+        <translation>The name "{name}" cannot be transliterated to ICAO Latin letters; enter it in Latin script.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.qr</name>
+    <message>
+        <location filename="../../desktop/dcc/qr.py" line="25"/>
+        <source>Không tìm thấy mã QR đọc được trong ảnh.</source>
+        <translation>No readable QR code was found in the picture.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/qr.py" line="36"/>
+        <source>Không có tệp ảnh {file}.</source>
+        <translation>There is no picture file {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/qr.py" line="39"/>
+        <source>Không mở được ảnh {file}: tệp hỏng hoặc không phải ảnh.</source>
+        <translation>Cannot open the picture {file}: the file is damaged or not a picture.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.trustlist</name>
+    <message>
+        <location filename="../../desktop/dcc/trustlist.py" line="350"/>
+        <source>Danh sách tin cậy không hợp lệ: {detail}</source>
+        <translation>The trust list is invalid: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/trustlist.py" line="125"/>
+        <source>Không đọc được danh sách tin cậy {file}: {err}</source>
+        <translation>Cannot read the trust list {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.vaccines</name>
+    <message>
+        <location filename="../../desktop/dcc/vaccines.py" line="84"/>
+        <source>Số mũi tiêm phải là số nguyên từ 1 trở lên, không phải "{value}".</source>
+        <translation>The dose number must be a whole number from 1, not "{value}".</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.validate</name>
+    <message>
+        <location filename="../../desktop/dcc/validate.py" line="95"/>
+        <source>thiếu trường bắt buộc</source>
+        <translation>the required field is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/validate.py" line="186"/>
+        <source>giá trị kiểu {kind} không được phép trong chứng nhận (phải là số nguyên hoặc chuỗi)</source>
+        <translation>a value of type {kind} is not allowed in a certificate (use an integer or text)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/validate.py" line="99"/>
+        <source>thiếu mục tiêm chủng (v), xét nghiệm (t) hoặc khỏi bệnh (r)</source>
+        <translation>a vaccination (v), test (t) or recovery (r) entry is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/validate.py" line="178"/>
+        <source>khoá {key!r} không phải chuỗi</source>
+        <translation>key {key!r} is not a string</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.demo.__init__</name>
+    <message>
+        <location filename="../../desktop/demo/__init__.py" line="44"/>
+        <source>Số người phải từ 1 đến 200.000.</source>
+        <translation>The number of people must be 1 to 200,000.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo/__init__.py" line="48"/>
+        <source>Thư mục làm việc {path} đã có dữ liệu demo. Hãy dùng một thư mục mới (--workspace THƯ_MỤC_MỚI).</source>
+        <translation>The workspace {path} already has a demo. Use a new folder (--workspace NEW_FOLDER).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.demo.central</name>
+    <message>
+        <location filename="../../desktop/demo/central.py" line="32"/>
+        <source>Chưa có mã cơ sở (facility_code).</source>
+        <translation>The facility code (facility_code) is not set.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo/central.py" line="27"/>
+        <source>Thiếu {file}; hãy tạo token demo trước.</source>
+        <translation>{file} is missing; create the demo token first.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.demo.token</name>
+    <message>
+        <location filename="../../desktop/demo/token.py" line="45"/>
+        <source>Chưa cài SoftHSM2 (gói softhsm2) nên không tạo được token demo.</source>
+        <translation>SoftHSM2 (package softhsm2) is not installed, so no demo token can be made.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo/token.py" line="120"/>
+        <source>Không có softhsm2-util (gói softhsm2).</source>
+        <translation>softhsm2-util (package softhsm2) is missing.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo/token.py" line="126"/>
+        <source>Không khởi tạo được token SoftHSM: {err}</source>
+        <translation>Cannot initialise the SoftHSM token: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo/token.py" line="184"/>
+        <source>Chưa có mã cơ sở (facility_code).</source>
+        <translation>The facility code (facility_code) is not set.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.diagnostics</name>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="140"/>
+        <source>CSDL dân cư</source>
+        <translation>population registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="164"/>
+        <source>hệ thống trung ương</source>
+        <translation>central service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="132"/>
+        <source>Không kết nối được {name} tại {url}: {err}. Kiểm tra địa chỉ và mạng.</source>
+        <translation>Cannot reach the {name} at {url}: {err}. Check the address and the network.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="157"/>
+        <source>CSDL dân cư trả lời HTTP {status}; thử lại sau.</source>
+        <translation>The registry answered HTTP {status}; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="176"/>
+        <source>Hệ thống trung ương trả lời HTTP {status}; thử lại sau hoặc kiểm tra địa chỉ.</source>
+        <translation>The central service answered HTTP {status}; try again later or check the address.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="231"/>
+        <source>Thấy USB ký số: {labels}.</source>
+        <translation>Tokens found: {labels}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="67"/>
+        <source>Không có cài đặt {key}</source>
+        <translation>There is no setting {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="142"/>
+        <source>Chưa nhập địa chỉ CSDL dân cư.</source>
+        <translation>No registry address is set.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="151"/>
+        <source>CSDL dân cư từ chối mã truy cập (HTTP {status}); kiểm tra mã truy cập của cơ sở.</source>
+        <translation>The registry refused the access token (HTTP {status}); check the facility's token.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="156"/>
+        <source>Kết nối CSDL dân cư tốt.</source>
+        <translation>The registry is reachable.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="166"/>
+        <source>Chưa nhập địa chỉ hệ thống trung ương.</source>
+        <translation>No central service address is set.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="174"/>
+        <source>Kết nối hệ thống trung ương tốt.</source>
+        <translation>The central service is reachable.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="189"/>
+        <source>Chưa chọn mô-đun PKCS#11 của USB ký số.</source>
+        <translation>No PKCS#11 module of the signing token is set.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="197"/>
+        <source>Không tìm thấy mô-đun {module}; nhập đường dẫn đầy đủ.</source>
+        <translation>The module {module} was not found; enter the full path.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="201"/>
+        <source>Không có tệp {module}; cài phần mềm của nhà cung cấp USB ký số hoặc sửa đường dẫn.</source>
+        <translation>There is no file {module}; install the token vendor's software or fix the path.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="223"/>
+        <source>Mô-đun đã nạp nhưng không thấy USB ký số nào; hãy cắm USB.</source>
+        <translation>The module loaded but sees no token; plug the token in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="227"/>
+        <source>Không thấy USB ký số có nhãn “{label}”; đang cắm: {labels}.</source>
+        <translation>No token labelled “{label}” is present; present: {labels}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="261"/>
+        <source>Có {n} cài đặt không hợp lệ:
+{list}</source>
+        <translation>{n} settings are not valid:
+{list}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="83"/>
+        <source>một giá trị</source>
+        <translation>a value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="217"/>
+        <source>Không nạp được mô-đun {module} ({err}). Kiểm tra phần mềm của USB ký số.</source>
+        <translation>Could not load the module {module} ({err}). Check the token's software.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="82"/>
+        <source>một số nguyên</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="82"/>
+        <source>một số</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="83"/>
+        <source>có/không</source>
+        <translation>yes/no</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.importer.export</name>
+    <message>
+        <location filename="../../desktop/importer/export.py" line="37"/>
+        <source>Chỉ xuất được tệp .xlsx hoặc .csv, không phải “{suffix}”.</source>
+        <translation>Export to .xlsx or .csv, not “{suffix}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/export.py" line="42"/>
+        <source>Không có danh sách số {id}.</source>
+        <translation>There is no list {id}.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.importer.fields</name>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="26"/>
+        <source>Mã mũi tiêm</source>
+        <translation>Platform record id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="28"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="30"/>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="32"/>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="33"/>
+        <source>Số CMND/CCCD</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="37"/>
+        <source>Quốc tịch</source>
+        <translation>Nationality</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="38"/>
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="39"/>
+        <source>Số thẻ BHYT</source>
+        <translation>Health insurance no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="41"/>
+        <source>Mã tỉnh</source>
+        <translation>Province code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="42"/>
+        <source>Mã huyện</source>
+        <translation>District code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="44"/>
+        <source>Mã xã</source>
+        <translation>Ward code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="45"/>
+        <source>Tên vắc xin</source>
+        <translation>Vaccine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="48"/>
+        <source>Lô vắc xin</source>
+        <translation>Lot number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="50"/>
+        <source>Mũi số</source>
+        <translation>Dose number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="52"/>
+        <source>Ngày tiêm</source>
+        <translation>Vaccination date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="54"/>
+        <source>Mã cơ sở tiêm</source>
+        <translation>Facility code</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.importer.load</name>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="222"/>
+        <source>{name}, sinh {dob}, mũi {dose}, ngày {date}</source>
+        <translation>{name}, born {dob}, dose {dose}, date {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="216"/>
+        <source>mã {ref}</source>
+        <translation>record id {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="220"/>
+        <source>số giấy tờ {id}, mũi {dose}, ngày {date}</source>
+        <translation>ID {id}, dose {dose}, date {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="102"/>
+        <source>Không tìm thấy cột “{column}” cho trường {field}. Các cột: {headers}</source>
+        <translation>No column “{column}” for field {field}. Columns: {headers}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="136"/>
+        <source>Tệp {file} không có dữ liệu.</source>
+        <translation>{file} has no data.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="140"/>
+        <source>Không tìm thấy dòng tiêu đề trong {file}. Cần các cột: {required}. Các tiêu đề thấy được: {seen}. Hãy chọn cột cho từng trường (trong cửa sổ Nhập, hoặc --map trường=cột).</source>
+        <translation>No header row found in {file}. Needed: {required}. Headers seen: {seen}. Map the columns (in the Import window, or --map field=column).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="151"/>
+        <source>Tệp {file} thiếu cột bắt buộc: {missing}. Các tiêu đề thấy được: {seen}. Hãy thêm cột, hoặc chọn cột tương ứng (trong cửa sổ Nhập, hoặc --map trường=cột).</source>
+        <translation>{file} lacks required columns: {missing}. Headers seen: {seen}. Add them, or map the columns (in the Import window, or --map field=column).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="160"/>
+        <source>Không nhận ra dấu phân cách cột trong {file}.</source>
+        <translation>Cannot tell the column delimiter of {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="401"/>
+        <source>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</source>
+        <translation>{file} has a header but no data rows.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="84"/>
+        <source>Không có trường {field}. Các trường: {fields}</source>
+        <translation>There is no field {field}. Fields: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="394"/>
+        <source>Đang lưu…</source>
+        <translation>Saving…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="336"/>
+        <source>Dòng {row}</source>
+        <translation>Row {row}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.importer.messages</name>
+    <message>
+        <location filename="../../desktop/importer/messages.py" line="87"/>
+        <source>giới tính</source>
+        <translation>sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/messages.py" line="87"/>
+        <source>thế kỷ sinh</source>
+        <translation>century of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/messages.py" line="88"/>
+        <source>năm sinh</source>
+        <translation>year of birth</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.overview.picture</name>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="20"/>
+        <source>Chưa kiểm tra</source>
+        <translation>Loaded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="21"/>
+        <source>Cần đối chiếu</source>
+        <translation>Needs review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="22"/>
+        <source>Sẵn sàng ký</source>
+        <translation>Ready to sign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="23"/>
+        <source>Đã ký</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="24"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="25"/>
+        <source>Đã cấp chứng nhận</source>
+        <translation>Certified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="26"/>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="197"/>
+        <source>{n} bản ghi cần đối chiếu</source>
+        <translation>{n} records need review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="199"/>
+        <source>{n} bản ghi chưa kiểm tra với CSDL dân cư</source>
+        <translation>{n} records not yet checked against the registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="201"/>
+        <source>{n} bản ghi sẵn sàng ký số</source>
+        <translation>{n} records ready to sign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="203"/>
+        <source>{n} bản ghi đã ký, chờ gửi lên hệ thống trung ương</source>
+        <translation>{n} signed records waiting to be sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="205"/>
+        <source>{n} bản ghi đã gửi, chờ nhận chứng nhận</source>
+        <translation>{n} sent records waiting for certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="218"/>
+        <source>Chưa có danh sách nào: hãy nhập danh sách tiêm hôm nay</source>
+        <translation>No lists yet: import today's vaccination list</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.printing.pdf</name>
+    <message>
+        <location filename="../../desktop/printing/pdf.py" line="53"/>
+        <source>Không có kiểu trang "{layout}"; chọn a4 hoặc card.</source>
+        <translation>There is no layout "{layout}"; choose a4 or card.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/pdf.py" line="58"/>
+        <source>Không có chứng nhận nào để in.</source>
+        <translation>There is no certificate to print.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/pdf.py" line="85"/>
+        <source>Không ghi được tệp PDF {file}: {err}</source>
+        <translation>Cannot write the PDF file {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.printing.raster</name>
+    <message>
+        <location filename="../../desktop/printing/raster.py" line="49"/>
+        <source>Không có công cụ hiển thị PDF (pypdfium2 hoặc pdftoppm) để xem trước và in.</source>
+        <translation>No PDF renderer (pypdfium2 or pdftoppm) is installed for preview and printing.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.registry.check</name>
+    <message>
+        <location filename="../../desktop/registry/check.py" line="68"/>
+        <source>Đã kiểm tra {done} bản ghi: {matched} khớp, {mismatch} lệch, {not_found} không tìm thấy, {invalid} số định danh không hợp lệ.</source>
+        <translation>{done} records checked: {matched} matched, {mismatch} mismatched, {not_found} not found, {invalid} invalid IDs.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/check.py" line="104"/>
+        <source>Chưa cài đặt địa chỉ CSDL dân cư. Hãy nhập địa chỉ và khoá truy cập trong Cài đặt.</source>
+        <translation>The population registry address is not set. Enter the address and token in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/check.py" line="80"/>
+        <source>{n} bản ghi chưa được kiểm tra: {why}; sẽ thử lại.</source>
+        <translation>{n} records not checked: {why}; will retry.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/check.py" line="86"/>
+        <source>Không có bản ghi nào cần kiểm tra.</source>
+        <translation>No records need checking.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/check.py" line="240"/>
+        <source>Đang kiểm tra với CSDL dân cư…</source>
+        <translation>Checking with the population registry…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.registry.client</name>
+    <message>
+        <location filename="../../desktop/registry/client.py" line="197"/>
+        <source>CSDL dân cư từ chối khoá truy cập của cơ sở (HTTP {status}). Hãy kiểm tra địa chỉ và khoá truy cập CSDL dân cư trong Cài đặt, rồi kiểm tra lại.</source>
+        <translation>The population registry refused the facility's access token (HTTP {status}). Check the registry address and token in Settings, then check again.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.review.decisions</name>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="42"/>
+        <source>Chấp nhận dữ liệu CSDL dân cư</source>
+        <translation>Accept the registry's values</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="43"/>
+        <source>Giữ dữ liệu danh sách</source>
+        <translation>Keep the list's values</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="44"/>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="45"/>
+        <source>Loại khỏi ký số</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="46"/>
+        <source>Để sau</source>
+        <translation>Defer</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.review.queue</name>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="147"/>
+        <source>Chưa kiểm tra</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="148"/>
+        <source>Khớp</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="149"/>
+        <source>Lệch</source>
+        <translation>Mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="150"/>
+        <source>Không tìm thấy</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="151"/>
+        <source>Số định danh không hợp lệ</source>
+        <translation>Invalid ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="152"/>
+        <source>Để sau</source>
+        <translation>Deferred</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="155"/>
+        <source>Họ tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="156"/>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="157"/>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="158"/>
+        <source>Số định danh</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="161"/>
+        <source>Họ tên: khác chữ hoa/khoảng trắng</source>
+        <translation>Name: case/spacing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="162"/>
+        <source>Họ tên: khác dấu</source>
+        <translation>Name: accents</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="163"/>
+        <source>Họ tên: khác thứ tự</source>
+        <translation>Name: word order</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="164"/>
+        <source>Họ tên: thừa/thiếu tên đệm</source>
+        <translation>Name: middle name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="165"/>
+        <source>Họ tên: lỗi gõ</source>
+        <translation>Name: typo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="166"/>
+        <source>Họ tên: khác hẳn</source>
+        <translation>Name: different</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="167"/>
+        <source>Ngày sinh: chỉ có năm/tháng</source>
+        <translation>DOB: partial</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="168"/>
+        <source>Ngày sinh: đảo ngày/tháng</source>
+        <translation>DOB: day/month swapped</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="169"/>
+        <source>Ngày sinh: 01/01 điền thay</source>
+        <translation>DOB: 01/01 placeholder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="170"/>
+        <source>Ngày sinh: khác</source>
+        <translation>DOB: different</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="171"/>
+        <source>Giới tính: khác</source>
+        <translation>Sex: different</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="172"/>
+        <source>Số định danh: CMND cũ đã chuyển CCCD</source>
+        <translation>ID: old CMND linked to CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="173"/>
+        <source>Số định danh: không khớp giới tính/năm sinh</source>
+        <translation>ID: inconsistent with sex/year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="48"/>
+        <source>Không có loại khác biệt {kind}. Các loại: {known}</source>
+        <translation>There is no difference kind {kind}. Kinds: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="61"/>
+        <source>Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}</source>
+        <translation>There is no queue status {status}. Statuses: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="142"/>
+        <source>Không có bản ghi {id}</source>
+        <translation>There is no record {id}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.settings</name>
+    <message>
+        <location filename="../../desktop/settings.py" line="96"/>
+        <source>Không có cài đặt {key}</source>
+        <translation>There is no setting {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="128"/>
+        <source>Giá trị {value!r} không hợp lệ cho {key}</source>
+        <translation>Value {value!r} is not valid for {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="78"/>
+        <source>Không đọc được tệp cài đặt {file}: {err}</source>
+        <translation>Cannot read the settings file {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.batch</name>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="150"/>
+        <source>đang chờ ký</source>
+        <translation>ready to sign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="147"/>
+        <source>của danh sách {day}</source>
+        <translation>from the list of {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="149"/>
+        <source>tiêm ngày {day}</source>
+        <translation>vaccinated on {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="296"/>
+        <source>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</source>
+        <translation>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="185"/>
+        <source>Không có bản ghi nào sẵn sàng để ký.</source>
+        <translation>No record is ready to sign.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="194"/>
+        <source>Đang mở USB token…</source>
+        <translation>Opening the USB token…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="198"/>
+        <source>Đang ký lô {n}/{m}…</source>
+        <translation>Signing batch {n} of {m}…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.certcheck</name>
+    <message>
+        <location filename="../../desktop/signing/certcheck.py" line="58"/>
+        <source>Chứng thư số của "{holder}" chỉ có hiệu lực từ {start}. Chưa thể ký.</source>
+        <translation>The certificate of "{holder}" is valid only from {start}; it cannot sign yet.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/certcheck.py" line="65"/>
+        <source>Chứng thư số của "{holder}" đã hết hạn ngày {end}. Hãy gia hạn với nhà cung cấp chữ ký số (CA).</source>
+        <translation>The certificate of "{holder}" expired on {end}. Renew it with the issuing CA.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/certcheck.py" line="72"/>
+        <source>Chứng thư số của "{holder}" không được phép dùng để ký (thiếu digitalSignature/nonRepudiation).</source>
+        <translation>The certificate of "{holder}" is not allowed to sign (no digitalSignature/nonRepudiation key usage).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/certcheck.py" line="79"/>
+        <source>Chưa cài đặt mã cơ sở (facility_code) của thư mục làm việc.</source>
+        <translation>The workspace has no facility code (setting facility_code).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/certcheck.py" line="86"/>
+        <source>Chứng thư số trên token thuộc "{holder}" (mã cơ sở {codes}), không phải cơ sở {code} của thư mục làm việc này. Hãy cắm đúng token của cơ sở.</source>
+        <translation>The certificate on the token belongs to "{holder}" (facility {codes}), not to facility {code} of this workspace. Insert this facility's token.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.handler</name>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="58"/>
+        <source>Ký {n_vi} bản ghi {scope}? {held_vi} bản ghi đang chờ đối chiếu.</source>
+        <translation>Sign {n_en} records {scope}? {held_en} held for review.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="34"/>
+        <source>Nhập mã PIN của USB token "{label}" (số sê-ri {serial}).</source>
+        <translation>Enter the PIN of USB token "{label}" (serial {serial}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="38"/>
+        <source>Chứng thư số: {holder}</source>
+        <translation>Certificate: {holder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="64"/>
+        <source>Sẽ ký thành {b} lô, mỗi lô một lần ký trên token.</source>
+        <translation>They will be signed as {b} batches, one token signature each.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="67"/>
+        <source>Trong đó {c} bản ghi đính chính (lô riêng).</source>
+        <translation>{c} of them are corrections (separate batches).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="70"/>
+        <source>Cơ sở: {f}</source>
+        <translation>Facilities: {f}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="111"/>
+        <source>Chưa có mã PIN: dùng --pin-stdin (một dòng trên stdin) hoặc biến môi trường {env}.</source>
+        <translation>No PIN given: use --pin-stdin (one line on stdin) or the environment variable {env}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="102"/>
+        <source>Sai mã PIN.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.modules</name>
+    <message>
+        <location filename="../../desktop/signing/modules.py" line="67"/>
+        <source>Chưa chọn thư viện PKCS#11 của USB token. Vào Cài đặt → Token để chọn nhà cung cấp (VNPT-CA, Viettel-CA, …) hoặc nhập đường dẫn tệp.</source>
+        <translation>No PKCS#11 module is set for the USB token. In Settings → Token choose the vendor (VNPT-CA, Viettel-CA, …) or enter the module's path.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/modules.py" line="78"/>
+        <source>Không tìm thấy thư viện của {name} ({paths}). Hãy cài phần mềm token của nhà cung cấp hoặc nhập đường dẫn tệp trong Cài đặt.</source>
+        <translation>The {name} module is not installed ({paths}). Install the vendor's token software or enter the module's path in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/modules.py" line="86"/>
+        <source>Không có thư viện PKCS#11 tại {path}. Hãy cài phần mềm token hoặc sửa đường dẫn trong Cài đặt.</source>
+        <translation>There is no PKCS#11 module at {path}. Install the token software or correct the path in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.token</name>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="123"/>
+        <location filename="../../desktop/signing/token.py" line="402"/>
+        <source>Sai mã PIN.</source>
+        <translation>Wrong PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="71"/>
+        <source>USB token đã bị rút ra hoặc mất kết nối trong khi ký. Không bản ghi nào của lô này được ký; hãy cắm lại token và ký lại.</source>
+        <translation>The USB token was removed or disconnected while signing. No record of this batch was signed; insert the token again and sign again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="101"/>
+        <source>USB token báo lỗi {err}. Hãy rút ra, cắm lại và thử lại.</source>
+        <translation>The USB token reported {err}. Remove it, insert it again and retry.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="109"/>
+        <source>Mã PIN của USB token đã bị khóa do nhập sai quá nhiều lần. Token phải được nhà cung cấp chữ ký số (CA) đã cấp mở khóa.</source>
+        <translation>The USB token's PIN is locked after too many wrong PINs. It must be unlocked by the issuing CA.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="118"/>
+        <source>Sai mã PIN. Chỉ còn 1 lần thử: nếu nhập sai lần nữa, token sẽ bị khóa và phải nhờ CA mở khóa.</source>
+        <translation>Wrong PIN. 1 try left: one more wrong PIN locks the token, and only the CA can unlock it.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="121"/>
+        <source>Sai mã PIN. Token báo chỉ còn ít lần thử trước khi bị khóa.</source>
+        <translation>Wrong PIN. The token says only a few tries are left before it locks.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="128"/>
+        <source>Cảnh báo: đây là lần thử cuối cùng trước khi token bị khóa.</source>
+        <translation>Warning: this is the last try before the token locks.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="86"/>
+        <source>USB token đang bận (một chương trình khác đang dùng). Hãy đóng chương trình ký số khác rồi thử lại.</source>
+        <translation>The USB token is busy (another program is using it). Close the other signing program and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="95"/>
+        <source>USB token không hỗ trợ thuật toán ký cần dùng ({err}). Thử cài đặt signing_algorithm = RS256.</source>
+        <translation>The USB token does not support the signing algorithm ({err}). Try the setting signing_algorithm = RS256.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="208"/>
+        <source>Không tìm thấy chứng thư số của cơ sở trên USB token. Hãy kiểm tra token với nhà cung cấp (CA).</source>
+        <translation>No facility certificate was found on the USB token. Check the token with the issuing CA.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="411"/>
+        <source>Khóa trên token có kiểu {t} không được hỗ trợ (cần RSA hoặc EC P-256).</source>
+        <translation>The key on the token is of type {t}, which is not supported (RSA or EC P-256 needed).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="157"/>
+        <source>Không nạp được thư viện PKCS#11 {path}. Hãy cài lại phần mềm của USB token hoặc kiểm tra đường dẫn.</source>
+        <translation>Cannot load the PKCS#11 module {path}. Reinstall the USB token's software or check the path.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="168"/>
+        <source>Không thấy USB token{which}. Hãy cắm token vào máy và thử lại.</source>
+        <translation>No USB token{which} is present. Insert the token and try again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="175"/>
+        <source>Có nhiều USB token đang cắm. Hãy chọn nhãn hoặc số sê-ri của token trong Cài đặt (token_label, token_serial), hoặc rút bớt token.</source>
+        <translation>Several USB tokens are inserted. Choose the token's label or serial in Settings (token_label, token_serial), or remove the others.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="420"/>
+        <source>Token không hỗ trợ RSA-PSS; sẽ ký bằng RS256 (PKCS#1 v1.5).</source>
+        <translation>The token does not support RSA-PSS; signing with RS256 (PKCS#1 v1.5).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="336"/>
+        <source>Trên token không có khóa bí mật khớp với chứng thư số (CKA_ID {id}).</source>
+        <translation>The token holds no private key matching the certificate (CKA_ID {id}).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.sync.client</name>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="162"/>
+        <source>Máy chủ trung ương gửi {what} không đọc được. Sẽ thử lại sau.</source>
+        <translation>The central service sent an unreadable {what}. Will retry later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="183"/>
+        <source>Máy chủ trung ương từ chối cả lô ({code}): {reason}</source>
+        <translation>The central service refused the whole batch ({code}): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="172"/>
+        <location filename="../../desktop/sync/client.py" line="149"/>
+        <source>Máy chủ trung ương trả lời HTTP {status} không rõ lý do. Sẽ thử lại sau.</source>
+        <translation>The central service answered HTTP {status} without a reason. Will retry later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="52"/>
+        <source>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</source>
+        <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="102"/>
+        <source>danh sách tin cậy</source>
+        <translation>trust list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="108"/>
+        <source>danh sách thu hồi</source>
+        <translation>revocation list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="118"/>
+        <source>kết quả lô</source>
+        <translation>batch result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="140"/>
+        <source>Máy chủ trung ương đang gặp sự cố (HTTP {status}). Sẽ thử lại sau.</source>
+        <translation>The central service is having trouble (HTTP {status}). Will retry later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="126"/>
+        <source>Máy chủ trung ương không trả lời kịp thời ({url}). Sẽ thử lại sau.</source>
+        <translation>The central service did not answer in time ({url}). Will retry later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="132"/>
+        <source>Không kết nối được máy chủ trung ương ({url}): mạng hoặc máy chủ đang ngừng. Sẽ thử lại sau.</source>
+        <translation>Cannot reach the central service ({url}): the network or the service is down. Will retry later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="154"/>
+        <source>câu trả lời</source>
+        <translation>answer</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.sync.engine</name>
+    <message>
+        <location filename="../../desktop/sync/engine.py" line="250"/>
+        <source>CẢNH BÁO: chứng nhận nhận về cho lô {batch} không khớp dữ liệu đã ký hoặc không được ký bởi máy chủ trung ương ({n} bản ghi, ví dụ bản ghi {record}: {what}). Không lưu chứng nhận nào của lô này; hãy báo ngay cho bộ phận CNTT.</source>
+        <translation>ALARM: certificates received for batch {batch} do not match the signed data or were not signed by the central service ({n} records, e.g. record {record}: {what}). No certificate of this batch was stored; tell your IT staff at once.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/engine.py" line="311"/>
+        <source>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</source>
+        <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/engine.py" line="224"/>
+        <source>CẢNH BÁO: máy chủ trung ương gửi chứng nhận thứ hai ({received}) cho bản ghi {record} đã có chứng nhận {held}. Không lưu gì từ lô {batch}; hãy báo cho bộ phận CNTT.</source>
+        <translation>ALARM: the central service sent a second certificate ({received}) for record {record}, which already has {held}. Nothing from batch {batch} was stored; tell your IT staff.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/engine.py" line="189"/>
+        <source>Máy chủ trung ương trả kết quả của lô khác. Sẽ thử lại sau.</source>
+        <translation>The central service answered for another batch. Will retry later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/engine.py" line="177"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.sync.store</name>
+    <message>
+        <location filename="../../desktop/sync/store.py" line="153"/>
+        <source>câu trả lời thiếu kết quả cho {n} bản ghi (ví dụ bản ghi {r})</source>
+        <translation>the answer lacks results for {n} records (e.g. record {r})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/store.py" line="129"/>
+        <source>câu trả lời có kết quả cho bản ghi không có trong lô (vị trí {i})</source>
+        <translation>the answer has a result for a record not in the batch (position {i})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/store.py" line="148"/>
+        <source>kết quả không rõ "{s}" cho bản ghi {r}</source>
+        <translation>unknown result "{s}" for record {r}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.sync.verify</name>
+    <message>
+        <location filename="../../desktop/sync/verify.py" line="183"/>
+        <source>trường {field} khác dữ liệu đã ký: đã ký "{expected}", nhận "{received}"</source>
+        <translation>field {field} differs from the signed data: signed "{expected}", received "{received}"</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/verify.py" line="176"/>
+        <source>chữ ký bằng khoá không có trong danh sách tin cậy (kid {kid})</source>
+        <translation>signed with a key that is not on the trust list (kid {kid})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/verify.py" line="179"/>
+        <source>chữ ký không hợp lệ</source>
+        <translation>the signature does not verify</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/verify.py" line="181"/>
+        <source>không đọc được chứng nhận ({detail})</source>
+        <translation>the certificate cannot be read ({detail})</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.dialogs</name>
+    <message>
+        <location filename="../../desktop/views/dialogs.py" line="69"/>
+        <source>Đã xảy ra lỗi</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dialogs.py" line="81"/>
+        <source>Sao chép báo cáo</source>
+        <translation>Copy report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dialogs.py" line="71"/>
+        <source>VaxDesk gặp lỗi không mong muốn. Dữ liệu đã được giữ nguyên. Bạn có thể sao chép báo cáo để gửi cho bộ phận CNTT; VaxDesk không tự gửi gì.</source>
+        <translation>VaxDesk hit an unexpected error. Your data is unchanged. You may copy the report for your IT staff; VaxDesk sends nothing by itself.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.errors</name>
+    <message>
+        <location filename="../../desktop/views/errors.py" line="21"/>
+        <source>Không thực hiện được</source>
+        <translation>Could not be done</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.main_window</name>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="28"/>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="29"/>
+        <source>Nhập danh sách</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="30"/>
+        <source>Đối chiếu</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="31"/>
+        <source>Ký số</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="32"/>
+        <source>Đồng bộ</source>
+        <translation>Sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="33"/>
+        <source>Chứng nhận</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="34"/>
+        <source>Kiểm tra mã QR</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="35"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="46"/>
+        <source>Các bước trong ngày</source>
+        <translation>Stages of the day</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.operations</name>
+    <message>
+        <location filename="../../desktop/views/operations.py" line="110"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operations.py" line="70"/>
+        <source>Đang xử lý…</source>
+        <translation>Working…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.certificates</name>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <source>Hiệu lực</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <source>Đã thay thế</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="59"/>
+        <source>Đã thu hồi</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="53"/>
+        <source>Tất cả</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="54"/>
+        <source>Còn hiệu lực</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="55"/>
+        <source>Mới, chưa in</source>
+        <translation>New, never printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="56"/>
+        <source>Sắp hết hạn</source>
+        <translation>Expiring soon</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="57"/>
+        <source>Đã hết hạn</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="58"/>
+        <source>Đã được thay thế</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="170"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="67"/>
+        <source>Số định danh</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <source>Ngày tiêm</source>
+        <translation>Vaccinated</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
+        <source>Mã chứng nhận (UVCI)</source>
+        <translation>Certificate (UVCI)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
+        <source>Hết hạn</source>
+        <translation>Expires</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
+        <source>Số lần in</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="88"/>
+        <source>Thu hồi chứng nhận</source>
+        <translation>Revoke certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="88"/>
+        <source>Lý do thu hồi {uvci} (cấp nhầm…). Chứng nhận sẽ mất hiệu lực, không có chứng nhận thay thế:</source>
+        <translation>Why revoke {uvci} (issued in error…)? It stops being valid and is not replaced:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="101"/>
+        <source>Xem trước bản in</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="170"/>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="171"/>
+        <source>Mũi tiêm số</source>
+        <translation>Dose number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="171"/>
+        <source>Tổng số mũi</source>
+        <translation>Doses in series</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="175"/>
+        <source>Đính chính chứng nhận</source>
+        <translation>Correct the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="194"/>
+        <source>Lý do (bắt buộc)</source>
+        <translation>Reason (required)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="223"/>
+        <source>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</source>
+        <translation>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="231"/>
+        <source>Khổ A4</source>
+        <translation>A4 page</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="232"/>
+        <source>Thẻ gấp A5</source>
+        <translation>Folded A5 card</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="250"/>
+        <source>Danh sách chứng nhận</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="258"/>
+        <source>In…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="259"/>
+        <source>Xem trước bản in…</source>
+        <translation>Print preview…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="260"/>
+        <source>Lưu PDF…</source>
+        <translation>Save PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="261"/>
+        <source>Lưu PDF các chứng nhận mới…</source>
+        <translation>Save all new as PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
+        <source>Đính chính…</source>
+        <translation>Correct…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
+        <source>Thu hồi…</source>
+        <translation>Revoke…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="342"/>
+        <source>{n} chứng nhận</source>
+        <translation>{n} certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="422"/>
+        <source>Lưu chứng nhận thành PDF</source>
+        <translation>Save certificates as PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="434"/>
+        <source>Đã in {n} chứng nhận vào {file}</source>
+        <translation>Printed {n} certificates into {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="499"/>
+        <source>Đã tạo bản đính chính</source>
+        <translation>Correction created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="499"/>
+        <source>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</source>
+        <translation>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
+        <source>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</source>
+        <translation>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="235"/>
+        <source>Mẫu in:</source>
+        <translation>Layout:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
+        <source>Đang tạo PDF…</source>
+        <translation>Writing the PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="448"/>
+        <source>Đang chuẩn bị bản in…</source>
+        <translation>Preparing the print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="456"/>
+        <source>máy in</source>
+        <translation>printer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="474"/>
+        <source>Đang gửi tới máy in…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <source>Xác nhận thu hồi</source>
+        <translation>Confirm revocation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <source>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</source>
+        <translation>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="528"/>
+        <source>Đã thu hồi {uvci}</source>
+        <translation>Revoked {uvci}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="531"/>
+        <source>Đang thu hồi…</source>
+        <translation>Revoking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="218"/>
+        <source>Chứng nhận</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="311"/>
+        <source>Lịch sử</source>
+        <translation>History</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.import_page</name>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="308"/>
+        <source>Tệp này đã được nhập trước đây (danh sách {id}); không có bản ghi mới.</source>
+        <translation>This file was loaded before (list {id}); nothing new was added.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="311"/>
+        <source>{file}: {rows} dòng — nhận {accepted} ({records} bản ghi), từ chối {rejected}, trùng {dups}.</source>
+        <translation>{file}: {rows} rows — {accepted} accepted ({records} records), {rejected} rejected, {dups} duplicates.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="71"/>
+        <source>Mở tệp danh sách…</source>
+        <translation>Open list file…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="72"/>
+        <source>Hoặc kéo thả tệp .xlsx, .xls, .csv vào đây</source>
+        <translation>Or drag and drop an .xlsx, .xls or .csv file here</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="75"/>
+        <source>Chưa chọn tệp. Kéo thả tệp vào đây hoặc bấm “Mở tệp”.</source>
+        <translation>No file yet. Drop a file here or press “Open”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="87"/>
+        <source>Chọn cột cho các trường chưa nhận ra</source>
+        <translation>Map the columns not recognised</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="89"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="213"/>
+        <source>Áp dụng và xem lại</source>
+        <translation>Apply and preview again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="95"/>
+        <source>Nhập danh sách</source>
+        <translation>Import list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="100"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="118"/>
+        <source>Xuất các dòng bị từ chối…</source>
+        <translation>Export rejected rows…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="124"/>
+        <source>Nhập danh sách</source>
+        <comment>variant 2</comment>
+        <translation>Load a list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
+        <source>Tất cả bản ghi</source>
+        <translation>All records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="133"/>
+        <source>Chọn danh sách tiêm</source>
+        <translation>Choose a vaccination list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="160"/>
+        <source>Đang đọc {file}…</source>
+        <translation>Reading {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="170"/>
+        <source>Không đọc được {file}.</source>
+        <translation>Could not read {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="201"/>
+        <source>{file} — {kind}{layout}. {ok}</source>
+        <translation>{file} — {kind}{layout}. {ok}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="250"/>
+        <source>Đang nhập {file}…</source>
+        <translation>Importing {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="261"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="295"/>
+        <source>Đã huỷ. Không bản ghi nào của tệp được lưu.</source>
+        <translation>Cancelled. Nothing from the file was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="298"/>
+        <source>Không nhập được tệp. Không có gì được lưu.</source>
+        <translation>The file could not be loaded. Nothing was stored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="336"/>
+        <source>Lưu các dòng bị từ chối</source>
+        <translation>Save the rejected rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="348"/>
+        <source>Đã lưu {n} dòng bị từ chối vào {out}</source>
+        <translation>Saved {n} rejected rows to {out}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="112"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="112"/>
+        <source>Cột</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="199"/>
+        <source>mẫu PL1 của nền tảng</source>
+        <translation>platform template PL1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="200"/>
+        <source>danh sách mỗi dòng một mũi</source>
+        <translation>one row per dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="222"/>
+        <source>(chọn cột)</source>
+        <translation>(choose a column)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="268"/>
+        <source>Đang huỷ… không bản ghi nào của tệp này được lưu.</source>
+        <translation>Cancelling… nothing from this file will be kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="204"/>
+        <source>Sẵn sàng nhập.</source>
+        <translation>Ready to import.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="205"/>
+        <source>Chưa nhận ra đủ cột bắt buộc: hãy chọn cột bên dưới.</source>
+        <translation>Some required columns are not recognised: map them below.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="187"/>
+        <source>mũi</source>
+        <translation>dose</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.overview</name>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="233"/>
+        <source>Mở {n} bản ghi “{state}”</source>
+        <translation>Open the {n} “{state}” records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="249"/>
+        <source>Hôm nay, {day}</source>
+        <translation>Today, {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="256"/>
+        <source>Làm mới (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="257"/>
+        <source>Làm mới số liệu</source>
+        <translation>Refresh the figures</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="260"/>
+        <source>Khoá màn hình (Ctrl+L)</source>
+        <translation>Lock (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="261"/>
+        <source>Khoá màn hình</source>
+        <translation>Lock the screen</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="274"/>
+        <source>Không còn việc nào đang chờ. ✔</source>
+        <translation>Nothing is waiting. ✔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="291"/>
+        <source>Biểu đồ theo danh sách</source>
+        <translation>Chart by list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="292"/>
+        <source>Biểu đồ theo ngày tiêm</source>
+        <translation>Chart by vaccination day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="293"/>
+        <source>Theo danh sách</source>
+        <translation>By list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="294"/>
+        <source>Theo ngày tiêm</source>
+        <translation>By vaccination day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="303"/>
+        <source>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</source>
+        <translation>Click a number to open those records. On the chart: arrows to choose, Enter to open.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="127"/>
+        <source>Chưa có bản ghi nào</source>
+        <translation>No records yet</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.review</name>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="49"/>
+        <source>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</source>
+        <translation>Checked against the ID card or passport</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="50"/>
+        <source>Người được tiêm xác nhận thông tin</source>
+        <translation>Confirmed by the vaccinated person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="51"/>
+        <source>Lỗi nhập liệu tại điểm tiêm</source>
+        <translation>Data entry error at the vaccination site</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="52"/>
+        <source>CSDL dân cư chưa cập nhật</source>
+        <translation>The registry is not up to date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="53"/>
+        <source>Người nước ngoài, không có trong CSDL dân cư</source>
+        <translation>Foreigner, not in the population registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="54"/>
+        <source>Trùng người / không phải người được tiêm</source>
+        <translation>Duplicate or not the vaccinated person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="501"/>
+        <source>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</source>
+        <translation>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="98"/>
+        <source>mũi</source>
+        <translation>dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="101"/>
+        <source>Danh sách</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="101"/>
+        <source>CSDL dân cư</source>
+        <translation>Registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="102"/>
+        <source>Khác biệt</source>
+        <translation>Difference</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="122"/>
+        <source>Sửa bản ghi</source>
+        <translation>Edit the record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="173"/>
+        <source>Kiểm tra với CSDL dân cư (F5)</source>
+        <translation>Check with the registry (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="185"/>
+        <source>Lọc theo loại khác biệt</source>
+        <translation>Filter by difference kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="197"/>
+        <source>Bản ghi đang xét</source>
+        <translation>Current record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="209"/>
+        <source>Lý do quyết định</source>
+        <translation>Reason for the decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="226"/>
+        <source>Trước (P)</source>
+        <translation>Previous (P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="226"/>
+        <source>Tiếp (N)</source>
+        <translation>Next (N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="227"/>
+        <source>Hoàn tác (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="228"/>
+        <source>Quyết định cho cả loại… (B)</source>
+        <translation>Decide for the whole kind… (B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="387"/>
+        <location filename="../../desktop/views/pages/review.py" line="205"/>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="431"/>
+        <source>Đã ghi: {action} — dòng {row}</source>
+        <translation>Recorded: {action} — row {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="465"/>
+        <source>Đã hoàn tác: {action}</source>
+        <translation>Undone: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="481"/>
+        <location filename="../../desktop/views/pages/review.py" line="477"/>
+        <location filename="../../desktop/views/pages/review.py" line="498"/>
+        <location filename="../../desktop/views/pages/review.py" line="504"/>
+        <source>Quyết định hàng loạt</source>
+        <translation>Bulk decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="482"/>
+        <source>Thao tác cho mọi bản ghi của loại này:</source>
+        <translation>Action for every record of this kind:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="526"/>
+        <location filename="../../desktop/views/pages/review.py" line="548"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="79"/>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="79"/>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="96"/>
+        <source>dòng</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="111"/>
+        <source>CSDL dân cư không có dữ liệu cho bản ghi này.</source>
+        <translation>The registry has no data for this record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="113"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="183"/>
+        <source>Loại:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="302"/>
+        <source>Tất cả cần quyết định</source>
+        <translation>All needing a decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="336"/>
+        <source>Không còn bản ghi nào cần quyết định.</source>
+        <translation>No records need a decision.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="396"/>
+        <source>Không có dữ liệu CSDL dân cư để chấp nhận.</source>
+        <translation>No registry values to accept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="477"/>
+        <source>Hãy chọn một loại khác biệt trong ô “Loại” trước.</source>
+        <translation>Choose a difference kind in “Kind” first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="499"/>
+        <source>Không có bản ghi nào để thay đổi.</source>
+        <translation>No records would change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="511"/>
+        <source>Đã thay đổi {n} bản ghi.</source>
+        <translation>{n} records changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="517"/>
+        <source>Đang ghi quyết định…</source>
+        <translation>Recording decisions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="529"/>
+        <source>Đang kiểm tra với CSDL dân cư…</source>
+        <translation>Checking with the population registry…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="549"/>
+        <source>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</source>
+        <translation>Check stopped; the records already checked are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="97"/>
+        <source>mã</source>
+        <translation>ref</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="171"/>
+        <source>Đối chiếu với CSDL dân cư</source>
+        <translation>Review against the population registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="135"/>
+        <source>CSDL</source>
+        <translation>registry</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.settings</name>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="360"/>
+        <location filename="../../desktop/views/pages/settings.py" line="486"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="360"/>
+        <location filename="../../desktop/views/pages/settings.py" line="488"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="360"/>
+        <location filename="../../desktop/views/pages/settings.py" line="492"/>
+        <source>Vai trò</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="361"/>
+        <source>Trạng thái</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="70"/>
+        <source>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</source>
+        <translation>Only an administrator may change settings and accounts.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="142"/>
+        <source>&amp;Mã cơ sở:</source>
+        <translation>Facility &amp;code:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="143"/>
+        <source>&amp;Tên cơ sở:</source>
+        <translation>Facility &amp;name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="149"/>
+        <source>Các cơ sở được &amp;ký thay:</source>
+        <translation>Facilities &amp;represented:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="156"/>
+        <source>Địa chỉ CSDL &amp;dân cư:</source>
+        <translation>&amp;Registry address:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="157"/>
+        <source>&amp;Mã truy cập:</source>
+        <translation>Access &amp;token:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="158"/>
+        <source>Số tra cứu mỗi &amp;lần:</source>
+        <translation>Look-ups per &amp;request:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="159"/>
+        <source>Chờ tối đa (CSDL dân cư):</source>
+        <translation>Registry timeout:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="160"/>
+        <source>Kiểm tra kết nối CSDL dân cư</source>
+        <translation>Test the registry connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="161"/>
+        <source>Địa chỉ hệ thống &amp;trung ương:</source>
+        <translation>&amp;Central service address:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="163"/>
+        <source>Chứng thư TLS (tuỳ chọn):</source>
+        <translation>TLS certificate file (optional):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="164"/>
+        <source>Chờ tối đa (trung ương):</source>
+        <translation>Central timeout:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="165"/>
+        <source>Đồng bộ mỗi (0: thủ công):</source>
+        <translation>Sync every (0: by hand):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="167"/>
+        <source>Kiểm tra kết nối trung ương</source>
+        <translation>Test the central connection</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="185"/>
+        <source>&amp;Nhãn USB ký số:</source>
+        <translation>Token &amp;label:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="191"/>
+        <source>Số bản ghi mỗi &amp;lô ký:</source>
+        <translation>Records per signed &amp;batch:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <source>Kiểm tra USB ký số</source>
+        <translation>Test the token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="211"/>
+        <source>&amp;Khoá màn hình sau (0: không khoá):</source>
+        <translation>&amp;Lock the screen after (0: never):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="279"/>
+        <source>Đã lưu {n} cài đặt.</source>
+        <translation>Saved {n} settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="67"/>
+        <source>Cài đặt</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="74"/>
+        <source>Cơ sở</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="75"/>
+        <source>Kết nối</source>
+        <translation>Connections</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="76"/>
+        <source>USB ký số</source>
+        <translation>Signing token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="77"/>
+        <source>Chung</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="79"/>
+        <location filename="../../desktop/views/pages/settings.py" line="435"/>
+        <source>Tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="83"/>
+        <source>Kết quả lưu cài đặt</source>
+        <translation>Result of saving</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="87"/>
+        <source>Hoàn tác thay đổi</source>
+        <translation>Undo changes</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="89"/>
+        <source>&amp;Lưu cài đặt</source>
+        <translation>&amp;Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="90"/>
+        <source>Lưu cài đặt</source>
+        <translation>Save settings</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="130"/>
+        <source>Kết quả kiểm tra</source>
+        <translation>Test result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="144"/>
+        <source>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</source>
+        <translation>Signs for several facilities (provincial health department / CDC)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="146"/>
+        <source>Đầu mối ký thay</source>
+        <translation>Focal agency</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="175"/>
+        <source>Mô-đun PKCS#11</source>
+        <translation>PKCS#11 module</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <source>&amp;Mô-đun PKCS#11:</source>
+        <translation>PKCS#11 &amp;module:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="180"/>
+        <source>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</source>
+        <translation>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="188"/>
+        <source>Thuật toán ký</source>
+        <translation>Signing algorithm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="189"/>
+        <source>Thuật toán &amp;ký:</source>
+        <translation>Signing &amp;algorithm:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="194"/>
+        <source>USB ký số tìm thấy</source>
+        <translation>Tokens found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="206"/>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="207"/>
+        <source>&amp;Ngôn ngữ / Language:</source>
+        <translation>&amp;Language / Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="208"/>
+        <source>Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</source>
+        <translation>A new language takes effect when VaxDesk is opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="281"/>
+        <source>{saved} Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</source>
+        <translation>{saved} The new language takes effect when VaxDesk is opened again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="313"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="370"/>
+        <source>Danh sách tài khoản</source>
+        <translation>Accounts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="384"/>
+        <source>&amp;Thêm tài khoản…</source>
+        <translation>&amp;Add account…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="385"/>
+        <source>Đặt lại &amp;mật khẩu…</source>
+        <translation>Reset &amp;password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="386"/>
+        <source>&amp;Mở khoá</source>
+        <translation>&amp;Unlock</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="387"/>
+        <source>Đổi &amp;vai trò…</source>
+        <translation>Change &amp;role…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="388"/>
+        <source>Tắt/&amp;bật tài khoản</source>
+        <translation>Disable/&amp;enable</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="395"/>
+        <source>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</source>
+        <translation>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="420"/>
+        <source>Đang khoá</source>
+        <translation>Locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="455"/>
+        <source>Đặt lại mật khẩu</source>
+        <translation>Reset password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="456"/>
+        <source>Mật khẩu mới cho {user}:</source>
+        <translation>New password for {user}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="466"/>
+        <source>Đổi vai trò</source>
+        <translation>Change role</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="467"/>
+        <source>Vai trò của {user}:</source>
+        <translation>Role of {user}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="483"/>
+        <source>Thêm tài khoản</source>
+        <translation>Add an account</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="495"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="496"/>
+        <source>ít nhất {n} ký tự</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="498"/>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="499"/>
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="500"/>
+        <source>&amp;Vai trò:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="501"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="212"/>
+        <source> phút</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="267"/>
+        <source>Chỉ quản trị viên được thay đổi cài đặt.</source>
+        <translation>Only an administrator may change settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="272"/>
+        <source>Không có thay đổi nào.</source>
+        <translation>Nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="421"/>
+        <source>Đã tắt</source>
+        <translation>Disabled</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="421"/>
+        <source>Hoạt động</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="435"/>
+        <source>Hãy chọn một tài khoản trước.</source>
+        <translation>Choose an account first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="234"/>
+        <source>(đã lưu; để trống để giữ nguyên)</source>
+        <translation>(saved; leave empty to keep)</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.sign</name>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="35"/>
+        <source>Đã ký</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="36"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="37"/>
+        <source>Đã ký xác nhận</source>
+        <translation>Countersigned</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="38"/>
+        <source>Bị từ chối một phần</source>
+        <translation>Partly rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <source>Bị từ chối</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <source>Cấp mới</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <source>Đính chính</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <source>Thời gian</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <source>Loại</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <source>Số bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <source>Thuật toán</source>
+        <translation>Algorithm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <source>Cơ sở</source>
+        <translation>Facilities</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <source>Mã lô</source>
+        <translation>Batch id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="57"/>
+        <source>USB token</source>
+        <translation>USB token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="65"/>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="66"/>
+        <source>Nhãn:</source>
+        <translation>Label:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="67"/>
+        <source>Chủ chứng thư số:</source>
+        <translation>Certificate holder:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="68"/>
+        <source>Hết hạn:</source>
+        <translation>Expires:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="70"/>
+        <source>&amp;Kiểm tra lại token</source>
+        <translation>&amp;Check the token again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="75"/>
+        <source>Bản ghi cần ký</source>
+        <translation>Records to sign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="79"/>
+        <source>Chọn bản ghi</source>
+        <translation>Choose records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="80"/>
+        <source>Tất cả bản ghi sẵn sàng</source>
+        <translation>All ready records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="81"/>
+        <source>Theo danh sách</source>
+        <translation>By list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="82"/>
+        <source>Theo ngày tiêm</source>
+        <translation>By vaccination date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="84"/>
+        <source>Danh sách hoặc ngày</source>
+        <translation>List or date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="95"/>
+        <source>&amp;Ký các bản ghi…</source>
+        <translation>&amp;Sign the records…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="98"/>
+        <source>Dừng sau lô này</source>
+        <translation>Stop after this batch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="149"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="189"/>
+        <source>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</source>
+        <translation>Ready to sign: {ready}. Held for review: {held}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="179"/>
+        <source>Sẵn sàng</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="248"/>
+        <source>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</source>
+        <translation>Signing stopped. The batches already signed are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="253"/>
+        <source>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</source>
+        <translation>Signed {n} records in {b} batches. The batches are waiting to be synced.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="264"/>
+        <source>Chưa ký được</source>
+        <translation>Not signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="55"/>
+        <source>Ký số bằng USB token</source>
+        <translation>Sign with the USB token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="114"/>
+        <source>Các lô đã ký</source>
+        <translation>Signed batches</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="180"/>
+        <source>Đã cắm</source>
+        <translation>Inserted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="180"/>
+        <source>Không thấy token</source>
+        <translation>No token</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.sync</name>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="29"/>
+        <source>Đang chờ gửi</source>
+        <translation>Waiting to send</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="30"/>
+        <source>Đang gửi</source>
+        <translation>Sending</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="31"/>
+        <source>Đã xong</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="32"/>
+        <source>Cần xử lý</source>
+        <translation>Needs attention</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="35"/>
+        <source>Đã ký</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="36"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="37"/>
+        <source>Đã cấp đủ</source>
+        <translation>All certified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="38"/>
+        <source>Bị từ chối một phần</source>
+        <translation>Partly refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="39"/>
+        <source>Bị từ chối</source>
+        <translation>Refused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <source>Lô</source>
+        <translation>Batch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <source>Số bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <source>Trạng thái gửi</source>
+        <translation>Outbox</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <source>Kết quả</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <source>Lần thử</source>
+        <translation>Attempts</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <source>Thử lại lúc</source>
+        <translation>Next attempt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="43"/>
+        <source>Lỗi gần nhất</source>
+        <translation>Last error</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="157"/>
+        <source>Đã gửi {sent} lô; {accepted} chứng nhận mới; {rejected} bản ghi bị từ chối (đã trả về Đối chiếu); còn chờ {pending} bản ghi.</source>
+        <translation>Sent {sent} batches; {accepted} new certificates; {rejected} records refused (back in Review); {pending} records waiting.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="107"/>
+        <source>Tạm dừng đồng bộ tự động</source>
+        <translation>Automatic sync paused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="69"/>
+        <source>Trạng thái:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="70"/>
+        <source>Đang chờ:</source>
+        <translation>Waiting:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="71"/>
+        <source>Lần thành công cuối:</source>
+        <translation>Last success:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="72"/>
+        <source>Lỗi gần nhất:</source>
+        <translation>Last error:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="73"/>
+        <source>Lần đồng bộ vừa rồi:</source>
+        <translation>Latest sync:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="76"/>
+        <source>Đồng bộ ngay</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="81"/>
+        <source>Gửi lại các lô cần xử lý</source>
+        <translation>Send batches needing attention again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="93"/>
+        <source>Các lô trong hộp thư đi</source>
+        <translation>Batches in the outbox</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="109"/>
+        <source>Chưa đồng bộ lần nào</source>
+        <translation>Never synced</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="116"/>
+        <source>{b} lô ({r} bản ghi) chờ gửi; {f} lô cần xử lý</source>
+        <translation>{b} batches ({r} records) waiting; {f} batches need attention</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="167"/>
+        <source>Đồng bộ tự động đang tạm dừng.</source>
+        <translation>Automatic sync is paused.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="58"/>
+        <source>Đồng bộ với máy chủ trung ương</source>
+        <translation>Sync with the central service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="111"/>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="113"/>
+        <source>Ngoại tuyến: công việc vẫn tiếp tục, các lô sẽ được gửi khi có mạng</source>
+        <translation>Offline: keep working, batches will be sent when the network is back</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="124"/>
+        <source>Tiếp tục đồng bộ tự động</source>
+        <translation>Resume automatic sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="125"/>
+        <source>Tạm dừng đồng bộ tự động</source>
+        <comment>variant 2</comment>
+        <translation>Pause automatic sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="151"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="176"/>
+        <source>Gửi lại</source>
+        <translation>Send again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="176"/>
+        <source>Chỉ gửi lại khi nguyên nhân đã được xử lý (ví dụ cơ sở đã được đăng ký, bộ phận CNTT đã kiểm tra cảnh báo). Gửi lại các lô cần xử lý?</source>
+        <translation>Only send again once the cause is dealt with (e.g. the facility is registered, IT staff checked the alarm). Send the batches needing attention again?</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.verify</name>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="30"/>
+        <source>Mở ảnh mã QR</source>
+        <translation>Open a picture of the QR code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="34"/>
+        <source>Chọn danh sách tin cậy</source>
+        <translation>Choose a trust list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="56"/>
+        <source>Kiểm tra</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="58"/>
+        <source>Mở ảnh mã QR…</source>
+        <translation>Open QR picture…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="59"/>
+        <source>Dùng danh sách tin cậy khác…</source>
+        <translation>Use another trust list…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="86"/>
+        <source>Nơi cấp:</source>
+        <translation>Issued by:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="87"/>
+        <source>Hiệu lực mã QR:</source>
+        <translation>QR code valid:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="47"/>
+        <source>Dán chuỗi "HC1:…" (từ máy quét) hoặc mở ảnh chụp/ảnh quét mã QR.</source>
+        <translation>Paste the "HC1:…" text (from a scanner) or open a photo or scan of the QR code.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="100"/>
+        <source>Chưa có danh sách tin cậy: hãy đồng bộ một lần khi có mạng. Chỉ giải mã được, không kiểm tra chữ ký.</source>
+        <translation>No trust list yet: sync once while online. Certificates can be decoded but not checked.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="104"/>
+        <source>Danh sách tin cậy: {n} chứng thư ký, {r} chứng nhận bị thu hồi ({path}).</source>
+        <translation>Trust list: {n} signing certificates, {r} revoked certificates ({path}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="119"/>
+        <source>Đang đọc mã QR…</source>
+        <translation>Reading the QR code…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="46"/>
+        <source>Kiểm tra mã QR chứng nhận</source>
+        <translation>Verify a certificate QR code</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="134"/>
+        <source>HỢP LỆ</source>
+        <translation>VALID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="139"/>
+        <source>KHÔNG HỢP LỆ</source>
+        <translation>NOT VALID</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.records_table</name>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="39"/>
+        <source>Chưa đối chiếu</source>
+        <translation>Not checked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="39"/>
+        <source>Khớp</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="40"/>
+        <source>Sai lệch</source>
+        <translation>Mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="40"/>
+        <source>Không tìm thấy</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="41"/>
+        <source>Số giấy tờ sai</source>
+        <translation>Invalid ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <source>Đã nhập</source>
+        <translation>Loaded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <source>Đã ký</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <source>Đã gửi</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="45"/>
+        <source>Đã cấp chứng nhận</source>
+        <translation>Certified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="45"/>
+        <source>Trung ương từ chối</source>
+        <translation>Rejected centrally</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="46"/>
+        <source>Đã thay thế</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="46"/>
+        <source>Đã thu hồi</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="48"/>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="48"/>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="59"/>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="60"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="61"/>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="62"/>
+        <source>Giới tính</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="63"/>
+        <source>Số CMND/CCCD</source>
+        <translation>ID number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="64"/>
+        <source>Vắc xin</source>
+        <translation>Vaccine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="65"/>
+        <source>Mũi</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="66"/>
+        <source>Ngày tiêm</source>
+        <translation>Vaccinated on</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="67"/>
+        <source>Đối chiếu</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="68"/>
+        <source>Giai đoạn</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <source>Mã mũi tiêm</source>
+        <translation>Platform id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="180"/>
+        <source>Tìm theo họ tên (có hoặc không dấu), số giấy tờ, mã mũi tiêm…</source>
+        <translation>Search by name (with or without marks), ID number, platform id…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="184"/>
+        <source>Mọi trạng thái đối chiếu</source>
+        <translation>Any check status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="188"/>
+        <source>Mọi giai đoạn</source>
+        <translation>Any stage</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="265"/>
+        <source>{n} bản ghi</source>
+        <translation>{n} records</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.sign_in</name>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="192"/>
+        <source>Thoát VaxDesk</source>
+        <translation>Quit VaxDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="41"/>
+        <source>Thông báo lỗi</source>
+        <translation>Error message</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="127"/>
+        <location filename="../../desktop/views/sign_in.py" line="177"/>
+        <source>Mật khẩu</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="130"/>
+        <source>Nhập lại mật khẩu</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="110"/>
+        <source>VaxDesk — tạo quản trị viên</source>
+        <translation>VaxDesk — create the administrator</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="113"/>
+        <source>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị viên: người này cài đặt chương trình và thêm tài khoản cho nhân viên nhập liệu và người ký số.</source>
+        <translation>There are no accounts yet. Create the administrator's account: this person sets VaxDesk up and adds accounts for the clerks and the signer.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="123"/>
+        <location filename="../../desktop/views/sign_in.py" line="176"/>
+        <source>Tên đăng nhập</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="126"/>
+        <source>Họ và tên</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="128"/>
+        <source>ít nhất {n} ký tự</source>
+        <translation>at least {n} characters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="131"/>
+        <location filename="../../desktop/views/sign_in.py" line="178"/>
+        <source>&amp;Tên đăng nhập:</source>
+        <translation>&amp;User name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="132"/>
+        <source>&amp;Họ và tên:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="133"/>
+        <location filename="../../desktop/views/sign_in.py" line="179"/>
+        <source>&amp;Mật khẩu:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="134"/>
+        <source>&amp;Nhập lại:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="138"/>
+        <source>Tạo và đăng nhập</source>
+        <translation>Create and sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="182"/>
+        <source>Nhập sai mật khẩu {n} lần liên tiếp, tài khoản bị khoá {m} phút.</source>
+        <translation>After {n} wrong passwords in a row the account is locked for {m} minutes.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="189"/>
+        <source>Đăng nhập</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="112"/>
+        <source>Chào mừng đến với VaxDesk</source>
+        <translation>Welcome to VaxDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="150"/>
+        <source>Hai mật khẩu không giống nhau.</source>
+        <translation>The two passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="162"/>
+        <source>VaxDesk — đăng nhập</source>
+        <translation>VaxDesk — sign in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="163"/>
+        <source>VaxDesk — đã khoá</source>
+        <translation>VaxDesk — locked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="167"/>
+        <source>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</source>
+        <translation>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.sync_status</name>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="117"/>
+        <source>Đồng bộ gặp lỗi không mong muốn; chi tiết trong nhật ký.</source>
+        <translation>Sync hit an unexpected error; details are in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="137"/>
+        <source>Trạng thái đồng bộ</source>
+        <translation>Sync status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="172"/>
+        <source>Lần thành công cuối: {t}</source>
+        <translation>Last success: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="89"/>
+        <source>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</source>
+        <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="101"/>
+        <source>Đang đồng bộ với máy chủ trung ương…</source>
+        <translation>Syncing with the central service…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="158"/>
+        <source>Đồng bộ tạm dừng</source>
+        <translation>Sync paused</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="167"/>
+        <source>{n} lô chờ gửi</source>
+        <translation>{n} batches waiting</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="169"/>
+        <source>{n} lô cần xử lý</source>
+        <translation>{n} batches need attention</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="174"/>
+        <source>Lỗi gần nhất: {e}</source>
+        <translation>Last error: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="151"/>
+        <source>Đang đồng bộ…</source>
+        <translation>Syncing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="160"/>
+        <source>Chưa đồng bộ</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="162"/>
+        <source>Trực tuyến</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="164"/>
+        <source>Ngoại tuyến</source>
+        <translation>Offline</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.token_handler</name>
+    <message>
+        <location filename="../../desktop/views/token_handler.py" line="23"/>
+        <source>Mã PIN của USB token</source>
+        <translation>USB token PIN</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/token_handler.py" line="28"/>
+        <source>Xác nhận ký số</source>
+        <translation>Confirm signing</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.workspace</name>
+    <message>
+        <location filename="../../desktop/workspace.py" line="45"/>
+        <source>{path} không phải là thư mục</source>
+        <translation>{path} is not a folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace.py" line="39"/>
+        <source>Không có thư mục làm việc {path}</source>
+        <translation>There is no workspace at {path}</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.app</name>
+    <message>
+        <location filename="../../services/central/app.py" line="140"/>
+        <source>Không có địa chỉ này.</source>
+        <translation>There is no such address.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/app.py" line="141"/>
+        <source>Yêu cầu không hợp lệ: {detail}</source>
+        <translation>The request is not valid: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/app.py" line="157"/>
+        <source>Lỗi nội bộ của dịch vụ; hãy thử lại sau.</source>
+        <translation>Internal error in the service; try again later.</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.config</name>
+    <message>
+        <location filename="../../services/central/config.py" line="56"/>
+        <source>{path} không phải thư mục dữ liệu của dịch vụ trung ương; hãy chạy "central init --data {path}".</source>
+        <translation>{path} is not a central service data folder; run "central init --data {path}" first.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/config.py" line="63"/>
+        <source>Không đọc được {file}: {err}</source>
+        <translation>Cannot read {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.hsm</name>
+    <message>
+        <location filename="../../services/central/hsm.py" line="33"/>
+        <source>Thiếu mã PIN của HSM trong biến môi trường {env}.</source>
+        <translation>The HSM PIN is missing from the environment variable {env}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/hsm.py" line="44"/>
+        <source>Không mở được HSM {label}: {err}</source>
+        <translation>Cannot open the HSM {label}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/hsm.py" line="80"/>
+        <source>Khoá DSC phải là RSA hoặc EC.</source>
+        <translation>The DSC key must be RSA or EC.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/hsm.py" line="94"/>
+        <source>Không tìm thấy đúng một khoá "{label}" trên HSM.</source>
+        <translation>There is not exactly one key "{label}" on the HSM.</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.keys</name>
+    <message>
+        <location filename="../../services/central/keys.py" line="42"/>
+        <source>Thuật toán {alg} không được hỗ trợ (PS256 hoặc ES256).</source>
+        <translation>The algorithm {alg} is not supported (PS256 or ES256).</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/keys.py" line="113"/>
+        <source>Thiếu mật khẩu khoá ký: đặt biến môi trường {env} hoặc tệp {file}.</source>
+        <translation>The signing key passphrase is missing: set {env} or create {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/keys.py" line="118"/>
+        <source>Tệp mật khẩu {file} đọc được bởi người khác; hãy chạy chmod 600.</source>
+        <translation>The passphrase file {file} is readable by others; run chmod 600 on it.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/keys.py" line="147"/>
+        <source>Khoá ký {file} không khớp chứng thư DSC.</source>
+        <translation>The signing key {file} does not match the DSC certificate.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/keys.py" line="134"/>
+        <source>Không mở được khoá ký {file}: sai mật khẩu hoặc tệp hỏng.</source>
+        <translation>Cannot open the signing key {file}: wrong passphrase or damaged file.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/keys.py" line="138"/>
+        <source>Không đọc được khoá ký {file}: {err}</source>
+        <translation>Cannot read the signing key {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.server</name>
+    <message>
+        <location filename="../../services/central/server.py" line="23"/>
+        <source>Cần cả --tls-cert và --tls-key.</source>
+        <translation>Give both --tls-cert and --tls-key.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/server.py" line="26"/>
+        <source>Không có tệp {file}.</source>
+        <translation>There is no file {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/server.py" line="49"/>
+        <source>Không mở được cổng {host}:{port} ({err}); cổng đang bận hoặc địa chỉ sai.</source>
+        <translation>Cannot listen on {host}:{port} ({err}); the port is in use or the address is wrong.</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.service</name>
+    <message>
+        <location filename="../../services/central/service.py" line="119"/>
+        <source>Dịch vụ đang bận; hãy gửi lại sau.</source>
+        <translation>The service is busy; send again later.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="74"/>
+        <source>Thư mục dữ liệu thiếu hoặc không đọc được {file}: {err}</source>
+        <translation>The data folder lacks or cannot read {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="127"/>
+        <source>Mã lô {batch_id} đã được dùng cho một lô khác; mỗi lô ký phải có mã riêng.</source>
+        <translation>The batch id {batch_id} was already used for a different batch; each signed batch needs its own id.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="137"/>
+        <source>Không có lô {batch_id}.</source>
+        <translation>There is no batch {batch_id}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="349"/>
+        <source>Không có chứng nhận {uvci}.</source>
+        <translation>There is no certificate {uvci}.</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.setup</name>
+    <message>
+        <location filename="../../services/central/setup.py" line="26"/>
+        <source>{path} đã là thư mục dữ liệu của dịch vụ trung ương.</source>
+        <translation>{path} is already a central service data folder.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/setup.py" line="30"/>
+        <source>Thuật toán {alg} không được hỗ trợ (PS256 hoặc ES256).</source>
+        <translation>The algorithm {alg} is not supported (PS256 or ES256).</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.signers</name>
+    <message>
+        <location filename="../../services/central/signers.py" line="25"/>
+        <source>Mã cơ sở "{code}" không hợp lệ (1-20 chữ, số, . _ -).</source>
+        <translation>The facility code "{code}" is not valid (1-20 letters, digits, . _ -).</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/signers.py" line="61"/>
+        <source>Hãy nêu các cơ sở mà đơn vị đầu mối được ký thay.</source>
+        <translation>List the facilities the focal agency may sign for.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/signers.py" line="78"/>
+        <source>Chứng thư {subject} không phải chứng thư CA.</source>
+        <translation>The certificate {subject} is not a CA.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/signers.py" line="35"/>
+        <source>Không đọc được chứng thư: {err}</source>
+        <translation>Cannot read the certificate: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.storage</name>
+    <message>
+        <location filename="../../services/central/storage.py" line="29"/>
+        <source>Không mở được cơ sở dữ liệu trung ương: {err}</source>
+        <translation>Cannot open the central database: {err}</translation>
+    </message>
+</context>
+</TS>

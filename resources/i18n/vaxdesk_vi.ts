@@ -1,0 +1,3770 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="en_GB">
+<context>
+    <name>desktop.accounts.roles</name>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="13"/>
+        <source>Clerk</source>
+        <translation>Nhân viên nhập liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="14"/>
+        <source>Signer</source>
+        <translation>Người ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="15"/>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="35"/>
+        <source>view data</source>
+        <translation>xem dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="36"/>
+        <source>import lists</source>
+        <translation>nhập danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="37"/>
+        <source>check against the registry</source>
+        <translation>kiểm tra với CSDL dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="38"/>
+        <source>review records</source>
+        <translation>đối chiếu bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="39"/>
+        <source>print certificates</source>
+        <translation>in chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="40"/>
+        <source>verify QR codes</source>
+        <translation>kiểm tra mã QR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="41"/>
+        <source>sync</source>
+        <translation>đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="42"/>
+        <source>sign</source>
+        <translation>ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="43"/>
+        <source>correct certificates</source>
+        <translation>đính chính chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="44"/>
+        <source>revoke certificates</source>
+        <translation>thu hồi chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="45"/>
+        <source>change settings</source>
+        <translation>thay đổi cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="46"/>
+        <source>manage accounts</source>
+        <translation>quản lý tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="73"/>
+        <source>A {role} account may not {action}. It needs the {least} role; ask your administrator.</source>
+        <translation>Tài khoản {role} không được phép {action}. Cần quyền {least}; hãy nhờ quản trị viên.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.accounts.users</name>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="211"/>
+        <source>Wrong user name or password. {n} more tries before the account is locked for {m} minutes.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu. Còn {n} lần thử trước khi tài khoản bị khoá {m} phút.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="221"/>
+        <source>The account is locked after too many wrong passwords. Try again in {m} minutes, or ask an administrator to unlock it.</source>
+        <translation>Tài khoản đang bị khoá do nhập sai mật khẩu nhiều lần. Thử lại sau {m} phút, hoặc nhờ quản trị viên mở khoá.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="67"/>
+        <source>The user name “{name}” is not valid: use 2–50 unaccented letters, digits, dots, underscores or hyphens, starting with a letter or digit (e.g. lan.nguyen).</source>
+        <translation>Tên đăng nhập “{name}” không hợp lệ: dùng 2–50 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch nối, bắt đầu bằng chữ hoặc số (ví dụ: lan.nguyen).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="79"/>
+        <source>The password must have at least {n} characters.</source>
+        <translation>Mật khẩu phải có ít nhất {n} ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="85"/>
+        <source>The password must not begin or end with a space.</source>
+        <translation>Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="94"/>
+        <source>There is no role “{role}”; choose one of: {roles}.</source>
+        <translation>Vai trò “{role}” không tồn tại; chọn một trong: {roles}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="107"/>
+        <source>There is no account “{name}”.</source>
+        <translation>Không có tài khoản “{name}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="132"/>
+        <source>The account “{name}” already exists.</source>
+        <translation>Tài khoản “{name}” đã có.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="208"/>
+        <source>Wrong user name or password.</source>
+        <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="288"/>
+        <source>The last active administrator cannot lose the {role} role.</source>
+        <translation>Không thể bỏ quyền {role} của quản trị viên cuối cùng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="148"/>
+        <source>Accounts already exist; an administrator signs in to add users.</source>
+        <translation>Đã có tài khoản; quản trị viên hãy đăng nhập để thêm người dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="236"/>
+        <source>The current password is wrong.</source>
+        <translation>Mật khẩu hiện tại không đúng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="177"/>
+        <source>The account “{name}” is disabled; ask your administrator.</source>
+        <translation>Tài khoản “{name}” đã bị tắt; hãy nhờ quản trị viên.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.content</name>
+    <message>
+        <location filename="../../desktop/certificates/content.py" line="62"/>
+        <source>Valid until {date}.</source>
+        <translation>Có hiệu lực đến {date}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/content.py" line="47"/>
+        <source>Superseded by certificate {uvci}; this one is no longer printed.</source>
+        <translation>Đã được thay thế bởi chứng nhận {uvci}; không in chứng nhận này nữa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/content.py" line="51"/>
+        <source>Revoked ({reason}).</source>
+        <translation>Đã bị thu hồi ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/content.py" line="54"/>
+        <source>The QR code expired on {date}; re-issue it when the person needs it.</source>
+        <translation>Mã QR đã hết hạn ngày {date}; cấp lại khi người dân cần.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/content.py" line="58"/>
+        <source>The QR code expires soon ({date}, {days} days left); re-issue it when it expires.</source>
+        <translation>Mã QR sắp hết hạn ({date}, còn {days} ngày); cấp lại khi hết hạn.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.corrections</name>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="134"/>
+        <source>A reason for the correction is required.</source>
+        <translation>Cần ghi lý do đính chính.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="138"/>
+        <source>There is no record {id}.</source>
+        <translation>Không có bản ghi {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="141"/>
+        <source>Record {id} has no valid certificate; correct it in Review instead of issuing a correction.</source>
+        <translation>Bản ghi {id} chưa có chứng nhận còn hiệu lực; hãy sửa ở bước Đối chiếu thay vì đính chính.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="147"/>
+        <source>Record {id} already has a correction on its way (record {pending}); finish that one first.</source>
+        <translation>Bản ghi {id} đã có bản đính chính đang chờ (bản ghi {pending}); hãy hoàn tất bản đó trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="154"/>
+        <source>The new values equal the old ones; there is nothing to correct.</source>
+        <translation>Giá trị mới giống giá trị cũ; không có gì để đính chính.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/corrections.py" line="51"/>
+        <source>Cannot apply "{pair}": write field=value, the field being one of {fields}.</source>
+        <translation>Không sửa được "{pair}": viết trường=giá trị, với trường là một trong {fields}.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.detail</name>
+    <message>
+        <location filename="../../desktop/certificates/detail.py" line="77"/>
+        <source>There is no certificate {key}.</source>
+        <translation>Không tìm thấy chứng nhận {key}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/detail.py" line="113"/>
+        <source>Certificate issued</source>
+        <translation>Cấp chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/detail.py" line="114"/>
+        <source>Received from the central service</source>
+        <translation>Nhận về máy</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.printing</name>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="76"/>
+        <source>Choose the certificates to print.</source>
+        <translation>Chọn chứng nhận cần in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="138"/>
+        <source>There is no new certificate left to print.</source>
+        <translation>Không có chứng nhận mới nào chưa in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="149"/>
+        <location filename="../../desktop/certificates/printing.py" line="156"/>
+        <source>No such certificate: {list}</source>
+        <translation>Không tìm thấy chứng nhận: {list}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="167"/>
+        <source>Certificate {uvci} is not printed: it was superseded by {new} after a correction. Print the new one.</source>
+        <translation>Không in chứng nhận {uvci}: đã được thay thế bởi {new} sau khi đính chính. Hãy in chứng nhận mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="173"/>
+        <source>Certificate {uvci} is not printed: it was revoked ({reason}).</source>
+        <translation>Không in chứng nhận {uvci}: đã bị thu hồi ({reason}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="179"/>
+        <source>Certificate {uvci} is not printed: its QR code expired on {date}; it must be re-issued.</source>
+        <translation>Không in chứng nhận {uvci}: mã QR đã hết hạn ngày {date}; cần cấp lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="125"/>
+        <source>Writing the PDF</source>
+        <translation>Đang tạo PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/printing.py" line="86"/>
+        <source>Preparing {n} certificates</source>
+        <translation>Chuẩn bị {n} chứng nhận</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.revocation</name>
+    <message>
+        <location filename="../../desktop/certificates/revocation.py" line="49"/>
+        <source>A reason for the revocation is required.</source>
+        <translation>Cần ghi lý do thu hồi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/revocation.py" line="54"/>
+        <source>Certificate {uvci} is already revoked.</source>
+        <translation>Chứng nhận {uvci} đã bị thu hồi trước đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/revocation.py" line="57"/>
+        <source>Certificate {uvci} was superseded by {new} and already revoked centrally; revoke the new one if needed.</source>
+        <translation>Chứng nhận {uvci} đã được thay thế bởi {new} và trung ương đã thu hồi nó; hãy thu hồi chứng nhận mới nếu cần.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/revocation.py" line="116"/>
+        <source>The central service refused the revocation ({code}): {reason}</source>
+        <translation>Máy chủ trung ương từ chối thu hồi ({code}): {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.search</name>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="137"/>
+        <source>There is no status "{status}"; choose one of: {choices}.</source>
+        <translation>Không có trạng thái "{status}"; chọn một trong: {choices}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="98"/>
+        <source>"{text}" is not a valid date (dd/mm/yyyy).</source>
+        <translation>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.certificates.verification</name>
+    <message>
+        <location filename="../../desktop/certificates/verification.py" line="93"/>
+        <source>Paste an HC1 string or open a picture of the QR.</source>
+        <translation>Hãy dán chuỗi HC1 hoặc mở ảnh mã QR.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.audit</name>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="23"/>
+        <source>The audit log was altered at event {id} ({problem})</source>
+        <translation>Nhật ký kiểm tra bị thay đổi từ sự kiện {id} ({problem})</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.central</name>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="94"/>
+        <source>Central service at {url} (Ctrl+C stops it)</source>
+        <translation>Dịch vụ trung ương chạy tại {url} (Ctrl+C để dừng)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="79"/>
+        <source>Cannot read {file}: {err}</source>
+        <translation>Không đọc được {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="108"/>
+        <source>An HSM needs --hsm-label and the PIN in {env}.</source>
+        <translation>Dùng HSM cần --hsm-label và mã PIN trong biến {env}.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.certificates</name>
+    <message>
+        <location filename="../../desktop/cli/certificates.py" line="45"/>
+        <source>Wrote {n} HC1 strings to {file}</source>
+        <translation>Đã ghi {n} mã HC1 vào {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/certificates.py" line="56"/>
+        <source>Cannot write the file {file}: {err}</source>
+        <translation>Không ghi được tệp {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.import_list</name>
+    <message>
+        <location filename="../../desktop/cli/import_list.py" line="47"/>
+        <source>Name the list file to load.</source>
+        <translation>Hãy chỉ ra tệp danh sách cần nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/import_list.py" line="32"/>
+        <source>--map needs field=column, not “{item}”.</source>
+        <translation>--map cần dạng trường=cột, không phải “{item}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/import_list.py" line="43"/>
+        <source>--out FILE is needed for the export.</source>
+        <translation>Cần --out TỆP để xuất các dòng bị từ chối.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.print_certificates</name>
+    <message>
+        <location filename="../../desktop/cli/print_certificates.py" line="36"/>
+        <source>Printed {n} certificates into {file}</source>
+        <translation>Đã in {n} chứng nhận vào {file}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.registry</name>
+    <message>
+        <location filename="../../desktop/cli/registry.py" line="58"/>
+        <source>Reference registry: {n} citizens at http://{host}:{port} (Ctrl+C to stop)</source>
+        <translation>CSDL dân cư mẫu: {n} công dân, http://{host}:{port} (Ctrl+C để dừng)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/registry.py" line="41"/>
+        <source>Population file {file} not found; give it with --population (`demo` prints the path).</source>
+        <translation>Không tìm thấy tệp dân cư {file}; hãy chỉ ra bằng --population (lệnh `demo` in ra đường dẫn).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/registry.py" line="47"/>
+        <source>--fault must be one of: {modes}</source>
+        <translation>--fault phải là một trong: {modes}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/registry.py" line="53"/>
+        <source>Cannot read the population file {file}: {err}</source>
+        <translation>Không đọc được tệp dân cư {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.settings</name>
+    <message>
+        <location filename="../../desktop/cli/settings.py" line="46"/>
+        <source>{key} is a secret: give it on stdin with --value-stdin, never on the command line.</source>
+        <translation>{key} là bí mật: nhập qua stdin với --value-stdin, không ghi trên dòng lệnh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/settings.py" line="53"/>
+        <source>A value for {key} is missing.</source>
+        <translation>Thiếu giá trị cho {key}.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.sign</name>
+    <message>
+        <location filename="../../desktop/cli/sign.py" line="37"/>
+        <source>The date {d} is not in the form YYYY-MM-DD.</source>
+        <translation>Ngày {d} không đúng dạng YYYY-MM-DD.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/sign.py" line="40"/>
+        <source>--limit must be at least 1.</source>
+        <translation>--limit phải lớn hơn 0.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/sign.py" line="50"/>
+        <source>Signed batch {b}: {n} records</source>
+        <translation>Đã ký lô {b}: {n} bản ghi</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.sync</name>
+    <message>
+        <location filename="../../desktop/cli/sync.py" line="44"/>
+        <source>Sent {sent} batches; {accepted} new certificates; {rejected} records refused; {pending} records waiting.</source>
+        <translation>Đã gửi {sent} lô; {accepted} chứng nhận mới; {rejected} bản ghi bị từ chối; còn chờ {pending} bản ghi.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.users</name>
+    <message>
+        <location filename="../../desktop/cli/users.py" line="43"/>
+        <source>No password was given on stdin.</source>
+        <translation>Không nhận được mật khẩu trên stdin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/users.py" line="57"/>
+        <source>The first account must be an administrator (--role administrator).</source>
+        <translation>Tài khoản đầu tiên phải là quản trị viên (--role administrator).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.verify</name>
+    <message>
+        <location filename="../../desktop/cli/verify.py" line="42"/>
+        <source>No trust list: the certificate is decoded but its signature cannot be checked.</source>
+        <translation>Không có danh sách tin cậy: chỉ giải mã, không kiểm tra được chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/verify.py" line="73"/>
+        <source>The time "{value}" is not ISO 8601.</source>
+        <translation>Thời điểm "{value}" không đúng định dạng ISO 8601.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.db</name>
+    <message>
+        <location filename="../../desktop/db.py" line="85"/>
+        <source>The database was written by a newer VaxDesk; update VaxDesk to open it.</source>
+        <translation>Cơ sở dữ liệu được tạo bởi phiên bản VaxDesk mới hơn; hãy cập nhật VaxDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/db.py" line="78"/>
+        <source>Cannot open the database: {err}</source>
+        <translation>Không mở được cơ sở dữ liệu: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.errors</name>
+    <message>
+        <location filename="../../desktop/dcc/errors.py" line="19"/>
+        <source>The certificate was not signed because its data is invalid ({count} problems). First: {first}</source>
+        <translation>Không ký chứng nhận vì dữ liệu không hợp lệ ({count} lỗi). Lỗi đầu tiên: {first}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.hc1</name>
+    <message>
+        <location filename="../../desktop/dcc/hc1.py" line="121"/>
+        <source>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</source>
+        <translation>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/hc1.py" line="125"/>
+        <source>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</source>
+        <translation>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/hc1.py" line="129"/>
+        <source>The certificate must expire after it is issued.</source>
+        <translation>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/hc1.py" line="132"/>
+        <source>The issuing country "{iss}" is not a two-letter ISO 3166 code.</source>
+        <translation>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.names</name>
+    <message>
+        <location filename="../../desktop/dcc/names.py" line="50"/>
+        <source>The full name is empty.</source>
+        <translation>Họ tên đang để trống.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.payload</name>
+    <message>
+        <location filename="../../desktop/dcc/payload.py" line="80"/>
+        <source>The full name is empty.</source>
+        <translation>Họ tên đang để trống.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/payload.py" line="98"/>
+        <source>The vaccine "{name}" is not recognised; choose one from the vaccine table.</source>
+        <translation>Không nhận ra vắc xin "{name}"; hãy chọn vắc xin trong danh mục.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/payload.py" line="73"/>
+        <source>The name "{name}" cannot be transliterated to ICAO Latin letters; enter it in Latin script.</source>
+        <translation>Không chuyển được tên "{name}" sang chữ Latinh chuẩn ICAO; hãy nhập tên bằng chữ Latinh.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.qr</name>
+    <message>
+        <location filename="../../desktop/dcc/qr.py" line="25"/>
+        <source>No readable QR code was found in the picture.</source>
+        <translation>Không tìm thấy mã QR đọc được trong ảnh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/qr.py" line="36"/>
+        <source>There is no picture file {file}.</source>
+        <translation>Không có tệp ảnh {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/qr.py" line="39"/>
+        <source>Cannot open the picture {file}: the file is damaged or not a picture.</source>
+        <translation>Không mở được ảnh {file}: tệp hỏng hoặc không phải ảnh.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.trustlist</name>
+    <message>
+        <location filename="../../desktop/dcc/trustlist.py" line="350"/>
+        <source>The trust list is invalid: {detail}</source>
+        <translation>Danh sách tin cậy không hợp lệ: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/trustlist.py" line="125"/>
+        <source>Cannot read the trust list {file}: {err}</source>
+        <translation>Không đọc được danh sách tin cậy {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.vaccines</name>
+    <message>
+        <location filename="../../desktop/dcc/vaccines.py" line="84"/>
+        <source>The dose number must be a whole number from 1, not "{value}".</source>
+        <translation>Số mũi tiêm phải là số nguyên từ 1 trở lên, không phải "{value}".</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.dcc.validate</name>
+    <message>
+        <location filename="../../desktop/dcc/validate.py" line="95"/>
+        <source>the required field is missing</source>
+        <translation>thiếu trường bắt buộc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/validate.py" line="186"/>
+        <source>a value of type {kind} is not allowed in a certificate (use an integer or text)</source>
+        <translation>giá trị kiểu {kind} không được phép trong chứng nhận (phải là số nguyên hoặc chuỗi)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/validate.py" line="99"/>
+        <source>a vaccination (v), test (t) or recovery (r) entry is missing</source>
+        <translation>thiếu mục tiêm chủng (v), xét nghiệm (t) hoặc khỏi bệnh (r)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/validate.py" line="178"/>
+        <source>key {key!r} is not a string</source>
+        <translation>khoá {key!r} không phải chuỗi</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.demo.__init__</name>
+    <message>
+        <location filename="../../desktop/demo/__init__.py" line="44"/>
+        <source>The number of people must be 1 to 200,000.</source>
+        <translation>Số người phải từ 1 đến 200.000.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo/__init__.py" line="48"/>
+        <source>The workspace {path} already has a demo. Use a new folder (--workspace NEW_FOLDER).</source>
+        <translation>Thư mục làm việc {path} đã có dữ liệu demo. Hãy dùng một thư mục mới (--workspace THƯ_MỤC_MỚI).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.demo.central</name>
+    <message>
+        <location filename="../../desktop/demo/central.py" line="32"/>
+        <source>The facility code (facility_code) is not set.</source>
+        <translation>Chưa có mã cơ sở (facility_code).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo/central.py" line="27"/>
+        <source>{file} is missing; create the demo token first.</source>
+        <translation>Thiếu {file}; hãy tạo token demo trước.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.demo.token</name>
+    <message>
+        <location filename="../../desktop/demo/token.py" line="45"/>
+        <source>SoftHSM2 (package softhsm2) is not installed, so no demo token can be made.</source>
+        <translation>Chưa cài SoftHSM2 (gói softhsm2) nên không tạo được token demo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo/token.py" line="120"/>
+        <source>softhsm2-util (package softhsm2) is missing.</source>
+        <translation>Không có softhsm2-util (gói softhsm2).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo/token.py" line="126"/>
+        <source>Cannot initialise the SoftHSM token: {err}</source>
+        <translation>Không khởi tạo được token SoftHSM: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/demo/token.py" line="184"/>
+        <source>The facility code (facility_code) is not set.</source>
+        <translation>Chưa có mã cơ sở (facility_code).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.diagnostics</name>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="140"/>
+        <source>population registry</source>
+        <translation>CSDL dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="164"/>
+        <source>central service</source>
+        <translation>hệ thống trung ương</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="132"/>
+        <source>Cannot reach the {name} at {url}: {err}. Check the address and the network.</source>
+        <translation>Không kết nối được {name} tại {url}: {err}. Kiểm tra địa chỉ và mạng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="157"/>
+        <source>The registry answered HTTP {status}; try again later.</source>
+        <translation>CSDL dân cư trả lời HTTP {status}; thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="176"/>
+        <source>The central service answered HTTP {status}; try again later or check the address.</source>
+        <translation>Hệ thống trung ương trả lời HTTP {status}; thử lại sau hoặc kiểm tra địa chỉ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="231"/>
+        <source>Tokens found: {labels}.</source>
+        <translation>Thấy USB ký số: {labels}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="67"/>
+        <source>There is no setting {key}</source>
+        <translation>Không có cài đặt {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="142"/>
+        <source>No registry address is set.</source>
+        <translation>Chưa nhập địa chỉ CSDL dân cư.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="151"/>
+        <source>The registry refused the access token (HTTP {status}); check the facility's token.</source>
+        <translation>CSDL dân cư từ chối mã truy cập (HTTP {status}); kiểm tra mã truy cập của cơ sở.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="156"/>
+        <source>The registry is reachable.</source>
+        <translation>Kết nối CSDL dân cư tốt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="166"/>
+        <source>No central service address is set.</source>
+        <translation>Chưa nhập địa chỉ hệ thống trung ương.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="174"/>
+        <source>The central service is reachable.</source>
+        <translation>Kết nối hệ thống trung ương tốt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="189"/>
+        <source>No PKCS#11 module of the signing token is set.</source>
+        <translation>Chưa chọn mô-đun PKCS#11 của USB ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="197"/>
+        <source>The module {module} was not found; enter the full path.</source>
+        <translation>Không tìm thấy mô-đun {module}; nhập đường dẫn đầy đủ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="201"/>
+        <source>There is no file {module}; install the token vendor's software or fix the path.</source>
+        <translation>Không có tệp {module}; cài phần mềm của nhà cung cấp USB ký số hoặc sửa đường dẫn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="223"/>
+        <source>The module loaded but sees no token; plug the token in.</source>
+        <translation>Mô-đun đã nạp nhưng không thấy USB ký số nào; hãy cắm USB.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="227"/>
+        <source>No token labelled “{label}” is present; present: {labels}.</source>
+        <translation>Không thấy USB ký số có nhãn “{label}”; đang cắm: {labels}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="261"/>
+        <source>{n} settings are not valid:
+{list}</source>
+        <translation>Có {n} cài đặt không hợp lệ:
+{list}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="83"/>
+        <source>a value</source>
+        <translation>một giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="217"/>
+        <source>Could not load the module {module} ({err}). Check the token's software.</source>
+        <translation>Không nạp được mô-đun {module} ({err}). Kiểm tra phần mềm của USB ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="82"/>
+        <source>a whole number</source>
+        <translation>một số nguyên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="82"/>
+        <source>a number</source>
+        <translation>một số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="83"/>
+        <source>yes/no</source>
+        <translation>có/không</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.importer.export</name>
+    <message>
+        <location filename="../../desktop/importer/export.py" line="37"/>
+        <source>Export to .xlsx or .csv, not “{suffix}”.</source>
+        <translation>Chỉ xuất được tệp .xlsx hoặc .csv, không phải “{suffix}”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/export.py" line="42"/>
+        <source>There is no list {id}.</source>
+        <translation>Không có danh sách số {id}.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.importer.fields</name>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="26"/>
+        <source>Platform record id</source>
+        <translation>Mã mũi tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="28"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="30"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="32"/>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="33"/>
+        <source>ID number</source>
+        <translation>Số CMND/CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="37"/>
+        <source>Nationality</source>
+        <translation>Quốc tịch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="38"/>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="39"/>
+        <source>Health insurance no.</source>
+        <translation>Số thẻ BHYT</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="41"/>
+        <source>Province code</source>
+        <translation>Mã tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="42"/>
+        <source>District code</source>
+        <translation>Mã huyện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="44"/>
+        <source>Ward code</source>
+        <translation>Mã xã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="45"/>
+        <source>Vaccine</source>
+        <translation>Tên vắc xin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="48"/>
+        <source>Lot number</source>
+        <translation>Lô vắc xin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="50"/>
+        <source>Dose number</source>
+        <translation>Mũi số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="52"/>
+        <source>Vaccination date</source>
+        <translation>Ngày tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/fields.py" line="54"/>
+        <source>Facility code</source>
+        <translation>Mã cơ sở tiêm</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.importer.load</name>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="222"/>
+        <source>{name}, born {dob}, dose {dose}, date {date}</source>
+        <translation>{name}, sinh {dob}, mũi {dose}, ngày {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="216"/>
+        <source>record id {ref}</source>
+        <translation>mã {ref}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="220"/>
+        <source>ID {id}, dose {dose}, date {date}</source>
+        <translation>số giấy tờ {id}, mũi {dose}, ngày {date}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="102"/>
+        <source>No column “{column}” for field {field}. Columns: {headers}</source>
+        <translation>Không tìm thấy cột “{column}” cho trường {field}. Các cột: {headers}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="136"/>
+        <source>{file} has no data.</source>
+        <translation>Tệp {file} không có dữ liệu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="140"/>
+        <source>No header row found in {file}. Needed: {required}. Headers seen: {seen}. Map the columns (in the Import window, or --map field=column).</source>
+        <translation>Không tìm thấy dòng tiêu đề trong {file}. Cần các cột: {required}. Các tiêu đề thấy được: {seen}. Hãy chọn cột cho từng trường (trong cửa sổ Nhập, hoặc --map trường=cột).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="151"/>
+        <source>{file} lacks required columns: {missing}. Headers seen: {seen}. Add them, or map the columns (in the Import window, or --map field=column).</source>
+        <translation>Tệp {file} thiếu cột bắt buộc: {missing}. Các tiêu đề thấy được: {seen}. Hãy thêm cột, hoặc chọn cột tương ứng (trong cửa sổ Nhập, hoặc --map trường=cột).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="160"/>
+        <source>Cannot tell the column delimiter of {file}.</source>
+        <translation>Không nhận ra dấu phân cách cột trong {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="401"/>
+        <source>{file} has a header but no data rows.</source>
+        <translation>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="84"/>
+        <source>There is no field {field}. Fields: {fields}</source>
+        <translation>Không có trường {field}. Các trường: {fields}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="394"/>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/load.py" line="336"/>
+        <source>Row {row}</source>
+        <translation>Dòng {row}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.importer.messages</name>
+    <message>
+        <location filename="../../desktop/importer/messages.py" line="87"/>
+        <source>sex</source>
+        <translation>giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/messages.py" line="87"/>
+        <source>century of birth</source>
+        <translation>thế kỷ sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/messages.py" line="88"/>
+        <source>year of birth</source>
+        <translation>năm sinh</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.overview.picture</name>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="20"/>
+        <source>Loaded</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="21"/>
+        <source>Needs review</source>
+        <translation>Cần đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="22"/>
+        <source>Ready to sign</source>
+        <translation>Sẵn sàng ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="23"/>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="24"/>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="25"/>
+        <source>Certified</source>
+        <translation>Đã cấp chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="26"/>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="197"/>
+        <source>{n} records need review</source>
+        <translation>{n} bản ghi cần đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="199"/>
+        <source>{n} records not yet checked against the registry</source>
+        <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="201"/>
+        <source>{n} records ready to sign</source>
+        <translation>{n} bản ghi sẵn sàng ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="203"/>
+        <source>{n} signed records waiting to be sent</source>
+        <translation>{n} bản ghi đã ký, chờ gửi lên hệ thống trung ương</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="205"/>
+        <source>{n} sent records waiting for certificates</source>
+        <translation>{n} bản ghi đã gửi, chờ nhận chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="218"/>
+        <source>No lists yet: import today's vaccination list</source>
+        <translation>Chưa có danh sách nào: hãy nhập danh sách tiêm hôm nay</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.printing.pdf</name>
+    <message>
+        <location filename="../../desktop/printing/pdf.py" line="53"/>
+        <source>There is no layout "{layout}"; choose a4 or card.</source>
+        <translation>Không có kiểu trang "{layout}"; chọn a4 hoặc card.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/pdf.py" line="58"/>
+        <source>There is no certificate to print.</source>
+        <translation>Không có chứng nhận nào để in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/printing/pdf.py" line="85"/>
+        <source>Cannot write the PDF file {file}: {err}</source>
+        <translation>Không ghi được tệp PDF {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.printing.raster</name>
+    <message>
+        <location filename="../../desktop/printing/raster.py" line="49"/>
+        <source>No PDF renderer (pypdfium2 or pdftoppm) is installed for preview and printing.</source>
+        <translation>Không có công cụ hiển thị PDF (pypdfium2 hoặc pdftoppm) để xem trước và in.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.registry.check</name>
+    <message>
+        <location filename="../../desktop/registry/check.py" line="68"/>
+        <source>{done} records checked: {matched} matched, {mismatch} mismatched, {not_found} not found, {invalid} invalid IDs.</source>
+        <translation>Đã kiểm tra {done} bản ghi: {matched} khớp, {mismatch} lệch, {not_found} không tìm thấy, {invalid} số định danh không hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/check.py" line="104"/>
+        <source>The population registry address is not set. Enter the address and token in Settings.</source>
+        <translation>Chưa cài đặt địa chỉ CSDL dân cư. Hãy nhập địa chỉ và khoá truy cập trong Cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/check.py" line="80"/>
+        <source>{n} records not checked: {why}; will retry.</source>
+        <translation>{n} bản ghi chưa được kiểm tra: {why}; sẽ thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/check.py" line="86"/>
+        <source>No records need checking.</source>
+        <translation>Không có bản ghi nào cần kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/check.py" line="240"/>
+        <source>Checking with the population registry…</source>
+        <translation>Đang kiểm tra với CSDL dân cư…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.registry.client</name>
+    <message>
+        <location filename="../../desktop/registry/client.py" line="197"/>
+        <source>The population registry refused the facility's access token (HTTP {status}). Check the registry address and token in Settings, then check again.</source>
+        <translation>CSDL dân cư từ chối khoá truy cập của cơ sở (HTTP {status}). Hãy kiểm tra địa chỉ và khoá truy cập CSDL dân cư trong Cài đặt, rồi kiểm tra lại.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.review.decisions</name>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="42"/>
+        <source>Accept the registry's values</source>
+        <translation>Chấp nhận dữ liệu CSDL dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="43"/>
+        <source>Keep the list's values</source>
+        <translation>Giữ dữ liệu danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="44"/>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="45"/>
+        <source>Reject</source>
+        <translation>Loại khỏi ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="46"/>
+        <source>Defer</source>
+        <translation>Để sau</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.review.queue</name>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="147"/>
+        <source>Not checked</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="148"/>
+        <source>Matched</source>
+        <translation>Khớp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="149"/>
+        <source>Mismatch</source>
+        <translation>Lệch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="150"/>
+        <source>Not found</source>
+        <translation>Không tìm thấy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="151"/>
+        <source>Invalid ID</source>
+        <translation>Số định danh không hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="152"/>
+        <source>Deferred</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="155"/>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="156"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="157"/>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="158"/>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="161"/>
+        <source>Name: case/spacing</source>
+        <translation>Họ tên: khác chữ hoa/khoảng trắng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="162"/>
+        <source>Name: accents</source>
+        <translation>Họ tên: khác dấu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="163"/>
+        <source>Name: word order</source>
+        <translation>Họ tên: khác thứ tự</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="164"/>
+        <source>Name: middle name</source>
+        <translation>Họ tên: thừa/thiếu tên đệm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="165"/>
+        <source>Name: typo</source>
+        <translation>Họ tên: lỗi gõ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="166"/>
+        <source>Name: different</source>
+        <translation>Họ tên: khác hẳn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="167"/>
+        <source>DOB: partial</source>
+        <translation>Ngày sinh: chỉ có năm/tháng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="168"/>
+        <source>DOB: day/month swapped</source>
+        <translation>Ngày sinh: đảo ngày/tháng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="169"/>
+        <source>DOB: 01/01 placeholder</source>
+        <translation>Ngày sinh: 01/01 điền thay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="170"/>
+        <source>DOB: different</source>
+        <translation>Ngày sinh: khác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="171"/>
+        <source>Sex: different</source>
+        <translation>Giới tính: khác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="172"/>
+        <source>ID: old CMND linked to CCCD</source>
+        <translation>Số định danh: CMND cũ đã chuyển CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="173"/>
+        <source>ID: inconsistent with sex/year</source>
+        <translation>Số định danh: không khớp giới tính/năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="48"/>
+        <source>There is no difference kind {kind}. Kinds: {known}</source>
+        <translation>Không có loại khác biệt {kind}. Các loại: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="61"/>
+        <source>There is no queue status {status}. Statuses: {known}</source>
+        <translation>Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="142"/>
+        <source>There is no record {id}</source>
+        <translation>Không có bản ghi {id}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.settings</name>
+    <message>
+        <location filename="../../desktop/settings.py" line="96"/>
+        <source>There is no setting {key}</source>
+        <translation>Không có cài đặt {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="128"/>
+        <source>Value {value!r} is not valid for {key}</source>
+        <translation>Giá trị {value!r} không hợp lệ cho {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="78"/>
+        <source>Cannot read the settings file {file}: {err}</source>
+        <translation>Không đọc được tệp cài đặt {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.batch</name>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="150"/>
+        <source>ready to sign</source>
+        <translation>đang chờ ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="147"/>
+        <source>from the list of {day}</source>
+        <translation>của danh sách {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="149"/>
+        <source>vaccinated on {day}</source>
+        <translation>tiêm ngày {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="296"/>
+        <source>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</source>
+        <translation>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="185"/>
+        <source>No record is ready to sign.</source>
+        <translation>Không có bản ghi nào sẵn sàng để ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="194"/>
+        <source>Opening the USB token…</source>
+        <translation>Đang mở USB token…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="198"/>
+        <source>Signing batch {n} of {m}…</source>
+        <translation>Đang ký lô {n}/{m}…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.certcheck</name>
+    <message>
+        <location filename="../../desktop/signing/certcheck.py" line="58"/>
+        <source>The certificate of "{holder}" is valid only from {start}; it cannot sign yet.</source>
+        <translation>Chứng thư số của "{holder}" chỉ có hiệu lực từ {start}. Chưa thể ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/certcheck.py" line="65"/>
+        <source>The certificate of "{holder}" expired on {end}. Renew it with the issuing CA.</source>
+        <translation>Chứng thư số của "{holder}" đã hết hạn ngày {end}. Hãy gia hạn với nhà cung cấp chữ ký số (CA).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/certcheck.py" line="72"/>
+        <source>The certificate of "{holder}" is not allowed to sign (no digitalSignature/nonRepudiation key usage).</source>
+        <translation>Chứng thư số của "{holder}" không được phép dùng để ký (thiếu digitalSignature/nonRepudiation).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/certcheck.py" line="79"/>
+        <source>The workspace has no facility code (setting facility_code).</source>
+        <translation>Chưa cài đặt mã cơ sở (facility_code) của thư mục làm việc.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/certcheck.py" line="86"/>
+        <source>The certificate on the token belongs to "{holder}" (facility {codes}), not to facility {code} of this workspace. Insert this facility's token.</source>
+        <translation>Chứng thư số trên token thuộc "{holder}" (mã cơ sở {codes}), không phải cơ sở {code} của thư mục làm việc này. Hãy cắm đúng token của cơ sở.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.handler</name>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="58"/>
+        <source>Sign {n_en} records {scope}? {held_en} held for review.</source>
+        <translation>Ký {n_vi} bản ghi {scope}? {held_vi} bản ghi đang chờ đối chiếu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="34"/>
+        <source>Enter the PIN of USB token "{label}" (serial {serial}).</source>
+        <translation>Nhập mã PIN của USB token "{label}" (số sê-ri {serial}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="38"/>
+        <source>Certificate: {holder}</source>
+        <translation>Chứng thư số: {holder}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="64"/>
+        <source>They will be signed as {b} batches, one token signature each.</source>
+        <translation>Sẽ ký thành {b} lô, mỗi lô một lần ký trên token.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="67"/>
+        <source>{c} of them are corrections (separate batches).</source>
+        <translation>Trong đó {c} bản ghi đính chính (lô riêng).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="70"/>
+        <source>Facilities: {f}</source>
+        <translation>Cơ sở: {f}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="111"/>
+        <source>No PIN given: use --pin-stdin (one line on stdin) or the environment variable {env}.</source>
+        <translation>Chưa có mã PIN: dùng --pin-stdin (một dòng trên stdin) hoặc biến môi trường {env}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/handler.py" line="102"/>
+        <source>Wrong PIN.</source>
+        <translation>Sai mã PIN.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.modules</name>
+    <message>
+        <location filename="../../desktop/signing/modules.py" line="67"/>
+        <source>No PKCS#11 module is set for the USB token. In Settings → Token choose the vendor (VNPT-CA, Viettel-CA, …) or enter the module's path.</source>
+        <translation>Chưa chọn thư viện PKCS#11 của USB token. Vào Cài đặt → Token để chọn nhà cung cấp (VNPT-CA, Viettel-CA, …) hoặc nhập đường dẫn tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/modules.py" line="78"/>
+        <source>The {name} module is not installed ({paths}). Install the vendor's token software or enter the module's path in Settings.</source>
+        <translation>Không tìm thấy thư viện của {name} ({paths}). Hãy cài phần mềm token của nhà cung cấp hoặc nhập đường dẫn tệp trong Cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/modules.py" line="86"/>
+        <source>There is no PKCS#11 module at {path}. Install the token software or correct the path in Settings.</source>
+        <translation>Không có thư viện PKCS#11 tại {path}. Hãy cài phần mềm token hoặc sửa đường dẫn trong Cài đặt.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.token</name>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="123"/>
+        <location filename="../../desktop/signing/token.py" line="402"/>
+        <source>Wrong PIN.</source>
+        <translation>Sai mã PIN.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="71"/>
+        <source>The USB token was removed or disconnected while signing. No record of this batch was signed; insert the token again and sign again.</source>
+        <translation>USB token đã bị rút ra hoặc mất kết nối trong khi ký. Không bản ghi nào của lô này được ký; hãy cắm lại token và ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="101"/>
+        <source>The USB token reported {err}. Remove it, insert it again and retry.</source>
+        <translation>USB token báo lỗi {err}. Hãy rút ra, cắm lại và thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="109"/>
+        <source>The USB token's PIN is locked after too many wrong PINs. It must be unlocked by the issuing CA.</source>
+        <translation>Mã PIN của USB token đã bị khóa do nhập sai quá nhiều lần. Token phải được nhà cung cấp chữ ký số (CA) đã cấp mở khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="118"/>
+        <source>Wrong PIN. 1 try left: one more wrong PIN locks the token, and only the CA can unlock it.</source>
+        <translation>Sai mã PIN. Chỉ còn 1 lần thử: nếu nhập sai lần nữa, token sẽ bị khóa và phải nhờ CA mở khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="121"/>
+        <source>Wrong PIN. The token says only a few tries are left before it locks.</source>
+        <translation>Sai mã PIN. Token báo chỉ còn ít lần thử trước khi bị khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="128"/>
+        <source>Warning: this is the last try before the token locks.</source>
+        <translation>Cảnh báo: đây là lần thử cuối cùng trước khi token bị khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="86"/>
+        <source>The USB token is busy (another program is using it). Close the other signing program and try again.</source>
+        <translation>USB token đang bận (một chương trình khác đang dùng). Hãy đóng chương trình ký số khác rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="95"/>
+        <source>The USB token does not support the signing algorithm ({err}). Try the setting signing_algorithm = RS256.</source>
+        <translation>USB token không hỗ trợ thuật toán ký cần dùng ({err}). Thử cài đặt signing_algorithm = RS256.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="208"/>
+        <source>No facility certificate was found on the USB token. Check the token with the issuing CA.</source>
+        <translation>Không tìm thấy chứng thư số của cơ sở trên USB token. Hãy kiểm tra token với nhà cung cấp (CA).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="411"/>
+        <source>The key on the token is of type {t}, which is not supported (RSA or EC P-256 needed).</source>
+        <translation>Khóa trên token có kiểu {t} không được hỗ trợ (cần RSA hoặc EC P-256).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="157"/>
+        <source>Cannot load the PKCS#11 module {path}. Reinstall the USB token's software or check the path.</source>
+        <translation>Không nạp được thư viện PKCS#11 {path}. Hãy cài lại phần mềm của USB token hoặc kiểm tra đường dẫn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="168"/>
+        <source>No USB token{which} is present. Insert the token and try again.</source>
+        <translation>Không thấy USB token{which}. Hãy cắm token vào máy và thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="175"/>
+        <source>Several USB tokens are inserted. Choose the token's label or serial in Settings (token_label, token_serial), or remove the others.</source>
+        <translation>Có nhiều USB token đang cắm. Hãy chọn nhãn hoặc số sê-ri của token trong Cài đặt (token_label, token_serial), hoặc rút bớt token.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="420"/>
+        <source>The token does not support RSA-PSS; signing with RS256 (PKCS#1 v1.5).</source>
+        <translation>Token không hỗ trợ RSA-PSS; sẽ ký bằng RS256 (PKCS#1 v1.5).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/token.py" line="336"/>
+        <source>The token holds no private key matching the certificate (CKA_ID {id}).</source>
+        <translation>Trên token không có khóa bí mật khớp với chứng thư số (CKA_ID {id}).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.sync.client</name>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="162"/>
+        <source>The central service sent an unreadable {what}. Will retry later.</source>
+        <translation>Máy chủ trung ương gửi {what} không đọc được. Sẽ thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="183"/>
+        <source>The central service refused the whole batch ({code}): {reason}</source>
+        <translation>Máy chủ trung ương từ chối cả lô ({code}): {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="172"/>
+        <location filename="../../desktop/sync/client.py" line="149"/>
+        <source>The central service answered HTTP {status} without a reason. Will retry later.</source>
+        <translation>Máy chủ trung ương trả lời HTTP {status} không rõ lý do. Sẽ thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="52"/>
+        <source>The central service address (central_url) is not set. Enter it in Settings.</source>
+        <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="102"/>
+        <source>trust list</source>
+        <translation>danh sách tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="108"/>
+        <source>revocation list</source>
+        <translation>danh sách thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="118"/>
+        <source>batch result</source>
+        <translation>kết quả lô</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="140"/>
+        <source>The central service is having trouble (HTTP {status}). Will retry later.</source>
+        <translation>Máy chủ trung ương đang gặp sự cố (HTTP {status}). Sẽ thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="126"/>
+        <source>The central service did not answer in time ({url}). Will retry later.</source>
+        <translation>Máy chủ trung ương không trả lời kịp thời ({url}). Sẽ thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="132"/>
+        <source>Cannot reach the central service ({url}): the network or the service is down. Will retry later.</source>
+        <translation>Không kết nối được máy chủ trung ương ({url}): mạng hoặc máy chủ đang ngừng. Sẽ thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="154"/>
+        <source>answer</source>
+        <translation>câu trả lời</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.sync.engine</name>
+    <message>
+        <location filename="../../desktop/sync/engine.py" line="250"/>
+        <source>ALARM: certificates received for batch {batch} do not match the signed data or were not signed by the central service ({n} records, e.g. record {record}: {what}). No certificate of this batch was stored; tell your IT staff at once.</source>
+        <translation>CẢNH BÁO: chứng nhận nhận về cho lô {batch} không khớp dữ liệu đã ký hoặc không được ký bởi máy chủ trung ương ({n} bản ghi, ví dụ bản ghi {record}: {what}). Không lưu chứng nhận nào của lô này; hãy báo ngay cho bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/engine.py" line="311"/>
+        <source>The central service address (central_url) is not set. Enter it in Settings.</source>
+        <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/engine.py" line="224"/>
+        <source>ALARM: the central service sent a second certificate ({received}) for record {record}, which already has {held}. Nothing from batch {batch} was stored; tell your IT staff.</source>
+        <translation>CẢNH BÁO: máy chủ trung ương gửi chứng nhận thứ hai ({received}) cho bản ghi {record} đã có chứng nhận {held}. Không lưu gì từ lô {batch}; hãy báo cho bộ phận CNTT.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/engine.py" line="189"/>
+        <source>The central service answered for another batch. Will retry later.</source>
+        <translation>Máy chủ trung ương trả kết quả của lô khác. Sẽ thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/engine.py" line="177"/>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.sync.store</name>
+    <message>
+        <location filename="../../desktop/sync/store.py" line="153"/>
+        <source>the answer lacks results for {n} records (e.g. record {r})</source>
+        <translation>câu trả lời thiếu kết quả cho {n} bản ghi (ví dụ bản ghi {r})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/store.py" line="129"/>
+        <source>the answer has a result for a record not in the batch (position {i})</source>
+        <translation>câu trả lời có kết quả cho bản ghi không có trong lô (vị trí {i})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/store.py" line="148"/>
+        <source>unknown result "{s}" for record {r}</source>
+        <translation>kết quả không rõ "{s}" cho bản ghi {r}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.sync.verify</name>
+    <message>
+        <location filename="../../desktop/sync/verify.py" line="183"/>
+        <source>field {field} differs from the signed data: signed "{expected}", received "{received}"</source>
+        <translation>trường {field} khác dữ liệu đã ký: đã ký "{expected}", nhận "{received}"</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/verify.py" line="176"/>
+        <source>signed with a key that is not on the trust list (kid {kid})</source>
+        <translation>chữ ký bằng khoá không có trong danh sách tin cậy (kid {kid})</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/verify.py" line="179"/>
+        <source>the signature does not verify</source>
+        <translation>chữ ký không hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/verify.py" line="181"/>
+        <source>the certificate cannot be read ({detail})</source>
+        <translation>không đọc được chứng nhận ({detail})</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.dialogs</name>
+    <message>
+        <location filename="../../desktop/views/dialogs.py" line="69"/>
+        <source>Something went wrong</source>
+        <translation>Đã xảy ra lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dialogs.py" line="81"/>
+        <source>Copy report</source>
+        <translation>Sao chép báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/dialogs.py" line="71"/>
+        <source>VaxDesk hit an unexpected error. Your data is unchanged. You may copy the report for your IT staff; VaxDesk sends nothing by itself.</source>
+        <translation>VaxDesk gặp lỗi không mong muốn. Dữ liệu đã được giữ nguyên. Bạn có thể sao chép báo cáo để gửi cho bộ phận CNTT; VaxDesk không tự gửi gì.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.errors</name>
+    <message>
+        <location filename="../../desktop/views/errors.py" line="21"/>
+        <source>Could not be done</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.main_window</name>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="28"/>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="29"/>
+        <source>Import</source>
+        <translation>Nhập danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="30"/>
+        <source>Review</source>
+        <translation>Đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="31"/>
+        <source>Sign</source>
+        <translation>Ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="32"/>
+        <source>Sync</source>
+        <translation>Đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="33"/>
+        <source>Certificates</source>
+        <translation>Chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="34"/>
+        <source>Verify</source>
+        <translation>Kiểm tra mã QR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="35"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="46"/>
+        <source>Stages of the day</source>
+        <translation>Các bước trong ngày</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.operations</name>
+    <message>
+        <location filename="../../desktop/views/operations.py" line="110"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operations.py" line="70"/>
+        <source>Working…</source>
+        <translation>Đang xử lý…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.certificates</name>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <source>Valid</source>
+        <translation>Hiệu lực</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <source>Superseded</source>
+        <translation>Đã thay thế</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="59"/>
+        <source>Revoked</source>
+        <translation>Đã thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="53"/>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="54"/>
+        <source>Valid</source>
+        <comment>variant 2</comment>
+        <translation>Còn hiệu lực</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="55"/>
+        <source>New, never printed</source>
+        <translation>Mới, chưa in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="56"/>
+        <source>Expiring soon</source>
+        <translation>Sắp hết hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="57"/>
+        <source>Expired</source>
+        <translation>Đã hết hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="58"/>
+        <source>Superseded</source>
+        <comment>variant 2</comment>
+        <translation>Đã được thay thế</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="170"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="67"/>
+        <source>ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <source>Vaccinated</source>
+        <translation>Ngày tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
+        <source>Certificate (UVCI)</source>
+        <translation>Mã chứng nhận (UVCI)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
+        <source>Expires</source>
+        <translation>Hết hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
+        <source>Printed</source>
+        <translation>Số lần in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="88"/>
+        <source>Revoke certificate</source>
+        <translation>Thu hồi chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="88"/>
+        <source>Why revoke {uvci} (issued in error…)? It stops being valid and is not replaced:</source>
+        <translation>Lý do thu hồi {uvci} (cấp nhầm…). Chứng nhận sẽ mất hiệu lực, không có chứng nhận thay thế:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="101"/>
+        <source>Print preview</source>
+        <translation>Xem trước bản in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="170"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="171"/>
+        <source>Dose number</source>
+        <translation>Mũi tiêm số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="171"/>
+        <source>Doses in series</source>
+        <translation>Tổng số mũi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="175"/>
+        <source>Correct the certificate</source>
+        <translation>Đính chính chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="194"/>
+        <source>Reason (required)</source>
+        <translation>Lý do (bắt buộc)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="223"/>
+        <source>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</source>
+        <translation>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="231"/>
+        <source>A4 page</source>
+        <translation>Khổ A4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="232"/>
+        <source>Folded A5 card</source>
+        <translation>Thẻ gấp A5</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="250"/>
+        <source>Certificates</source>
+        <translation>Danh sách chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="258"/>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="259"/>
+        <source>Print preview…</source>
+        <translation>Xem trước bản in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="260"/>
+        <source>Save PDF…</source>
+        <translation>Lưu PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="261"/>
+        <source>Save all new as PDF…</source>
+        <translation>Lưu PDF các chứng nhận mới…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
+        <source>Correct…</source>
+        <translation>Đính chính…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
+        <source>Revoke…</source>
+        <translation>Thu hồi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="342"/>
+        <source>{n} certificates</source>
+        <translation>{n} chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="422"/>
+        <source>Save certificates as PDF</source>
+        <translation>Lưu chứng nhận thành PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="434"/>
+        <source>Printed {n} certificates into {file}</source>
+        <translation>Đã in {n} chứng nhận vào {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="499"/>
+        <source>Correction created</source>
+        <translation>Đã tạo bản đính chính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="499"/>
+        <source>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</source>
+        <translation>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
+        <source>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</source>
+        <translation>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="235"/>
+        <source>Layout:</source>
+        <translation>Mẫu in:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
+        <source>Writing the PDF…</source>
+        <translation>Đang tạo PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="448"/>
+        <source>Preparing the print…</source>
+        <translation>Đang chuẩn bị bản in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="456"/>
+        <source>printer</source>
+        <translation>máy in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="474"/>
+        <source>Sending to the printer…</source>
+        <translation>Đang gửi tới máy in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <source>Confirm revocation</source>
+        <translation>Xác nhận thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <source>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</source>
+        <translation>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="528"/>
+        <source>Revoked {uvci}</source>
+        <translation>Đã thu hồi {uvci}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="531"/>
+        <source>Revoking…</source>
+        <translation>Đang thu hồi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="218"/>
+        <source>Certificates</source>
+        <comment>variant 2</comment>
+        <translation>Chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="311"/>
+        <source>History</source>
+        <translation>Lịch sử</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.import_page</name>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="308"/>
+        <source>This file was loaded before (list {id}); nothing new was added.</source>
+        <translation>Tệp này đã được nhập trước đây (danh sách {id}); không có bản ghi mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="311"/>
+        <source>{file}: {rows} rows — {accepted} accepted ({records} records), {rejected} rejected, {dups} duplicates.</source>
+        <translation>{file}: {rows} dòng — nhận {accepted} ({records} bản ghi), từ chối {rejected}, trùng {dups}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="71"/>
+        <source>Open list file…</source>
+        <translation>Mở tệp danh sách…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="72"/>
+        <source>Or drag and drop an .xlsx, .xls or .csv file here</source>
+        <translation>Hoặc kéo thả tệp .xlsx, .xls, .csv vào đây</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="75"/>
+        <source>No file yet. Drop a file here or press “Open”.</source>
+        <translation>Chưa chọn tệp. Kéo thả tệp vào đây hoặc bấm “Mở tệp”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="87"/>
+        <source>Map the columns not recognised</source>
+        <translation>Chọn cột cho các trường chưa nhận ra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="89"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="213"/>
+        <source>Apply and preview again</source>
+        <translation>Áp dụng và xem lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="95"/>
+        <source>Import list</source>
+        <translation>Nhập danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="100"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="118"/>
+        <source>Export rejected rows…</source>
+        <translation>Xuất các dòng bị từ chối…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="124"/>
+        <source>Load a list</source>
+        <translation>Nhập danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
+        <source>All records</source>
+        <translation>Tất cả bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="133"/>
+        <source>Choose a vaccination list</source>
+        <translation>Chọn danh sách tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="160"/>
+        <source>Reading {file}…</source>
+        <translation>Đang đọc {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="170"/>
+        <source>Could not read {file}.</source>
+        <translation>Không đọc được {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="201"/>
+        <source>{file} — {kind}{layout}. {ok}</source>
+        <translation>{file} — {kind}{layout}. {ok}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="250"/>
+        <source>Importing {file}…</source>
+        <translation>Đang nhập {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="261"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="295"/>
+        <source>Cancelled. Nothing from the file was stored.</source>
+        <translation>Đã huỷ. Không bản ghi nào của tệp được lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="298"/>
+        <source>The file could not be loaded. Nothing was stored.</source>
+        <translation>Không nhập được tệp. Không có gì được lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="336"/>
+        <source>Save the rejected rows</source>
+        <translation>Lưu các dòng bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="348"/>
+        <source>Saved {n} rejected rows to {out}</source>
+        <translation>Đã lưu {n} dòng bị từ chối vào {out}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="112"/>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="112"/>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="199"/>
+        <source>platform template PL1</source>
+        <translation>mẫu PL1 của nền tảng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="200"/>
+        <source>one row per dose</source>
+        <translation>danh sách mỗi dòng một mũi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="222"/>
+        <source>(choose a column)</source>
+        <translation>(chọn cột)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="268"/>
+        <source>Cancelling… nothing from this file will be kept.</source>
+        <translation>Đang huỷ… không bản ghi nào của tệp này được lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="204"/>
+        <source>Ready to import.</source>
+        <translation>Sẵn sàng nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="205"/>
+        <source>Some required columns are not recognised: map them below.</source>
+        <translation>Chưa nhận ra đủ cột bắt buộc: hãy chọn cột bên dưới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="187"/>
+        <source>dose</source>
+        <translation>mũi</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.overview</name>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="233"/>
+        <source>Open the {n} “{state}” records</source>
+        <translation>Mở {n} bản ghi “{state}”</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="249"/>
+        <source>Today, {day}</source>
+        <translation>Hôm nay, {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="256"/>
+        <source>Refresh (F5)</source>
+        <translation>Làm mới (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="257"/>
+        <source>Refresh the figures</source>
+        <translation>Làm mới số liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="260"/>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Khoá màn hình (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="261"/>
+        <source>Lock the screen</source>
+        <translation>Khoá màn hình</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="274"/>
+        <source>Nothing is waiting. ✔</source>
+        <translation>Không còn việc nào đang chờ. ✔</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="291"/>
+        <source>Chart by list</source>
+        <translation>Biểu đồ theo danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="292"/>
+        <source>Chart by vaccination day</source>
+        <translation>Biểu đồ theo ngày tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="293"/>
+        <source>By list</source>
+        <translation>Theo danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="294"/>
+        <source>By vaccination day</source>
+        <translation>Theo ngày tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="303"/>
+        <source>Click a number to open those records. On the chart: arrows to choose, Enter to open.</source>
+        <translation>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="127"/>
+        <source>No records yet</source>
+        <translation>Chưa có bản ghi nào</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.review</name>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="49"/>
+        <source>Checked against the ID card or passport</source>
+        <translation>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="50"/>
+        <source>Confirmed by the vaccinated person</source>
+        <translation>Người được tiêm xác nhận thông tin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="51"/>
+        <source>Data entry error at the vaccination site</source>
+        <translation>Lỗi nhập liệu tại điểm tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="52"/>
+        <source>The registry is not up to date</source>
+        <translation>CSDL dân cư chưa cập nhật</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="53"/>
+        <source>Foreigner, not in the population registry</source>
+        <translation>Người nước ngoài, không có trong CSDL dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="54"/>
+        <source>Duplicate or not the vaccinated person</source>
+        <translation>Trùng người / không phải người được tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="501"/>
+        <source>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</source>
+        <translation>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="98"/>
+        <source>dose</source>
+        <translation>mũi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="101"/>
+        <source>List</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="101"/>
+        <source>Registry</source>
+        <translation>CSDL dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="102"/>
+        <source>Difference</source>
+        <translation>Khác biệt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="122"/>
+        <source>Edit the record</source>
+        <translation>Sửa bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="173"/>
+        <source>Check with the registry (F5)</source>
+        <translation>Kiểm tra với CSDL dân cư (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="185"/>
+        <source>Filter by difference kind</source>
+        <translation>Lọc theo loại khác biệt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="197"/>
+        <source>Current record</source>
+        <translation>Bản ghi đang xét</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="209"/>
+        <source>Reason for the decision</source>
+        <translation>Lý do quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="226"/>
+        <source>Previous (P)</source>
+        <translation>Trước (P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="226"/>
+        <source>Next (N)</source>
+        <translation>Tiếp (N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="227"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Hoàn tác (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="228"/>
+        <source>Decide for the whole kind… (B)</source>
+        <translation>Quyết định cho cả loại… (B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="387"/>
+        <location filename="../../desktop/views/pages/review.py" line="205"/>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="431"/>
+        <source>Recorded: {action} — row {row}</source>
+        <translation>Đã ghi: {action} — dòng {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="465"/>
+        <source>Undone: {action}</source>
+        <translation>Đã hoàn tác: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="481"/>
+        <location filename="../../desktop/views/pages/review.py" line="477"/>
+        <location filename="../../desktop/views/pages/review.py" line="498"/>
+        <location filename="../../desktop/views/pages/review.py" line="504"/>
+        <source>Bulk decision</source>
+        <translation>Quyết định hàng loạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="482"/>
+        <source>Action for every record of this kind:</source>
+        <translation>Thao tác cho mọi bản ghi của loại này:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="526"/>
+        <location filename="../../desktop/views/pages/review.py" line="548"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="79"/>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="79"/>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="96"/>
+        <source>row</source>
+        <translation>dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="111"/>
+        <source>The registry has no data for this record.</source>
+        <translation>CSDL dân cư không có dữ liệu cho bản ghi này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="113"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="183"/>
+        <source>Kind:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="302"/>
+        <source>All needing a decision</source>
+        <translation>Tất cả cần quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="336"/>
+        <source>No records need a decision.</source>
+        <translation>Không còn bản ghi nào cần quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="396"/>
+        <source>No registry values to accept.</source>
+        <translation>Không có dữ liệu CSDL dân cư để chấp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="477"/>
+        <source>Choose a difference kind in “Kind” first.</source>
+        <translation>Hãy chọn một loại khác biệt trong ô “Loại” trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="499"/>
+        <source>No records would change.</source>
+        <translation>Không có bản ghi nào để thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="511"/>
+        <source>{n} records changed.</source>
+        <translation>Đã thay đổi {n} bản ghi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="517"/>
+        <source>Recording decisions…</source>
+        <translation>Đang ghi quyết định…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="529"/>
+        <source>Checking with the population registry…</source>
+        <translation>Đang kiểm tra với CSDL dân cư…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="549"/>
+        <source>Check stopped; the records already checked are kept.</source>
+        <translation>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="97"/>
+        <source>ref</source>
+        <translation>mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="171"/>
+        <source>Review against the population registry</source>
+        <translation>Đối chiếu với CSDL dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="135"/>
+        <source>registry</source>
+        <translation>CSDL</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.settings</name>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="360"/>
+        <location filename="../../desktop/views/pages/settings.py" line="486"/>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="360"/>
+        <location filename="../../desktop/views/pages/settings.py" line="488"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="360"/>
+        <location filename="../../desktop/views/pages/settings.py" line="492"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="361"/>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="70"/>
+        <source>Only an administrator may change settings and accounts.</source>
+        <translation>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="142"/>
+        <source>Facility &amp;code:</source>
+        <translation>&amp;Mã cơ sở:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="143"/>
+        <source>Facility &amp;name:</source>
+        <translation>&amp;Tên cơ sở:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="149"/>
+        <source>Facilities &amp;represented:</source>
+        <translation>Các cơ sở được &amp;ký thay:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="156"/>
+        <source>&amp;Registry address:</source>
+        <translation>Địa chỉ CSDL &amp;dân cư:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="157"/>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Mã truy cập:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="158"/>
+        <source>Look-ups per &amp;request:</source>
+        <translation>Số tra cứu mỗi &amp;lần:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="159"/>
+        <source>Registry timeout:</source>
+        <translation>Chờ tối đa (CSDL dân cư):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="160"/>
+        <source>Test the registry connection</source>
+        <translation>Kiểm tra kết nối CSDL dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="161"/>
+        <source>&amp;Central service address:</source>
+        <translation>Địa chỉ hệ thống &amp;trung ương:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="163"/>
+        <source>TLS certificate file (optional):</source>
+        <translation>Chứng thư TLS (tuỳ chọn):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="164"/>
+        <source>Central timeout:</source>
+        <translation>Chờ tối đa (trung ương):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="165"/>
+        <source>Sync every (0: by hand):</source>
+        <translation>Đồng bộ mỗi (0: thủ công):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="167"/>
+        <source>Test the central connection</source>
+        <translation>Kiểm tra kết nối trung ương</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="185"/>
+        <source>Token &amp;label:</source>
+        <translation>&amp;Nhãn USB ký số:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="191"/>
+        <source>Records per signed &amp;batch:</source>
+        <translation>Số bản ghi mỗi &amp;lô ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <source>Test the token</source>
+        <translation>Kiểm tra USB ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="211"/>
+        <source>&amp;Lock the screen after (0: never):</source>
+        <translation>&amp;Khoá màn hình sau (0: không khoá):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="279"/>
+        <source>Saved {n} settings.</source>
+        <translation>Đã lưu {n} cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="67"/>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="74"/>
+        <source>Facility</source>
+        <translation>Cơ sở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="75"/>
+        <source>Connections</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="76"/>
+        <source>Signing token</source>
+        <translation>USB ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="77"/>
+        <source>General</source>
+        <translation>Chung</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="79"/>
+        <location filename="../../desktop/views/pages/settings.py" line="435"/>
+        <source>Accounts</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="83"/>
+        <source>Result of saving</source>
+        <translation>Kết quả lưu cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="87"/>
+        <source>Undo changes</source>
+        <translation>Hoàn tác thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="89"/>
+        <source>&amp;Save settings</source>
+        <translation>&amp;Lưu cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="90"/>
+        <source>Save settings</source>
+        <translation>Lưu cài đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="130"/>
+        <source>Test result</source>
+        <translation>Kết quả kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="144"/>
+        <source>Signs for several facilities (provincial health department / CDC)</source>
+        <translation>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="146"/>
+        <source>Focal agency</source>
+        <translation>Đầu mối ký thay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="175"/>
+        <source>PKCS#11 module</source>
+        <translation>Mô-đun PKCS#11</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <source>PKCS#11 &amp;module:</source>
+        <translation>&amp;Mô-đun PKCS#11:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="180"/>
+        <source>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</source>
+        <translation>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="188"/>
+        <source>Signing algorithm</source>
+        <translation>Thuật toán ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="189"/>
+        <source>Signing &amp;algorithm:</source>
+        <translation>Thuật toán &amp;ký:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="194"/>
+        <source>Tokens found</source>
+        <translation>USB ký số tìm thấy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="206"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="207"/>
+        <source>&amp;Language / Ngôn ngữ:</source>
+        <translation>&amp;Ngôn ngữ / Language:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="208"/>
+        <source>A new language takes effect when VaxDesk is opened again.</source>
+        <translation>Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="281"/>
+        <source>{saved} The new language takes effect when VaxDesk is opened again.</source>
+        <translation>{saved} Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="313"/>
+        <source>Testing…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="370"/>
+        <source>Accounts</source>
+        <comment>variant 2</comment>
+        <translation>Danh sách tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="384"/>
+        <source>&amp;Add account…</source>
+        <translation>&amp;Thêm tài khoản…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="385"/>
+        <source>Reset &amp;password…</source>
+        <translation>Đặt lại &amp;mật khẩu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="386"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Mở khoá</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="387"/>
+        <source>Change &amp;role…</source>
+        <translation>Đổi &amp;vai trò…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="388"/>
+        <source>Disable/&amp;enable</source>
+        <translation>Tắt/&amp;bật tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="395"/>
+        <source>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</source>
+        <translation>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="420"/>
+        <source>Locked</source>
+        <translation>Đang khoá</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="455"/>
+        <source>Reset password</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="456"/>
+        <source>New password for {user}:</source>
+        <translation>Mật khẩu mới cho {user}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="466"/>
+        <source>Change role</source>
+        <translation>Đổi vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="467"/>
+        <source>Role of {user}:</source>
+        <translation>Vai trò của {user}:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="483"/>
+        <source>Add an account</source>
+        <translation>Thêm tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="495"/>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="496"/>
+        <source>at least {n} characters</source>
+        <translation>ít nhất {n} ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="498"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="499"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="500"/>
+        <source>&amp;Role:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="501"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="212"/>
+        <source> min</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="267"/>
+        <source>Only an administrator may change settings.</source>
+        <translation>Chỉ quản trị viên được thay đổi cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="272"/>
+        <source>Nothing has changed.</source>
+        <translation>Không có thay đổi nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="421"/>
+        <source>Disabled</source>
+        <translation>Đã tắt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="421"/>
+        <source>Active</source>
+        <translation>Hoạt động</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="435"/>
+        <source>Choose an account first.</source>
+        <translation>Hãy chọn một tài khoản trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="234"/>
+        <source>(saved; leave empty to keep)</source>
+        <translation>(đã lưu; để trống để giữ nguyên)</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.sign</name>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="35"/>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="36"/>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="37"/>
+        <source>Countersigned</source>
+        <translation>Đã ký xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="38"/>
+        <source>Partly rejected</source>
+        <translation>Bị từ chối một phần</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <source>Rejected</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <source>Issue</source>
+        <translation>Cấp mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <source>Correction</source>
+        <translation>Đính chính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <source>Time</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <source>Records</source>
+        <translation>Số bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <source>Algorithm</source>
+        <translation>Thuật toán</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <source>Facilities</source>
+        <translation>Cơ sở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <source>Batch id</source>
+        <translation>Mã lô</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="57"/>
+        <source>USB token</source>
+        <translation>USB token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="65"/>
+        <source>Status:</source>
+        <translation>Trạng thái:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="66"/>
+        <source>Label:</source>
+        <translation>Nhãn:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="67"/>
+        <source>Certificate holder:</source>
+        <translation>Chủ chứng thư số:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="68"/>
+        <source>Expires:</source>
+        <translation>Hết hạn:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="70"/>
+        <source>&amp;Check the token again</source>
+        <translation>&amp;Kiểm tra lại token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="75"/>
+        <source>Records to sign</source>
+        <translation>Bản ghi cần ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="79"/>
+        <source>Choose records</source>
+        <translation>Chọn bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="80"/>
+        <source>All ready records</source>
+        <translation>Tất cả bản ghi sẵn sàng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="81"/>
+        <source>By list</source>
+        <translation>Theo danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="82"/>
+        <source>By vaccination date</source>
+        <translation>Theo ngày tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="84"/>
+        <source>List or date</source>
+        <translation>Danh sách hoặc ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="95"/>
+        <source>&amp;Sign the records…</source>
+        <translation>&amp;Ký các bản ghi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="98"/>
+        <source>Stop after this batch</source>
+        <translation>Dừng sau lô này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="149"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="189"/>
+        <source>Ready to sign: {ready}. Held for review: {held}.</source>
+        <translation>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="179"/>
+        <source>Ready</source>
+        <translation>Sẵn sàng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="248"/>
+        <source>Signing stopped. The batches already signed are kept.</source>
+        <translation>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="253"/>
+        <source>Signed {n} records in {b} batches. The batches are waiting to be synced.</source>
+        <translation>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="264"/>
+        <source>Not signed</source>
+        <translation>Chưa ký được</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="55"/>
+        <source>Sign with the USB token</source>
+        <translation>Ký số bằng USB token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="114"/>
+        <source>Signed batches</source>
+        <translation>Các lô đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="180"/>
+        <source>Inserted</source>
+        <translation>Đã cắm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="180"/>
+        <source>No token</source>
+        <translation>Không thấy token</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.sync</name>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="29"/>
+        <source>Waiting to send</source>
+        <translation>Đang chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="30"/>
+        <source>Sending</source>
+        <translation>Đang gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="31"/>
+        <source>Done</source>
+        <translation>Đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="32"/>
+        <source>Needs attention</source>
+        <translation>Cần xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="35"/>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="36"/>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="37"/>
+        <source>All certified</source>
+        <translation>Đã cấp đủ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="38"/>
+        <source>Partly refused</source>
+        <translation>Bị từ chối một phần</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="39"/>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <source>Batch</source>
+        <translation>Lô</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <source>Records</source>
+        <translation>Số bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <source>Outbox</source>
+        <translation>Trạng thái gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <source>Attempts</source>
+        <translation>Lần thử</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <source>Next attempt</source>
+        <translation>Thử lại lúc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="43"/>
+        <source>Last error</source>
+        <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="157"/>
+        <source>Sent {sent} batches; {accepted} new certificates; {rejected} records refused (back in Review); {pending} records waiting.</source>
+        <translation>Đã gửi {sent} lô; {accepted} chứng nhận mới; {rejected} bản ghi bị từ chối (đã trả về Đối chiếu); còn chờ {pending} bản ghi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="107"/>
+        <source>Automatic sync paused</source>
+        <translation>Tạm dừng đồng bộ tự động</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="69"/>
+        <source>Status:</source>
+        <translation>Trạng thái:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="70"/>
+        <source>Waiting:</source>
+        <translation>Đang chờ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="71"/>
+        <source>Last success:</source>
+        <translation>Lần thành công cuối:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="72"/>
+        <source>Last error:</source>
+        <translation>Lỗi gần nhất:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="73"/>
+        <source>Latest sync:</source>
+        <translation>Lần đồng bộ vừa rồi:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="76"/>
+        <source>Sync now</source>
+        <translation>Đồng bộ ngay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="81"/>
+        <source>Send batches needing attention again</source>
+        <translation>Gửi lại các lô cần xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="93"/>
+        <source>Batches in the outbox</source>
+        <translation>Các lô trong hộp thư đi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="109"/>
+        <source>Never synced</source>
+        <translation>Chưa đồng bộ lần nào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="116"/>
+        <source>{b} batches ({r} records) waiting; {f} batches need attention</source>
+        <translation>{b} lô ({r} bản ghi) chờ gửi; {f} lô cần xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="167"/>
+        <source>Automatic sync is paused.</source>
+        <translation>Đồng bộ tự động đang tạm dừng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="58"/>
+        <source>Sync with the central service</source>
+        <translation>Đồng bộ với máy chủ trung ương</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="111"/>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="113"/>
+        <source>Offline: keep working, batches will be sent when the network is back</source>
+        <translation>Ngoại tuyến: công việc vẫn tiếp tục, các lô sẽ được gửi khi có mạng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="124"/>
+        <source>Resume automatic sync</source>
+        <translation>Tiếp tục đồng bộ tự động</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="125"/>
+        <source>Pause automatic sync</source>
+        <translation>Tạm dừng đồng bộ tự động</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="151"/>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="176"/>
+        <source>Send again</source>
+        <translation>Gửi lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="176"/>
+        <source>Only send again once the cause is dealt with (e.g. the facility is registered, IT staff checked the alarm). Send the batches needing attention again?</source>
+        <translation>Chỉ gửi lại khi nguyên nhân đã được xử lý (ví dụ cơ sở đã được đăng ký, bộ phận CNTT đã kiểm tra cảnh báo). Gửi lại các lô cần xử lý?</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.verify</name>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="30"/>
+        <source>Open a picture of the QR code</source>
+        <translation>Mở ảnh mã QR</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="34"/>
+        <source>Choose a trust list</source>
+        <translation>Chọn danh sách tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="56"/>
+        <source>Verify</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="58"/>
+        <source>Open QR picture…</source>
+        <translation>Mở ảnh mã QR…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="59"/>
+        <source>Use another trust list…</source>
+        <translation>Dùng danh sách tin cậy khác…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="86"/>
+        <source>Issued by:</source>
+        <translation>Nơi cấp:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="87"/>
+        <source>QR code valid:</source>
+        <translation>Hiệu lực mã QR:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="47"/>
+        <source>Paste the "HC1:…" text (from a scanner) or open a photo or scan of the QR code.</source>
+        <translation>Dán chuỗi "HC1:…" (từ máy quét) hoặc mở ảnh chụp/ảnh quét mã QR.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="100"/>
+        <source>No trust list yet: sync once while online. Certificates can be decoded but not checked.</source>
+        <translation>Chưa có danh sách tin cậy: hãy đồng bộ một lần khi có mạng. Chỉ giải mã được, không kiểm tra chữ ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="104"/>
+        <source>Trust list: {n} signing certificates, {r} revoked certificates ({path}).</source>
+        <translation>Danh sách tin cậy: {n} chứng thư ký, {r} chứng nhận bị thu hồi ({path}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="119"/>
+        <source>Reading the QR code…</source>
+        <translation>Đang đọc mã QR…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="46"/>
+        <source>Verify a certificate QR code</source>
+        <translation>Kiểm tra mã QR chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="134"/>
+        <source>VALID</source>
+        <translation>HỢP LỆ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="139"/>
+        <source>NOT VALID</source>
+        <translation>KHÔNG HỢP LỆ</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.records_table</name>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="39"/>
+        <source>Not checked</source>
+        <translation>Chưa đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="39"/>
+        <source>Matched</source>
+        <translation>Khớp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="40"/>
+        <source>Mismatch</source>
+        <translation>Sai lệch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="40"/>
+        <source>Not found</source>
+        <translation>Không tìm thấy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="41"/>
+        <source>Invalid ID</source>
+        <translation>Số giấy tờ sai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <source>Loaded</source>
+        <translation>Đã nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <source>Signed</source>
+        <translation>Đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <source>Sent</source>
+        <translation>Đã gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="45"/>
+        <source>Certified</source>
+        <translation>Đã cấp chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="45"/>
+        <source>Rejected centrally</source>
+        <translation>Trung ương từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="46"/>
+        <source>Superseded</source>
+        <translation>Đã thay thế</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="46"/>
+        <source>Revoked</source>
+        <translation>Đã thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="48"/>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="48"/>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="59"/>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="60"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="61"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="62"/>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="63"/>
+        <source>ID number</source>
+        <translation>Số CMND/CCCD</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="64"/>
+        <source>Vaccine</source>
+        <translation>Vắc xin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="65"/>
+        <source>Dose</source>
+        <translation>Mũi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="66"/>
+        <source>Vaccinated on</source>
+        <translation>Ngày tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="67"/>
+        <source>Check</source>
+        <translation>Đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="68"/>
+        <source>Stage</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <source>Platform id</source>
+        <translation>Mã mũi tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="180"/>
+        <source>Search by name (with or without marks), ID number, platform id…</source>
+        <translation>Tìm theo họ tên (có hoặc không dấu), số giấy tờ, mã mũi tiêm…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="184"/>
+        <source>Any check status</source>
+        <translation>Mọi trạng thái đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="188"/>
+        <source>Any stage</source>
+        <translation>Mọi giai đoạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/records_table.py" line="265"/>
+        <source>{n} records</source>
+        <translation>{n} bản ghi</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.sign_in</name>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="192"/>
+        <source>Quit VaxDesk</source>
+        <translation>Thoát VaxDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="41"/>
+        <source>Error message</source>
+        <translation>Thông báo lỗi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="127"/>
+        <location filename="../../desktop/views/sign_in.py" line="177"/>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="130"/>
+        <source>Repeat the password</source>
+        <translation>Nhập lại mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="110"/>
+        <source>VaxDesk — create the administrator</source>
+        <translation>VaxDesk — tạo quản trị viên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="113"/>
+        <source>There are no accounts yet. Create the administrator's account: this person sets VaxDesk up and adds accounts for the clerks and the signer.</source>
+        <translation>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị viên: người này cài đặt chương trình và thêm tài khoản cho nhân viên nhập liệu và người ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="123"/>
+        <location filename="../../desktop/views/sign_in.py" line="176"/>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="126"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="128"/>
+        <source>at least {n} characters</source>
+        <translation>ít nhất {n} ký tự</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="131"/>
+        <location filename="../../desktop/views/sign_in.py" line="178"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="132"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="133"/>
+        <location filename="../../desktop/views/sign_in.py" line="179"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="134"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="138"/>
+        <source>Create and sign in</source>
+        <translation>Tạo và đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="182"/>
+        <source>After {n} wrong passwords in a row the account is locked for {m} minutes.</source>
+        <translation>Nhập sai mật khẩu {n} lần liên tiếp, tài khoản bị khoá {m} phút.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="189"/>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="112"/>
+        <source>Welcome to VaxDesk</source>
+        <translation>Chào mừng đến với VaxDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="150"/>
+        <source>The two passwords differ.</source>
+        <translation>Hai mật khẩu không giống nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="162"/>
+        <source>VaxDesk — sign in</source>
+        <translation>VaxDesk — đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="163"/>
+        <source>VaxDesk — locked</source>
+        <translation>VaxDesk — đã khoá</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="167"/>
+        <source>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</source>
+        <translation>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.sync_status</name>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="117"/>
+        <source>Sync hit an unexpected error; details are in the log.</source>
+        <translation>Đồng bộ gặp lỗi không mong muốn; chi tiết trong nhật ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="137"/>
+        <source>Sync status</source>
+        <translation>Trạng thái đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="172"/>
+        <source>Last success: {t}</source>
+        <translation>Lần thành công cuối: {t}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="89"/>
+        <source>The central service address (central_url) is not set. Enter it in Settings.</source>
+        <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="101"/>
+        <source>Syncing with the central service…</source>
+        <translation>Đang đồng bộ với máy chủ trung ương…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="158"/>
+        <source>Sync paused</source>
+        <translation>Đồng bộ tạm dừng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="167"/>
+        <source>{n} batches waiting</source>
+        <translation>{n} lô chờ gửi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="169"/>
+        <source>{n} batches need attention</source>
+        <translation>{n} lô cần xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="174"/>
+        <source>Last error: {e}</source>
+        <translation>Lỗi gần nhất: {e}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="151"/>
+        <source>Syncing…</source>
+        <translation>Đang đồng bộ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="160"/>
+        <source>Not synced yet</source>
+        <translation>Chưa đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="162"/>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sync_status.py" line="164"/>
+        <source>Offline</source>
+        <translation>Ngoại tuyến</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.token_handler</name>
+    <message>
+        <location filename="../../desktop/views/token_handler.py" line="23"/>
+        <source>USB token PIN</source>
+        <translation>Mã PIN của USB token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/token_handler.py" line="28"/>
+        <source>Confirm signing</source>
+        <translation>Xác nhận ký số</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.workspace</name>
+    <message>
+        <location filename="../../desktop/workspace.py" line="45"/>
+        <source>{path} is not a folder</source>
+        <translation>{path} không phải là thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace.py" line="39"/>
+        <source>There is no workspace at {path}</source>
+        <translation>Không có thư mục làm việc {path}</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.app</name>
+    <message>
+        <location filename="../../services/central/app.py" line="140"/>
+        <source>There is no such address.</source>
+        <translation>Không có địa chỉ này.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/app.py" line="141"/>
+        <source>The request is not valid: {detail}</source>
+        <translation>Yêu cầu không hợp lệ: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/app.py" line="157"/>
+        <source>Internal error in the service; try again later.</source>
+        <translation>Lỗi nội bộ của dịch vụ; hãy thử lại sau.</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.config</name>
+    <message>
+        <location filename="../../services/central/config.py" line="56"/>
+        <source>{path} is not a central service data folder; run "central init --data {path}" first.</source>
+        <translation>{path} không phải thư mục dữ liệu của dịch vụ trung ương; hãy chạy "central init --data {path}".</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/config.py" line="63"/>
+        <source>Cannot read {file}: {err}</source>
+        <translation>Không đọc được {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.hsm</name>
+    <message>
+        <location filename="../../services/central/hsm.py" line="33"/>
+        <source>The HSM PIN is missing from the environment variable {env}.</source>
+        <translation>Thiếu mã PIN của HSM trong biến môi trường {env}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/hsm.py" line="44"/>
+        <source>Cannot open the HSM {label}: {err}</source>
+        <translation>Không mở được HSM {label}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/hsm.py" line="80"/>
+        <source>The DSC key must be RSA or EC.</source>
+        <translation>Khoá DSC phải là RSA hoặc EC.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/hsm.py" line="94"/>
+        <source>There is not exactly one key "{label}" on the HSM.</source>
+        <translation>Không tìm thấy đúng một khoá "{label}" trên HSM.</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.keys</name>
+    <message>
+        <location filename="../../services/central/keys.py" line="42"/>
+        <source>The algorithm {alg} is not supported (PS256 or ES256).</source>
+        <translation>Thuật toán {alg} không được hỗ trợ (PS256 hoặc ES256).</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/keys.py" line="113"/>
+        <source>The signing key passphrase is missing: set {env} or create {file}.</source>
+        <translation>Thiếu mật khẩu khoá ký: đặt biến môi trường {env} hoặc tệp {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/keys.py" line="118"/>
+        <source>The passphrase file {file} is readable by others; run chmod 600 on it.</source>
+        <translation>Tệp mật khẩu {file} đọc được bởi người khác; hãy chạy chmod 600.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/keys.py" line="147"/>
+        <source>The signing key {file} does not match the DSC certificate.</source>
+        <translation>Khoá ký {file} không khớp chứng thư DSC.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/keys.py" line="134"/>
+        <source>Cannot open the signing key {file}: wrong passphrase or damaged file.</source>
+        <translation>Không mở được khoá ký {file}: sai mật khẩu hoặc tệp hỏng.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/keys.py" line="138"/>
+        <source>Cannot read the signing key {file}: {err}</source>
+        <translation>Không đọc được khoá ký {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.server</name>
+    <message>
+        <location filename="../../services/central/server.py" line="23"/>
+        <source>Give both --tls-cert and --tls-key.</source>
+        <translation>Cần cả --tls-cert và --tls-key.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/server.py" line="26"/>
+        <source>There is no file {file}.</source>
+        <translation>Không có tệp {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/server.py" line="49"/>
+        <source>Cannot listen on {host}:{port} ({err}); the port is in use or the address is wrong.</source>
+        <translation>Không mở được cổng {host}:{port} ({err}); cổng đang bận hoặc địa chỉ sai.</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.service</name>
+    <message>
+        <location filename="../../services/central/service.py" line="119"/>
+        <source>The service is busy; send again later.</source>
+        <translation>Dịch vụ đang bận; hãy gửi lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="74"/>
+        <source>The data folder lacks or cannot read {file}: {err}</source>
+        <translation>Thư mục dữ liệu thiếu hoặc không đọc được {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="127"/>
+        <source>The batch id {batch_id} was already used for a different batch; each signed batch needs its own id.</source>
+        <translation>Mã lô {batch_id} đã được dùng cho một lô khác; mỗi lô ký phải có mã riêng.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="137"/>
+        <source>There is no batch {batch_id}.</source>
+        <translation>Không có lô {batch_id}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="349"/>
+        <source>There is no certificate {uvci}.</source>
+        <translation>Không có chứng nhận {uvci}.</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.setup</name>
+    <message>
+        <location filename="../../services/central/setup.py" line="26"/>
+        <source>{path} is already a central service data folder.</source>
+        <translation>{path} đã là thư mục dữ liệu của dịch vụ trung ương.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/setup.py" line="30"/>
+        <source>The algorithm {alg} is not supported (PS256 or ES256).</source>
+        <translation>Thuật toán {alg} không được hỗ trợ (PS256 hoặc ES256).</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.signers</name>
+    <message>
+        <location filename="../../services/central/signers.py" line="25"/>
+        <source>The facility code "{code}" is not valid (1-20 letters, digits, . _ -).</source>
+        <translation>Mã cơ sở "{code}" không hợp lệ (1-20 chữ, số, . _ -).</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/signers.py" line="61"/>
+        <source>List the facilities the focal agency may sign for.</source>
+        <translation>Hãy nêu các cơ sở mà đơn vị đầu mối được ký thay.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/signers.py" line="78"/>
+        <source>The certificate {subject} is not a CA.</source>
+        <translation>Chứng thư {subject} không phải chứng thư CA.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/signers.py" line="35"/>
+        <source>Cannot read the certificate: {err}</source>
+        <translation>Không đọc được chứng thư: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.storage</name>
+    <message>
+        <location filename="../../services/central/storage.py" line="29"/>
+        <source>Cannot open the central database: {err}</source>
+        <translation>Không mở được cơ sở dữ liệu trung ương: {err}</translation>
+    </message>
+</context>
+</TS>
