@@ -84,7 +84,8 @@ def countersign_rate(algorithm: str, count: int, root: Path) -> dict:
     service = CentralService(data)
     try:
         service.countersigner.warm_up()
-        items = [Item(B.read_attestation(_canonical(attestation())), new_uvci()) for _ in range(count)]
+        atts = [B.read_attestation(_canonical(attestation())) for _ in range(count)]
+        items = [Item(a.person, a.vaccination, new_uvci()) for a in atts]
         iat = int(datetime.now(UTC).timestamp())
         pids = _pids(service)
         cpu_before, start = cpu_seconds(pids), time.perf_counter()

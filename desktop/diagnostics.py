@@ -179,46 +179,68 @@ def check_central(url: str, ca_file: str = "", timeout: float = 30.0) -> Diagnos
         status=response.status_code), {"status": response.status_code})
 
 
-# Token modules are only ever touched from this one thread (PKCS#11 libraries are not thread-safe).
+# Token modules are only ever touched from one thread: the signing capability's token thread when it
+# is installed, else this one (PKCS#11 libraries are not reliably thread-safe).
 _TOKEN_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="vaxdesk-token-check")
 
 
-def check_token(module: str, label: str = "", timeout: float = 60.0) -> Diagnosis:
+def token_module_choices() -> list[tuple[str, str]]:
+    """What the settings offer for ``token_module``: (value, where it is looked for)."""
+    try:
+        from desktop.signing.modules import KNOWN_MODULES, candidate_paths
+    except ImportError:
+        return [(path, name) for name, path in KNOWN_TOKEN_MODULES]
+    return [(name, ", ".join(candidate_paths(name))) for name in KNOWN_MODULES]
+
+
+def check_token(module: str, label: str = "", workspace: Any = None, timeout: float = 60.0) -> Diagnosis:
     """Load the PKCS#11 module and list the tokens it sees; the configured label must be one of them."""
     if not module:
         return Diagnosis(False, "not_configured", tr("Chưa chọn mô-đun PKCS#11 của USB ký số.",
                                                      "No PKCS#11 module of the signing token is set."))
-    return _TOKEN_THREAD.submit(_check_token, module, label).result(timeout=timeout)
-
-
-def _check_token(module: str, label: str) -> Diagnosis:
-    path = module
-    if not os.path.isabs(module) and sys.platform != "win32" and not Path(module).exists():
-        return Diagnosis(False, "no_module", tr(
-            "Không tìm thấy mô-đun {module}; nhập đường dẫn đầy đủ.",
-            "The module {module} was not found; enter the full path.", module=module))
-    if os.path.isabs(module) and not Path(module).is_file():
-        return Diagnosis(False, "no_module", tr(
-            "Không có tệp {module}; cài phần mềm của nhà cung cấp USB ký số hoặc sửa đường dẫn.",
-            "There is no file {module}; install the token vendor's software or fix the path.", module=module))
     try:
+        from desktop.signing.modules import resolve_module
+        from desktop.signing.pkcs11_backend import Pkcs11Token
+        from desktop.signing.token import prepare_module_environment
+        from desktop.signing.worker import token_worker
+    except ImportError:
+        return _TOKEN_THREAD.submit(_check_token, module, label, None).result(timeout=timeout)
+    try:
+        path = resolve_module(module)
+    except UserError as exc:
+        return Diagnosis(False, "no_module", exc.message)
+    if workspace is not None:
+        prepare_module_environment(workspace, path)
+
+    def listing() -> list[dict[str, Any]]:
         import pkcs11
 
-        lib = pkcs11.lib(path)
-        tokens = []
-        for slot in lib.get_slots(token_present=True):
-            token = slot.get_token()
-            if not token.flags & pkcs11.TokenFlag.TOKEN_INITIALIZED:
-                continue  # an empty slot (SoftHSM always offers one)
-            tokens.append({"label": token.label, "serial": _text(token.serial),
-                           "manufacturer": token.manufacturer_id, "model": token.model})
+        return [{"label": t.label, "serial": t.serial, "manufacturer": t.manufacturer, "model": t.model}
+                for t in Pkcs11Token(path).list_tokens() if t.flags & pkcs11.TokenFlag.TOKEN_INITIALIZED]
+
+    return _check_token(path, label, listing=lambda: token_worker().call(listing))
+
+
+def _check_token(module: str, label: str, listing=None) -> Diagnosis:
+    path = module
+    if listing is None:
+        if not os.path.isabs(module) and sys.platform != "win32" and not Path(module).exists():
+            return Diagnosis(False, "no_module", tr(
+                "Không tìm thấy mô-đun {module}; nhập đường dẫn đầy đủ.",
+                "The module {module} was not found; enter the full path.", module=module))
+        if os.path.isabs(module) and not Path(module).is_file():
+            return Diagnosis(False, "no_module", tr(
+                "Không có tệp {module}; cài phần mềm của nhà cung cấp USB ký số hoặc sửa đường dẫn.",
+                "There is no file {module}; install the token vendor's software or fix the path.", module=module))
+    try:
+        tokens = listing() if listing is not None else _list_tokens(path)
     except Exception as exc:  # noqa: BLE001 - vendor modules fail in many ways; report, never crash
         log.info("token module %s failed to load: %s", module, type(exc).__name__)
         return Diagnosis(False, "module_failed", tr(
             "Không nạp được mô-đun {module} ({err}). Kiểm tra phần mềm của USB ký số.",
             "Could not load the module {module} ({err}). Check the token's software.",
             module=module, err=type(exc).__name__))
-    details = {"tokens": tokens}
+    details = {"module": path, "tokens": tokens}
     if not tokens:
         return Diagnosis(False, "no_token", tr("Mô-đun đã nạp nhưng không thấy USB ký số nào; hãy cắm USB.",
                                                "The module loaded but sees no token; plug the token in."), details)
@@ -230,6 +252,20 @@ def _check_token(module: str, label: str) -> Diagnosis:
             details)
     return Diagnosis(True, "ok", tr("Thấy USB ký số: {labels}.", "Tokens found: {labels}.",
                                     labels=", ".join(labels)), details)
+
+
+def _list_tokens(path: str) -> list[dict[str, Any]]:
+    import pkcs11
+
+    lib = pkcs11.lib(path)
+    tokens = []
+    for slot in lib.get_slots(token_present=True):
+        token = slot.get_token()
+        if not token.flags & pkcs11.TokenFlag.TOKEN_INITIALIZED:
+            continue  # an empty slot (SoftHSM always offers one)
+        tokens.append({"label": token.label, "serial": _text(token.serial),
+                       "manufacturer": token.manufacturer_id, "model": token.model})
+    return tokens
 
 
 def _text(value: Any) -> str:

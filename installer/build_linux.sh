@@ -1,9 +1,14 @@
 #!/usr/bin/env bash
-# Build the self-contained Linux folder build/vaxdesk/ with PyInstaller, then smoke-test it:
-# the built program (no Python from the system) prints its version and creates a demo workspace.
+# Build the self-contained Linux folder build/vaxdesk/ with PyInstaller, then smoke-test it: the
+# built program (no Python from the system, a clean environment, another folder) prints its
+# version, creates a demo workspace and lists the demo accounts.
+#   VAXDESK_BUILD_DIR  where the folder goes (default: build)
+#   PYTHON             the Python that runs PyInstaller (default: .venv/bin/python)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+ROOT=$(pwd)
 PY=${PYTHON:-.venv/bin/python}
+DIST=${VAXDESK_BUILD_DIR:-build}
 $PY -m PyInstaller --version >/dev/null 2>&1 || $PY -m pip install -q pyinstaller
 
 # Message catalogues (.ts/.qm) from the current source.
@@ -11,18 +16,31 @@ $PY scripts/extract_messages.py || echo "warning: some messages have problems (s
 
 WORK=$(mktemp -d /tmp/vaxdesk-build.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
-$PY -m PyInstaller --noconfirm --clean --log-level WARN \
-  --workpath "$WORK/work" --distpath build installer/vaxdesk.spec
+$PY -m PyInstaller --noconfirm --clean --log-level ERROR \
+  --workpath "$WORK/work" --distpath "$DIST" installer/vaxdesk.spec
 
-APP=build/vaxdesk/vaxdesk
-export QT_QPA_PLATFORM=offscreen
-# Run from elsewhere with a clean environment, so nothing from the source tree can leak in.
+case "$DIST" in /*) APP="$DIST/vaxdesk/vaxdesk" ;; *) APP="$ROOT/$DIST/vaxdesk/vaxdesk" ;; esac
 SMOKE="$WORK/smoke"
 mkdir -p "$SMOKE"
-version=$(cd "$SMOKE" && env -i PATH=/usr/bin:/bin HOME="$SMOKE" QT_QPA_PLATFORM=offscreen "$OLDPWD/$APP" --version)
+run() { (cd "$SMOKE" && env -i PATH=/usr/bin:/bin HOME="$SMOKE" LANG=C.UTF-8 QT_QPA_PLATFORM=offscreen "$APP" "$@"); }
+
+version=$(run --version)
 echo "built: $version"
-case "$version" in VaxDesk*) ;; *) echo "smoke test failed: --version printed '$version'" >&2; exit 1 ;; esac
-(cd "$SMOKE" && env -i PATH=/usr/bin:/bin HOME="$SMOKE" QT_QPA_PLATFORM=offscreen \
-  "$OLDPWD/$APP" --workspace "$SMOKE/ws" --json demo --people 20 > "$SMOKE/demo.json")
-grep -q '"workspace"' "$SMOKE/demo.json" || { echo "smoke test failed: demo printed no workspace" >&2; exit 1; }
-echo "smoke test passed: build/vaxdesk/"
+case "$version" in "VaxDesk "*) ;; *) echo "smoke test failed: --version printed '$version'" >&2; exit 1 ;; esac
+
+run --workspace "$SMOKE/ws" --json demo --people 20 > "$SMOKE/demo.json"
+$PY - "$SMOKE/demo.json" <<'PYEOF'
+import json, sys
+demo = json.load(open(sys.argv[1], encoding="utf-8"))
+assert demo["workspace"] and demo["list_file"], demo
+print("demo: workspace", demo["workspace"], "| not bundled:", demo.get("missing") or "nothing")
+PYEOF
+
+run --workspace "$SMOKE/ws" --json users list > "$SMOKE/users.json"
+$PY - "$SMOKE/users.json" <<'PYEOF'
+import json, sys
+roles = sorted(u["role"] for u in json.load(open(sys.argv[1], encoding="utf-8")))
+assert roles == ["administrator", "clerk", "signer"], roles
+print("accounts:", roles)
+PYEOF
+echo "smoke test passed: $DIST/vaxdesk/ ($(du -sh "$DIST/vaxdesk" | cut -f1))"

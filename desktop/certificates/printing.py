@@ -20,7 +20,7 @@ from desktop.certificates.corrections import mark_superseded_certificates
 from desktop.certificates.detail import PRINTED, build_form
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.models import Certificate
+from desktop.models import Certificate, VaccinationRecord
 from desktop.printing.pdf import PrintJob, render_pdf
 from desktop.progress import Progress
 from desktop.workspace import Workspace
@@ -80,6 +80,10 @@ def render_certificates(
         mark_superseded_certificates(session, "")
     with workspace.db.session() as session:
         certs = _select(session, uvcis, ids, all_new, now)
+        record_ids = [c.record_id for c in certs]
+        for start in range(0, len(record_ids), 900):  # one query per 900 records, not one per certificate
+            session.execute(select(VaccinationRecord).where(VaccinationRecord.id.in_(record_ids[start:start + 900])))\
+                .scalars().all()
         forms = []
         for index, cert in enumerate(certs):
             if progress is not None:

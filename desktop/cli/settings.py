@@ -37,7 +37,7 @@ def run(args, ctx) -> dict | list:
         return out
     if command == "set":
         return _set(args, ctx, settings)
-    return _test(args.target, settings).as_dict()
+    return _test(args.target, settings, ctx.workspace).as_dict()
 
 
 def _set(args, ctx, settings) -> dict:
@@ -60,7 +60,7 @@ def _set(args, ctx, settings) -> dict:
     return {"key": args.key, "value": bool(value) if args.key in _SECRET else value}
 
 
-def _test(target: str, settings) -> diagnostics.Diagnosis:
+def _test(target: str, settings, workspace) -> diagnostics.Diagnosis:
     if target == "registry":
         result = diagnostics.check_registry(settings.get("registry_url"), settings.get("registry_token"),
                                             settings.get("registry_timeout"))
@@ -68,7 +68,7 @@ def _test(target: str, settings) -> diagnostics.Diagnosis:
         result = diagnostics.check_central(settings.get("central_url"), settings.get("central_ca_file"),
                                            settings.get("central_timeout"))
     else:
-        result = diagnostics.check_token(settings.get("token_module"), settings.get("token_label"))
+        result = diagnostics.check_token(settings.get("token_module"), settings.get("token_label"), workspace)
     if not result.ok:
         raise UserError(result.message, code=result.code, details=result.as_dict())
     return result

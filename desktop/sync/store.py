@@ -8,10 +8,6 @@ the same answer twice changes nothing: the outbox item is already ``done`` and e
 
 from __future__ import annotations
 
-import gc
-import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -21,8 +17,10 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import record_event, record_events
+from desktop.certificates.search import fold_name
 from desktop.db import Database
 from desktop.i18n import Message, tr
+from desktop.importer.gcpause import gc_paused
 from desktop.models import Certificate, OutboxItem, SigningBatch, VaccinationRecord
 from desktop.models.base import utcnow
 from desktop.models.sync_extra import OutboxLease
@@ -30,18 +28,6 @@ from desktop.sync.outbox import signed_records, write_lock
 from desktop.sync.verify import Mismatch, TrustList, VerifiedCertificate, verify_received
 
 CHUNK = 900  # bound parameters per IN (...) on old SQLite builds
-
-
-@contextmanager
-def gc_paused() -> Iterator[None]:
-    """Thousands of short-lived objects per batch: cyclic GC passes would cost more than they free."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 @dataclass(frozen=True)
@@ -75,13 +61,6 @@ class CheckedResult:
     @property
     def unknown_kid(self) -> bool:
         return any(m.code == "unknown_kid" for _, m in self.alarms)
-
-
-def fold_name(name: str) -> str:
-    """Search form of a name: lower case, marks removed, Đ/đ → d, single spaces."""
-    text = unicodedata.normalize("NFC", name).replace("Đ", "D").replace("đ", "d")
-    text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
-    return " ".join(text.lower().split())
 
 
 def load_leaves(db: Database, batch_id: str) -> list[Leaf]:

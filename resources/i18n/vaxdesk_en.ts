@@ -872,62 +872,62 @@
 <context>
     <name>desktop.importer.load</name>
     <message>
-        <location filename="../../desktop/importer/load.py" line="222"/>
+        <location filename="../../desktop/importer/load.py" line="219"/>
         <source>{name}, sinh {dob}, mũi {dose}, ngày {date}</source>
         <translation>{name}, born {dob}, dose {dose}, date {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="216"/>
+        <location filename="../../desktop/importer/load.py" line="213"/>
         <source>mã {ref}</source>
         <translation>record id {ref}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="220"/>
+        <location filename="../../desktop/importer/load.py" line="217"/>
         <source>số giấy tờ {id}, mũi {dose}, ngày {date}</source>
         <translation>ID {id}, dose {dose}, date {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="102"/>
+        <location filename="../../desktop/importer/load.py" line="99"/>
         <source>Không tìm thấy cột “{column}” cho trường {field}. Các cột: {headers}</source>
         <translation>No column “{column}” for field {field}. Columns: {headers}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="136"/>
+        <location filename="../../desktop/importer/load.py" line="133"/>
         <source>Tệp {file} không có dữ liệu.</source>
         <translation>{file} has no data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="140"/>
+        <location filename="../../desktop/importer/load.py" line="137"/>
         <source>Không tìm thấy dòng tiêu đề trong {file}. Cần các cột: {required}. Các tiêu đề thấy được: {seen}. Hãy chọn cột cho từng trường (trong cửa sổ Nhập, hoặc --map trường=cột).</source>
         <translation>No header row found in {file}. Needed: {required}. Headers seen: {seen}. Map the columns (in the Import window, or --map field=column).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="151"/>
+        <location filename="../../desktop/importer/load.py" line="148"/>
         <source>Tệp {file} thiếu cột bắt buộc: {missing}. Các tiêu đề thấy được: {seen}. Hãy thêm cột, hoặc chọn cột tương ứng (trong cửa sổ Nhập, hoặc --map trường=cột).</source>
         <translation>{file} lacks required columns: {missing}. Headers seen: {seen}. Add them, or map the columns (in the Import window, or --map field=column).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="160"/>
+        <location filename="../../desktop/importer/load.py" line="157"/>
         <source>Không nhận ra dấu phân cách cột trong {file}.</source>
         <translation>Cannot tell the column delimiter of {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="401"/>
+        <location filename="../../desktop/importer/load.py" line="373"/>
         <source>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</source>
         <translation>{file} has a header but no data rows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="84"/>
+        <location filename="../../desktop/importer/load.py" line="81"/>
         <source>Không có trường {field}. Các trường: {fields}</source>
         <translation>There is no field {field}. Fields: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="394"/>
+        <location filename="../../desktop/importer/load.py" line="366"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="336"/>
+        <location filename="../../desktop/importer/load.py" line="308"/>
         <source>Dòng {row}</source>
         <translation>Row {row}</translation>
     </message>

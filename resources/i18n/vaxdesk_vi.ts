@@ -872,62 +872,62 @@
 <context>
     <name>desktop.importer.load</name>
     <message>
-        <location filename="../../desktop/importer/load.py" line="222"/>
+        <location filename="../../desktop/importer/load.py" line="219"/>
         <source>{name}, born {dob}, dose {dose}, date {date}</source>
         <translation>{name}, sinh {dob}, mũi {dose}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="216"/>
+        <location filename="../../desktop/importer/load.py" line="213"/>
         <source>record id {ref}</source>
         <translation>mã {ref}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="220"/>
+        <location filename="../../desktop/importer/load.py" line="217"/>
         <source>ID {id}, dose {dose}, date {date}</source>
         <translation>số giấy tờ {id}, mũi {dose}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="102"/>
+        <location filename="../../desktop/importer/load.py" line="99"/>
         <source>No column “{column}” for field {field}. Columns: {headers}</source>
         <translation>Không tìm thấy cột “{column}” cho trường {field}. Các cột: {headers}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="136"/>
+        <location filename="../../desktop/importer/load.py" line="133"/>
         <source>{file} has no data.</source>
         <translation>Tệp {file} không có dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="140"/>
+        <location filename="../../desktop/importer/load.py" line="137"/>
         <source>No header row found in {file}. Needed: {required}. Headers seen: {seen}. Map the columns (in the Import window, or --map field=column).</source>
         <translation>Không tìm thấy dòng tiêu đề trong {file}. Cần các cột: {required}. Các tiêu đề thấy được: {seen}. Hãy chọn cột cho từng trường (trong cửa sổ Nhập, hoặc --map trường=cột).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="151"/>
+        <location filename="../../desktop/importer/load.py" line="148"/>
         <source>{file} lacks required columns: {missing}. Headers seen: {seen}. Add them, or map the columns (in the Import window, or --map field=column).</source>
         <translation>Tệp {file} thiếu cột bắt buộc: {missing}. Các tiêu đề thấy được: {seen}. Hãy thêm cột, hoặc chọn cột tương ứng (trong cửa sổ Nhập, hoặc --map trường=cột).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="160"/>
+        <location filename="../../desktop/importer/load.py" line="157"/>
         <source>Cannot tell the column delimiter of {file}.</source>
         <translation>Không nhận ra dấu phân cách cột trong {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="401"/>
+        <location filename="../../desktop/importer/load.py" line="373"/>
         <source>{file} has a header but no data rows.</source>
         <translation>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="84"/>
+        <location filename="../../desktop/importer/load.py" line="81"/>
         <source>There is no field {field}. Fields: {fields}</source>
         <translation>Không có trường {field}. Các trường: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="394"/>
+        <location filename="../../desktop/importer/load.py" line="366"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="336"/>
+        <location filename="../../desktop/importer/load.py" line="308"/>
         <source>Row {row}</source>
         <translation>Dòng {row}</translation>
     </message>

@@ -252,19 +252,20 @@ def person_dose_key(secret: bytes, att: Attestation) -> str:
     return hmac.new(secret, f"{id_number}|{att.vaccination['dn']}".encode(), hashlib.sha256).hexdigest()
 
 
-def build_payload(att: Attestation, uvci: str, issuer_text: str) -> dict[str, Any]:
-    vacc = att.vaccination
+def build_payload(person: dict[str, Any], vaccination: dict[str, Any], uvci: str, issuer_text: str) -> dict[str, Any]:
+    """The DCC for an attestation's person and vaccination, the codes exactly as attested."""
     try:
-        nam = dcc_name(*split_vietnamese_name(att.person["name"]))
+        nam = dcc_name(*split_vietnamese_name(person["name"]))
     except UserError as exc:
         raise Rejection("schema", detail=exc.message.en) from exc
     return {
         "ver": DCC_VERSION,
         "nam": nam,
-        "dob": att.person["dob"].strip(),
+        "dob": person["dob"].strip(),
         "v": [{
-            "tg": vacc["tg"], "vp": vacc["vp"], "mp": vacc["mp"], "ma": vacc["ma"], "dn": vacc["dn"], "sd": vacc["sd"],
-            "dt": vacc["dt"], "co": vacc.get("country") or "VN", "is": issuer_text, "ci": uvci,
+            "tg": vaccination["tg"], "vp": vaccination["vp"], "mp": vaccination["mp"], "ma": vaccination["ma"],
+            "dn": vaccination["dn"], "sd": vaccination["sd"], "dt": vaccination["dt"],
+            "co": vaccination.get("country") or "VN", "is": issuer_text, "ci": uvci,
         }],
     }
 

@@ -69,9 +69,10 @@ def encode(dcc: dict[str, Any], signer: Signer, iat: int, exp: int) -> str:
 
 @dataclass(frozen=True)
 class Item:
-    """One certificate to issue: the checked attestation and the UVCI reserved for it."""
+    """One certificate to issue: the checked attestation's person and vaccination, and its UVCI."""
 
-    attestation: B.Attestation
+    person: dict[str, Any]
+    vaccination: dict[str, Any]
     uvci: str
 
 
@@ -92,7 +93,7 @@ def countersign(signer: Signer, job: Job) -> list[Outcome]:
     out: list[Outcome] = []
     for item in job.items:
         try:
-            dcc = B.build_payload(item.attestation, item.uvci, job.issuer_text)
+            dcc = B.build_payload(item.person, item.vaccination, item.uvci, job.issuer_text)
             B.check_payload(dcc, issued_at)
             out.append(("issued", encode(dcc, signer, job.iat, job.exp)))
         except Rejection as rej:

@@ -236,8 +236,8 @@ class CentralService:
 
         clock.append(time.perf_counter())
         # 3. build, validate, countersign and encode on every core
-        outcomes = self.countersigner.run([Item(att, uvci) for _, att, _, uvci in to_sign], iat, exp,
-                                          self.config.issuer_text)
+        items = [Item(att.person, att.vaccination, uvci) for _, att, _, uvci in to_sign]
+        outcomes = self.countersigner.run(items, iat, exp, self.config.issuer_text)
         rows, revocations = [], []
         for (pos, att, pkey, uvci), outcome in zip(to_sign, outcomes, strict=True):
             leaf_index = records[pos].leaf_index

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop import accounts
@@ -73,10 +73,10 @@ def test_test_connection_buttons(qtbot, workspace):
         qtbot.waitUntil(lambda: "mã truy cập" in page.results["registry"].text())
     assert page.results["registry"].property("role") == "error"
     module = page.fields["token_module"]
-    offered = [module.itemText(i) for i in range(module.count())]
-    for name in ("vnptca_p11_v8.dll", "viettel-ca_v6.dll", "BkavCA.dll", "fpt-ca.dll", "eps2003csp11.dll",
-                 "eTPKCS11.dll"):
-        assert any(path.endswith(name) for path in offered), name
+    offered = [module.itemText(i) + " " + (module.itemData(i, Qt.ItemDataRole.ToolTipRole) or "")
+               for i in range(module.count())]
+    for name in ("VNPT-CA", "Viettel-CA", "BKAV-CA", "FPT-CA", "Feitian", "SafeNet"):
+        assert any(name in text for text in offered), name
     module.setEditText("/opt/nowhere/libtoken.so")
     page.test_token_button.click()
     qtbot.waitUntil(lambda: "/opt/nowhere/libtoken.so" in page.results["token"].text())

@@ -173,9 +173,9 @@ class SettingsPage(QWidget):
         module = QComboBox()
         module.setEditable(True)
         module.setAccessibleName(str(tr("Mô-đun PKCS#11", "PKCS#11 module")))
-        for name, path in diagnostics.KNOWN_TOKEN_MODULES:
-            module.addItem(f"{path}", path)
-            module.setItemData(module.count() - 1, name, Qt.ItemDataRole.ToolTipRole)
+        for value, where in diagnostics.token_module_choices():
+            module.addItem(value, value)
+            module.setItemData(module.count() - 1, where, Qt.ItemDataRole.ToolTipRole)
         form.addRow(str(tr("&Mô-đun PKCS#11:", "PKCS#11 &module:")), module)
         form.addRow("", _hint(tr("Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, "
                                  "SafeNet) hoặc nhập đường dẫn bất kỳ.",
@@ -324,10 +324,10 @@ class SettingsPage(QWidget):
             def fn(_p):
                 return diagnostics.check_central(url, ca_file, timeout)
         else:
-            module, label = self._value("token_module"), self._value("token_label")
+            module, label, workspace = self._value("token_module"), self._value("token_label"), self.ctx.workspace
 
             def fn(_p):
-                return diagnostics.check_token(module, label)
+                return diagnostics.check_token(module, label, workspace)
 
         def done(diagnosis: diagnostics.Diagnosis) -> None:
             result.setProperty("role", "ok" if diagnosis.ok else "error")

@@ -14,7 +14,16 @@ import pytest
 
 from desktop.workspace import Workspace
 from tests.helpers import ROOT, free_port, run_cli
-from tests.unit.central.central_factory import Signed, attestation, build_batch, make_ca, make_signer, pem
+from tests.unit.central.central_factory import (
+    Signed,
+    attestation,
+    backends,
+    build_batch,
+    database_url,
+    make_ca,
+    make_signer,
+    pem,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -117,3 +126,26 @@ def test_demo_central_data_serves_what_the_workspace_reaches(tmp_path):
     finally:
         service.close()
         ws.close()
+
+
+@pytest.mark.parametrize("backend", backends())
+def test_database_by_url_from_the_command_line(tmp_path, backend):
+    from services.central.models import Facility
+    from services.central.service import CentralService
+
+    with database_url(backend, tmp_path) as url:
+        data = tmp_path / "central"
+        assert run_cli("central", "init", "--data", str(data), "--algorithm", "ES256", "--database-url", url).code == 0
+        ca_key, ca = make_ca()
+        _, cert = make_signer(ca_key, ca, "01001")
+        (tmp_path / "f.pem").write_bytes(pem(cert))
+        added = run_cli("--json", "central", "facility", "add", "--data", str(data), "--code", "01001",
+                        "--certificate", str(tmp_path / "f.pem"))
+        assert added.code == 0, added.stderr
+        service = CentralService(data, workers=0)
+        try:
+            assert service.db.url == url
+            with service.db.session() as s:
+                assert s.get(Facility, "01001").active
+        finally:
+            service.close()

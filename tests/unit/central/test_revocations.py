@@ -45,3 +45,13 @@ def test_revocation_of_another_facilitys_certificate_is_refused(central_sqlite):
         env.service.submit_revocation(b'{"revocation": "AAAA"}')
     assert err.value.code == "bad_request"
     assert env.service.revocations()["revocations"] == []
+
+
+def test_revocation_list_since_a_time(central_sqlite):
+    from datetime import UTC, datetime, timedelta
+
+    env = central_sqlite
+    uvci = issue_one(env)
+    env.service.submit_revocation(json.dumps(sign_revocation(env.facility, uvci)).encode())
+    assert env.service.revocations(since=datetime.now(UTC) - timedelta(hours=1))["revocations"][0]["uvci"] == uvci
+    assert env.service.revocations(since=datetime.now(UTC) + timedelta(hours=1))["revocations"] == []

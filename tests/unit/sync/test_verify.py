@@ -11,7 +11,7 @@ from sync_factory import make_records, self_signed, sign_batch
 
 from desktop.dcc.cose import KeySigner, kid_for_certificate
 from desktop.dcc.trustlist import TrustList
-from desktop.sync.store import check_result, fold_name, load_leaves, submission_body
+from desktop.sync.store import check_result, load_leaves, submission_body
 from desktop.sync.verify import content_mismatches, verify_received
 
 
@@ -99,11 +99,6 @@ def test_name_comparison_ignores_composition_and_spacing():
 def test_undecodable_hc1_is_reported_not_raised(issuer):
     result = verify_received("HC1:garbage!!", "U", {}, TrustList.from_json(issuer.trust_list()))
     assert not result.ok and result.problems[0].code == "undecodable"
-
-
-def test_fold_name():
-    assert fold_name("Đặng  Thị HỒNG") == "dang thi hong"
-    assert fold_name("Nguyễn Văn Đức") == "nguyen van duc"
 
 
 def test_submission_body_follows_the_batch_format(workspace, facility):
