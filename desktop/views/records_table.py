@@ -229,7 +229,6 @@ class RecordsView(QWidget):
 
     def refresh(self) -> None:
         """Reload the matching ids in the background; a refresh asked while one runs is done after it."""
-        import sys; print("REFRESH", self._loading, file=sys.stderr)
         if self._loading:
             self._pending = True
             return
@@ -244,11 +243,10 @@ class RecordsView(QWidget):
         run_op(self, load, self._loaded, on_failure=self._failed, show_progress=False)
 
     def _loaded(self, result: tuple[RecordFilter, list[int], int]) -> None:
-        import sys; print("LOADED", isValid(self), isValid(self.model), file=sys.stderr)
+        self._loading = False
         if not isValid(self) or not isValid(self.model):
             return  # the view was closed while the ids were loading
         flt, ids, _total = result
-        self._loading = False
         self.model.filter = flt
         self.model.set_ids(ids)
         if self._pending:
@@ -256,10 +254,9 @@ class RecordsView(QWidget):
             self.refresh()
 
     def _failed(self, error: BaseException) -> None:
-        import sys; print("FAILED", error, file=sys.stderr)
+        self._loading = False
         if not isValid(self):
             return
-        self._loading = False
         from desktop.views.errors import present_error
 
         present_error(self, error)
