@@ -20,3 +20,6 @@ __all__ = [
     "Decision", "ImportIssue", "VaccinationRecord", "CHECK_STATUSES", "DECISION_ACTIONS", "STAGES",
     "SigningBatch", "SignedRecord", "OutboxItem", "BATCH_STATES", "OUTBOX_STATES",
 ]
+
+# Tables that capabilities added in their own modules; imported here so the metadata is complete.
+from desktop.models import certificates_extra, registry_extra, sync_extra  # noqa: E402, F401

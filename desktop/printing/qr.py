@@ -8,7 +8,6 @@ enough to scan from paper. Error correction is Q (25 %), as the EU DCC specifica
 from __future__ import annotations
 
 import io
-import re
 from pathlib import Path
 
 import zxingcpp
@@ -24,21 +23,6 @@ def qr_modules(text: str) -> Image.Image:
     view = memoryview(barcode.to_image(scale=1, add_quiet_zones=False))
     height, width = view.shape[0], view.shape[1]
     return Image.frombytes("L", (width, height), bytes(view))
-
-
-_DARK_RUN = re.compile(rb"[\x00-\x7f]+")
-
-
-def qr_dark_runs(text: str) -> tuple[int, list[tuple[int, int, int]]]:
-    """The symbol's size in modules and its dark modules as horizontal runs ``(row, start, length)``,
-    row 0 at the top: what a vector drawing of the symbol needs."""
-    modules = qr_modules(text)
-    size, data = modules.width, modules.tobytes()
-    runs = []
-    for row in range(size):
-        for match in _DARK_RUN.finditer(data, row * size, (row + 1) * size):
-            runs.append((row, match.start() - row * size, match.end() - match.start()))
-    return size, runs
 
 
 def qr_image(text: str, pixels_per_module: int = 4, quiet_zone: bool = True) -> Image.Image:

@@ -186,7 +186,8 @@ def install(ctx: AppContext) -> SyncController:
     existing = getattr(ctx, "sync_controller", None)
     if isinstance(existing, SyncController):
         return existing
-    controller = SyncController(ctx, parent=ctx)
+    # owned by the window, so its timer stops when the window goes away
+    controller = SyncController(ctx, parent=ctx.main_window or ctx)
     ctx.sync_controller = controller  # type: ignore[attr-defined]
     ctx.add_status_widget(SyncStatusWidget(controller, ctx))
     controller.refresh()

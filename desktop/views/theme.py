@@ -34,11 +34,15 @@ STATE_COLOURS = {
     "rejected": "#b3261e",
 }
 
+# Kept short: item views (100,000-row tables) are painted by the plain style, not by style sheets.
 _STYLE = f"""
-QWidget {{ font-size: 10.5pt; }}
-QPushButton {{ padding: 6px 14px; border-radius: 4px; }}
+QPushButton {{ padding: 6px 14px; border-radius: 4px; border: 1px solid #b8c2cc; background: #eef2f6; }}
+QPushButton:hover {{ background: #e1e8ef; }}
+QPushButton:focus {{ border: 2px solid {PRIMARY}; }}
+QPushButton:disabled {{ color: #8a96a3; background: #f1f3f5; border-color: #d5dbe1; }}
 QPushButton[primary="true"] {{ background: {PRIMARY}; color: white; border: 1px solid {PRIMARY}; font-weight: 600; }}
 QPushButton[primary="true"]:hover {{ background: #174a6d; }}
+QPushButton[primary="true"]:disabled {{ background: #a9bccb; border-color: #a9bccb; color: #eef2f6; }}
 QPushButton[primary="true"]:focus {{ border: 2px solid #0b2a40; }}
 QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{ padding: 4px 6px; min-height: 22px; }}
 QLabel[role="title"] {{ font-size: 16pt; font-weight: 600; color: {PRIMARY}; }}
@@ -118,8 +122,8 @@ def apply(app: QApplication, language: str = "vi") -> None:
         app.setStyle("Fusion")
     app.setPalette(palette())
     font = app.font()
-    if font.pointSizeF() < 10:
-        font.setPointSizeF(10)
+    if font.pointSizeF() < 10.5:
+        font.setPointSizeF(10.5)
     font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
     app.setFont(font)
     app.setStyleSheet(_STYLE)

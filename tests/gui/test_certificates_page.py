@@ -197,3 +197,27 @@ def test_revoke_asks_reason_confirms_and_refreshes(qtbot, page, workspace, monke
     assert calls == [(uvci, "Cấp nhầm", "lan", "QtSigningHandler")]
     qtbot.waitUntil(lambda: page.detail is not None and page.detail.row.status == "revoked", timeout=10000)
     assert not page.revoke_button.isEnabled()
+
+
+def test_print_through_the_printer_dialog(qtbot, page, workspace, tmp_path, monkeypatch):
+    from desktop.views.pages import certificates as module
+
+    out = tmp_path / "printed.pdf"
+
+    def fake_dialog(_parent, printer):
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        printer.setResolution(200)
+        return True
+
+    monkeypatch.setattr(module, "ask_printer", fake_dialog)
+    page.layout_combo.setCurrentIndex(page.layout_combo.findData("card"))
+    search(qtbot, page, "Nhung", 1)
+    qtbot.waitUntil(lambda: page.detail is not None and page.detail.form.full_name == "Nguyễn Thị Hồng Nhung",
+                    timeout=5000)
+    page.print_button.click()
+    qtbot.waitUntil(lambda: printed(workspace)["Nguyễn Thị Hồng Nhung"] == 1, timeout=20000)
+    assert sum(printed(workspace).values()) == 1
+    subprocess.run(["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / "r")], check=True)
+    [image] = sorted(tmp_path.glob("r-*.png"))
+    assert read_qr_codes(image) == [page.detail.hc1]

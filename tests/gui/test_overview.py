@@ -37,8 +37,8 @@ def test_counts_and_next_action(qtbot, workspace):
          imported_at=now - timedelta(days=1))
     seed(workspace, "ds-25-11.xlsx", "2026-11-25", {"needs_review": 300, "ready_to_sign": 40, "loaded": 5})
     ctx, page = _page(qtbot, workspace)
-    assert page.tiles["needs_review"].text().startswith("312\n")
-    assert page.tiles["certified"].text().startswith("1.200\n")  # Vietnamese separators
+    assert page.tiles["needs_review"].count_label.text() == "312"
+    assert page.tiles["certified"].count_label.text() == "1.200"  # Vietnamese separators
     assert page.tiles["needs_review"].accessibleName() == "Cần đối chiếu: 312"
     assert page.next_button.isVisible()
     assert page.next_button.text().startswith("312 bản ghi cần đối chiếu")
@@ -72,6 +72,8 @@ def test_clicking_a_bar_segment_opens_those_records(qtbot, workspace):
     with qtbot.waitSignal(ctx.navigate) as nav:
         qtbot.keyClick(day_chart, Qt.Key.Key_Return)
     assert nav.args == ["sign", {"vaccination_date": "2026-11-24", "state": "ready_to_sign"}]
+    _ctx2, again = _page(qtbot, workspace)
+    assert again.tabs.currentIndex() == 1  # the chosen chart is remembered
     assert page.next_button.text().startswith("30 bản ghi cần đối chiếu")
 
 
@@ -96,7 +98,8 @@ def test_english(qtbot, workspace):
     seed(workspace, "a.xlsx", "2026-11-25", {"needs_review": 1312})
     _ctx, page = _page(qtbot, workspace)
     assert page.next_button.text().startswith("1,312 records need review")
-    assert page.tiles["needs_review"].text() == "1,312\nNeeds review"
+    assert page.tiles["needs_review"].count_label.text() == "1,312"
+    assert page.tiles["needs_review"].state_label.text() == "Needs review"
     assert page.title.text().startswith("Today, ")
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QRect, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -211,27 +211,40 @@ class StateBars(QWidget):
 
 
 class StateTile(QPushButton):
-    """One state's total; a button so it can be clicked or reached with Tab and pressed."""
+    """One state's total, the number large; a button so it can be clicked or reached with Tab."""
 
     def __init__(self, state: str):
         super().__init__()
         self.state = state
         colour = theme.STATE_COLOURS[state]
         self.setStyleSheet(
-            f"QPushButton {{ text-align: left; padding: 8px 12px; border: 1px solid #d0d7de;"
-            f" border-left: 6px solid {colour}; background: white; border-radius: 4px; }}"
+            f"QPushButton {{ border: 1px solid #d0d7de; border-left: 6px solid {colour}; background: white;"
+            f" border-radius: 4px; }}"
             f"QPushButton:focus {{ border: 2px solid {colour}; border-left: 6px solid {colour}; }}"
             f"QPushButton:hover {{ background: #f0f4f8; }}")
+        self.count_label = QLabel()
+        self.count_label.setStyleSheet(f"font-size: 18pt; font-weight: 700; color: {colour};")
+        self.state_label = QLabel(str(state_label(state)))
+        inner = QVBoxLayout(self)
+        inner.setContentsMargins(12, 6, 8, 6)
+        inner.setSpacing(0)
+        for label in (self.count_label, self.state_label):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            inner.addWidget(label)
+        self.setMinimumHeight(64)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.set_count(0)
 
     def set_count(self, count: int) -> None:
         self.count = count
         label = str(state_label(self.state))
-        self.setText(f"{format_number(count)}\n{label}")
+        self.count_label.setText(format_number(count))
         self.setAccessibleName(f"{label}: {format_number(count)}")
         self.setToolTip(str(tr("Mở {n} bản ghi “{state}”", "Open the {n} “{state}” records",
                                n=format_number(count), state=label)))
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt API
+        return self.layout().sizeHint().expandedTo(QSize(120, 64))
 
 
 class OverviewPage(QWidget):
@@ -299,6 +312,8 @@ class OverviewPage(QWidget):
             scroll.setFrameShape(QScrollArea.Shape.NoFrame)
             self.tabs.addTab(scroll, str(title))
         layout.addWidget(self.tabs, 1)
+        self.tabs.setCurrentIndex(int(QSettings("VaxDesk", "VaxDesk").value("overview/chart_tab", 0) or 0))
+        self.tabs.currentChanged.connect(lambda i: QSettings("VaxDesk", "VaxDesk").setValue("overview/chart_tab", i))
         layout.addWidget(self._legend())
         hint = QLabel(str(tr("Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.",
                              "Click a number to open those records. On the chart: arrows to choose, Enter to open.")))

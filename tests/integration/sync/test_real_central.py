@@ -203,7 +203,7 @@ def test_two_processes_syncing_the_same_workspace(ws, central, file_facility):
     outputs = [p.communicate(timeout=180) for p in procs]
     reports = [json.loads(out) for out, _err in outputs]
     assert all(p.returncode == 0 for p in procs), [err for _o, err in outputs]
-    assert sum(r["sent"] for r in reports) == 8
+    assert sum(r["sent"] for r in reports) == 8, [r["sent"] for r in reports]
     assert sum(r["certificates_received"] for r in reports) == 32
     assert_converged(ws, 32)
 
