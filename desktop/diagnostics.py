@@ -319,7 +319,7 @@ class _Lines(Message):
     """Several messages, one per line, each rendered in the language of the whole."""
 
     def __init__(self, messages: list[Message]):
-        super().__init__("", "", {})
+        super().__init__("\n".join(m.vi for m in messages), "\n".join(m.en for m in messages), {})
         object.__setattr__(self, "messages", messages)
 
     def render(self, language: str | None = None) -> str:

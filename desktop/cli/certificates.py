@@ -1,4 +1,5 @@
-"""``certificates [--search Q] [--status S] [--export FILE]``: list issued certificates.
+"""``certificates [--search Q] [--status S] [--export FILE]``: list issued certificates;
+``certificates --show ID_OR_UVCI``: one certificate's detail and history.
 
 ``--export`` writes one HC1 string per line for the listed certificates that are still valid
 (superseded and revoked ones are never handed out again).
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from desktop.certificates.detail import certificate_detail
 from desktop.certificates.search import STATUS_FILTERS, search
 from desktop.errors import UserError
 from desktop.i18n import tr
@@ -23,10 +25,15 @@ def register(subparsers) -> None:
     parser.add_argument("--status", choices=STATUS_FILTERS, help="only certificates in this state")
     parser.add_argument("--limit", type=int, help="at most N certificates, newest first")
     parser.add_argument("--export", type=Path, help="write one HC1 string per line to this file")
+    parser.add_argument("--show", metavar="ID_OR_UVCI",
+                        help="one certificate's detail instead: decoded content, validity and history")
     parser.set_defaults(handler=run)
 
 
-def run(args, ctx) -> list:
+def run(args, ctx) -> list | dict:
+    if args.show:
+        with ctx.workspace.db.session() as session:
+            return certificate_detail(session, args.show).as_dict()
     with ctx.workspace.db.session() as session:
         rows = search(session, args.search, args.status, args.limit)
         ids = [r.id for r in rows]

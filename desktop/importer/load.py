@@ -19,7 +19,7 @@ from sqlalchemy import select
 
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.importer.bulk import AuditChain, insert_rows, is_sqlite, lock_for_writing, next_id
+from desktop.importer.bulk import AuditChain, insert_rows, is_sqlite, lock_for_writing, next_id, sqlite_value
 from desktop.importer.fields import FIELD_BY_KEY, ColumnMap, apply_manual_map, find_header
 from desktop.importer.gcpause import gc_paused
 from desktop.importer.messages import row_message
@@ -278,6 +278,8 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
         rows = iter(rows)
     total = sheet.total
     base = _record_defaults(list_id, now)
+    if sqlite:
+        base = {key: sqlite_value(value) for key, value in base.items()}
 
     def flush() -> None:
         nonlocal record_id
@@ -287,7 +289,9 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
             for record in pending:
                 record["id"] = record_id
                 record_id += 1
-            insert_rows(session, VaccinationRecord.__table__, pending)
+                flags = record["flags"]
+                record["flags"] = "[]" if not flags else sqlite_value(flags)
+            insert_rows(session, VaccinationRecord.__table__, pending, prepared=True)
         else:
             from sqlalchemy import insert
 

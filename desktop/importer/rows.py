@@ -58,15 +58,40 @@ class RowResult:
     cells: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=256)
-def _vaccine(text: str):
-    return lookup_vaccine(text)
+@lru_cache(maxsize=1024)
+def _vaccine_cell(raw: Any) -> tuple[str, Any]:
+    """(text, vaccine or None) for a vaccine cell; lists repeat a handful of names."""
+    text = cell_text(raw)
+    return text, (lookup_vaccine(text) if text else None)
 
 
 @lru_cache(maxsize=4096)
-def _name(text: str) -> tuple[str, str]:
+def _short_cell(raw: Any) -> str:
+    """cell_text for columns with few distinct values (lot, facility code)."""
+    return cell_text(raw)
+
+
+@lru_cache(maxsize=8192)
+def _name_cell(raw: Any) -> tuple[str, str, str]:
+    """(problem code or "", full name, folded name) for a name cell."""
+    text = cell_text(raw)
+    if not text:
+        return "required", "", ""
+    if _DIGIT.search(text) or len(text.replace(" ", "")) < 2:
+        return "bad_name", "", ""
+    if len(text) > MAX_LENGTHS["full_name"]:
+        return "too_long", "", ""
     name = title_name(text)
-    return name, fold(name)
+    return "", name, fold(name)
+
+
+@lru_cache(maxsize=256)
+def _dose_fields(dose_number: int, series: int) -> tuple[int, int]:
+    return dose_fields(dose_number, series)
+
+
+_EXTRA_FIELDS = ("source_ref", "phone", "insurance_number", "province_code", "district_code", "ward_code")
+_NO_EXTRAS = dict.fromkeys(_EXTRA_FIELDS, "")
 
 
 class RowReader:
@@ -85,6 +110,12 @@ class RowReader:
                      if k in cmap.columns}
             self.doses = [(None, block)]
         self.used = cmap.used_columns()
+        p = self.person
+        self._person_index = (p.get("full_name"), p.get("date_of_birth"), p.get("sex"), p.get("nationality"),
+                              p.get("id_number"), p.get("dose_number"))
+        self._extra_index = [(key, p[key], MAX_LENGTHS[key]) for key in _EXTRA_FIELDS if p.get(key) is not None]
+        self._dose_index = [(n, b.get("vaccine"), b.get("lot"), b.get("vaccination_date"), b.get("facility_code"))
+                            for n, b in self.doses]
 
     # -------------------------------------------------------------- helpers
     def _column(self, index: int) -> str:
@@ -92,9 +123,12 @@ class RowReader:
 
     @staticmethod
     def _cell(cells: list, index: int | None) -> Any:
-        if index is None or index >= len(cells):
+        if index is None:
             return ""
-        value = cells[index]
+        try:
+            value = cells[index]
+        except IndexError:
+            return ""
         return "" if value is None else value
 
     def is_empty(self, cells: list) -> bool:
@@ -122,158 +156,139 @@ class RowReader:
         dates = [self._cell(cells, block.get("vaccination_date")) for _n, block in self.doses]
         return not cell_text(dob) and not any(cell_text(d) for d in dates)
 
+    # -------------------------------------------------------------- problems
+    def _reject(self, result: RowResult, code: str, key: str, index: int | None, value: Any, **extra: Any) -> None:
+        column = self._column(index) if index is not None else str(FIELD_BY_KEY[key].label)
+        text = cell_text(value)
+        result.issues.append(Issue(result.row, "rejected", code, column, text,
+                                   row_message(code, row=result.row, column=column, value=text,
+                                               field=FIELD_BY_KEY[key].label, **extra)))
+        result.rejected = True
+
+    def _warn(self, result: RowResult, code: str, index: int | None, value: Any, **extra: Any) -> None:
+        column = self._column(index) if index is not None else str(FIELD_BY_KEY["id_number"].label)
+        text = cell_text(value)
+        result.issues.append(Issue(result.row, "warning", code, column, text,
+                                   row_message(code, row=result.row, column=column, value=text, **extra)))
+
     # -------------------------------------------------------------- the row
     def read(self, cells: list, row: int) -> RowResult:
         result = RowResult(row)
-        issues = result.issues
-
-        def reject(code: str, key: str, index: int | None, value: Any, **extra: Any) -> None:
-            column = self._column(index) if index is not None else str(FIELD_BY_KEY[key].label)
-            text = cell_text(value)
-            issues.append(Issue(row, "rejected", code, column, text,
-                                row_message(code, row=row, column=column, value=text,
-                                            field=FIELD_BY_KEY[key].label, **extra)))
-            result.rejected = True
-
-        def warn(code: str, key: str, index: int | None, value: Any, **extra: Any) -> None:
-            column = self._column(index) if index is not None else str(FIELD_BY_KEY[key].label)
-            text = cell_text(value)
-            issues.append(Issue(row, "warning", code, column, text,
-                                row_message(code, row=row, column=column, value=text, **extra)))
-
-        person = self.person
+        reject = self._reject
         get = self._cell
+        i_name, i_dob, i_sex, i_nat, i_id, i_dose = self._person_index
         # name
-        index = person.get("full_name")
-        raw_name = get(cells, index)
-        name_text = cell_text(raw_name)
-        full_name = name_folded = ""
-        if not name_text:
-            reject("required", "full_name", index, raw_name)
-        elif _DIGIT.search(name_text) or len(name_text.replace(" ", "")) < 2:
-            reject("bad_name", "full_name", index, raw_name)
-        elif len(name_text) > MAX_LENGTHS["full_name"]:
-            reject("too_long", "full_name", index, raw_name, max=MAX_LENGTHS["full_name"])
-        else:
-            full_name, name_folded = _name(name_text)
+        raw_name = get(cells, i_name)
+        problem, full_name, name_folded = _name_cell(raw_name)
+        if problem:
+            reject(result, problem, "full_name", i_name, raw_name, max=MAX_LENGTHS["full_name"])
         # date of birth
-        index = person.get("date_of_birth")
-        raw = get(cells, index)
+        raw = get(cells, i_dob)
         dob = ""
         try:
-            dob = parse_date(raw, partial_ok=True)
+            dob = parse_date(raw, True)
             if dob[:4] < "1900":
-                reject("dob_before_1900", "date_of_birth", index, raw)
+                reject(result, "dob_before_1900", "date_of_birth", i_dob, raw)
                 dob = ""
             elif dob > self.today:
-                reject("dob_future", "date_of_birth", index, raw)
+                reject(result, "dob_future", "date_of_birth", i_dob, raw)
                 dob = ""
         except BadValue as exc:
-            reject(exc.code, "date_of_birth", index, raw)
+            reject(result, exc.code, "date_of_birth", i_dob, raw)
         # sex
-        index = person.get("sex")
-        raw = get(cells, index)
+        raw = get(cells, i_sex)
         sex = ""
         try:
             sex = parse_sex(raw)
         except BadValue as exc:
-            reject(exc.code, "sex", index, raw)
+            reject(result, exc.code, "sex", i_sex, raw)
         # nationality
-        index = person.get("nationality")
         nationality = "VN"
-        if index is not None:
-            raw = get(cells, index)
+        if i_nat is not None:
+            raw = get(cells, i_nat)
             try:
                 nationality = parse_nationality(raw)
             except BadValue as exc:
-                reject(exc.code, "nationality", index, raw)
+                reject(result, exc.code, "nationality", i_nat, raw)
         # ID number
-        index = person.get("id_number")
-        raw_id = get(cells, index)
+        raw_id = get(cells, i_id)
         ident = parse_id(raw_id)
         flags: list[str] = []
         if ident.problem:
-            warn(ident.problem, "id_number", index, raw_id)
+            self._warn(result, ident.problem, i_id, raw_id)
             flags.append(ident.problem)
         elif ident.restored:
-            warn("id_restored", "id_number", index, raw_id, fixed=ident.number)
+            self._warn(result, "id_restored", i_id, raw_id, fixed=ident.number)
             flags.append("id_restored")
         if ident.kind == "cccd" and sex and dob:
             parts = cccd_inconsistency(ident.number, sex, dob)
             if parts:
                 flags.append("cccd_inconsistent")
                 names = [PART_NAMES[p] for p in parts]
-                warn("cccd_inconsistent", "id_number", index, raw_id,
-                     parts=tr(", ".join(n.vi for n in names), ", ".join(n.en for n in names)))
+                self._warn(result, "cccd_inconsistent", i_id, raw_id,
+                           parts=tr(", ".join(n.vi for n in names), ", ".join(n.en for n in names)))
         # optional text fields
-        extras = {}
-        for key in ("source_ref", "phone", "insurance_number", "province_code", "district_code", "ward_code"):
-            index = person.get(key)
-            value = cell_text(get(cells, index)) if index is not None else ""
-            if len(value) > MAX_LENGTHS[key]:
-                reject("too_long", key, index, value, max=MAX_LENGTHS[key])
+        extras = dict(_NO_EXTRAS)
+        for key, index, limit in self._extra_index:
+            value = cell_text(get(cells, index))
+            if len(value) > limit:
+                reject(result, "too_long", key, index, value, max=limit)
                 value = ""
             extras[key] = value
         # dose number (long layout)
         long_dose = None
-        if self.cmap.layout != "pl1":
-            index = person.get("dose_number")
-            raw = get(cells, index)
+        if i_dose is not None or self.cmap.layout != "pl1":
+            raw = get(cells, i_dose)
             try:
                 long_dose = parse_dose(raw)
             except BadValue as exc:
-                reject(exc.code, "dose_number", index, raw)
+                reject(result, exc.code, "dose_number", i_dose, raw)
         # doses
         doses = []
-        for number, block in self.doses:
-            vi, li, di, fi = (block.get("vaccine"), block.get("lot"), block.get("vaccination_date"),
-                              block.get("facility_code"))
+        today = self.today
+        for number, vi, li, di, fi in self._dose_index:
             raw_vaccine, raw_lot, raw_date = get(cells, vi), get(cells, li), get(cells, di)
-            vaccine_text = cell_text(raw_vaccine)
-            lot = cell_text(raw_lot)
-            date_text = cell_text(raw_date)
-            if number is not None and not (vaccine_text or lot or date_text):
+            vaccine_text, vaccine = _vaccine_cell(raw_vaccine)
+            lot = _short_cell(raw_lot)
+            if number is not None and not (vaccine_text or lot or cell_text(raw_date)):
                 continue  # an empty dose block of the template
-            vaccine = None
             if not vaccine_text:
-                reject("required", "vaccine", vi, raw_vaccine)
-            else:
-                vaccine = _vaccine(vaccine_text)
-                if vaccine is None:
-                    reject("unknown_vaccine", "vaccine", vi, raw_vaccine)
+                reject(result, "required", "vaccine", vi, raw_vaccine)
+            elif vaccine is None:
+                reject(result, "unknown_vaccine", "vaccine", vi, raw_vaccine)
             if not lot:
-                reject("required", "lot", li, raw_lot)
+                reject(result, "required", "lot", li, raw_lot)
             elif len(lot) > MAX_LENGTHS["lot"]:
-                reject("too_long", "lot", li, raw_lot, max=MAX_LENGTHS["lot"])
+                reject(result, "too_long", "lot", li, raw_lot, max=MAX_LENGTHS["lot"])
             vdate = ""
             try:
-                vdate = parse_date(raw_date, partial_ok=False)
-                if vdate > self.today:
-                    reject("future_date", "vaccination_date", di, raw_date)
+                vdate = parse_date(raw_date, False)
+                if vdate > today:
+                    reject(result, "future_date", "vaccination_date", di, raw_date)
                 elif dob and vdate[:len(dob)] < dob:
-                    reject("before_birth", "vaccination_date", di, raw_date, dob=dob)
+                    reject(result, "before_birth", "vaccination_date", di, raw_date, dob=dob)
             except BadValue as exc:
-                reject(exc.code, "vaccination_date", di, raw_date)
-            facility = cell_text(get(cells, fi)) if fi is not None else ""
+                reject(result, exc.code, "vaccination_date", di, raw_date)
+            facility = _short_cell(get(cells, fi)) if fi is not None else ""
             if len(facility) > MAX_LENGTHS["facility_code"]:
-                reject("too_long", "facility_code", fi, facility, max=MAX_LENGTHS["facility_code"])
+                reject(result, "too_long", "facility_code", fi, facility, max=MAX_LENGTHS["facility_code"])
             doses.append((number if number is not None else long_dose, vaccine, lot, vdate,
                           facility or self.facility_code))
         if not doses and not result.rejected:
-            issues.append(Issue(row, "rejected", "no_dose", "", "", row_message("no_dose", row=row)))
+            result.issues.append(Issue(row, "rejected", "no_dose", "", "", row_message("no_dose", row=row)))
             result.rejected = True
         if result.rejected:
             return result
+        number, kind = ident.number, ident.kind
         for dose_number, vaccine, lot, vdate, facility in doses:
-            dn, sd = dose_fields(dose_number, vaccine.primary_series_doses)
-            result.records.append({
-                "source_ref": extras["source_ref"], "source_row": row, "facility_code": facility,
-                "full_name": full_name, "name_folded": name_folded, "date_of_birth": dob, "sex": sex,
-                "id_number": ident.number, "id_kind": ident.kind, "nationality": nationality,
-                "phone": extras["phone"], "insurance_number": extras["insurance_number"],
-                "province_code": extras["province_code"], "district_code": extras["district_code"],
-                "ward_code": extras["ward_code"], "vaccine_name": vaccine.display, "vaccine_mp": vaccine.mp,
-                "vaccine_ma": vaccine.ma, "vaccine_vp": vaccine.vp, "lot": lot, "dose_number": dose_number,
-                "dn": dn, "sd": sd, "vaccination_date": vdate, "flags": flags,
-            })
+            dn, sd = _dose_fields(dose_number, vaccine.primary_series_doses)
+            record = {
+                "source_row": row, "facility_code": facility, "full_name": full_name, "name_folded": name_folded,
+                "date_of_birth": dob, "sex": sex, "id_number": number, "id_kind": kind, "nationality": nationality,
+                "vaccine_name": vaccine.display, "vaccine_mp": vaccine.mp, "vaccine_ma": vaccine.ma,
+                "vaccine_vp": vaccine.vp, "lot": lot, "dose_number": dose_number, "dn": dn, "sd": sd,
+                "vaccination_date": vdate, "flags": flags,
+            }
+            record.update(extras)
+            result.records.append(record)
         return result

@@ -51,6 +51,7 @@ def _from_serial(number: float) -> str:
     return (EXCEL_EPOCH + dt.timedelta(days=whole)).isoformat()
 
 
+@lru_cache(maxsize=16384)
 def parse_date(value: object, partial_ok: bool) -> str:
     """ISO date (or "YYYY" / "YYYY-MM" when ``partial_ok``) from any form a list uses.
 
@@ -112,6 +113,7 @@ _SEX = {
 }
 
 
+@lru_cache(maxsize=512)
 def parse_sex(value: object) -> str:
     """"Nam"/"Nữ", 0/1 (0 = male, as the platform's template says), M/F → "M" | "F"."""
     return _parse_sex_text(cell_text(value))
@@ -132,6 +134,7 @@ def _parse_sex_text(value: str) -> str:
 _DOSE_TEXT = re.compile(r"^[a-z ]*?(\d+)(?:[.,]0+)?(?:\D.*)?$")
 
 
+@lru_cache(maxsize=512)
 def parse_dose(value: object) -> int:
     """1..10 from 1, 1.0, "2", "Mũi 3", "3 (nhắc lại)"."""
     if isinstance(value, float):
@@ -204,6 +207,9 @@ def parse_id(value: object) -> IdNumber:
     provinces 01–09 that lost its leading zero (restored, with a warning). 6–9 letters and digits
     with at least one of each: passport. Anything else is kept as written and marked invalid.
     """
+    if value.__class__ is str and len(value) == 12 and value.isdigit() and value.isascii():  # type: ignore[union-attr]
+        if cccd_province_ok(value):  # type: ignore[arg-type]
+            return IdNumber(value, "cccd")  # type: ignore[arg-type]
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return _parse_id_text(cell_text(value))
@@ -266,6 +272,7 @@ def _parse_nationality_text(text: str) -> str:
     raise BadValue("bad_nationality")
 
 
+@lru_cache(maxsize=1024)
 def parse_nationality(value: object) -> str:
     """ISO 3166 alpha-2 code; empty means Viet Nam."""
     return _parse_nationality_text(cell_text(value))

@@ -36,7 +36,7 @@ def render_pages(pdf: str | Path, dpi: int = 200) -> Iterator[Image.Image]:
         for index in range(len(document)):
             page = document[index]
             try:
-                bitmap = page.render(scale=dpi / 72)
+                bitmap = page.render(scale=dpi / 72, no_smoothimage=True)  # QR modules stay square
                 yield bitmap.to_pil().convert("RGB")
             finally:
                 page.close()

@@ -56,6 +56,7 @@ QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
 """
 
 _translators: list[QTranslator] = []
+_system_locale: QLocale | None = None
 
 
 def resources_dir() -> Path:
@@ -95,13 +96,16 @@ def install_translations(app: QApplication, language: str) -> list[str]:
     ``resources/i18n/qtbase_vi.qm`` (the standard buttons, text-field menus, file dialogs).
     Returns the files loaded.
     """
+    global _system_locale
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
-    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English,
-                               QLocale.Country.Vietnam if language == "vi" else QLocale.Country.UnitedKingdom))
+    if _system_locale is None:
+        _system_locale = QLocale()
     if language == "en":
+        QLocale.setDefault(_system_locale)
         return []
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
     loaded = []
     qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
     for path in (qt_dir / f"qtbase_{language}.qm", resources_dir() / "i18n" / f"qtbase_{language}.qm"):

@@ -239,38 +239,38 @@
         <translation>Choose the certificates to print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="138"/>
+        <location filename="../../desktop/certificates/printing.py" line="142"/>
         <source>Không có chứng nhận mới nào chưa in.</source>
         <translation>There is no new certificate left to print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="149"/>
-        <location filename="../../desktop/certificates/printing.py" line="156"/>
+        <location filename="../../desktop/certificates/printing.py" line="153"/>
+        <location filename="../../desktop/certificates/printing.py" line="160"/>
         <source>Không tìm thấy chứng nhận: {list}</source>
         <translation>No such certificate: {list}</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="167"/>
+        <location filename="../../desktop/certificates/printing.py" line="171"/>
         <source>Không in chứng nhận {uvci}: đã được thay thế bởi {new} sau khi đính chính. Hãy in chứng nhận mới.</source>
         <translation>Certificate {uvci} is not printed: it was superseded by {new} after a correction. Print the new one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="173"/>
+        <location filename="../../desktop/certificates/printing.py" line="177"/>
         <source>Không in chứng nhận {uvci}: đã bị thu hồi ({reason}).</source>
         <translation>Certificate {uvci} is not printed: it was revoked ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="179"/>
+        <location filename="../../desktop/certificates/printing.py" line="183"/>
         <source>Không in chứng nhận {uvci}: mã QR đã hết hạn ngày {date}; cần cấp lại.</source>
         <translation>Certificate {uvci} is not printed: its QR code expired on {date}; it must be re-issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="125"/>
+        <location filename="../../desktop/certificates/printing.py" line="129"/>
         <source>Đang tạo PDF</source>
         <translation>Writing the PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="86"/>
+        <location filename="../../desktop/certificates/printing.py" line="90"/>
         <source>Chuẩn bị {n} chứng nhận</source>
         <translation>Preparing {n} certificates</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>The central service answered HTTP {status}; try again later or check the address.</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="231"/>
+        <location filename="../../desktop/diagnostics.py" line="253"/>
         <source>Thấy USB ký số: {labels}.</source>
         <translation>Tokens found: {labels}.</translation>
     </message>
@@ -716,32 +716,22 @@
         <translation>The central service is reachable.</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="189"/>
+        <location filename="../../desktop/diagnostics.py" line="199"/>
         <source>Chưa chọn mô-đun PKCS#11 của USB ký số.</source>
         <translation>No PKCS#11 module of the signing token is set.</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="197"/>
-        <source>Không tìm thấy mô-đun {module}; nhập đường dẫn đầy đủ.</source>
-        <translation>The module {module} was not found; enter the full path.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="201"/>
-        <source>Không có tệp {module}; cài phần mềm của nhà cung cấp USB ký số hoặc sửa đường dẫn.</source>
-        <translation>There is no file {module}; install the token vendor's software or fix the path.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="223"/>
+        <location filename="../../desktop/diagnostics.py" line="245"/>
         <source>Mô-đun đã nạp nhưng không thấy USB ký số nào; hãy cắm USB.</source>
         <translation>The module loaded but sees no token; plug the token in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="227"/>
+        <location filename="../../desktop/diagnostics.py" line="249"/>
         <source>Không thấy USB ký số có nhãn “{label}”; đang cắm: {labels}.</source>
         <translation>No token labelled “{label}” is present; present: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="261"/>
+        <location filename="../../desktop/diagnostics.py" line="297"/>
         <source>Có {n} cài đặt không hợp lệ:
 {list}</source>
         <translation>{n} settings are not valid:
@@ -753,7 +743,17 @@
         <translation>a value</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="217"/>
+        <location filename="../../desktop/diagnostics.py" line="228"/>
+        <source>Không tìm thấy mô-đun {module}; nhập đường dẫn đầy đủ.</source>
+        <translation>The module {module} was not found; enter the full path.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="232"/>
+        <source>Không có tệp {module}; cài phần mềm của nhà cung cấp USB ký số hoặc sửa đường dẫn.</source>
+        <translation>There is no file {module}; install the token vendor's software or fix the path.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="239"/>
         <source>Không nạp được mô-đun {module} ({err}). Kiểm tra phần mềm của USB ký số.</source>
         <translation>Could not load the module {module} ({err}). Check the token's software.</translation>
     </message>
@@ -988,32 +988,32 @@
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="197"/>
+        <location filename="../../desktop/overview/picture.py" line="177"/>
         <source>{n} bản ghi cần đối chiếu</source>
         <translation>{n} records need review</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="199"/>
+        <location filename="../../desktop/overview/picture.py" line="179"/>
         <source>{n} bản ghi chưa kiểm tra với CSDL dân cư</source>
         <translation>{n} records not yet checked against the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="201"/>
+        <location filename="../../desktop/overview/picture.py" line="181"/>
         <source>{n} bản ghi sẵn sàng ký số</source>
         <translation>{n} records ready to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="203"/>
+        <location filename="../../desktop/overview/picture.py" line="183"/>
         <source>{n} bản ghi đã ký, chờ gửi lên hệ thống trung ương</source>
         <translation>{n} signed records waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="205"/>
+        <location filename="../../desktop/overview/picture.py" line="185"/>
         <source>{n} bản ghi đã gửi, chờ nhận chứng nhận</source>
         <translation>{n} sent records waiting for certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="218"/>
+        <location filename="../../desktop/overview/picture.py" line="198"/>
         <source>Chưa có danh sách nào: hãy nhập danh sách tiêm hôm nay</source>
         <translation>No lists yet: import today's vaccination list</translation>
     </message>
@@ -1021,17 +1021,17 @@
 <context>
     <name>desktop.printing.pdf</name>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="53"/>
+        <location filename="../../desktop/printing/pdf.py" line="54"/>
         <source>Không có kiểu trang "{layout}"; chọn a4 hoặc card.</source>
         <translation>There is no layout "{layout}"; choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="58"/>
+        <location filename="../../desktop/printing/pdf.py" line="59"/>
         <source>Không có chứng nhận nào để in.</source>
         <translation>There is no certificate to print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="85"/>
+        <location filename="../../desktop/printing/pdf.py" line="86"/>
         <source>Không ghi được tệp PDF {file}: {err}</source>
         <translation>Cannot write the PDF file {file}: {err}</translation>
     </message>
@@ -1560,17 +1560,17 @@
 <context>
     <name>desktop.sync.store</name>
     <message>
-        <location filename="../../desktop/sync/store.py" line="153"/>
+        <location filename="../../desktop/sync/store.py" line="132"/>
         <source>câu trả lời thiếu kết quả cho {n} bản ghi (ví dụ bản ghi {r})</source>
         <translation>the answer lacks results for {n} records (e.g. record {r})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="129"/>
+        <location filename="../../desktop/sync/store.py" line="108"/>
         <source>câu trả lời có kết quả cho bản ghi không có trong lô (vị trí {i})</source>
         <translation>the answer has a result for a record not in the batch (position {i})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="148"/>
+        <location filename="../../desktop/sync/store.py" line="127"/>
         <source>kết quả không rõ "{s}" cho bản ghi {r}</source>
         <translation>unknown result "{s}" for record {r}</translation>
     </message>
@@ -2114,62 +2114,62 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="233"/>
+        <location filename="../../desktop/views/pages/overview.py" line="243"/>
         <source>Mở {n} bản ghi “{state}”</source>
         <translation>Open the {n} “{state}” records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="249"/>
+        <location filename="../../desktop/views/pages/overview.py" line="262"/>
         <source>Hôm nay, {day}</source>
         <translation>Today, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="256"/>
+        <location filename="../../desktop/views/pages/overview.py" line="269"/>
         <source>Làm mới (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="257"/>
+        <location filename="../../desktop/views/pages/overview.py" line="270"/>
         <source>Làm mới số liệu</source>
         <translation>Refresh the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="260"/>
+        <location filename="../../desktop/views/pages/overview.py" line="273"/>
         <source>Khoá màn hình (Ctrl+L)</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="261"/>
+        <location filename="../../desktop/views/pages/overview.py" line="274"/>
         <source>Khoá màn hình</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="274"/>
+        <location filename="../../desktop/views/pages/overview.py" line="287"/>
         <source>Không còn việc nào đang chờ. ✔</source>
         <translation>Nothing is waiting. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="291"/>
+        <location filename="../../desktop/views/pages/overview.py" line="304"/>
         <source>Biểu đồ theo danh sách</source>
         <translation>Chart by list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="292"/>
+        <location filename="../../desktop/views/pages/overview.py" line="305"/>
         <source>Biểu đồ theo ngày tiêm</source>
         <translation>Chart by vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="293"/>
+        <location filename="../../desktop/views/pages/overview.py" line="306"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="294"/>
+        <location filename="../../desktop/views/pages/overview.py" line="307"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="303"/>
+        <location filename="../../desktop/views/pages/overview.py" line="318"/>
         <source>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</source>
         <translation>Click a number to open those records. On the chart: arrows to choose, Enter to open.</translation>
     </message>

@@ -239,38 +239,38 @@
         <translation>Chọn chứng nhận cần in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="138"/>
+        <location filename="../../desktop/certificates/printing.py" line="142"/>
         <source>There is no new certificate left to print.</source>
         <translation>Không có chứng nhận mới nào chưa in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="149"/>
-        <location filename="../../desktop/certificates/printing.py" line="156"/>
+        <location filename="../../desktop/certificates/printing.py" line="153"/>
+        <location filename="../../desktop/certificates/printing.py" line="160"/>
         <source>No such certificate: {list}</source>
         <translation>Không tìm thấy chứng nhận: {list}</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="167"/>
+        <location filename="../../desktop/certificates/printing.py" line="171"/>
         <source>Certificate {uvci} is not printed: it was superseded by {new} after a correction. Print the new one.</source>
         <translation>Không in chứng nhận {uvci}: đã được thay thế bởi {new} sau khi đính chính. Hãy in chứng nhận mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="173"/>
+        <location filename="../../desktop/certificates/printing.py" line="177"/>
         <source>Certificate {uvci} is not printed: it was revoked ({reason}).</source>
         <translation>Không in chứng nhận {uvci}: đã bị thu hồi ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="179"/>
+        <location filename="../../desktop/certificates/printing.py" line="183"/>
         <source>Certificate {uvci} is not printed: its QR code expired on {date}; it must be re-issued.</source>
         <translation>Không in chứng nhận {uvci}: mã QR đã hết hạn ngày {date}; cần cấp lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="125"/>
+        <location filename="../../desktop/certificates/printing.py" line="129"/>
         <source>Writing the PDF</source>
         <translation>Đang tạo PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="86"/>
+        <location filename="../../desktop/certificates/printing.py" line="90"/>
         <source>Preparing {n} certificates</source>
         <translation>Chuẩn bị {n} chứng nhận</translation>
     </message>
@@ -681,7 +681,7 @@
         <translation>Hệ thống trung ương trả lời HTTP {status}; thử lại sau hoặc kiểm tra địa chỉ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="231"/>
+        <location filename="../../desktop/diagnostics.py" line="253"/>
         <source>Tokens found: {labels}.</source>
         <translation>Thấy USB ký số: {labels}.</translation>
     </message>
@@ -716,32 +716,22 @@
         <translation>Kết nối hệ thống trung ương tốt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="189"/>
+        <location filename="../../desktop/diagnostics.py" line="199"/>
         <source>No PKCS#11 module of the signing token is set.</source>
         <translation>Chưa chọn mô-đun PKCS#11 của USB ký số.</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="197"/>
-        <source>The module {module} was not found; enter the full path.</source>
-        <translation>Không tìm thấy mô-đun {module}; nhập đường dẫn đầy đủ.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="201"/>
-        <source>There is no file {module}; install the token vendor's software or fix the path.</source>
-        <translation>Không có tệp {module}; cài phần mềm của nhà cung cấp USB ký số hoặc sửa đường dẫn.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="223"/>
+        <location filename="../../desktop/diagnostics.py" line="245"/>
         <source>The module loaded but sees no token; plug the token in.</source>
         <translation>Mô-đun đã nạp nhưng không thấy USB ký số nào; hãy cắm USB.</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="227"/>
+        <location filename="../../desktop/diagnostics.py" line="249"/>
         <source>No token labelled “{label}” is present; present: {labels}.</source>
         <translation>Không thấy USB ký số có nhãn “{label}”; đang cắm: {labels}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="261"/>
+        <location filename="../../desktop/diagnostics.py" line="297"/>
         <source>{n} settings are not valid:
 {list}</source>
         <translation>Có {n} cài đặt không hợp lệ:
@@ -753,7 +743,17 @@
         <translation>một giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="217"/>
+        <location filename="../../desktop/diagnostics.py" line="228"/>
+        <source>The module {module} was not found; enter the full path.</source>
+        <translation>Không tìm thấy mô-đun {module}; nhập đường dẫn đầy đủ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="232"/>
+        <source>There is no file {module}; install the token vendor's software or fix the path.</source>
+        <translation>Không có tệp {module}; cài phần mềm của nhà cung cấp USB ký số hoặc sửa đường dẫn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/diagnostics.py" line="239"/>
         <source>Could not load the module {module} ({err}). Check the token's software.</source>
         <translation>Không nạp được mô-đun {module} ({err}). Kiểm tra phần mềm của USB ký số.</translation>
     </message>
@@ -988,32 +988,32 @@
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="197"/>
+        <location filename="../../desktop/overview/picture.py" line="177"/>
         <source>{n} records need review</source>
         <translation>{n} bản ghi cần đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="199"/>
+        <location filename="../../desktop/overview/picture.py" line="179"/>
         <source>{n} records not yet checked against the registry</source>
         <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="201"/>
+        <location filename="../../desktop/overview/picture.py" line="181"/>
         <source>{n} records ready to sign</source>
         <translation>{n} bản ghi sẵn sàng ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="203"/>
+        <location filename="../../desktop/overview/picture.py" line="183"/>
         <source>{n} signed records waiting to be sent</source>
         <translation>{n} bản ghi đã ký, chờ gửi lên hệ thống trung ương</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="205"/>
+        <location filename="../../desktop/overview/picture.py" line="185"/>
         <source>{n} sent records waiting for certificates</source>
         <translation>{n} bản ghi đã gửi, chờ nhận chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="218"/>
+        <location filename="../../desktop/overview/picture.py" line="198"/>
         <source>No lists yet: import today's vaccination list</source>
         <translation>Chưa có danh sách nào: hãy nhập danh sách tiêm hôm nay</translation>
     </message>
@@ -1021,17 +1021,17 @@
 <context>
     <name>desktop.printing.pdf</name>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="53"/>
+        <location filename="../../desktop/printing/pdf.py" line="54"/>
         <source>There is no layout "{layout}"; choose a4 or card.</source>
         <translation>Không có kiểu trang "{layout}"; chọn a4 hoặc card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="58"/>
+        <location filename="../../desktop/printing/pdf.py" line="59"/>
         <source>There is no certificate to print.</source>
         <translation>Không có chứng nhận nào để in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="85"/>
+        <location filename="../../desktop/printing/pdf.py" line="86"/>
         <source>Cannot write the PDF file {file}: {err}</source>
         <translation>Không ghi được tệp PDF {file}: {err}</translation>
     </message>
@@ -1560,17 +1560,17 @@
 <context>
     <name>desktop.sync.store</name>
     <message>
-        <location filename="../../desktop/sync/store.py" line="153"/>
+        <location filename="../../desktop/sync/store.py" line="132"/>
         <source>the answer lacks results for {n} records (e.g. record {r})</source>
         <translation>câu trả lời thiếu kết quả cho {n} bản ghi (ví dụ bản ghi {r})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="129"/>
+        <location filename="../../desktop/sync/store.py" line="108"/>
         <source>the answer has a result for a record not in the batch (position {i})</source>
         <translation>câu trả lời có kết quả cho bản ghi không có trong lô (vị trí {i})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="148"/>
+        <location filename="../../desktop/sync/store.py" line="127"/>
         <source>unknown result "{s}" for record {r}</source>
         <translation>kết quả không rõ "{s}" cho bản ghi {r}</translation>
     </message>
@@ -2116,62 +2116,62 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="233"/>
+        <location filename="../../desktop/views/pages/overview.py" line="243"/>
         <source>Open the {n} “{state}” records</source>
         <translation>Mở {n} bản ghi “{state}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="249"/>
+        <location filename="../../desktop/views/pages/overview.py" line="262"/>
         <source>Today, {day}</source>
         <translation>Hôm nay, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="256"/>
+        <location filename="../../desktop/views/pages/overview.py" line="269"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="257"/>
+        <location filename="../../desktop/views/pages/overview.py" line="270"/>
         <source>Refresh the figures</source>
         <translation>Làm mới số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="260"/>
+        <location filename="../../desktop/views/pages/overview.py" line="273"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Khoá màn hình (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="261"/>
+        <location filename="../../desktop/views/pages/overview.py" line="274"/>
         <source>Lock the screen</source>
         <translation>Khoá màn hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="274"/>
+        <location filename="../../desktop/views/pages/overview.py" line="287"/>
         <source>Nothing is waiting. ✔</source>
         <translation>Không còn việc nào đang chờ. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="291"/>
+        <location filename="../../desktop/views/pages/overview.py" line="304"/>
         <source>Chart by list</source>
         <translation>Biểu đồ theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="292"/>
+        <location filename="../../desktop/views/pages/overview.py" line="305"/>
         <source>Chart by vaccination day</source>
         <translation>Biểu đồ theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="293"/>
+        <location filename="../../desktop/views/pages/overview.py" line="306"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="294"/>
+        <location filename="../../desktop/views/pages/overview.py" line="307"/>
         <source>By vaccination day</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="303"/>
+        <location filename="../../desktop/views/pages/overview.py" line="318"/>
         <source>Click a number to open those records. On the chart: arrows to choose, Enter to open.</source>
         <translation>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</translation>
     </message>

@@ -221,3 +221,9 @@ def test_print_through_the_printer_dialog(qtbot, page, workspace, tmp_path, monk
     subprocess.run(["pdftoppm", "-r", "150", "-png", str(out), str(tmp_path / "r")], check=True)
     [image] = sorted(tmp_path.glob("r-*.png"))
     assert read_qr_codes(image) == [page.detail.hc1]
+
+
+def test_impossible_date_is_explained_under_the_box(qtbot, page):
+    page.search_edit.setText("31/02/2021")
+    qtbot.waitUntil(lambda: "31/02/2021" in page.count_label.text(), timeout=5000)
+    assert not page.shown  # no dialog while typing

@@ -29,6 +29,14 @@ from tests.helpers import ROOT, free_port, run_cli
 pytestmark = [pytest.mark.gui, pytest.mark.integration, pytest.mark.slow, pytest.mark.allow_threads]
 
 PEOPLE = 30
+WORDS = {
+    "vi": {"no_list": "Chưa có danh sách nào", "unchecked": "{n} bản ghi chưa kiểm tra",
+           "review": "{n} bản ghi cần đối chiếu", "sign": "{n} bản ghi sẵn sàng ký", "sync": "{n} bản ghi đã ký",
+           "saved": "Đã lưu", "overview": "Tổng quan"},
+    "en": {"no_list": "No lists yet", "unchecked": "{n} records not yet checked", "review": "{n} records need review",
+           "sign": "{n} records ready to sign", "sync": "{n} signed records", "saved": "Saved",
+           "overview": "Overview"},
+}
 
 
 def _page_installed(name: str) -> bool:
@@ -147,7 +155,8 @@ def _audit_actors(workspace, action_prefix: str) -> set[str]:
         return {a for (a,) in s.execute(select(AuditEvent.actor).where(AuditEvent.action.like(action_prefix + "%")))}
 
 
-def test_a_day_at_the_facility(qtbot, day, monkeypatch):
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_day_at_the_facility(qtbot, day, monkeypatch, language):
     from desktop import accounts
     from desktop.overview import todays_picture
     from desktop.views import dialogs
@@ -155,6 +164,9 @@ def test_a_day_at_the_facility(qtbot, day, monkeypatch):
     from desktop.views.sign_in import sign_in
 
     workspace, data, services = day
+    words = WORDS[language]
+    workspace.settings.set("language", language)
+    workspace.settings.save()
     admin = next(a for a in data["accounts"] if a["role"] == "administrator")
 
     # --- morning: the administrator signs in and sets the day up -------------------------------
@@ -170,6 +182,7 @@ def test_a_day_at_the_facility(qtbot, day, monkeypatch):
     qtbot.addWidget(window)
     window.show()
     assert window.current_page_key() == "overview"
+    assert window.nav.item(0).text().startswith(words["overview"])
 
     window.show_page("settings")
     settings_page = window.pages["settings"]
@@ -206,14 +219,14 @@ def test_a_day_at_the_facility(qtbot, day, monkeypatch):
         qtbot.waitUntil(lambda: settings_page.results["central"].property("role") == "ok", timeout=20000)
     settings_page.fields["sync_interval"].setValue(0)  # syncs by hand in this test
     settings_page.save_button.click()
-    qtbot.waitUntil(lambda: settings_page.message.text().startswith("Đã lưu"), timeout=10000)
+    qtbot.waitUntil(lambda: settings_page.message.text().startswith(words["saved"]), timeout=10000)
 
     # --- the clerk: load the list, check it, clear the review queue ----------------------------
     _hand_over(qtbot, window, "hoa", "hoa-clerk-2026")
     assert not settings_page.save_button.isEnabled()  # a clerk cannot change settings
     if not _page_installed("import_page"):
         pytest.skip("the Import page is not installed")
-    _next_action(qtbot, window, "Chưa có danh sách nào")
+    _next_action(qtbot, window, words["no_list"])
     assert window.current_page_key() == "import"
     import_page = window.pages["import"]
     monkeypatch.setattr(dialogs, "ask_open_file", lambda *a, **k: data["list_file"])
@@ -223,10 +236,11 @@ def test_a_day_at_the_facility(qtbot, day, monkeypatch):
         import_page.import_button.click()
     loaded = todays_picture(workspace).totals["loaded"]
     assert loaded > 0
+    assert _audit_actors(workspace, "import") == {"hoa"}
 
     if not _page_installed("review") or "registry" not in services:
         pytest.skip("the Review page or the registry capability is not installed")
-    _next_action(qtbot, window, f"{loaded} bản ghi chưa kiểm tra")
+    _next_action(qtbot, window, words["unchecked"].format(n=loaded))
     assert window.current_page_key() == "review"
     review = window.pages["review"]
     review.check_button.click()
@@ -235,7 +249,7 @@ def test_a_day_at_the_facility(qtbot, day, monkeypatch):
     assert picture.totals["loaded"] == 0
     needing = picture.totals["needs_review"]
     if needing:
-        _next_action(qtbot, window, f"{needing} bản ghi cần đối chiếu")
+        _next_action(qtbot, window, words["review"].format(n=needing))
         assert window.current_page_key() == "review"
         monkeypatch.setattr(dialogs, "ask_item", lambda *a, **k: "Không có trong CSDL dân cư")
         qtbot.waitUntil(lambda: len(review.ids) == needing and review.current is not None, timeout=20000)
@@ -251,15 +265,17 @@ def test_a_day_at_the_facility(qtbot, day, monkeypatch):
         assert not review.ids
     picture = todays_picture(workspace)
     assert picture.totals["needs_review"] == 0 and picture.totals["ready_to_sign"] > 0
-    assert "hoa" in _audit_actors(workspace, "decision") | _audit_actors(workspace, "resolve") \
-        | _audit_actors(workspace, "record")
+    # the audit log names the person signed in
+    assert _audit_actors(workspace, "registry.check") == {"hoa"}
+    if needing:
+        assert _audit_actors(workspace, "decision.") == {"hoa"}
 
     # --- the signer: sign with the card --------------------------------------------------------
     if not _page_installed("sign") or not data.get("token"):
         pytest.skip("the Sign page or the demo token is not installed")
     _hand_over(qtbot, window, "tuan", "tuan-sign-2026")
     ready = picture.totals["ready_to_sign"]
-    _next_action(qtbot, window, f"{ready} bản ghi sẵn sàng ký")
+    _next_action(qtbot, window, words["sign"].format(n=ready))
     assert window.current_page_key() == "sign"
     sign_page = window.pages["sign"]
     from desktop.views import token_handler
@@ -270,12 +286,12 @@ def test_a_day_at_the_facility(qtbot, day, monkeypatch):
     sign_page.sign_button.click()
     qtbot.waitUntil(lambda: sign_page.operation is None and todays_picture(workspace).totals["signed"] == ready,
                     timeout=120000)
-    assert "tuan" in _audit_actors(workspace, "sign")
+    assert _audit_actors(workspace, "sign_batch") == {"tuan"}
 
     # --- sync to the central service; the certificates come back -------------------------------
     if not _page_installed("sync") or "central" not in services:
         pytest.skip("the Sync page or the central service is not installed")
-    _next_action(qtbot, window, f"{ready} bản ghi đã ký")
+    _next_action(qtbot, window, words["sync"].format(n=ready))
     assert window.current_page_key() == "sync"
     sync_page = window.pages["sync"]
     with qtbot.waitSignal(sync_page.controller.finished, timeout=120000):

@@ -10,7 +10,7 @@ from PySide6.QtGui import QDropEvent
 from sqlalchemy import func, select
 
 from desktop.models import DailyList, VaccinationRecord
-from tests.unit.importer.conftest import LONG_HEADER, write_csv
+from tests.unit.importer.listfiles import LONG_HEADER, write_csv
 
 pytestmark = pytest.mark.gui
 

@@ -8,7 +8,7 @@ import pytest
 
 from desktop.importer import import_file
 from desktop.importer.queries import RecordFilter
-from tests.unit.importer.conftest import LONG_HEADER, write_csv
+from tests.unit.importer.listfiles import LONG_HEADER, write_csv
 
 pytestmark = pytest.mark.gui
 

@@ -142,3 +142,26 @@ def _signs_in(workspace, username, password) -> bool:
         return True
     except UserError:
         return False
+
+
+def test_anyone_changes_their_own_password(qtbot, workspace, monkeypatch):
+    from desktop.views.pages.settings import ChangePasswordDialog
+
+    accounts.create_administrator(workspace, "quantri", "quantri-123")
+    accounts.add_user(workspace, "lan", "clerk", "lan-secret-9", actor="quantri")
+    _ctx, page = _page(qtbot, workspace, role="clerk", actor="lan")
+    assert page.my_password_button.isEnabled()
+    answers = iter([("wrong-old-1", "lan-new-pass-1", "lan-new-pass-1"),
+                    ("lan-secret-9", "lan-new-pass-1", "lan-new-pass-1")])
+
+    def fill(dialog):
+        for field, value in zip(dialog.fields, next(answers), strict=True):
+            field.setText(value)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ChangePasswordDialog, "exec", fill)
+    page.my_password_button.click()
+    qtbot.waitUntil(lambda: "hiện tại không đúng" in page.message.text())
+    page.my_password_button.click()
+    qtbot.waitUntil(lambda: page.message.text() == "Đã đổi mật khẩu.")
+    assert accounts.authenticate(workspace, "lan", "lan-new-pass-1").username == "lan"

@@ -112,6 +112,10 @@ def test_sign_in_flow_first_start_then_later(qtbot, workspace, restore_applicati
     _when_modal(qtbot, create)
     assert sign_in(workspace) == ("quantri", "administrator")
     assert idle_lock.current() is not None and idle_lock.current().username == "quantri"
+    from desktop.views import crash
+
+    assert crash._handler is not None  # uncaught exceptions now reach the crash dialog
+    assert QApplication.instance().styleSheet()  # the theme is applied before the first window
     idle_lock.uninstall()
 
     def enter(dialog):

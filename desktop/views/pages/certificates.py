@@ -40,12 +40,14 @@ from desktop.certificates.printing import print_certificates as print_to_pdf
 from desktop.certificates.printing import record_prints, render_certificates
 from desktop.certificates.revocation import revoke_certificate
 from desktop.certificates.search import CertificateRow, load_rows, search_ids
+from desktop.errors import UserError
 from desktop.i18n import format_date, format_number, tr
 from desktop.printing.form import FIELDS
 from desktop.printing.qr import qr_png
 from desktop.printing.raster import render_pages
 from desktop.views import dialogs
 from desktop.views.context import AppContext
+from desktop.views.errors import present_error
 from desktop.views.operations import run_op
 
 PAGE_SIZE = 200
@@ -332,7 +334,14 @@ class CertificatesPage(QWidget):
             with self.workspace.db.session() as session:
                 return search_ids(session, text, status)
 
-        run_op(self, find, lambda ids: self._show_results(serial, ids), show_progress=False)
+        run_op(self, find, lambda ids: self._show_results(serial, ids), self._search_failed, show_progress=False)
+
+    def _search_failed(self, error: BaseException) -> None:
+        """A query that cannot be understood (31/02/2021) is said under the box, not in a dialog."""
+        if isinstance(error, UserError):
+            self.count_label.setText(f'<span style="color:#b71c1c">{error.message}</span>')
+        else:
+            present_error(self, error)
 
     def _show_results(self, serial: int, ids: list[int]) -> None:
         if serial != self._search_serial:

@@ -278,10 +278,7 @@ class OverviewPage(QWidget):
 
         self.next_button = QPushButton()
         self.next_button.setMinimumHeight(52)
-        self.next_button.setStyleSheet(
-            f"QPushButton {{ font-size: 14pt; font-weight: 600; background: {theme.PRIMARY}; color: white;"
-            " border-radius: 6px; padding: 10px 18px; text-align: left; }"
-            "QPushButton:focus { border: 3px solid #0b2a40; } QPushButton:hover { background: #174a6d; }")
+        self.next_button.setStyleSheet(self._next_style(True))
         self.next_button.clicked.connect(self.open_next_action)
         self.next_button.hide()
         self.all_done = QLabel(str(tr("Không còn việc nào đang chờ. ✔", "Nothing is waiting. ✔")))
@@ -324,6 +321,14 @@ class OverviewPage(QWidget):
         ctx.records_changed.connect(self.refresh)
         ctx.user_changed.connect(self._user_changed)
         self._user_changed()
+
+    @staticmethod
+    def _next_style(yours: bool) -> str:
+        """Strong when it is this person's to do; quieter when it waits for someone else."""
+        background, hover, colour = (theme.PRIMARY, "#174a6d", "white") if yours else ("#e8edf2", "#dde4eb", "#1c1c1c")
+        return (f"QPushButton {{ font-size: 14pt; font-weight: 600; background: {background}; color: {colour};"
+                " border-radius: 6px; padding: 10px 18px; text-align: left; border: 1px solid #b8c2cc; }"
+                f"QPushButton:focus {{ border: 3px solid #0b2a40; }} QPushButton:hover {{ background: {hover}; }}")
 
     def _legend(self) -> QWidget:
         box = QWidget()
@@ -372,6 +377,8 @@ class OverviewPage(QWidget):
         if action is not None:
             text = str(action.message)
             self.next_button.setText(f"{text}  →")
+            self.next_button.setProperty("yours", action.yours)
+            self.next_button.setStyleSheet(self._next_style(action.yours))
             self.next_button.setAccessibleName(text)
             self.next_button.show()
             self.all_done.hide()

@@ -69,7 +69,14 @@ class SettingsPage(QWidget):
         layout.addWidget(title)
         self.notice = _hint(tr("Chỉ quản trị viên được thay đổi cài đặt và tài khoản.",
                                "Only an administrator may change settings and accounts."))
-        layout.addWidget(self.notice)
+        top = QHBoxLayout()
+        top.addWidget(self.notice, 1)
+        self.my_password_button = QPushButton(theme.icon("user"), str(tr("Đổi mật khẩu của tôi…",
+                                                                         "Change my password…")))
+        self.my_password_button.setAccessibleName(str(tr("Đổi mật khẩu của tôi", "Change my password")))
+        self.my_password_button.clicked.connect(self.change_my_password)
+        top.addWidget(self.my_password_button)
+        layout.addLayout(top)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._facility_tab(), str(tr("Cơ sở", "Facility")))
         self.tabs.addTab(self._connections_tab(), str(tr("Kết nối", "Connections")))
@@ -342,6 +349,30 @@ class SettingsPage(QWidget):
 
         run_op(self, fn, _while_alive(self, done), database=False, show_progress=False)
 
+    def change_my_password(self) -> None:
+        dialog = ChangePasswordDialog(self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        old, new, repeat = dialog.values()
+        if new != repeat:
+            self._show(False, str(tr("Hai mật khẩu mới không giống nhau.", "The two new passwords differ.")))
+            return
+        workspace, actor = self.ctx.workspace, self.ctx.actor
+
+        def done(_account) -> None:
+            self._show(True, str(tr("Đã đổi mật khẩu.", "The password was changed.")))
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, UserError):
+                self._show(False, str(error.message))
+            else:
+                from desktop.views.errors import present_error
+
+                present_error(self, error)
+
+        run_op(self, lambda _p: accounts.change_password(workspace, actor, new, actor=actor, old_password=old),
+               _while_alive(self, done), _while_alive(self, failed), show_progress=False)
+
     def _apply_role(self) -> None:
         admin = accounts.can(self.ctx.role, "settings")
         self.notice.setVisible(not admin)
@@ -475,6 +506,29 @@ class AccountsPanel(QWidget):
         if user is None:
             return self._act(None)
         self._act(lambda ws, u, a: accounts.set_active(ws, u, not user.active, a))
+
+
+class ChangePasswordDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(str(tr("Đổi mật khẩu", "Change password")))
+        form = QFormLayout(self)
+        self.fields = []
+        for label, name in ((tr("Mật khẩu &hiện tại:", "&Current password:"), tr("Mật khẩu hiện tại", "Current password")),
+                            (tr("Mật khẩu &mới:", "&New password:"), tr("Mật khẩu mới", "New password")),
+                            (tr("&Nhập lại:", "&Repeat:"), tr("Nhập lại mật khẩu mới", "Repeat the new password"))):
+            field = QLineEdit()
+            field.setEchoMode(QLineEdit.EchoMode.Password)
+            field.setAccessibleName(str(name))
+            form.addRow(str(label), field)
+            self.fields.append(field)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, str]:
+        return tuple(f.text() for f in self.fields)  # type: ignore[return-value]
 
 
 class AddAccountDialog(QDialog):

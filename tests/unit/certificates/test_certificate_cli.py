@@ -28,6 +28,12 @@ def test_certificates_list_search_and_export(workspace, people, tmp_path):
     assert {i["hc1"] for i in exported.json if i["status"] == "valid"} == set(lines)
     bad = run_cli("certificates", "--status", "lost", workspace=ws)
     assert bad.code == 2
+    shown = run_cli("--json", "certificates", "--show", items[0]["uvci"], workspace=ws)
+    assert shown.code == 0, shown.stderr
+    detail = shown.json
+    assert detail["uvci"] == items[0]["uvci"] and detail["validity"]["state"] == "valid"
+    assert detail["form"]["full_name"] == items[0]["full_name"] and detail["history"][0]["kind"] == "issued"
+    assert detail["dcc"]["v"][0]["ci"] == items[0]["uvci"]
 
 
 def test_print_command_and_refusal(workspace, people, tmp_path):

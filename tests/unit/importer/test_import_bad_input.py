@@ -8,10 +8,9 @@ import pytest
 from sqlalchemy import func, select
 
 from desktop.errors import UserError
-from desktop.importer import import_file, preview_file
-from desktop.importer import reading
+from desktop.importer import import_file, preview_file, reading
 from desktop.models import AuditEvent, DailyList, ImportIssue, VaccinationRecord
-from tests.unit.importer.conftest import LONG_HEADER, write_csv, write_encrypted_workbook, write_xlsx
+from tests.unit.importer.listfiles import LONG_HEADER, write_csv, write_encrypted_workbook, write_xlsx
 
 
 def assert_nothing_stored(ws) -> None:

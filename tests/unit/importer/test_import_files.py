@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from desktop.importer import import_file, preview_file
 from desktop.models import VaccinationRecord
 from tests.helpers import SHARED
-from tests.unit.importer.conftest import LONG_HEADER, write_csv, write_xls, write_xlsx
+from tests.unit.importer.listfiles import LONG_HEADER, write_csv, write_xls, write_xlsx
 
 TEMPLATE = SHARED / "contracts" / "platform-import-template-PL1.xls"
 

@@ -20,7 +20,7 @@ from desktop.importer import export_rejected, import_file
 from desktop.models import AuditEvent, DailyList, ImportIssue, VaccinationRecord
 from desktop.progress import Progress
 from tests.helpers import ROOT, run_cli
-from tests.unit.importer.conftest import LONG_HEADER, write_csv, write_xlsx
+from tests.unit.importer.listfiles import LONG_HEADER, write_csv, write_xlsx
 
 TODAY = dt.date(2026, 1, 15)
 ROW = ["VN-1", "Nguyễn Văn An", "12/05/1990", "Nam", "001090012345", "AstraZeneca", "ABV1", "1", "01/09/2021"]

@@ -68,6 +68,10 @@ def test_next_action_follows_the_day_and_the_role(workspace):
     assert next_action(only_signing, "signer").page == "sign"
     assert next_action(only_signing, "clerk").page == "sync"  # a clerk cannot sign: the next thing they can do
     assert next_action({"certified": 5}, "clerk") is None
+    waiting = next_action({"ready_to_sign": 20, "certified": 5}, "clerk")  # nothing a clerk can do: say who can
+    assert (waiting.page, waiting.yours) == ("sign", False)
+    assert waiting.message.en == "20 records ready to sign, waiting for a signer"
+    assert next_action({"ready_to_sign": 20}, "signer").yours
 
 
 def test_numbers_use_the_separators_of_the_language():
