@@ -1,4 +1,8 @@
-"""``registry serve``: the reference population registry, in the foreground, with switchable faults."""
+"""``registry serve``: the reference population registry, in the foreground, with switchable faults.
+
+The accepted API tokens are the population file's ``tokens`` plus ``VAXDESK_REGISTRY_SERVE_TOKEN``
+from the environment; no token is ever taken from the command line (contracts/cli.md).
+"""
 
 from __future__ import annotations
 
@@ -16,8 +20,6 @@ def register(subparsers) -> None:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8081, help="port (default 8081)")
     serve.add_argument("--population", type=Path, help="population file written by `demo` (JSON)")
-    serve.add_argument("--token", action="append", default=[],
-                       help="an extra accepted API token (training only; VAXDESK_REGISTRY_SERVE_TOKEN also works)")
     serve.add_argument("--delay", type=float, default=0.0, help="seconds added to every look-up (slowness)")
     serve.add_argument("--rate-limit", type=float, default=0.0, help="look-up requests per second; more get 429")
     serve.add_argument("--retry-after", type=int, default=1, help="Retry-After seconds sent with 429")
@@ -47,8 +49,9 @@ def run(args, ctx) -> dict:
         raise UserError(tr("--fault phải là một trong: {modes}", "--fault must be one of: {modes}",
                            modes=", ".join(MODES)), code="bad_fault")
     try:
-        population = load_population(args.population,
-                                     [*args.token, os.environ.get("VAXDESK_REGISTRY_SERVE_TOKEN", "")])
+        # an extra accepted token comes from the environment, never from the command line (argv is visible
+        # to every user of the computer)
+        population = load_population(args.population, [os.environ.get("VAXDESK_REGISTRY_SERVE_TOKEN", "")])
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise UserError(tr("Không đọc được tệp dân cư {file}: {err}", "Cannot read the population file {file}: {err}",
                            file=str(args.population), err=str(exc)), code="bad_population") from exc

@@ -12,10 +12,21 @@ the registry's answer no longer applies and the record returns to ``unchecked`` 
 check looks the new ID up). If the ID stays, the new values are compared at once with the registry's
 stored answer: when only ``format`` differences remain the record becomes ``matched``; otherwise the
 clerk's edited values stand as a deliberate decision (with its reason) and the record may be signed.
+
+A record the central service rejected (stage ``rejected_central``) was signed, and what was signed
+never changes. ``reject`` and ``defer`` act on it directly. A decision that would make it signable
+(``accept_registry``, ``keep_list``, ``edit``) instead creates a *resubmission*: a new record with the
+same list row, vaccination and check result, the decision applied to the new record (so an edited ID
+number sends the new record back to ``unchecked``), stage ``loaded`` and no batch, so it is signed
+in a new batch. The rejected record gets decision ``reject`` ("resubmitted as record N") and stage
+``superseded``, so it leaves the queue and the overview counts the dose once. The new record does not
+use ``supersedes_record_id``: that link means "a correction of a valid certificate", and the rejected
+record has none. Both records, both Decision rows and both audit events are written in one transaction.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from datetime import date, datetime
 from typing import Any
@@ -29,10 +40,18 @@ from desktop.models import DECISION_ACTIONS, Decision, VaccinationRecord, utcnow
 from desktop.registry.check import write_differences
 from desktop.registry.compare import Person, compare, fold, id_differences, status_for, tidy_name
 from desktop.registry.precheck import id_kind, invalid_reason, normalise_id
-from desktop.review.queue import queue_filter, record_view
+from desktop.review.queue import CENTRAL, queue_filter, record_view
 from desktop.workspace import Workspace
 
+log = logging.getLogger(__name__)
+
 REASON_REQUIRED = ("keep_list", "edit", "reject")
+RESUBMITTING = ("accept_registry", "keep_list", "edit")  # on a centrally rejected record: a new record
+# what a resubmission copies from the rejected record (everything but identity, state and timestamps)
+COPIED = ("list_id", "source_ref", "source_row", "facility_code", "full_name", "name_folded", "date_of_birth", "sex",
+          "id_number", "id_kind", "nationality", "phone", "insurance_number", "province_code", "district_code",
+          "ward_code", "vaccine_name", "vaccine_mp", "vaccine_ma", "vaccine_vp", "lot", "dose_number", "dn", "sd",
+          "vaccination_date", "flags", "check_status", "checked_at", "registry_values", "differences")
 BULK_ACTIONS = ("accept_registry", "keep_list", "reject", "defer")
 EDITABLE = ("full_name", "date_of_birth", "sex", "id_number", "nationality")
 SNAPSHOT = ("full_name", "date_of_birth", "sex", "id_number", "id_kind", "nationality", "check_status",
@@ -216,6 +235,9 @@ def resolve(workspace: Workspace, record_id: int, action: str, reason: str | Non
         record = session.get(VaccinationRecord, record_id)
         if record is None:
             raise _refuse("Không có bản ghi {id}", "There is no record {id}", "no_record", id=record_id)
+        if record.stage == "rejected_central":
+            clean = validate_edit(set_fields or {}, record.nationality) if action == "edit" else None
+            return _resolve_central(session, record, action, reason, actor, clean, utcnow())
         _check_open(record)
         clean = validate_edit(set_fields or {}, record.nationality) if action == "edit" else None
         before = _snapshot(record)
@@ -230,6 +252,74 @@ def resolve(workspace: Workspace, record_id: int, action: str, reason: str | Non
         return record_view(record)
 
 
+# records the central service rejected -----------------------------------------------------------
+def _check_central_open(record: VaccinationRecord) -> None:
+    if record.stage != "rejected_central" or record.decision == "reject":
+        raise _refuse("Bản ghi {id} bị trung ương từ chối đã được xử lý (loại hoặc gửi lại).",
+                      "Record {id}, rejected by the central service, has already been dealt with (rejected or "
+                      "resubmitted).", "central_closed", id=record.id)
+
+
+def _resolve_central(session, record: VaccinationRecord, action: str, reason: str, actor: str,
+                     clean: dict[str, str] | None, now: datetime) -> dict[str, Any]:
+    """A decision on a centrally rejected record: reject/defer it, or resubmit it as a new record."""
+    _check_central_open(record)
+    if action not in RESUBMITTING:
+        before = _snapshot(record)
+        record.decision = action
+        record.decision_reason = reason
+        record.updated_at = now
+        after = _snapshot(record)
+        session.add(Decision(record_id=record.id, action=action, reason=reason, actor=actor, at=now, before=before,
+                             after=after))
+        record_event(session, actor, f"decision.{action}", "vaccination_record", record.id, before, after, reason)
+        return record_view(record)
+    return _resubmit(session, record, action, reason, actor, clean, now)
+
+
+def _resubmit(session, old: VaccinationRecord, action: str, reason: str, actor: str,
+              clean: dict[str, str] | None, now: datetime) -> dict[str, Any]:
+    if action == "accept_registry" and not old.registry_values:
+        raise _refuse("Bản ghi {id} không có dữ liệu CSDL dân cư để chấp nhận; hãy sửa, giữ hoặc loại.",
+                      "Record {id} has no registry values to accept; edit, keep or reject it.", "nothing_to_accept",
+                      id=old.id)
+    new = VaccinationRecord(**{name: getattr(old, name) for name in COPIED})
+    new.flags = list(old.flags or [])
+    new.differences = list(old.differences or [])
+    new.registry_values = dict(old.registry_values) if old.registry_values else None
+    new.stage, new.batch_id, new.central_reason, new.supersedes_record_id = "loaded", None, "", None
+    new.decision, new.decision_reason = None, ""
+    new.created_at = now
+    old_before = _snapshot(old)
+    _apply(new, action, reason, clean)
+    session.add(new)
+    session.flush()
+    new_after = _snapshot(new)
+    old.decision = "reject"
+    old.decision_reason = f"resubmitted as record {new.id}"
+    old.stage = "superseded"
+    old.updated_at = now
+    old_after = {**_snapshot(old), "stage": "superseded", "resubmitted_as": new.id}
+    origin = {**old_before, "stage": "rejected_central", "central_reason": old.central_reason,
+              "resubmission_of": old.id}
+    session.add_all([
+        Decision(record_id=new.id, action=action, reason=reason, actor=actor, at=now, before=origin, after=new_after),
+        Decision(record_id=old.id, action="reject", reason=old.decision_reason, actor=actor, at=now,
+                 before={**old_before, "stage": "rejected_central"}, after=old_after),
+    ])
+    session.flush()
+    write_differences(session, [(new.id, new.differences)])
+    link = {"resubmission_of": old.id}
+    record_event(session, actor, "review.resubmitted", "vaccination_record", old.id,
+                 {"stage": "rejected_central", "decision": old_before["decision"]},
+                 {"stage": "superseded", "decision": "reject", "resubmitted_as": new.id}, reason)
+    record_event(session, actor, f"decision.{action}", "vaccination_record", new.id, link, {**new_after, **link},
+                 reason)
+    view = record_view(new)
+    view["resubmission_of"] = old.id
+    return view
+
+
 def undo_last(workspace: Workspace, actor: str) -> dict[str, Any]:
     """Undo the actor's latest decision not yet undone — all of it when it was a bulk decision — if the
     records have not changed since. Returns the (first) record after the undo, with ``undone_count``."""
@@ -240,6 +330,12 @@ def undo_last(workspace: Workspace, actor: str) -> dict[str, Any]:
         ).first()
         if last is None:
             raise _refuse("Không có quyết định nào để hoàn tác.", "There is no decision to undo.", "nothing_to_undo")
+        if "resubmission_of" in (last.before or {}) or "resubmitted_as" in (last.after or {}):
+            new_id = (last.after or {}).get("resubmitted_as") or last.record_id
+            raise _refuse("Quyết định cuối đã gửi lại bản ghi bị trung ương từ chối thành bản ghi {id}; không hoàn tác "
+                          "được. Nếu cần, hãy loại bản ghi {id}.",
+                          "Your last decision resubmitted a record the central service rejected as record {id}; it "
+                          "cannot be undone. If needed, reject record {id}.", "undo_resubmission", id=new_id)
         # a bulk decision's rows share one timestamp
         group = list(session.scalars(
             select(Decision).where(Decision.actor == actor, Decision.undone.is_(False), Decision.at == last.at,
@@ -248,7 +344,8 @@ def undo_last(workspace: Workspace, actor: str) -> dict[str, Any]:
         events, views, restored = [], [], []
         for decision in group:
             record = session.get(VaccinationRecord, decision.record_id)
-            _check_open(record)
+            if record.stage != "rejected_central":  # a central rejection's reject/defer can be undone
+                _check_open(record)
             current = _snapshot(record)
             if current != decision.after:
                 raise _refuse("Bản ghi {id} đã thay đổi sau quyết định này; không hoàn tác được.",
@@ -301,7 +398,12 @@ def bulk_resolve(workspace: Workspace, action: str, reason: str | None, actor: s
         records = list(session.scalars(_bulk_query(kind, status, action)))
         events, decisions = [], []
         now = utcnow()  # one timestamp: undo takes the bulk decision back as a whole
+        central = 0
         for record in records:
+            if record.stage == "rejected_central":
+                _resolve_central(session, record, action, reason, actor, None, now)
+                central += 1
+                continue
             before = _snapshot(record)
             _apply(record, action, reason, None)
             after = _snapshot(record)
@@ -310,6 +412,8 @@ def bulk_resolve(workspace: Workspace, action: str, reason: str | None, actor: s
             events.append((record.id, before, after))
         session.add_all(decisions)
         session.flush()
+        if central:
+            log.info("bulk %s: %d records rejected by the central service decided too", action, central)
         if events:
             record_events(session, actor, f"decision.{action}", "vaccination_record", events,
                           reason=f"bulk ({kind or status}): {reason}" if reason else f"bulk ({kind or status})")

@@ -1,9 +1,11 @@
 """The review queue: records that need a clerk's decision, filtered and counted in SQL.
 
 A record is in the queue while it is unsigned and either its check ended ``mismatch``, ``not_found``
-or ``invalid_id`` with no decision yet, or its decision is ``defer``. Filters: ``status`` (one of
-``mismatch``, ``not_found``, ``invalid_id``, ``deferred``) and ``kind`` (``accents`` for any field,
-or ``name:accents`` for one field).
+or ``invalid_id`` with no decision yet, or its decision is ``defer``. A signed record the central
+service rejected (stage ``rejected_central``) is in the queue too, with the central's reason, until the
+clerk rejects it or resubmits it as a new record (``desktop.review.decisions``). Filters: ``status``
+(one of ``mismatch``, ``not_found``, ``invalid_id``, ``central``, ``deferred``) and ``kind``
+(``accents`` for any field, or ``name:accents`` for one field; kinds cover unsigned records only).
 """
 
 from __future__ import annotations
@@ -21,7 +23,8 @@ from desktop.registry.compare import ALL_KINDS
 from desktop.workspace import Workspace
 
 NEEDS_DECISION = ("mismatch", "not_found", "invalid_id")
-QUEUE_STATUSES = (*NEEDS_DECISION, "deferred")
+CENTRAL = "central"  # the queue status of records the central service rejected
+QUEUE_STATUSES = (*NEEDS_DECISION, CENTRAL, "deferred")
 R = VaccinationRecord
 
 
@@ -30,11 +33,29 @@ def open_condition():
     return and_(R.stage == "loaded", R.batch_id.is_(None))
 
 
+def central_condition():
+    """Rejected by the central service and not yet rejected or resubmitted by the clerk (a resubmitted
+    record's stage is ``superseded``)."""
+    return and_(R.stage == "rejected_central", func.coalesce(R.decision, "") != "reject")
+
+
 def in_queue():
-    return and_(open_condition(), or_(
-        and_(R.check_status.in_(NEEDS_DECISION), R.decision.is_(None)),
-        R.decision == "defer",
-    ))
+    return or_(
+        and_(open_condition(), or_(
+            and_(R.check_status.in_(NEEDS_DECISION), R.decision.is_(None)),
+            R.decision == "defer",
+        )),
+        central_condition(),
+    )
+
+
+def status_key(stage: str, check_status: str, decision: str | None) -> str:
+    """Which queue status a queue record counts under."""
+    if decision == "defer":
+        return "deferred"
+    if stage == "rejected_central":
+        return CENTRAL
+    return check_status
 
 
 def parse_kind(kind: str | None) -> tuple[str | None, str | None]:
@@ -65,10 +86,13 @@ def queue_filter(kind: str | None = None, status: str | None = None):
             )
         if status == "deferred":
             conditions.append(R.decision == "defer")
+        elif status == CENTRAL:
+            conditions.append(and_(central_condition(), func.coalesce(R.decision, "") != "defer"))
         else:
-            conditions.append(and_(R.check_status == status, R.decision.is_(None)))
+            conditions.append(and_(open_condition(), R.check_status == status, R.decision.is_(None)))
     field, name = parse_kind(kind)
     if name:
+        conditions.append(open_condition())  # a signed record is never decided on by kind
         sub = select(RecordDifference.id).where(RecordDifference.record_id == R.id, RecordDifference.kind == name)
         if field:
             sub = sub.where(RecordDifference.field == field)
@@ -91,15 +115,16 @@ def queue_counts(workspace: Workspace) -> dict[str, Any]:
     with workspace.db.session() as session:
         statuses = {s: 0 for s in QUEUE_STATUSES}
         rows = session.execute(
-            select(R.check_status, R.decision, func.count()).where(in_queue()).group_by(R.check_status, R.decision)
+            select(R.stage, R.check_status, R.decision, func.count()).where(in_queue())
+            .group_by(R.stage, R.check_status, R.decision)
         )
-        for check_status, decision, count in rows:
-            key = "deferred" if decision == "defer" else check_status
+        for stage, check_status, decision, count in rows:
+            key = status_key(stage, check_status, decision)
             statuses[key] = statuses.get(key, 0) + count
         kinds: dict[str, int] = {}
         rows = session.execute(
             select(RecordDifference.field, RecordDifference.kind, func.count(func.distinct(RecordDifference.record_id)))
-            .join(R, R.id == RecordDifference.record_id).where(in_queue())
+            .join(R, R.id == RecordDifference.record_id).where(in_queue(), open_condition())
             .group_by(RecordDifference.field, RecordDifference.kind)
         )
         for field, name, count in rows:
@@ -131,6 +156,7 @@ def record_view(record: VaccinationRecord) -> dict[str, Any]:
         "decision_reason": record.decision_reason,
         "ready_to_sign": record.ready_to_sign,
         "stage": record.stage,
+        "central_reason": record.central_reason or "",
     }
 
 
@@ -149,6 +175,7 @@ STATUS_LABELS = {
     "mismatch": tr("Lệch", "Mismatch"),
     "not_found": tr("Không tìm thấy", "Not found"),
     "invalid_id": tr("Số định danh không hợp lệ", "Invalid ID"),
+    CENTRAL: tr("Trung ương từ chối", "Rejected by the central service"),
     "deferred": tr("Để sau", "Deferred"),
 }
 FIELD_LABELS = {

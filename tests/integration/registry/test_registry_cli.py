@@ -94,7 +94,8 @@ def test_registry_serve_runs_in_the_foreground(tmp_path):
     proc = subprocess.Popen(
         [sys.executable, str(ROOT / "main.py"), "registry", "serve", "--population", str(path), "--port", str(port),
          "--fault", "rate_limit", "--fault-count", "1"],
-        cwd=ROOT, env={**os.environ}, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        cwd=ROOT, env={**os.environ, "VAXDESK_REGISTRY_SERVE_TOKEN": "training-token"}, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
     )
     try:
         url = f"http://127.0.0.1:{port}"
@@ -113,6 +114,11 @@ def test_registry_serve_runs_in_the_foreground(tmp_path):
         assert first.status_code == 429 and first.headers["Retry-After"] == "1"
         found = httpx.post(url + "/v1/citizens:lookup", json=body, headers=headers).json()["results"][0]
         assert found["status"] == "found" and found["citizen"]["id_number"] == CITIZENS[0][0]  # linked CMND
+        # the extra token from the environment is accepted too; a wrong one is not
+        extra = httpx.post(url + "/v1/citizens:lookup", json=body, headers={"Authorization": "Bearer training-token"})
+        assert extra.status_code == 200
+        wrong = httpx.post(url + "/v1/citizens:lookup", json=body, headers={"Authorization": "Bearer guessed"})
+        assert wrong.status_code == 401
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -123,3 +129,12 @@ def test_registry_serve_runs_in_the_foreground(tmp_path):
 def test_registry_serve_without_population_is_refused(tmp_path):
     result = run_cli("registry", "serve", "--population", str(tmp_path / "none.json"), workspace=tmp_path / "w")
     assert result.code == 1 and "--population" in result.stderr
+
+
+def test_registry_serve_takes_no_token_on_the_command_line(tmp_path):
+    """Secrets never go in argv (contracts/cli.md): the token comes from the file or the environment."""
+    path = tmp_path / "population.json"
+    path.write_text(json.dumps(population(), ensure_ascii=False), encoding="utf-8")
+    result = run_cli("registry", "serve", "--population", str(path), "--port", str(free_port()), "--token", "abc",
+                     workspace=tmp_path / "w", timeout=30)
+    assert result.code == 2 and "--token" in result.stderr

@@ -49,7 +49,7 @@ def test_queue_and_counts(workspace, queue):
     assert queue_ids(workspace, status="not_found") == [queue["nobody"]]
     counts = queue_counts(workspace)
     assert counts["total"] == 4
-    assert counts["statuses"] == {"mismatch": 2, "not_found": 1, "invalid_id": 1, "deferred": 0}
+    assert counts["statuses"] == {"mismatch": 2, "not_found": 1, "invalid_id": 1, "central": 0, "deferred": 0}
     assert counts["kinds"] == {"name:accents": 2, "dob:swapped": 1}
     with pytest.raises(UserError):
         queue_ids(workspace, kind="spelling")
