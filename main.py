@@ -12,7 +12,8 @@ def run(argv: list[str]) -> int:
     from desktop.logs import setup_logging
     from desktop.workspace import default_workspace_path
 
-    setup_logging(default_workspace_path().parent / "logs")
+    workspace = _option_value(argv, "--workspace")
+    setup_logging(Path(workspace) / "logs" if workspace else default_workspace_path().parent / "logs")
     args = [a for a in argv if a not in ("--json",)]
     wants_window = not any(not a.startswith("-") for a in _strip_options(args)) and "--version" not in argv \
         and "-h" not in argv and "--help" not in argv
@@ -23,6 +24,15 @@ def run(argv: list[str]) -> int:
     from desktop.cli import main
 
     return main(argv)
+
+
+def _option_value(args: list[str], name: str) -> str | None:
+    for i, arg in enumerate(args):
+        if arg == name and i + 1 < len(args):
+            return args[i + 1]
+        if arg.startswith(name + "="):
+            return arg.split("=", 1)[1]
+    return None
 
 
 def _strip_options(args: list[str]) -> list[str]:

@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert  # noqa: E402
 
+from benchmarks._machine import machine  # noqa: E402
 from desktop.models import VaccinationRecord  # noqa: E402
 from desktop.registry import check_records  # noqa: E402
 from desktop.registry.compare import fold  # noqa: E402
@@ -120,7 +121,7 @@ def main() -> int:
     print(json.dumps({
         "records": args.records, "seconds": round(seconds, 3),
         "records_per_second": round(args.records / seconds, 1), "summary": result.summary,
-        "not_checked": result.not_checked,
+        "not_checked": result.not_checked, "machine": machine(),
     }))
     return 0
 

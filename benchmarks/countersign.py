@@ -18,7 +18,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import sys
 import tempfile
 import time
@@ -26,6 +25,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._machine import machine  # noqa: E402
 
 
 def raw_rate(algorithm: str, seconds: float = 1.5) -> float:
@@ -137,16 +138,6 @@ def batch_end_to_end(records: int, root: Path) -> dict:
         env.service.close()
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--records", type=int, default=10_000)
@@ -155,8 +146,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         os.environ.pop("VAXDESK_CENTRAL_KEY_PASSPHRASE", None)
-        result: dict = {"benchmark": "countersign", "nproc": os.cpu_count(), "cpu": cpu_model(),
-                        "load_average_before": [round(x, 2) for x in os.getloadavg()], "countersign": {}}
+        result: dict = {"benchmark": "countersign", "machine": machine(), "countersign": {}}
         targets = {"PS256": 1500, "ES256": 5000}
         for algorithm in ("PS256", "ES256"):
             raw = raw_rate(algorithm)

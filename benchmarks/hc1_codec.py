@@ -13,7 +13,6 @@ import argparse
 import json
 import multiprocessing
 import os
-import platform
 import sys
 import time
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from cryptography.hazmat.primitives import hashes  # noqa: E402
 from cryptography.hazmat.primitives.asymmetric import ec, rsa  # noqa: E402
 from cryptography.x509.oid import NameOID  # noqa: E402
 
+from benchmarks._machine import machine  # noqa: E402
 from desktop.dcc import KeySigner, TrustList, build_vaccination_dcc, encode_hc1, new_uvci, verify_hc1  # noqa: E402
 from desktop.dcc.schema_check import fast_violations, jsonschema_violations  # noqa: E402
 from desktop.dcc.validate import validate_payload  # noqa: E402
@@ -105,23 +105,13 @@ def all_cores_rate(seconds: float) -> float:
     return sum(counts) / seconds
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=2.0, help="measuring time per figure")
     args = parser.parse_args()
     batch = payloads(1000)
     trust = TrustList()
-    load_before = os.getloadavg()[0]
+    machine_at_start = machine()
     results: dict[str, Any] = {"encode_sign_per_s": {}, "decode_verify_per_s": {}}
     wall: dict[str, Any] = {"encode_sign_per_s": {}, "decode_verify_per_s": {}}
     now = ISSUED_AT + timedelta(days=1)
@@ -137,10 +127,7 @@ def main() -> None:
             wall[figure][name] = round(_WALL[operation])
     document = {
         "benchmark": "hc1_codec",
-        "python": platform.python_version(),
-        "cpu_model": cpu_model(),
-        "nproc": os.cpu_count(),
-        "loadavg_1min_at_start": round(load_before, 2),
+        "machine": machine_at_start,
         "single_core": True,
         "measure": "operations per CPU-second of one process",
         **results,

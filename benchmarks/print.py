@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import random
 import statistics
 import sys
@@ -23,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert  # noqa: E402
 
+from benchmarks._machine import machine  # noqa: E402
 from desktop.certificates.printing import print_certificates  # noqa: E402
 from desktop.certificates.search import fold_name, search_ids  # noqa: E402
 from desktop.models import Certificate, SigningBatch, VaccinationRecord  # noqa: E402
@@ -96,16 +95,6 @@ def time_query(workspace: Workspace, text: str, runs: int, status: str | None = 
             "max_ms": round(max(samples), 1)}
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--certificates", type=int, default=100_000)
@@ -139,8 +128,7 @@ def main() -> None:
         "search": {"certificates": args.certificates, "runs": args.runs, "queries": search,
                    "worst_ms": worst, "target_ms": 200, "ok": worst <= 200},
         "setup_seconds": round(build_s, 1),
-        "machine": {"nproc": os.cpu_count(), "cpu": cpu_model(), "python": platform.python_version(),
-                    "load_average": [round(x, 2) for x in os.getloadavg()]},
+        "machine": machine(),
     }, ensure_ascii=False, indent=2))
 
 

@@ -8,8 +8,6 @@ events. Prints one JSON document.
 from __future__ import annotations
 
 import json
-import os
-import platform
 import sys
 import tempfile
 import time
@@ -20,6 +18,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import insert  # noqa: E402
 
+from benchmarks._machine import machine  # noqa: E402
 from desktop.demo.token import DEMO_PIN, create_demo_token  # noqa: E402
 from desktop.models import VaccinationRecord  # noqa: E402
 from desktop.signing.batch import Selection, plan_batches, sign_batch  # noqa: E402
@@ -30,16 +29,6 @@ from desktop.workspace import Workspace  # noqa: E402
 
 SIZES = (5000, 10000)
 TARGETS = {5000: 2.0, 10000: 4.0}
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def add_records(workspace: Workspace, n: int, start: int) -> None:
@@ -91,9 +80,7 @@ def main() -> None:
         "token_open_and_login_seconds": round(open_seconds, 3),
         "batches": results,
         "ok": all(r["ok"] for r in results),
-        "nproc": os.cpu_count(),
-        "cpu": cpu_model(),
-        "python": platform.python_version(),
+        "machine": machine(),
     }, indent=2))
 
 

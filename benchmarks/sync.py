@@ -16,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -27,15 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
+from benchmarks._machine import machine  # noqa: E402
 
 
 def free_port() -> int:
@@ -166,10 +157,7 @@ def main() -> None:
             "phases_seconds": {k: round(v, 2) for k, v in phases.items()},
             "algorithm": args.algorithm,
             "central": "python main.py central serve (default workers) on 127.0.0.1, SQLite",
-            "nproc": os.cpu_count(),
-            "cpu_model": cpu_model(),
-            "python": platform.python_version(),
-            "load_average_1min": round(os.getloadavg()[0], 2),
+            "machine": machine(),
         }
     finally:
         if proc is not None:

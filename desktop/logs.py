@@ -15,4 +15,6 @@ def setup_logging(folder: Path, verbose: bool = False) -> Path:
     root = logging.getLogger()
     root.addHandler(handler)
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for noisy in ("alembic", "httpx", "httpcore", "uvicorn.access"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
     return path

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from desktop.cli import UsageError
+from desktop.i18n import tr
 from desktop.models import DECISION_ACTIONS
 from desktop.review import resolve, undo_last
 
@@ -29,4 +30,9 @@ def run(args, ctx) -> dict:
         if not sep or not name.strip():
             raise UsageError(f"resolve: --set needs FIELD=VALUE, got {item!r}")
         values[name.strip()] = value
-    return resolve(ctx.workspace, args.record_id, args.action, args.reason, ctx.actor, set_fields=values or None)
+    after = resolve(ctx.workspace, args.record_id, args.action, args.reason, ctx.actor, set_fields=values or None)
+    if after.get("resubmission_of"):
+        ctx.err(tr("Bản ghi {old} (trung ương từ chối) đã được gửi lại thành bản ghi {new}; hãy ký lại.",
+                   "Record {old} (rejected by the central service) was resubmitted as record {new}; sign it again.",
+                   old=after["resubmission_of"], new=after["record_id"]))
+    return after

@@ -14,7 +14,8 @@ from desktop.review.queue import QUEUE_STATUSES, queue_filter
 def register(subparsers) -> None:
     parser = subparsers.add_parser("review", help="list the records needing a decision, with counts per kind")
     parser.add_argument("--kind", help="a difference kind: accents, or field:kind such as name:typo")
-    parser.add_argument("--status", choices=QUEUE_STATUSES)
+    parser.add_argument("--status", choices=QUEUE_STATUSES,
+                        help="central: signed records the central service rejected (a decision resubmits them)")
     parser.add_argument("--limit", type=int, default=0, help="list at most N records (0: all)")
     parser.add_argument("--bulk", choices=BULK_ACTIONS, help="decide the same for every listed record")
     parser.add_argument("--reason", default="", help="reason of a bulk decision")
@@ -35,6 +36,7 @@ def run(args, ctx) -> dict:
         records = [{
             "record_id": r.id, "source_ref": r.source_ref, "source_row": r.source_row, "full_name": r.full_name,
             "date_of_birth": r.date_of_birth, "sex": r.sex, "id_number": r.id_number, "status": r.check_status,
-            "decision": r.decision, "differences": r.differences,
+            "decision": r.decision, "differences": r.differences, "stage": r.stage,
+            "central_reason": r.central_reason or "",
         } for r in session.scalars(query)]
     return {"counts": queue_counts(ws), "records": records}

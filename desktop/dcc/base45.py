@@ -4,9 +4,9 @@ Every certificate the central service signs and every certificate a sync receive
 here, so both directions work on whole 16-bit words instead of one character at a time:
 
 - ``b45encode`` reads the bytes as big-endian words and looks each word's three characters up in
-  a 65,536-entry table (~3 µs for a PS256 certificate; the ``base45`` package takes ~60 µs);
-- ``b45decode`` maps the text to digit values with one ``bytes.translate`` and rebuilds the words
-  from three strided slices.
+  a 65,536-entry table (~8 µs for a 420-byte PS256 certificate; the ``base45`` package ~75 µs);
+- ``b45decode`` maps the text to digit values with one ``bytes.translate`` and computes all the
+  words with one big-integer expression over three strided slices (~8 µs; the package ~60 µs).
 
 The output equals the ``base45`` package's for every input (tests compare them on every 16-bit
 word and on random data). Decoding refuses, with ``ValueError``, exactly what RFC 9285 refuses: a
@@ -17,7 +17,6 @@ callers strip what a scanner appends before decoding.
 
 from __future__ import annotations
 
-import struct
 import sys
 from array import array
 
@@ -60,13 +59,26 @@ def b45decode(text: str | bytes) -> bytes:
     if rest == 1:
         raise ValueError("Invalid base45 string: its length leaves a single character over")
     full = size - rest
-    words = [a + b * 45 + c * 2025 for a, b, c in zip(values[0:full:3], values[1:full:3], values[2:full:3])]
-    if words and max(words) > 0xFFFF:
+    count = full // 3
+    # Each triple's digits a, b, c go into 32-bit lanes of three big integers; one big-integer
+    # a + 45·b + 2025·c then computes every word at once (a word ≤ 91124 never spills into the
+    # next lane), and a word above 0xFFFF shows as a non-zero third-lowest byte of its lane.
+    lanes = bytearray(4 * count)
+    lanes[3::4] = values[0:full:3]
+    low = int.from_bytes(lanes, "big")
+    lanes[3::4] = values[1:full:3]
+    middle = int.from_bytes(lanes, "big")
+    lanes[3::4] = values[2:full:3]
+    high = int.from_bytes(lanes, "big")
+    words = (low + 45 * middle + 2025 * high).to_bytes(4 * count, "big")
+    if words[1::4].count(0) != count:
         raise ValueError("Invalid base45 string: a group of three characters is worth more than 0xFFFF")
-    out = struct.pack(f">{len(words)}H", *words)
+    out = bytearray(2 * count + rest // 2)
+    out[0:2 * count:2] = words[2::4]
+    out[1:2 * count:2] = words[3::4]
     if rest == 2:
         last = values[full] + values[full + 1] * 45
         if last > 0xFF:
             raise ValueError("Invalid base45 string: the final pair is worth more than 0xFF")
-        out += bytes((last,))
-    return out
+        out[-1] = last
+    return bytes(out)

@@ -40,7 +40,7 @@ from desktop.models import DECISION_ACTIONS, Decision, VaccinationRecord, utcnow
 from desktop.registry.check import write_differences
 from desktop.registry.compare import Person, compare, fold, id_differences, status_for, tidy_name
 from desktop.registry.precheck import id_kind, invalid_reason, normalise_id
-from desktop.review.queue import CENTRAL, queue_filter, record_view
+from desktop.review.queue import queue_filter, record_view
 from desktop.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -235,7 +235,7 @@ def resolve(workspace: Workspace, record_id: int, action: str, reason: str | Non
         record = session.get(VaccinationRecord, record_id)
         if record is None:
             raise _refuse("Không có bản ghi {id}", "There is no record {id}", "no_record", id=record_id)
-        if record.stage == "rejected_central":
+        if record.stage == "rejected_central" or (record.stage == "superseded" and record.decision == "reject"):
             clean = validate_edit(set_fields or {}, record.nationality) if action == "edit" else None
             return _resolve_central(session, record, action, reason, actor, clean, utcnow())
         _check_open(record)
@@ -255,9 +255,9 @@ def resolve(workspace: Workspace, record_id: int, action: str, reason: str | Non
 # records the central service rejected -----------------------------------------------------------
 def _check_central_open(record: VaccinationRecord) -> None:
     if record.stage != "rejected_central" or record.decision == "reject":
-        raise _refuse("Bản ghi {id} bị trung ương từ chối đã được xử lý (loại hoặc gửi lại).",
+        raise _refuse("Bản ghi {id} bị trung ương từ chối đã được xử lý (loại hoặc gửi lại): {why}",
                       "Record {id}, rejected by the central service, has already been dealt with (rejected or "
-                      "resubmitted).", "central_closed", id=record.id)
+                      "resubmitted): {why}", "central_closed", id=record.id, why=record.decision_reason)
 
 
 def _resolve_central(session, record: VaccinationRecord, action: str, reason: str, actor: str,

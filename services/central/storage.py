@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 
-from desktop.db import make_engine
+from desktop.db import Database
 from desktop.errors import UserError
 from desktop.i18n import tr
 from services.central.models import CentralBase
 
 
 class CentralDatabase:
+    """The workspace's engine set-up and unit of work (``desktop.db.Database``) on the central's
+    own tables; the schema is created from ``CentralBase.metadata``, never migrated as a workspace."""
+
     def __init__(self, url: str, create: bool = True):
         self.url = url
-        self.engine = make_engine(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._database = Database(url)
+        self.engine = self._database.engine
+        self.session = self._database.session
         if create:
             self.create_schema()
 
@@ -30,18 +30,5 @@ class CentralDatabase:
                                "Cannot open the central database: {err}", err=str(exc.orig)),
                             code="database_unavailable") from exc
 
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back on any error."""
-        session = self._sessions()
-        try:
-            yield session
-            session.commit()
-        except BaseException:
-            session.rollback()
-            raise
-        finally:
-            session.close()
-
     def dispose(self) -> None:
-        self.engine.dispose()
+        self._database.dispose()

@@ -187,3 +187,27 @@ def test_edit_with_the_keyboard(qtbot, workspace, queue, page, monkeypatch):
     current = page.current["record_id"]
     press(qtbot, page, Qt.Key.Key_E)
     assert page.current["record_id"] == current and review_item(workspace, current)["decision"] is None
+
+
+def test_a_record_the_central_rejected_shows_its_reason_and_is_resubmitted(qtbot, workspace, page, monkeypatch):
+    from desktop.views.pages import review
+    from tests.unit.review.test_central_resubmission import reject_centrally
+
+    an, thuy = add_checked(workspace, [(("Nguyễn Văn An", "1990-05-12", "M", "001090012345"), AN),
+                                       (("Trần Thị Thuý", "1985-03-04", "F", "001185012346"), THUY)])
+    reject_centrally(workspace, [an, thuy])
+    page.reload()
+    qtbot.waitUntil(lambda: shown(page, an))
+    assert "Trung ương từ chối" in page.view.text() and "dose_already_certified" in page.view.text()
+    index = next(i for i in range(page.filter_box.count()) if tuple(page.filter_box.itemData(i)) == (None, "central"))
+    assert "Trung ương từ chối (2)" in page.filter_box.itemText(index)
+    page.reason.setCurrentText("Sai số CCCD")
+    monkeypatch.setattr(review, "ask_edit", lambda parent, item: {"id_number": "001090054321"})
+    press(qtbot, page, Qt.Key.Key_E)  # the rejected record leaves the queue; a new record is made to sign again
+    qtbot.waitUntil(lambda: shown(page, thuy) and page.ids == [thuy])
+    assert review_item(workspace, an)["stage"] == "superseded"
+    assert "resubmitted as record" in review_item(workspace, an)["decision_reason"]
+    page.reason.setCurrentText("Trùng người")
+    press(qtbot, page, Qt.Key.Key_R)
+    qtbot.waitUntil(lambda: page.current is None and not page.busy)
+    assert queue_ids(workspace) == [] and review_item(workspace, thuy)["stage"] == "rejected_central"

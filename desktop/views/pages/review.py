@@ -3,7 +3,8 @@
 The queue's ids are loaded once per filter; each record is fetched on its own (and the next one is
 prefetched), so moving on is immediate. Single keys decide: A accept the registry, K keep the list,
 E edit, R reject, D defer, N/J next, P/U previous, B bulk decision for the filtered kind, Ctrl+Z undo,
-F5 check with the registry.
+F5 check with the registry. Records the central service rejected show its reason; a signable decision
+on one resubmits it as a new record (``desktop.review.decisions``).
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from desktop.review import (
     undo_last,
 )
 from desktop.review.decisions import ACTION_NAMES, BULK_ACTIONS, REASON_REQUIRED
-from desktop.review.queue import FIELD_LABELS, KIND_LABELS, STATUS_LABELS
+from desktop.review.queue import FIELD_LABELS, KIND_LABELS, STATUS_LABELS, status_key
 from desktop.views import dialogs
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
@@ -91,12 +92,16 @@ def render_item(item: dict[str, Any]) -> str:
         ("sex", _sex(item["sex"]), _sex(registry.get("sex"))),
         ("id", item["id_number"], registry.get("id_number", "")),
     ]
-    status = "deferred" if item.get("decision") == "defer" else item["status"]
+    status = status_key(item.get("stage", "loaded"), item["status"], item.get("decision"))
     head = (f"<p><b>{html.escape(str(STATUS_LABELS.get(status, status)))}</b> — "
             f"{tr('dòng', 'row')} {item['source_row']}"
             + (f", {tr('mã', 'ref')} {html.escape(item['source_ref'])}" if item.get("source_ref") else "")
             + f" — {html.escape(item['vaccine_name'])}, {tr('mũi', 'dose')} {item['dose_number']}, "
               f"{format_date(item['vaccination_date'])}</p>")
+    if item.get("stage") == "rejected_central":
+        head += (f"<p style='color:#b71c1c'><b>{tr('Trung ương từ chối', 'Rejected by the central service')}:</b> "
+                 f"{html.escape(item.get('central_reason') or '')}</p>"
+                 f"<p>{tr('Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.', 'Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.')}</p>")
     table = [f"<table cellspacing='0' cellpadding='6' border='1' style='border-collapse:collapse'>"
              f"<tr><th></th><th>{tr('Danh sách', 'List')}</th><th>{tr('CSDL dân cư', 'Registry')}</th>"
              f"<th>{tr('Khác biệt', 'Difference')}</th></tr>"]
@@ -426,10 +431,15 @@ class ReviewPage(QWidget):
     def _decided(self, action: str, after: dict[str, Any]) -> None:
         self.busy = False
         self.reason.setCurrentText("")
-        record_id = after["record_id"]
+        record_id = after.get("resubmission_of") or after["record_id"]  # a resubmission: the rejected record leaves
         self.cache.pop(record_id, None)
-        self.ctx.show_status(str(tr("Đã ghi: {action} — dòng {row}", "Recorded: {action} — row {row}",
-                                    action=ACTION_NAMES[action], row=after["source_row"])))
+        if after.get("resubmission_of"):
+            self.ctx.show_status(str(tr("Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại",
+                                        "Recorded: {action} — row {row}; resubmitted as record {new} to sign again",
+                                        action=ACTION_NAMES[action], row=after["source_row"], new=after["record_id"])))
+        else:
+            self.ctx.show_status(str(tr("Đã ghi: {action} — dòng {row}", "Recorded: {action} — row {row}",
+                                        action=ACTION_NAMES[action], row=after["source_row"])))
         if action == "defer" and after.get("decision") == "defer":
             self.cache[record_id] = after
             self._go(self.index + 1)

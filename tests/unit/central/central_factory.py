@@ -7,7 +7,6 @@ tests); the batch format is built with the same helpers the desktop uses (deskto
 from __future__ import annotations
 
 import base64
-import os
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -27,8 +26,6 @@ from desktop.signing import manifest as mf
 from desktop.signing.merkle import leaf_hash, root_and_proofs
 from services.central.service import CentralService
 from services.central.setup import init_data, register
-
-PG_ENV = "VAXDESK_TEST_POSTGRES_URL"
 
 
 def make_ca(name: str = "Bộ Y tế - Test CA") -> tuple[Any, x509.Certificate]:
@@ -139,28 +136,18 @@ def database_url(kind: str, tmp_path: Path) -> Iterator[str]:
     if kind == "sqlite":
         yield f"sqlite:///{tmp_path / 'central-test.sqlite3'}"
         return
-    import psycopg
-    from sqlalchemy.engine import make_url
+    from tests.pg import scratch_database
 
-    base = os.environ[PG_ENV]
-    name = "central_" + uuid.uuid4().hex[:12]
-    admin = make_url(base).set(drivername="postgresql")
-    with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield make_url(base).set(database=name).render_as_string(hide_password=False)
-    finally:
-        from sqlalchemy import create_engine  # noqa: F401 - engines are disposed by the service
-
-        with psycopg.connect(admin.render_as_string(hide_password=False), autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_database("central") as url:
+        yield url
 
 
 def backends() -> list[Any]:
     import pytest
 
-    return ["sqlite", pytest.param("postgres", marks=[
-        pytest.mark.postgres, pytest.mark.skipif(not os.environ.get(PG_ENV), reason=f"{PG_ENV} is not set")])]
+    from tests.pg import POSTGRES
+
+    return ["sqlite", pytest.param("postgres", marks=POSTGRES)]
 
 
 @dataclass

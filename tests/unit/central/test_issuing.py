@@ -5,20 +5,12 @@ from __future__ import annotations
 import json
 import os
 
-import base45
 import pytest
 
 from desktop.dcc.hc1 import decode_hc1, encode_hc1, verify_hc1
 from desktop.dcc.trustlist import TrustList
-from services.central.issuing import b45encode, encode
+from services.central.issuing import encode
 from tests.unit.central.central_factory import attestation, build_batch, database_url, make_env
-
-
-@pytest.mark.parametrize("size", [0, 1, 2, 3, 44, 45, 255, 256, 257, 1001])
-def test_table_base45_matches_the_reference(size):
-    data = os.urandom(size) if size else b""
-    assert b45encode(data) == base45.b45encode(data).decode("ascii")
-    assert b45encode(b"\xff\xff\xff") == base45.b45encode(b"\xff\xff\xff").decode("ascii")
 
 
 def test_encode_is_what_the_format_library_produces(central_sqlite):
