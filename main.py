@@ -13,7 +13,9 @@ def run(argv: list[str]) -> int:
     from desktop.workspace import default_workspace_path
 
     workspace = _option_value(argv, "--workspace")
-    setup_logging(Path(workspace) / "logs" if workspace else default_workspace_path().parent / "logs")
+    # log beside an existing workspace; never create a workspace folder just to log into it
+    logs = Path(workspace) / "logs" if workspace and Path(workspace).is_dir() else default_workspace_path().parent / "logs"
+    setup_logging(logs)
     args = [a for a in argv if a not in ("--json",)]
     wants_window = not any(not a.startswith("-") for a in _strip_options(args)) and "--version" not in argv \
         and "-h" not in argv and "--help" not in argv

@@ -14,7 +14,6 @@ import argparse
 import csv
 import json
 import os
-import platform
 import random
 import resource
 import subprocess
@@ -25,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks._machine import machine  # noqa: E402
 
 HEADER = ["STT", "Mã mũi tiêm", "Họ và tên", "Ngày sinh", "Giới tính", "Số CMND/CCCD", "Số điện thoại", "Tên vắc xin",
           "Lô vắc xin", "Mũi số", "Ngày tiêm", "Mã cơ sở tiêm"]
@@ -86,16 +87,6 @@ def child(path: str, workspace: str) -> None:
     ws.close()
 
 
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor()
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--rows", type=int, default=100_000)
@@ -126,8 +117,7 @@ def main() -> None:
         results[kind] = data
     print(json.dumps({
         "benchmark": "import_list", "rows": args.rows, "results": results, "memory_target_mb": MEMORY_TARGET_MB,
-        "generation_seconds": round(generated, 1), "nproc": os.cpu_count(), "cpu_model": cpu_model(),
-        "load_average_1m": round(os.getloadavg()[0], 2), "python": platform.python_version(),
+        "generation_seconds": round(generated, 1), "machine": machine(),
     }, indent=2))
 
 

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import pytest
 
 from desktop.registry import check_records
@@ -12,26 +9,10 @@ from desktop.review import bulk_resolve, queue_counts, queue_ids, resolve, undo_
 from desktop.workspace import Workspace
 from services.registry.population import Population
 from services.registry.server import BackgroundServer
+from tests.pg import POSTGRES, postgres_database  # noqa: F401 - provides the pg_url fixture
 from tests.unit.registry.factory import add_records, population
 
-PG_ENV = "VAXDESK_TEST_POSTGRES_URL"
-pytestmark = [pytest.mark.integration, pytest.mark.postgres,
-              pytest.mark.skipif(not os.environ.get(PG_ENV), reason=f"{PG_ENV} is not set")]
-
-
-@pytest.fixture
-def pg_url():
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    base = make_url(os.environ[PG_ENV])
-    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
-    name = "registry_" + uuid.uuid4().hex[:12]
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield base.set(database=name).render_as_string(hide_password=False)
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+pytestmark = [pytest.mark.integration, *POSTGRES]
 
 
 def test_check_and_review_on_postgresql(tmp_path, pg_url):
