@@ -348,12 +348,12 @@
 <context>
     <name>desktop.cli.certificates</name>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="45"/>
+        <location filename="../../desktop/cli/certificates.py" line="52"/>
         <source>Đã ghi {n} mã HC1 vào {file}</source>
         <translation>Wrote {n} HC1 strings to {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="56"/>
+        <location filename="../../desktop/cli/certificates.py" line="63"/>
         <source>Không ghi được tệp {file}: {err}</source>
         <translation>Cannot write the file {file}: {err}</translation>
     </message>
@@ -387,24 +387,32 @@
 <context>
     <name>desktop.cli.registry</name>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="58"/>
+        <location filename="../../desktop/cli/registry.py" line="61"/>
         <source>CSDL dân cư mẫu: {n} công dân, http://{host}:{port} (Ctrl+C để dừng)</source>
         <translation>Reference registry: {n} citizens at http://{host}:{port} (Ctrl+C to stop)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="41"/>
+        <location filename="../../desktop/cli/registry.py" line="43"/>
         <source>Không tìm thấy tệp dân cư {file}; hãy chỉ ra bằng --population (lệnh `demo` in ra đường dẫn).</source>
         <translation>Population file {file} not found; give it with --population (`demo` prints the path).</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="47"/>
+        <location filename="../../desktop/cli/registry.py" line="49"/>
         <source>--fault phải là một trong: {modes}</source>
         <translation>--fault must be one of: {modes}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="53"/>
+        <location filename="../../desktop/cli/registry.py" line="56"/>
         <source>Không đọc được tệp dân cư {file}: {err}</source>
         <translation>Cannot read the population file {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.resolve</name>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="35"/>
+        <source>Bản ghi {old} (trung ương từ chối) đã được gửi lại thành bản ghi {new}; hãy ký lại.</source>
+        <translation>Record {old} (rejected by the central service) was resubmitted as record {new}; sign it again.</translation>
     </message>
 </context>
 <context>
@@ -496,22 +504,22 @@
 <context>
     <name>desktop.dcc.hc1</name>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="121"/>
+        <location filename="../../desktop/dcc/hc1.py" line="98"/>
         <source>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</source>
         <translation>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="125"/>
+        <location filename="../../desktop/dcc/hc1.py" line="102"/>
         <source>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</source>
         <translation>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="129"/>
+        <location filename="../../desktop/dcc/hc1.py" line="106"/>
         <source>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</source>
         <translation>The certificate must expire after it is issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="132"/>
+        <location filename="../../desktop/dcc/hc1.py" line="109"/>
         <source>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</source>
         <translation>The issuing country "{iss}" is not a two-letter ISO 3166 code.</translation>
     </message>
@@ -912,7 +920,7 @@
         <translation>Cannot tell the column delimiter of {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="373"/>
+        <location filename="../../desktop/importer/load.py" line="377"/>
         <source>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</source>
         <translation>{file} has a header but no data rows.</translation>
     </message>
@@ -922,12 +930,12 @@
         <translation>There is no field {field}. Fields: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="366"/>
+        <location filename="../../desktop/importer/load.py" line="370"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="308"/>
+        <location filename="../../desktop/importer/load.py" line="312"/>
         <source>Dòng {row}</source>
         <translation>Row {row}</translation>
     </message>
@@ -988,32 +996,37 @@
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="177"/>
+        <location filename="../../desktop/overview/picture.py" line="191"/>
+        <source>{n} bản ghi sẵn sàng ký, chờ người ký số</source>
+        <translation>{n} records ready to sign, waiting for a signer</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="178"/>
         <source>{n} bản ghi cần đối chiếu</source>
         <translation>{n} records need review</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="179"/>
+        <location filename="../../desktop/overview/picture.py" line="180"/>
         <source>{n} bản ghi chưa kiểm tra với CSDL dân cư</source>
         <translation>{n} records not yet checked against the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="181"/>
+        <location filename="../../desktop/overview/picture.py" line="182"/>
         <source>{n} bản ghi sẵn sàng ký số</source>
         <translation>{n} records ready to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="183"/>
+        <location filename="../../desktop/overview/picture.py" line="184"/>
         <source>{n} bản ghi đã ký, chờ gửi lên hệ thống trung ương</source>
         <translation>{n} signed records waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="185"/>
+        <location filename="../../desktop/overview/picture.py" line="186"/>
         <source>{n} bản ghi đã gửi, chờ nhận chứng nhận</source>
         <translation>{n} sent records waiting for certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="198"/>
+        <location filename="../../desktop/overview/picture.py" line="213"/>
         <source>Chưa có danh sách nào: hãy nhập danh sách tiêm hôm nay</source>
         <translation>No lists yet: import today's vaccination list</translation>
     </message>
@@ -1083,27 +1096,27 @@
 <context>
     <name>desktop.review.decisions</name>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="42"/>
+        <location filename="../../desktop/review/decisions.py" line="61"/>
         <source>Chấp nhận dữ liệu CSDL dân cư</source>
         <translation>Accept the registry's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="43"/>
+        <location filename="../../desktop/review/decisions.py" line="62"/>
         <source>Giữ dữ liệu danh sách</source>
         <translation>Keep the list's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="44"/>
+        <location filename="../../desktop/review/decisions.py" line="63"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="45"/>
+        <location filename="../../desktop/review/decisions.py" line="64"/>
         <source>Loại khỏi ký số</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="46"/>
+        <location filename="../../desktop/review/decisions.py" line="65"/>
         <source>Để sau</source>
         <translation>Defer</translation>
     </message>
@@ -1111,132 +1124,137 @@
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="147"/>
+        <location filename="../../desktop/review/queue.py" line="173"/>
         <source>Chưa kiểm tra</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="148"/>
+        <location filename="../../desktop/review/queue.py" line="174"/>
         <source>Khớp</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="149"/>
+        <location filename="../../desktop/review/queue.py" line="175"/>
         <source>Lệch</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="150"/>
+        <location filename="../../desktop/review/queue.py" line="176"/>
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="151"/>
+        <location filename="../../desktop/review/queue.py" line="177"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="152"/>
+        <location filename="../../desktop/review/queue.py" line="178"/>
+        <source>Trung ương từ chối</source>
+        <translation>Rejected by the central service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="179"/>
         <source>Để sau</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="155"/>
+        <location filename="../../desktop/review/queue.py" line="182"/>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="156"/>
+        <location filename="../../desktop/review/queue.py" line="183"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="157"/>
+        <location filename="../../desktop/review/queue.py" line="184"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="158"/>
+        <location filename="../../desktop/review/queue.py" line="185"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="161"/>
+        <location filename="../../desktop/review/queue.py" line="188"/>
         <source>Họ tên: khác chữ hoa/khoảng trắng</source>
         <translation>Name: case/spacing</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="162"/>
+        <location filename="../../desktop/review/queue.py" line="189"/>
         <source>Họ tên: khác dấu</source>
         <translation>Name: accents</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="163"/>
+        <location filename="../../desktop/review/queue.py" line="190"/>
         <source>Họ tên: khác thứ tự</source>
         <translation>Name: word order</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="164"/>
+        <location filename="../../desktop/review/queue.py" line="191"/>
         <source>Họ tên: thừa/thiếu tên đệm</source>
         <translation>Name: middle name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="165"/>
+        <location filename="../../desktop/review/queue.py" line="192"/>
         <source>Họ tên: lỗi gõ</source>
         <translation>Name: typo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="166"/>
+        <location filename="../../desktop/review/queue.py" line="193"/>
         <source>Họ tên: khác hẳn</source>
         <translation>Name: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="167"/>
+        <location filename="../../desktop/review/queue.py" line="194"/>
         <source>Ngày sinh: chỉ có năm/tháng</source>
         <translation>DOB: partial</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="168"/>
+        <location filename="../../desktop/review/queue.py" line="195"/>
         <source>Ngày sinh: đảo ngày/tháng</source>
         <translation>DOB: day/month swapped</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="169"/>
+        <location filename="../../desktop/review/queue.py" line="196"/>
         <source>Ngày sinh: 01/01 điền thay</source>
         <translation>DOB: 01/01 placeholder</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="170"/>
+        <location filename="../../desktop/review/queue.py" line="197"/>
         <source>Ngày sinh: khác</source>
         <translation>DOB: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="171"/>
+        <location filename="../../desktop/review/queue.py" line="198"/>
         <source>Giới tính: khác</source>
         <translation>Sex: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="172"/>
+        <location filename="../../desktop/review/queue.py" line="199"/>
         <source>Số định danh: CMND cũ đã chuyển CCCD</source>
         <translation>ID: old CMND linked to CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="173"/>
+        <location filename="../../desktop/review/queue.py" line="200"/>
         <source>Số định danh: không khớp giới tính/năm sinh</source>
         <translation>ID: inconsistent with sex/year</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="48"/>
+        <location filename="../../desktop/review/queue.py" line="69"/>
         <source>Không có loại khác biệt {kind}. Các loại: {known}</source>
         <translation>There is no difference kind {kind}. Kinds: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="61"/>
+        <location filename="../../desktop/review/queue.py" line="82"/>
         <source>Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}</source>
         <translation>There is no queue status {status}. Statuses: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="142"/>
+        <location filename="../../desktop/review/queue.py" line="168"/>
         <source>Không có bản ghi {id}</source>
         <translation>There is no record {id}</translation>
     </message>
@@ -1578,22 +1596,22 @@
 <context>
     <name>desktop.sync.verify</name>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="183"/>
+        <location filename="../../desktop/sync/verify.py" line="119"/>
         <source>trường {field} khác dữ liệu đã ký: đã ký "{expected}", nhận "{received}"</source>
         <translation>field {field} differs from the signed data: signed "{expected}", received "{received}"</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="176"/>
+        <location filename="../../desktop/sync/verify.py" line="112"/>
         <source>chữ ký bằng khoá không có trong danh sách tin cậy (kid {kid})</source>
         <translation>signed with a key that is not on the trust list (kid {kid})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="179"/>
+        <location filename="../../desktop/sync/verify.py" line="115"/>
         <source>chữ ký không hợp lệ</source>
         <translation>the signature does not verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="181"/>
+        <location filename="../../desktop/sync/verify.py" line="117"/>
         <source>không đọc được chứng nhận ({detail})</source>
         <translation>the certificate cannot be read ({detail})</translation>
     </message>
@@ -1688,259 +1706,259 @@
 <context>
     <name>desktop.views.pages.certificates</name>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
         <source>Hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
         <source>Đã thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="59"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
         <source>Đã thu hồi</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="53"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="55"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="54"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="56"/>
         <source>Còn hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="55"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="57"/>
         <source>Mới, chưa in</source>
         <translation>New, never printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="56"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="58"/>
         <source>Sắp hết hạn</source>
         <translation>Expiring soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="57"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="59"/>
         <source>Đã hết hạn</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="58"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="60"/>
         <source>Đã được thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="170"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="172"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="67"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
         <source>Ngày tiêm</source>
         <translation>Vaccinated</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
         <source>Mã chứng nhận (UVCI)</source>
         <translation>Certificate (UVCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
         <source>Hết hạn</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="73"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="74"/>
         <source>Số lần in</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="88"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="90"/>
         <source>Thu hồi chứng nhận</source>
         <translation>Revoke certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="88"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="90"/>
         <source>Lý do thu hồi {uvci} (cấp nhầm…). Chứng nhận sẽ mất hiệu lực, không có chứng nhận thay thế:</source>
         <translation>Why revoke {uvci} (issued in error…)? It stops being valid and is not replaced:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="101"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="103"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="170"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="172"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="171"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="173"/>
         <source>Mũi tiêm số</source>
         <translation>Dose number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="171"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="173"/>
         <source>Tổng số mũi</source>
         <translation>Doses in series</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="175"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
         <source>Đính chính chứng nhận</source>
         <translation>Correct the certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="194"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="196"/>
         <source>Lý do (bắt buộc)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="223"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="225"/>
         <source>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</source>
         <translation>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="231"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
         <source>Khổ A4</source>
         <translation>A4 page</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="232"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="234"/>
         <source>Thẻ gấp A5</source>
         <translation>Folded A5 card</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="250"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="252"/>
         <source>Danh sách chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="258"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="260"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="259"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="261"/>
         <source>Xem trước bản in…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="260"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="261"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
         <source>Lưu PDF các chứng nhận mới…</source>
         <translation>Save all new as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="264"/>
         <source>Đính chính…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="265"/>
         <source>Thu hồi…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="342"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="351"/>
         <source>{n} chứng nhận</source>
         <translation>{n} certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="422"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
         <source>Lưu chứng nhận thành PDF</source>
         <translation>Save certificates as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="434"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="443"/>
         <source>Đã in {n} chứng nhận vào {file}</source>
         <translation>Printed {n} certificates into {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="499"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="508"/>
         <source>Đã tạo bản đính chính</source>
         <translation>Correction created</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="499"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="508"/>
         <source>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</source>
         <translation>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
         <source>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</source>
         <translation>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="235"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="237"/>
         <source>Mẫu in:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="440"/>
         <source>Đang tạo PDF…</source>
         <translation>Writing the PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="448"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="457"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="456"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="465"/>
         <source>máy in</source>
         <translation>printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="474"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="483"/>
         <source>Đang gửi tới máy in…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
         <source>Xác nhận thu hồi</source>
         <translation>Confirm revocation</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
         <source>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</source>
         <translation>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="528"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="537"/>
         <source>Đã thu hồi {uvci}</source>
         <translation>Revoked {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="531"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="540"/>
         <source>Đang thu hồi…</source>
         <translation>Revoking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="218"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="220"/>
         <source>Chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="311"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="313"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
@@ -2144,32 +2162,32 @@
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="287"/>
+        <location filename="../../desktop/views/pages/overview.py" line="284"/>
         <source>Không còn việc nào đang chờ. ✔</source>
         <translation>Nothing is waiting. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="304"/>
+        <location filename="../../desktop/views/pages/overview.py" line="301"/>
         <source>Biểu đồ theo danh sách</source>
         <translation>Chart by list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="305"/>
+        <location filename="../../desktop/views/pages/overview.py" line="302"/>
         <source>Biểu đồ theo ngày tiêm</source>
         <translation>Chart by vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="306"/>
+        <location filename="../../desktop/views/pages/overview.py" line="303"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="307"/>
+        <location filename="../../desktop/views/pages/overview.py" line="304"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="318"/>
+        <location filename="../../desktop/views/pages/overview.py" line="315"/>
         <source>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</source>
         <translation>Click a number to open those records. On the chart: arrows to choose, Enter to open.</translation>
     </message>
@@ -2182,227 +2200,242 @@
 <context>
     <name>desktop.views.pages.review</name>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="49"/>
+        <location filename="../../desktop/views/pages/review.py" line="50"/>
         <source>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</source>
         <translation>Checked against the ID card or passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="50"/>
+        <location filename="../../desktop/views/pages/review.py" line="51"/>
         <source>Người được tiêm xác nhận thông tin</source>
         <translation>Confirmed by the vaccinated person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="51"/>
+        <location filename="../../desktop/views/pages/review.py" line="52"/>
         <source>Lỗi nhập liệu tại điểm tiêm</source>
         <translation>Data entry error at the vaccination site</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="52"/>
+        <location filename="../../desktop/views/pages/review.py" line="53"/>
         <source>CSDL dân cư chưa cập nhật</source>
         <translation>The registry is not up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="53"/>
+        <location filename="../../desktop/views/pages/review.py" line="54"/>
         <source>Người nước ngoài, không có trong CSDL dân cư</source>
         <translation>Foreigner, not in the population registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="54"/>
+        <location filename="../../desktop/views/pages/review.py" line="55"/>
         <source>Trùng người / không phải người được tiêm</source>
         <translation>Duplicate or not the vaccinated person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="501"/>
+        <location filename="../../desktop/views/pages/review.py" line="511"/>
         <source>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</source>
         <translation>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="98"/>
+        <location filename="../../desktop/views/pages/review.py" line="99"/>
         <source>mũi</source>
         <translation>dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="101"/>
+        <location filename="../../desktop/views/pages/review.py" line="102"/>
+        <source>Trung ương từ chối</source>
+        <translation>Rejected by the central service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="104"/>
+        <source>Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.</source>
+        <translation>Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="106"/>
         <source>Danh sách</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="101"/>
+        <location filename="../../desktop/views/pages/review.py" line="106"/>
         <source>CSDL dân cư</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="102"/>
+        <location filename="../../desktop/views/pages/review.py" line="107"/>
         <source>Khác biệt</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="122"/>
+        <location filename="../../desktop/views/pages/review.py" line="127"/>
         <source>Sửa bản ghi</source>
         <translation>Edit the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="173"/>
+        <location filename="../../desktop/views/pages/review.py" line="178"/>
         <source>Kiểm tra với CSDL dân cư (F5)</source>
         <translation>Check with the registry (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="185"/>
+        <location filename="../../desktop/views/pages/review.py" line="190"/>
         <source>Lọc theo loại khác biệt</source>
         <translation>Filter by difference kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="197"/>
+        <location filename="../../desktop/views/pages/review.py" line="202"/>
         <source>Bản ghi đang xét</source>
         <translation>Current record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="209"/>
+        <location filename="../../desktop/views/pages/review.py" line="214"/>
         <source>Lý do quyết định</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="226"/>
+        <location filename="../../desktop/views/pages/review.py" line="231"/>
         <source>Trước (P)</source>
         <translation>Previous (P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="226"/>
+        <location filename="../../desktop/views/pages/review.py" line="231"/>
         <source>Tiếp (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="227"/>
+        <location filename="../../desktop/views/pages/review.py" line="232"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="228"/>
+        <location filename="../../desktop/views/pages/review.py" line="233"/>
         <source>Quyết định cho cả loại… (B)</source>
         <translation>Decide for the whole kind… (B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="387"/>
-        <location filename="../../desktop/views/pages/review.py" line="205"/>
+        <location filename="../../desktop/views/pages/review.py" line="392"/>
+        <location filename="../../desktop/views/pages/review.py" line="210"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="431"/>
-        <source>Đã ghi: {action} — dòng {row}</source>
-        <translation>Recorded: {action} — row {row}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="465"/>
+        <location filename="../../desktop/views/pages/review.py" line="475"/>
         <source>Đã hoàn tác: {action}</source>
         <translation>Undone: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="481"/>
-        <location filename="../../desktop/views/pages/review.py" line="477"/>
-        <location filename="../../desktop/views/pages/review.py" line="498"/>
-        <location filename="../../desktop/views/pages/review.py" line="504"/>
+        <location filename="../../desktop/views/pages/review.py" line="491"/>
+        <location filename="../../desktop/views/pages/review.py" line="487"/>
+        <location filename="../../desktop/views/pages/review.py" line="508"/>
+        <location filename="../../desktop/views/pages/review.py" line="514"/>
         <source>Quyết định hàng loạt</source>
         <translation>Bulk decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="482"/>
+        <location filename="../../desktop/views/pages/review.py" line="492"/>
         <source>Thao tác cho mọi bản ghi của loại này:</source>
         <translation>Action for every record of this kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="526"/>
-        <location filename="../../desktop/views/pages/review.py" line="548"/>
+        <location filename="../../desktop/views/pages/review.py" line="536"/>
+        <location filename="../../desktop/views/pages/review.py" line="558"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="79"/>
+        <location filename="../../desktop/views/pages/review.py" line="80"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="79"/>
+        <location filename="../../desktop/views/pages/review.py" line="80"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="96"/>
+        <location filename="../../desktop/views/pages/review.py" line="97"/>
         <source>dòng</source>
         <translation>row</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="111"/>
+        <location filename="../../desktop/views/pages/review.py" line="116"/>
         <source>CSDL dân cư không có dữ liệu cho bản ghi này.</source>
         <translation>The registry has no data for this record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="113"/>
+        <location filename="../../desktop/views/pages/review.py" line="118"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="183"/>
+        <location filename="../../desktop/views/pages/review.py" line="188"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="302"/>
+        <location filename="../../desktop/views/pages/review.py" line="307"/>
         <source>Tất cả cần quyết định</source>
         <translation>All needing a decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="336"/>
+        <location filename="../../desktop/views/pages/review.py" line="341"/>
         <source>Không còn bản ghi nào cần quyết định.</source>
         <translation>No records need a decision.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="396"/>
+        <location filename="../../desktop/views/pages/review.py" line="401"/>
         <source>Không có dữ liệu CSDL dân cư để chấp nhận.</source>
         <translation>No registry values to accept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="477"/>
+        <location filename="../../desktop/views/pages/review.py" line="437"/>
+        <source>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</source>
+        <translation>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="441"/>
+        <source>Đã ghi: {action} — dòng {row}</source>
+        <translation>Recorded: {action} — row {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="487"/>
         <source>Hãy chọn một loại khác biệt trong ô “Loại” trước.</source>
         <translation>Choose a difference kind in “Kind” first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="499"/>
+        <location filename="../../desktop/views/pages/review.py" line="509"/>
         <source>Không có bản ghi nào để thay đổi.</source>
         <translation>No records would change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="511"/>
+        <location filename="../../desktop/views/pages/review.py" line="521"/>
         <source>Đã thay đổi {n} bản ghi.</source>
         <translation>{n} records changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="517"/>
+        <location filename="../../desktop/views/pages/review.py" line="527"/>
         <source>Đang ghi quyết định…</source>
         <translation>Recording decisions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="529"/>
+        <location filename="../../desktop/views/pages/review.py" line="539"/>
         <source>Đang kiểm tra với CSDL dân cư…</source>
         <translation>Checking with the population registry…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="549"/>
+        <location filename="../../desktop/views/pages/review.py" line="559"/>
         <source>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</source>
         <translation>Check stopped; the records already checked are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="97"/>
+        <location filename="../../desktop/views/pages/review.py" line="98"/>
         <source>mã</source>
         <translation>ref</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="171"/>
+        <location filename="../../desktop/views/pages/review.py" line="176"/>
         <source>Đối chiếu với CSDL dân cư</source>
         <translation>Review against the population registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="135"/>
+        <location filename="../../desktop/views/pages/review.py" line="140"/>
         <source>CSDL</source>
         <translation>registry</translation>
     </message>
@@ -2410,25 +2443,25 @@
 <context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="360"/>
-        <location filename="../../desktop/views/pages/settings.py" line="486"/>
+        <location filename="../../desktop/views/pages/settings.py" line="391"/>
+        <location filename="../../desktop/views/pages/settings.py" line="540"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="360"/>
-        <location filename="../../desktop/views/pages/settings.py" line="488"/>
+        <location filename="../../desktop/views/pages/settings.py" line="391"/>
+        <location filename="../../desktop/views/pages/settings.py" line="542"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="360"/>
-        <location filename="../../desktop/views/pages/settings.py" line="492"/>
+        <location filename="../../desktop/views/pages/settings.py" line="391"/>
+        <location filename="../../desktop/views/pages/settings.py" line="546"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="361"/>
+        <location filename="../../desktop/views/pages/settings.py" line="392"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
@@ -2438,92 +2471,92 @@
         <translation>Only an administrator may change settings and accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="142"/>
+        <location filename="../../desktop/views/pages/settings.py" line="149"/>
         <source>&amp;Mã cơ sở:</source>
         <translation>Facility &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="143"/>
+        <location filename="../../desktop/views/pages/settings.py" line="150"/>
         <source>&amp;Tên cơ sở:</source>
         <translation>Facility &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="149"/>
+        <location filename="../../desktop/views/pages/settings.py" line="156"/>
         <source>Các cơ sở được &amp;ký thay:</source>
         <translation>Facilities &amp;represented:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="156"/>
+        <location filename="../../desktop/views/pages/settings.py" line="163"/>
         <source>Địa chỉ CSDL &amp;dân cư:</source>
         <translation>&amp;Registry address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="157"/>
+        <location filename="../../desktop/views/pages/settings.py" line="164"/>
         <source>&amp;Mã truy cập:</source>
         <translation>Access &amp;token:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="158"/>
+        <location filename="../../desktop/views/pages/settings.py" line="165"/>
         <source>Số tra cứu mỗi &amp;lần:</source>
         <translation>Look-ups per &amp;request:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="159"/>
+        <location filename="../../desktop/views/pages/settings.py" line="166"/>
         <source>Chờ tối đa (CSDL dân cư):</source>
         <translation>Registry timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="160"/>
+        <location filename="../../desktop/views/pages/settings.py" line="167"/>
         <source>Kiểm tra kết nối CSDL dân cư</source>
         <translation>Test the registry connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="161"/>
+        <location filename="../../desktop/views/pages/settings.py" line="168"/>
         <source>Địa chỉ hệ thống &amp;trung ương:</source>
         <translation>&amp;Central service address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="163"/>
+        <location filename="../../desktop/views/pages/settings.py" line="170"/>
         <source>Chứng thư TLS (tuỳ chọn):</source>
         <translation>TLS certificate file (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="164"/>
+        <location filename="../../desktop/views/pages/settings.py" line="171"/>
         <source>Chờ tối đa (trung ương):</source>
         <translation>Central timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="165"/>
+        <location filename="../../desktop/views/pages/settings.py" line="172"/>
         <source>Đồng bộ mỗi (0: thủ công):</source>
         <translation>Sync every (0: by hand):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="167"/>
+        <location filename="../../desktop/views/pages/settings.py" line="174"/>
         <source>Kiểm tra kết nối trung ương</source>
         <translation>Test the central connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="185"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>&amp;Nhãn USB ký số:</source>
         <translation>Token &amp;label:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="191"/>
+        <location filename="../../desktop/views/pages/settings.py" line="198"/>
         <source>Số bản ghi mỗi &amp;lô ký:</source>
         <translation>Records per signed &amp;batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="199"/>
         <source>Kiểm tra USB ký số</source>
         <translation>Test the token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="211"/>
+        <location filename="../../desktop/views/pages/settings.py" line="218"/>
         <source>&amp;Khoá màn hình sau (0: không khoá):</source>
         <translation>&amp;Lock the screen after (0: never):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="279"/>
+        <location filename="../../desktop/views/pages/settings.py" line="286"/>
         <source>Đã lưu {n} cài đặt.</source>
         <translation>Saved {n} settings.</translation>
     </message>
@@ -2534,247 +2567,302 @@
     </message>
     <message>
         <location filename="../../desktop/views/pages/settings.py" line="74"/>
+        <source>Đổi mật khẩu của tôi…</source>
+        <translation>Change my password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="76"/>
+        <source>Đổi mật khẩu của tôi</source>
+        <translation>Change my password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="81"/>
         <source>Cơ sở</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="75"/>
+        <location filename="../../desktop/views/pages/settings.py" line="82"/>
         <source>Kết nối</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="76"/>
+        <location filename="../../desktop/views/pages/settings.py" line="83"/>
         <source>USB ký số</source>
         <translation>Signing token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="77"/>
+        <location filename="../../desktop/views/pages/settings.py" line="84"/>
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="79"/>
-        <location filename="../../desktop/views/pages/settings.py" line="435"/>
+        <location filename="../../desktop/views/pages/settings.py" line="86"/>
+        <location filename="../../desktop/views/pages/settings.py" line="466"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="83"/>
+        <location filename="../../desktop/views/pages/settings.py" line="90"/>
         <source>Kết quả lưu cài đặt</source>
         <translation>Result of saving</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="87"/>
+        <location filename="../../desktop/views/pages/settings.py" line="94"/>
         <source>Hoàn tác thay đổi</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="89"/>
+        <location filename="../../desktop/views/pages/settings.py" line="96"/>
         <source>&amp;Lưu cài đặt</source>
         <translation>&amp;Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="90"/>
+        <location filename="../../desktop/views/pages/settings.py" line="97"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="130"/>
+        <location filename="../../desktop/views/pages/settings.py" line="137"/>
         <source>Kết quả kiểm tra</source>
         <translation>Test result</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="144"/>
+        <location filename="../../desktop/views/pages/settings.py" line="151"/>
         <source>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</source>
         <translation>Signs for several facilities (provincial health department / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="146"/>
+        <location filename="../../desktop/views/pages/settings.py" line="153"/>
         <source>Đầu mối ký thay</source>
         <translation>Focal agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="175"/>
+        <location filename="../../desktop/views/pages/settings.py" line="182"/>
         <source>Mô-đun PKCS#11</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <location filename="../../desktop/views/pages/settings.py" line="186"/>
         <source>&amp;Mô-đun PKCS#11:</source>
         <translation>PKCS#11 &amp;module:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="180"/>
+        <location filename="../../desktop/views/pages/settings.py" line="187"/>
         <source>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</source>
         <translation>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="188"/>
+        <location filename="../../desktop/views/pages/settings.py" line="195"/>
         <source>Thuật toán ký</source>
         <translation>Signing algorithm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="189"/>
+        <location filename="../../desktop/views/pages/settings.py" line="196"/>
         <source>Thuật toán &amp;ký:</source>
         <translation>Signing &amp;algorithm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="194"/>
+        <location filename="../../desktop/views/pages/settings.py" line="201"/>
         <source>USB ký số tìm thấy</source>
         <translation>Tokens found</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="206"/>
+        <location filename="../../desktop/views/pages/settings.py" line="213"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="207"/>
+        <location filename="../../desktop/views/pages/settings.py" line="214"/>
         <source>&amp;Ngôn ngữ / Language:</source>
         <translation>&amp;Language / Ngôn ngữ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="208"/>
+        <location filename="../../desktop/views/pages/settings.py" line="215"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</source>
         <translation>A new language takes effect when VaxDesk is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="281"/>
+        <location filename="../../desktop/views/pages/settings.py" line="288"/>
         <source>{saved} Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</source>
         <translation>{saved} The new language takes effect when VaxDesk is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="313"/>
+        <location filename="../../desktop/views/pages/settings.py" line="320"/>
         <source>Đang kiểm tra…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="370"/>
+        <location filename="../../desktop/views/pages/settings.py" line="401"/>
         <source>Danh sách tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="384"/>
+        <location filename="../../desktop/views/pages/settings.py" line="415"/>
         <source>&amp;Thêm tài khoản…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="385"/>
+        <location filename="../../desktop/views/pages/settings.py" line="416"/>
         <source>Đặt lại &amp;mật khẩu…</source>
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="386"/>
+        <location filename="../../desktop/views/pages/settings.py" line="417"/>
         <source>&amp;Mở khoá</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="387"/>
+        <location filename="../../desktop/views/pages/settings.py" line="418"/>
         <source>Đổi &amp;vai trò…</source>
         <translation>Change &amp;role…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="388"/>
+        <location filename="../../desktop/views/pages/settings.py" line="419"/>
         <source>Tắt/&amp;bật tài khoản</source>
         <translation>Disable/&amp;enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="395"/>
+        <location filename="../../desktop/views/pages/settings.py" line="426"/>
         <source>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</source>
         <translation>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="420"/>
+        <location filename="../../desktop/views/pages/settings.py" line="451"/>
         <source>Đang khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="455"/>
+        <location filename="../../desktop/views/pages/settings.py" line="486"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="456"/>
+        <location filename="../../desktop/views/pages/settings.py" line="487"/>
         <source>Mật khẩu mới cho {user}:</source>
         <translation>New password for {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="466"/>
+        <location filename="../../desktop/views/pages/settings.py" line="497"/>
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="467"/>
+        <location filename="../../desktop/views/pages/settings.py" line="498"/>
         <source>Vai trò của {user}:</source>
         <translation>Role of {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="483"/>
+        <location filename="../../desktop/views/pages/settings.py" line="514"/>
+        <source>Đổi mật khẩu</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="517"/>
+        <source>Mật khẩu &amp;hiện tại:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="517"/>
+        <source>Mật khẩu hiện tại</source>
+        <translation>Current password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="518"/>
+        <source>Mật khẩu &amp;mới:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="518"/>
+        <source>Mật khẩu mới</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="519"/>
+        <source>&amp;Nhập lại:</source>
+        <translation>&amp;Repeat:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="519"/>
+        <source>Nhập lại mật khẩu mới</source>
+        <translation>Repeat the new password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="537"/>
         <source>Thêm tài khoản</source>
         <translation>Add an account</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="495"/>
+        <location filename="../../desktop/views/pages/settings.py" line="549"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="496"/>
+        <location filename="../../desktop/views/pages/settings.py" line="550"/>
         <source>ít nhất {n} ký tự</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="498"/>
+        <location filename="../../desktop/views/pages/settings.py" line="552"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="499"/>
+        <location filename="../../desktop/views/pages/settings.py" line="553"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="500"/>
+        <location filename="../../desktop/views/pages/settings.py" line="554"/>
         <source>&amp;Vai trò:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="501"/>
+        <location filename="../../desktop/views/pages/settings.py" line="555"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="212"/>
+        <location filename="../../desktop/views/pages/settings.py" line="219"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="267"/>
+        <location filename="../../desktop/views/pages/settings.py" line="274"/>
         <source>Chỉ quản trị viên được thay đổi cài đặt.</source>
         <translation>Only an administrator may change settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="272"/>
+        <location filename="../../desktop/views/pages/settings.py" line="279"/>
         <source>Không có thay đổi nào.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="421"/>
+        <location filename="../../desktop/views/pages/settings.py" line="358"/>
+        <source>Hai mật khẩu mới không giống nhau.</source>
+        <translation>The two new passwords differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="363"/>
+        <source>Đã đổi mật khẩu.</source>
+        <translation>The password was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="452"/>
         <source>Đã tắt</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="421"/>
+        <location filename="../../desktop/views/pages/settings.py" line="452"/>
         <source>Hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="435"/>
+        <location filename="../../desktop/views/pages/settings.py" line="466"/>
         <source>Hãy chọn một tài khoản trước.</source>
         <translation>Choose an account first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="234"/>
+        <location filename="../../desktop/views/pages/settings.py" line="241"/>
         <source>(đã lưu; để trống để giữ nguyên)</source>
         <translation>(saved; leave empty to keep)</translation>
     </message>

@@ -348,12 +348,12 @@
 <context>
     <name>desktop.cli.certificates</name>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="45"/>
+        <location filename="../../desktop/cli/certificates.py" line="52"/>
         <source>Wrote {n} HC1 strings to {file}</source>
         <translation>Đã ghi {n} mã HC1 vào {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="56"/>
+        <location filename="../../desktop/cli/certificates.py" line="63"/>
         <source>Cannot write the file {file}: {err}</source>
         <translation>Không ghi được tệp {file}: {err}</translation>
     </message>
@@ -387,24 +387,32 @@
 <context>
     <name>desktop.cli.registry</name>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="58"/>
+        <location filename="../../desktop/cli/registry.py" line="61"/>
         <source>Reference registry: {n} citizens at http://{host}:{port} (Ctrl+C to stop)</source>
         <translation>CSDL dân cư mẫu: {n} công dân, http://{host}:{port} (Ctrl+C để dừng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="41"/>
+        <location filename="../../desktop/cli/registry.py" line="43"/>
         <source>Population file {file} not found; give it with --population (`demo` prints the path).</source>
         <translation>Không tìm thấy tệp dân cư {file}; hãy chỉ ra bằng --population (lệnh `demo` in ra đường dẫn).</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="47"/>
+        <location filename="../../desktop/cli/registry.py" line="49"/>
         <source>--fault must be one of: {modes}</source>
         <translation>--fault phải là một trong: {modes}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="53"/>
+        <location filename="../../desktop/cli/registry.py" line="56"/>
         <source>Cannot read the population file {file}: {err}</source>
         <translation>Không đọc được tệp dân cư {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.resolve</name>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="35"/>
+        <source>Record {old} (rejected by the central service) was resubmitted as record {new}; sign it again.</source>
+        <translation>Bản ghi {old} (trung ương từ chối) đã được gửi lại thành bản ghi {new}; hãy ký lại.</translation>
     </message>
 </context>
 <context>
@@ -496,22 +504,22 @@
 <context>
     <name>desktop.dcc.hc1</name>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="121"/>
+        <location filename="../../desktop/dcc/hc1.py" line="98"/>
         <source>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</source>
         <translation>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="125"/>
+        <location filename="../../desktop/dcc/hc1.py" line="102"/>
         <source>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</source>
         <translation>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="129"/>
+        <location filename="../../desktop/dcc/hc1.py" line="106"/>
         <source>The certificate must expire after it is issued.</source>
         <translation>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="132"/>
+        <location filename="../../desktop/dcc/hc1.py" line="109"/>
         <source>The issuing country "{iss}" is not a two-letter ISO 3166 code.</source>
         <translation>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</translation>
     </message>
@@ -912,7 +920,7 @@
         <translation>Không nhận ra dấu phân cách cột trong {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="373"/>
+        <location filename="../../desktop/importer/load.py" line="377"/>
         <source>{file} has a header but no data rows.</source>
         <translation>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</translation>
     </message>
@@ -922,12 +930,12 @@
         <translation>Không có trường {field}. Các trường: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="366"/>
+        <location filename="../../desktop/importer/load.py" line="370"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="308"/>
+        <location filename="../../desktop/importer/load.py" line="312"/>
         <source>Row {row}</source>
         <translation>Dòng {row}</translation>
     </message>
@@ -988,32 +996,37 @@
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="177"/>
+        <location filename="../../desktop/overview/picture.py" line="191"/>
+        <source>{n} records ready to sign, waiting for a signer</source>
+        <translation>{n} bản ghi sẵn sàng ký, chờ người ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/overview/picture.py" line="178"/>
         <source>{n} records need review</source>
         <translation>{n} bản ghi cần đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="179"/>
+        <location filename="../../desktop/overview/picture.py" line="180"/>
         <source>{n} records not yet checked against the registry</source>
         <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="181"/>
+        <location filename="../../desktop/overview/picture.py" line="182"/>
         <source>{n} records ready to sign</source>
         <translation>{n} bản ghi sẵn sàng ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="183"/>
+        <location filename="../../desktop/overview/picture.py" line="184"/>
         <source>{n} signed records waiting to be sent</source>
         <translation>{n} bản ghi đã ký, chờ gửi lên hệ thống trung ương</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="185"/>
+        <location filename="../../desktop/overview/picture.py" line="186"/>
         <source>{n} sent records waiting for certificates</source>
         <translation>{n} bản ghi đã gửi, chờ nhận chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="198"/>
+        <location filename="../../desktop/overview/picture.py" line="213"/>
         <source>No lists yet: import today's vaccination list</source>
         <translation>Chưa có danh sách nào: hãy nhập danh sách tiêm hôm nay</translation>
     </message>
@@ -1083,27 +1096,27 @@
 <context>
     <name>desktop.review.decisions</name>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="42"/>
+        <location filename="../../desktop/review/decisions.py" line="61"/>
         <source>Accept the registry's values</source>
         <translation>Chấp nhận dữ liệu CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="43"/>
+        <location filename="../../desktop/review/decisions.py" line="62"/>
         <source>Keep the list's values</source>
         <translation>Giữ dữ liệu danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="44"/>
+        <location filename="../../desktop/review/decisions.py" line="63"/>
         <source>Edit</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="45"/>
+        <location filename="../../desktop/review/decisions.py" line="64"/>
         <source>Reject</source>
         <translation>Loại khỏi ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="46"/>
+        <location filename="../../desktop/review/decisions.py" line="65"/>
         <source>Defer</source>
         <translation>Để sau</translation>
     </message>
@@ -1111,132 +1124,137 @@
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="147"/>
+        <location filename="../../desktop/review/queue.py" line="173"/>
         <source>Not checked</source>
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="148"/>
+        <location filename="../../desktop/review/queue.py" line="174"/>
         <source>Matched</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="149"/>
+        <location filename="../../desktop/review/queue.py" line="175"/>
         <source>Mismatch</source>
         <translation>Lệch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="150"/>
+        <location filename="../../desktop/review/queue.py" line="176"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="151"/>
+        <location filename="../../desktop/review/queue.py" line="177"/>
         <source>Invalid ID</source>
         <translation>Số định danh không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="152"/>
+        <location filename="../../desktop/review/queue.py" line="178"/>
+        <source>Rejected by the central service</source>
+        <translation>Trung ương từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/queue.py" line="179"/>
         <source>Deferred</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="155"/>
+        <location filename="../../desktop/review/queue.py" line="182"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="156"/>
+        <location filename="../../desktop/review/queue.py" line="183"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="157"/>
+        <location filename="../../desktop/review/queue.py" line="184"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="158"/>
+        <location filename="../../desktop/review/queue.py" line="185"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="161"/>
+        <location filename="../../desktop/review/queue.py" line="188"/>
         <source>Name: case/spacing</source>
         <translation>Họ tên: khác chữ hoa/khoảng trắng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="162"/>
+        <location filename="../../desktop/review/queue.py" line="189"/>
         <source>Name: accents</source>
         <translation>Họ tên: khác dấu</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="163"/>
+        <location filename="../../desktop/review/queue.py" line="190"/>
         <source>Name: word order</source>
         <translation>Họ tên: khác thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="164"/>
+        <location filename="../../desktop/review/queue.py" line="191"/>
         <source>Name: middle name</source>
         <translation>Họ tên: thừa/thiếu tên đệm</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="165"/>
+        <location filename="../../desktop/review/queue.py" line="192"/>
         <source>Name: typo</source>
         <translation>Họ tên: lỗi gõ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="166"/>
+        <location filename="../../desktop/review/queue.py" line="193"/>
         <source>Name: different</source>
         <translation>Họ tên: khác hẳn</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="167"/>
+        <location filename="../../desktop/review/queue.py" line="194"/>
         <source>DOB: partial</source>
         <translation>Ngày sinh: chỉ có năm/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="168"/>
+        <location filename="../../desktop/review/queue.py" line="195"/>
         <source>DOB: day/month swapped</source>
         <translation>Ngày sinh: đảo ngày/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="169"/>
+        <location filename="../../desktop/review/queue.py" line="196"/>
         <source>DOB: 01/01 placeholder</source>
         <translation>Ngày sinh: 01/01 điền thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="170"/>
+        <location filename="../../desktop/review/queue.py" line="197"/>
         <source>DOB: different</source>
         <translation>Ngày sinh: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="171"/>
+        <location filename="../../desktop/review/queue.py" line="198"/>
         <source>Sex: different</source>
         <translation>Giới tính: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="172"/>
+        <location filename="../../desktop/review/queue.py" line="199"/>
         <source>ID: old CMND linked to CCCD</source>
         <translation>Số định danh: CMND cũ đã chuyển CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="173"/>
+        <location filename="../../desktop/review/queue.py" line="200"/>
         <source>ID: inconsistent with sex/year</source>
         <translation>Số định danh: không khớp giới tính/năm sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="48"/>
+        <location filename="../../desktop/review/queue.py" line="69"/>
         <source>There is no difference kind {kind}. Kinds: {known}</source>
         <translation>Không có loại khác biệt {kind}. Các loại: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="61"/>
+        <location filename="../../desktop/review/queue.py" line="82"/>
         <source>There is no queue status {status}. Statuses: {known}</source>
         <translation>Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="142"/>
+        <location filename="../../desktop/review/queue.py" line="168"/>
         <source>There is no record {id}</source>
         <translation>Không có bản ghi {id}</translation>
     </message>
@@ -1578,22 +1596,22 @@
 <context>
     <name>desktop.sync.verify</name>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="183"/>
+        <location filename="../../desktop/sync/verify.py" line="119"/>
         <source>field {field} differs from the signed data: signed "{expected}", received "{received}"</source>
         <translation>trường {field} khác dữ liệu đã ký: đã ký "{expected}", nhận "{received}"</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="176"/>
+        <location filename="../../desktop/sync/verify.py" line="112"/>
         <source>signed with a key that is not on the trust list (kid {kid})</source>
         <translation>chữ ký bằng khoá không có trong danh sách tin cậy (kid {kid})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="179"/>
+        <location filename="../../desktop/sync/verify.py" line="115"/>
         <source>the signature does not verify</source>
         <translation>chữ ký không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="181"/>
+        <location filename="../../desktop/sync/verify.py" line="117"/>
         <source>the certificate cannot be read ({detail})</source>
         <translation>không đọc được chứng nhận ({detail})</translation>
     </message>
@@ -1688,262 +1706,262 @@
 <context>
     <name>desktop.views.pages.certificates</name>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
         <source>Valid</source>
         <translation>Hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
         <source>Superseded</source>
         <translation>Đã thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="59"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
         <source>Revoked</source>
         <translation>Đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="53"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="55"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="54"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="56"/>
         <source>Valid</source>
         <comment>variant 2</comment>
         <translation>Còn hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="55"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="57"/>
         <source>New, never printed</source>
         <translation>Mới, chưa in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="56"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="58"/>
         <source>Expiring soon</source>
         <translation>Sắp hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="57"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="59"/>
         <source>Expired</source>
         <translation>Đã hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="58"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="60"/>
         <source>Superseded</source>
         <comment>variant 2</comment>
         <translation>Đã được thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="170"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="172"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="67"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
         <source>Vaccinated</source>
         <translation>Ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
         <source>Certificate (UVCI)</source>
         <translation>Mã chứng nhận (UVCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
         <source>Expires</source>
         <translation>Hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="73"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="74"/>
         <source>Printed</source>
         <translation>Số lần in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="88"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="90"/>
         <source>Revoke certificate</source>
         <translation>Thu hồi chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="88"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="90"/>
         <source>Why revoke {uvci} (issued in error…)? It stops being valid and is not replaced:</source>
         <translation>Lý do thu hồi {uvci} (cấp nhầm…). Chứng nhận sẽ mất hiệu lực, không có chứng nhận thay thế:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="101"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="103"/>
         <source>Print preview</source>
         <translation>Xem trước bản in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="170"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="172"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="171"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="173"/>
         <source>Dose number</source>
         <translation>Mũi tiêm số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="171"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="173"/>
         <source>Doses in series</source>
         <translation>Tổng số mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="175"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
         <source>Correct the certificate</source>
         <translation>Đính chính chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="194"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="196"/>
         <source>Reason (required)</source>
         <translation>Lý do (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="223"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="225"/>
         <source>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</source>
         <translation>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="231"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
         <source>A4 page</source>
         <translation>Khổ A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="232"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="234"/>
         <source>Folded A5 card</source>
         <translation>Thẻ gấp A5</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="250"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="252"/>
         <source>Certificates</source>
         <translation>Danh sách chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="258"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="260"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="259"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="261"/>
         <source>Print preview…</source>
         <translation>Xem trước bản in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="260"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
         <source>Save PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="261"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
         <source>Save all new as PDF…</source>
         <translation>Lưu PDF các chứng nhận mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="264"/>
         <source>Correct…</source>
         <translation>Đính chính…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="265"/>
         <source>Revoke…</source>
         <translation>Thu hồi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="342"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="351"/>
         <source>{n} certificates</source>
         <translation>{n} chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="422"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
         <source>Save certificates as PDF</source>
         <translation>Lưu chứng nhận thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="434"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="443"/>
         <source>Printed {n} certificates into {file}</source>
         <translation>Đã in {n} chứng nhận vào {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="499"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="508"/>
         <source>Correction created</source>
         <translation>Đã tạo bản đính chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="499"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="508"/>
         <source>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</source>
         <translation>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
         <source>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</source>
         <translation>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="235"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="237"/>
         <source>Layout:</source>
         <translation>Mẫu in:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="440"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="448"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="457"/>
         <source>Preparing the print…</source>
         <translation>Đang chuẩn bị bản in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="456"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="465"/>
         <source>printer</source>
         <translation>máy in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="474"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="483"/>
         <source>Sending to the printer…</source>
         <translation>Đang gửi tới máy in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
         <source>Confirm revocation</source>
         <translation>Xác nhận thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
         <source>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</source>
         <translation>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="528"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="537"/>
         <source>Revoked {uvci}</source>
         <translation>Đã thu hồi {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="531"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="540"/>
         <source>Revoking…</source>
         <translation>Đang thu hồi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="218"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="220"/>
         <source>Certificates</source>
         <comment>variant 2</comment>
         <translation>Chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="311"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="313"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
@@ -2146,32 +2164,32 @@
         <translation>Khoá màn hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="287"/>
+        <location filename="../../desktop/views/pages/overview.py" line="284"/>
         <source>Nothing is waiting. ✔</source>
         <translation>Không còn việc nào đang chờ. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="304"/>
+        <location filename="../../desktop/views/pages/overview.py" line="301"/>
         <source>Chart by list</source>
         <translation>Biểu đồ theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="305"/>
+        <location filename="../../desktop/views/pages/overview.py" line="302"/>
         <source>Chart by vaccination day</source>
         <translation>Biểu đồ theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="306"/>
+        <location filename="../../desktop/views/pages/overview.py" line="303"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="307"/>
+        <location filename="../../desktop/views/pages/overview.py" line="304"/>
         <source>By vaccination day</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="318"/>
+        <location filename="../../desktop/views/pages/overview.py" line="315"/>
         <source>Click a number to open those records. On the chart: arrows to choose, Enter to open.</source>
         <translation>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</translation>
     </message>
@@ -2184,227 +2202,242 @@
 <context>
     <name>desktop.views.pages.review</name>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="49"/>
+        <location filename="../../desktop/views/pages/review.py" line="50"/>
         <source>Checked against the ID card or passport</source>
         <translation>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="50"/>
+        <location filename="../../desktop/views/pages/review.py" line="51"/>
         <source>Confirmed by the vaccinated person</source>
         <translation>Người được tiêm xác nhận thông tin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="51"/>
+        <location filename="../../desktop/views/pages/review.py" line="52"/>
         <source>Data entry error at the vaccination site</source>
         <translation>Lỗi nhập liệu tại điểm tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="52"/>
+        <location filename="../../desktop/views/pages/review.py" line="53"/>
         <source>The registry is not up to date</source>
         <translation>CSDL dân cư chưa cập nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="53"/>
+        <location filename="../../desktop/views/pages/review.py" line="54"/>
         <source>Foreigner, not in the population registry</source>
         <translation>Người nước ngoài, không có trong CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="54"/>
+        <location filename="../../desktop/views/pages/review.py" line="55"/>
         <source>Duplicate or not the vaccinated person</source>
         <translation>Trùng người / không phải người được tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="501"/>
+        <location filename="../../desktop/views/pages/review.py" line="511"/>
         <source>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</source>
         <translation>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="98"/>
+        <location filename="../../desktop/views/pages/review.py" line="99"/>
         <source>dose</source>
         <translation>mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="101"/>
+        <location filename="../../desktop/views/pages/review.py" line="102"/>
+        <source>Rejected by the central service</source>
+        <translation>Trung ương từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="104"/>
+        <source>Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.</source>
+        <translation>Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="106"/>
         <source>List</source>
         <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="101"/>
+        <location filename="../../desktop/views/pages/review.py" line="106"/>
         <source>Registry</source>
         <translation>CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="102"/>
+        <location filename="../../desktop/views/pages/review.py" line="107"/>
         <source>Difference</source>
         <translation>Khác biệt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="122"/>
+        <location filename="../../desktop/views/pages/review.py" line="127"/>
         <source>Edit the record</source>
         <translation>Sửa bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="173"/>
+        <location filename="../../desktop/views/pages/review.py" line="178"/>
         <source>Check with the registry (F5)</source>
         <translation>Kiểm tra với CSDL dân cư (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="185"/>
+        <location filename="../../desktop/views/pages/review.py" line="190"/>
         <source>Filter by difference kind</source>
         <translation>Lọc theo loại khác biệt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="197"/>
+        <location filename="../../desktop/views/pages/review.py" line="202"/>
         <source>Current record</source>
         <translation>Bản ghi đang xét</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="209"/>
+        <location filename="../../desktop/views/pages/review.py" line="214"/>
         <source>Reason for the decision</source>
         <translation>Lý do quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="226"/>
+        <location filename="../../desktop/views/pages/review.py" line="231"/>
         <source>Previous (P)</source>
         <translation>Trước (P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="226"/>
+        <location filename="../../desktop/views/pages/review.py" line="231"/>
         <source>Next (N)</source>
         <translation>Tiếp (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="227"/>
+        <location filename="../../desktop/views/pages/review.py" line="232"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>Hoàn tác (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="228"/>
+        <location filename="../../desktop/views/pages/review.py" line="233"/>
         <source>Decide for the whole kind… (B)</source>
         <translation>Quyết định cho cả loại… (B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="387"/>
-        <location filename="../../desktop/views/pages/review.py" line="205"/>
+        <location filename="../../desktop/views/pages/review.py" line="392"/>
+        <location filename="../../desktop/views/pages/review.py" line="210"/>
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="431"/>
-        <source>Recorded: {action} — row {row}</source>
-        <translation>Đã ghi: {action} — dòng {row}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="465"/>
+        <location filename="../../desktop/views/pages/review.py" line="475"/>
         <source>Undone: {action}</source>
         <translation>Đã hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="481"/>
-        <location filename="../../desktop/views/pages/review.py" line="477"/>
-        <location filename="../../desktop/views/pages/review.py" line="498"/>
-        <location filename="../../desktop/views/pages/review.py" line="504"/>
+        <location filename="../../desktop/views/pages/review.py" line="491"/>
+        <location filename="../../desktop/views/pages/review.py" line="487"/>
+        <location filename="../../desktop/views/pages/review.py" line="508"/>
+        <location filename="../../desktop/views/pages/review.py" line="514"/>
         <source>Bulk decision</source>
         <translation>Quyết định hàng loạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="482"/>
+        <location filename="../../desktop/views/pages/review.py" line="492"/>
         <source>Action for every record of this kind:</source>
         <translation>Thao tác cho mọi bản ghi của loại này:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="526"/>
-        <location filename="../../desktop/views/pages/review.py" line="548"/>
+        <location filename="../../desktop/views/pages/review.py" line="536"/>
+        <location filename="../../desktop/views/pages/review.py" line="558"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="79"/>
+        <location filename="../../desktop/views/pages/review.py" line="80"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="79"/>
+        <location filename="../../desktop/views/pages/review.py" line="80"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="96"/>
+        <location filename="../../desktop/views/pages/review.py" line="97"/>
         <source>row</source>
         <translation>dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="111"/>
+        <location filename="../../desktop/views/pages/review.py" line="116"/>
         <source>The registry has no data for this record.</source>
         <translation>CSDL dân cư không có dữ liệu cho bản ghi này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="113"/>
+        <location filename="../../desktop/views/pages/review.py" line="118"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="183"/>
+        <location filename="../../desktop/views/pages/review.py" line="188"/>
         <source>Kind:</source>
         <translation>Loại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="302"/>
+        <location filename="../../desktop/views/pages/review.py" line="307"/>
         <source>All needing a decision</source>
         <translation>Tất cả cần quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="336"/>
+        <location filename="../../desktop/views/pages/review.py" line="341"/>
         <source>No records need a decision.</source>
         <translation>Không còn bản ghi nào cần quyết định.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="396"/>
+        <location filename="../../desktop/views/pages/review.py" line="401"/>
         <source>No registry values to accept.</source>
         <translation>Không có dữ liệu CSDL dân cư để chấp nhận.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="477"/>
+        <location filename="../../desktop/views/pages/review.py" line="437"/>
+        <source>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</source>
+        <translation>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="441"/>
+        <source>Recorded: {action} — row {row}</source>
+        <translation>Đã ghi: {action} — dòng {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="487"/>
         <source>Choose a difference kind in “Kind” first.</source>
         <translation>Hãy chọn một loại khác biệt trong ô “Loại” trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="499"/>
+        <location filename="../../desktop/views/pages/review.py" line="509"/>
         <source>No records would change.</source>
         <translation>Không có bản ghi nào để thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="511"/>
+        <location filename="../../desktop/views/pages/review.py" line="521"/>
         <source>{n} records changed.</source>
         <translation>Đã thay đổi {n} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="517"/>
+        <location filename="../../desktop/views/pages/review.py" line="527"/>
         <source>Recording decisions…</source>
         <translation>Đang ghi quyết định…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="529"/>
+        <location filename="../../desktop/views/pages/review.py" line="539"/>
         <source>Checking with the population registry…</source>
         <translation>Đang kiểm tra với CSDL dân cư…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="549"/>
+        <location filename="../../desktop/views/pages/review.py" line="559"/>
         <source>Check stopped; the records already checked are kept.</source>
         <translation>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="97"/>
+        <location filename="../../desktop/views/pages/review.py" line="98"/>
         <source>ref</source>
         <translation>mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="171"/>
+        <location filename="../../desktop/views/pages/review.py" line="176"/>
         <source>Review against the population registry</source>
         <translation>Đối chiếu với CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="135"/>
+        <location filename="../../desktop/views/pages/review.py" line="140"/>
         <source>registry</source>
         <translation>CSDL</translation>
     </message>
@@ -2412,25 +2445,25 @@
 <context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="360"/>
-        <location filename="../../desktop/views/pages/settings.py" line="486"/>
+        <location filename="../../desktop/views/pages/settings.py" line="391"/>
+        <location filename="../../desktop/views/pages/settings.py" line="540"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="360"/>
-        <location filename="../../desktop/views/pages/settings.py" line="488"/>
+        <location filename="../../desktop/views/pages/settings.py" line="391"/>
+        <location filename="../../desktop/views/pages/settings.py" line="542"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="360"/>
-        <location filename="../../desktop/views/pages/settings.py" line="492"/>
+        <location filename="../../desktop/views/pages/settings.py" line="391"/>
+        <location filename="../../desktop/views/pages/settings.py" line="546"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="361"/>
+        <location filename="../../desktop/views/pages/settings.py" line="392"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
@@ -2440,92 +2473,92 @@
         <translation>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="142"/>
+        <location filename="../../desktop/views/pages/settings.py" line="149"/>
         <source>Facility &amp;code:</source>
         <translation>&amp;Mã cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="143"/>
+        <location filename="../../desktop/views/pages/settings.py" line="150"/>
         <source>Facility &amp;name:</source>
         <translation>&amp;Tên cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="149"/>
+        <location filename="../../desktop/views/pages/settings.py" line="156"/>
         <source>Facilities &amp;represented:</source>
         <translation>Các cơ sở được &amp;ký thay:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="156"/>
+        <location filename="../../desktop/views/pages/settings.py" line="163"/>
         <source>&amp;Registry address:</source>
         <translation>Địa chỉ CSDL &amp;dân cư:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="157"/>
+        <location filename="../../desktop/views/pages/settings.py" line="164"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Mã truy cập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="158"/>
+        <location filename="../../desktop/views/pages/settings.py" line="165"/>
         <source>Look-ups per &amp;request:</source>
         <translation>Số tra cứu mỗi &amp;lần:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="159"/>
+        <location filename="../../desktop/views/pages/settings.py" line="166"/>
         <source>Registry timeout:</source>
         <translation>Chờ tối đa (CSDL dân cư):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="160"/>
+        <location filename="../../desktop/views/pages/settings.py" line="167"/>
         <source>Test the registry connection</source>
         <translation>Kiểm tra kết nối CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="161"/>
+        <location filename="../../desktop/views/pages/settings.py" line="168"/>
         <source>&amp;Central service address:</source>
         <translation>Địa chỉ hệ thống &amp;trung ương:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="163"/>
+        <location filename="../../desktop/views/pages/settings.py" line="170"/>
         <source>TLS certificate file (optional):</source>
         <translation>Chứng thư TLS (tuỳ chọn):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="164"/>
+        <location filename="../../desktop/views/pages/settings.py" line="171"/>
         <source>Central timeout:</source>
         <translation>Chờ tối đa (trung ương):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="165"/>
+        <location filename="../../desktop/views/pages/settings.py" line="172"/>
         <source>Sync every (0: by hand):</source>
         <translation>Đồng bộ mỗi (0: thủ công):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="167"/>
+        <location filename="../../desktop/views/pages/settings.py" line="174"/>
         <source>Test the central connection</source>
         <translation>Kiểm tra kết nối trung ương</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="185"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>Token &amp;label:</source>
         <translation>&amp;Nhãn USB ký số:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="191"/>
+        <location filename="../../desktop/views/pages/settings.py" line="198"/>
         <source>Records per signed &amp;batch:</source>
         <translation>Số bản ghi mỗi &amp;lô ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="199"/>
         <source>Test the token</source>
         <translation>Kiểm tra USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="211"/>
+        <location filename="../../desktop/views/pages/settings.py" line="218"/>
         <source>&amp;Lock the screen after (0: never):</source>
         <translation>&amp;Khoá màn hình sau (0: không khoá):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="279"/>
+        <location filename="../../desktop/views/pages/settings.py" line="286"/>
         <source>Saved {n} settings.</source>
         <translation>Đã lưu {n} cài đặt.</translation>
     </message>
@@ -2536,248 +2569,303 @@
     </message>
     <message>
         <location filename="../../desktop/views/pages/settings.py" line="74"/>
+        <source>Change my password…</source>
+        <translation>Đổi mật khẩu của tôi…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="76"/>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="81"/>
         <source>Facility</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="75"/>
+        <location filename="../../desktop/views/pages/settings.py" line="82"/>
         <source>Connections</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="76"/>
+        <location filename="../../desktop/views/pages/settings.py" line="83"/>
         <source>Signing token</source>
         <translation>USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="77"/>
+        <location filename="../../desktop/views/pages/settings.py" line="84"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="79"/>
-        <location filename="../../desktop/views/pages/settings.py" line="435"/>
+        <location filename="../../desktop/views/pages/settings.py" line="86"/>
+        <location filename="../../desktop/views/pages/settings.py" line="466"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="83"/>
+        <location filename="../../desktop/views/pages/settings.py" line="90"/>
         <source>Result of saving</source>
         <translation>Kết quả lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="87"/>
+        <location filename="../../desktop/views/pages/settings.py" line="94"/>
         <source>Undo changes</source>
         <translation>Hoàn tác thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="89"/>
+        <location filename="../../desktop/views/pages/settings.py" line="96"/>
         <source>&amp;Save settings</source>
         <translation>&amp;Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="90"/>
+        <location filename="../../desktop/views/pages/settings.py" line="97"/>
         <source>Save settings</source>
         <translation>Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="130"/>
+        <location filename="../../desktop/views/pages/settings.py" line="137"/>
         <source>Test result</source>
         <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="144"/>
+        <location filename="../../desktop/views/pages/settings.py" line="151"/>
         <source>Signs for several facilities (provincial health department / CDC)</source>
         <translation>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="146"/>
+        <location filename="../../desktop/views/pages/settings.py" line="153"/>
         <source>Focal agency</source>
         <translation>Đầu mối ký thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="175"/>
+        <location filename="../../desktop/views/pages/settings.py" line="182"/>
         <source>PKCS#11 module</source>
         <translation>Mô-đun PKCS#11</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <location filename="../../desktop/views/pages/settings.py" line="186"/>
         <source>PKCS#11 &amp;module:</source>
         <translation>&amp;Mô-đun PKCS#11:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="180"/>
+        <location filename="../../desktop/views/pages/settings.py" line="187"/>
         <source>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</source>
         <translation>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="188"/>
+        <location filename="../../desktop/views/pages/settings.py" line="195"/>
         <source>Signing algorithm</source>
         <translation>Thuật toán ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="189"/>
+        <location filename="../../desktop/views/pages/settings.py" line="196"/>
         <source>Signing &amp;algorithm:</source>
         <translation>Thuật toán &amp;ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="194"/>
+        <location filename="../../desktop/views/pages/settings.py" line="201"/>
         <source>Tokens found</source>
         <translation>USB ký số tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="206"/>
+        <location filename="../../desktop/views/pages/settings.py" line="213"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="207"/>
+        <location filename="../../desktop/views/pages/settings.py" line="214"/>
         <source>&amp;Language / Ngôn ngữ:</source>
         <translation>&amp;Ngôn ngữ / Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="208"/>
+        <location filename="../../desktop/views/pages/settings.py" line="215"/>
         <source>A new language takes effect when VaxDesk is opened again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="281"/>
+        <location filename="../../desktop/views/pages/settings.py" line="288"/>
         <source>{saved} The new language takes effect when VaxDesk is opened again.</source>
         <translation>{saved} Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="313"/>
+        <location filename="../../desktop/views/pages/settings.py" line="320"/>
         <source>Testing…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="370"/>
+        <location filename="../../desktop/views/pages/settings.py" line="401"/>
         <source>Accounts</source>
         <comment>variant 2</comment>
         <translation>Danh sách tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="384"/>
+        <location filename="../../desktop/views/pages/settings.py" line="415"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="385"/>
+        <location filename="../../desktop/views/pages/settings.py" line="416"/>
         <source>Reset &amp;password…</source>
         <translation>Đặt lại &amp;mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="386"/>
+        <location filename="../../desktop/views/pages/settings.py" line="417"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="387"/>
+        <location filename="../../desktop/views/pages/settings.py" line="418"/>
         <source>Change &amp;role…</source>
         <translation>Đổi &amp;vai trò…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="388"/>
+        <location filename="../../desktop/views/pages/settings.py" line="419"/>
         <source>Disable/&amp;enable</source>
         <translation>Tắt/&amp;bật tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="395"/>
+        <location filename="../../desktop/views/pages/settings.py" line="426"/>
         <source>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</source>
         <translation>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="420"/>
+        <location filename="../../desktop/views/pages/settings.py" line="451"/>
         <source>Locked</source>
         <translation>Đang khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="455"/>
+        <location filename="../../desktop/views/pages/settings.py" line="486"/>
         <source>Reset password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="456"/>
+        <location filename="../../desktop/views/pages/settings.py" line="487"/>
         <source>New password for {user}:</source>
         <translation>Mật khẩu mới cho {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="466"/>
+        <location filename="../../desktop/views/pages/settings.py" line="497"/>
         <source>Change role</source>
         <translation>Đổi vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="467"/>
+        <location filename="../../desktop/views/pages/settings.py" line="498"/>
         <source>Role of {user}:</source>
         <translation>Vai trò của {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="483"/>
+        <location filename="../../desktop/views/pages/settings.py" line="514"/>
+        <source>Change password</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="517"/>
+        <source>&amp;Current password:</source>
+        <translation>Mật khẩu &amp;hiện tại:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="517"/>
+        <source>Current password</source>
+        <translation>Mật khẩu hiện tại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="518"/>
+        <source>&amp;New password:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="518"/>
+        <source>New password</source>
+        <translation>Mật khẩu mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="519"/>
+        <source>&amp;Repeat:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="519"/>
+        <source>Repeat the new password</source>
+        <translation>Nhập lại mật khẩu mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="537"/>
         <source>Add an account</source>
         <translation>Thêm tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="495"/>
+        <location filename="../../desktop/views/pages/settings.py" line="549"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="496"/>
+        <location filename="../../desktop/views/pages/settings.py" line="550"/>
         <source>at least {n} characters</source>
         <translation>ít nhất {n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="498"/>
+        <location filename="../../desktop/views/pages/settings.py" line="552"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="499"/>
+        <location filename="../../desktop/views/pages/settings.py" line="553"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="500"/>
+        <location filename="../../desktop/views/pages/settings.py" line="554"/>
         <source>&amp;Role:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="501"/>
+        <location filename="../../desktop/views/pages/settings.py" line="555"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="212"/>
+        <location filename="../../desktop/views/pages/settings.py" line="219"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="267"/>
+        <location filename="../../desktop/views/pages/settings.py" line="274"/>
         <source>Only an administrator may change settings.</source>
         <translation>Chỉ quản trị viên được thay đổi cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="272"/>
+        <location filename="../../desktop/views/pages/settings.py" line="279"/>
         <source>Nothing has changed.</source>
         <translation>Không có thay đổi nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="421"/>
+        <location filename="../../desktop/views/pages/settings.py" line="358"/>
+        <source>The two new passwords differ.</source>
+        <translation>Hai mật khẩu mới không giống nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="363"/>
+        <source>The password was changed.</source>
+        <translation>Đã đổi mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="452"/>
         <source>Disabled</source>
         <translation>Đã tắt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="421"/>
+        <location filename="../../desktop/views/pages/settings.py" line="452"/>
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="435"/>
+        <location filename="../../desktop/views/pages/settings.py" line="466"/>
         <source>Choose an account first.</source>
         <translation>Hãy chọn một tài khoản trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="234"/>
+        <location filename="../../desktop/views/pages/settings.py" line="241"/>
         <source>(saved; leave empty to keep)</source>
         <translation>(đã lưu; để trống để giữ nguyên)</translation>
     </message>
