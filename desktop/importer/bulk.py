@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, datetime
 from operator import itemgetter
 from types import SimpleNamespace
@@ -105,8 +105,64 @@ def next_id(session: Session, table: Table) -> int:
     return (session.execute(select(func.max(table.c.id))).scalar() or 0) + 1
 
 
+_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+_json_str = json.encoder.encode_basestring  # what the encoder above uses for str (C when available)
+
+
 def _dumps(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return _ENCODER.encode(value)
+
+
+def _int_text(value: Any) -> str:
+    return int.__repr__(value) if value.__class__ is int else _dumps(value)
+
+
+def flat_json(constants: Mapping[str, Any], fields: Sequence[str],
+              sample: Mapping[str, Any]) -> Callable[[Mapping[str, Any]], str]:
+    """A function giving ``_dumps({**constants, **{f: row[f] for f in fields}})`` for rows like ``sample``.
+
+    The text is assembled from a pre-serialised template (keys in sorted order, constants in place)
+    and the row's values, each encoded as ``json`` encodes it (str via ``encode_basestring``, int
+    via ``int.__repr__``); a value of any other type, or a template that does not reproduce
+    ``_dumps`` exactly for ``sample``, falls back to ``_dumps`` of the dict.
+    """
+    def slow(row: Mapping[str, Any]) -> str:
+        return _dumps({**constants, **{f: row[f] for f in fields}})
+
+    names = sorted(set(constants) | set(fields))
+    variable = [n for n in names if n not in constants or n in fields]
+    converters = []
+    for name in variable:
+        kind = sample[name].__class__
+        if kind is str:
+            converters.append(_json_str)
+        elif kind is int:
+            converters.append(_int_text)
+        else:
+            return slow
+    if len(variable) < 2:
+        return slow
+    parts = []
+    for name in names:
+        key = _dumps(name).replace("{", "{{").replace("}", "}}")
+        if name in variable:
+            parts.append(f"{key}:{{}}")
+        else:
+            parts.append(f"{key}:" + _dumps(constants[name]).replace("{", "{{").replace("}", "}}"))
+    # one generated expression per row shape: template.format(str_(row["a"]), int_(row["b"]), ...)
+    arguments = ", ".join(f"{'str_' if convert is _json_str else 'int_'}(row[{name!r}])"
+                          for name, convert in zip(variable, converters, strict=True))
+    namespace = {"template": "{{" + ",".join(parts) + "}}", "str_": _json_str, "int_": _int_text}
+    exec(f"def build(row):\n    return template.format({arguments})\n", namespace)  # our own field names only
+    build = namespace["build"]
+
+    def fast(row: Mapping[str, Any]) -> str:
+        try:
+            return build(row)
+        except TypeError:  # a value of another type in this row
+            return slow(row)
+
+    return fast if fast(sample) == slow(sample) else slow
 
 
 class AuditChain:
@@ -155,32 +211,70 @@ class AuditChain:
             if self.fast:
                 self.last_id, self.prev = audit._last_hash(self.session)
             return
+        self.append_texts([(str(entity_id), _dumps(after)) for entity_id, _before, after in items])
+
+    def append_texts(self, items: Sequence[tuple[str, str]]) -> None:
+        """Creation events (``before`` None) for items of (entity_id as text, ``after`` as ``_dumps`` text).
+
+        Only on the fast path (``self.fast``); callers with other needs use ``append``.
+        """
+        if not items:
+            return
+        if not self.fast:
+            raise RuntimeError("append_texts needs the SQLite fast path")
         rows = []
+        add = rows.append
         prev, last_id, at = self.prev, self.last_id, self._at_db
+        actor, action, entity, reason = self.actor, self.action, self.entity, self.reason
+        head, middle, tail = self._head, self._middle, self._tail
         sha256 = hashlib.sha256
-        for entity_id, _before, after in items:
+        for entity_text, after_json in items:
             last_id += 1
-            entity_text = str(entity_id)
-            after_json = _dumps(after)
-            digest = sha256(self._text(last_id, entity_text, after_json, prev)).hexdigest()
-            rows.append((last_id, at, self.actor, self.action, self.entity, entity_text, None, after_json,
-                         self.reason, prev, digest))
+            quoted = f'"{entity_text}"' if entity_text.isdigit() else _dumps(entity_text)
+            text = f'{head}{after_json}{middle}{quoted},"id":{last_id},"prev":"{prev}"{tail}'
+            digest = sha256(text.encode()).hexdigest()
+            add((last_id, entity_text, after_json, prev, digest))
             prev = digest
-        _executemany(self.session, AuditEvent.__table__, [c.name for c in AuditEvent.__table__.columns], rows)
+        constants = {"at": at, "actor": actor, "action": action, "entity": entity, "before": None,
+                     "reason": reason}
+        _executemany(self.session, AuditEvent.__table__, ["id", "entity_id", "after", "prev_hash", "hash"],
+                     rows, constants)
         self.prev, self.last_id = prev, last_id
 
 
 SLICE = 250
 
 
-def _executemany(session: Session, table: Table, columns: list[str], rows: Sequence[tuple]) -> None:
+def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple],
+                  constants: dict[str, Any] | None = None) -> None:
+    """SQLite only: insert rows given as tuples of database-form values in the order of ``columns``.
+
+    ``constants``: further columns with the same database-form value (None, int or str) in every
+    row; they are written into the statement once instead of being bound for each row.
+    """
+    _executemany(session, table, columns, rows, constants)
+
+
+def _sql_literal(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if value.__class__ is int:
+        return str(value)
+    if value.__class__ is str:
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"no SQL literal for {type(value).__name__}")
+
+
+def _executemany(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple],
+                 constants: dict[str, Any] | None = None) -> None:
     """The driver's executemany in slices, yielding the GIL between them.
 
     sqlite3 releases the GIL around each step but takes it back at once, so a long executemany
     starves other threads (the window's); short slices with a yield keep the window responsive.
     """
-    quoted = ", ".join(f'"{c}"' for c in columns)
-    marks = ", ".join("?" for _ in columns)
+    constants = constants or {}
+    quoted = ", ".join(f'"{c}"' for c in [*columns, *constants])
+    marks = ", ".join(["?"] * len(columns) + [_sql_literal(v) for v in constants.values()])
     sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'  # noqa: S608 - names from the model
     connection = session.connection()
     for start in range(0, len(rows), SLICE):

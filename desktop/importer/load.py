@@ -12,6 +12,7 @@ import datetime as dt
 import logging
 import time
 from dataclasses import dataclass, field
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,16 @@ from sqlalchemy import select
 
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.importer.bulk import AuditChain, insert_rows, is_sqlite, lock_for_writing, next_id, sqlite_value
+from desktop.importer.bulk import (
+    AuditChain,
+    flat_json,
+    insert_rows,
+    insert_tuples,
+    is_sqlite,
+    lock_for_writing,
+    next_id,
+    sqlite_value,
+)
 from desktop.importer.fields import FIELD_BY_KEY, ColumnMap, apply_manual_map, find_header
 from desktop.importer.gcpause import gc_paused
 from desktop.importer.messages import row_message
@@ -280,24 +290,46 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
     base = _record_defaults(list_id, now)
     if sqlite:
         base = {key: sqlite_value(value) for key, value in base.items()}
+    table = VaccinationRecord.__table__
+    # SQLite: rows go to the driver as tuples (id, flags, the reader's fields); ``base`` is in every row
+    record_columns = [c.name for c in table.columns if c.name not in base and c.name not in ("id", "flags")]
+    insert_columns = ["id", "flags", *record_columns]
+    record_values = itemgetter(*record_columns)
+    audit_after: list = []  # the function giving an event's ``after`` text, made for the first record
 
     def flush() -> None:
         nonlocal record_id
         if not pending:
             return
+        if sqlite and chain.fast:
+            if not audit_after:
+                audit_after.append(flat_json({"list_id": list_id}, AUDIT_FIELDS, pending[0]))
+            after = audit_after[0]
+            params = []
+            events = []
+            for record in pending:
+                flags = record["flags"]
+                params.append((record_id, "[]" if not flags else sqlite_value(flags), *record_values(record)))
+                events.append((str(record_id), after(record)))
+                record_id += 1
+            insert_tuples(session, table, insert_columns, params, base)
+            chain.append_texts(events)
+            pending.clear()
+            return
         if sqlite:
             for record in pending:
+                record.update(base)
                 record["id"] = record_id
                 record_id += 1
                 flags = record["flags"]
                 record["flags"] = "[]" if not flags else sqlite_value(flags)
-            insert_rows(session, VaccinationRecord.__table__, pending, prepared=True)
+            insert_rows(session, table, pending, prepared=True)
         else:
             from sqlalchemy import insert
 
             ids = session.execute(
                 insert(VaccinationRecord).returning(VaccinationRecord.id, sort_by_parameter_order=True),
-                [{k: v for k, v in r.items() if k != "id"} for r in pending],
+                [{**r, **base} for r in pending],
             ).scalars().all()
             for record, rid in zip(pending, ids, strict=True):
                 record["id"] = rid
@@ -360,7 +392,6 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
             if ref is not None:
                 seen[ref] = row
             seen[person] = row
-            record.update(base)
             pending.append(record)
             result.records += 1
         if len(pending) >= CHUNK_ROWS:

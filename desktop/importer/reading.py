@@ -13,6 +13,7 @@ import codecs
 import csv
 import hashlib
 import io
+import itertools
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -309,12 +310,16 @@ def _csv_rows(path: Path, encoding: str, delimiter: str, limit: int | None = Non
     def generate() -> Iterator[list]:
         try:
             reader = csv.reader(stream, delimiter=delimiter)
-            for index, row in enumerate(reader):
-                if limit is not None and index >= limit:
-                    return
-                if index == 0 and row and row[0].startswith("\ufeff"):
-                    row[0] = row[0][1:]
-                yield row
+            first = next(reader, None)
+            if first is None or limit == 0:
+                return
+            if first and first[0].startswith("\ufeff"):
+                first[0] = first[0][1:]
+            yield first
+            if limit is None:
+                yield from reader
+            else:
+                yield from itertools.islice(reader, limit - 1)
         except csv.Error as exc:
             raise _refuse("Tệp CSV bị lỗi định dạng ở dòng {line}: {err}", "The CSV file is malformed at line {line}: {err}",
                           "bad_csv", line=reader.line_num, err=str(exc)) from exc

@@ -85,6 +85,12 @@ def _name_cell(raw: Any) -> tuple[str, str, str]:
     return "", name, fold(name)
 
 
+@lru_cache(maxsize=4096)
+def _cccd_parts(digits: str, sex: str, year: str) -> tuple[str, ...]:
+    """``cccd_inconsistency`` from all it looks at: ID digits 4–6, sex, the birth date's first four characters."""
+    return tuple(cccd_inconsistency(f"000{digits}", sex, year))
+
+
 @lru_cache(maxsize=256)
 def _dose_fields(dose_number: int, series: int) -> tuple[int, int]:
     return dose_fields(dose_number, series)
@@ -116,6 +122,25 @@ class RowReader:
         self._extra_index = [(key, p[key], MAX_LENGTHS[key]) for key in _EXTRA_FIELDS if p.get(key) is not None]
         self._dose_index = [(n, b.get("vaccine"), b.get("lot"), b.get("vaccination_date"), b.get("facility_code"))
                             for n, b in self.doses]
+        # read() fetches cells by position; an unmapped field reads the empty cell at ``_pad`` (one past
+        # the last mapped column), as ``_cell`` gives "" for a None index. Rows shorter than ``_width``
+        # (and rows with None cells) are copied and padded first.
+        indexes = [i for i in (*self._person_index, *(i for _k, i, _l in self._extra_index),
+                               *(i for d in self._dose_index for i in d[1:])) if i is not None]
+        self._pad = max(indexes, default=-1) + 1
+        i_name, i_dob, i_sex, _i_nat, i_id, i_dose = self._person_index
+        read_always = [i_name, i_dob, i_sex, i_id, *(i for d in self._dose_index for i in d[1:4])]
+        if cmap.layout != "pl1":
+            read_always.append(i_dose)
+        self._width = self._pad + 1 if None in read_always else self._pad
+
+        def at(index: int | None) -> int:
+            return self._pad if index is None else index
+
+        self._fetch_person = tuple(at(i) for i in self._person_index)
+        self._fetch_extra = [(key, index, at(index), limit) for key, index, limit in self._extra_index]
+        self._fetch_dose = [(n, vi, li, di, fi, at(vi), at(li), at(di), at(fi))
+                            for n, vi, li, di, fi in self._dose_index]
 
     # -------------------------------------------------------------- helpers
     def _column(self, index: int) -> str:
@@ -141,7 +166,7 @@ class RowReader:
 
     def is_total_row(self, cells: list) -> bool:
         """"Tổng cộng: 300" at the end of a list: a text cell starting with a total word and no dates."""
-        dob = self._cell(cells, self.person.get("date_of_birth"))
+        dob = self._cell(cells, self._person_index[1])
         if dob != "" and not (isinstance(dob, str) and not dob.strip()):
             return False
         has_word = False
@@ -175,15 +200,18 @@ class RowReader:
     def read(self, cells: list, row: int) -> RowResult:
         result = RowResult(row)
         reject = self._reject
-        get = self._cell
         i_name, i_dob, i_sex, i_nat, i_id, i_dose = self._person_index
+        f_name, f_dob, f_sex, f_nat, f_id, f_dose = self._fetch_person
+        if len(cells) < self._width or None in cells:  # as ``_cell``: missing and None cells read as ""
+            cells = [("" if value is None else value) for value in cells]
+            cells.extend([""] * (self._pad + 1 - len(cells)))
         # name
-        raw_name = get(cells, i_name)
+        raw_name = cells[f_name]
         problem, full_name, name_folded = _name_cell(raw_name)
         if problem:
             reject(result, problem, "full_name", i_name, raw_name, max=MAX_LENGTHS["full_name"])
         # date of birth
-        raw = get(cells, i_dob)
+        raw = cells[f_dob]
         dob = ""
         try:
             dob = parse_date(raw, True)
@@ -196,7 +224,7 @@ class RowReader:
         except BadValue as exc:
             reject(result, exc.code, "date_of_birth", i_dob, raw)
         # sex
-        raw = get(cells, i_sex)
+        raw = cells[f_sex]
         sex = ""
         try:
             sex = parse_sex(raw)
@@ -205,13 +233,13 @@ class RowReader:
         # nationality
         nationality = "VN"
         if i_nat is not None:
-            raw = get(cells, i_nat)
+            raw = cells[f_nat]
             try:
                 nationality = parse_nationality(raw)
             except BadValue as exc:
                 reject(result, exc.code, "nationality", i_nat, raw)
         # ID number
-        raw_id = get(cells, i_id)
+        raw_id = cells[f_id]
         ident = parse_id(raw_id)
         flags: list[str] = []
         if ident.problem:
@@ -221,7 +249,8 @@ class RowReader:
             self._warn(result, "id_restored", i_id, raw_id, fixed=ident.number)
             flags.append("id_restored")
         if ident.kind == "cccd" and sex and dob:
-            parts = cccd_inconsistency(ident.number, sex, dob)
+            number = ident.number
+            parts = _cccd_parts(number[3:6], sex, dob[:4])
             if parts:
                 flags.append("cccd_inconsistent")
                 names = [PART_NAMES[p] for p in parts]
@@ -229,8 +258,8 @@ class RowReader:
                            parts=tr(", ".join(n.vi for n in names), ", ".join(n.en for n in names)))
         # optional text fields
         extras = dict(_NO_EXTRAS)
-        for key, index, limit in self._extra_index:
-            value = cell_text(get(cells, index))
+        for key, index, fetch, limit in self._fetch_extra:
+            value = cell_text(cells[fetch])
             if len(value) > limit:
                 reject(result, "too_long", key, index, value, max=limit)
                 value = ""
@@ -238,7 +267,7 @@ class RowReader:
         # dose number (long layout)
         long_dose = None
         if i_dose is not None or self.cmap.layout != "pl1":
-            raw = get(cells, i_dose)
+            raw = cells[f_dose]
             try:
                 long_dose = parse_dose(raw)
             except BadValue as exc:
@@ -246,8 +275,8 @@ class RowReader:
         # doses
         doses = []
         today = self.today
-        for number, vi, li, di, fi in self._dose_index:
-            raw_vaccine, raw_lot, raw_date = get(cells, vi), get(cells, li), get(cells, di)
+        for number, vi, li, di, fi, f_vaccine, f_lot, f_date, f_facility in self._fetch_dose:
+            raw_vaccine, raw_lot, raw_date = cells[f_vaccine], cells[f_lot], cells[f_date]
             vaccine_text, vaccine = _vaccine_cell(raw_vaccine)
             lot = _short_cell(raw_lot)
             if number is not None and not (vaccine_text or lot or cell_text(raw_date)):
@@ -269,7 +298,7 @@ class RowReader:
                     reject(result, "before_birth", "vaccination_date", di, raw_date, dob=dob)
             except BadValue as exc:
                 reject(result, exc.code, "vaccination_date", di, raw_date)
-            facility = _short_cell(get(cells, fi)) if fi is not None else ""
+            facility = _short_cell(cells[f_facility]) if fi is not None else ""
             if len(facility) > MAX_LENGTHS["facility_code"]:
                 reject(result, "too_long", "facility_code", fi, facility, max=MAX_LENGTHS["facility_code"])
             doses.append((number if number is not None else long_dose, vaccine, lot, vdate,

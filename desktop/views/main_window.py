@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop import __version__
 from desktop.i18n import tr
+from desktop.views import theme
 from desktop.views.context import AppContext
 
 log = logging.getLogger(__name__)
@@ -64,11 +65,14 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(f"{title}    {shortcut.replace('Ctrl', 'Ctrl')}")
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{title} ({shortcut})")
+            icon = theme.icon(key)
+            if not icon.isNull():
+                item.setIcon(icon)
             self.nav.addItem(item)
             self.stack.addWidget(page)
             QShortcut(QKeySequence(shortcut), self, activated=lambda k=key: self.show_page(k))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        ctx.navigate.connect(lambda key, _filters: self.show_page(key))
+        ctx.navigate.connect(self.open_page)
         ctx.user_changed.connect(lambda: self.user_label.setText(ctx.actor))
         if self.nav.count():
             self.nav.setCurrentRow(0)
@@ -88,6 +92,14 @@ class MainWindow(QMainWindow):
             if self.nav.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.nav.setCurrentRow(row)
                 return
+
+    def open_page(self, key: str, filters: dict | None = None) -> None:
+        """Show page ``key`` and let it show "those records" (``{"state", "list_id"?, "vaccination_date"?}``)."""
+        self.show_page(key)
+        page = self.pages.get(key)
+        apply_filter = getattr(page, "apply_filter", None)
+        if callable(apply_filter):
+            apply_filter(dict(filters or {}))
 
     def current_page_key(self) -> str | None:
         item = self.nav.currentItem()

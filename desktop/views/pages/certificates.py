@@ -33,7 +33,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
+from sqlalchemy import select
 
+from desktop.accounts import can, require_role
 from desktop.certificates.corrections import create_correction
 from desktop.certificates.detail import CertificateDetail, certificate_detail
 from desktop.certificates.printing import print_certificates as print_to_pdf
@@ -42,6 +45,8 @@ from desktop.certificates.revocation import revoke_certificate
 from desktop.certificates.search import CertificateRow, load_rows, search_ids
 from desktop.errors import UserError
 from desktop.i18n import format_date, format_number, tr
+from desktop.models import Certificate, VaccinationRecord
+from desktop.overview import state_clause, state_label
 from desktop.printing.form import FIELDS
 from desktop.printing.qr import qr_png
 from desktop.printing.raster import render_pages
@@ -216,6 +221,9 @@ class CertificatesPage(QWidget):
         self.detail: CertificateDetail | None = None
         self._search_serial = 0
         self._detail_serial = 0
+        # "those records" opened from the overview: {"state", "list_id", "vaccination_date"}; the table
+        # shows only the certificates of those records until the clerk clears it
+        self.scope: dict[str, Any] | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(f"<h2>{tr('Chứng nhận', 'Certificates')}</h2>"))
 
@@ -239,6 +247,16 @@ class CertificatesPage(QWidget):
         layout.addLayout(bar)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
+        scope_row = QHBoxLayout()
+        self.scope_label = QLabel()
+        self.scope_clear = QPushButton(str(tr("Xem mọi chứng nhận", "Show all certificates")))
+        self.scope_clear.clicked.connect(self.clear_scope)
+        scope_row.addWidget(self.scope_label, 1)
+        scope_row.addWidget(self.scope_clear)
+        self.scope_bar = QWidget()
+        self.scope_bar.setLayout(scope_row)
+        self.scope_bar.setVisible(False)
+        layout.addWidget(self.scope_bar)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.model = CertificateTableModel(self._load_page, self)
@@ -286,8 +304,41 @@ class CertificatesPage(QWidget):
         self.correct_button.clicked.connect(self.correct_current)
         self.revoke_button.clicked.connect(self.revoke_current)
         ctx.records_changed.connect(self.refresh)
+        ctx.user_changed.connect(self._update_buttons)
         self._update_buttons()
         self.refresh()
+
+    # -- opened from the overview ------------------------------------------------------------------
+    def apply_filter(self, filters: dict[str, Any]) -> None:
+        """Show the certificates of the records in ``filters["state"]`` (of one list or day when given)."""
+        state = filters.get("state")
+        self.scope = ({"state": state, "list_id": filters.get("list_id"),
+                       "vaccination_date": filters.get("vaccination_date")} if state else None)
+        self.search_edit.blockSignals(True)
+        self.search_edit.clear()
+        self.search_edit.blockSignals(False)
+        self.status_combo.blockSignals(True)
+        self.status_combo.setCurrentIndex(0)  # the records' state decides; a status can narrow it further
+        self.status_combo.blockSignals(False)
+        self._show_scope()
+        self.refresh()
+
+    def clear_scope(self) -> None:
+        self.scope = None
+        self._show_scope()
+        self.refresh()
+
+    def _show_scope(self) -> None:
+        scope = self.scope
+        self.scope_bar.setVisible(scope is not None)
+        if scope is None:
+            return
+        parts = [str(state_label(scope["state"]))]
+        if scope.get("list_id") is not None:
+            parts.append(str(tr("danh sách số {id}", "list {id}", id=scope["list_id"])))
+        if scope.get("vaccination_date"):
+            parts.append(str(tr("ngày tiêm {day}", "vaccinated {day}", day=format_date(scope["vaccination_date"]))))
+        self.scope_label.setText(str(tr("Chỉ hiện: {what}", "Showing only: {what}", what=" — ".join(parts))))
 
     # -- building ----------------------------------------------------------------------------------
     def _build_detail_pane(self) -> QWidget:
@@ -329,10 +380,14 @@ class CertificatesPage(QWidget):
         self._search_serial += 1
         serial = self._search_serial
         text, status = self.search_edit.text(), self.status_combo.currentData() or None
+        scope = dict(self.scope) if self.scope else None
 
         def find(_progress):
             with self.workspace.db.session() as session:
-                return search_ids(session, text, status)
+                ids = search_ids(session, text, status)
+                if scope is not None:
+                    ids = _within(session, ids, scope)
+                return ids
 
         run_op(self, find, lambda ids: self._show_results(serial, ids), self._search_failed, show_progress=False)
 
@@ -344,8 +399,8 @@ class CertificatesPage(QWidget):
             present_error(self, error)
 
     def _show_results(self, serial: int, ids: list[int]) -> None:
-        if serial != self._search_serial:
-            return  # a newer search is on its way
+        if serial != self._search_serial or not isValid(self.table):
+            return  # a newer search is on its way, or the window closed meanwhile
         current = self.detail.row.id if self.detail else None
         self.model.set_ids(ids)
         self.count_label.setText(str(tr("{n} chứng nhận", "{n} certificates", n=format_number(len(ids)))))
@@ -376,8 +431,8 @@ class CertificatesPage(QWidget):
         run_op(self, load, lambda result: self._show_detail(serial, *result), show_progress=False)
 
     def _show_detail(self, serial: int, detail: CertificateDetail, png: bytes) -> None:
-        if serial != self._detail_serial:
-            return
+        if serial != self._detail_serial or not isValid(self.validity_label):
+            return  # a newer row was chosen, or the window closed while this one loaded
         self.detail = detail
         colour = VALIDITY_COLOURS.get(detail.validity.state, "#000000")
         self.validity_label.setText(f'<b style="color:{colour}">{detail.validity.message}</b>')
@@ -407,8 +462,19 @@ class CertificatesPage(QWidget):
         valid = self.detail is not None and self.detail.row.status == "valid"
         for button in (self.print_button, self.preview_button, self.save_button):
             button.setEnabled(has)
-        self.correct_button.setEnabled(valid and self.detail.correction_record_id is None)
-        self.revoke_button.setEnabled(valid)
+        may_correct, may_revoke = can(self.ctx.role, "correct"), can(self.ctx.role, "revoke")
+        self.correct_button.setEnabled(may_correct and valid and self.detail.correction_record_id is None)
+        self.revoke_button.setEnabled(may_revoke and valid)
+        self.correct_button.setToolTip("" if may_correct else _refusal(self.ctx.role, "correct"))
+        self.revoke_button.setToolTip("" if may_revoke else _refusal(self.ctx.role, "revoke"))
+
+    def _permitted(self, action: str) -> bool:
+        """Checked again when acting: the role may have changed since the buttons were drawn."""
+        text = _refusal(self.ctx.role, action)
+        if text:
+            self.ctx.show_status(text)
+            dialogs.show_warning(self, str(tr("Không được phép", "Not permitted")), text)
+        return not text
 
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
@@ -490,7 +556,7 @@ class CertificatesPage(QWidget):
     # -- correcting and revoking --------------------------------------------------------------------
     def correct_current(self) -> None:
         detail = self.detail
-        if detail is None:
+        if detail is None or not self._permitted("correct"):
             return
         answer = ask_correction(self, detail)
         if answer is None:
@@ -514,7 +580,7 @@ class CertificatesPage(QWidget):
 
     def revoke_current(self) -> None:
         detail = self.detail
-        if detail is None:
+        if detail is None or not self._permitted("revoke"):
             return
         uvci = detail.row.uvci
         reason = ask_revocation_reason(self, uvci)
@@ -538,6 +604,27 @@ class CertificatesPage(QWidget):
             self.ctx.records_changed.emit()
 
         run_op(self, revoke, done, database=False, label=str(tr("Đang thu hồi…", "Revoking…")))
+
+
+def _refusal(role: str, action: str) -> str:
+    """Why ``role`` may not do ``action`` (naming the role that may), or ""."""
+    try:
+        require_role(role, action)
+    except UserError as error:
+        return str(error.message)
+    return ""
+
+
+def _within(session, ids: list[int], scope: dict[str, Any]) -> list[int]:
+    """``ids`` (certificates) kept when their record is in the scope's state, list and day."""
+    R = VaccinationRecord
+    query = select(Certificate.id).join(R, R.id == Certificate.record_id).where(state_clause(scope["state"]))
+    if scope.get("list_id") is not None:
+        query = query.where(R.list_id == scope["list_id"])
+    if scope.get("vaccination_date"):
+        query = query.where(R.vaccination_date == scope["vaccination_date"])
+    wanted = set(session.execute(query).scalars())
+    return [i for i in ids if i in wanted]
 
 
 def paint_pdf(printer: QPrinter, pdf: str | Path) -> None:

@@ -6,6 +6,7 @@ The page only shows and asks; reading, checking and storing are ``desktop.import
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop.accounts import require_role
+from desktop.errors import UserError
 from desktop.i18n import format_number, tr
 from desktop.importer import export_rejected, field_choices, import_file, preview_file
 from desktop.importer.fields import FIELD_BY_KEY
@@ -34,6 +37,16 @@ from desktop.views import dialogs
 from desktop.views.operations import Operation, run_op
 from desktop.views.records_table import RecordsView
 
+# overview state -> the closest (check status, stage) of the records table
+STATE_FILTERS: dict[str, tuple[str | None, str | None]] = {
+    "loaded": ("unchecked", "loaded"),
+    "needs_review": (None, "loaded"),
+    "ready_to_sign": ("matched", "loaded"),
+    "signed": (None, "signed"),
+    "sent": (None, "sent"),
+    "certified": (None, "certified"),
+    "rejected": (None, "rejected_central"),
+}
 FILE_FILTER = "Danh sách / Lists (*.xlsx *.xls *.csv *.txt);;* (*)"
 LIST_SUFFIXES = (".xlsx", ".xls", ".csv", ".txt", ".tsv")
 
@@ -121,12 +134,66 @@ class ImportPage(QWidget):
         layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.records = RecordsView(self.workspace, self)
+        self.list_scope = QLabel()
+        self.list_scope_clear = QPushButton(str(tr("Mọi danh sách", "All lists")))
+        self.list_scope_clear.clicked.connect(self.clear_list_scope)
+        scope_row = QHBoxLayout()
+        scope_row.setContentsMargins(0, 0, 0, 0)
+        scope_row.addWidget(self.list_scope, 1)
+        scope_row.addWidget(self.list_scope_clear)
+        self.list_scope_bar = QWidget()
+        self.list_scope_bar.setLayout(scope_row)
+        self.list_scope_bar.setVisible(False)
+        self.records.layout().insertWidget(0, self.list_scope_bar)
         self.tabs.addTab(load_tab, str(tr("Nhập danh sách", "Load a list")))
         self.tabs.addTab(self.records, str(tr("Tất cả bản ghi", "All records")))
         outer = QVBoxLayout(self)
         outer.addWidget(self.tabs)
         ctx.records_changed.connect(self.records.refresh)
+        ctx.user_changed.connect(self._role_changed)
+        self._role_changed()
         self.records.refresh()
+
+    # -------------------------------------------------------------- who may import
+    def _refusal(self) -> str:
+        try:
+            require_role(self.ctx.role, "import")
+        except UserError as error:
+            return str(error.message)
+        return ""
+
+    def _role_changed(self) -> None:
+        refusal = self._refusal()
+        self.open_button.setEnabled(not refusal and self.operation is None)
+        self.open_button.setToolTip(refusal or str(tr("Hoặc kéo thả tệp .xlsx, .xls, .csv vào đây",
+                                                      "Or drag and drop an .xlsx, .xls or .csv file here")))
+        self.import_button.setEnabled(not refusal and self.preview is not None and self.preview.ok
+                                      and self.operation is None)
+
+    # -------------------------------------------------------------- opened from the overview
+    def apply_filter(self, filters: dict[str, Any]) -> None:
+        """Show "those records" in the records table: the closest check status and stage of
+        ``filters["state"]``, and only ``filters["list_id"]`` when given."""
+        state = filters.get("state")
+        if not state:
+            self.tabs.setCurrentIndex(0)  # nothing loaded yet: the way in is loading a list
+            return
+        status, stage = STATE_FILTERS.get(state, (None, None))
+        view = self.records
+        list_id = filters.get("list_id")
+        view.fixed = replace(view.fixed, list_id=list_id)
+        self.list_scope.setText(str(tr("Chỉ các bản ghi của danh sách số {id}", "Only the records of list {id}",
+                                       id=list_id)))
+        self.list_scope_bar.setVisible(list_id is not None)
+        for combo, value in ((view.status, status), (view.stage, stage)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        view.search.blockSignals(True)
+        view.search.clear()
+        view.search.blockSignals(False)
+        self.tabs.setCurrentWidget(view)
+        view.refresh()
 
     # -------------------------------------------------------------- choosing a file
     def choose_file(self) -> None:
@@ -237,8 +304,18 @@ class ImportPage(QWidget):
         self.load_preview(self.path, manual)
 
     # -------------------------------------------------------------- importing
+    def clear_list_scope(self) -> None:
+        self.records.fixed = replace(self.records.fixed, list_id=None)
+        self.list_scope_bar.setVisible(False)
+        self.records.refresh()
+
     def start_import(self) -> None:
         if self.path is None or self.operation is not None:
+            return
+        refusal = self._refusal()
+        if refusal:
+            self.summary.setText(refusal)
+            dialogs.show_warning(self, str(tr("Không được phép", "Not permitted")), refusal)
             return
         path, column_map, workspace, actor = self.path, self.column_map, self.workspace, self.ctx.actor
         self.import_button.setEnabled(False)

@@ -33,9 +33,10 @@ from desktop.views import theme
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
 
-# the page that works on records in each state
+# the page that shows the records of each state ("loaded" ones are listed on the import page's records
+# table; the next-action button still leads to Review, where they are checked)
 STATE_PAGES = {
-    "loaded": "review", "needs_review": "review", "ready_to_sign": "sign", "signed": "sync", "sent": "sync",
+    "loaded": "import", "needs_review": "review", "ready_to_sign": "sign", "signed": "sync", "sent": "sync",
     "certified": "certificates", "rejected": "review",
 }
 

@@ -29,7 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accounts import can, require_role
+from desktop.errors import UserError
 from desktop.i18n import format_date, format_number, tr
+from desktop.overview import record_ids, state_label
 from desktop.registry import check_records
 from desktop.review import (
     bulk_resolve,
@@ -41,7 +44,7 @@ from desktop.review import (
     undo_last,
 )
 from desktop.review.decisions import ACTION_NAMES, BULK_ACTIONS, REASON_REQUIRED
-from desktop.review.queue import FIELD_LABELS, KIND_LABELS, STATUS_LABELS, status_key
+from desktop.review.queue import CENTRAL, FIELD_LABELS, KIND_LABELS, STATUS_LABELS, status_key
 from desktop.views import dialogs
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
@@ -164,6 +167,10 @@ class ReviewPage(QWidget):
         self.current: dict[str, Any] | None = None
         self.busy = False
         self.filter: tuple[str | None, str | None] = (None, None)  # (kind, status)
+        # "those records" opened from the overview: {"state", "list_id", "vaccination_date"}; the queue shows
+        # only its records in that state (and list or day) until the clerk picks another filter
+        self.scope: dict[str, Any] | None = None
+        self._reload_serial = 0  # only the newest reload is shown (an older filter's may finish later)
         self.latency_ms: float | None = None  # last move: asked → shown
         self.decision_ms: float | None = None  # last decision: key → stored → next record shown
         self._decided_at: float | None = None
@@ -183,6 +190,19 @@ class ReviewPage(QWidget):
         self.outcome.setWordWrap(True)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.outcome)
+
+        scope_row = QHBoxLayout()
+        self.scope_label = QLabel()
+        self.scope_label.setWordWrap(True)
+        self.scope_clear = QPushButton(str(tr("Xem cả hàng chờ", "Show the whole queue")))
+        self.scope_clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scope_clear.clicked.connect(self.clear_scope)
+        scope_row.addWidget(self.scope_label, 1)
+        scope_row.addWidget(self.scope_clear)
+        self.scope_bar = QWidget()
+        self.scope_bar.setLayout(scope_row)
+        self.scope_bar.setVisible(False)
+        layout.addWidget(self.scope_bar)
 
         row = QHBoxLayout()
         row.addWidget(QLabel(str(tr("Loại:", "Kind:"))))
@@ -241,7 +261,83 @@ class ReviewPage(QWidget):
 
         self._announcing = False
         ctx.records_changed.connect(self._records_changed)
+        ctx.user_changed.connect(self._role_changed)
+        self._role_changed()
         self.reload()
+
+    # -- who may do what -------------------------------------------------------------------------
+    def _role_changed(self) -> None:
+        allowed = can(self.ctx.role, "check")
+        self.check_button.setEnabled(allowed and not self.busy)
+        self.check_button.setToolTip("" if allowed else self._refusal("check"))
+
+    def _refusal(self, action: str) -> str:
+        try:
+            require_role(self.ctx.role, action)
+        except UserError as error:
+            return str(error.message)
+        return ""
+
+    def _permitted(self, action: str) -> bool:
+        """Check again when acting: the role may have changed since the buttons were drawn."""
+        text = self._refusal(action)
+        if text:
+            self.ctx.show_status(text)
+            dialogs.show_warning(self, str(tr("Không được phép", "Not permitted")), text)
+        return not text
+
+    # -- opened from the overview ----------------------------------------------------------------
+    def apply_filter(self, filters: dict[str, Any]) -> None:
+        """Show the records of ``filters["state"]`` (optionally of one list or day) in the queue.
+
+        ``needs_review`` → the whole queue narrowed to those records; ``rejected`` → the records the
+        central service rejected that wait for a decision; ``loaded`` records are not in the queue yet:
+        their number is shown beside the check button, which gets the focus.
+        """
+        state = filters.get("state")
+        list_id, day = filters.get("list_id"), filters.get("vaccination_date")
+        self.index = 0
+        self.current = None
+        if state in ("needs_review", "rejected"):
+            self.scope = {"state": state, "list_id": list_id, "vaccination_date": day}
+            self.filter = (None, CENTRAL) if state == "rejected" else (None, None)
+        else:
+            self.scope = None
+            self.filter = (None, None)
+        self.scope_bar.setVisible(self.scope is not None)
+        if state == "loaded":
+            ws = self.workspace
+            run_op(self, lambda _p: len(record_ids(ws, "loaded", list_id, day)), self._show_unchecked,
+                   show_progress=False)
+            self.check_button.setFocus()
+        self.reload()
+
+    def clear_scope(self) -> None:
+        self.scope = None
+        self.scope_bar.setVisible(False)
+        self.reload()
+        self.setFocus()
+
+    def _scope_text(self, shown: int, total: int) -> str:
+        scope = self.scope or {}
+        where = []
+        if scope.get("list_id") is not None:
+            where.append(str(tr("danh sách số {id}", "list {id}", id=scope["list_id"])))
+        if scope.get("vaccination_date"):
+            where.append(str(tr("ngày tiêm {day}", "vaccinated {day}", day=format_date(scope["vaccination_date"]))))
+        label = str(state_label(scope.get("state", "needs_review")))
+        text = f"{label}{' — ' + ', '.join(where) if where else ''}: {format_number(shown)}"
+        if total > shown:
+            text += str(tr(" cần quyết định (tổng {n}; số còn lại đã được quyết định)",
+                           " waiting for a decision ({n} in all; the others are already decided)",
+                           n=format_number(total)))
+        return text
+
+    def _show_unchecked(self, count: int) -> None:
+        self.outcome.setText(str(tr(
+            "{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.",
+            "{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.",
+            n=format_number(count))))
 
     def _records_changed(self) -> None:
         if not self._announcing:
@@ -284,14 +380,27 @@ class ReviewPage(QWidget):
     def reload(self) -> None:
         kind, status = self.filter
         ws = self.workspace
+        scope = dict(self.scope) if self.scope else None
+        self._reload_serial += 1
+        serial = self._reload_serial
 
         def load(_p):
-            return queue_ids(ws, kind, status), queue_counts(ws)
+            ids = queue_ids(ws, kind, status)
+            in_scope = None
+            if scope is not None:
+                in_scope = record_ids(ws, scope["state"], scope.get("list_id"), scope.get("vaccination_date"))
+                wanted = set(in_scope)
+                ids = [i for i in ids if i in wanted]
+            return ids, queue_counts(ws), in_scope, serial
 
         run_op(self, load, self._loaded, show_progress=False)
 
-    def _loaded(self, result: tuple[list[int], dict[str, Any]]) -> None:
-        ids, counts = result
+    def _loaded(self, result: tuple[list[int], dict[str, Any], list[int] | None, int]) -> None:
+        ids, counts, in_scope, serial = result
+        if serial != self._reload_serial:
+            return  # a newer filter is on its way
+        if in_scope is not None and self.scope is not None:
+            self.scope_label.setText(self._scope_text(len(ids), len(in_scope)))
         keep = self.current["record_id"] if self.current else None
         self.ids = ids
         self.cache.clear()
@@ -327,6 +436,8 @@ class ReviewPage(QWidget):
         if data is None:
             return
         self.filter = tuple(data)  # type: ignore[assignment]
+        self.scope = None  # the clerk chose another part of the queue
+        self.scope_bar.setVisible(False)
         self.index = 0
         self.current = None
         self.reload()
@@ -395,7 +506,7 @@ class ReviewPage(QWidget):
 
     def decide(self, action: str) -> None:
         item = self.current
-        if item is None or self.busy:
+        if item is None or self.busy or not self._permitted("review"):
             return
         if action == "accept_registry" and not item.get("registry"):
             self.ctx.show_status(str(tr("Không có dữ liệu CSDL dân cư để chấp nhận.", "No registry values to accept.")))
@@ -452,7 +563,7 @@ class ReviewPage(QWidget):
         self.setFocus()
 
     def undo(self) -> None:
-        if self.busy:
+        if self.busy or not self._permitted("review"):
             return
         self.busy = True
         ws, actor = self.workspace, self.ctx.actor
@@ -481,7 +592,7 @@ class ReviewPage(QWidget):
 
     def bulk(self) -> None:
         kind, status = self.filter
-        if self.busy:
+        if self.busy or not self._permitted("review"):
             return
         if not kind and not status:
             dialogs.show_info(self, str(tr("Quyết định hàng loạt", "Bulk decision")), str(tr(
@@ -528,7 +639,7 @@ class ReviewPage(QWidget):
 
     # -- checking --------------------------------------------------------------------------------
     def start_check(self) -> None:
-        if self.busy:
+        if self.busy or not self._permitted("check"):
             return
         self.busy = True
         self.last_check = None
@@ -554,7 +665,7 @@ class ReviewPage(QWidget):
     def _check_finished(self) -> None:
         """Also after a cancellation: records checked before it are stored and shown."""
         self.busy = False
-        self.check_button.setEnabled(True)
+        self.check_button.setEnabled(can(self.ctx.role, "check"))
         if self.last_check is None and self.outcome.text() == str(tr("Đang kiểm tra…", "Checking…")):
             self.outcome.setText(str(tr("Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.",
                                         "Check stopped; the records already checked are kept.")))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.accounts import can, require_role
 from desktop.errors import Cancelled, UserError
 from desktop.i18n import Message, format_date, format_number, tr
 from desktop.signing.batch import Selection, batch_history, selection_choices, sign_ready, summarize
@@ -122,7 +123,11 @@ class SignPage(QWidget):
 
         self.ready = 0
         self.token_ok = False
+        self._counts_serial = 0
+        self._preselect: Any = None  # the list or date to choose once the choices are loaded
         ctx.records_changed.connect(self.refresh)
+        ctx.user_changed.connect(self._update_button)
+        self._update_button()
         self.destroyed.connect(self.handler.release)
         self.refresh_token()
         self.refresh()
@@ -143,7 +148,14 @@ class SignPage(QWidget):
 
     def refresh_counts(self) -> None:
         selection = self.selection()
-        run_op(self, lambda _p: summarize(self.workspace, selection), self._show_counts, show_progress=False)
+        self._counts_serial += 1
+        serial = self._counts_serial
+
+        def shown(summary: Any) -> None:
+            if serial == self._counts_serial:  # an older choice's count may arrive later: not shown
+                self._show_counts(summary)
+
+        run_op(self, lambda _p: summarize(self.workspace, selection), shown, show_progress=False)
 
     def refresh_token(self) -> None:
         self.token_state.setText(str(tr("Đang kiểm tra…", "Checking…")))
@@ -162,6 +174,7 @@ class SignPage(QWidget):
 
     def _fill_choices(self, choices: dict[str, Any]) -> None:
         kind = self.scope.currentData()
+        previous = self.choice.currentData()  # choices loaded twice (two quick requests): keep the choice
         self.choice.blockSignals(True)
         self.choice.clear()
         if kind == "list":
@@ -170,6 +183,16 @@ class SignPage(QWidget):
         elif kind == "date":
             for item in choices["dates"]:
                 self.choice.addItem(f"{format_date(item['date'])} ({format_number(item['ready'])})", item["date"])
+        wanted, self._preselect = self._preselect, None
+        if wanted is None and previous is not None and self.choice.findData(previous) >= 0:
+            self.choice.setCurrentIndex(self.choice.findData(previous))
+        elif wanted is not None and kind in ("list", "date"):
+            index = self.choice.findData(wanted)
+            if index < 0:  # nothing of it is ready any more: still show it, with 0
+                label = (tr("Danh sách số {id}", "List {id}", id=wanted) if kind == "list" else format_date(wanted))
+                self.choice.addItem(f"{label} (0)", wanted)
+                index = self.choice.count() - 1
+            self.choice.setCurrentIndex(index)
         self.choice.blockSignals(False)
         self.refresh_counts()
 
@@ -208,11 +231,43 @@ class SignPage(QWidget):
         self.ctx.show_status(str(msg))
 
     def _update_button(self) -> None:
-        self.sign_button.setEnabled(self.ready > 0 and self.operation is None)
+        allowed = can(self.ctx.role, "sign")
+        self.sign_button.setEnabled(allowed and self.ready > 0 and self.operation is None)
+        self.sign_button.setToolTip("" if allowed else self._refusal())
+
+    def _refusal(self) -> str:
+        """Why this account may not sign (names the role that may), or ""."""
+        try:
+            require_role(self.ctx.role, "sign")
+        except UserError as error:
+            return str(error.message)
+        return ""
+
+    # -- opened from the overview ----------------------------------------------------------------
+    def apply_filter(self, filters: dict[str, Any]) -> None:
+        """Choose the ready records of one list or one vaccination day (``{"list_id"}``/``{"vaccination_date"}``)."""
+        if filters.get("list_id") is not None:
+            kind, self._preselect = "list", int(filters["list_id"])
+        elif filters.get("vaccination_date"):
+            kind, self._preselect = "date", str(filters["vaccination_date"])
+        else:
+            kind, self._preselect = "all", None
+        index = self.scope.findData(kind)
+        if index == self.scope.currentIndex():
+            self._scope_changed()  # same scope, another list or day: load the choices again
+        else:
+            self.scope.setCurrentIndex(index)
 
     # -- signing ---------------------------------------------------------------------------------
     def start_signing(self) -> None:
         if self.operation is not None:
+            return
+        refusal = self._refusal()
+        if refusal:  # checked again here: the button may be reached before the role changed
+            self.message.setText(refusal)
+            self.ctx.show_status(refusal)
+            dialogs.show_warning(self, str(tr("Không được phép ký", "Not permitted to sign")), refusal)
+            self._update_button()
             return
         selection = self.selection()
         workspace, handler, actor = self.workspace, self.handler, self.ctx.actor

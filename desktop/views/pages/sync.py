@@ -167,6 +167,12 @@ class SyncPage(QWidget):
             line = str(tr("Đồng bộ tự động đang tạm dừng.", "Automatic sync is paused."))
         self.result_label.setText(line)
 
+    # ------------------------------------------------------------------ opened from the overview
+
+    def apply_filter(self, _filters: dict[str, Any]) -> None:
+        """Signed and sent records live in the outbox's batches: show them as they are now."""
+        self.controller.refresh()
+
     # ------------------------------------------------------------------ actions
 
     def _toggle_pause(self) -> None:
