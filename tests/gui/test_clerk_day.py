@@ -20,10 +20,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 
+from tests.gui.modal import when_dialog
 from tests.helpers import ROOT, free_port, run_cli
 
 pytestmark = [pytest.mark.gui, pytest.mark.integration, pytest.mark.slow, pytest.mark.allow_threads]
@@ -107,23 +108,6 @@ def day(tmp_path):
     theme.install_translations(app, "en")
 
 
-def _when_dialog(act, timeout: float = 15.0):
-    """Run ``act(dialog)`` once a dialog is open (for code that calls ``exec``)."""
-    deadline = time.monotonic() + timeout
-
-    def poll():
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
-        if dialogs:
-            act(dialogs[-1])
-        elif time.monotonic() < deadline:
-            QTimer.singleShot(20, poll)
-        else:
-            for w in QApplication.topLevelWidgets():
-                if isinstance(w, QDialog):
-                    w.reject()
-    QTimer.singleShot(0, poll)
-
-
 def _next_action(qtbot, window, expected_start: str) -> None:
     """The overview's highlighted next action says ``expected_start…``; click it."""
     window.show_page("overview")
@@ -175,7 +159,7 @@ def test_a_day_at_the_facility(qtbot, day, monkeypatch, language):
         dialog.password.setText(admin["password"])
         dialog.ok.click()
 
-    _when_dialog(enter_admin)
+    when_dialog(enter_admin, timeout=15.0)
     actor, role = sign_in(workspace)
     assert (actor, role) == (admin["username"], "administrator")
     window = build_main_window(workspace, actor, role)

@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import accounts
+from tests.gui.modal import when_dialog
 
 pytestmark = pytest.mark.gui
 
@@ -17,25 +18,6 @@ pytestmark = pytest.mark.gui
 def private_qsettings(tmp_path):
     QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     yield
-
-
-def _when_modal(qtbot, act, timeout: float = 10.0):
-    """Run ``act(dialog)`` as soon as a dialog is open (for code that calls ``exec``)."""
-    import time
-
-    deadline = time.monotonic() + timeout
-
-    def poll():
-        dialogs = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
-        if dialogs:
-            act(dialogs[-1])
-        elif time.monotonic() < deadline:
-            QTimer.singleShot(20, poll)
-        else:
-            for w in QApplication.topLevelWidgets():
-                if isinstance(w, QDialog):
-                    w.reject()
-    QTimer.singleShot(0, poll)
 
 
 @pytest.fixture
@@ -109,7 +91,7 @@ def test_sign_in_flow_first_start_then_later(qtbot, workspace, restore_applicati
         dialog.repeat.setText("quantri-123")
         dialog.ok.click()
 
-    _when_modal(qtbot, create)
+    when_dialog(create)
     assert sign_in(workspace) == ("quantri", "administrator")
     assert idle_lock.current() is not None and idle_lock.current().username == "quantri"
     from desktop.views import crash
@@ -123,10 +105,10 @@ def test_sign_in_flow_first_start_then_later(qtbot, workspace, restore_applicati
         dialog.password.setText("quantri-123")
         dialog.ok.click()
 
-    _when_modal(qtbot, enter)
+    when_dialog(enter)
     assert sign_in(workspace) == ("quantri", "administrator")
     idle_lock.uninstall()
-    _when_modal(qtbot, lambda dialog: dialog.reject())
+    when_dialog(lambda dialog: dialog.reject())
     assert sign_in(workspace) == (None, "")
 
 
