@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog
 from sqlalchemy import select
 
@@ -80,7 +80,6 @@ class Service:
 @pytest.fixture
 def day(tmp_path):
     """A demo workspace (accounts, token, list, registry population, central data) and its two services."""
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
     ws_path = tmp_path / "ws"
     demo = run_cli("--json", "demo", "--people", str(PEOPLE), workspace=ws_path, timeout=600)
     assert demo.code == 0, demo.stderr

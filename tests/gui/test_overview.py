@@ -5,17 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtCore import QPoint, Qt
 
 from desktop.i18n import set_language
 from tests.unit.overview.seed_records import seed
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def private_qsettings(tmp_path):
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
 
 
 def _page(qtbot, workspace, role="clerk", actor="lan"):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
 from desktop import accounts
@@ -11,11 +11,6 @@ from desktop.errors import UserError
 from tests.unit.overview.test_diagnostics import _Server
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def private_qsettings(tmp_path):
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
 
 
 def _page(qtbot, workspace, role="administrator", actor="quantri"):

@@ -5,19 +5,13 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from desktop import accounts
 from tests.gui.modal import when_dialog
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture(autouse=True)
-def private_qsettings(tmp_path):
-    QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
-    yield
 
 
 @pytest.fixture
