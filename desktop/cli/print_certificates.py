@@ -17,8 +17,10 @@ def register(subparsers) -> None:
         description="Superseded, revoked and expired certificates are refused. Every printed certificate is "
                     "counted and recorded in the audit log.")
     parser.add_argument("--all-new", action="store_true", help="every valid certificate never printed")
-    parser.add_argument("--uvci", nargs="+", default=[], help="the certificates to print, by UVCI")
-    parser.add_argument("--id", dest="ids", nargs="+", type=int, default=[], help="the certificates, by id")
+    parser.add_argument("--uvci", nargs="+", action="extend", default=[],
+                        help="the certificates to print, by UVCI (repeat or list several)")
+    parser.add_argument("--id", dest="ids", nargs="+", action="extend", type=int, default=[],
+                        help="the certificates, by id")
     parser.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     parser.add_argument("--layout", choices=LAYOUTS, default="a4", help="a4 (default) or card (folded A5)")
     parser.set_defaults(handler=run)

@@ -17,7 +17,8 @@ def test_detail_shows_decoded_fields_form_and_history(workspace, people):
     assert detail.dcc["nam"]["fn"] == "Nguyễn" and detail.dcc["nam"]["gn"] == "Thị Hồng Nhung"
     assert detail.dcc["v"][0]["ci"] == uvci == detail.form.uvci
     assert detail.form.full_name == "Nguyễn Thị Hồng Nhung"
-    assert detail.form.vaccine_product == "Comirnaty" and detail.form.nationality == "Viet Nam"
+    assert detail.form.vaccine_product == "Comirnaty" and detail.form.nationality == "Việt Nam"
+    assert detail.form.nationality_en == "Viet Nam"
     assert detail.validity.state == "valid"
     assert [h.kind for h in detail.history] == ["issued", "received"]
     assert detail.as_dict()["validity"]["state"] == "valid"
