@@ -13,9 +13,11 @@ DEBS=(python3 python3-venv python3-pip softhsm2 opensc libegl1 libgl1 libfontcon
 # ZBar: the tests read printed QR codes with a second, independent decoder.
 [ -n "${VAXDESK_TEST_DEPS:-}" ] && DEBS+=(zbar-tools)
 
+# One dpkg-query for all of them: a later launch costs milliseconds when nothing is missing.
+installed=" $(dpkg-query -W -f='${Package}:${Status} ' "${DEBS[@]}" 2>/dev/null | tr ' ' '\n' | sed -n 's/:install$//p' | tr '\n' ' ') "
 missing=()
 for pkg in "${DEBS[@]}"; do
-  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  [[ "$installed" == *" $pkg "* ]] || missing+=("$pkg")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"

@@ -12,8 +12,8 @@ from PIL import Image
 from pypdf import PdfReader
 
 from desktop.errors import UserError
-from desktop.printing.form import form_from_dcc
 from desktop.printing.drawing import wrap
+from desktop.printing.form import form_from_dcc
 from desktop.printing.pdf import PrintJob, render_pdf
 from desktop.printing.qr import qr_image, qr_modules, read_qr_codes
 from tests.unit.certificates.factory import make_hc1, make_issuer
