@@ -27,6 +27,8 @@ class RecordFilter:
     stage: str | None = None
     search: str = ""  # name with or without marks, ID number, or platform record id
     list_id: int | None = None
+    sort: str | None = None  # one of SORTABLE; None keeps list order
+    descending: bool = False
 
     def apply(self, query: Select) -> Select:
         if self.status:
@@ -48,9 +50,23 @@ class RecordFilter:
         return query
 
 
+# Columns a records grid may sort by; names sort by their folded form (no marks, upper case).
+SORTABLE = {
+    "full_name": R.name_folded, "source_row": R.source_row, "date_of_birth": R.date_of_birth, "sex": R.sex,
+    "id_number": R.id_number, "vaccine_name": R.vaccine_name, "dose_number": R.dose_number,
+    "vaccination_date": R.vaccination_date, "check_status": R.check_status, "stage": R.stage,
+    "source_ref": R.source_ref,
+}
+
+
 def record_ids(session: Session, flt: RecordFilter, limit: int | None = None) -> list[int]:
-    """Ids of the matching records in list order (newest list first, then by row)."""
-    query = flt.apply(select(R.id)).order_by(R.list_id.desc(), R.source_row, R.id)
+    """Ids of the matching records in list order (newest list first, then by row), or by ``flt.sort``."""
+    column = SORTABLE.get(flt.sort or "")
+    if column is not None:
+        key = column.desc() if flt.descending else column.asc()
+        query = flt.apply(select(R.id)).order_by(key, R.id.desc() if flt.descending else R.id)
+    else:
+        query = flt.apply(select(R.id)).order_by(R.list_id.desc(), R.source_row, R.id)
     if limit:
         query = query.limit(limit)
     ids: list[int] = []

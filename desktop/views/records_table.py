@@ -1,9 +1,14 @@
-"""The records table: a lazy model over record ids, filtered in SQL, with search and state filters.
+"""The records grid: a lazy model over record ids, filtered and sorted in SQL, with search and state filters.
 
 The model holds only the ordered ids of the matching records; rows are read in pages of ``PAGE``
 when the view first shows them and kept in a bounded cache, so 100,000 records scroll smoothly.
 The id list itself is loaded in the background (``run_op``). Other pages reuse ``RecordsView``
 (with ``fixed`` filters and their own columns) or ``RecordsModel`` directly.
+
+As a grid clerks know from spreadsheets: a click on a header sorts (in SQL), widths and column order
+are remembered per grid, states show as coloured chips, a cut-off value shows whole on hover,
+Enter or a double click opens a record, Ctrl+F goes to the search box and Ctrl+C copies the
+selected rows (tab-separated, with headers) for a spreadsheet.
 """
 
 from __future__ import annotations
@@ -13,7 +18,17 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRectF,
+    QSettings,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -21,6 +36,9 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -28,7 +46,14 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from desktop.i18n import Message, format_date, format_number, tr
-from desktop.importer.queries import LIST_COLUMNS, RecordFilter, count_records, record_ids, record_rows
+from desktop.importer.queries import (
+    LIST_COLUMNS,
+    SORTABLE,
+    RecordFilter,
+    count_records,
+    record_ids,
+    record_rows,
+)
 from desktop.models import CHECK_STATUSES, STAGES
 from desktop.views.operations import run_op
 
@@ -46,6 +71,15 @@ STAGE_NAMES: dict[str, Message] = {
     "superseded": tr("Đã thay thế", "Superseded"), "revoked": tr("Đã thu hồi", "Revoked"),
 }
 SEX_NAMES = {"M": tr("Nam", "Male"), "F": tr("Nữ", "Female")}
+
+# Chip colours (background) by state: green done, amber needs a person, red refused, grey waiting.
+CHIP_COLOURS = {
+    "matched": "#d7f0dd", "certified": "#d7f0dd", "signed": "#dbe8fb", "sent": "#dbe8fb",
+    "mismatch": "#fde9c8", "not_found": "#fde9c8", "invalid_id": "#f9d6d5", "rejected_central": "#f9d6d5",
+    "revoked": "#f9d6d5", "superseded": "#e6e6e6", "unchecked": "#eeeeee", "loaded": "#eeeeee",
+}
+CHIP_COLUMNS = ("check_status", "stage")
+CHIP_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw state behind a chip
 
 
 @dataclass(frozen=True)
@@ -113,11 +147,28 @@ class RecordsModel(QAbstractTableModel):
             return "" if value is None else column.render(value)
         if role == Qt.ItemDataRole.UserRole:
             return self._ids[index.row()]
+        if role == CHIP_ROLE:
+            row = self.row_data(index.row())
+            column = self.columns[index.column()]
+            return row.get(column.key) if row and column.key in CHIP_COLUMNS else None
         if role == Qt.ItemDataRole.ToolTipRole:
             row = self.row_data(index.row())
-            if row and row.get("flags"):
-                return ", ".join(row["flags"])
+            if not row:
+                return None
+            column = self.columns[index.column()]
+            value = row.get(column.key)
+            lines = [column.render(value)] if value not in (None, "") else []
+            if row.get("flags"):
+                lines.append(", ".join(row["flags"]))
+            return "\n".join(lines) or None
         return None
+
+    def copy_text(self, rows: list[int]) -> str:
+        """The rows as tab-separated text with a header line, as spreadsheets paste it."""
+        lines = ["\t".join(str(c.title) for c in self.columns)]
+        for row in rows:
+            lines.append("\t".join(str(self.data(self.index(row, col)) or "") for col in range(len(self.columns))))
+        return "\n".join(lines) + "\n"
 
     # -------------------------------------------------------------- rows
     def record_id(self, row: int) -> int:
@@ -163,16 +214,47 @@ class RecordsModel(QAbstractTableModel):
         self.set_ids(ids)
 
 
+class ChipDelegate(QStyledItemDelegate):
+    """Draws a state as a rounded, coloured chip with its name."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+        state = index.data(CHIP_ROLE)
+        if not state:
+            super().paint(painter, option, index)
+            return
+        style = option.widget.style() if option.widget else None
+        if style is not None and option.state & QStyle.StateFlag.State_Selected:
+            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        metrics = option.fontMetrics
+        rect = QRectF(option.rect).adjusted(3, 3, -3, -3)
+        width = min(rect.width(), metrics.horizontalAdvance(text) + 16)
+        chip = QRectF(rect.left(), rect.top(), width, rect.height())
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(CHIP_COLOURS.get(state, "#eeeeee")))
+        painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
+        painter.setPen(QColor("#202020"))
+        painter.drawText(chip.adjusted(8, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(chip.width()) - 16))
+        painter.restore()
+
+
 class RecordsView(QWidget):
-    """Search box, state filters, count and the lazy table. ``fixed`` filters cannot be changed here."""
+    """Search box, state filters, count and the lazy grid. ``fixed`` filters cannot be changed here.
+
+    ``name`` keys the remembered column widths and order (one per grid)."""
 
     record_activated = Signal(int)
 
     def __init__(self, workspace, parent: QWidget | None = None, columns: tuple[Column, ...] = COLUMNS,
-                 fixed: RecordFilter | None = None):
+                 fixed: RecordFilter | None = None, name: str = "records"):
         super().__init__(parent)
         self.workspace = workspace
         self.fixed = fixed or RecordFilter()
+        self.name = name
+        self._sort: tuple[str | None, bool] = (None, False)
         self.model = RecordsModel(workspace, columns, self)
         self._pending = False
         self._loading = False
@@ -203,12 +285,33 @@ class RecordsView(QWidget):
         vertical = self.table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(24)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         horizontal = self.table.horizontalHeader()
         horizontal.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         horizontal.setStretchLastSection(True)
+        horizontal.setSectionsMovable(True)
+        horizontal.setSortIndicatorShown(True)
+        horizontal.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         for i, column in enumerate(columns):
-            self.table.setColumnWidth(i, 220 if column.key == "full_name" else 110)
-        self.table.doubleClicked.connect(lambda index: self.record_activated.emit(self.model.record_id(index.row())))
+            self.table.setColumnWidth(i, _default_width(column.key))
+        chips = ChipDelegate(self.table)
+        for i, column in enumerate(columns):
+            if column.key in CHIP_COLUMNS:
+                self.table.setItemDelegateForColumn(i, chips)
+        self._restore_columns()
+        horizontal.sectionClicked.connect(self._sort_by)
+        horizontal.sectionResized.connect(lambda *_: self._remember.start())
+        horizontal.sectionMoved.connect(lambda *_: self._remember.start())
+        self._remember = QTimer(self)
+        self._remember.setSingleShot(True)
+        self._remember.setInterval(400)
+        self._remember.timeout.connect(self._save_columns)
+        self.table.doubleClicked.connect(self._open)
+        self.table.activated.connect(self._open)  # Enter on a row
+        QShortcut(QKeySequence.StandardKey.Find, self, self._focus_search,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QShortcut(QKeySequence.StandardKey.Copy, self.table, self.copy_selection,
+                  context=Qt.ShortcutContext.WidgetShortcut)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -225,7 +328,47 @@ class RecordsView(QWidget):
     def current_filter(self) -> RecordFilter:
         return replace(self.fixed, search=self.search.text() or self.fixed.search,
                        status=self.status.currentData() or self.fixed.status,
-                       stage=self.stage.currentData() or self.fixed.stage)
+                       stage=self.stage.currentData() or self.fixed.stage,
+                       sort=self._sort[0], descending=self._sort[1])
+
+    # -------------------------------------------------------------- the grid's habits
+    def _sort_by(self, section: int) -> None:
+        key = self.model.columns[section].key if 0 <= section < len(self.model.columns) else None
+        if key not in SORTABLE:
+            self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            return
+        descending = self._sort == (key, False)  # a second click on the same header reverses
+        self._sort = (key, descending)
+        self.table.horizontalHeader().setSortIndicator(
+            section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.refresh()
+
+    def _open(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.record_activated.emit(self.model.record_id(index.row()))
+
+    def _focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def copy_selection(self) -> None:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        if rows:
+            QGuiApplication.clipboard().setText(self.model.copy_text(rows))
+
+    def _settings_key(self) -> str:
+        return f"grids/{self.name}/columns"
+
+    def _save_columns(self) -> None:
+        if isValid(self):
+            QSettings("VaxDesk", "VaxDesk").setValue(self._settings_key(), self.table.horizontalHeader().saveState())
+
+    def _restore_columns(self) -> None:
+        state = QSettings("VaxDesk", "VaxDesk").value(self._settings_key())
+        if state is not None:
+            header = self.table.horizontalHeader()
+            header.restoreState(state)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # the order itself is not remembered
 
     def refresh(self) -> None:
         """Reload the matching ids in the background; a refresh asked while one runs is done after it."""
@@ -271,3 +414,9 @@ class RecordsView(QWidget):
     def selected_ids(self) -> list[int]:
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         return [self.model.record_id(r) for r in rows]
+
+
+def _default_width(key: str) -> int:
+    """Wide enough for the whole value in most lists (names, 12-digit IDs, dates) at the default font."""
+    return {"full_name": 230, "id_number": 130, "source_row": 60, "dose_number": 60, "sex": 80,
+            "check_status": 140, "stage": 150, "vaccine_name": 150, "source_ref": 150}.get(key, 110)

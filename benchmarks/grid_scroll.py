@@ -1,0 +1,76 @@
+"""Records grid: the worst GUI-thread step while scrolling 100,000 records top to bottom (target ≤ 30 ms).
+
+Fills a workspace through the real CSV import, opens the grid offscreen at 1366×768, moves the scroll
+bar in 100 steps and repaints after each, as a clerk dragging the bar would. Prints ONE JSON document.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/grid_scroll.py [--records 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks._machine import machine  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=100_000)
+    args = parser.parse_args()
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.importer import import_file
+    from desktop.views.records_table import RecordsView
+    from desktop.workspace import Workspace
+    from tests.unit.importer.listfiles import LONG_HEADER, write_csv
+
+    names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Đức Hùng", "Đặng Thị Thuý", "Phạm Minh Quân"]
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        QSettings.setPath(QSettings.Format.NativeFormat, QSettings.Scope.UserScope, str(Path(tmp) / "qsettings"))
+        workspace = Workspace.open(Path(tmp) / "ws")
+        workspace.settings.set("facility_code", "01001")
+        workspace.settings.save()
+        rows = [LONG_HEADER] + [[f"R{i}", names[i % 5], "12/05/1990", "Nam" if i % 5 in (0, 2, 4) else "Nữ",
+                                 f"001{0 if i % 5 in (0, 2, 4) else 1}90{i:06d}", "Pfizer", "F1", "1", "01/09/2021"]
+                                for i in range(args.records)]
+        import_file(workspace, write_csv(Path(tmp) / "l.csv", rows), "bench")
+        view = RecordsView(workspace)
+        view.resize(1366, 768)
+        view.show()
+        view.refresh()
+        deadline = time.monotonic() + 120
+        while (view.busy or view.model.rowCount() < args.records) and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        bar = view.table.verticalScrollBar()
+        steps = []
+        for step in range(0, 101):
+            started = time.perf_counter()
+            bar.setValue(bar.maximum() * step // 100)
+            view.table.viewport().repaint()
+            steps.append(time.perf_counter() - started)
+        view.close()
+        workspace.close()
+    worst = max(steps) * 1000
+    print(json.dumps({
+        "grid_scroll": {"records": args.records, "steps": len(steps), "worst_step_ms": round(worst, 1),
+                        "median_step_ms": round(sorted(steps)[len(steps) // 2] * 1000, 1),
+                        "target_ms": 30, "ok": worst <= 30},
+        "machine": machine(),
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    main()
