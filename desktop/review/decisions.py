@@ -99,6 +99,18 @@ def _check_action(action: str, reason: str) -> None:
                       name=ACTION_NAMES[action])
 
 
+def _check_keepable(record: VaccinationRecord, action: str) -> None:
+    """An ID number that cannot exist is never kept as it is: it would reach a signed certificate."""
+    if action != "keep_list" or record.check_status != "invalid_id":
+        return
+    why = invalid_reason(record.id_number or "", record.nationality or "VN")
+    raise _refuse("Dòng {row}: số giấy tờ không hợp lệ ({why}), không thể giữ dữ liệu danh sách. Hãy sửa số giấy "
+                  "tờ (E) theo giấy tờ tùy thân, hoặc loại bản ghi (R).",
+                  "Row {row}: the ID number is not valid ({why}) and cannot be kept. Edit it (E) from the ID card, "
+                  "or reject the record (R).", "invalid_id_kept", row=record.source_row,
+                  why=tr(*why) if why else tr("sai định dạng", "malformed"))
+
+
 def _check_open(record: VaccinationRecord) -> None:
     if record.stage != "loaded" or record.batch_id is not None:
         raise _refuse("Bản ghi {id} đã được ký; hãy dùng chức năng đính chính chứng nhận.",
@@ -239,6 +251,7 @@ def resolve(workspace: Workspace, record_id: int, action: str, reason: str | Non
             clean = validate_edit(set_fields or {}, record.nationality) if action == "edit" else None
             return _resolve_central(session, record, action, reason, actor, clean, utcnow())
         _check_open(record)
+        _check_keepable(record, action)
         clean = validate_edit(set_fields or {}, record.nationality) if action == "edit" else None
         before = _snapshot(record)
         changed = _apply(record, action, reason, clean)
@@ -396,6 +409,8 @@ def bulk_resolve(workspace: Workspace, action: str, reason: str | None, actor: s
                       "Choose a difference kind or status for a bulk decision.", "bulk_needs_filter")
     with workspace.db.session() as session:
         records = list(session.scalars(_bulk_query(kind, status, action)))
+        for record in records:
+            _check_keepable(record, action)
         events, decisions = [], []
         now = utcnow()  # one timestamp: undo takes the bulk decision back as a whole
         central = 0

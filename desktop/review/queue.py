@@ -111,7 +111,8 @@ def queue_ids(workspace: Workspace, kind: str | None = None, status: str | None 
 
 
 def queue_counts(workspace: Workspace) -> dict[str, Any]:
-    """{"total": n, "statuses": {status: n}, "kinds": {"field:kind": n}} over the whole queue."""
+    """{"total": n, "statuses": {status: n}, "kinds": {"field:kind": n}, "unchecked": n} over the whole queue;
+    ``unchecked``: loaded records not yet checked against the registry (not in the queue yet)."""
     with workspace.db.session() as session:
         statuses = {s: 0 for s in QUEUE_STATUSES}
         rows = session.execute(
@@ -131,7 +132,9 @@ def queue_counts(workspace: Workspace) -> dict[str, Any]:
             kinds[f"{field}:{name}"] = count
         order = {f"{f}:{k}": i for i, (f, k) in enumerate(ALL_KINDS)}
         kinds = dict(sorted(kinds.items(), key=lambda kv: order.get(kv[0], 99)))
-    return {"total": sum(statuses.values()), "statuses": statuses, "kinds": kinds}
+        unchecked = session.scalar(
+            select(func.count()).select_from(R).where(R.stage == "loaded", R.check_status == "unchecked")) or 0
+    return {"total": sum(statuses.values()), "statuses": statuses, "kinds": kinds, "unchecked": unchecked}
 
 
 def record_view(record: VaccinationRecord) -> dict[str, Any]:

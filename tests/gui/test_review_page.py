@@ -142,7 +142,8 @@ def test_bulk_decision_for_a_kind_after_confirmation(qtbot, workspace, queue, pa
     press(qtbot, page, Qt.Key.Key_B)
     qtbot.waitUntil(lambda: queue_ids(workspace) == [nobody, invalid] and not page.busy)
     assert len(confirmations) == 1 and "3" in confirmations[0]
-    qtbot.waitUntil(lambda: page.ids == [] and page.current is None)
+    # the kind is emptied: the page moves on to the next one that has records
+    qtbot.waitUntil(lambda: page.filter != ("name:accents", None) and bool(page.ids) and set(page.ids) <= {nobody, invalid})
     press(qtbot, page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the bulk decision comes back whole
     qtbot.waitUntil(lambda: page.ids == [an, thuy, duc] and page.current is not None and not page.busy)
     assert queue_ids(workspace, kind="accents") == [an, thuy, duc]

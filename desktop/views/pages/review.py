@@ -34,6 +34,7 @@ from desktop.errors import UserError
 from desktop.i18n import format_date, format_number, tr
 from desktop.overview import record_ids, state_label
 from desktop.registry import check_records
+from desktop.registry.precheck import invalid_reason
 from desktop.review import (
     bulk_resolve,
     count_affected,
@@ -43,7 +44,7 @@ from desktop.review import (
     review_item,
     undo_last,
 )
-from desktop.review.decisions import ACTION_NAMES, BULK_ACTIONS, REASON_REQUIRED
+from desktop.review.decisions import ACTION_NAMES, BULK_ACTIONS, REASON_REQUIRED, validate_edit
 from desktop.review.queue import CENTRAL, FIELD_LABELS, KIND_LABELS, STATUS_LABELS, status_key
 from desktop.views import dialogs
 from desktop.views.context import AppContext
@@ -57,6 +58,14 @@ COMMON_REASONS = (
     tr("Người nước ngoài, không có trong CSDL dân cư", "Foreigner, not in the population registry"),
     tr("Trùng người / không phải người được tiêm", "Duplicate or not the vaccinated person"),
 )
+# The reasons offered for each action: only those that fit it. None is chosen in advance: a reason that
+# asserts a verification ("checked against the ID card") must be the clerk's own choice.
+REASONS_BY_ACTION = {
+    "keep_list": (COMMON_REASONS[0], COMMON_REASONS[1], COMMON_REASONS[3], COMMON_REASONS[4]),
+    "edit": (COMMON_REASONS[2], COMMON_REASONS[0], COMMON_REASONS[1]),
+    "reject": (COMMON_REASONS[5], tr("Không có mũi tiêm này", "This dose was not given"),
+               tr("Số giấy tờ sai, cần xác minh lại", "Wrong ID number, to be verified again")),
+}
 KEYS = {
     Qt.Key.Key_A: "accept_registry", Qt.Key.Key_K: "keep_list", Qt.Key.Key_E: "edit", Qt.Key.Key_R: "reject",
     Qt.Key.Key_D: "defer",
@@ -115,7 +124,12 @@ def render_item(item: dict[str, Any]) -> str:
         table.append(f"<tr><th align='left'>{FIELD_LABELS[field]}</th><td>{left}</td><td>{right or '—'}</td>"
                      f"<td>{html.escape('; '.join(kinds.get(field, [])))}</td></tr>")
     table.append("</table>")
-    if not registry:
+    if item["status"] == "invalid_id":
+        why = invalid_reason(item.get("id_number") or "", item.get("nationality") or "VN")
+        if why:
+            table.append(f"<p style='color:#b71c1c'><b>{tr('Số giấy tờ không hợp lệ', 'The ID number is not valid')}:"
+                         f"</b> {html.escape(str(tr(*why)))}. {tr('Hãy sửa (E) theo giấy tờ tùy thân hoặc loại (R).', 'Edit it (E) from the ID card or reject (R).')}</p>")
+    elif not registry:
         table.append(f"<p>{tr('CSDL dân cư không có dữ liệu cho bản ghi này.', 'The registry has no data for this record.')}</p>")
     if item.get("decision_reason"):
         table.append(f"<p>{tr('Lý do', 'Reason')}: {html.escape(item['decision_reason'])}</p>")
@@ -123,31 +137,72 @@ def render_item(item: dict[str, Any]) -> str:
 
 
 class EditDialog(QDialog):
-    """Corrected values for the four compared fields."""
+    """Corrected values for the four compared fields, checked before the dialog closes.
+
+    Sex is chosen (Nam/Nữ), the date of birth is typed as dd/mm/yyyy (or a year alone), and a value
+    the core refuses is shown under the fields with the dialog still open and every edit kept.
+    """
 
     def __init__(self, parent: QWidget | None, item: dict[str, Any]):
         super().__init__(parent)
         self.setWindowTitle(str(tr("Sửa bản ghi", "Edit the record")))
+        self.nationality = item.get("nationality") or "VN"
         form = QFormLayout(self)
         registry = item.get("registry") or {}
-        self.fields = {
+        sex = QComboBox()
+        sex.addItem(str(tr("Nam", "Male")), "M")
+        sex.addItem(str(tr("Nữ", "Female")), "F")
+        sex.setCurrentIndex(max(sex.findData(item.get("sex")), 0))
+        dob = QLineEdit(format_date(item["date_of_birth"]))
+        dob.setPlaceholderText(str(tr("dd/mm/yyyy (hoặc chỉ năm sinh)", "dd/mm/yyyy (or the year alone)")))
+        self.fields: dict[str, QLineEdit | QComboBox] = {
             "full_name": QLineEdit(item["full_name"]),
-            "date_of_birth": QLineEdit(format_date(item["date_of_birth"])),
-            "sex": QLineEdit(item["sex"]),
+            "date_of_birth": dob,
+            "sex": sex,
             "id_number": QLineEdit(item["id_number"]),
         }
-        self.original = {k: w.text() for k, w in self.fields.items()}
+        self.original = self._values()
+        shown = {"full_name": "full_name", "date_of_birth": "date_of_birth", "sex": "sex", "id_number": "id_number"}
         for key, widget in self.fields.items():
-            hint = registry.get(key)
+            hint = registry.get(shown[key])
+            if key == "sex" and hint:
+                hint = str({"M": tr("Nam", "Male"), "F": tr("Nữ", "Female")}.get(hint, hint))
+            elif key == "date_of_birth" and hint:
+                hint = format_date(hint)
             label = str(FIELD_LABELS[{"full_name": "name", "date_of_birth": "dob", "sex": "sex", "id_number": "id"}[key]])
             form.addRow(label + (f" ({tr('CSDL', 'registry')}: {hint})" if hint else ""), widget)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#b71c1c")
+        self.error.setVisible(False)
+        form.addRow(self.error)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
 
+    def _values(self) -> dict[str, str]:
+        return {k: (w.currentData() if isinstance(w, QComboBox) else w.text()) for k, w in self.fields.items()}
+
     def values(self) -> dict[str, str]:
-        return {k: w.text() for k, w in self.fields.items() if w.text() != self.original[k]}
+        return {k: v for k, v in self._values().items() if v != self.original[k]}
+
+    def accept(self) -> None:
+        """Close only with values the core accepts; otherwise say what is wrong and keep every edit."""
+        changed = self.values()
+        if not changed:
+            self._show_error(str(tr("Chưa có giá trị nào được sửa.", "No value was changed.")))
+            return
+        try:
+            validate_edit(changed, self.nationality)
+        except UserError as error:
+            self._show_error(str(error.message))
+            return
+        super().accept()
+
+    def _show_error(self, text: str) -> None:
+        self.error.setText(text)
+        self.error.setVisible(True)
 
 
 def ask_edit(parent: QWidget | None, item: dict[str, Any]) -> dict[str, str] | None:
@@ -260,6 +315,7 @@ class ReviewPage(QWidget):
         layout.addLayout(nav)
 
         self._announcing = False
+        self._bulk_filter: tuple[str | None, str | None] | None = None
         ctx.records_changed.connect(self._records_changed)
         ctx.user_changed.connect(self._role_changed)
         self._role_changed()
@@ -424,9 +480,16 @@ class ReviewPage(QWidget):
             if tuple(box.itemData(i)) == self.filter:
                 box.setCurrentIndex(i)
                 break
-        else:  # the chosen kind has no records left: keep it chosen, showing 0
+        else:  # the chosen kind has no records left: move on to the next kind that has some
+            box.blockSignals(False)
+            if self.scope is None and box.count() > 1 and self.filter != (None, None):
+                box.setCurrentIndex(1)  # the next kind (the first after "all"); _filter_changed reloads
+                self.ctx.show_status(str(tr("Đã xong loại này; chuyển sang loại tiếp theo.",
+                                            "This kind is done; moving on to the next one.")))
+                return
             kind, status = self.filter
             label = KIND_LABELS.get(kind or "", STATUS_LABELS.get(status or "", kind or status))
+            box.blockSignals(True)
             box.addItem(f"{label} (0)", self.filter)
             box.setCurrentIndex(box.count() - 1)
         box.blockSignals(False)
@@ -449,7 +512,7 @@ class ReviewPage(QWidget):
         if not self.ids:
             self.current = None
             self.index = 0
-            self.view.setText(str(tr("Không còn bản ghi nào cần quyết định.", "No records need a decision.")))
+            self.view.setText(self._empty_text())
             self.position.setText("0 / 0")
             return
         self.index = max(0, min(index, len(self.ids) - 1))
@@ -458,6 +521,17 @@ class ReviewPage(QWidget):
             self._show(self.cache[record_id])
         else:
             run_op(self, lambda _p: review_item(self.workspace, record_id), self._fetched, show_progress=False)
+
+    def _empty_text(self) -> str:
+        """An empty queue says why: nothing checked yet (press F5), or everything decided."""
+        unchecked = (getattr(self, "counts", None) or {}).get("unchecked", 0)
+        if unchecked:
+            return str(tr("<h3>Chưa kiểm tra {n} bản ghi với CSDL dân cư</h3><p>Bấm <b>F5</b> (Kiểm tra với CSDL dân "
+                          "cư) trước; các bản ghi cần quyết định sẽ hiện ở đây.</p>",
+                          "<h3>{n} records are not checked against the registry yet</h3><p>Press <b>F5</b> (Check "
+                          "with the registry) first; the records needing a decision will show here.</p>",
+                          n=format_number(unchecked)))
+        return str(tr("Không còn bản ghi nào cần quyết định.", "No records need a decision."))
 
     def _fetched(self, item: dict[str, Any]) -> None:
         self.cache[item["record_id"]] = item
@@ -500,8 +574,10 @@ class ReviewPage(QWidget):
         reason = self.reason.currentText().strip()
         if reason or action not in REASON_REQUIRED:
             return reason
-        answer = dialogs.ask_item(self, str(ACTION_NAMES[action]), str(tr("Lý do:", "Reason:")),
-                                  [str(r) for r in COMMON_REASONS], editable=True)
+        answer = dialogs.ask_item(self, str(ACTION_NAMES[action]),
+                                  str(tr("Lý do (chọn hoặc nhập):", "Reason (choose or type):")),
+                                  [""] + [str(r) for r in REASONS_BY_ACTION.get(action, COMMON_REASONS)],
+                                  editable=True)
         return answer.strip() if answer and answer.strip() else None
 
     def decide(self, action: str) -> None:
@@ -573,8 +649,10 @@ class ReviewPage(QWidget):
     def _undone(self, item: dict[str, Any]) -> None:
         self.busy = False
         record_id = item["record_id"]
-        if item.get("undone_count", 1) > 1:  # a bulk decision came back: load the queue again
+        if item.get("undone_count", 1) > 1:  # a bulk decision came back: its kind again, loaded anew
             self.current = item
+            if self._bulk_filter is not None:
+                self.filter, self._bulk_filter = self._bulk_filter, None
             self.reload()
             self._announce()
             self.setFocus()
@@ -629,6 +707,7 @@ class ReviewPage(QWidget):
 
         def done(changed: int) -> None:
             self.busy = False
+            self._bulk_filter = (kind, status)  # undo brings the clerk back to this kind
             self.ctx.show_status(str(tr("Đã thay đổi {n} bản ghi.", "{n} records changed.", n=format_number(changed))))
             self.current = None
             self.ctx.records_changed.emit()

@@ -1,0 +1,101 @@
+"""The Review page as a workbench: an Edit form with proper widgets that checks before it closes, reasons
+that fit the action with none chosen in advance, invalid IDs explained and never kept, and an empty queue
+that says to check first."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from desktop.errors import UserError
+from desktop.review import resolve, review_item
+from tests.unit.registry.factory import add_checked, add_records, citizen
+
+pytestmark = pytest.mark.gui
+
+AN = citizen("001090012345", "012345678", "Nguyễn Văn An", "1990-05-12", "M")
+
+
+@pytest.fixture
+def page(qtbot, workspace):
+    from desktop.views.context import AppContext
+    from desktop.views.pages.review import create_page
+
+    widget = create_page(AppContext(workspace, actor="lan"))
+    qtbot.addWidget(widget)
+    widget.resize(1366, 768)
+    widget.show()
+    yield widget
+    from desktop.views.operations import wait_idle
+
+    wait_idle()
+
+
+def test_edit_form_has_sex_choice_checks_before_closing_and_keeps_edits(qtbot):
+    from desktop.views.pages.review import EditDialog
+
+    item = {"full_name": "Nguyen Van An", "date_of_birth": "1990-05-12", "sex": "F", "id_number": "001090012345",
+            "nationality": "VN", "registry": {"full_name": "Nguyễn Văn An", "sex": "M", "date_of_birth": "1990-05-12"}}
+    dialog = EditDialog(None, item)
+    qtbot.addWidget(dialog)
+    sex = dialog.fields["sex"]
+    assert [sex.itemData(i) for i in range(sex.count())] == ["M", "F"] and sex.currentData() == "F"
+    assert sex.itemText(0) in ("Nam", "Male")
+    assert dialog.fields["date_of_birth"].text() == "12/05/1990"
+
+    dialog.fields["full_name"].setText("Nguyễn Văn An")
+    dialog.fields["date_of_birth"].setText("31/02/1990")  # no such day
+    sex.setCurrentIndex(0)
+    dialog.accept()
+    assert dialog.result() != dialog.DialogCode.Accepted and dialog.error.isVisibleTo(dialog)
+    assert "31/02/1990" in dialog.error.text() or "1990-02-31" in dialog.error.text()
+    assert dialog.fields["full_name"].text() == "Nguyễn Văn An" and sex.currentData() == "M"  # edits kept
+
+    dialog.fields["id_number"].setText("0010900123456")  # 13 digits
+    dialog.fields["date_of_birth"].setText("12/05/1990")
+    dialog.accept()
+    assert "13" in dialog.error.text() and dialog.result() != dialog.DialogCode.Accepted
+
+    dialog.fields["id_number"].setText("001090012345")
+    dialog.accept()
+    assert dialog.result() == dialog.DialogCode.Accepted
+    assert dialog.values() == {"full_name": "Nguyễn Văn An", "sex": "M"}
+
+
+def test_reasons_fit_the_action_and_none_is_chosen_in_advance(qtbot, workspace, page, monkeypatch):
+    from desktop.views import dialogs
+
+    asked = []
+    monkeypatch.setattr(dialogs, "ask_item", lambda parent, title, label, items, editable=True: asked.append(items))
+    ids = add_checked(workspace, [(("Ai Đó", "1990-01-01", "M", "001090099999"), None)])
+    page.reload()
+    qtbot.waitUntil(lambda: page.current is not None and page.current["record_id"] == ids[0] and not page.busy)
+    for key in (Qt.Key.Key_K, Qt.Key.Key_R):
+        qtbot.keyClick(page, key)
+    keep, reject = asked
+    assert keep[0] == "" and reject[0] == ""  # the clerk chooses; nothing asserts a verification for her
+    assert any("giấy tờ tùy thân" in r or "ID card" in r for r in keep)
+    assert not any("giấy tờ tùy thân (CCCD" in r or "Checked against" in r for r in reject)
+    assert review_item(workspace, ids[0])["decision"] is None  # cancelled twice: nothing decided
+
+
+def test_an_invalid_id_is_explained_and_cannot_be_kept(qtbot, workspace, page, monkeypatch):
+    ids = add_records(workspace, [("Lê Văn Bình", "1970-01-01", "M", "0010700123489")])
+    from desktop.models import VaccinationRecord
+
+    with workspace.db.session() as session:
+        session.get(VaccinationRecord, ids[0]).check_status = "invalid_id"
+    with pytest.raises(UserError) as refused:
+        resolve(workspace, ids[0], "keep_list", "Đã đối chiếu giấy tờ tùy thân", "lan")
+    assert refused.value.code == "invalid_id_kept" and "13" in str(refused.value.message)
+    page.reload()
+    qtbot.waitUntil(lambda: page.current is not None and page.current["record_id"] == ids[0] and not page.busy)
+    assert "13" in page.view.text() and ("không hợp lệ" in page.view.text() or "not valid" in page.view.text())
+    assert review_item(workspace, ids[0])["decision"] is None
+
+
+def test_an_empty_queue_with_unchecked_records_says_check_first(qtbot, workspace, page):
+    add_records(workspace, [("Ai Đó", "1990", "M", "001090099999"), ("Ai Khác", "1991", "F", "001191099998")])
+    page.reload()
+    qtbot.waitUntil(lambda: "F5" in page.view.text() and not page.busy)
+    assert "2" in page.view.text()
