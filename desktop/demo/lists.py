@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.demo.people import Person, make_cccd
-from desktop.importer.text import fold, title_name
+from desktop.text import fold, title_name
 
 FACILITY_CODE = "01001"
 FACILITY_NAME = "Bệnh viện Bạch Mai"

@@ -14,7 +14,7 @@ import datetime as dt
 import random
 from dataclasses import asdict, dataclass
 
-from desktop.importer.text import title_name
+from desktop.text import title_name
 
 # Province codes of the CCCD (the 63 provinces, Circular 07/2016/TT-BCA)
 PROVINCES = (

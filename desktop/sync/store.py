@@ -17,7 +17,6 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import record_event, record_events
-from desktop.certificates.search import fold_name
 from desktop.db import Database
 from desktop.i18n import Message, tr
 from desktop.importer.gcpause import gc_paused
@@ -26,6 +25,7 @@ from desktop.models.base import utcnow
 from desktop.models.sync_extra import OutboxLease
 from desktop.sync.outbox import signed_records, write_lock
 from desktop.sync.verify import Mismatch, TrustList, VerifiedCertificate, verify_received
+from desktop.text import fold
 
 CHUNK = 900  # bound parameters per IN (...) on old SQLite builds
 
@@ -228,7 +228,7 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
         rows.append({
             "record_id": leaf.record_id, "batch_id": batch_id, "uvci": cert.uvci, "hc1": raw["hc1"],
             "issued_at": issued_at, "expires_at": expires_at, "received_at": now, "status": "valid",
-            "full_name": full_name, "name_folded": fold_name(full_name), "id_number": str(person.get("id", "")),
+            "full_name": full_name, "name_folded": fold(full_name), "id_number": str(person.get("id", "")),
             "vaccination_date": str(vaccination.get("dt", "")), "revoked_reason": "", "printed_count": 0,
         })
         updates.append({"id": leaf.record_id, "stage": "certified", "central_reason": ""})
