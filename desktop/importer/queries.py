@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.importer.gcpause import gc_paused
+from desktop.db_bulk import gc_paused
 from desktop.importer.text import clean
 from desktop.models import VaccinationRecord
 from desktop.text import fold

@@ -18,16 +18,14 @@ from sqlalchemy.orm import Session
 
 from desktop.audit import record_event, record_events
 from desktop.db import Database
+from desktop.db_bulk import chunks, gc_paused, write_lock
 from desktop.i18n import Message, tr
-from desktop.importer.gcpause import gc_paused
 from desktop.models import Certificate, OutboxItem, SigningBatch, VaccinationRecord
 from desktop.models.base import utcnow
 from desktop.models.sync_extra import OutboxLease
-from desktop.sync.outbox import signed_records, write_lock
+from desktop.sync.outbox import signed_records
 from desktop.sync.verify import Mismatch, TrustList, VerifiedCertificate, verify_received
 from desktop.text import fold
-
-CHUNK = 900  # bound parameters per IN (...) on old SQLite builds
 
 
 @dataclass(frozen=True)
@@ -193,10 +191,6 @@ def _store_result(db: Database, batch_id: str, holder: str, result: dict[str, An
     return outcome
 
 
-def _chunks(values: list[Any]) -> list[list[Any]]:
-    return [values[i:i + CHUNK] for i in range(0, len(values), CHUNK)]
-
-
 def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Leaf, VerifiedCertificate]],
                          result: dict[str, Any], now: datetime, actor: str, outcome: BatchOutcome) -> None:
     if not issued:
@@ -204,11 +198,11 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
     results = {r.get("leaf_index"): r for r in result.get("results", [])}
     uvcis = [cert.uvci for _, cert in issued]
     existing: set[str] = set()
-    for chunk in _chunks(uvcis):
+    for chunk in chunks(uvcis):
         existing.update(session.execute(select(Certificate.uvci).where(Certificate.uvci.in_(chunk))).scalars())
     record_ids = [leaf.record_id for leaf, _ in issued]
     holding: dict[int, str] = {}
-    for chunk in _chunks(record_ids):
+    for chunk in chunks(record_ids):
         holding.update((r, u) for r, u in session.execute(
             select(Certificate.record_id, Certificate.uvci)
             .where(Certificate.record_id.in_(chunk), Certificate.status == "valid")
