@@ -23,10 +23,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.models import (
-    Certificate,
-    certificates_extra,  # noqa: F401 - the indexes of migration 0006
-)
+from desktop.models import Certificate
 from desktop.text import fold, tidy
 
 # Status filters: the stored statuses, plus views of valid certificates by date or by printing.

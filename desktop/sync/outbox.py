@@ -29,7 +29,7 @@ from desktop.db import Database
 from desktop.db_bulk import write_lock
 from desktop.models import OutboxItem, SignedRecord, SigningBatch
 from desktop.models.base import utcnow
-from desktop.models.sync_extra import OutboxLease
+from desktop.models.outbox_lease import OutboxLease
 from desktop.sync import state as sync_state
 from desktop.sync.backoff import next_attempt
 

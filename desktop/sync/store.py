@@ -22,7 +22,7 @@ from desktop.db_bulk import chunks, gc_paused, write_lock
 from desktop.i18n import Message, tr
 from desktop.models import Certificate, OutboxItem, SigningBatch, VaccinationRecord
 from desktop.models.base import utcnow
-from desktop.models.sync_extra import OutboxLease
+from desktop.models.outbox_lease import OutboxLease
 from desktop.sync.outbox import signed_records
 from desktop.sync.verify import Mismatch, TrustList, VerifiedCertificate, verify_received
 from desktop.text import fold

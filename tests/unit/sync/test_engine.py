@@ -209,7 +209,7 @@ def test_claims_are_exclusive_and_dead_holders_lose_theirs(ws, facility):
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    from desktop.models.sync_extra import OutboxLease
+    from desktop.models.outbox_lease import OutboxLease
 
     with ws.db.session() as s:
         s.get(OutboxLease, batch_id).holder = f"{socket.gethostname()}:{dead.pid}:x"
@@ -225,7 +225,7 @@ def test_claims_are_exclusive_and_dead_holders_lose_theirs(ws, facility):
 def test_a_bug_while_storing_hands_the_batches_back(ws, facility, monkeypatch):
     import pytest
 
-    from desktop.models.sync_extra import OutboxLease
+    from desktop.models.outbox_lease import OutboxLease
     from desktop.sync import engine
 
     _signed(ws, facility, sizes=(2, 2))
