@@ -36,6 +36,11 @@ def cccd_century_sex(digit: int) -> tuple[int, str]:
     return 1900 + 100 * (digit // 2), ("M" if digit % 2 == 0 else "F")
 
 
+def cccd_century_digit(year: int, sex: str) -> int:
+    """The 4th digit of the CCCD of someone born in ``year``: ``cccd_century_sex`` the other way."""
+    return 2 * ((year - 1900) // 100) + (0 if sex == "M" else 1)
+
+
 @lru_cache(maxsize=4096)
 def cccd_digit_disagreements(digits: str, sex: str, year: str) -> tuple[str, ...]:
     """What of sex and birth year disagrees with a CCCD's digits G YY (its 4th–6th digits).

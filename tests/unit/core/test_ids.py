@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.ids import cccd_century_sex, cccd_inconsistency, cccd_province_ok, mask_id
+from desktop.ids import cccd_century_digit, cccd_century_sex, cccd_inconsistency, cccd_province_ok, mask_id
 
 
 @pytest.mark.parametrize(("digit", "expected"), [
@@ -17,6 +17,7 @@ from desktop.ids import cccd_century_sex, cccd_inconsistency, cccd_province_ok, 
 ])
 def test_the_fourth_digit_encodes_century_and_sex(digit, expected):
     assert cccd_century_sex(digit) == expected
+    assert cccd_century_digit(*expected) == digit
 
 
 @pytest.mark.parametrize(("number", "sex", "dob", "problems"), [
