@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from desktop.errors import UserError
 from desktop.i18n import tr
@@ -54,6 +56,17 @@ OPTIONS: tuple[Option, ...] = (
 )
 
 _BY_KEY = {o.key: o for o in OPTIONS}
+_RANGES: dict[str, tuple[float, float]] = {
+    "registry_batch_size": (1, 500),
+    "registry_concurrency": (1, 32),
+    "registry_timeout": (1, 600),
+    "central_timeout": (1, 600),
+    "sync_interval": (0, 86400),
+    "batch_size": (1, 100_000),
+    "idle_lock_minutes": (0, 480),
+    "certificate_validity_days": (1, 730),
+}
+_FACILITY_CODE = re.compile(r"^[A-Za-z0-9._-]{1,20}$")
 
 
 class Settings:
@@ -129,3 +142,66 @@ def _coerce(option: Option, value: Any) -> Any:
                value=value, key=option.key),
             code="bad_setting",
         ) from exc
+
+
+def _bad(key: str, value: Any, vi: str, en: str, **kw: Any) -> UserError:
+    return UserError(
+        tr("Cài đặt {key} = “{value}” không hợp lệ: " + vi, "Setting {key} = “{value}” is not valid: " + en,
+           key=key, value=value, **kw),
+        code="bad_setting", details={"key": key},
+    )
+
+
+def validate_setting(key: str, value: Any) -> Any:
+    """The value as it will be stored, or a UserError that names the setting and what is allowed."""
+    option = _BY_KEY.get(key)
+    if option is None:
+        raise UserError(tr("Không có cài đặt {key}", "There is no setting {key}", key=key), code="unknown_setting")
+    if isinstance(value, str) and option.type is not str:
+        value = value.strip()
+    try:
+        if option.type is bool and isinstance(value, str):
+            if value.lower() not in ("1", "0", "true", "false", "yes", "no", "on", "off"):
+                raise ValueError(value)
+            value = value.lower() in ("1", "true", "yes", "on")
+        elif option.type is list and isinstance(value, str):
+            value = [v.strip() for v in value.split(",") if v.strip()]
+        elif option.type is int and isinstance(value, float) and not value.is_integer():
+            raise ValueError(value)
+        else:
+            value = option.type(value)
+    except (TypeError, ValueError):
+        kind = {int: tr("một số nguyên", "a whole number"), float: tr("một số", "a number"),
+                bool: tr("có/không", "yes/no")}.get(option.type, tr("một giá trị", "a value"))
+        raise _bad(key, value, "cần {kind}.", "it must be {kind}.", kind=kind) from None
+    if key in _RANGES:
+        low, high = _RANGES[key]
+        if not low <= value <= high:
+            raise _bad(key, value, "cần trong khoảng {low}–{high}.", "it must be between {low} and {high}.",
+                       low=int(low), high=int(high))
+    if isinstance(value, str) and option.type is str:
+        value = value.strip()
+    if key == "language" and value not in ("vi", "en"):
+        raise _bad(key, value, "chọn vi hoặc en.", "choose vi or en.")
+    if key == "signing_algorithm" and value not in ("PS256", "RS256", "ES256"):
+        raise _bad(key, value, "chọn PS256, RS256 hoặc ES256.", "choose PS256, RS256 or ES256.")
+    if key in ("registry_url", "central_url") and value:
+        parts = urlsplit(value)
+        if parts.scheme not in ("http", "https") or not parts.hostname or parts.query or parts.fragment:
+            raise _bad(key, value, "cần một địa chỉ dạng https://máy-chủ[:cổng][/đường-dẫn].",
+                       "it must look like https://host[:port][/path].")
+        value = value.rstrip("/")
+    if key == "facility_code" and not _FACILITY_CODE.match(value):
+        raise _bad(key, value, "mã cơ sở gồm 1–20 chữ cái, chữ số (ví dụ 01001).",
+                   "a facility code has 1–20 letters or digits (e.g. 01001).")
+    if key == "facility_name" and not (0 < len(value) <= 200):
+        raise _bad(key, value, "cần tên cơ sở (tối đa 200 ký tự).", "enter the facility's name (at most 200 characters).")
+    if key == "represented_facilities":
+        for code in value:
+            if not _FACILITY_CODE.match(code):
+                raise _bad(key, code, "mã cơ sở gồm 1–20 chữ cái, chữ số.", "a facility code has 1–20 letters or digits.")
+    if key == "central_ca_file" and value and not Path(value).is_file():
+        raise _bad(key, value, "không có tệp này.", "there is no such file.")
+    if key == "token_module" and value and ("\n" in value or "\0" in value):
+        raise _bad(key, value, "đường dẫn không hợp lệ.", "not a valid path.")
+    return value

@@ -11,13 +11,16 @@ PY=${PYTHON:-.venv/bin/python}
 DIST=${VAXDESK_BUILD_DIR:-build}
 $PY -m PyInstaller --version >/dev/null 2>&1 || $PY -m pip install -q pyinstaller
 
-# Message catalogues (.ts/.qm) from the current source.
-$PY scripts/extract_messages.py || echo "warning: some messages have problems (see above)" >&2
-
 WORK=$(mktemp -d /tmp/vaxdesk-build.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
+
+# Message catalogues (.ts/.qm) from the current source, in the build's own folder: the build never
+# rewrites the tracked files in resources/i18n/ (scripts/extract_messages.py does, when asked).
+$PY scripts/extract_messages.py --out "$WORK/i18n" || echo "warning: some messages have problems (see above)" >&2
+
 $PY -m PyInstaller --noconfirm --clean --log-level ERROR \
   --workpath "$WORK/work" --distpath "$DIST" installer/vaxdesk.spec
+cp "$WORK"/i18n/vaxdesk_* "$DIST/vaxdesk/_internal/resources/i18n/"
 
 case "$DIST" in /*) APP="$DIST/vaxdesk/vaxdesk" ;; *) APP="$ROOT/$DIST/vaxdesk/vaxdesk" ;; esac
 SMOKE="$WORK/smoke"

@@ -6,8 +6,12 @@ Writes ``resources/i18n/vaxdesk_en.ts`` (Vietnamese source → English) and ``va
 compiles them to ``.qm`` with ``pyside6-lrelease`` when it is installed. Translators review the
 catalogues in Qt Linguist; the program itself renders messages through ``desktop.i18n.tr``.
 
-``--check`` only reports problems (empty text, placeholders that differ between the languages) and
-exits 1 if there are any.
+The catalogues in ``resources/i18n/`` are generated and committed; after changing messages, bring
+them up to date with the one command ``.venv/bin/python scripts/extract_messages.py`` (a unit test
+fails while they are behind the code). The installer writes its own copies into its build folder.
+
+``--check`` only reports problems (empty text, placeholders that differ between the languages,
+catalogues behind the code) and exits 1 if there are any.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import shutil
 import string
 import subprocess
 import sys
+import tempfile
+import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -142,6 +148,41 @@ def write_ts(entries: list[Entry], path: Path, source: str, target: str, languag
     return count
 
 
+CATALOGUES = ("vaxdesk_en.ts", "vaxdesk_vi.ts")
+
+
+def write_catalogues(entries: list[Entry], out: Path) -> tuple[int, int]:
+    out.mkdir(parents=True, exist_ok=True)
+    return (write_ts(entries, out / "vaxdesk_en.ts", "vi", "en", "en_GB"),
+            write_ts(entries, out / "vaxdesk_vi.ts", "en", "vi", "vi_VN"))
+
+
+def messages_of(ts: Path) -> set[tuple[str, str, str, str]]:
+    """(context, source, comment, translation) of every message of a catalogue; lines do not count."""
+    if not ts.is_file():
+        return set()
+    root = ET.parse(ts).getroot()
+    return {(context.findtext("name") or "", m.findtext("source") or "", m.findtext("comment") or "",
+             m.findtext("translation") or "")
+            for context in root.iter("context") for m in context.iter("message")}
+
+
+def behind(entries: list[Entry], committed: Path = OUT) -> list[str]:
+    """How the catalogues in ``committed`` differ from what the code says now (empty: up to date)."""
+    out = []
+    with tempfile.TemporaryDirectory() as tmp:
+        write_catalogues(entries, Path(tmp))
+        for name in CATALOGUES:
+            fresh, stored = messages_of(Path(tmp) / name), messages_of(committed / name)
+            for context, source, _comment, _translation in sorted(fresh - stored)[:10]:
+                out.append(f"{name}: missing or changed in {context}: {source[:70]!r}")
+            for context, source, _comment, _translation in sorted(stored - fresh)[:10]:
+                out.append(f"{name}: no longer in the code, {context}: {source[:70]!r}")
+            if fresh != stored:
+                out.append(f"{name}: {len(fresh - stored)} messages to add or change, {len(stored - fresh)} to drop")
+    return out
+
+
 def lrelease(ts: Path) -> bool:
     tool = shutil.which("pyside6-lrelease") or shutil.which("pyside6-lrelease", path=str(Path(sys.executable).parent))
     if not tool:
@@ -157,15 +198,15 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     entries, dynamic = collect()
     found = problems(entries)
+    if args.check:
+        found += behind(entries, args.out)
     for problem in found:
         print(problem, file=sys.stderr)
     if args.check:
         print(f"{len(entries)} messages, {dynamic} built at run time, {len(found)} problems", file=sys.stderr)
         return 1 if found else 0
-    args.out.mkdir(parents=True, exist_ok=True)
-    en = write_ts(entries, args.out / "vaxdesk_en.ts", "vi", "en", "en_GB")
-    vi = write_ts(entries, args.out / "vaxdesk_vi.ts", "en", "vi", "vi_VN")
-    compiled = all(lrelease(args.out / name) for name in ("vaxdesk_en.ts", "vaxdesk_vi.ts"))
+    en, vi = write_catalogues(entries, args.out)
+    compiled = all(lrelease(args.out / name) for name in CATALOGUES)
     print(f"{len(entries)} messages ({en} en, {vi} vi entries) from {len(source_files())} files; "
           f"{dynamic} built at run time; {len(found)} problems; .qm {'written' if compiled else 'skipped'}",
           file=sys.stderr)

@@ -22,10 +22,10 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.audit import record_event, record_events
 from desktop.certificates.detail import CORRECTION_REQUESTED, SUPERSEDED, pending_correction_id
-from desktop.certificates.search import fold_name
 from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import Certificate, Decision, VaccinationRecord
+from desktop.text import fold
 
 # fields a correction may change, and the column(s) each one sets
 CORRECTABLE = ("full_name", "date_of_birth", "sex", "id_number", "dose_number", "sd", "vaccination_date")
@@ -88,7 +88,7 @@ def normalise_changes(changes: dict[str, str]) -> dict[str, Any]:
             if not text or not any(ch.isalpha() for ch in text):
                 raise _bad(name, value, "họ tên trống.", "the name is empty.")
             out["full_name"] = text
-            out["name_folded"] = fold_name(text)
+            out["name_folded"] = fold(text)
         elif name == "date_of_birth":
             out[name] = _date(name, value, partial=True)
         elif name == "vaccination_date":

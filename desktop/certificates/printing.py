@@ -18,6 +18,7 @@ from sqlalchemy import select
 from desktop.audit import record_events
 from desktop.certificates.corrections import mark_superseded_certificates
 from desktop.certificates.detail import PRINTED, build_form
+from desktop.db_bulk import chunks
 from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import Certificate, VaccinationRecord
@@ -81,9 +82,8 @@ def render_certificates(
     with workspace.db.session() as session:
         certs = _select(session, uvcis, ids, all_new, now)
         record_ids = [c.record_id for c in certs]
-        for start in range(0, len(record_ids), 900):  # one query per 900 records, not one per certificate
-            session.execute(select(VaccinationRecord).where(VaccinationRecord.id.in_(record_ids[start:start + 900])))\
-                .scalars().all()
+        for chunk in chunks(record_ids):  # the records in a few queries, not one per certificate
+            session.execute(select(VaccinationRecord).where(VaccinationRecord.id.in_(chunk))).scalars().all()
         forms = []
         for index, cert in enumerate(certs):
             if progress is not None:

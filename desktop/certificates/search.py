@@ -15,7 +15,6 @@ Results come newest first, as ids; rows are loaded a page at a time (the window'
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 
@@ -24,27 +23,17 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.models import (
-    Certificate,
-    certificates_extra,  # noqa: F401 - the indexes of migration 0006
-)
+from desktop.models import Certificate
+from desktop.text import fold, tidy
 
 # Status filters: the stored statuses, plus views of valid certificates by date or by printing.
 STATUS_FILTERS = ("valid", "superseded", "revoked", "expired", "expiring", "new")
 EXPIRING_DAYS = 30
 
-_D_MAP = str.maketrans({"Đ": "D", "đ": "d", "Ð": "D", "ð": "d"})
 _DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _ID_NUMBER = re.compile(r"^(?:\d{3,}|[A-Z]\d{5,})$")
 _UVCI_HINT = re.compile(r"^(?:URN:|UVCI:|01:VN:|[0-9A-F]*\d[0-9A-F]*[A-F][0-9A-F]*$|[0-9A-F]*[A-F][0-9A-F]*\d[0-9A-F]*$)")
-
-
-def fold_name(text: str) -> str:
-    """Lower case, no tone or vowel marks, Đ→d, single spaces: "Đặng Văn Đức" → "dang van duc"."""
-    decomposed = unicodedata.normalize("NFD", unicodedata.normalize("NFC", text or "").translate(_D_MAP))
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return " ".join(bare.lower().split())
 
 
 @dataclass(frozen=True)
@@ -75,7 +64,7 @@ class ParsedQuery:
 
 def parse_query(text: str) -> ParsedQuery:
     """Decide what the clerk typed: a date, an ID number, a UVCI or a name."""
-    raw = " ".join(unicodedata.normalize("NFC", text or "").split())
+    raw = tidy(text)
     if not raw:
         return ParsedQuery("all", "")
     if m := _DATE_DMY.match(raw):
@@ -87,7 +76,7 @@ def parse_query(text: str) -> ParsedQuery:
         return ParsedQuery("id_number", upper)
     if " " not in raw and len(upper) >= 6 and _UVCI_HINT.match(upper):
         return ParsedQuery("uvci", upper)
-    return ParsedQuery("name", fold_name(raw))
+    return ParsedQuery("name", fold(raw))
 
 
 def _iso_date(year: int, month: int, day: int, raw: str) -> str:

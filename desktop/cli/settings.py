@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from desktop import diagnostics
+from desktop.diagnosis import Diagnosis
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.settings import OPTIONS
+from desktop.settings import OPTIONS, validate_setting
 
 _SECRET = {o.key for o in OPTIONS if o.secret}
 
@@ -54,21 +54,25 @@ def _set(args, ctx, settings) -> dict:
                         code="missing_value")
     else:
         value = args.value
-    value = diagnostics.validate_setting(args.key, value)
+    value = validate_setting(args.key, value)
     settings.set(args.key, value)
     settings.save()
     return {"key": args.key, "value": bool(value) if args.key in _SECRET else value}
 
 
-def _test(target: str, settings, workspace) -> diagnostics.Diagnosis:
+def _test(target: str, settings, workspace) -> Diagnosis:
+    from desktop.registry.connection import check_registry
+    from desktop.signing.connection import check_token
+    from desktop.sync.connection import check_central
+
     if target == "registry":
-        result = diagnostics.check_registry(settings.get("registry_url"), settings.get("registry_token"),
-                                            settings.get("registry_timeout"))
+        result = check_registry(settings.get("registry_url"), settings.get("registry_token"),
+                                settings.get("registry_timeout"))
     elif target == "central":
-        result = diagnostics.check_central(settings.get("central_url"), settings.get("central_ca_file"),
-                                           settings.get("central_timeout"))
+        result = check_central(settings.get("central_url"), settings.get("central_ca_file"),
+                               settings.get("central_timeout"))
     else:
-        result = diagnostics.check_token(settings.get("token_module"), settings.get("token_label"), workspace)
+        result = check_token(settings.get("token_module"), settings.get("token_label"), workspace)
     if not result.ok:
         raise UserError(result.message, code=result.code, details=result.as_dict())
     return result

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.demo.people import Person, make_cccd
-from desktop.importer.text import fold, title_name
+from desktop.registry.compare import name_kind
+from desktop.text import fold, title_name
 
 FACILITY_CODE = "01001"
 FACILITY_NAME = "Bệnh viện Bạch Mai"
@@ -41,40 +42,6 @@ PERSON_FAULTS = (
     ("linked", 0.05), ("cccd_year", 0.02), ("not_found", 0.02), ("invalid_id", 0.02), ("excel_id", 0.06),
     ("excel_date", 0.04), ("year_only", 1.0), ("placeholder", 1.0),
 )
-
-
-# ---------------------------------------------------------------- the contract's comparison, for checking faults
-def _levenshtein(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i]
-        for j, cb in enumerate(b, 1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
-        previous = current
-    return previous[-1]
-
-
-def name_kind(listed: str, registry: str) -> str | None:
-    """The name difference kind of contracts/mismatch-kinds.md (None: equal)."""
-    if listed == registry:
-        return None
-    a, b = unicodedata.normalize("NFC", listed), unicodedata.normalize("NFC", registry)
-    if " ".join(a.lower().split()) == " ".join(b.lower().split()):
-        return "format"
-    fa, fb = fold(a).split(), fold(b).split()
-    if fa == fb:
-        return "accents"
-    wa, wb = a.lower().split(), b.lower().split()
-    if sorted(wa) == sorted(wb) or sorted(fa) == sorted(fb):
-        return "order"
-    longer, shorter = (fa, fb) if len(fa) > len(fb) else (fb, fa)
-    if len(longer) == len(shorter) + 1 and len(shorter) >= 2 and longer[0] == shorter[0] \
-            and longer[-1] == shorter[-1] and any(longer[:i] + longer[i + 1:] == shorter
-                                                  for i in range(1, len(longer) - 1)):
-        return "middle_name"
-    if _levenshtein(" ".join(fa), " ".join(fb)) <= 2:
-        return "typo"
-    return "different"
 
 
 # ---------------------------------------------------------------- the plan

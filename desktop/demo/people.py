@@ -14,7 +14,8 @@ import datetime as dt
 import random
 from dataclasses import asdict, dataclass
 
-from desktop.importer.text import title_name
+from desktop.ids import cccd_century_digit
+from desktop.text import title_name
 
 # Province codes of the CCCD (the 63 provinces, Circular 07/2016/TT-BCA)
 PROVINCES = (
@@ -66,13 +67,9 @@ class Person:
         return asdict(self)
 
 
-def gender_digit(year: int, sex: str) -> int:
-    return 2 * ((year - 1900) // 100) + (0 if sex == "M" else 1)
-
-
 def make_cccd(rnd: random.Random, province: str, year: int, sex: str, taken: set[str]) -> str:
     while True:
-        number = f"{province}{gender_digit(year, sex)}{year % 100:02d}{rnd.randrange(1_000_000):06d}"
+        number = f"{province}{cccd_century_digit(year, sex)}{year % 100:02d}{rnd.randrange(1_000_000):06d}"
         if number not in taken:
             taken.add(number)
             return number

@@ -11,7 +11,7 @@ from desktop.importer.fields import FIELDS
 from desktop.importer.load import ImportResult, import_file
 from desktop.importer.preview import Preview, field_choices, preview_file
 from desktop.importer.reading import MAX_ROWS, MAX_WORKBOOK_BYTES
-from desktop.importer.text import fold
+from desktop.text import fold
 
 __all__ = [
     "import_file", "ImportResult", "preview_file", "Preview", "export_rejected", "neutralise", "FIELDS",

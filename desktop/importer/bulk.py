@@ -1,7 +1,6 @@
 """Bulk writes for an import: 100,000 records and their audit events in one transaction, fast.
 
-On SQLite the rows go straight to the driver's ``executemany`` (the ORM would spend most of the
-time budget on per-row bookkeeping); elsewhere SQLAlchemy's core insert is used. Audit events are
+Rows go in through ``desktop.db_bulk`` (the driver's ``executemany`` on SQLite). Audit events are
 chained exactly as ``desktop.audit.record_events`` chains them (same canonical form, same hash),
 so ``audit verify`` checks them like any other event.
 """
@@ -10,99 +9,23 @@ from __future__ import annotations
 
 import hashlib
 import json
-import time
 from collections.abc import Callable, Mapping, Sequence
-from datetime import UTC, datetime
-from operator import itemgetter
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import JSON, Table, insert, select
 from sqlalchemy.orm import Session
 
 from desktop import audit
+from desktop.db_bulk import executemany, is_sqlite, to_db, write_lock
 from desktop.models import AuditEvent
 
-_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 
-
-def is_sqlite(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
-
-
-def lock_for_writing(session: Session, table: str = "daily_list") -> None:
+def lock_for_writing(session: Session) -> None:
     """Take SQLite's write lock now, so what we read for de-duplication stays true until commit."""
     if is_sqlite(session):
-        connection = session.connection()
         # a larger page cache for this connection: six indexes take 100,000 inserts each
-        connection.exec_driver_sql("PRAGMA cache_size = -65536")
-        connection.exec_driver_sql(f"UPDATE {table} SET id = id WHERE 0")  # noqa: S608 - fixed name
-
-
-def _to_db(value: Any, is_json: bool) -> Any:
-    if is_json:
-        return None if value is None else json.dumps(value, ensure_ascii=False)
-    if isinstance(value, datetime):
-        if value.tzinfo is not None:
-            value = value.astimezone(UTC).replace(tzinfo=None)
-        return value.strftime(_SQLITE_DATETIME)
-    return value
-
-
-def sqlite_value(value: Any) -> Any:
-    """A value as ``insert_rows(..., prepared=True)`` expects it on SQLite (JSON as text, datetimes as text)."""
-    if isinstance(value, (list, dict)):
-        return _to_db(value, True)
-    return _to_db(value, False)
-
-
-def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], prepared: bool = False) -> None:
-    """Insert plain dicts (every column present, ids included) into ``table``.
-
-    ``prepared``: on SQLite the values are already in database form (``sqlite_value``), so rows go to
-    the driver as they are.
-    """
-    if not rows:
-        return
-    if not is_sqlite(session):
-        session.execute(insert(table), list(rows))
-        return
-    columns = [c.name for c in table.columns]
-    if prepared:
-        _executemany(session, table, columns, list(map(itemgetter(*columns), rows)))
-        return
-    special = [(i, isinstance(c.type, JSON)) for i, c in enumerate(table.columns)
-               if isinstance(c.type, JSON) or _is_datetime(c)]
-    getter = itemgetter(*columns)
-    cache: dict[int, Any] = {}
-    params = []
-    for row in rows:
-        values = list(getter(row))
-        for i, is_json in special:
-            value = values[i]
-            if value is None:
-                continue
-            if is_json:
-                values[i] = "[]" if value == [] else json.dumps(value, ensure_ascii=False)
-            else:
-                key = id(value)
-                if key not in cache:
-                    cache[key] = _to_db(value, False)
-                values[i] = cache[key]
-        params.append(tuple(values))
-    _executemany(session, table, columns, params)
-
-
-def _is_datetime(column) -> bool:
-    from sqlalchemy import DateTime
-
-    return isinstance(column.type, DateTime) or isinstance(getattr(column.type, "impl", None), DateTime)
-
-
-def next_id(session: Session, table: Table) -> int:
-    from sqlalchemy import func
-
-    return (session.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+        session.connection().exec_driver_sql("PRAGMA cache_size = -65536")
+    write_lock(session)
 
 
 _ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
@@ -184,7 +107,7 @@ class AuditChain:
             session.connection().exec_driver_sql("UPDATE audit_event SET id = id WHERE 0")
             self.last_id, self.prev = audit._last_hash(session)
             self.at = audit.utcnow()
-            self._at_db = _to_db(self.at, False)
+            self._at_db = to_db(self.at, False)
             self._head = (f'{{"action":{_dumps(self.action)},"actor":{_dumps(self.actor)},"after":')
             self._middle = (f',"at":{_dumps(self.at.isoformat(timespec="microseconds"))},"before":null,'
                             f'"entity":{_dumps(self.entity)},"entity_id":')
@@ -237,46 +160,6 @@ class AuditChain:
             prev = digest
         constants = {"at": at, "actor": actor, "action": action, "entity": entity, "before": None,
                      "reason": reason}
-        _executemany(self.session, AuditEvent.__table__, ["id", "entity_id", "after", "prev_hash", "hash"],
+        executemany(self.session, AuditEvent.__table__, ["id", "entity_id", "after", "prev_hash", "hash"],
                      rows, constants)
         self.prev, self.last_id = prev, last_id
-
-
-SLICE = 250
-
-
-def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple],
-                  constants: dict[str, Any] | None = None) -> None:
-    """SQLite only: insert rows given as tuples of database-form values in the order of ``columns``.
-
-    ``constants``: further columns with the same database-form value (None, int or str) in every
-    row; they are written into the statement once instead of being bound for each row.
-    """
-    _executemany(session, table, columns, rows, constants)
-
-
-def _sql_literal(value: Any) -> str:
-    if value is None:
-        return "NULL"
-    if value.__class__ is int:
-        return str(value)
-    if value.__class__ is str:
-        return "'" + value.replace("'", "''") + "'"
-    raise TypeError(f"no SQL literal for {type(value).__name__}")
-
-
-def _executemany(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple],
-                 constants: dict[str, Any] | None = None) -> None:
-    """The driver's executemany in slices, yielding the GIL between them.
-
-    sqlite3 releases the GIL around each step but takes it back at once, so a long executemany
-    starves other threads (the window's); short slices with a yield keep the window responsive.
-    """
-    constants = constants or {}
-    quoted = ", ".join(f'"{c}"' for c in [*columns, *constants])
-    marks = ", ".join(["?"] * len(columns) + [_sql_literal(v) for v in constants.values()])
-    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'  # noqa: S608 - names from the model
-    connection = session.connection()
-    for start in range(0, len(rows), SLICE):
-        connection.exec_driver_sql(sql, list(rows[start:start + SLICE]))
-        time.sleep(0)

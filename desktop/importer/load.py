@@ -18,20 +18,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from desktop.db_bulk import gc_paused, insert_rows, insert_tuples, is_sqlite, next_id, sqlite_value
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.importer.bulk import (
-    AuditChain,
-    flat_json,
-    insert_rows,
-    insert_tuples,
-    is_sqlite,
-    lock_for_writing,
-    next_id,
-    sqlite_value,
-)
+from desktop.importer.bulk import AuditChain, flat_json, lock_for_writing
 from desktop.importer.fields import FIELD_BY_KEY, ColumnMap, apply_manual_map, find_header
-from desktop.importer.gcpause import gc_paused
 from desktop.importer.messages import row_message
 from desktop.importer.reading import MAX_ROWS, Sheet, _too_many_rows, read_sheet
 from desktop.importer.rows import Issue, RowReader

@@ -9,9 +9,10 @@ from typing import Any
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
-from desktop.importer.gcpause import gc_paused
-from desktop.importer.text import clean, fold
+from desktop.db_bulk import gc_paused
+from desktop.importer.text import clean
 from desktop.models import VaccinationRecord
+from desktop.text import fold
 
 R = VaccinationRecord
 FETCH_SLICE = 5000

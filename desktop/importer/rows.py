@@ -16,18 +16,19 @@ from typing import Any
 
 from desktop.dcc.vaccines import dose_fields, lookup_vaccine
 from desktop.i18n import Message, tr
+from desktop.ids import cccd_digit_disagreements
 from desktop.importer.fields import FIELD_BY_KEY, ColumnMap
 from desktop.importer.messages import PART_NAMES, row_message
-from desktop.importer.text import cell_text, clean, fold, title_name
+from desktop.importer.text import cell_text, clean
 from desktop.importer.values import (
     BadValue,
-    cccd_inconsistency,
     parse_date,
     parse_dose,
     parse_id,
     parse_nationality,
     parse_sex,
 )
+from desktop.text import fold, title_name
 
 MAX_LENGTHS = {"full_name": 300, "lot": 50, "phone": 30, "insurance_number": 30, "source_ref": 100,
                "province_code": 10, "district_code": 10, "ward_code": 10, "facility_code": 20}
@@ -83,12 +84,6 @@ def _name_cell(raw: Any) -> tuple[str, str, str]:
         return "too_long", "", ""
     name = title_name(text)
     return "", name, fold(name)
-
-
-@lru_cache(maxsize=4096)
-def _cccd_parts(digits: str, sex: str, year: str) -> tuple[str, ...]:
-    """``cccd_inconsistency`` from all it looks at: ID digits 4–6, sex, the birth date's first four characters."""
-    return tuple(cccd_inconsistency(f"000{digits}", sex, year))
 
 
 @lru_cache(maxsize=256)
@@ -250,7 +245,7 @@ class RowReader:
             flags.append("id_restored")
         if ident.kind == "cccd" and sex and dob:
             number = ident.number
-            parts = _cccd_parts(number[3:6], sex, dob[:4])
+            parts = cccd_digit_disagreements(number[3:6], sex, dob[:4])
             if parts:
                 flags.append("cccd_inconsistent")
                 names = [PART_NAMES[p] for p in parts]

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from desktop.importer.text import cell_text, fold
+from desktop.ids import cccd_province_ok
+from desktop.importer.text import cell_text
+from desktop.text import fold
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)  # serial 1 = 1900-01-01, after Excel's phantom 1900-02-29
 FIRST_YEAR = 1900
@@ -170,10 +172,6 @@ _PASSPORT = re.compile(r"^(?=.*[A-Z])(?=.*\d)[A-Z0-9]{6,9}$")
 _DIGITS = re.compile(r"^\d+$")
 
 
-def cccd_province_ok(number: str) -> bool:
-    return 1 <= int(number[:3]) <= 96
-
-
 def _parse_id_text(text: str) -> IdNumber:
     compact = _ID_SEPARATORS.sub("", text).upper()
     if not compact:
@@ -213,26 +211,6 @@ def parse_id(value: object) -> IdNumber:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return _parse_id_text(cell_text(value))
-
-
-def cccd_inconsistency(number: str, sex: str, date_of_birth: str) -> list[str]:
-    """Which parts of a 12-digit ID disagree with the record: "sex", "century", "year" (empty: consistent).
-
-    Digit 4 encodes century and sex (0/1: 1900s male/female, 2/3: 2000s, 4/5: 2100s), digits 5–6
-    the last two digits of the birth year.
-    """
-    problems = []
-    gender_digit = int(number[3])
-    if sex in ("M", "F") and ("M" if gender_digit % 2 == 0 else "F") != sex:
-        problems.append("sex")
-    if date_of_birth[:4].isdigit():
-        year = int(date_of_birth[:4])
-        century = 1900 + 100 * (gender_digit // 2) if gender_digit < 8 else 1800
-        if year // 100 * 100 != century:
-            problems.append("century")
-        if number[4:6] != f"{year % 100:02d}":
-            problems.append("year")
-    return problems
 
 
 # ---------------------------------------------------------------- nationality

@@ -4,6 +4,8 @@ from desktop.models.accounts import ROLES, User
 from desktop.models.audit import AuditEvent
 from desktop.models.base import Base, utcnow
 from desktop.models.certificates import CERTIFICATE_STATUSES, Certificate
+from desktop.models.outbox_lease import OutboxLease
+from desktop.models.record_difference import RecordDifference
 from desktop.models.records import (
     CHECK_STATUSES,
     DECISION_ACTIONS,
@@ -14,12 +16,11 @@ from desktop.models.records import (
     VaccinationRecord,
 )
 from desktop.models.signing import BATCH_STATES, OUTBOX_STATES, OutboxItem, SignedRecord, SigningBatch
+from desktop.models.sync_state import SyncState
 
 __all__ = [
     "Base", "utcnow", "User", "ROLES", "AuditEvent", "Certificate", "CERTIFICATE_STATUSES", "DailyList",
     "Decision", "ImportIssue", "VaccinationRecord", "CHECK_STATUSES", "DECISION_ACTIONS", "STAGES",
-    "SigningBatch", "SignedRecord", "OutboxItem", "BATCH_STATES", "OUTBOX_STATES",
+    "SigningBatch", "SignedRecord", "OutboxItem", "BATCH_STATES", "OUTBOX_STATES", "OutboxLease", "SyncState",
+    "RecordDifference",
 ]
-
-# Tables that capabilities added in their own modules; imported here so the metadata is complete.
-from desktop.models import certificates_extra, registry_extra, sync_extra  # noqa: E402, F401

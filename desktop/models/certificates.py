@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, utcnow
@@ -32,3 +32,8 @@ class Certificate(Base):
     name_folded: Mapped[str] = mapped_column(String(300), default="", index=True)
     id_number: Mapped[str] = mapped_column(String(30), default="", index=True)
     vaccination_date: Mapped[str] = mapped_column(String(10), default="", index=True)
+
+
+# Indexes of migration 0006 (search by day of issue, the status filters of the certificates page)
+ISSUED_AT_INDEX = Index("ix_certificate_issued_at", Certificate.issued_at)
+STATE_INDEX = Index("ix_certificate_state", Certificate.status, Certificate.printed_count, Certificate.expires_at)

@@ -19,7 +19,7 @@ from desktop.audit import record_events
 from desktop.errors import UserError
 from desktop.i18n import Message, format_number, tr
 from desktop.models import VaccinationRecord, utcnow
-from desktop.models.registry_extra import RecordDifference
+from desktop.models.record_difference import RecordDifference
 from desktop.progress import NO_PROGRESS, Progress
 from desktop.registry import client as rc
 from desktop.registry.compare import Person, compare, fold, id_differences, status_for

@@ -24,14 +24,13 @@ registry's form automatically.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
-from desktop.registry.precheck import CCCD, CMND, cccd_inconsistency
+from desktop.ids import CCCD, CMND, cccd_inconsistency
+from desktop.text import fold, nfc, tidy
 
 DOB = re.compile(r"^([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?$")
-_D_MAP = str.maketrans({"Đ": "D", "đ": "d"})
 
 # (field, kind) pairs in the order they are shown and counted
 NAME_KINDS = ("format", "accents", "order", "middle_name", "typo", "different")
@@ -54,22 +53,6 @@ class Person:
     @classmethod
     def from_citizen(cls, citizen: dict[str, Any]) -> Person:
         return cls(citizen["full_name"], citizen["date_of_birth"], citizen["sex"], citizen["id_number"])
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text or "")
-
-
-def tidy_name(text: str) -> str:
-    """NFC with single spaces: the form names are stored in."""
-    return " ".join(nfc(text).split())
-
-
-def fold(text: str) -> str:
-    """Lower case without tone or vowel marks, single spaces: "Đặng Thị Thuý" → "dang thi thuy"."""
-    decomposed = unicodedata.normalize("NFD", nfc(text).translate(_D_MAP))
-    bare = "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-    return " ".join(bare.lower().split())
 
 
 def edit_distance(a: str, b: str, limit: int = 3) -> int:
@@ -103,7 +86,7 @@ def name_kind(listed: str, registry: str) -> str | None:
     """The kind of a name difference, or None when the names are identical (after NFC)."""
     if nfc(listed) == nfc(registry):
         return None
-    if tidy_name(listed).casefold() == tidy_name(registry).casefold():
+    if tidy(listed).casefold() == tidy(registry).casefold():
         return "format"
     a, b = fold(listed), fold(registry)
     if a == b:

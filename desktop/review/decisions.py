@@ -38,9 +38,10 @@ from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import DECISION_ACTIONS, Decision, VaccinationRecord, utcnow
 from desktop.registry.check import write_differences
-from desktop.registry.compare import Person, compare, fold, id_differences, status_for, tidy_name
+from desktop.registry.compare import Person, compare, id_differences, status_for
 from desktop.registry.precheck import id_kind, invalid_reason, normalise_id
 from desktop.review.queue import queue_filter, record_view
+from desktop.text import fold, tidy
 from desktop.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -160,7 +161,7 @@ def validate_edit(values: dict[str, Any], nationality: str) -> dict[str, str]:
                           "Nationality “{value}” must be a 2-letter code (VN, US…).", "invalid_value", value=text)
         clean["nationality"] = nationality = text
     if "full_name" in values:
-        text = tidy_name(str(values["full_name"]))
+        text = tidy(str(values["full_name"]))
         if not text or any(ch.isdigit() for ch in text) or not any(ch.isalpha() for ch in text) or len(text) > 300:
             raise _refuse("Họ tên “{value}” không hợp lệ.", "Full name “{value}” is not valid.", "invalid_value",
                           value=text)

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import VaccinationRecord
-from desktop.models.registry_extra import RecordDifference
+from desktop.models.record_difference import RecordDifference
 from desktop.registry.compare import ALL_KINDS
 from desktop.workspace import Workspace
 

@@ -8,13 +8,10 @@ leaves nothing behind; the clerk signs again and gets a complete batch.
 
 from __future__ import annotations
 
-import gc
 import logging
-import threading
 import uuid
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -23,6 +20,7 @@ from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import record_event, record_events
+from desktop.db_bulk import chunks, gc_paused, write_lock
 from desktop.errors import Cancelled, UserError
 from desktop.i18n import Message, format_date, tr
 from desktop.models import Certificate, DailyList, OutboxItem, SignedRecord, SigningBatch, VaccinationRecord
@@ -102,8 +100,7 @@ def _scope_condition(settings: Any, selection: Selection) -> Any:
 def _valid_certificates(session: Session, record_ids: list[int]) -> dict[int, str]:
     """UVCI of the valid certificate of each superseded record."""
     out: dict[int, str] = {}
-    for i in range(0, len(record_ids), 900):
-        chunk = record_ids[i:i + 900]
+    for chunk in chunks(record_ids):
         rows = session.execute(select(Certificate.record_id, Certificate.uvci)
                                .where(Certificate.record_id.in_(chunk), Certificate.status == "valid")
                                .order_by(Certificate.issued_at)).all()
@@ -153,14 +150,14 @@ def _scope_message(session: Session, selection: Selection) -> Message:
 def summarize(workspace: Any, selection: Selection = Selection()) -> BatchSummary:
     """The confirmation the clerk sees before anything is signed."""
     settings = workspace.settings
-    with _gc_paused(), workspace.db.session() as session:
+    with gc_paused(), workspace.db.session() as session:
         batches, waiting, corrections = plan_batches(session, settings, selection)
         held = _held_count(session, settings, selection) + waiting
         ids = [i for b in batches for i in b.record_ids]
         facilities: Counter[str] = Counter()
         own = settings.get("facility_code") or ""
-        for k in range(0, len(ids), 900):
-            for code, n in session.execute(select(R.facility_code, func.count()).where(R.id.in_(ids[k:k + 900]))
+        for chunk in chunks(ids):
+            for code, n in session.execute(select(R.facility_code, func.count()).where(R.id.in_(chunk))
                                            .group_by(R.facility_code)).all():
                 facilities[code or own] += n
         scope = _scope_message(session, selection)
@@ -186,7 +183,7 @@ def sign_ready(workspace: Any, handler: SigningHandler, selection: Selection = S
         return []
     if not handler.confirm(summary):
         raise Cancelled()
-    with _gc_paused(), workspace.db.session() as session:
+    with gc_paused(), workspace.db.session() as session:
         batches, _waiting, _c = plan_batches(session, workspace.settings, selection)
     total = sum(len(b.record_ids) for b in batches)
     results: list[BatchResult] = []
@@ -212,8 +209,8 @@ _RECORD_COLUMNS = (R.id, R.facility_code, R.full_name, R.date_of_birth, R.sex, R
 def _load_records(session: Session, ids: tuple[int, ...]) -> list[Any]:
     """The records' signed fields as plain rows (no ORM objects: 10,000 of them would cost a second)."""
     rows: list[Any] = []
-    for k in range(0, len(ids), 900):
-        rows += session.execute(select(*_RECORD_COLUMNS).where(R.id.in_(ids[k:k + 900]))).all()
+    for chunk in chunks(ids):
+        rows += session.execute(select(*_RECORD_COLUMNS).where(R.id.in_(chunk))).all()
     rows.sort(key=lambda r: r.id)
     return rows
 
@@ -226,34 +223,9 @@ def _is_ready(r: Any) -> bool:
     )
 
 
-_gc_lock = threading.Lock()
-_gc_state = {"depth": 0, "restore": False}
-
-
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """No cyclic garbage collection while records are read, a batch is built and stored.
-
-    A batch creates tens of thousands of short-lived objects (freed by reference counting); left
-    alone, they trigger full collections that hold the interpreter for 50–150 ms and stall the window.
-    """
-    with _gc_lock:
-        if _gc_state["depth"] == 0:
-            _gc_state["restore"] = gc.isenabled()
-            gc.disable()
-        _gc_state["depth"] += 1
-    try:
-        yield
-    finally:
-        with _gc_lock:
-            _gc_state["depth"] -= 1
-            if _gc_state["depth"] == 0 and _gc_state["restore"]:
-                gc.enable()
-
-
 def sign_batch(workspace: Any, token: TokenSession, planned: PlannedBatch, actor: str = "") -> BatchResult:
     """One batch, one signature, one transaction: all of it is stored, or none of it."""
-    with _gc_paused():
+    with gc_paused():
         return _sign_batch(workspace, token, planned, actor)
 
 
@@ -305,11 +277,10 @@ def _store(workspace: Any, planned: PlannedBatch, records: list[Any], snapshot: 
            cose_bytes: bytes, signer: str, facilities: list[str], token: TokenSession, actor: str) -> None:
     ids = [r.id for r in records]
     with workspace.db.session() as session:
-        if session.bind is not None and session.bind.dialect.name == "sqlite":
-            session.connection().exec_driver_sql("UPDATE vaccination_record SET id = id WHERE 0")  # write lock now
+        write_lock(session)
         current: dict[int, Any] = {}
-        for k in range(0, len(ids), 900):
-            current.update(session.execute(select(R.id, R.updated_at).where(R.id.in_(ids[k:k + 900]), ready_condition())
+        for chunk in chunks(ids):
+            current.update(session.execute(select(R.id, R.updated_at).where(R.id.in_(chunk), ready_condition())
                                            .with_for_update()).all())
         if current != snapshot:
             raise _changed_error()
@@ -326,9 +297,9 @@ def _store(workspace: Any, planned: PlannedBatch, records: list[Any], snapshot: 
             for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))
         ])
         now = datetime.now(UTC)
-        for k in range(0, len(ids), 900):
-            session.execute(update(R).where(R.id.in_(ids[k:k + 900])).values(stage="signed", batch_id=batch_id,
-                                                                              updated_at=now)
+        for chunk in chunks(ids):
+            session.execute(update(R).where(R.id.in_(chunk)).values(stage="signed", batch_id=batch_id,
+                                                                     updated_at=now)
                             .execution_options(synchronize_session=False))
         session.add(OutboxItem(batch_id=batch_id, state="pending"))
         record_event(session, actor, "sign_batch", "signing_batch", batch_id, None, {

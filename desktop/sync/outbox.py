@@ -26,9 +26,10 @@ from sqlalchemy.orm import Session
 
 from desktop.audit import record_event, record_events
 from desktop.db import Database
+from desktop.db_bulk import write_lock
 from desktop.models import OutboxItem, SignedRecord, SigningBatch
 from desktop.models.base import utcnow
-from desktop.models.sync_extra import OutboxLease
+from desktop.models.outbox_lease import OutboxLease
 from desktop.sync import state as sync_state
 from desktop.sync.backoff import next_attempt
 
@@ -57,12 +58,6 @@ def holder_is_dead(holder: str) -> bool:
     except PermissionError:
         return False
     return False
-
-
-def write_lock(session: Session) -> None:
-    """Take SQLite's write lock now, so what we read next is what we update (no lost updates)."""
-    if session.bind is not None and session.bind.dialect.name == "sqlite":
-        session.connection().exec_driver_sql("UPDATE outbox_item SET state = state WHERE 0")
 
 
 @dataclass(frozen=True)

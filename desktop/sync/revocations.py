@@ -8,10 +8,8 @@ from sqlalchemy import select
 
 from desktop.audit import record_event
 from desktop.db import Database
+from desktop.db_bulk import chunks, write_lock
 from desktop.models import Certificate, VaccinationRecord
-from desktop.sync.outbox import write_lock
-
-CHUNK = 900
 
 
 def apply_revocations(db: Database, revocations: list[dict[str, Any]], actor: str) -> list[str]:
@@ -23,8 +21,7 @@ def apply_revocations(db: Database, revocations: list[dict[str, Any]], actor: st
     uvcis = list(wanted)
     with db.session() as session:
         write_lock(session)
-        for start in range(0, len(uvcis), CHUNK):
-            chunk = uvcis[start:start + CHUNK]
+        for chunk in chunks(uvcis):
             for cert in session.execute(select(Certificate).where(Certificate.uvci.in_(chunk))).scalars():
                 entry = wanted[cert.uvci]
                 superseded = entry.get("reason") == "superseded" or bool(entry.get("superseded_by"))

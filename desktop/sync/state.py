@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from desktop.i18n import Message, tr
 from desktop.models.base import utcnow
-from desktop.models.sync_extra import SyncState
+from desktop.models.sync_state import SyncState
 
 PAUSED = "paused"
 LAST_RUN = "last_run"  # {at, online, ok}

@@ -6,9 +6,9 @@ from typing import Any
 
 from desktop.audit import record_event
 from desktop.db import Database
+from desktop.db_bulk import write_lock
 from desktop.sync import outbox
 from desktop.sync import state as sync_state
-from desktop.sync.outbox import write_lock
 
 
 def sync_status(db: Database, rows: bool = True) -> dict[str, Any]:

@@ -17,17 +17,15 @@ from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import record_event, record_events
-from desktop.certificates.search import fold_name
 from desktop.db import Database
+from desktop.db_bulk import chunks, gc_paused, write_lock
 from desktop.i18n import Message, tr
-from desktop.importer.gcpause import gc_paused
 from desktop.models import Certificate, OutboxItem, SigningBatch, VaccinationRecord
 from desktop.models.base import utcnow
-from desktop.models.sync_extra import OutboxLease
-from desktop.sync.outbox import signed_records, write_lock
+from desktop.models.outbox_lease import OutboxLease
+from desktop.sync.outbox import signed_records
 from desktop.sync.verify import Mismatch, TrustList, VerifiedCertificate, verify_received
-
-CHUNK = 900  # bound parameters per IN (...) on old SQLite builds
+from desktop.text import fold
 
 
 @dataclass(frozen=True)
@@ -193,10 +191,6 @@ def _store_result(db: Database, batch_id: str, holder: str, result: dict[str, An
     return outcome
 
 
-def _chunks(values: list[Any]) -> list[list[Any]]:
-    return [values[i:i + CHUNK] for i in range(0, len(values), CHUNK)]
-
-
 def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Leaf, VerifiedCertificate]],
                          result: dict[str, Any], now: datetime, actor: str, outcome: BatchOutcome) -> None:
     if not issued:
@@ -204,11 +198,11 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
     results = {r.get("leaf_index"): r for r in result.get("results", [])}
     uvcis = [cert.uvci for _, cert in issued]
     existing: set[str] = set()
-    for chunk in _chunks(uvcis):
+    for chunk in chunks(uvcis):
         existing.update(session.execute(select(Certificate.uvci).where(Certificate.uvci.in_(chunk))).scalars())
     record_ids = [leaf.record_id for leaf, _ in issued]
     holding: dict[int, str] = {}
-    for chunk in _chunks(record_ids):
+    for chunk in chunks(record_ids):
         holding.update((r, u) for r, u in session.execute(
             select(Certificate.record_id, Certificate.uvci)
             .where(Certificate.record_id.in_(chunk), Certificate.status == "valid")
@@ -228,7 +222,7 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
         rows.append({
             "record_id": leaf.record_id, "batch_id": batch_id, "uvci": cert.uvci, "hc1": raw["hc1"],
             "issued_at": issued_at, "expires_at": expires_at, "received_at": now, "status": "valid",
-            "full_name": full_name, "name_folded": fold_name(full_name), "id_number": str(person.get("id", "")),
+            "full_name": full_name, "name_folded": fold(full_name), "id_number": str(person.get("id", "")),
             "vaccination_date": str(vaccination.get("dt", "")), "revoked_reason": "", "printed_count": 0,
         })
         updates.append({"id": leaf.record_id, "stage": "certified", "central_reason": ""})

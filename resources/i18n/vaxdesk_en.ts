@@ -234,7 +234,7 @@
 <context>
     <name>desktop.certificates.printing</name>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="76"/>
+        <location filename="../../desktop/certificates/printing.py" line="77"/>
         <source>Chọn chứng nhận cần in.</source>
         <translation>Choose the certificates to print.</translation>
     </message>
@@ -301,12 +301,12 @@
 <context>
     <name>desktop.certificates.search</name>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="137"/>
+        <location filename="../../desktop/certificates/search.py" line="126"/>
         <source>Không có trạng thái "{status}"; chọn một trong: {choices}.</source>
         <translation>There is no status "{status}"; choose one of: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="98"/>
+        <location filename="../../desktop/certificates/search.py" line="87"/>
         <source>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</source>
         <translation>"{text}" is not a valid date (dd/mm/yyyy).</translation>
     </message>
@@ -662,123 +662,11 @@
     </message>
 </context>
 <context>
-    <name>desktop.diagnostics</name>
+    <name>desktop.diagnosis</name>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="140"/>
-        <source>CSDL dân cư</source>
-        <translation>population registry</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="164"/>
-        <source>hệ thống trung ương</source>
-        <translation>central service</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="132"/>
+        <location filename="../../desktop/diagnosis.py" line="31"/>
         <source>Không kết nối được {name} tại {url}: {err}. Kiểm tra địa chỉ và mạng.</source>
         <translation>Cannot reach the {name} at {url}: {err}. Check the address and the network.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="157"/>
-        <source>CSDL dân cư trả lời HTTP {status}; thử lại sau.</source>
-        <translation>The registry answered HTTP {status}; try again later.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="176"/>
-        <source>Hệ thống trung ương trả lời HTTP {status}; thử lại sau hoặc kiểm tra địa chỉ.</source>
-        <translation>The central service answered HTTP {status}; try again later or check the address.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="253"/>
-        <source>Thấy USB ký số: {labels}.</source>
-        <translation>Tokens found: {labels}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="67"/>
-        <source>Không có cài đặt {key}</source>
-        <translation>There is no setting {key}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="142"/>
-        <source>Chưa nhập địa chỉ CSDL dân cư.</source>
-        <translation>No registry address is set.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="151"/>
-        <source>CSDL dân cư từ chối mã truy cập (HTTP {status}); kiểm tra mã truy cập của cơ sở.</source>
-        <translation>The registry refused the access token (HTTP {status}); check the facility's token.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="156"/>
-        <source>Kết nối CSDL dân cư tốt.</source>
-        <translation>The registry is reachable.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="166"/>
-        <source>Chưa nhập địa chỉ hệ thống trung ương.</source>
-        <translation>No central service address is set.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="174"/>
-        <source>Kết nối hệ thống trung ương tốt.</source>
-        <translation>The central service is reachable.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="199"/>
-        <source>Chưa chọn mô-đun PKCS#11 của USB ký số.</source>
-        <translation>No PKCS#11 module of the signing token is set.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="245"/>
-        <source>Mô-đun đã nạp nhưng không thấy USB ký số nào; hãy cắm USB.</source>
-        <translation>The module loaded but sees no token; plug the token in.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="249"/>
-        <source>Không thấy USB ký số có nhãn “{label}”; đang cắm: {labels}.</source>
-        <translation>No token labelled “{label}” is present; present: {labels}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="297"/>
-        <source>Có {n} cài đặt không hợp lệ:
-{list}</source>
-        <translation>{n} settings are not valid:
-{list}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="83"/>
-        <source>một giá trị</source>
-        <translation>a value</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="228"/>
-        <source>Không tìm thấy mô-đun {module}; nhập đường dẫn đầy đủ.</source>
-        <translation>The module {module} was not found; enter the full path.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="232"/>
-        <source>Không có tệp {module}; cài phần mềm của nhà cung cấp USB ký số hoặc sửa đường dẫn.</source>
-        <translation>There is no file {module}; install the token vendor's software or fix the path.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="239"/>
-        <source>Không nạp được mô-đun {module} ({err}). Kiểm tra phần mềm của USB ký số.</source>
-        <translation>Could not load the module {module} ({err}). Check the token's software.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="82"/>
-        <source>một số nguyên</source>
-        <translation>a whole number</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="82"/>
-        <source>một số</source>
-        <translation>a number</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="83"/>
-        <source>có/không</source>
-        <translation>yes/no</translation>
     </message>
 </context>
 <context>
@@ -880,62 +768,62 @@
 <context>
     <name>desktop.importer.load</name>
     <message>
-        <location filename="../../desktop/importer/load.py" line="219"/>
+        <location filename="../../desktop/importer/load.py" line="220"/>
         <source>{name}, sinh {dob}, mũi {dose}, ngày {date}</source>
         <translation>{name}, born {dob}, dose {dose}, date {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="213"/>
+        <location filename="../../desktop/importer/load.py" line="214"/>
         <source>mã {ref}</source>
         <translation>record id {ref}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="217"/>
+        <location filename="../../desktop/importer/load.py" line="218"/>
         <source>số giấy tờ {id}, mũi {dose}, ngày {date}</source>
         <translation>ID {id}, dose {dose}, date {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="99"/>
+        <location filename="../../desktop/importer/load.py" line="100"/>
         <source>Không tìm thấy cột “{column}” cho trường {field}. Các cột: {headers}</source>
         <translation>No column “{column}” for field {field}. Columns: {headers}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="133"/>
+        <location filename="../../desktop/importer/load.py" line="134"/>
         <source>Tệp {file} không có dữ liệu.</source>
         <translation>{file} has no data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="137"/>
+        <location filename="../../desktop/importer/load.py" line="138"/>
         <source>Không tìm thấy dòng tiêu đề trong {file}. Cần các cột: {required}. Các tiêu đề thấy được: {seen}. Hãy chọn cột cho từng trường (trong cửa sổ Nhập, hoặc --map trường=cột).</source>
         <translation>No header row found in {file}. Needed: {required}. Headers seen: {seen}. Map the columns (in the Import window, or --map field=column).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="148"/>
+        <location filename="../../desktop/importer/load.py" line="149"/>
         <source>Tệp {file} thiếu cột bắt buộc: {missing}. Các tiêu đề thấy được: {seen}. Hãy thêm cột, hoặc chọn cột tương ứng (trong cửa sổ Nhập, hoặc --map trường=cột).</source>
         <translation>{file} lacks required columns: {missing}. Headers seen: {seen}. Add them, or map the columns (in the Import window, or --map field=column).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="157"/>
+        <location filename="../../desktop/importer/load.py" line="158"/>
         <source>Không nhận ra dấu phân cách cột trong {file}.</source>
         <translation>Cannot tell the column delimiter of {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="377"/>
+        <location filename="../../desktop/importer/load.py" line="399"/>
         <source>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</source>
         <translation>{file} has a header but no data rows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="81"/>
+        <location filename="../../desktop/importer/load.py" line="82"/>
         <source>Không có trường {field}. Các trường: {fields}</source>
         <translation>There is no field {field}. Fields: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="370"/>
+        <location filename="../../desktop/importer/load.py" line="392"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="312"/>
+        <location filename="../../desktop/importer/load.py" line="335"/>
         <source>Dòng {row}</source>
         <translation>Row {row}</translation>
     </message>
@@ -1094,29 +982,57 @@
     </message>
 </context>
 <context>
+    <name>desktop.registry.connection</name>
+    <message>
+        <location filename="../../desktop/registry/connection.py" line="13"/>
+        <source>CSDL dân cư</source>
+        <translation>population registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/connection.py" line="30"/>
+        <source>CSDL dân cư trả lời HTTP {status}; thử lại sau.</source>
+        <translation>The registry answered HTTP {status}; try again later.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/connection.py" line="15"/>
+        <source>Chưa nhập địa chỉ CSDL dân cư.</source>
+        <translation>No registry address is set.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/connection.py" line="24"/>
+        <source>CSDL dân cư từ chối mã truy cập (HTTP {status}); kiểm tra mã truy cập của cơ sở.</source>
+        <translation>The registry refused the access token (HTTP {status}); check the facility's token.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/connection.py" line="29"/>
+        <source>Kết nối CSDL dân cư tốt.</source>
+        <translation>The registry is reachable.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.review.decisions</name>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="61"/>
+        <location filename="../../desktop/review/decisions.py" line="62"/>
         <source>Chấp nhận dữ liệu CSDL dân cư</source>
         <translation>Accept the registry's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="62"/>
+        <location filename="../../desktop/review/decisions.py" line="63"/>
         <source>Giữ dữ liệu danh sách</source>
         <translation>Keep the list's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="63"/>
+        <location filename="../../desktop/review/decisions.py" line="64"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="64"/>
+        <location filename="../../desktop/review/decisions.py" line="65"/>
         <source>Loại khỏi ký số</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="65"/>
+        <location filename="../../desktop/review/decisions.py" line="66"/>
         <source>Để sau</source>
         <translation>Defer</translation>
     </message>
@@ -1262,55 +1178,86 @@
 <context>
     <name>desktop.settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="96"/>
+        <location filename="../../desktop/settings.py" line="159"/>
+        <location filename="../../desktop/settings.py" line="109"/>
         <source>Không có cài đặt {key}</source>
         <translation>There is no setting {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="128"/>
+        <location filename="../../desktop/settings.py" line="141"/>
         <source>Giá trị {value!r} không hợp lệ cho {key}</source>
         <translation>Value {value!r} is not valid for {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="78"/>
+        <location filename="../../desktop/settings.py" line="175"/>
+        <source>một giá trị</source>
+        <translation>a value</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="91"/>
         <source>Không đọc được tệp cài đặt {file}: {err}</source>
         <translation>Cannot read the settings file {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="174"/>
+        <source>một số nguyên</source>
+        <translation>a whole number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="174"/>
+        <source>một số</source>
+        <translation>a number</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="175"/>
+        <source>có/không</source>
+        <translation>yes/no</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.settings_changes</name>
+    <message>
+        <location filename="../../desktop/settings_changes.py" line="30"/>
+        <source>Có {n} cài đặt không hợp lệ:
+{list}</source>
+        <translation>{n} settings are not valid:
+{list}</translation>
     </message>
 </context>
 <context>
     <name>desktop.signing.batch</name>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="150"/>
+        <location filename="../../desktop/signing/batch.py" line="147"/>
         <source>đang chờ ký</source>
         <translation>ready to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="147"/>
+        <location filename="../../desktop/signing/batch.py" line="144"/>
         <source>của danh sách {day}</source>
         <translation>from the list of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="149"/>
+        <location filename="../../desktop/signing/batch.py" line="146"/>
         <source>tiêm ngày {day}</source>
         <translation>vaccinated on {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="296"/>
+        <location filename="../../desktop/signing/batch.py" line="268"/>
         <source>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</source>
         <translation>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="185"/>
+        <location filename="../../desktop/signing/batch.py" line="182"/>
         <source>Không có bản ghi nào sẵn sàng để ký.</source>
         <translation>No record is ready to sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="194"/>
+        <location filename="../../desktop/signing/batch.py" line="191"/>
         <source>Đang mở USB token…</source>
         <translation>Opening the USB token…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="198"/>
+        <location filename="../../desktop/signing/batch.py" line="195"/>
         <source>Đang ký lô {n}/{m}…</source>
         <translation>Signing batch {n} of {m}…</translation>
     </message>
@@ -1341,6 +1288,34 @@
         <location filename="../../desktop/signing/certcheck.py" line="86"/>
         <source>Chứng thư số trên token thuộc "{holder}" (mã cơ sở {codes}), không phải cơ sở {code} của thư mục làm việc này. Hãy cắm đúng token của cơ sở.</source>
         <translation>The certificate on the token belongs to "{holder}" (facility {codes}), not to facility {code} of this workspace. Insert this facility's token.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.connection</name>
+    <message>
+        <location filename="../../desktop/signing/connection.py" line="65"/>
+        <source>Thấy USB ký số: {labels}.</source>
+        <translation>Tokens found: {labels}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/connection.py" line="39"/>
+        <source>Chưa chọn mô-đun PKCS#11 của USB ký số.</source>
+        <translation>No PKCS#11 module of the signing token is set.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/connection.py" line="57"/>
+        <source>Mô-đun đã nạp nhưng không thấy USB ký số nào; hãy cắm USB.</source>
+        <translation>The module loaded but sees no token; plug the token in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/connection.py" line="61"/>
+        <source>Không thấy USB ký số có nhãn “{label}”; đang cắm: {labels}.</source>
+        <translation>No token labelled “{label}” is present; present: {labels}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/connection.py" line="51"/>
+        <source>Không nạp được mô-đun {module} ({err}). Kiểm tra phần mềm của USB ký số.</source>
+        <translation>Could not load the module {module} ({err}). Check the token's software.</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1523,29 @@
     </message>
 </context>
 <context>
+    <name>desktop.sync.connection</name>
+    <message>
+        <location filename="../../desktop/sync/connection.py" line="13"/>
+        <source>hệ thống trung ương</source>
+        <translation>central service</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/connection.py" line="24"/>
+        <source>Hệ thống trung ương trả lời HTTP {status}; thử lại sau hoặc kiểm tra địa chỉ.</source>
+        <translation>The central service answered HTTP {status}; try again later or check the address.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/connection.py" line="15"/>
+        <source>Chưa nhập địa chỉ hệ thống trung ương.</source>
+        <translation>No central service address is set.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/connection.py" line="22"/>
+        <source>Kết nối hệ thống trung ương tốt.</source>
+        <translation>The central service is reachable.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.sync.engine</name>
     <message>
         <location filename="../../desktop/sync/engine.py" line="250"/>
@@ -1578,17 +1576,17 @@
 <context>
     <name>desktop.sync.store</name>
     <message>
-        <location filename="../../desktop/sync/store.py" line="132"/>
+        <location filename="../../desktop/sync/store.py" line="130"/>
         <source>câu trả lời thiếu kết quả cho {n} bản ghi (ví dụ bản ghi {r})</source>
         <translation>the answer lacks results for {n} records (e.g. record {r})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="108"/>
+        <location filename="../../desktop/sync/store.py" line="106"/>
         <source>câu trả lời có kết quả cho bản ghi không có trong lô (vị trí {i})</source>
         <translation>the answer has a result for a record not in the batch (position {i})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="127"/>
+        <location filename="../../desktop/sync/store.py" line="125"/>
         <source>kết quả không rõ "{s}" cho bản ghi {r}</source>
         <translation>unknown result "{s}" for record {r}</translation>
     </message>
@@ -1645,47 +1643,47 @@
 <context>
     <name>desktop.views.main_window</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="28"/>
+        <location filename="../../desktop/views/main_window.py" line="29"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="29"/>
+        <location filename="../../desktop/views/main_window.py" line="30"/>
         <source>Nhập danh sách</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="30"/>
+        <location filename="../../desktop/views/main_window.py" line="31"/>
         <source>Đối chiếu</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="31"/>
+        <location filename="../../desktop/views/main_window.py" line="32"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="32"/>
+        <location filename="../../desktop/views/main_window.py" line="33"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="33"/>
+        <location filename="../../desktop/views/main_window.py" line="34"/>
         <source>Chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="34"/>
+        <location filename="../../desktop/views/main_window.py" line="35"/>
         <source>Kiểm tra mã QR</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="35"/>
+        <location filename="../../desktop/views/main_window.py" line="36"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="46"/>
+        <location filename="../../desktop/views/main_window.py" line="47"/>
         <source>Các bước trong ngày</source>
         <translation>Stages of the day</translation>
     </message>
@@ -1706,259 +1704,284 @@
 <context>
     <name>desktop.views.pages.certificates</name>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
         <source>Hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
         <source>Đã thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
         <source>Đã thu hồi</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="55"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="60"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="56"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
         <source>Còn hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="57"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
         <source>Mới, chưa in</source>
         <translation>New, never printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="58"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
         <source>Sắp hết hạn</source>
         <translation>Expiring soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="59"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
         <source>Đã hết hạn</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="60"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="65"/>
         <source>Đã được thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="172"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="73"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="74"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="75"/>
         <source>Ngày tiêm</source>
         <translation>Vaccinated</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="76"/>
         <source>Mã chứng nhận (UVCI)</source>
         <translation>Certificate (UVCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="77"/>
         <source>Hết hạn</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="73"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="78"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="74"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="79"/>
         <source>Số lần in</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="90"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="95"/>
         <source>Thu hồi chứng nhận</source>
         <translation>Revoke certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="90"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="95"/>
         <source>Lý do thu hồi {uvci} (cấp nhầm…). Chứng nhận sẽ mất hiệu lực, không có chứng nhận thay thế:</source>
         <translation>Why revoke {uvci} (issued in error…)? It stops being valid and is not replaced:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="103"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="108"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="172"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="173"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="178"/>
         <source>Mũi tiêm số</source>
         <translation>Dose number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="173"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="178"/>
         <source>Tổng số mũi</source>
         <translation>Doses in series</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
         <source>Đính chính chứng nhận</source>
         <translation>Correct the certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="196"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="201"/>
         <source>Lý do (bắt buộc)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="225"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
         <source>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</source>
         <translation>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="241"/>
         <source>Khổ A4</source>
         <translation>A4 page</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="234"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="242"/>
         <source>Thẻ gấp A5</source>
         <translation>Folded A5 card</translation>
     </message>
     <message>
         <location filename="../../desktop/views/pages/certificates.py" line="252"/>
+        <source>Xem mọi chứng nhận</source>
+        <translation>Show all certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="270"/>
         <source>Danh sách chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="260"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="278"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="261"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="279"/>
         <source>Xem trước bản in…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="280"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="281"/>
         <source>Lưu PDF các chứng nhận mới…</source>
         <translation>Save all new as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="264"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="282"/>
         <source>Đính chính…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="265"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
         <source>Thu hồi…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="351"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="341"/>
+        <source>Chỉ hiện: {what}</source>
+        <translation>Showing only: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="406"/>
         <source>{n} chứng nhận</source>
         <translation>{n} certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="497"/>
         <source>Lưu chứng nhận thành PDF</source>
         <translation>Save certificates as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="443"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="509"/>
         <source>Đã in {n} chứng nhận vào {file}</source>
         <translation>Printed {n} certificates into {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="508"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="574"/>
         <source>Đã tạo bản đính chính</source>
         <translation>Correction created</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="508"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="574"/>
         <source>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</source>
         <translation>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="187"/>
         <source>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</source>
         <translation>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="237"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="245"/>
         <source>Mẫu in:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="440"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="338"/>
+        <source>danh sách số {id}</source>
+        <translation>list {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="340"/>
+        <source>ngày tiêm {day}</source>
+        <translation>vaccinated {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="476"/>
+        <source>Không được phép</source>
+        <translation>Not permitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="506"/>
         <source>Đang tạo PDF…</source>
         <translation>Writing the PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="457"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="465"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="531"/>
         <source>máy in</source>
         <translation>printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="483"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="549"/>
         <source>Đang gửi tới máy in…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="589"/>
         <source>Xác nhận thu hồi</source>
         <translation>Confirm revocation</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="589"/>
         <source>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</source>
         <translation>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="537"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="603"/>
         <source>Đã thu hồi {uvci}</source>
         <translation>Revoked {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="540"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="606"/>
         <source>Đang thu hồi…</source>
         <translation>Revoking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="220"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="228"/>
         <source>Chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="313"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="364"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
@@ -1966,165 +1989,181 @@
 <context>
     <name>desktop.views.pages.import_page</name>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="308"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="385"/>
         <source>Tệp này đã được nhập trước đây (danh sách {id}); không có bản ghi mới.</source>
         <translation>This file was loaded before (list {id}); nothing new was added.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="388"/>
         <source>{file}: {rows} dòng — nhận {accepted} ({records} bản ghi), từ chối {rejected}, trùng {dups}.</source>
         <translation>{file}: {rows} rows — {accepted} accepted ({records} records), {rejected} rejected, {dups} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="71"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="84"/>
         <source>Mở tệp danh sách…</source>
         <translation>Open list file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="72"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="85"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="168"/>
         <source>Hoặc kéo thả tệp .xlsx, .xls, .csv vào đây</source>
         <translation>Or drag and drop an .xlsx, .xls or .csv file here</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="75"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="88"/>
         <source>Chưa chọn tệp. Kéo thả tệp vào đây hoặc bấm “Mở tệp”.</source>
         <translation>No file yet. Drop a file here or press “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="87"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="100"/>
         <source>Chọn cột cho các trường chưa nhận ra</source>
         <translation>Map the columns not recognised</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="89"/>
-        <location filename="../../desktop/views/pages/import_page.py" line="213"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="102"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="280"/>
         <source>Áp dụng và xem lại</source>
         <translation>Apply and preview again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="95"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="108"/>
         <source>Nhập danh sách</source>
         <translation>Import list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="100"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="118"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="131"/>
         <source>Xuất các dòng bị từ chối…</source>
         <translation>Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="124"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="138"/>
+        <source>Mọi danh sách</source>
+        <translation>All lists</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="148"/>
         <source>Nhập danh sách</source>
         <comment>variant 2</comment>
         <translation>Load a list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="149"/>
         <source>Tất cả bản ghi</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="133"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="185"/>
+        <source>Chỉ các bản ghi của danh sách số {id}</source>
+        <translation>Only the records of list {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="200"/>
         <source>Chọn danh sách tiêm</source>
         <translation>Choose a vaccination list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="160"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="227"/>
         <source>Đang đọc {file}…</source>
         <translation>Reading {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="170"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="237"/>
         <source>Không đọc được {file}.</source>
         <translation>Could not read {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="201"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="268"/>
         <source>{file} — {kind}{layout}. {ok}</source>
         <translation>{file} — {kind}{layout}. {ok}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="250"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="327"/>
         <source>Đang nhập {file}…</source>
         <translation>Importing {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="261"/>
-        <location filename="../../desktop/views/pages/import_page.py" line="295"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="338"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="372"/>
         <source>Đã huỷ. Không bản ghi nào của tệp được lưu.</source>
         <translation>Cancelled. Nothing from the file was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="298"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="375"/>
         <source>Không nhập được tệp. Không có gì được lưu.</source>
         <translation>The file could not be loaded. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="336"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="413"/>
         <source>Lưu các dòng bị từ chối</source>
         <translation>Save the rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="348"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="425"/>
         <source>Đã lưu {n} dòng bị từ chối vào {out}</source>
         <translation>Saved {n} rejected rows to {out}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="112"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="112"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
         <source>Cột</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="126"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="126"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="199"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="266"/>
         <source>mẫu PL1 của nền tảng</source>
         <translation>platform template PL1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="200"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="267"/>
         <source>danh sách mỗi dòng một mũi</source>
         <translation>one row per dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="222"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="289"/>
         <source>(chọn cột)</source>
         <translation>(choose a column)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="318"/>
+        <source>Không được phép</source>
+        <translation>Not permitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="345"/>
         <source>Đang huỷ… không bản ghi nào của tệp này được lưu.</source>
         <translation>Cancelling… nothing from this file will be kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="204"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="271"/>
         <source>Sẵn sàng nhập.</source>
         <translation>Ready to import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="205"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="272"/>
         <source>Chưa nhận ra đủ cột bắt buộc: hãy chọn cột bên dưới.</source>
         <translation>Some required columns are not recognised: map them below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="187"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="254"/>
         <source>mũi</source>
         <translation>dose</translation>
     </message>
@@ -2132,67 +2171,67 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="243"/>
+        <location filename="../../desktop/views/pages/overview.py" line="244"/>
         <source>Mở {n} bản ghi “{state}”</source>
         <translation>Open the {n} “{state}” records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="262"/>
+        <location filename="../../desktop/views/pages/overview.py" line="263"/>
         <source>Hôm nay, {day}</source>
         <translation>Today, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="269"/>
+        <location filename="../../desktop/views/pages/overview.py" line="270"/>
         <source>Làm mới (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="270"/>
+        <location filename="../../desktop/views/pages/overview.py" line="271"/>
         <source>Làm mới số liệu</source>
         <translation>Refresh the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="273"/>
+        <location filename="../../desktop/views/pages/overview.py" line="274"/>
         <source>Khoá màn hình (Ctrl+L)</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="274"/>
+        <location filename="../../desktop/views/pages/overview.py" line="275"/>
         <source>Khoá màn hình</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="284"/>
+        <location filename="../../desktop/views/pages/overview.py" line="285"/>
         <source>Không còn việc nào đang chờ. ✔</source>
         <translation>Nothing is waiting. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="301"/>
+        <location filename="../../desktop/views/pages/overview.py" line="302"/>
         <source>Biểu đồ theo danh sách</source>
         <translation>Chart by list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="302"/>
+        <location filename="../../desktop/views/pages/overview.py" line="303"/>
         <source>Biểu đồ theo ngày tiêm</source>
         <translation>Chart by vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="303"/>
+        <location filename="../../desktop/views/pages/overview.py" line="304"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="304"/>
+        <location filename="../../desktop/views/pages/overview.py" line="305"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="315"/>
+        <location filename="../../desktop/views/pages/overview.py" line="316"/>
         <source>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</source>
         <translation>Click a number to open those records. On the chart: arrows to choose, Enter to open.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="127"/>
+        <location filename="../../desktop/views/pages/overview.py" line="128"/>
         <source>Chưa có bản ghi nào</source>
         <translation>No records yet</translation>
     </message>
@@ -2200,242 +2239,272 @@
 <context>
     <name>desktop.views.pages.review</name>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="50"/>
+        <location filename="../../desktop/views/pages/review.py" line="53"/>
         <source>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</source>
         <translation>Checked against the ID card or passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="51"/>
+        <location filename="../../desktop/views/pages/review.py" line="54"/>
         <source>Người được tiêm xác nhận thông tin</source>
         <translation>Confirmed by the vaccinated person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="52"/>
+        <location filename="../../desktop/views/pages/review.py" line="55"/>
         <source>Lỗi nhập liệu tại điểm tiêm</source>
         <translation>Data entry error at the vaccination site</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="53"/>
+        <location filename="../../desktop/views/pages/review.py" line="56"/>
         <source>CSDL dân cư chưa cập nhật</source>
         <translation>The registry is not up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="54"/>
+        <location filename="../../desktop/views/pages/review.py" line="57"/>
         <source>Người nước ngoài, không có trong CSDL dân cư</source>
         <translation>Foreigner, not in the population registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="55"/>
+        <location filename="../../desktop/views/pages/review.py" line="58"/>
         <source>Trùng người / không phải người được tiêm</source>
         <translation>Duplicate or not the vaccinated person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="511"/>
+        <location filename="../../desktop/views/pages/review.py" line="622"/>
         <source>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</source>
         <translation>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="99"/>
+        <location filename="../../desktop/views/pages/review.py" line="102"/>
         <source>mũi</source>
         <translation>dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="102"/>
+        <location filename="../../desktop/views/pages/review.py" line="105"/>
         <source>Trung ương từ chối</source>
         <translation>Rejected by the central service</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="104"/>
+        <location filename="../../desktop/views/pages/review.py" line="107"/>
         <source>Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.</source>
         <translation>Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="106"/>
+        <location filename="../../desktop/views/pages/review.py" line="109"/>
         <source>Danh sách</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="106"/>
+        <location filename="../../desktop/views/pages/review.py" line="109"/>
         <source>CSDL dân cư</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="107"/>
+        <location filename="../../desktop/views/pages/review.py" line="110"/>
         <source>Khác biệt</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="127"/>
+        <location filename="../../desktop/views/pages/review.py" line="130"/>
         <source>Sửa bản ghi</source>
         <translation>Edit the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="178"/>
+        <location filename="../../desktop/views/pages/review.py" line="185"/>
         <source>Kiểm tra với CSDL dân cư (F5)</source>
         <translation>Check with the registry (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="190"/>
+        <location filename="../../desktop/views/pages/review.py" line="197"/>
+        <source>Xem cả hàng chờ</source>
+        <translation>Show the whole queue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="210"/>
         <source>Lọc theo loại khác biệt</source>
         <translation>Filter by difference kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="202"/>
+        <location filename="../../desktop/views/pages/review.py" line="222"/>
         <source>Bản ghi đang xét</source>
         <translation>Current record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="214"/>
+        <location filename="../../desktop/views/pages/review.py" line="234"/>
         <source>Lý do quyết định</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="231"/>
+        <location filename="../../desktop/views/pages/review.py" line="251"/>
         <source>Trước (P)</source>
         <translation>Previous (P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="231"/>
+        <location filename="../../desktop/views/pages/review.py" line="251"/>
         <source>Tiếp (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="232"/>
+        <location filename="../../desktop/views/pages/review.py" line="252"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="233"/>
+        <location filename="../../desktop/views/pages/review.py" line="253"/>
         <source>Quyết định cho cả loại… (B)</source>
         <translation>Decide for the whole kind… (B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="392"/>
-        <location filename="../../desktop/views/pages/review.py" line="210"/>
+        <location filename="../../desktop/views/pages/review.py" line="331"/>
+        <source> cần quyết định (tổng {n}; số còn lại đã được quyết định)</source>
+        <translation> waiting for a decision ({n} in all; the others are already decided)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="337"/>
+        <source>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</source>
+        <translation>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="503"/>
+        <location filename="../../desktop/views/pages/review.py" line="230"/>
         <source>Lý do:</source>
         <translation>Reason:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="475"/>
+        <location filename="../../desktop/views/pages/review.py" line="586"/>
         <source>Đã hoàn tác: {action}</source>
         <translation>Undone: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="491"/>
-        <location filename="../../desktop/views/pages/review.py" line="487"/>
-        <location filename="../../desktop/views/pages/review.py" line="508"/>
-        <location filename="../../desktop/views/pages/review.py" line="514"/>
+        <location filename="../../desktop/views/pages/review.py" line="602"/>
+        <location filename="../../desktop/views/pages/review.py" line="598"/>
+        <location filename="../../desktop/views/pages/review.py" line="619"/>
+        <location filename="../../desktop/views/pages/review.py" line="625"/>
         <source>Quyết định hàng loạt</source>
         <translation>Bulk decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="492"/>
+        <location filename="../../desktop/views/pages/review.py" line="603"/>
         <source>Thao tác cho mọi bản ghi của loại này:</source>
         <translation>Action for every record of this kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="536"/>
-        <location filename="../../desktop/views/pages/review.py" line="558"/>
+        <location filename="../../desktop/views/pages/review.py" line="647"/>
+        <location filename="../../desktop/views/pages/review.py" line="669"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="80"/>
+        <location filename="../../desktop/views/pages/review.py" line="83"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="80"/>
+        <location filename="../../desktop/views/pages/review.py" line="83"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="97"/>
+        <location filename="../../desktop/views/pages/review.py" line="100"/>
         <source>dòng</source>
         <translation>row</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="116"/>
+        <location filename="../../desktop/views/pages/review.py" line="119"/>
         <source>CSDL dân cư không có dữ liệu cho bản ghi này.</source>
         <translation>The registry has no data for this record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="118"/>
+        <location filename="../../desktop/views/pages/review.py" line="121"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="188"/>
+        <location filename="../../desktop/views/pages/review.py" line="208"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="307"/>
+        <location filename="../../desktop/views/pages/review.py" line="286"/>
+        <source>Không được phép</source>
+        <translation>Not permitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="325"/>
+        <source>danh sách số {id}</source>
+        <translation>list {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="327"/>
+        <source>ngày tiêm {day}</source>
+        <translation>vaccinated {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="416"/>
         <source>Tất cả cần quyết định</source>
         <translation>All needing a decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="341"/>
+        <location filename="../../desktop/views/pages/review.py" line="452"/>
         <source>Không còn bản ghi nào cần quyết định.</source>
         <translation>No records need a decision.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="401"/>
+        <location filename="../../desktop/views/pages/review.py" line="512"/>
         <source>Không có dữ liệu CSDL dân cư để chấp nhận.</source>
         <translation>No registry values to accept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="437"/>
+        <location filename="../../desktop/views/pages/review.py" line="548"/>
         <source>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</source>
         <translation>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="441"/>
+        <location filename="../../desktop/views/pages/review.py" line="552"/>
         <source>Đã ghi: {action} — dòng {row}</source>
         <translation>Recorded: {action} — row {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="487"/>
+        <location filename="../../desktop/views/pages/review.py" line="598"/>
         <source>Hãy chọn một loại khác biệt trong ô “Loại” trước.</source>
         <translation>Choose a difference kind in “Kind” first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="509"/>
+        <location filename="../../desktop/views/pages/review.py" line="620"/>
         <source>Không có bản ghi nào để thay đổi.</source>
         <translation>No records would change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="521"/>
+        <location filename="../../desktop/views/pages/review.py" line="632"/>
         <source>Đã thay đổi {n} bản ghi.</source>
         <translation>{n} records changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="527"/>
+        <location filename="../../desktop/views/pages/review.py" line="638"/>
         <source>Đang ghi quyết định…</source>
         <translation>Recording decisions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="539"/>
+        <location filename="../../desktop/views/pages/review.py" line="650"/>
         <source>Đang kiểm tra với CSDL dân cư…</source>
         <translation>Checking with the population registry…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="559"/>
+        <location filename="../../desktop/views/pages/review.py" line="670"/>
         <source>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</source>
         <translation>Check stopped; the records already checked are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="98"/>
+        <location filename="../../desktop/views/pages/review.py" line="101"/>
         <source>mã</source>
         <translation>ref</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="176"/>
+        <location filename="../../desktop/views/pages/review.py" line="183"/>
         <source>Đối chiếu với CSDL dân cư</source>
         <translation>Review against the population registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="140"/>
+        <location filename="../../desktop/views/pages/review.py" line="143"/>
         <source>CSDL</source>
         <translation>registry</translation>
     </message>
@@ -2443,426 +2512,426 @@
 <context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="391"/>
-        <location filename="../../desktop/views/pages/settings.py" line="540"/>
+        <location filename="../../desktop/views/pages/settings.py" line="396"/>
+        <location filename="../../desktop/views/pages/settings.py" line="545"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="391"/>
-        <location filename="../../desktop/views/pages/settings.py" line="542"/>
+        <location filename="../../desktop/views/pages/settings.py" line="396"/>
+        <location filename="../../desktop/views/pages/settings.py" line="547"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="391"/>
-        <location filename="../../desktop/views/pages/settings.py" line="546"/>
+        <location filename="../../desktop/views/pages/settings.py" line="396"/>
+        <location filename="../../desktop/views/pages/settings.py" line="551"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="392"/>
+        <location filename="../../desktop/views/pages/settings.py" line="397"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="70"/>
+        <location filename="../../desktop/views/pages/settings.py" line="75"/>
         <source>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</source>
         <translation>Only an administrator may change settings and accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="149"/>
+        <location filename="../../desktop/views/pages/settings.py" line="154"/>
         <source>&amp;Mã cơ sở:</source>
         <translation>Facility &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="150"/>
+        <location filename="../../desktop/views/pages/settings.py" line="155"/>
         <source>&amp;Tên cơ sở:</source>
         <translation>Facility &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="156"/>
+        <location filename="../../desktop/views/pages/settings.py" line="161"/>
         <source>Các cơ sở được &amp;ký thay:</source>
         <translation>Facilities &amp;represented:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="163"/>
+        <location filename="../../desktop/views/pages/settings.py" line="168"/>
         <source>Địa chỉ CSDL &amp;dân cư:</source>
         <translation>&amp;Registry address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="164"/>
+        <location filename="../../desktop/views/pages/settings.py" line="169"/>
         <source>&amp;Mã truy cập:</source>
         <translation>Access &amp;token:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="165"/>
+        <location filename="../../desktop/views/pages/settings.py" line="170"/>
         <source>Số tra cứu mỗi &amp;lần:</source>
         <translation>Look-ups per &amp;request:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="166"/>
+        <location filename="../../desktop/views/pages/settings.py" line="171"/>
         <source>Chờ tối đa (CSDL dân cư):</source>
         <translation>Registry timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="167"/>
+        <location filename="../../desktop/views/pages/settings.py" line="172"/>
         <source>Kiểm tra kết nối CSDL dân cư</source>
         <translation>Test the registry connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="168"/>
+        <location filename="../../desktop/views/pages/settings.py" line="173"/>
         <source>Địa chỉ hệ thống &amp;trung ương:</source>
         <translation>&amp;Central service address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="170"/>
+        <location filename="../../desktop/views/pages/settings.py" line="175"/>
         <source>Chứng thư TLS (tuỳ chọn):</source>
         <translation>TLS certificate file (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="171"/>
+        <location filename="../../desktop/views/pages/settings.py" line="176"/>
         <source>Chờ tối đa (trung ương):</source>
         <translation>Central timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="172"/>
+        <location filename="../../desktop/views/pages/settings.py" line="177"/>
         <source>Đồng bộ mỗi (0: thủ công):</source>
         <translation>Sync every (0: by hand):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="174"/>
+        <location filename="../../desktop/views/pages/settings.py" line="179"/>
         <source>Kiểm tra kết nối trung ương</source>
         <translation>Test the central connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="197"/>
         <source>&amp;Nhãn USB ký số:</source>
         <translation>Token &amp;label:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="198"/>
+        <location filename="../../desktop/views/pages/settings.py" line="203"/>
         <source>Số bản ghi mỗi &amp;lô ký:</source>
         <translation>Records per signed &amp;batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="199"/>
+        <location filename="../../desktop/views/pages/settings.py" line="204"/>
         <source>Kiểm tra USB ký số</source>
         <translation>Test the token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="218"/>
+        <location filename="../../desktop/views/pages/settings.py" line="223"/>
         <source>&amp;Khoá màn hình sau (0: không khoá):</source>
         <translation>&amp;Lock the screen after (0: never):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="286"/>
+        <location filename="../../desktop/views/pages/settings.py" line="291"/>
         <source>Đã lưu {n} cài đặt.</source>
         <translation>Saved {n} settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="67"/>
+        <location filename="../../desktop/views/pages/settings.py" line="72"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="74"/>
+        <location filename="../../desktop/views/pages/settings.py" line="79"/>
         <source>Đổi mật khẩu của tôi…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="76"/>
+        <location filename="../../desktop/views/pages/settings.py" line="81"/>
         <source>Đổi mật khẩu của tôi</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="81"/>
+        <location filename="../../desktop/views/pages/settings.py" line="86"/>
         <source>Cơ sở</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="82"/>
+        <location filename="../../desktop/views/pages/settings.py" line="87"/>
         <source>Kết nối</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="83"/>
+        <location filename="../../desktop/views/pages/settings.py" line="88"/>
         <source>USB ký số</source>
         <translation>Signing token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="84"/>
+        <location filename="../../desktop/views/pages/settings.py" line="89"/>
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="86"/>
-        <location filename="../../desktop/views/pages/settings.py" line="466"/>
+        <location filename="../../desktop/views/pages/settings.py" line="91"/>
+        <location filename="../../desktop/views/pages/settings.py" line="471"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="90"/>
+        <location filename="../../desktop/views/pages/settings.py" line="95"/>
         <source>Kết quả lưu cài đặt</source>
         <translation>Result of saving</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="94"/>
+        <location filename="../../desktop/views/pages/settings.py" line="99"/>
         <source>Hoàn tác thay đổi</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="96"/>
+        <location filename="../../desktop/views/pages/settings.py" line="101"/>
         <source>&amp;Lưu cài đặt</source>
         <translation>&amp;Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="97"/>
+        <location filename="../../desktop/views/pages/settings.py" line="102"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="137"/>
+        <location filename="../../desktop/views/pages/settings.py" line="142"/>
         <source>Kết quả kiểm tra</source>
         <translation>Test result</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="151"/>
+        <location filename="../../desktop/views/pages/settings.py" line="156"/>
         <source>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</source>
         <translation>Signs for several facilities (provincial health department / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="153"/>
+        <location filename="../../desktop/views/pages/settings.py" line="158"/>
         <source>Đầu mối ký thay</source>
         <translation>Focal agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="182"/>
+        <location filename="../../desktop/views/pages/settings.py" line="187"/>
         <source>Mô-đun PKCS#11</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="186"/>
+        <location filename="../../desktop/views/pages/settings.py" line="191"/>
         <source>&amp;Mô-đun PKCS#11:</source>
         <translation>PKCS#11 &amp;module:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="187"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</source>
         <translation>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="195"/>
+        <location filename="../../desktop/views/pages/settings.py" line="200"/>
         <source>Thuật toán ký</source>
         <translation>Signing algorithm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="196"/>
+        <location filename="../../desktop/views/pages/settings.py" line="201"/>
         <source>Thuật toán &amp;ký:</source>
         <translation>Signing &amp;algorithm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="201"/>
+        <location filename="../../desktop/views/pages/settings.py" line="206"/>
         <source>USB ký số tìm thấy</source>
         <translation>Tokens found</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="213"/>
+        <location filename="../../desktop/views/pages/settings.py" line="218"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="214"/>
+        <location filename="../../desktop/views/pages/settings.py" line="219"/>
         <source>&amp;Ngôn ngữ / Language:</source>
         <translation>&amp;Language / Ngôn ngữ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="215"/>
+        <location filename="../../desktop/views/pages/settings.py" line="220"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</source>
         <translation>A new language takes effect when VaxDesk is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="288"/>
+        <location filename="../../desktop/views/pages/settings.py" line="293"/>
         <source>{saved} Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</source>
         <translation>{saved} The new language takes effect when VaxDesk is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="320"/>
+        <location filename="../../desktop/views/pages/settings.py" line="325"/>
         <source>Đang kiểm tra…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="401"/>
+        <location filename="../../desktop/views/pages/settings.py" line="406"/>
         <source>Danh sách tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="415"/>
+        <location filename="../../desktop/views/pages/settings.py" line="420"/>
         <source>&amp;Thêm tài khoản…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="416"/>
+        <location filename="../../desktop/views/pages/settings.py" line="421"/>
         <source>Đặt lại &amp;mật khẩu…</source>
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="417"/>
+        <location filename="../../desktop/views/pages/settings.py" line="422"/>
         <source>&amp;Mở khoá</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="418"/>
+        <location filename="../../desktop/views/pages/settings.py" line="423"/>
         <source>Đổi &amp;vai trò…</source>
         <translation>Change &amp;role…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="419"/>
+        <location filename="../../desktop/views/pages/settings.py" line="424"/>
         <source>Tắt/&amp;bật tài khoản</source>
         <translation>Disable/&amp;enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="426"/>
+        <location filename="../../desktop/views/pages/settings.py" line="431"/>
         <source>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</source>
         <translation>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="451"/>
+        <location filename="../../desktop/views/pages/settings.py" line="456"/>
         <source>Đang khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="486"/>
+        <location filename="../../desktop/views/pages/settings.py" line="491"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="487"/>
+        <location filename="../../desktop/views/pages/settings.py" line="492"/>
         <source>Mật khẩu mới cho {user}:</source>
         <translation>New password for {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="497"/>
+        <location filename="../../desktop/views/pages/settings.py" line="502"/>
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="498"/>
+        <location filename="../../desktop/views/pages/settings.py" line="503"/>
         <source>Vai trò của {user}:</source>
         <translation>Role of {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="514"/>
+        <location filename="../../desktop/views/pages/settings.py" line="519"/>
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="517"/>
+        <location filename="../../desktop/views/pages/settings.py" line="522"/>
         <source>Mật khẩu &amp;hiện tại:</source>
         <translation>&amp;Current password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="517"/>
+        <location filename="../../desktop/views/pages/settings.py" line="522"/>
         <source>Mật khẩu hiện tại</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="518"/>
+        <location filename="../../desktop/views/pages/settings.py" line="523"/>
         <source>Mật khẩu &amp;mới:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="518"/>
+        <location filename="../../desktop/views/pages/settings.py" line="523"/>
         <source>Mật khẩu mới</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="519"/>
+        <location filename="../../desktop/views/pages/settings.py" line="524"/>
         <source>&amp;Nhập lại:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="519"/>
+        <location filename="../../desktop/views/pages/settings.py" line="524"/>
         <source>Nhập lại mật khẩu mới</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="537"/>
+        <location filename="../../desktop/views/pages/settings.py" line="542"/>
         <source>Thêm tài khoản</source>
         <translation>Add an account</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="549"/>
+        <location filename="../../desktop/views/pages/settings.py" line="554"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="550"/>
+        <location filename="../../desktop/views/pages/settings.py" line="555"/>
         <source>ít nhất {n} ký tự</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="552"/>
+        <location filename="../../desktop/views/pages/settings.py" line="557"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="553"/>
+        <location filename="../../desktop/views/pages/settings.py" line="558"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="554"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>&amp;Vai trò:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="555"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="219"/>
+        <location filename="../../desktop/views/pages/settings.py" line="224"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="274"/>
+        <location filename="../../desktop/views/pages/settings.py" line="279"/>
         <source>Chỉ quản trị viên được thay đổi cài đặt.</source>
         <translation>Only an administrator may change settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="279"/>
+        <location filename="../../desktop/views/pages/settings.py" line="284"/>
         <source>Không có thay đổi nào.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="358"/>
+        <location filename="../../desktop/views/pages/settings.py" line="363"/>
         <source>Hai mật khẩu mới không giống nhau.</source>
         <translation>The two new passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="363"/>
+        <location filename="../../desktop/views/pages/settings.py" line="368"/>
         <source>Đã đổi mật khẩu.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="452"/>
+        <location filename="../../desktop/views/pages/settings.py" line="457"/>
         <source>Đã tắt</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="452"/>
+        <location filename="../../desktop/views/pages/settings.py" line="457"/>
         <source>Hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="466"/>
+        <location filename="../../desktop/views/pages/settings.py" line="471"/>
         <source>Hãy chọn một tài khoản trước.</source>
         <translation>Choose an account first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="241"/>
+        <location filename="../../desktop/views/pages/settings.py" line="246"/>
         <source>(đã lưu; để trống để giữ nguyên)</source>
         <translation>(saved; leave empty to keep)</translation>
     </message>
@@ -2870,192 +2939,202 @@
 <context>
     <name>desktop.views.pages.sign</name>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="35"/>
+        <location filename="../../desktop/views/pages/sign.py" line="36"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="36"/>
+        <location filename="../../desktop/views/pages/sign.py" line="37"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="37"/>
+        <location filename="../../desktop/views/pages/sign.py" line="38"/>
         <source>Đã ký xác nhận</source>
         <translation>Countersigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="38"/>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
         <source>Bị từ chối một phần</source>
         <translation>Partly rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <location filename="../../desktop/views/pages/sign.py" line="40"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
         <source>Cấp mới</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
         <source>Đính chính</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Thuật toán</source>
         <translation>Algorithm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Cơ sở</source>
         <translation>Facilities</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Mã lô</source>
         <translation>Batch id</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="57"/>
+        <location filename="../../desktop/views/pages/sign.py" line="58"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="65"/>
+        <location filename="../../desktop/views/pages/sign.py" line="66"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="66"/>
+        <location filename="../../desktop/views/pages/sign.py" line="67"/>
         <source>Nhãn:</source>
         <translation>Label:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="67"/>
+        <location filename="../../desktop/views/pages/sign.py" line="68"/>
         <source>Chủ chứng thư số:</source>
         <translation>Certificate holder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="68"/>
+        <location filename="../../desktop/views/pages/sign.py" line="69"/>
         <source>Hết hạn:</source>
         <translation>Expires:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="70"/>
+        <location filename="../../desktop/views/pages/sign.py" line="71"/>
         <source>&amp;Kiểm tra lại token</source>
         <translation>&amp;Check the token again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="75"/>
+        <location filename="../../desktop/views/pages/sign.py" line="76"/>
         <source>Bản ghi cần ký</source>
         <translation>Records to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="79"/>
+        <location filename="../../desktop/views/pages/sign.py" line="80"/>
         <source>Chọn bản ghi</source>
         <translation>Choose records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="80"/>
+        <location filename="../../desktop/views/pages/sign.py" line="81"/>
         <source>Tất cả bản ghi sẵn sàng</source>
         <translation>All ready records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="81"/>
+        <location filename="../../desktop/views/pages/sign.py" line="82"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="82"/>
+        <location filename="../../desktop/views/pages/sign.py" line="83"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="84"/>
+        <location filename="../../desktop/views/pages/sign.py" line="85"/>
         <source>Danh sách hoặc ngày</source>
         <translation>List or date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="95"/>
+        <location filename="../../desktop/views/pages/sign.py" line="96"/>
         <source>&amp;Ký các bản ghi…</source>
         <translation>&amp;Sign the records…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="98"/>
+        <location filename="../../desktop/views/pages/sign.py" line="99"/>
         <source>Dừng sau lô này</source>
         <translation>Stop after this batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="149"/>
+        <location filename="../../desktop/views/pages/sign.py" line="161"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="189"/>
+        <location filename="../../desktop/views/pages/sign.py" line="212"/>
         <source>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</source>
         <translation>Ready to sign: {ready}. Held for review: {held}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="179"/>
+        <location filename="../../desktop/views/pages/sign.py" line="202"/>
         <source>Sẵn sàng</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="248"/>
+        <location filename="../../desktop/views/pages/sign.py" line="269"/>
+        <source>Không được phép ký</source>
+        <translation>Not permitted to sign</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="303"/>
         <source>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</source>
         <translation>Signing stopped. The batches already signed are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="253"/>
+        <location filename="../../desktop/views/pages/sign.py" line="308"/>
         <source>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</source>
         <translation>Signed {n} records in {b} batches. The batches are waiting to be synced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="264"/>
+        <location filename="../../desktop/views/pages/sign.py" line="319"/>
         <source>Chưa ký được</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="55"/>
+        <location filename="../../desktop/views/pages/sign.py" line="56"/>
         <source>Ký số bằng USB token</source>
         <translation>Sign with the USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="114"/>
+        <location filename="../../desktop/views/pages/sign.py" line="115"/>
         <source>Các lô đã ký</source>
         <translation>Signed batches</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="180"/>
+        <location filename="../../desktop/views/pages/sign.py" line="192"/>
+        <source>Danh sách số {id}</source>
+        <translation>List {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="203"/>
         <source>Đã cắm</source>
         <translation>Inserted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="180"/>
+        <location filename="../../desktop/views/pages/sign.py" line="203"/>
         <source>Không thấy token</source>
         <translation>No token</translation>
     </message>
@@ -3239,12 +3318,12 @@
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="176"/>
+        <location filename="../../desktop/views/pages/sync.py" line="182"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="176"/>
+        <location filename="../../desktop/views/pages/sync.py" line="182"/>
         <source>Chỉ gửi lại khi nguyên nhân đã được xử lý (ví dụ cơ sở đã được đăng ký, bộ phận CNTT đã kiểm tra cảnh báo). Gửi lại các lô cần xử lý?</source>
         <translation>Only send again once the cause is dealt with (e.g. the facility is registered, IT staff checked the alarm). Send the batches needing attention again?</translation>
     </message>

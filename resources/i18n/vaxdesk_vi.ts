@@ -234,7 +234,7 @@
 <context>
     <name>desktop.certificates.printing</name>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="76"/>
+        <location filename="../../desktop/certificates/printing.py" line="77"/>
         <source>Choose the certificates to print.</source>
         <translation>Chọn chứng nhận cần in.</translation>
     </message>
@@ -301,12 +301,12 @@
 <context>
     <name>desktop.certificates.search</name>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="137"/>
+        <location filename="../../desktop/certificates/search.py" line="126"/>
         <source>There is no status "{status}"; choose one of: {choices}.</source>
         <translation>Không có trạng thái "{status}"; chọn một trong: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="98"/>
+        <location filename="../../desktop/certificates/search.py" line="87"/>
         <source>"{text}" is not a valid date (dd/mm/yyyy).</source>
         <translation>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</translation>
     </message>
@@ -662,123 +662,11 @@
     </message>
 </context>
 <context>
-    <name>desktop.diagnostics</name>
+    <name>desktop.diagnosis</name>
     <message>
-        <location filename="../../desktop/diagnostics.py" line="140"/>
-        <source>population registry</source>
-        <translation>CSDL dân cư</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="164"/>
-        <source>central service</source>
-        <translation>hệ thống trung ương</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="132"/>
+        <location filename="../../desktop/diagnosis.py" line="31"/>
         <source>Cannot reach the {name} at {url}: {err}. Check the address and the network.</source>
         <translation>Không kết nối được {name} tại {url}: {err}. Kiểm tra địa chỉ và mạng.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="157"/>
-        <source>The registry answered HTTP {status}; try again later.</source>
-        <translation>CSDL dân cư trả lời HTTP {status}; thử lại sau.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="176"/>
-        <source>The central service answered HTTP {status}; try again later or check the address.</source>
-        <translation>Hệ thống trung ương trả lời HTTP {status}; thử lại sau hoặc kiểm tra địa chỉ.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="253"/>
-        <source>Tokens found: {labels}.</source>
-        <translation>Thấy USB ký số: {labels}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="67"/>
-        <source>There is no setting {key}</source>
-        <translation>Không có cài đặt {key}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="142"/>
-        <source>No registry address is set.</source>
-        <translation>Chưa nhập địa chỉ CSDL dân cư.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="151"/>
-        <source>The registry refused the access token (HTTP {status}); check the facility's token.</source>
-        <translation>CSDL dân cư từ chối mã truy cập (HTTP {status}); kiểm tra mã truy cập của cơ sở.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="156"/>
-        <source>The registry is reachable.</source>
-        <translation>Kết nối CSDL dân cư tốt.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="166"/>
-        <source>No central service address is set.</source>
-        <translation>Chưa nhập địa chỉ hệ thống trung ương.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="174"/>
-        <source>The central service is reachable.</source>
-        <translation>Kết nối hệ thống trung ương tốt.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="199"/>
-        <source>No PKCS#11 module of the signing token is set.</source>
-        <translation>Chưa chọn mô-đun PKCS#11 của USB ký số.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="245"/>
-        <source>The module loaded but sees no token; plug the token in.</source>
-        <translation>Mô-đun đã nạp nhưng không thấy USB ký số nào; hãy cắm USB.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="249"/>
-        <source>No token labelled “{label}” is present; present: {labels}.</source>
-        <translation>Không thấy USB ký số có nhãn “{label}”; đang cắm: {labels}.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="297"/>
-        <source>{n} settings are not valid:
-{list}</source>
-        <translation>Có {n} cài đặt không hợp lệ:
-{list}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="83"/>
-        <source>a value</source>
-        <translation>một giá trị</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="228"/>
-        <source>The module {module} was not found; enter the full path.</source>
-        <translation>Không tìm thấy mô-đun {module}; nhập đường dẫn đầy đủ.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="232"/>
-        <source>There is no file {module}; install the token vendor's software or fix the path.</source>
-        <translation>Không có tệp {module}; cài phần mềm của nhà cung cấp USB ký số hoặc sửa đường dẫn.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="239"/>
-        <source>Could not load the module {module} ({err}). Check the token's software.</source>
-        <translation>Không nạp được mô-đun {module} ({err}). Kiểm tra phần mềm của USB ký số.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="82"/>
-        <source>a whole number</source>
-        <translation>một số nguyên</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="82"/>
-        <source>a number</source>
-        <translation>một số</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/diagnostics.py" line="83"/>
-        <source>yes/no</source>
-        <translation>có/không</translation>
     </message>
 </context>
 <context>
@@ -880,62 +768,62 @@
 <context>
     <name>desktop.importer.load</name>
     <message>
-        <location filename="../../desktop/importer/load.py" line="219"/>
+        <location filename="../../desktop/importer/load.py" line="220"/>
         <source>{name}, born {dob}, dose {dose}, date {date}</source>
         <translation>{name}, sinh {dob}, mũi {dose}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="213"/>
+        <location filename="../../desktop/importer/load.py" line="214"/>
         <source>record id {ref}</source>
         <translation>mã {ref}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="217"/>
+        <location filename="../../desktop/importer/load.py" line="218"/>
         <source>ID {id}, dose {dose}, date {date}</source>
         <translation>số giấy tờ {id}, mũi {dose}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="99"/>
+        <location filename="../../desktop/importer/load.py" line="100"/>
         <source>No column “{column}” for field {field}. Columns: {headers}</source>
         <translation>Không tìm thấy cột “{column}” cho trường {field}. Các cột: {headers}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="133"/>
+        <location filename="../../desktop/importer/load.py" line="134"/>
         <source>{file} has no data.</source>
         <translation>Tệp {file} không có dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="137"/>
+        <location filename="../../desktop/importer/load.py" line="138"/>
         <source>No header row found in {file}. Needed: {required}. Headers seen: {seen}. Map the columns (in the Import window, or --map field=column).</source>
         <translation>Không tìm thấy dòng tiêu đề trong {file}. Cần các cột: {required}. Các tiêu đề thấy được: {seen}. Hãy chọn cột cho từng trường (trong cửa sổ Nhập, hoặc --map trường=cột).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="148"/>
+        <location filename="../../desktop/importer/load.py" line="149"/>
         <source>{file} lacks required columns: {missing}. Headers seen: {seen}. Add them, or map the columns (in the Import window, or --map field=column).</source>
         <translation>Tệp {file} thiếu cột bắt buộc: {missing}. Các tiêu đề thấy được: {seen}. Hãy thêm cột, hoặc chọn cột tương ứng (trong cửa sổ Nhập, hoặc --map trường=cột).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="157"/>
+        <location filename="../../desktop/importer/load.py" line="158"/>
         <source>Cannot tell the column delimiter of {file}.</source>
         <translation>Không nhận ra dấu phân cách cột trong {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="377"/>
+        <location filename="../../desktop/importer/load.py" line="399"/>
         <source>{file} has a header but no data rows.</source>
         <translation>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="81"/>
+        <location filename="../../desktop/importer/load.py" line="82"/>
         <source>There is no field {field}. Fields: {fields}</source>
         <translation>Không có trường {field}. Các trường: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="370"/>
+        <location filename="../../desktop/importer/load.py" line="392"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="312"/>
+        <location filename="../../desktop/importer/load.py" line="335"/>
         <source>Row {row}</source>
         <translation>Dòng {row}</translation>
     </message>
@@ -1094,29 +982,57 @@
     </message>
 </context>
 <context>
+    <name>desktop.registry.connection</name>
+    <message>
+        <location filename="../../desktop/registry/connection.py" line="13"/>
+        <source>population registry</source>
+        <translation>CSDL dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/connection.py" line="30"/>
+        <source>The registry answered HTTP {status}; try again later.</source>
+        <translation>CSDL dân cư trả lời HTTP {status}; thử lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/connection.py" line="15"/>
+        <source>No registry address is set.</source>
+        <translation>Chưa nhập địa chỉ CSDL dân cư.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/connection.py" line="24"/>
+        <source>The registry refused the access token (HTTP {status}); check the facility's token.</source>
+        <translation>CSDL dân cư từ chối mã truy cập (HTTP {status}); kiểm tra mã truy cập của cơ sở.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/registry/connection.py" line="29"/>
+        <source>The registry is reachable.</source>
+        <translation>Kết nối CSDL dân cư tốt.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.review.decisions</name>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="61"/>
+        <location filename="../../desktop/review/decisions.py" line="62"/>
         <source>Accept the registry's values</source>
         <translation>Chấp nhận dữ liệu CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="62"/>
+        <location filename="../../desktop/review/decisions.py" line="63"/>
         <source>Keep the list's values</source>
         <translation>Giữ dữ liệu danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="63"/>
+        <location filename="../../desktop/review/decisions.py" line="64"/>
         <source>Edit</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="64"/>
+        <location filename="../../desktop/review/decisions.py" line="65"/>
         <source>Reject</source>
         <translation>Loại khỏi ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="65"/>
+        <location filename="../../desktop/review/decisions.py" line="66"/>
         <source>Defer</source>
         <translation>Để sau</translation>
     </message>
@@ -1262,55 +1178,86 @@
 <context>
     <name>desktop.settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="96"/>
+        <location filename="../../desktop/settings.py" line="159"/>
+        <location filename="../../desktop/settings.py" line="109"/>
         <source>There is no setting {key}</source>
         <translation>Không có cài đặt {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="128"/>
+        <location filename="../../desktop/settings.py" line="141"/>
         <source>Value {value!r} is not valid for {key}</source>
         <translation>Giá trị {value!r} không hợp lệ cho {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="78"/>
+        <location filename="../../desktop/settings.py" line="175"/>
+        <source>a value</source>
+        <translation>một giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="91"/>
         <source>Cannot read the settings file {file}: {err}</source>
         <translation>Không đọc được tệp cài đặt {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="174"/>
+        <source>a whole number</source>
+        <translation>một số nguyên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="174"/>
+        <source>a number</source>
+        <translation>một số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/settings.py" line="175"/>
+        <source>yes/no</source>
+        <translation>có/không</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.settings_changes</name>
+    <message>
+        <location filename="../../desktop/settings_changes.py" line="30"/>
+        <source>{n} settings are not valid:
+{list}</source>
+        <translation>Có {n} cài đặt không hợp lệ:
+{list}</translation>
     </message>
 </context>
 <context>
     <name>desktop.signing.batch</name>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="150"/>
+        <location filename="../../desktop/signing/batch.py" line="147"/>
         <source>ready to sign</source>
         <translation>đang chờ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="147"/>
+        <location filename="../../desktop/signing/batch.py" line="144"/>
         <source>from the list of {day}</source>
         <translation>của danh sách {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="149"/>
+        <location filename="../../desktop/signing/batch.py" line="146"/>
         <source>vaccinated on {day}</source>
         <translation>tiêm ngày {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="296"/>
+        <location filename="../../desktop/signing/batch.py" line="268"/>
         <source>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</source>
         <translation>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="185"/>
+        <location filename="../../desktop/signing/batch.py" line="182"/>
         <source>No record is ready to sign.</source>
         <translation>Không có bản ghi nào sẵn sàng để ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="194"/>
+        <location filename="../../desktop/signing/batch.py" line="191"/>
         <source>Opening the USB token…</source>
         <translation>Đang mở USB token…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="198"/>
+        <location filename="../../desktop/signing/batch.py" line="195"/>
         <source>Signing batch {n} of {m}…</source>
         <translation>Đang ký lô {n}/{m}…</translation>
     </message>
@@ -1341,6 +1288,34 @@
         <location filename="../../desktop/signing/certcheck.py" line="86"/>
         <source>The certificate on the token belongs to "{holder}" (facility {codes}), not to facility {code} of this workspace. Insert this facility's token.</source>
         <translation>Chứng thư số trên token thuộc "{holder}" (mã cơ sở {codes}), không phải cơ sở {code} của thư mục làm việc này. Hãy cắm đúng token của cơ sở.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.connection</name>
+    <message>
+        <location filename="../../desktop/signing/connection.py" line="65"/>
+        <source>Tokens found: {labels}.</source>
+        <translation>Thấy USB ký số: {labels}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/connection.py" line="39"/>
+        <source>No PKCS#11 module of the signing token is set.</source>
+        <translation>Chưa chọn mô-đun PKCS#11 của USB ký số.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/connection.py" line="57"/>
+        <source>The module loaded but sees no token; plug the token in.</source>
+        <translation>Mô-đun đã nạp nhưng không thấy USB ký số nào; hãy cắm USB.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/connection.py" line="61"/>
+        <source>No token labelled “{label}” is present; present: {labels}.</source>
+        <translation>Không thấy USB ký số có nhãn “{label}”; đang cắm: {labels}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/connection.py" line="51"/>
+        <source>Could not load the module {module} ({err}). Check the token's software.</source>
+        <translation>Không nạp được mô-đun {module} ({err}). Kiểm tra phần mềm của USB ký số.</translation>
     </message>
 </context>
 <context>
@@ -1548,6 +1523,29 @@
     </message>
 </context>
 <context>
+    <name>desktop.sync.connection</name>
+    <message>
+        <location filename="../../desktop/sync/connection.py" line="13"/>
+        <source>central service</source>
+        <translation>hệ thống trung ương</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/connection.py" line="24"/>
+        <source>The central service answered HTTP {status}; try again later or check the address.</source>
+        <translation>Hệ thống trung ương trả lời HTTP {status}; thử lại sau hoặc kiểm tra địa chỉ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/connection.py" line="15"/>
+        <source>No central service address is set.</source>
+        <translation>Chưa nhập địa chỉ hệ thống trung ương.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/connection.py" line="22"/>
+        <source>The central service is reachable.</source>
+        <translation>Kết nối hệ thống trung ương tốt.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.sync.engine</name>
     <message>
         <location filename="../../desktop/sync/engine.py" line="250"/>
@@ -1578,17 +1576,17 @@
 <context>
     <name>desktop.sync.store</name>
     <message>
-        <location filename="../../desktop/sync/store.py" line="132"/>
+        <location filename="../../desktop/sync/store.py" line="130"/>
         <source>the answer lacks results for {n} records (e.g. record {r})</source>
         <translation>câu trả lời thiếu kết quả cho {n} bản ghi (ví dụ bản ghi {r})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="108"/>
+        <location filename="../../desktop/sync/store.py" line="106"/>
         <source>the answer has a result for a record not in the batch (position {i})</source>
         <translation>câu trả lời có kết quả cho bản ghi không có trong lô (vị trí {i})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="127"/>
+        <location filename="../../desktop/sync/store.py" line="125"/>
         <source>unknown result "{s}" for record {r}</source>
         <translation>kết quả không rõ "{s}" cho bản ghi {r}</translation>
     </message>
@@ -1645,47 +1643,47 @@
 <context>
     <name>desktop.views.main_window</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="28"/>
+        <location filename="../../desktop/views/main_window.py" line="29"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="29"/>
+        <location filename="../../desktop/views/main_window.py" line="30"/>
         <source>Import</source>
         <translation>Nhập danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="30"/>
+        <location filename="../../desktop/views/main_window.py" line="31"/>
         <source>Review</source>
         <translation>Đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="31"/>
+        <location filename="../../desktop/views/main_window.py" line="32"/>
         <source>Sign</source>
         <translation>Ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="32"/>
+        <location filename="../../desktop/views/main_window.py" line="33"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="33"/>
+        <location filename="../../desktop/views/main_window.py" line="34"/>
         <source>Certificates</source>
         <translation>Chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="34"/>
+        <location filename="../../desktop/views/main_window.py" line="35"/>
         <source>Verify</source>
         <translation>Kiểm tra mã QR</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="35"/>
+        <location filename="../../desktop/views/main_window.py" line="36"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="46"/>
+        <location filename="../../desktop/views/main_window.py" line="47"/>
         <source>Stages of the day</source>
         <translation>Các bước trong ngày</translation>
     </message>
@@ -1706,262 +1704,287 @@
 <context>
     <name>desktop.views.pages.certificates</name>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
         <source>Valid</source>
         <translation>Hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
         <source>Superseded</source>
         <translation>Đã thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
         <source>Revoked</source>
         <translation>Đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="55"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="60"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="56"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
         <source>Valid</source>
         <comment>variant 2</comment>
         <translation>Còn hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="57"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
         <source>New, never printed</source>
         <translation>Mới, chưa in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="58"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
         <source>Expiring soon</source>
         <translation>Sắp hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="59"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
         <source>Expired</source>
         <translation>Đã hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="60"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="65"/>
         <source>Superseded</source>
         <comment>variant 2</comment>
         <translation>Đã được thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="172"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="73"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="74"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="75"/>
         <source>Vaccinated</source>
         <translation>Ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="76"/>
         <source>Certificate (UVCI)</source>
         <translation>Mã chứng nhận (UVCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="77"/>
         <source>Expires</source>
         <translation>Hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="73"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="78"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="74"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="79"/>
         <source>Printed</source>
         <translation>Số lần in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="90"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="95"/>
         <source>Revoke certificate</source>
         <translation>Thu hồi chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="90"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="95"/>
         <source>Why revoke {uvci} (issued in error…)? It stops being valid and is not replaced:</source>
         <translation>Lý do thu hồi {uvci} (cấp nhầm…). Chứng nhận sẽ mất hiệu lực, không có chứng nhận thay thế:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="103"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="108"/>
         <source>Print preview</source>
         <translation>Xem trước bản in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="172"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="173"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="178"/>
         <source>Dose number</source>
         <translation>Mũi tiêm số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="173"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="178"/>
         <source>Doses in series</source>
         <translation>Tổng số mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
         <source>Correct the certificate</source>
         <translation>Đính chính chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="196"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="201"/>
         <source>Reason (required)</source>
         <translation>Lý do (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="225"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
         <source>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</source>
         <translation>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="241"/>
         <source>A4 page</source>
         <translation>Khổ A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="234"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="242"/>
         <source>Folded A5 card</source>
         <translation>Thẻ gấp A5</translation>
     </message>
     <message>
         <location filename="../../desktop/views/pages/certificates.py" line="252"/>
+        <source>Show all certificates</source>
+        <translation>Xem mọi chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="270"/>
         <source>Certificates</source>
         <translation>Danh sách chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="260"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="278"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="261"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="279"/>
         <source>Print preview…</source>
         <translation>Xem trước bản in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="280"/>
         <source>Save PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="281"/>
         <source>Save all new as PDF…</source>
         <translation>Lưu PDF các chứng nhận mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="264"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="282"/>
         <source>Correct…</source>
         <translation>Đính chính…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="265"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
         <source>Revoke…</source>
         <translation>Thu hồi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="351"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="341"/>
+        <source>Showing only: {what}</source>
+        <translation>Chỉ hiện: {what}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="406"/>
         <source>{n} certificates</source>
         <translation>{n} chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="497"/>
         <source>Save certificates as PDF</source>
         <translation>Lưu chứng nhận thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="443"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="509"/>
         <source>Printed {n} certificates into {file}</source>
         <translation>Đã in {n} chứng nhận vào {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="508"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="574"/>
         <source>Correction created</source>
         <translation>Đã tạo bản đính chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="508"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="574"/>
         <source>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</source>
         <translation>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="187"/>
         <source>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</source>
         <translation>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="237"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="245"/>
         <source>Layout:</source>
         <translation>Mẫu in:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="440"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="338"/>
+        <source>list {id}</source>
+        <translation>danh sách số {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="340"/>
+        <source>vaccinated {day}</source>
+        <translation>ngày tiêm {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="476"/>
+        <source>Not permitted</source>
+        <translation>Không được phép</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="506"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="457"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
         <source>Preparing the print…</source>
         <translation>Đang chuẩn bị bản in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="465"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="531"/>
         <source>printer</source>
         <translation>máy in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="483"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="549"/>
         <source>Sending to the printer…</source>
         <translation>Đang gửi tới máy in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="589"/>
         <source>Confirm revocation</source>
         <translation>Xác nhận thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="589"/>
         <source>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</source>
         <translation>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="537"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="603"/>
         <source>Revoked {uvci}</source>
         <translation>Đã thu hồi {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="540"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="606"/>
         <source>Revoking…</source>
         <translation>Đang thu hồi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="220"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="228"/>
         <source>Certificates</source>
         <comment>variant 2</comment>
         <translation>Chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="313"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="364"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
@@ -1969,164 +1992,180 @@
 <context>
     <name>desktop.views.pages.import_page</name>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="308"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="385"/>
         <source>This file was loaded before (list {id}); nothing new was added.</source>
         <translation>Tệp này đã được nhập trước đây (danh sách {id}); không có bản ghi mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="311"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="388"/>
         <source>{file}: {rows} rows — {accepted} accepted ({records} records), {rejected} rejected, {dups} duplicates.</source>
         <translation>{file}: {rows} dòng — nhận {accepted} ({records} bản ghi), từ chối {rejected}, trùng {dups}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="71"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="84"/>
         <source>Open list file…</source>
         <translation>Mở tệp danh sách…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="72"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="85"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="168"/>
         <source>Or drag and drop an .xlsx, .xls or .csv file here</source>
         <translation>Hoặc kéo thả tệp .xlsx, .xls, .csv vào đây</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="75"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="88"/>
         <source>No file yet. Drop a file here or press “Open”.</source>
         <translation>Chưa chọn tệp. Kéo thả tệp vào đây hoặc bấm “Mở tệp”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="87"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="100"/>
         <source>Map the columns not recognised</source>
         <translation>Chọn cột cho các trường chưa nhận ra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="89"/>
-        <location filename="../../desktop/views/pages/import_page.py" line="213"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="102"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="280"/>
         <source>Apply and preview again</source>
         <translation>Áp dụng và xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="95"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="108"/>
         <source>Import list</source>
         <translation>Nhập danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="100"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="118"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="131"/>
         <source>Export rejected rows…</source>
         <translation>Xuất các dòng bị từ chối…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="124"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="138"/>
+        <source>All lists</source>
+        <translation>Mọi danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="148"/>
         <source>Load a list</source>
         <translation>Nhập danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="149"/>
         <source>All records</source>
         <translation>Tất cả bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="133"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="185"/>
+        <source>Only the records of list {id}</source>
+        <translation>Chỉ các bản ghi của danh sách số {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="200"/>
         <source>Choose a vaccination list</source>
         <translation>Chọn danh sách tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="160"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="227"/>
         <source>Reading {file}…</source>
         <translation>Đang đọc {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="170"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="237"/>
         <source>Could not read {file}.</source>
         <translation>Không đọc được {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="201"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="268"/>
         <source>{file} — {kind}{layout}. {ok}</source>
         <translation>{file} — {kind}{layout}. {ok}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="250"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="327"/>
         <source>Importing {file}…</source>
         <translation>Đang nhập {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="261"/>
-        <location filename="../../desktop/views/pages/import_page.py" line="295"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="338"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="372"/>
         <source>Cancelled. Nothing from the file was stored.</source>
         <translation>Đã huỷ. Không bản ghi nào của tệp được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="298"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="375"/>
         <source>The file could not be loaded. Nothing was stored.</source>
         <translation>Không nhập được tệp. Không có gì được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="336"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="413"/>
         <source>Save the rejected rows</source>
         <translation>Lưu các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="348"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="425"/>
         <source>Saved {n} rejected rows to {out}</source>
         <translation>Đã lưu {n} dòng bị từ chối vào {out}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="112"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="112"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="126"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="126"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="199"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="266"/>
         <source>platform template PL1</source>
         <translation>mẫu PL1 của nền tảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="200"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="267"/>
         <source>one row per dose</source>
         <translation>danh sách mỗi dòng một mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="222"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="289"/>
         <source>(choose a column)</source>
         <translation>(chọn cột)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="318"/>
+        <source>Not permitted</source>
+        <translation>Không được phép</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page.py" line="345"/>
         <source>Cancelling… nothing from this file will be kept.</source>
         <translation>Đang huỷ… không bản ghi nào của tệp này được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="204"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="271"/>
         <source>Ready to import.</source>
         <translation>Sẵn sàng nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="205"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="272"/>
         <source>Some required columns are not recognised: map them below.</source>
         <translation>Chưa nhận ra đủ cột bắt buộc: hãy chọn cột bên dưới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="187"/>
+        <location filename="../../desktop/views/pages/import_page.py" line="254"/>
         <source>dose</source>
         <translation>mũi</translation>
     </message>
@@ -2134,67 +2173,67 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="243"/>
+        <location filename="../../desktop/views/pages/overview.py" line="244"/>
         <source>Open the {n} “{state}” records</source>
         <translation>Mở {n} bản ghi “{state}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="262"/>
+        <location filename="../../desktop/views/pages/overview.py" line="263"/>
         <source>Today, {day}</source>
         <translation>Hôm nay, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="269"/>
+        <location filename="../../desktop/views/pages/overview.py" line="270"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="270"/>
+        <location filename="../../desktop/views/pages/overview.py" line="271"/>
         <source>Refresh the figures</source>
         <translation>Làm mới số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="273"/>
+        <location filename="../../desktop/views/pages/overview.py" line="274"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Khoá màn hình (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="274"/>
+        <location filename="../../desktop/views/pages/overview.py" line="275"/>
         <source>Lock the screen</source>
         <translation>Khoá màn hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="284"/>
+        <location filename="../../desktop/views/pages/overview.py" line="285"/>
         <source>Nothing is waiting. ✔</source>
         <translation>Không còn việc nào đang chờ. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="301"/>
+        <location filename="../../desktop/views/pages/overview.py" line="302"/>
         <source>Chart by list</source>
         <translation>Biểu đồ theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="302"/>
+        <location filename="../../desktop/views/pages/overview.py" line="303"/>
         <source>Chart by vaccination day</source>
         <translation>Biểu đồ theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="303"/>
+        <location filename="../../desktop/views/pages/overview.py" line="304"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="304"/>
+        <location filename="../../desktop/views/pages/overview.py" line="305"/>
         <source>By vaccination day</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="315"/>
+        <location filename="../../desktop/views/pages/overview.py" line="316"/>
         <source>Click a number to open those records. On the chart: arrows to choose, Enter to open.</source>
         <translation>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="127"/>
+        <location filename="../../desktop/views/pages/overview.py" line="128"/>
         <source>No records yet</source>
         <translation>Chưa có bản ghi nào</translation>
     </message>
@@ -2202,242 +2241,272 @@
 <context>
     <name>desktop.views.pages.review</name>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="50"/>
+        <location filename="../../desktop/views/pages/review.py" line="53"/>
         <source>Checked against the ID card or passport</source>
         <translation>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="51"/>
+        <location filename="../../desktop/views/pages/review.py" line="54"/>
         <source>Confirmed by the vaccinated person</source>
         <translation>Người được tiêm xác nhận thông tin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="52"/>
+        <location filename="../../desktop/views/pages/review.py" line="55"/>
         <source>Data entry error at the vaccination site</source>
         <translation>Lỗi nhập liệu tại điểm tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="53"/>
+        <location filename="../../desktop/views/pages/review.py" line="56"/>
         <source>The registry is not up to date</source>
         <translation>CSDL dân cư chưa cập nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="54"/>
+        <location filename="../../desktop/views/pages/review.py" line="57"/>
         <source>Foreigner, not in the population registry</source>
         <translation>Người nước ngoài, không có trong CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="55"/>
+        <location filename="../../desktop/views/pages/review.py" line="58"/>
         <source>Duplicate or not the vaccinated person</source>
         <translation>Trùng người / không phải người được tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="511"/>
+        <location filename="../../desktop/views/pages/review.py" line="622"/>
         <source>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</source>
         <translation>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="99"/>
+        <location filename="../../desktop/views/pages/review.py" line="102"/>
         <source>dose</source>
         <translation>mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="102"/>
+        <location filename="../../desktop/views/pages/review.py" line="105"/>
         <source>Rejected by the central service</source>
         <translation>Trung ương từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="104"/>
+        <location filename="../../desktop/views/pages/review.py" line="107"/>
         <source>Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.</source>
         <translation>Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="106"/>
+        <location filename="../../desktop/views/pages/review.py" line="109"/>
         <source>List</source>
         <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="106"/>
+        <location filename="../../desktop/views/pages/review.py" line="109"/>
         <source>Registry</source>
         <translation>CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="107"/>
+        <location filename="../../desktop/views/pages/review.py" line="110"/>
         <source>Difference</source>
         <translation>Khác biệt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="127"/>
+        <location filename="../../desktop/views/pages/review.py" line="130"/>
         <source>Edit the record</source>
         <translation>Sửa bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="178"/>
+        <location filename="../../desktop/views/pages/review.py" line="185"/>
         <source>Check with the registry (F5)</source>
         <translation>Kiểm tra với CSDL dân cư (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="190"/>
+        <location filename="../../desktop/views/pages/review.py" line="197"/>
+        <source>Show the whole queue</source>
+        <translation>Xem cả hàng chờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="210"/>
         <source>Filter by difference kind</source>
         <translation>Lọc theo loại khác biệt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="202"/>
+        <location filename="../../desktop/views/pages/review.py" line="222"/>
         <source>Current record</source>
         <translation>Bản ghi đang xét</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="214"/>
+        <location filename="../../desktop/views/pages/review.py" line="234"/>
         <source>Reason for the decision</source>
         <translation>Lý do quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="231"/>
+        <location filename="../../desktop/views/pages/review.py" line="251"/>
         <source>Previous (P)</source>
         <translation>Trước (P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="231"/>
+        <location filename="../../desktop/views/pages/review.py" line="251"/>
         <source>Next (N)</source>
         <translation>Tiếp (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="232"/>
+        <location filename="../../desktop/views/pages/review.py" line="252"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>Hoàn tác (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="233"/>
+        <location filename="../../desktop/views/pages/review.py" line="253"/>
         <source>Decide for the whole kind… (B)</source>
         <translation>Quyết định cho cả loại… (B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="392"/>
-        <location filename="../../desktop/views/pages/review.py" line="210"/>
+        <location filename="../../desktop/views/pages/review.py" line="331"/>
+        <source> waiting for a decision ({n} in all; the others are already decided)</source>
+        <translation> cần quyết định (tổng {n}; số còn lại đã được quyết định)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="337"/>
+        <source>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</source>
+        <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="503"/>
+        <location filename="../../desktop/views/pages/review.py" line="230"/>
         <source>Reason:</source>
         <translation>Lý do:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="475"/>
+        <location filename="../../desktop/views/pages/review.py" line="586"/>
         <source>Undone: {action}</source>
         <translation>Đã hoàn tác: {action}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="491"/>
-        <location filename="../../desktop/views/pages/review.py" line="487"/>
-        <location filename="../../desktop/views/pages/review.py" line="508"/>
-        <location filename="../../desktop/views/pages/review.py" line="514"/>
+        <location filename="../../desktop/views/pages/review.py" line="602"/>
+        <location filename="../../desktop/views/pages/review.py" line="598"/>
+        <location filename="../../desktop/views/pages/review.py" line="619"/>
+        <location filename="../../desktop/views/pages/review.py" line="625"/>
         <source>Bulk decision</source>
         <translation>Quyết định hàng loạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="492"/>
+        <location filename="../../desktop/views/pages/review.py" line="603"/>
         <source>Action for every record of this kind:</source>
         <translation>Thao tác cho mọi bản ghi của loại này:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="536"/>
-        <location filename="../../desktop/views/pages/review.py" line="558"/>
+        <location filename="../../desktop/views/pages/review.py" line="647"/>
+        <location filename="../../desktop/views/pages/review.py" line="669"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="80"/>
+        <location filename="../../desktop/views/pages/review.py" line="83"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="80"/>
+        <location filename="../../desktop/views/pages/review.py" line="83"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="97"/>
+        <location filename="../../desktop/views/pages/review.py" line="100"/>
         <source>row</source>
         <translation>dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="116"/>
+        <location filename="../../desktop/views/pages/review.py" line="119"/>
         <source>The registry has no data for this record.</source>
         <translation>CSDL dân cư không có dữ liệu cho bản ghi này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="118"/>
+        <location filename="../../desktop/views/pages/review.py" line="121"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="188"/>
+        <location filename="../../desktop/views/pages/review.py" line="208"/>
         <source>Kind:</source>
         <translation>Loại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="307"/>
+        <location filename="../../desktop/views/pages/review.py" line="286"/>
+        <source>Not permitted</source>
+        <translation>Không được phép</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="325"/>
+        <source>list {id}</source>
+        <translation>danh sách số {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="327"/>
+        <source>vaccinated {day}</source>
+        <translation>ngày tiêm {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="416"/>
         <source>All needing a decision</source>
         <translation>Tất cả cần quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="341"/>
+        <location filename="../../desktop/views/pages/review.py" line="452"/>
         <source>No records need a decision.</source>
         <translation>Không còn bản ghi nào cần quyết định.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="401"/>
+        <location filename="../../desktop/views/pages/review.py" line="512"/>
         <source>No registry values to accept.</source>
         <translation>Không có dữ liệu CSDL dân cư để chấp nhận.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="437"/>
+        <location filename="../../desktop/views/pages/review.py" line="548"/>
         <source>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</source>
         <translation>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="441"/>
+        <location filename="../../desktop/views/pages/review.py" line="552"/>
         <source>Recorded: {action} — row {row}</source>
         <translation>Đã ghi: {action} — dòng {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="487"/>
+        <location filename="../../desktop/views/pages/review.py" line="598"/>
         <source>Choose a difference kind in “Kind” first.</source>
         <translation>Hãy chọn một loại khác biệt trong ô “Loại” trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="509"/>
+        <location filename="../../desktop/views/pages/review.py" line="620"/>
         <source>No records would change.</source>
         <translation>Không có bản ghi nào để thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="521"/>
+        <location filename="../../desktop/views/pages/review.py" line="632"/>
         <source>{n} records changed.</source>
         <translation>Đã thay đổi {n} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="527"/>
+        <location filename="../../desktop/views/pages/review.py" line="638"/>
         <source>Recording decisions…</source>
         <translation>Đang ghi quyết định…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="539"/>
+        <location filename="../../desktop/views/pages/review.py" line="650"/>
         <source>Checking with the population registry…</source>
         <translation>Đang kiểm tra với CSDL dân cư…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="559"/>
+        <location filename="../../desktop/views/pages/review.py" line="670"/>
         <source>Check stopped; the records already checked are kept.</source>
         <translation>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="98"/>
+        <location filename="../../desktop/views/pages/review.py" line="101"/>
         <source>ref</source>
         <translation>mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="176"/>
+        <location filename="../../desktop/views/pages/review.py" line="183"/>
         <source>Review against the population registry</source>
         <translation>Đối chiếu với CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="140"/>
+        <location filename="../../desktop/views/pages/review.py" line="143"/>
         <source>registry</source>
         <translation>CSDL</translation>
     </message>
@@ -2445,427 +2514,427 @@
 <context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="391"/>
-        <location filename="../../desktop/views/pages/settings.py" line="540"/>
+        <location filename="../../desktop/views/pages/settings.py" line="396"/>
+        <location filename="../../desktop/views/pages/settings.py" line="545"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="391"/>
-        <location filename="../../desktop/views/pages/settings.py" line="542"/>
+        <location filename="../../desktop/views/pages/settings.py" line="396"/>
+        <location filename="../../desktop/views/pages/settings.py" line="547"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="391"/>
-        <location filename="../../desktop/views/pages/settings.py" line="546"/>
+        <location filename="../../desktop/views/pages/settings.py" line="396"/>
+        <location filename="../../desktop/views/pages/settings.py" line="551"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="392"/>
+        <location filename="../../desktop/views/pages/settings.py" line="397"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="70"/>
+        <location filename="../../desktop/views/pages/settings.py" line="75"/>
         <source>Only an administrator may change settings and accounts.</source>
         <translation>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="149"/>
+        <location filename="../../desktop/views/pages/settings.py" line="154"/>
         <source>Facility &amp;code:</source>
         <translation>&amp;Mã cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="150"/>
+        <location filename="../../desktop/views/pages/settings.py" line="155"/>
         <source>Facility &amp;name:</source>
         <translation>&amp;Tên cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="156"/>
+        <location filename="../../desktop/views/pages/settings.py" line="161"/>
         <source>Facilities &amp;represented:</source>
         <translation>Các cơ sở được &amp;ký thay:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="163"/>
+        <location filename="../../desktop/views/pages/settings.py" line="168"/>
         <source>&amp;Registry address:</source>
         <translation>Địa chỉ CSDL &amp;dân cư:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="164"/>
+        <location filename="../../desktop/views/pages/settings.py" line="169"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Mã truy cập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="165"/>
+        <location filename="../../desktop/views/pages/settings.py" line="170"/>
         <source>Look-ups per &amp;request:</source>
         <translation>Số tra cứu mỗi &amp;lần:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="166"/>
+        <location filename="../../desktop/views/pages/settings.py" line="171"/>
         <source>Registry timeout:</source>
         <translation>Chờ tối đa (CSDL dân cư):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="167"/>
+        <location filename="../../desktop/views/pages/settings.py" line="172"/>
         <source>Test the registry connection</source>
         <translation>Kiểm tra kết nối CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="168"/>
+        <location filename="../../desktop/views/pages/settings.py" line="173"/>
         <source>&amp;Central service address:</source>
         <translation>Địa chỉ hệ thống &amp;trung ương:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="170"/>
+        <location filename="../../desktop/views/pages/settings.py" line="175"/>
         <source>TLS certificate file (optional):</source>
         <translation>Chứng thư TLS (tuỳ chọn):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="171"/>
+        <location filename="../../desktop/views/pages/settings.py" line="176"/>
         <source>Central timeout:</source>
         <translation>Chờ tối đa (trung ương):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="172"/>
+        <location filename="../../desktop/views/pages/settings.py" line="177"/>
         <source>Sync every (0: by hand):</source>
         <translation>Đồng bộ mỗi (0: thủ công):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="174"/>
+        <location filename="../../desktop/views/pages/settings.py" line="179"/>
         <source>Test the central connection</source>
         <translation>Kiểm tra kết nối trung ương</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="197"/>
         <source>Token &amp;label:</source>
         <translation>&amp;Nhãn USB ký số:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="198"/>
+        <location filename="../../desktop/views/pages/settings.py" line="203"/>
         <source>Records per signed &amp;batch:</source>
         <translation>Số bản ghi mỗi &amp;lô ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="199"/>
+        <location filename="../../desktop/views/pages/settings.py" line="204"/>
         <source>Test the token</source>
         <translation>Kiểm tra USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="218"/>
+        <location filename="../../desktop/views/pages/settings.py" line="223"/>
         <source>&amp;Lock the screen after (0: never):</source>
         <translation>&amp;Khoá màn hình sau (0: không khoá):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="286"/>
+        <location filename="../../desktop/views/pages/settings.py" line="291"/>
         <source>Saved {n} settings.</source>
         <translation>Đã lưu {n} cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="67"/>
+        <location filename="../../desktop/views/pages/settings.py" line="72"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="74"/>
+        <location filename="../../desktop/views/pages/settings.py" line="79"/>
         <source>Change my password…</source>
         <translation>Đổi mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="76"/>
+        <location filename="../../desktop/views/pages/settings.py" line="81"/>
         <source>Change my password</source>
         <translation>Đổi mật khẩu của tôi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="81"/>
+        <location filename="../../desktop/views/pages/settings.py" line="86"/>
         <source>Facility</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="82"/>
+        <location filename="../../desktop/views/pages/settings.py" line="87"/>
         <source>Connections</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="83"/>
+        <location filename="../../desktop/views/pages/settings.py" line="88"/>
         <source>Signing token</source>
         <translation>USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="84"/>
+        <location filename="../../desktop/views/pages/settings.py" line="89"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="86"/>
-        <location filename="../../desktop/views/pages/settings.py" line="466"/>
+        <location filename="../../desktop/views/pages/settings.py" line="91"/>
+        <location filename="../../desktop/views/pages/settings.py" line="471"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="90"/>
+        <location filename="../../desktop/views/pages/settings.py" line="95"/>
         <source>Result of saving</source>
         <translation>Kết quả lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="94"/>
+        <location filename="../../desktop/views/pages/settings.py" line="99"/>
         <source>Undo changes</source>
         <translation>Hoàn tác thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="96"/>
+        <location filename="../../desktop/views/pages/settings.py" line="101"/>
         <source>&amp;Save settings</source>
         <translation>&amp;Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="97"/>
+        <location filename="../../desktop/views/pages/settings.py" line="102"/>
         <source>Save settings</source>
         <translation>Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="137"/>
+        <location filename="../../desktop/views/pages/settings.py" line="142"/>
         <source>Test result</source>
         <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="151"/>
+        <location filename="../../desktop/views/pages/settings.py" line="156"/>
         <source>Signs for several facilities (provincial health department / CDC)</source>
         <translation>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="153"/>
+        <location filename="../../desktop/views/pages/settings.py" line="158"/>
         <source>Focal agency</source>
         <translation>Đầu mối ký thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="182"/>
+        <location filename="../../desktop/views/pages/settings.py" line="187"/>
         <source>PKCS#11 module</source>
         <translation>Mô-đun PKCS#11</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="186"/>
+        <location filename="../../desktop/views/pages/settings.py" line="191"/>
         <source>PKCS#11 &amp;module:</source>
         <translation>&amp;Mô-đun PKCS#11:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="187"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</source>
         <translation>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="195"/>
+        <location filename="../../desktop/views/pages/settings.py" line="200"/>
         <source>Signing algorithm</source>
         <translation>Thuật toán ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="196"/>
+        <location filename="../../desktop/views/pages/settings.py" line="201"/>
         <source>Signing &amp;algorithm:</source>
         <translation>Thuật toán &amp;ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="201"/>
+        <location filename="../../desktop/views/pages/settings.py" line="206"/>
         <source>Tokens found</source>
         <translation>USB ký số tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="213"/>
+        <location filename="../../desktop/views/pages/settings.py" line="218"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="214"/>
+        <location filename="../../desktop/views/pages/settings.py" line="219"/>
         <source>&amp;Language / Ngôn ngữ:</source>
         <translation>&amp;Ngôn ngữ / Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="215"/>
+        <location filename="../../desktop/views/pages/settings.py" line="220"/>
         <source>A new language takes effect when VaxDesk is opened again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="288"/>
+        <location filename="../../desktop/views/pages/settings.py" line="293"/>
         <source>{saved} The new language takes effect when VaxDesk is opened again.</source>
         <translation>{saved} Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="320"/>
+        <location filename="../../desktop/views/pages/settings.py" line="325"/>
         <source>Testing…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="401"/>
+        <location filename="../../desktop/views/pages/settings.py" line="406"/>
         <source>Accounts</source>
         <comment>variant 2</comment>
         <translation>Danh sách tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="415"/>
+        <location filename="../../desktop/views/pages/settings.py" line="420"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="416"/>
+        <location filename="../../desktop/views/pages/settings.py" line="421"/>
         <source>Reset &amp;password…</source>
         <translation>Đặt lại &amp;mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="417"/>
+        <location filename="../../desktop/views/pages/settings.py" line="422"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="418"/>
+        <location filename="../../desktop/views/pages/settings.py" line="423"/>
         <source>Change &amp;role…</source>
         <translation>Đổi &amp;vai trò…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="419"/>
+        <location filename="../../desktop/views/pages/settings.py" line="424"/>
         <source>Disable/&amp;enable</source>
         <translation>Tắt/&amp;bật tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="426"/>
+        <location filename="../../desktop/views/pages/settings.py" line="431"/>
         <source>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</source>
         <translation>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="451"/>
+        <location filename="../../desktop/views/pages/settings.py" line="456"/>
         <source>Locked</source>
         <translation>Đang khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="486"/>
+        <location filename="../../desktop/views/pages/settings.py" line="491"/>
         <source>Reset password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="487"/>
+        <location filename="../../desktop/views/pages/settings.py" line="492"/>
         <source>New password for {user}:</source>
         <translation>Mật khẩu mới cho {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="497"/>
+        <location filename="../../desktop/views/pages/settings.py" line="502"/>
         <source>Change role</source>
         <translation>Đổi vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="498"/>
+        <location filename="../../desktop/views/pages/settings.py" line="503"/>
         <source>Role of {user}:</source>
         <translation>Vai trò của {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="514"/>
+        <location filename="../../desktop/views/pages/settings.py" line="519"/>
         <source>Change password</source>
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="517"/>
+        <location filename="../../desktop/views/pages/settings.py" line="522"/>
         <source>&amp;Current password:</source>
         <translation>Mật khẩu &amp;hiện tại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="517"/>
+        <location filename="../../desktop/views/pages/settings.py" line="522"/>
         <source>Current password</source>
         <translation>Mật khẩu hiện tại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="518"/>
+        <location filename="../../desktop/views/pages/settings.py" line="523"/>
         <source>&amp;New password:</source>
         <translation>Mật khẩu &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="518"/>
+        <location filename="../../desktop/views/pages/settings.py" line="523"/>
         <source>New password</source>
         <translation>Mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="519"/>
+        <location filename="../../desktop/views/pages/settings.py" line="524"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="519"/>
+        <location filename="../../desktop/views/pages/settings.py" line="524"/>
         <source>Repeat the new password</source>
         <translation>Nhập lại mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="537"/>
+        <location filename="../../desktop/views/pages/settings.py" line="542"/>
         <source>Add an account</source>
         <translation>Thêm tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="549"/>
+        <location filename="../../desktop/views/pages/settings.py" line="554"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="550"/>
+        <location filename="../../desktop/views/pages/settings.py" line="555"/>
         <source>at least {n} characters</source>
         <translation>ít nhất {n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="552"/>
+        <location filename="../../desktop/views/pages/settings.py" line="557"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="553"/>
+        <location filename="../../desktop/views/pages/settings.py" line="558"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="554"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>&amp;Role:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="555"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="219"/>
+        <location filename="../../desktop/views/pages/settings.py" line="224"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="274"/>
+        <location filename="../../desktop/views/pages/settings.py" line="279"/>
         <source>Only an administrator may change settings.</source>
         <translation>Chỉ quản trị viên được thay đổi cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="279"/>
+        <location filename="../../desktop/views/pages/settings.py" line="284"/>
         <source>Nothing has changed.</source>
         <translation>Không có thay đổi nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="358"/>
+        <location filename="../../desktop/views/pages/settings.py" line="363"/>
         <source>The two new passwords differ.</source>
         <translation>Hai mật khẩu mới không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="363"/>
+        <location filename="../../desktop/views/pages/settings.py" line="368"/>
         <source>The password was changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="452"/>
+        <location filename="../../desktop/views/pages/settings.py" line="457"/>
         <source>Disabled</source>
         <translation>Đã tắt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="452"/>
+        <location filename="../../desktop/views/pages/settings.py" line="457"/>
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="466"/>
+        <location filename="../../desktop/views/pages/settings.py" line="471"/>
         <source>Choose an account first.</source>
         <translation>Hãy chọn một tài khoản trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="241"/>
+        <location filename="../../desktop/views/pages/settings.py" line="246"/>
         <source>(saved; leave empty to keep)</source>
         <translation>(đã lưu; để trống để giữ nguyên)</translation>
     </message>
@@ -2873,192 +2942,202 @@
 <context>
     <name>desktop.views.pages.sign</name>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="35"/>
+        <location filename="../../desktop/views/pages/sign.py" line="36"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="36"/>
+        <location filename="../../desktop/views/pages/sign.py" line="37"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="37"/>
+        <location filename="../../desktop/views/pages/sign.py" line="38"/>
         <source>Countersigned</source>
         <translation>Đã ký xác nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="38"/>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
         <source>Partly rejected</source>
         <translation>Bị từ chối một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <location filename="../../desktop/views/pages/sign.py" line="40"/>
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
         <source>Issue</source>
         <translation>Cấp mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
         <source>Correction</source>
         <translation>Đính chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Records</source>
         <translation>Số bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Algorithm</source>
         <translation>Thuật toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Facilities</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Batch id</source>
         <translation>Mã lô</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="57"/>
+        <location filename="../../desktop/views/pages/sign.py" line="58"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="65"/>
+        <location filename="../../desktop/views/pages/sign.py" line="66"/>
         <source>Status:</source>
         <translation>Trạng thái:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="66"/>
+        <location filename="../../desktop/views/pages/sign.py" line="67"/>
         <source>Label:</source>
         <translation>Nhãn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="67"/>
+        <location filename="../../desktop/views/pages/sign.py" line="68"/>
         <source>Certificate holder:</source>
         <translation>Chủ chứng thư số:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="68"/>
+        <location filename="../../desktop/views/pages/sign.py" line="69"/>
         <source>Expires:</source>
         <translation>Hết hạn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="70"/>
+        <location filename="../../desktop/views/pages/sign.py" line="71"/>
         <source>&amp;Check the token again</source>
         <translation>&amp;Kiểm tra lại token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="75"/>
+        <location filename="../../desktop/views/pages/sign.py" line="76"/>
         <source>Records to sign</source>
         <translation>Bản ghi cần ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="79"/>
+        <location filename="../../desktop/views/pages/sign.py" line="80"/>
         <source>Choose records</source>
         <translation>Chọn bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="80"/>
+        <location filename="../../desktop/views/pages/sign.py" line="81"/>
         <source>All ready records</source>
         <translation>Tất cả bản ghi sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="81"/>
+        <location filename="../../desktop/views/pages/sign.py" line="82"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="82"/>
+        <location filename="../../desktop/views/pages/sign.py" line="83"/>
         <source>By vaccination date</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="84"/>
+        <location filename="../../desktop/views/pages/sign.py" line="85"/>
         <source>List or date</source>
         <translation>Danh sách hoặc ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="95"/>
+        <location filename="../../desktop/views/pages/sign.py" line="96"/>
         <source>&amp;Sign the records…</source>
         <translation>&amp;Ký các bản ghi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="98"/>
+        <location filename="../../desktop/views/pages/sign.py" line="99"/>
         <source>Stop after this batch</source>
         <translation>Dừng sau lô này</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="149"/>
+        <location filename="../../desktop/views/pages/sign.py" line="161"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="189"/>
+        <location filename="../../desktop/views/pages/sign.py" line="212"/>
         <source>Ready to sign: {ready}. Held for review: {held}.</source>
         <translation>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="179"/>
+        <location filename="../../desktop/views/pages/sign.py" line="202"/>
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="248"/>
+        <location filename="../../desktop/views/pages/sign.py" line="269"/>
+        <source>Not permitted to sign</source>
+        <translation>Không được phép ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="303"/>
         <source>Signing stopped. The batches already signed are kept.</source>
         <translation>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="253"/>
+        <location filename="../../desktop/views/pages/sign.py" line="308"/>
         <source>Signed {n} records in {b} batches. The batches are waiting to be synced.</source>
         <translation>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="264"/>
+        <location filename="../../desktop/views/pages/sign.py" line="319"/>
         <source>Not signed</source>
         <translation>Chưa ký được</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="55"/>
+        <location filename="../../desktop/views/pages/sign.py" line="56"/>
         <source>Sign with the USB token</source>
         <translation>Ký số bằng USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="114"/>
+        <location filename="../../desktop/views/pages/sign.py" line="115"/>
         <source>Signed batches</source>
         <translation>Các lô đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="180"/>
+        <location filename="../../desktop/views/pages/sign.py" line="192"/>
+        <source>List {id}</source>
+        <translation>Danh sách số {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="203"/>
         <source>Inserted</source>
         <translation>Đã cắm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="180"/>
+        <location filename="../../desktop/views/pages/sign.py" line="203"/>
         <source>No token</source>
         <translation>Không thấy token</translation>
     </message>
@@ -3241,12 +3320,12 @@
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="176"/>
+        <location filename="../../desktop/views/pages/sync.py" line="182"/>
         <source>Send again</source>
         <translation>Gửi lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="176"/>
+        <location filename="../../desktop/views/pages/sync.py" line="182"/>
         <source>Only send again once the cause is dealt with (e.g. the facility is registered, IT staff checked the alarm). Send the batches needing attention again?</source>
         <translation>Chỉ gửi lại khi nguyên nhân đã được xử lý (ví dụ cơ sở đã được đăng ký, bộ phận CNTT đã kiểm tra cảnh báo). Gửi lại các lô cần xử lý?</translation>
     </message>

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QDialog
 
 from desktop import accounts
 from desktop.errors import UserError
-from tests.unit.overview.test_diagnostics import _Server
+from tests.unit.core.test_settings_and_connections import _Server
 
 pytestmark = pytest.mark.gui
 

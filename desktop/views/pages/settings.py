@@ -31,9 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import accounts, diagnostics
+from desktop import accounts
+from desktop.diagnosis import Diagnosis
 from desktop.errors import UserError
 from desktop.i18n import tr
+from desktop.registry.connection import check_registry
+from desktop.settings_changes import apply_settings
+from desktop.signing.connection import check_token, token_module_choices
+from desktop.sync.connection import check_central
 from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
@@ -180,7 +185,7 @@ class SettingsPage(QWidget):
         module = QComboBox()
         module.setEditable(True)
         module.setAccessibleName(str(tr("Mô-đun PKCS#11", "PKCS#11 module")))
-        for value, where in diagnostics.token_module_choices():
+        for value, where in token_module_choices():
             module.addItem(value, value)
             module.setItemData(module.count() - 1, where, Qt.ItemDataRole.ToolTipRole)
         form.addRow(str(tr("&Mô-đun PKCS#11:", "PKCS#11 &module:")), module)
@@ -303,7 +308,7 @@ class SettingsPage(QWidget):
 
                 present_error(self, error)
 
-        run_op(self, lambda _p: diagnostics.apply_settings(workspace, changes, actor), _while_alive(self, saved),
+        run_op(self, lambda _p: apply_settings(workspace, changes, actor), _while_alive(self, saved),
                _while_alive(self, failed),
                show_progress=False)
 
@@ -323,20 +328,20 @@ class SettingsPage(QWidget):
             timeout = self._value("registry_timeout")
 
             def fn(_p):
-                return diagnostics.check_registry(url, token, timeout)
+                return check_registry(url, token, timeout)
         elif target == "central":
             url, ca_file, timeout = self._value("central_url"), self._value("central_ca_file"), self._value(
                 "central_timeout")
 
             def fn(_p):
-                return diagnostics.check_central(url, ca_file, timeout)
+                return check_central(url, ca_file, timeout)
         else:
             module, label, workspace = self._value("token_module"), self._value("token_label"), self.ctx.workspace
 
             def fn(_p):
-                return diagnostics.check_token(module, label, workspace)
+                return check_token(module, label, workspace)
 
-        def done(diagnosis: diagnostics.Diagnosis) -> None:
+        def done(diagnosis: Diagnosis) -> None:
             result.setProperty("role", "ok" if diagnosis.ok else "error")
             result.style().unpolish(result)
             result.style().polish(result)

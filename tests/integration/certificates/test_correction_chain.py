@@ -90,9 +90,9 @@ def test_find_print_verify_correct_reissue_and_revoke(demo, tmp_path):
     first = certificates[-1]
     name = first["full_name"]
     # find: by name without diacritics, by UVCI tail
-    from desktop.certificates.search import fold_name
+    from desktop.text import fold
 
-    found = cli(ws, "certificates", "--search", fold_name(name))
+    found = cli(ws, "certificates", "--search", fold(name))
     assert first["uvci"] in {c["uvci"] for c in found}
     assert [c["uvci"] for c in cli(ws, "certificates", "--search", first["uvci"][15:30])] == [first["uvci"]]
     # print, scan the printout, verify offline with the trust list sync cached

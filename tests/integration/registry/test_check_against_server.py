@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from desktop.errors import UserError
 from desktop.models import AuditEvent, VaccinationRecord
-from desktop.models.registry_extra import RecordDifference
+from desktop.models.record_difference import RecordDifference
 from desktop.progress import Progress
 from desktop.registry import check_records
 from services.registry.population import Population

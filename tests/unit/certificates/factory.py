@@ -13,13 +13,13 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.hazmat.primitives.serialization import Encoding
 from cryptography.x509.oid import NameOID
 
-from desktop.certificates.search import fold_name
 from desktop.dcc.cose import KeySigner, kid_for_certificate
 from desktop.dcc.hc1 import encode_hc1
 from desktop.dcc.payload import build_vaccination_dcc
 from desktop.dcc.trustlist import TrustList
 from desktop.dcc.uvci import new_uvci
 from desktop.models import Certificate, SigningBatch, VaccinationRecord
+from desktop.text import fold
 
 NAMES = [
     ("Nguyễn Thị Hồng Nhung", "1990-03-05", "F", "001190012345"),
@@ -79,7 +79,7 @@ def add_certificate(session, issuer: TestIssuer, full_name: str, dob: str, sex: 
     hc1_text, uvci = hc1 or make_hc1(issuer, full_name, dob, dose, vaccination_date, issued_at=issued_at, days=days)
     batch_id = batch_id or new_batch(session)
     record = VaccinationRecord(
-        full_name=full_name, name_folded=fold_name(full_name), date_of_birth=dob, sex=sex, id_number=id_number,
+        full_name=full_name, name_folded=fold(full_name), date_of_birth=dob, sex=sex, id_number=id_number,
         id_kind="cccd", nationality="VN", vaccine_name="Pfizer", vaccine_mp="EU/1/20/1528",
         vaccine_ma="ORG-100030215", vaccine_vp="1119349007", lot="FK1234", dose_number=dose, dn=dose, sd=2,
         vaccination_date=vaccination_date, check_status="matched", stage="certified", batch_id=batch_id,
@@ -89,7 +89,7 @@ def add_certificate(session, issuer: TestIssuer, full_name: str, dob: str, sex: 
     session.flush()
     cert = Certificate(
         record_id=record.id, batch_id=batch_id, uvci=uvci, hc1=hc1_text, issued_at=issued_at,
-        expires_at=issued_at + timedelta(days=days), full_name=full_name, name_folded=fold_name(full_name),
+        expires_at=issued_at + timedelta(days=days), full_name=full_name, name_folded=fold(full_name),
         id_number=id_number, vaccination_date=vaccination_date,
     )
     session.add(cert)

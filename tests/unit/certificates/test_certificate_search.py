@@ -5,14 +5,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from desktop.certificates.search import fold_name, parse_query, search, search_ids
+from desktop.certificates.search import parse_query, search, search_ids
 from desktop.errors import UserError
 from desktop.models import Certificate
+from desktop.text import fold
 
 
 def test_fold_name_removes_marks_and_maps_d():
-    assert fold_name("Đặng Văn Đức") == "dang van duc"
-    assert fold_name(unicodedata.normalize("NFD", "Nguyễn Thị  Hồng Nhung ")) == "nguyen thi hong nhung"
+    assert fold("Đặng Văn Đức") == "dang van duc"
+    assert fold(unicodedata.normalize("NFD", "Nguyễn Thị  Hồng Nhung ")) == "nguyen thi hong nhung"
 
 
 @pytest.mark.parametrize("text,kind,value", [

@@ -7,8 +7,9 @@ import json
 
 from desktop.demo.lists import name_kind, write_lists
 from desktop.demo.people import PROVINCES, generate_people
-from desktop.importer.text import clean, title_name
-from desktop.importer.values import cccd_inconsistency
+from desktop.ids import cccd_inconsistency
+from desktop.importer.text import clean
+from desktop.text import title_name
 
 
 def test_people_are_consistent_and_deterministic():

@@ -8,16 +8,16 @@ import unicodedata
 import pytest
 
 from desktop.importer.fields import field_for_header, is_dose_block
-from desktop.importer.text import cell_text, clean, fold, header_key, title_name
+from desktop.importer.text import cell_text, clean, header_key
 from desktop.importer.values import (
     BadValue,
-    cccd_inconsistency,
     parse_date,
     parse_dose,
     parse_id,
     parse_nationality,
     parse_sex,
 )
+from desktop.text import fold, title_name
 
 
 def test_clean_makes_nfc_and_collapses_every_space():
@@ -117,15 +117,6 @@ def test_unknown_sex_is_refused():
 def test_id_numbers(value, number, kind, restored, problem):
     ident = parse_id(value)
     assert (ident.number, ident.kind, ident.restored, ident.problem) == (number, kind, restored, problem)
-
-
-def test_cccd_digits_against_sex_and_birth():
-    assert cccd_inconsistency("001090012345", "M", "1990-05-12") == []
-    assert cccd_inconsistency("001190012345", "F", "1990") == []
-    assert cccd_inconsistency("001290012345", "M", "2090-01-01") == []
-    assert cccd_inconsistency("001090012345", "F", "1990-05-12") == ["sex"]
-    assert cccd_inconsistency("001091012345", "M", "1990-05-12") == ["year"]
-    assert cccd_inconsistency("001205012345", "M", "1905-01-01") == ["century"]
 
 
 @pytest.mark.parametrize("value,expected", [(1, 1), (2.0, 2), ("3", 3), ("Mũi 2", 2), ("3 (nhắc lại)", 3)])

@@ -7,7 +7,7 @@ import unicodedata
 import pytest
 
 from desktop.registry.compare import Person, compare, dob_kind, edit_distance, fold, name_kind, status_for
-from desktop.registry.precheck import cccd_inconsistency, id_kind, invalid_reason
+from desktop.registry.precheck import id_kind, invalid_reason
 
 NFD = unicodedata.normalize("NFD", "Nguyễn Thị Hồng Nhung")
 
@@ -95,22 +95,6 @@ def test_id_formats(number, nationality, kind):
 def test_invalid_reason_is_bilingual_and_names_the_length():
     vi, en = invalid_reason("12345678901", "VN")
     assert "11" in vi and "11 digits" in en
-
-
-@pytest.mark.parametrize(("number", "sex", "dob", "problems"), [
-    ("001090012345", "M", "1990-05-12", []),
-    ("001190012345", "F", "1990", []),
-    ("001201012345", "M", "2001-01-01", []),
-    ("001301012345", "F", "2001-01-01", []),
-    ("001090012345", "F", "1990-05-12", ["sex"]),
-    ("001090012345", "M", "1991-05-12", ["year"]),
-    ("001090012345", "M", "2090-05-12", ["year"]),  # century digit says 1900s
-    ("001290012345", "F", "1990-01-01", ["sex", "year"]),
-    ("001790012345", "M", "1990-01-01", ["sex", "year"]),  # no century uses digit 7
-    ("012345678", "F", "1990", []),  # a CMND carries neither
-])
-def test_cccd_century_sex_and_year(number, sex, dob, problems):
-    assert cccd_inconsistency(number, sex, dob) == problems
 
 
 def test_compare_lists_every_difference_and_status():

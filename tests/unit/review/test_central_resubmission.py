@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from desktop.audit import verify_chain
 from desktop.errors import UserError
 from desktop.models import AuditEvent, Decision, SignedRecord, VaccinationRecord
-from desktop.models.registry_extra import RecordDifference
+from desktop.models.record_difference import RecordDifference
 from desktop.overview.picture import todays_picture
 from desktop.review import bulk_resolve, queue_counts, queue_ids, resolve, review_item, undo_last
 from desktop.signing.batch import Selection, plan_batches

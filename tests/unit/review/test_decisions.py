@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from desktop.audit import verify_chain
 from desktop.errors import UserError
 from desktop.models import AuditEvent, Decision, VaccinationRecord
-from desktop.models.registry_extra import RecordDifference
+from desktop.models.record_difference import RecordDifference
 from desktop.review import (
     bulk_resolve,
     count_affected,

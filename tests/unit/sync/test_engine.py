@@ -49,9 +49,9 @@ def test_sync_stores_verified_certificates_once(ws, facility):
         cert = s.execute(select(Certificate).limit(1)).scalar_one()
         record = s.get(VaccinationRecord, cert.record_id)
         assert cert.full_name == record.full_name and cert.id_number == record.id_number
-        from desktop.certificates.search import fold_name
+        from desktop.text import fold
 
-        assert cert.vaccination_date == "2021-09-15" and cert.name_folded == fold_name(record.full_name)
+        assert cert.vaccination_date == "2021-09-15" and cert.name_folded == fold(record.full_name)
         assert cert.name_folded.isascii() and cert.hc1.startswith("HC1:")
         assert {b.state for b in s.execute(select(SigningBatch)).scalars()} == {"countersigned"}
         assert verify_chain(s).ok
@@ -209,7 +209,7 @@ def test_claims_are_exclusive_and_dead_holders_lose_theirs(ws, facility):
 
     dead = subprocess.Popen([sys.executable, "-c", "pass"])
     dead.wait()
-    from desktop.models.sync_extra import OutboxLease
+    from desktop.models.outbox_lease import OutboxLease
 
     with ws.db.session() as s:
         s.get(OutboxLease, batch_id).holder = f"{socket.gethostname()}:{dead.pid}:x"
@@ -225,7 +225,7 @@ def test_claims_are_exclusive_and_dead_holders_lose_theirs(ws, facility):
 def test_a_bug_while_storing_hands_the_batches_back(ws, facility, monkeypatch):
     import pytest
 
-    from desktop.models.sync_extra import OutboxLease
+    from desktop.models.outbox_lease import OutboxLease
     from desktop.sync import engine
 
     _signed(ws, facility, sizes=(2, 2))

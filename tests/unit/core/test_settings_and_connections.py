@@ -1,4 +1,4 @@
-"""Settings are validated before saving; "test connection" against real HTTP servers and SoftHSM."""
+"""Settings are validated before saving; each capability's "test connection" against real servers and SoftHSM."""
 
 from __future__ import annotations
 
@@ -9,8 +9,12 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from desktop import diagnostics
 from desktop.errors import UserError
+from desktop.registry.connection import check_registry
+from desktop.settings import validate_setting
+from desktop.settings_changes import apply_settings
+from desktop.signing.connection import check_token, token_module_choices
+from desktop.sync.connection import check_central
 from tests.helpers import run_cli
 
 
@@ -57,7 +61,7 @@ class _Server:
 ])
 def test_registry_check(status, ok, code):
     with _Server(status, {"results": []}) as server:
-        result = diagnostics.check_registry(server.url + "/", "tok-123", timeout=5)
+        result = check_registry(server.url + "/", "tok-123", timeout=5)
     assert (result.ok, result.code) == (ok, code)
     method, path, auth, body = server.seen[0]
     assert (method, path, auth) == ("POST", "/v1/citizens:lookup", "Bearer tok-123")
@@ -68,28 +72,28 @@ def test_registry_check(status, ok, code):
 
 def test_central_check():
     with _Server(200, {"status": "ok"}) as server:
-        assert diagnostics.check_central(server.url, timeout=5).ok
+        assert check_central(server.url, timeout=5).ok
     assert server.seen[0][:2] == ("GET", "/v1/health")
     with _Server(200, {"status": "starting"}) as server:
-        assert not diagnostics.check_central(server.url, timeout=5).ok
+        assert not check_central(server.url, timeout=5).ok
     with _Server(404) as server:
-        assert diagnostics.check_central(server.url, timeout=5).code == "unavailable"
+        assert check_central(server.url, timeout=5).code == "unavailable"
 
 
 def test_unreachable_and_unconfigured():
     with _Server() as server:
         url = server.url
-    result = diagnostics.check_central(url, timeout=2)  # the port is closed now
+    result = check_central(url, timeout=2)  # the port is closed now
     assert result.code == "unreachable" and url in result.message.vi
-    assert diagnostics.check_registry("", "").code == "not_configured"
-    assert diagnostics.check_token("").code == "not_configured"
-    assert diagnostics.check_token("/nonexistent/libvendor.so").code == "no_module"
+    assert check_registry("", "").code == "not_configured"
+    assert check_token("").code == "not_configured"
+    assert check_token("/nonexistent/libvendor.so").code == "no_module"
 
 
 def test_a_file_that_is_not_a_pkcs11_module_fails_plainly(tmp_path):
     fake = tmp_path / "not-a-module.so"
     fake.write_bytes(b"\x7fELF nonsense")
-    result = diagnostics.check_token(str(fake))
+    result = check_token(str(fake))
     assert result.code == "module_failed" and str(fake) in result.message.en
 
 
@@ -102,7 +106,7 @@ def test_a_file_that_is_not_a_pkcs11_module_fails_plainly(tmp_path):
     ("token_module", r"C:\Windows\System32\vnptca_p11_v8.dll", r"C:\Windows\System32\vnptca_p11_v8.dll"),
 ])
 def test_valid_settings(key, value, expected):
-    assert diagnostics.validate_setting(key, value) == expected
+    assert validate_setting(key, value) == expected
 
 
 @pytest.mark.parametrize(("key", "value"), [
@@ -113,7 +117,7 @@ def test_valid_settings(key, value, expected):
 ])
 def test_invalid_settings_are_refused_naming_the_setting(key, value):
     with pytest.raises(UserError) as err:
-        diagnostics.validate_setting(key, value)
+        validate_setting(key, value)
     assert key in err.value.message.vi and key in err.value.message.en
 
 
@@ -169,13 +173,13 @@ def test_apply_settings_reports_every_problem_and_audits_changes(workspace):
     from desktop.models import AuditEvent
 
     with pytest.raises(UserError) as err:
-        diagnostics.apply_settings(workspace, {"registry_batch_size": "900", "language": "fr",
+        apply_settings(workspace, {"registry_batch_size": "900", "language": "fr",
                                                "facility_name": "BV E"}, actor="quantri")
     assert "registry_batch_size" in err.value.message.vi and "language" in err.value.message.en
     assert err.value.message.vi.startswith("Có 2 cài đặt")
     assert workspace.settings.get("facility_name") == "Bệnh viện Bạch Mai"  # nothing half-applied
-    stored = diagnostics.apply_settings(workspace, {"registry_batch_size": "100", "registry_token": "tok-9",
-                                                    "facility_name": "Bệnh viện E"}, actor="quantri")
+    stored = apply_settings(workspace, {"registry_batch_size": "100", "registry_token": "tok-9",
+                                        "facility_name": "Bệnh viện E"}, actor="quantri")
     assert stored == {"registry_batch_size": 100, "registry_token": True, "facility_name": "Bệnh viện E"}
     from desktop.workspace import Workspace
 
@@ -186,3 +190,27 @@ def test_apply_settings_reports_every_problem_and_audits_changes(workspace):
         assert event.actor == "quantri"
         assert event.after == {"registry_batch_size": 100, "registry_token": "***", "facility_name": "Bệnh viện E"}
         assert "tok-9" not in repr((event.before, event.after))
+
+
+def test_token_choices_are_the_one_module_list():
+    from desktop.signing.modules import KNOWN_MODULES
+
+    assert [name for name, _where in token_module_choices()] == list(KNOWN_MODULES)
+
+
+def test_token_listing_runs_on_the_token_thread(tmp_path, monkeypatch):
+    import threading
+
+    from desktop.signing import connection
+
+    seen = []
+
+    def listing(path):
+        seen.append(threading.current_thread().name)
+        return [{"label": "A", "serial": "1", "manufacturer": "m", "model": "x"}]
+
+    module = tmp_path / "libvendor.so"
+    module.write_bytes(b"")
+    monkeypatch.setattr(connection, "_list_tokens", listing)
+    result = check_token(str(module), "A")
+    assert result.ok and seen == [seen[0]] and seen[0].startswith("vaxdesk-token")

@@ -1,4 +1,4 @@
-"""Tables owned by sync: who holds an outbox item right now, and the sync state shared by processes.
+"""Who holds an outbox item right now.
 
 The outbox item's ``state`` says where a batch is; the lease says which process may work on it and
 until when, so two VaxDesk processes on one workspace never send and store the same batch at once,
@@ -8,7 +8,6 @@ and a killed process's claim expires instead of blocking the batch forever.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
@@ -23,13 +22,3 @@ class OutboxLease(Base):
     holder: Mapped[str] = mapped_column(String(200))  # "<host>:<pid>:<nonce>"
     lease_until: Mapped[datetime]
     claimed_at: Mapped[datetime] = mapped_column(default=utcnow)
-
-
-class SyncState(Base):
-    """Key/value facts about syncing of this workspace: paused, last success, last error."""
-
-    __tablename__ = "sync_state"
-
-    key: Mapped[str] = mapped_column(String(50), primary_key=True)
-    value: Mapped[dict[str, Any]] = mapped_column(default=dict)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -1,4 +1,4 @@
-"""Tables of the registry capability: one row per difference of a record, for the review queue.
+"""One row per difference of a record from the registry, for the review queue.
 
 The record's ``differences`` JSON is the source of truth; ``record_difference`` mirrors it so the
 queue can be filtered and counted by kind in SQL (``desktop.review.queue``).

@@ -1,0 +1,181 @@
+"""Bulk database work, one rule each: the SQLite write lock, chunked ``IN``, fast inserts, GC pauses.
+
+- ``write_lock``: SQLite's write lock taken at once, so what a transaction reads before it writes
+  stays true until commit (two processes cannot both claim the same outbox item or chain onto the
+  same audit hash).
+- ``chunks``: ``IN (...)`` lists of at most ``IN_LIMIT`` values, under the bound-parameter limit of
+  old SQLite builds (999).
+- ``insert_rows`` / ``insert_tuples``: on SQLite the rows go straight to the driver's
+  ``executemany`` in short slices (the ORM would spend most of the time on per-row bookkeeping, one
+  long call would starve the window's thread); elsewhere SQLAlchemy's core insert.
+- ``gc_paused``: no cyclic garbage collection while 100,000 short-lived objects come and go.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from operator import itemgetter
+from typing import Any, TypeVar
+
+from sqlalchemy import JSON, DateTime, Table, func, insert, select
+from sqlalchemy.orm import Session
+
+T = TypeVar("T")
+IN_LIMIT = 900  # values per IN (...): old SQLite builds bind at most 999 parameters per statement
+SLICE = 250  # rows per executemany call between yields of the GIL
+_LOCK_TABLE = "audit_event"  # every workspace database has it; the lock is on the whole database
+_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
+
+
+def is_sqlite(session: Session) -> bool:
+    return session.get_bind().dialect.name == "sqlite"
+
+
+def write_lock(session: Session) -> None:
+    """Take SQLite's write lock now, so what we read next is what we update (no lost updates).
+
+    Other databases lock the rows a statement touches; nothing to do there.
+    """
+    if is_sqlite(session):
+        session.connection().exec_driver_sql(f"UPDATE {_LOCK_TABLE} SET id = id WHERE 0")  # noqa: S608 - fixed name
+
+
+def chunks(values: Sequence[T], size: int = IN_LIMIT) -> Iterator[Sequence[T]]:
+    """``values`` in consecutive slices of at most ``size``: one ``IN (...)`` query per slice."""
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def to_db(value: Any, is_json: bool) -> Any:
+    """A value in the form SQLite stores it (JSON as text, datetimes as naive UTC text)."""
+    if is_json:
+        return None if value is None else json.dumps(value, ensure_ascii=False)
+    if isinstance(value, datetime):
+        if value.tzinfo is not None:
+            value = value.astimezone(UTC).replace(tzinfo=None)
+        return value.strftime(_SQLITE_DATETIME)
+    return value
+
+
+def sqlite_value(value: Any) -> Any:
+    """A value as ``insert_rows(..., prepared=True)`` expects it on SQLite (JSON as text, datetimes as text)."""
+    if isinstance(value, (list, dict)):
+        return to_db(value, True)
+    return to_db(value, False)
+
+
+def _is_datetime(column: Any) -> bool:
+    return isinstance(column.type, DateTime) or isinstance(getattr(column.type, "impl", None), DateTime)
+
+
+def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], prepared: bool = False) -> None:
+    """Insert plain dicts (every column present, ids included) into ``table``.
+
+    ``prepared``: on SQLite the values are already in database form (``sqlite_value``), so rows go to
+    the driver as they are.
+    """
+    if not rows:
+        return
+    if not is_sqlite(session):
+        session.execute(insert(table), list(rows))
+        return
+    columns = [c.name for c in table.columns]
+    if prepared:
+        executemany(session, table, columns, list(map(itemgetter(*columns), rows)))
+        return
+    special = [(i, isinstance(c.type, JSON)) for i, c in enumerate(table.columns)
+               if isinstance(c.type, JSON) or _is_datetime(c)]
+    getter = itemgetter(*columns)
+    cache: dict[int, Any] = {}
+    params = []
+    for row in rows:
+        values = list(getter(row))
+        for i, is_json in special:
+            value = values[i]
+            if value is None:
+                continue
+            if is_json:
+                values[i] = "[]" if value == [] else json.dumps(value, ensure_ascii=False)
+            else:
+                key = id(value)
+                if key not in cache:
+                    cache[key] = to_db(value, False)
+                values[i] = cache[key]
+        params.append(tuple(values))
+    executemany(session, table, columns, params)
+
+
+def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple],
+                  constants: dict[str, Any] | None = None) -> None:
+    """SQLite only: insert rows given as tuples of database-form values in the order of ``columns``.
+
+    ``constants``: further columns with the same database-form value (None, int or str) in every
+    row; they are written into the statement once instead of being bound for each row.
+    """
+    executemany(session, table, columns, rows, constants)
+
+
+def next_id(session: Session, table: Table) -> int:
+    """The id the next inserted row gets when ids are given explicitly (bulk inserts)."""
+    return (session.execute(select(func.max(table.c.id))).scalar() or 0) + 1
+
+
+def _sql_literal(value: Any) -> str:
+    if value is None:
+        return "NULL"
+    if value.__class__ is int:
+        return str(value)
+    if value.__class__ is str:
+        return "'" + value.replace("'", "''") + "'"
+    raise TypeError(f"no SQL literal for {type(value).__name__}")
+
+
+def executemany(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple],
+                constants: dict[str, Any] | None = None) -> None:
+    """The driver's executemany in slices, yielding the GIL between them.
+
+    sqlite3 releases the GIL around each step but takes it back at once, so a long executemany
+    starves other threads (the window's); short slices with a yield keep the window responsive.
+    """
+    constants = constants or {}
+    quoted = ", ".join(f'"{c}"' for c in [*columns, *constants])
+    marks = ", ".join(["?"] * len(columns) + [_sql_literal(v) for v in constants.values()])
+    sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'  # noqa: S608 - names from the model
+    connection = session.connection()
+    for start in range(0, len(rows), SLICE):
+        connection.exec_driver_sql(sql, list(rows[start:start + SLICE]))
+        time.sleep(0)
+
+
+_gc_lock = threading.Lock()
+_gc_users = 0
+_gc_restore = False
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic collection inside the block (nested and concurrent uses are counted).
+
+    Loading a list, building a batch or storing certificates creates hundreds of thousands of
+    short-lived objects (none cyclic, freed by reference counting); the full collections they would
+    trigger walk the whole heap and stop every thread, the window's included, for 50–500 ms.
+    """
+    global _gc_users, _gc_restore
+    with _gc_lock:
+        if _gc_users == 0:
+            _gc_restore = gc.isenabled()
+            gc.disable()
+        _gc_users += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_users -= 1
+            if _gc_users == 0 and _gc_restore:
+                gc.enable()

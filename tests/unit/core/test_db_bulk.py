@@ -1,0 +1,67 @@
+"""Bulk database helpers: the write lock really locks, chunks stay under SQLite's parameter limit."""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+
+import pytest
+from sqlalchemy import select
+
+from desktop.db_bulk import IN_LIMIT, chunks, gc_paused, insert_rows, next_id, write_lock
+from desktop.models import DailyList
+
+
+def test_chunks_cover_every_value_within_the_limit():
+    values = list(range(2 * IN_LIMIT + 5))
+    parts = list(chunks(values))
+    assert [len(p) for p in parts] == [IN_LIMIT, IN_LIMIT, 5]
+    assert [v for p in parts for v in p] == values
+    assert list(chunks([])) == []
+
+
+def test_write_lock_keeps_other_writers_out_until_commit(workspace):
+    path = workspace.db.engine.url.database
+    other = sqlite3.connect(path, timeout=0.2)
+    try:
+        with workspace.db.session() as session:
+            write_lock(session)
+            with pytest.raises(sqlite3.OperationalError, match="locked"):
+                other.execute("BEGIN IMMEDIATE")
+        other.execute("BEGIN IMMEDIATE")  # free again once the transaction ended
+        other.rollback()
+    finally:
+        other.close()
+
+
+def test_gc_paused_nests_and_restores():
+    assert gc.isenabled()
+    with gc_paused():
+        with gc_paused():
+            assert not gc.isenabled()
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with gc_paused():
+            pass
+        assert not gc.isenabled()  # a collector disabled before stays disabled
+    finally:
+        gc.enable()
+
+
+def test_insert_rows_writes_json_and_datetimes(workspace):
+    from datetime import UTC, datetime
+
+    table = DailyList.__table__
+    with workspace.db.session() as session:
+        first = next_id(session, table)
+        insert_rows(session, table, [{
+            "id": first, "file_name": "a.csv", "file_sha256": "0" * 64, "layout": "long",
+            "imported_at": datetime(2024, 5, 1, 8, 30, tzinfo=UTC), "imported_by": "an", "facility_code": "01001",
+            "rows_total": 3, "accepted": 2, "rejected": 1, "duplicates": 0, "column_map": {"full_name": 0},
+        }])
+    with workspace.db.session() as session:
+        stored = session.execute(select(DailyList)).scalar_one()
+        assert (stored.id, stored.file_name, stored.column_map) == (first, "a.csv", {"full_name": 0})
+        assert stored.imported_at == datetime(2024, 5, 1, 8, 30, tzinfo=UTC)
