@@ -21,7 +21,7 @@ import os
 import threading
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -394,3 +394,113 @@ def snapshot(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
         value = getattr(obj, name)
         out[name] = value.isoformat() if isinstance(value, datetime) else value
     return out
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the log: the administrator's viewer and its CSV export
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Which events to show; empty fields match everything. Dates are local calendar days, inclusive."""
+
+    actor: str = ""
+    record: str = ""  # the entity's id: a record number, a batch id, a UVCI, an account name
+    action: str = ""  # exact action, or a prefix ending in "." (``decision.``)
+    since: date | None = None
+    until: date | None = None
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    at: str  # local time, ``YYYY-MM-DD HH:MM:SS``
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    reason: str
+    before: str  # JSON text
+    after: str
+
+
+@dataclass(frozen=True)
+class EventPage:
+    rows: tuple[EventRow, ...]
+    total: int  # all events matching the filter (``rows`` holds at most the limit, newest first)
+
+
+def _local_day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min).astimezone().astimezone(UTC)
+
+
+def _conditions(filt: EventFilter) -> list[Any]:
+    out: list[Any] = []
+    if filt.actor.strip():
+        out.append(AuditEvent.actor == filt.actor.strip())
+    if filt.record.strip():
+        out.append(AuditEvent.entity_id == filt.record.strip())
+    action = filt.action.strip()
+    if action.endswith("."):
+        out.append(AuditEvent.action.startswith(action, autoescape=True))
+    elif action:
+        out.append(AuditEvent.action == action)
+    if filt.since:
+        out.append(AuditEvent.at >= _local_day_start(filt.since))
+    if filt.until:
+        out.append(AuditEvent.at < _local_day_start(filt.until + timedelta(days=1)))
+    return out
+
+
+def _row(event: Any) -> EventRow:
+    def text(value: Any) -> str:
+        return "" if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)
+
+    return EventRow(event.id, event.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), event.actor, event.action,
+                    event.entity, event.entity_id, event.reason or "", text(event.before), text(event.after))
+
+
+def find_events(workspace: Any, filt: EventFilter = EventFilter(), limit: int = 5000) -> EventPage:
+    """The newest ``limit`` events matching ``filt``, and how many match in all."""
+    from sqlalchemy import func
+
+    where = _conditions(filt)
+    with workspace.db.session() as session:
+        total = session.scalar(select(func.count()).select_from(AuditEvent).where(*where)) or 0
+        events = session.execute(select(AuditEvent).where(*where).order_by(AuditEvent.id.desc()).limit(limit)).scalars()
+        rows = tuple(_row(e) for e in events)
+    return EventPage(rows, total)
+
+
+def event_actions(workspace: Any) -> list[str]:
+    """Every action the log holds, for the viewer's filter."""
+    with workspace.db.session() as session:
+        return sorted(session.scalars(select(AuditEvent.action).distinct()))
+
+
+CSV_COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "reason", "before", "after")
+
+
+def _cell(value: Any) -> Any:
+    """A spreadsheet never runs a cell as a formula: text starting with = + - @ gets a leading quote."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def export_events_csv(workspace: Any, filt: EventFilter, path: str | Path) -> int:
+    """Every event matching ``filt`` (oldest first) into a UTF-8 CSV that Excel opens; returns the count."""
+    import csv
+
+    where = _conditions(filt)
+    count = 0
+    target = Path(path)
+    with workspace.db.session() as session, target.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(CSV_COLUMNS)
+        query = select(AuditEvent).where(*where).order_by(AuditEvent.id).execution_options(yield_per=2000)
+        for event in session.execute(query).scalars():
+            row = _row(event)
+            writer.writerow([_cell(getattr(row, c)) for c in CSV_COLUMNS])
+            count += 1
+    return count
