@@ -23,7 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import accounts
-from desktop.audit import AuditChain, EventFilter, EventPage, EventRow, event_actions, export_events_csv, find_events
+from desktop.audit import (
+    AuditChain,
+    EventFilter,
+    EventPage,
+    EventRow,
+    event_actions,
+    export_events_csv,
+    find_events,
+)
 from desktop.i18n import tr
 from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
