@@ -488,8 +488,10 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def export_events_csv(workspace: Any, filt: EventFilter, path: str | Path) -> int:
-    """Every event matching ``filt`` (oldest first) into a UTF-8 CSV that Excel opens; returns the count."""
+def export_events_csv(workspace: Any, filt: EventFilter, path: str | Path, actor: str = "") -> int:
+    """Every event matching ``filt`` (oldest first) into a UTF-8 CSV that Excel opens; returns the count.
+
+    The export itself is an event (who took which part of the log out of the workspace)."""
     import csv
 
     where = _conditions(filt)
@@ -503,4 +505,7 @@ def export_events_csv(workspace: Any, filt: EventFilter, path: str | Path) -> in
             row = _row(event)
             writer.writerow([_cell(getattr(row, c)) for c in CSV_COLUMNS])
             count += 1
+    with workspace.db.session() as session:
+        shown = {k: (v.isoformat() if isinstance(v, date) else v) for k, v in asdict(filt).items() if v}
+        record_event(session, actor, "audit.exported", "audit_log", "csv", None, {"events": count, "filter": shown})
     return count

@@ -263,8 +263,8 @@ class AuditPage(QWidget):
             return
         if not out.lower().endswith(".csv"):
             out += ".csv"
-        workspace, filt = self.workspace, self.current_filter()
-        run_op(self, lambda _p: export_events_csv(workspace, filt, out), _while_alive(self, self._exported(out)),
+        workspace, filt, actor = self.workspace, self.current_filter(), self.ctx.actor
+        run_op(self, lambda _p: export_events_csv(workspace, filt, out, actor), _while_alive(self, self._exported(out)),
                label=str(tr("Đang xuất nhật ký…", "Exporting the log…")))
 
     def _exported(self, out: str):

@@ -156,10 +156,12 @@ def test_viewer_queries_and_csv_export(workspace, tmp_path):
     assert find_events(workspace, EventFilter(until=today - timedelta(days=1))).total == 0
     assert find_events(workspace, EventFilter(since=today + timedelta(days=1))).total == 0
     out = tmp_path / "audit.csv"
-    assert export_events_csv(workspace, EventFilter(actor="minh"), out) == 3
+    assert export_events_csv(workspace, EventFilter(actor="minh", since=today), out, actor="quantri") == 3
     with out.open(encoding="utf-8-sig", newline="") as f:
         rows = list(csv.DictReader(f))
     assert [r["id"] for r in rows] == ["4", "5", "6"] and rows[2]["reason"] == "'-1+1"
+    [exported] = find_events(workspace, EventFilter(action="audit.exported")).rows
+    assert exported.actor == "quantri" and '"events": 3' in exported.after and today.isoformat() in exported.after
 
 
 @pytest.mark.parametrize("statement", ["UPDATE audit_event SET actor = 'x'", "DELETE FROM audit_event WHERE id = 1"])
