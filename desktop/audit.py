@@ -38,6 +38,7 @@ PERSONAL_FIELDS = frozenset({"full_name", "name_folded", "date_of_birth", "id_nu
                              "insurance_number", "registry_values"})
 PROTECTED_PREFIX = "hmac:"
 KEY_FILE = "audit.key"
+GUARD_TRIGGERS = ("audit_event_no_update", "audit_event_no_delete")  # migration 0008
 KEY_INFO = "audit_key_path"  # Session.info entry naming the key file (set by the workspace)
 
 Items = list[tuple[str | int, dict[str, Any] | None, dict[str, Any] | None]]
@@ -148,7 +149,8 @@ class ChainReport:
     events: int
     ok: bool
     first_bad_id: int | None = None
-    problem: str = ""  # missing | broken_link | altered | truncated | rewritten | anchor_unsigned | batch_event_missing
+    # missing | broken_link | altered | truncated | rewritten | anchor_unsigned | batch_event_missing | guard_removed
+    problem: str = ""
     anchors: int = 0
     last_anchor_id: int | None = None
     since_id: int | None = None  # with "rewritten": the first event that may have been changed
@@ -257,7 +259,24 @@ class AuditChain:
             batch_id, anchor_id = missing[0]
             report.ok, report.problem, report.batch_id = False, "batch_event_missing", batch_id
             report.first_bad_id = anchor_id + 1
+        elif not self.guarded():
+            report.ok, report.problem = False, "guard_removed"
         return report
+
+    def guarded(self) -> bool:
+        """Whether the database still has (and runs) the triggers that refuse UPDATE and DELETE."""
+        from sqlalchemy import text
+
+        dialect = self.session.bind.dialect.name if self.session.bind is not None else ""
+        if dialect == "sqlite":
+            names = self.session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger' "
+                                              "AND tbl_name = 'audit_event'")).all()
+        elif dialect == "postgresql":
+            names = self.session.scalars(text("SELECT tgname FROM pg_trigger WHERE tgrelid = 'audit_event'::regclass "
+                                              "AND NOT tgisinternal AND tgenabled <> 'D'")).all()
+        else:
+            return True
+        return set(GUARD_TRIGGERS) <= set(names)
 
     @staticmethod
     def _bad(report: ChainReport, event_id: int, problem: str) -> ChainReport:

@@ -16,6 +16,8 @@ PROBLEMS = {
     "rewritten": tr("nhật ký bị viết lại so với mốc đã ký", "the log was rewritten since a signed anchor"),
     "anchor_unsigned": tr("bản kê đã ký của một lô không còn khớp chữ ký", "a batch's signed manifest fails its signature"),
     "batch_event_missing": tr("thiếu sự kiện ký của một lô đã ký", "a signed batch's own events are missing"),
+    "guard_removed": tr("cơ sở dữ liệu không còn chặn việc sửa, xoá nhật ký",
+                        "the database no longer refuses changes to the log"),
 }
 
 
@@ -47,10 +49,12 @@ def run(args, ctx) -> dict:
     result = report.as_dict()
     if not report.ok:
         problem = PROBLEMS.get(report.problem, tr(report.problem, report.problem))
-        where = report.first_bad_id if report.first_bad_id is not None else report.batch_id
-        raise UserError(
-            tr("Nhật ký kiểm tra bị thay đổi từ sự kiện {id}: {problem}",
-               "The audit log was altered at event {id}: {problem}", id=where, problem=problem),
-            code="audit_broken", details=result,
-        )
+        if report.first_bad_id is not None:
+            message = tr("Nhật ký kiểm tra bị thay đổi từ sự kiện {id}: {problem}",
+                         "The audit log was altered at event {id}: {problem}", id=report.first_bad_id, problem=problem)
+        else:
+            message = tr("Nhật ký kiểm tra không còn đáng tin: {problem} {batch}",
+                         "The audit log can no longer be trusted: {problem} {batch}", problem=problem,
+                         batch=report.batch_id)
+        raise UserError(message, code="audit_broken", details=result)
     return result

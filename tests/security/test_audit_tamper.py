@@ -75,6 +75,15 @@ def insider(ws):
     return conn
 
 
+def restore_guard(ws):
+    """The careful insider puts the triggers back afterwards."""
+    conn = sqlite3.connect(ws.path / "workspace.sqlite3", isolation_level=None)
+    for kind in ("update", "delete"):
+        conn.execute(f"CREATE TRIGGER IF NOT EXISTS audit_event_no_{kind} BEFORE {kind.upper()} ON audit_event "
+                     "BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END")
+    conn.close()
+
+
 def cut_after(ws, event_id):
     with insider(ws) as conn:
         conn.execute("DELETE FROM audit_event WHERE id > ?", (event_id,))
@@ -161,7 +170,12 @@ def test_postgresql_refuses_update_delete_and_truncate(pg_url, statement):
         with db.session() as session:
             assert verify_chain(session).ok and verify_chain(session).events == 3
             head = AuditChain(session).head()
+            assert AuditChain(session).guarded()
         assert head["event_id"] == 3
+        with db.session() as session:  # a trigger switched off is reported
+            session.execute(text("ALTER TABLE audit_event DISABLE TRIGGER audit_event_no_delete"))
+        with db.session() as session:
+            assert not AuditChain(session).guarded() and AuditChain(session).check().problem == "guard_removed"
     finally:
         db.dispose()
 
@@ -237,6 +251,17 @@ def test_cutting_after_the_last_batch_events_is_not_detectable(ws):
     """The documented limit: events after the last anchor and after the last batch's own events."""
     anchors, last = anchored(ws)
     cut_after(ws, last - 2)
+    assert refused(ws)["problem"] == "guard_removed"  # unless the triggers are put back
+    restore_guard(ws)
+    assert verify(ws)["ok"]
+
+
+def test_dropped_triggers_are_reported(ws):
+    anchored(ws)
+    insider(ws).close()
+    details = refused(ws)
+    assert details["problem"] == "guard_removed" and details["first_bad_id"] is None
+    restore_guard(ws)
     assert verify(ws)["ok"]
 
 
@@ -274,6 +299,7 @@ def test_against_central_catches_a_cut_that_also_removed_the_local_batches(ws):
         conn.execute("DELETE FROM signing_batch")
         conn.execute("DELETE FROM audit_event WHERE id > ?", (anchors[0].event_id - 1,))
     conn.close()
+    restore_guard(ws)
     assert verify(ws)["ok"]  # the workspace alone no longer knows
     details = refused(ws, central)
     assert details["problem"] == "truncated" and details["first_bad_id"] == anchors[0].event_id

@@ -290,7 +290,7 @@ class AuditPage(QWidget):
             text = tr("Nhật ký nguyên vẹn: {n} sự kiện, {a} mốc đã ký khớp.",
                       "The log is intact: {n} events, {a} signed anchors agree.", n=report["events"], a=report["anchors"])
         else:
-            where = report["first_bad_id"] if report["first_bad_id"] is not None else report["batch_id"]
+            where = report["first_bad_id"] if report["first_bad_id"] is not None else report["batch_id"] or "—"
             text = tr("Nhật ký bị thay đổi từ sự kiện {id} ({problem}). Hãy báo cho người phụ trách an ninh.",
                       "The log was altered at event {id} ({problem}). Tell the person responsible for security.",
                       id=where, problem=report["problem"])
