@@ -222,8 +222,8 @@ class AuditChain:
         rows = self.session.execute(select(table).order_by(table.c.id).execution_options(yield_per=2000)).mappings()
         for event in rows:
             report.events += 1
-            if expected_id is not None and event["id"] != expected_id:
-                return self._bad(report, expected_id, "missing")
+            if event["id"] != (expected_id or 1):  # the log starts at event 1 and has no gaps
+                return self._bad(report, expected_id or 1, "missing")
             expected_id = event["id"] + 1
             if event["prev_hash"] != prev:
                 return self._bad(report, event["id"], "broken_link")

@@ -177,3 +177,25 @@ def test_the_write_lock_statement_still_passes_the_triggers(workspace, statement
         session.execute(text(statement))
     _append(workspace, 1)
     assert _head(workspace)["event_id"] == 3
+
+
+def test_a_log_restarted_after_a_cut_at_its_start_is_missing_event_1(workspace):
+    """Deleting the oldest events and re-chaining the rest from the genesis hash still leaves a gap at 1."""
+    _append(workspace, 4)
+    with workspace.db.session() as session:
+        rows = [dict(r) for r in session.execute(select(AuditEvent.__table__).order_by(AuditEvent.id)).mappings()]
+    from sqlalchemy import text
+
+    with workspace.db.session() as session:
+        session.execute(text("DROP TRIGGER audit_event_no_update"))
+        session.execute(text("DROP TRIGGER audit_event_no_delete"))
+        session.execute(text("DELETE FROM audit_event WHERE id <= 2"))
+        prev = GENESIS
+        for row in rows[2:]:
+            row["prev_hash"] = prev
+            row["hash"] = prev = hashlib.sha256(audit._canonical(row)).hexdigest()
+            session.execute(text("UPDATE audit_event SET prev_hash = :p, hash = :h WHERE id = :i"),
+                            {"p": row["prev_hash"], "h": row["hash"], "i": row["id"]})
+    with workspace.db.session() as session:
+        report = AuditChain(session).verify()
+    assert (report.ok, report.problem, report.first_bad_id) == (False, "missing", 1)
