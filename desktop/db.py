@@ -41,10 +41,11 @@ def make_engine(url: str) -> Engine:
 
 
 class Database:
-    def __init__(self, url: str):
+    def __init__(self, url: str, info: dict | None = None):
         self.url = url
         self.engine = make_engine(url)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # ``info`` reaches every session (``Session.info``), e.g. where the audit log's key is kept
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info=dict(info or {}))
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -52,7 +52,7 @@ class Workspace:
 
     @cached_property
     def db(self) -> Database:
-        database = Database(self.database_url)
+        database = Database(self.database_url, info={"audit_key_path": self.path / "audit.key"})
         database.migrate()
         return database
 

@@ -32,8 +32,8 @@ from desktop.progress import Progress
 
 log = logging.getLogger(__name__)
 CHUNK_ROWS = 2000
-AUDIT_FIELDS = ("source_row", "source_ref", "full_name", "date_of_birth", "sex", "id_number", "vaccine_name",
-                "lot", "dose_number", "vaccination_date")
+# the import event locates the row and its dose; the person's name, birth date and ID stay in the record only
+AUDIT_FIELDS = ("source_row", "source_ref", "sex", "vaccine_name", "lot", "dose_number", "vaccination_date")
 
 
 @dataclass

@@ -19,7 +19,7 @@ from typing import Any
 from sqlalchemy import and_, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from desktop.audit import record_event, record_events
+from desktop.audit import AuditChain, record_event, record_events
 from desktop.db_bulk import chunks, gc_paused, write_lock
 from desktop.errors import Cancelled, UserError
 from desktop.i18n import Message, format_date, tr
@@ -235,6 +235,7 @@ def _sign_batch(workspace: Any, token: TokenSession, planned: PlannedBatch, acto
     with workspace.db.session() as session:
         records = _load_records(session, planned.record_ids)
         uvcis = _valid_certificates(session, [r.supersedes_record_id for r in records if r.supersedes_record_id])
+        audit_head = AuditChain(session).head()  # committed events only: the token signs this point of the log
     if not records:
         raise _changed_error()
     snapshot = {r.id: r.updated_at for r in records}
@@ -253,7 +254,8 @@ def _sign_batch(workspace: Any, token: TokenSession, planned: PlannedBatch, acto
     root, proofs = root_and_proofs([leaf_hash(a) for a in attestations])
     batch_id = str(uuid.uuid4())
     created = datetime.now(UTC).replace(microsecond=0)
-    payload = mf.canonical(mf.manifest(batch_id, planned.kind, signer, sorted(facilities), created, len(records), root))
+    payload = mf.canonical(mf.manifest(batch_id, planned.kind, signer, sorted(facilities), created, len(records), root,
+                                       audit_head))
     before = token.token_operations
     cose_bytes = mf.sign_with_chain(payload, token, token.chain)
     operations = token.token_operations - before

@@ -75,8 +75,9 @@ def attestation(record: Any, signer_code: str, supersedes: str | None = None) ->
 
 
 def manifest(batch_id: str, kind: str, signer_code: str, on_behalf_of: list[str], created_at: datetime,
-             count: int, root: bytes) -> dict[str, Any]:
-    return {
+             count: int, root: bytes, audit_head: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The manifest map; ``audit_head`` (the audit log's last event id and hash) anchors the log in it."""
+    body = {
         "v": FORMAT_VERSION,
         "batch_id": batch_id,
         "kind": kind,
@@ -88,6 +89,9 @@ def manifest(batch_id: str, kind: str, signer_code: str, on_behalf_of: list[str]
         "hash_alg": HASH_ALG,
         "tree": TREE,
     }
+    if audit_head is not None:
+        body["audit_head"] = {"event_id": int(audit_head["event_id"]), "hash": str(audit_head["hash"])}
+    return body
 
 
 def sign_with_chain(payload: bytes, signer: Any, chain: list[bytes]) -> bytes:

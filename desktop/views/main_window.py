@@ -34,6 +34,7 @@ PAGES = (
     ("certificates", "certificates", tr("Chứng nhận", "Certificates"), "Ctrl+6"),
     ("verify", "verify", tr("Kiểm tra mã QR", "Verify"), "Ctrl+7"),
     ("settings", "settings", tr("Cài đặt", "Settings"), "Ctrl+8"),
+    ("audit", "audit", tr("Nhật ký kiểm tra", "Audit log"), "Ctrl+9"),
 )
 
 

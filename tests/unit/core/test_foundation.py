@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
 from desktop.audit import record_event, verify_chain
 from desktop.errors import UserError
@@ -58,6 +59,10 @@ def test_audit_chain_detects_tampering(workspace):
             record_event(session, "lan", "decision", "record", i, {"name": "A"}, {"name": "B"}, "typo")
     with workspace.db.session() as session:
         assert verify_chain(session).ok
+    with pytest.raises(IntegrityError, match="append-only"), workspace.db.session() as session:
+        session.execute(text("update audit_event set reason='changed' where id=3"))
+    with workspace.db.session() as session:  # someone who edits the file itself is not stopped by a trigger
+        session.execute(text("drop trigger audit_event_no_update"))
         session.execute(text("update audit_event set reason='changed' where id=3"))
     with workspace.db.session() as session:
         report = verify_chain(session)
@@ -72,7 +77,8 @@ def test_audit_verify_on_a_clean_log(workspace):
         record_event(session, "lan", "import", "list", 1, None, {"rows": 3})
     result = run_cli("--json", "audit", "verify", workspace=workspace.path)
     assert result.code == 0, result.stderr
-    assert result.json == {"ok": True, "events": 1, "first_bad_id": None, "problem": ""}
+    assert result.json["ok"] is True and result.json["events"] == 1 and result.json["anchors"] == 0
+    assert result.json["first_bad_id"] is None and result.json["problem"] == ""
 
 
 def test_cli_usage_errors_exit_2_without_traceback(tmp_path):

@@ -131,7 +131,7 @@ def test_audit_events_for_every_record_in_the_chain(workspace, tmp_path):
         assert len(events) == result.records == 4
         assert {e.action for e in events} == {"import"} and {e.entity for e in events} == {"record"}
         assert events[0].actor == "lan" and events[0].reason == "mixed.csv"
-        assert events[0].after["full_name"] == "Nguyễn Văn An" and events[0].after["list_id"] == result.list_id
+        assert "full_name" not in events[0].after and events[0].after["list_id"] == result.list_id
         assert verify_chain(s).ok
     # and events written by the ordinary path chain on
     from desktop.audit import record_event

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from desktop.audit import verify_chain
+from desktop.audit import matches, verify_chain
 from desktop.errors import UserError
 from desktop.models import AuditEvent, Decision, VaccinationRecord
 from desktop.models.record_difference import RecordDifference
@@ -65,7 +65,8 @@ def test_accept_registry_takes_the_registry_values_and_is_audited(workspace, que
     with workspace.db.session() as session:
         event = session.scalars(select(AuditEvent).where(AuditEvent.action == "decision.accept_registry")).one()
         assert event.actor == "lan" and event.entity_id == str(queue["thuy"])
-        assert event.before["date_of_birth"] == "1985-04-03" and event.after["date_of_birth"] == "1985-03-04"
+        assert matches(session, event.before["date_of_birth"], "1985-04-03")  # kept as a keyed hash
+        assert matches(session, event.after["date_of_birth"], "1985-03-04") and "1985" not in repr(event.after)
         assert verify_chain(session).ok
     assert queue["thuy"] not in queue_ids(workspace)
 
