@@ -47,6 +47,8 @@ _RANGES: dict[str, tuple[float, float]] = {
     "batch_size": (1, 100_000),
     "idle_lock_minutes": (0, 480),
     "certificate_validity_days": (1, 730),
+    "backup_keep": (1, 365),
+    "retention_days": (0, 36500),
 }
 _CODE = re.compile(r"^[A-Za-z0-9._-]{1,20}$")
 _OPTIONS = {o.key: o for o in OPTIONS}
