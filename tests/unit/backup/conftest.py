@@ -3,7 +3,6 @@ secrets and a demo token's files that must never leave it."""
 
 from __future__ import annotations
 
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -12,8 +11,6 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "sync"))
 
 from sync_factory import FacilityKey, FaultyServer, LocalIssuer, make_records, sign_batch  # noqa: E402
-
-PASSPHRASE = "mật khẩu sao lưu 2026"
 
 
 @pytest.fixture
@@ -50,14 +47,3 @@ def lived_in(workspace, server):
     sign_batch(workspace.db, make_records(workspace.db, 3, seed=2), facility)
     add_token_files(workspace)
     return workspace
-
-
-def table_rows(db_file: Path) -> dict[str, list[tuple]]:
-    """Every row of every table, in primary-key order, read with plain sqlite3."""
-    conn = sqlite3.connect(db_file)
-    try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name")]
-        return {t: conn.execute(f'SELECT * FROM "{t}" ORDER BY 1').fetchall() for t in tables}  # noqa: S608
-    finally:
-        conn.close()

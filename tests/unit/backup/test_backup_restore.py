@@ -7,7 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import PASSPHRASE, table_rows
+from backup_factory import PASSPHRASE, table_rows
 from sqlalchemy import func, select
 
 from desktop.audit import verify_chain
