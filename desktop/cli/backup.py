@@ -19,6 +19,7 @@ from desktop.errors import UserError
 from desktop.i18n import tr
 
 REQUIRED_ROLE = "administrator"
+SCHEDULED_ROLE = "automation"  # ``backup --scheduled`` is also the unattended task's to run
 
 
 def register(subparsers) -> None:
