@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, func, select
+from sqlalchemy import create_engine, func, select, text
 from sqlalchemy.orm import Session
 
 from desktop import __version__
@@ -111,13 +111,23 @@ def build_payload(workspace: Any, staging: Path) -> dict[str, Any]:
         snapshot.copy_sqlite(url, copy)
         counts = count_sqlite(copy)
     else:
-        counts = count_database(workspace.db)
-        snapshot.dump_postgres(url, staging / "database" / snapshot.PG_DUMP_NAME)
+        counts = _dump_postgres(workspace, staging / "database" / snapshot.PG_DUMP_NAME)
     snapshot.copy_state(workspace.path, staging / "files")
     manifest = {"database": kind, "counts": counts, "app_version": __version__,
                 "entries": snapshot.file_list(staging)}
     (staging / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
     return manifest
+
+
+def _dump_postgres(workspace: Any, target: Path) -> dict[str, int]:
+    """Count and dump from one snapshot, so the counts describe exactly what was dumped."""
+    with workspace.db.engine.connect() as conn:
+        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+        with conn.begin():
+            exported = conn.execute(text("SELECT pg_export_snapshot()")).scalar_one()
+            counts = count_rows(Session(bind=conn))
+            snapshot.dump_postgres(workspace.database_url, target, exported)
+    return counts
 
 
 def create_backup(workspace: Any, passphrase: str | None = None, folder: Path | str | None = None,

@@ -81,9 +81,12 @@ def _run(cmd: list[str], env: dict[str, str], what: str) -> None:
                            err=proc.stderr.strip()[-500:]), code="pg_tool_failed")
 
 
-def dump_postgres(url: str, target: Path) -> None:
+def dump_postgres(url: str, target: Path, exported_snapshot: str = "") -> None:
     dsn, env = libpq(url)
-    _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", str(target), dsn], env, "pg_dump")
+    cmd = ["pg_dump", "--format=custom", "--no-owner", "--no-privileges", "--file", str(target)]
+    if exported_snapshot:
+        cmd.append(f"--snapshot={exported_snapshot}")
+    _run(cmd + [dsn], env, "pg_dump")
 
 
 def restore_postgres(dump: Path, url: str) -> None:
