@@ -142,16 +142,24 @@ def _settle(folder: Path, opened: Any, path: Path, database_url: str, actor: str
 def _swap(new: Path, target: Path) -> Path | None:
     """Put the prepared folder in place with one rename; an existing one is moved aside, never deleted."""
     moved = None
-    if target.exists():
-        if _is_empty(target):
-            target.rmdir()
-        else:
-            moved = target.with_name(f"{target.name}.before-restore-{datetime.now(UTC):%Y%m%d-%H%M%S}")
-            os.rename(target, moved)
     try:
-        os.rename(new, target)
-    except OSError:
-        if moved is not None:
-            os.rename(moved, target)
-        raise
+        if target.exists():
+            if _is_empty(target):
+                target.rmdir()
+            else:
+                moved = target.with_name(f"{target.name}.before-restore-{datetime.now(UTC):%Y%m%d-%H%M%S}")
+                os.rename(target, moved)
+        try:
+            os.rename(new, target)
+        except OSError:
+            if moved is not None:
+                os.rename(moved, target)
+            raise
+    except OSError as exc:
+        raise UserError(
+            tr("Không thay được thư mục {folder} ({err}); hãy đóng VaxDesk trên máy này rồi thử lại. "
+               "Không có gì bị thay đổi.",
+               "Cannot put the restored folder in place of {folder} ({err}); close VaxDesk on this PC and try "
+               "again. Nothing was changed.", folder=str(target), err=exc.strerror or str(exc)),
+            code="restore_target_busy") from exc
     return moved
