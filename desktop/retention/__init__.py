@@ -3,9 +3,11 @@
 ``purge`` blanks the personal fields of records whose certificate was issued longer ago (name, ID
 number, phone, insurance number, ward, the registry's copy of the person, the clerk's notes; the
 date of birth keeps its year for age statistics) and the person's fields copied onto their
-certificates, HC1 included. What is counted stays: the records themselves, their vaccine, dose, date,
-list and stage, the certificates with their UVCI and state, and the audit log, which is never edited:
-the purge adds one event of its own, with the counts and a digest of the records it touched.
+certificates, HC1 included; and the cells of rejected or duplicate rows of lists loaded before the
+cut-off (their row number, column and reason stay). What is counted stays: the records themselves,
+their vaccine, dose, date, list and stage, the certificates with their UVCI and state, and the audit
+log, which is never edited: the purge adds one event of its own, with the counts and a digest of the
+records it touched.
 
 A purged record is one whose ``full_name`` is empty (a loaded record always has a name).
 """
@@ -17,12 +19,26 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Column, Integer, MetaData, Table, and_, exists, func, insert, select, update
+from sqlalchemy import (
+    Column,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    and_,
+    cast,
+    exists,
+    func,
+    insert,
+    or_,
+    select,
+    update,
+)
 
 from desktop.audit import record_event
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.models import Certificate, Decision, VaccinationRecord
+from desktop.models import Certificate, DailyList, Decision, ImportIssue, VaccinationRecord
 
 ACTION = "retention_purge"
 CERTIFIED_STAGES = ("certified", "superseded", "revoked")
@@ -46,6 +62,7 @@ class PurgeReport:
     records: int
     certificates: int
     decisions: int
+    rejected_rows: int
     already_purged: int
     seconds: float
 
@@ -86,21 +103,33 @@ def purge(workspace: Any, *, days: int | None = None, dry_run: bool = False, act
             ids = list(session.execute(due.order_by(_IDS.c.id)).scalars())
             certificates = session.scalar(select(func.count(_C.id)).where(_C.record_id.in_(due))) or 0
             decisions = session.scalar(select(func.count(Decision.id)).where(Decision.record_id.in_(due))) or 0
+            stale_rows = _stale_rows(cutoff)
+            rejected_rows = session.scalar(select(func.count(ImportIssue.id)).where(stale_rows)) or 0
             report = PurgeReport(dry_run, days, cutoff.isoformat(timespec="seconds"), len(ids), certificates,
-                                 decisions, already, 0.0)
-            if ids and not dry_run:
+                                 decisions, rejected_rows, already, 0.0)
+            if rejected_rows and not dry_run:
+                session.execute(update(ImportIssue).where(stale_rows).values(value="", raw=[])
+                                .execution_options(synchronize_session=False))
+            if (ids or rejected_rows) and not dry_run:
                 _apply(session, due)
                 digest = hashlib.sha256(",".join(map(str, ids)).encode()).hexdigest()
                 record_event(session, actor, ACTION, "retention", report.cutoff, after={
                     "retention_days": days, "cutoff": report.cutoff, "records": len(ids),
-                    "certificates": certificates, "decisions": decisions, "first_record_id": ids[0],
-                    "last_record_id": ids[-1], "record_ids_sha256": digest})
+                    "certificates": certificates, "decisions": decisions, "rejected_rows": rejected_rows,
+                    "first_record_id": ids[0] if ids else None, "last_record_id": ids[-1] if ids else None,
+                    "record_ids_sha256": digest})
         finally:
             _IDS.drop(session.connection())
             if sqlite:
                 session.connection().exec_driver_sql("PRAGMA cache_size=-2000")
     report.seconds = round((datetime.now(UTC) - started).total_seconds(), 3)
     return report
+
+
+def _stale_rows(cutoff: datetime):
+    """Rejected and duplicate rows of lists loaded before ``cutoff`` that still hold their cells."""
+    old_lists = select(DailyList.id).where(DailyList.imported_at <= cutoff)
+    return and_(ImportIssue.list_id.in_(old_lists), or_(ImportIssue.value != "", cast(ImportIssue.raw, String) != "[]"))
 
 
 def _apply(session: Any, due: Any) -> None:

@@ -101,3 +101,30 @@ def test_purge_command(aged):
     assert done.code == 0 and done.json["records"] == 4
     assert run_cli("--json", "purge", "--dry-run", workspace=ws.path).json["records"] == 0
     assert run_cli("--json", "audit", "verify", workspace=ws.path).json["ok"] is True
+
+
+def test_rejected_rows_of_old_lists_lose_their_cells(workspace):
+    from datetime import UTC, datetime, timedelta
+
+    from desktop.models import DailyList, ImportIssue
+
+    now = datetime.now(UTC)
+    with workspace.db.session() as s:
+        for age in (400, 20):
+            daily = DailyList(file_name=f"ds-{age}.xlsx", file_sha256="0" * 64, layout="long",
+                              imported_at=now - timedelta(days=age))
+            s.add(daily)
+            s.flush()
+            s.add(ImportIssue(list_id=daily.id, row=7, kind="rejected", column="Ngày sinh", value="31/02/1990",
+                              code="bad_date", message_vi="Ngày sinh không hợp lệ", message_en="Bad date of birth",
+                              raw=["Nguyễn Văn A", "31/02/1990", "001090000123"]))
+    report = purge(workspace, days=180, dry_run=True)
+    assert (report.records, report.rejected_rows) == (0, 1)
+    assert purge(workspace, days=180).rejected_rows == 1
+    with workspace.db.session() as s:
+        issues = {i.list_id: i for i in s.execute(select(ImportIssue)).scalars()}
+        old, recent = issues[1], issues[2]
+        assert (old.value, old.raw, old.row, old.code) == ("", [], 7, "bad_date")
+        assert recent.raw[0] == "Nguyễn Văn A"
+        assert verify_chain(s).ok
+    assert purge(workspace, days=180).rejected_rows == 0
