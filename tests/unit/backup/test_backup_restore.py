@@ -184,3 +184,70 @@ def test_a_backup_needs_a_folder_and_a_real_passphrase(lived_in, tmp_path):
     with pytest.raises(UserError) as err:
         create_backup(lived_in, PASSPHRASE, lived_in.path / "backups")
     assert err.value.code == "backup_folder_inside"
+
+
+def test_backup_while_another_process_keeps_writing(lived_in, tmp_path):
+    """The copy is one consistent moment: its counts match its own list and its audit chain verifies."""
+    import threading
+
+    from desktop.audit import record_event
+    from desktop.db import Database
+
+    writer_db, stop, written = Database(lived_in.database_url), threading.Event(), []
+
+    def write():
+        from sync_factory import make_records
+
+        while not stop.is_set():
+            [rid] = make_records(writer_db, 1, seed=len(written))
+            with writer_db.session() as s:
+                record_event(s, "clerk", "note", "record", rid, after={"n": len(written)})
+            written.append(rid)
+
+    thread = threading.Thread(target=write, name="writer")
+    thread.start()
+    try:
+        results = [create_backup(lived_in, PASSPHRASE, tmp_path / "backups") for _ in range(2)]
+    finally:
+        stop.set()
+        thread.join()
+        writer_db.dispose()
+    assert written
+    for result in results:
+        report = verify_backup(result.file, PASSPHRASE)
+        assert report["audit_chain"]["ok"] and report["counts"] == result.counts
+
+
+def test_a_backup_from_a_newer_vaxdesk_is_refused(lived_in, tmp_path):
+    import io
+    import json
+    import tarfile
+
+    from desktop.backup import container
+    from desktop.backup.snapshot import copy_sqlite, file_list
+
+    payload = tmp_path / "payload"
+    (payload / "database").mkdir(parents=True)
+    copy_sqlite(lived_in.database_url, payload / "database" / "workspace.sqlite3")
+    conn = sqlite3.connect(payload / "database" / "workspace.sqlite3")
+    conn.execute("UPDATE alembic_version SET version_num = '9999'")
+    conn.commit()
+    conn.close()
+    from desktop.backup.create import count_sqlite
+
+    manifest = {"database": "sqlite", "counts": count_sqlite(payload / "database" / "workspace.sqlite3"),
+                "entries": file_list(payload)}
+    (payload / "manifest.json").write_text(json.dumps(manifest))
+    archive = io.BytesIO()
+    with tarfile.open(fileobj=archive, mode="w:gz") as tar:
+        for entry in sorted(payload.iterdir()):
+            tar.add(entry, arcname=entry.name)
+    archive.seek(0)
+    file = tmp_path / "newer.vxbak"
+    with open(file, "wb") as out:
+        container.write(out, archive, PASSPHRASE, {"facility_code": "01001", "created_at": "2030-01-01T00:00:00+00:00",
+                                                   "database": "sqlite"})
+    with pytest.raises(UserError) as err:
+        restore_backup(file, PASSPHRASE, tmp_path / "new")
+    assert err.value.code == "database_too_new"
+    assert not (tmp_path / "new").exists() and not [p for p in tmp_path.iterdir() if "restoring" in p.name]
