@@ -53,6 +53,10 @@ OPTIONS: tuple[Option, ...] = (
     Option("batch_size", int, 5000, "Records per signed batch"),
     Option("idle_lock_minutes", int, 10, "Lock the window after this many idle minutes (0: never)"),
     Option("certificate_validity_days", int, 365, "Validity of an issued certificate"),
+    Option("backup_folder", str, "", "Folder (or removable drive) that receives encrypted backups"),
+    Option("backup_keep", int, 14, "Scheduled backups to keep in the backup folder (the newest ones)"),
+    Option("backup_passphrase", str, "", "Passphrase of scheduled backups (never inside a backup)", secret=True),
+    Option("retention_days", int, 180, "Days after certification that personal data is kept (0: keep)"),
 )
 
 _BY_KEY = {o.key: o for o in OPTIONS}
@@ -65,6 +69,8 @@ _RANGES: dict[str, tuple[float, float]] = {
     "batch_size": (1, 100_000),
     "idle_lock_minutes": (0, 480),
     "certificate_validity_days": (1, 730),
+    "backup_keep": (1, 365),
+    "retention_days": (0, 36500),
 }
 _FACILITY_CODE = re.compile(r"^[A-Za-z0-9._-]{1,20}$")
 

@@ -42,6 +42,7 @@ from desktop.sync.connection import check_central
 from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
+from desktop.views.pages.backup_panel import BackupPanel
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 
@@ -87,6 +88,7 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._connections_tab(), str(tr("Kết nối", "Connections")))
         self.tabs.addTab(self._token_tab(), str(tr("USB ký số", "Signing token")))
         self.tabs.addTab(self._general_tab(), str(tr("Chung", "General")))
+        self.tabs.addTab(BackupPanel(ctx), str(tr("Sao lưu", "Backup")))
         self.accounts_tab = AccountsPanel(ctx)
         self.tabs.addTab(self.accounts_tab, str(tr("Tài khoản", "Accounts")))
         layout.addWidget(self.tabs, 1)
