@@ -94,11 +94,11 @@ def count_database(db: Any) -> dict[str, int]:
 
 def _file_name(folder: Path, facility: str, now: datetime) -> Path:
     base = f"vaxdesk-{re.sub(r'[^A-Za-z0-9._-]', '_', facility or 'workspace')}-{now:%Y%m%d-%H%M%S}"
-    path, n = folder / f"{base}{SUFFIX}", 1
-    while path.exists():
-        n += 1
-        path = folder / f"{base}-{n}{SUFFIX}"
-    return path
+    # Within one second, a number after every existing one (never a freed lower one: rotation keeps by name)
+    taken = [int(m["n"] or 1) for p in folder.glob(f"{base}*{SUFFIX}") if (m := _NAME.match(p.name))
+             and p.name.startswith(base)]
+    n = max(taken, default=0) + 1
+    return folder / (f"{base}{SUFFIX}" if n == 1 else f"{base}-{n}{SUFFIX}")
 
 
 def build_payload(workspace: Any, staging: Path) -> dict[str, Any]:

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from desktop import backup, diagnostics
+from desktop import backup
 from desktop.errors import UserError
 from desktop.i18n import tr
+from desktop.settings_changes import apply_settings
 
 REQUIRED_ROLE = "administrator"
 SCHEDULED_ROLE = "automation"  # ``backup --scheduled`` is also the unattended task's to run
@@ -80,5 +81,5 @@ def run_list(args, ctx) -> list:
 def run_passphrase(args, ctx) -> dict:
     value = read_passphrase(args, ctx)
     backup.passphrase_for(ctx.workspace, value)  # the same rules as a backup's
-    diagnostics.apply_settings(ctx.workspace, {"backup_passphrase": value}, ctx.actor)
+    apply_settings(ctx.workspace, {"backup_passphrase": value}, ctx.actor)
     return {"backup_passphrase": True}

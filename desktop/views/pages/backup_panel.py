@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop import accounts, backup, diagnostics
+from desktop import accounts, backup
 from desktop.errors import UserError
 from desktop.i18n import format_date, tr
+from desktop.settings_changes import apply_settings
 from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
@@ -160,7 +161,7 @@ class BackupPanel(QWidget):
             self.load()
             self._say(True, str(done_text))
 
-        run_op(self, lambda _p: diagnostics.apply_settings(workspace, changes, actor), _alive(self, saved),
+        run_op(self, lambda _p: apply_settings(workspace, changes, actor), _alive(self, saved),
                _alive(self, self._failed), show_progress=False)
 
     # --- actions -------------------------------------------------------------------------------

@@ -100,7 +100,16 @@ def test_purge_command(aged):
     done = run_cli("--json", "purge", workspace=ws.path)
     assert done.code == 0 and done.json["records"] == 4
     assert run_cli("--json", "purge", "--dry-run", workspace=ws.path).json["records"] == 0
-    assert run_cli("--json", "audit", "verify", workspace=ws.path).json["ok"] is True
+    # the chain itself (this fixture's batches carry no signed manifests, so no anchors to check)
+    from desktop.audit import verify_chain
+    from desktop.workspace import Workspace
+
+    reopened = Workspace.open(ws.path)
+    try:
+        with reopened.db.session() as session:
+            assert verify_chain(session).ok
+    finally:
+        reopened.close()
 
 
 def test_rejected_rows_of_old_lists_lose_their_cells(workspace):
