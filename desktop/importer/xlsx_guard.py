@@ -35,11 +35,20 @@ BYTES_PER_GRID_CELL = 32
 BYTES_PER_FILLED_CELL = 100
 SCAN_CHUNK = 4 * 1024 * 1024
 
-_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="[A-Z]{0,3}[0-9]*:?([A-Z]{1,3})?([0-9]+)?"')
-_ROW_REF = re.compile(rb'<(?:\w+:)?row\b[^>]*?\sr="([0-9]+)"')
-_ROW = re.compile(rb"<(?:\w+:)?row[\s>/]")
-_CELL_REF = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})[0-9]+"')
-_CELL = re.compile(rb"<(?:\w+:)?c[\s>/]")
+_DIMENSION = re.compile(rb'<(?:\w+:)?dimension\s+ref="([A-Z]{1,3})?[0-9]*:?([A-Z]{1,3})?([0-9]+)?"')
+_ROOT = re.compile(rb"<(\w+:)?worksheet[\s>]")
+
+
+class _Patterns:
+    """Byte patterns for one sheet's element names (``<row``, or ``<x:row`` when the sheet uses a prefix)."""
+
+    def __init__(self, prefix: bytes):
+        self.row_open = b"<" + prefix + b"row"
+        self.cells = (b"<" + prefix + b"c ", b"<" + prefix + b"c>", b"<" + prefix + b"c/")
+        self.row_ref = re.compile(re.escape(self.row_open) + rb' r="([0-9]+)"')
+        self.row_ref_anywhere = re.compile(re.escape(self.row_open) + rb'\s[^>]*?\br="([0-9]+)"')
+        self.cell_ref = re.compile(re.escape(b"<" + prefix + b"c") + rb' r="([A-Z]{1,3})[0-9]')
+        self.cell_ref_anywhere = re.compile(re.escape(b"<" + prefix + b"c") + rb'\s[^>]*?\br="([A-Z]{1,3})[0-9]')
 
 
 @dataclass
@@ -91,7 +100,7 @@ def _bomb(name: str, what_vi: str, what_en: str) -> UserError:
 
 
 def too_large_to_open(name: str, rows: int, rows_per_file: int) -> UserError:
-    return _refuse(
+    error = _refuse(
         "Tệp {file} có {rows} dòng, quá lớn để mở dạng .xlsx trong giới hạn bộ nhớ. Hãy lưu tệp thành CSV (UTF-8) "
         "trong Excel (Tệp → Lưu thành → CSV UTF-8), CSV được đọc từng dòng nên không giới hạn như vậy; hoặc chia "
         "danh sách thành các tệp .xlsx, mỗi tệp tối đa {per_file} dòng.",
@@ -99,6 +108,8 @@ def too_large_to_open(name: str, rows: int, rows_per_file: int) -> UserError:
         "Excel (File → Save As → CSV UTF-8): CSV is read row by row and has no such limit; or split the list "
         "into .xlsx files of at most {per_file} rows each.", "workbook_too_large",
         file=name, rows=f"{rows:,}", per_file=f"{rows_per_file:,}")
+    error.details = {"rows": rows, "rows_per_file": rows_per_file}
+    return error
 
 
 def too_many_rows(name: str, max_rows: int) -> UserError:
@@ -133,20 +144,29 @@ def _worksheet_parts(archive: zipfile.ZipFile) -> list[str]:
                   if n.lower().startswith("xl/worksheets/") and n.lower().endswith(".xml"))
 
 
+def _declared_cost(part: str, match: re.Match | None) -> SheetCost | None:
+    """The cost the sheet's ``<dimension ref>`` declares, as if every cell of it were filled."""
+    if match is None or not match.group(3):
+        return None
+    rows = int(match.group(3))
+    last, first = match.group(2) or match.group(1), match.group(1) if match.group(2) else b"A"
+    columns = _column_number(last) if last else 1
+    columns = max(1, columns - (_column_number(first) if first else 1) + 1) if columns else 1
+    return SheetCost(part, declared_rows=rows, rows=rows, columns=columns, cells=rows * columns)
+
+
 def scan_sheet(archive: zipfile.ZipFile, part: str, name: str, max_rows: int) -> SheetCost:
-    """Stream one worksheet: declared rows first (refused at once when over ``max_rows``), then the real extent."""
+    """Stream one worksheet: its declared extent first (refused at once when over a limit), then the real one."""
     cost = SheetCost(part)
     columns_seen: set[bytes] = set()
     row_elements = 0
     refless_cells = 0
     carry = b""
-    first = True
+    patterns: _Patterns | None = None
     try:
         with archive.open(part) as stream:
             while True:
                 chunk = stream.read(SCAN_CHUNK)
-                if not chunk and not carry:
-                    break
                 data = carry + chunk
                 if chunk:
                     cut = data.rfind(b">") + 1  # only whole tags; the rest waits for the next chunk
@@ -155,18 +175,27 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, name: str, max_rows: int) ->
                         raise _bomb(name, "thẻ XML quá dài", "an XML tag too long")
                 else:
                     carry = b""
-                if first:
-                    first = False
-                    match = _DIMENSION.search(data)
-                    if match and match.group(2):
-                        cost.declared_rows = int(match.group(2))
-                        if cost.declared_rows > max_rows + 50:
+                if patterns is None:
+                    root = _ROOT.search(data)
+                    patterns = _Patterns(root.group(1) or b"" if root else b"")
+                    declared = _declared_cost(part, _DIMENSION.search(data))
+                    if declared is not None:
+                        cost.declared_rows = declared.rows
+                        if declared.rows > max_rows + 50:
                             raise too_many_rows(name, max_rows)
-                for value in _ROW_REF.findall(data):
-                    cost.rows = max(cost.rows, int(value))
-                row_elements += len(_ROW.findall(data))
-                cells = len(_CELL.findall(data))
-                refs = _CELL_REF.findall(data)
+                        if declared.grid_bytes > GRID_BUDGET:  # the file says so itself: no need to read on
+                            raise too_large_to_open(name, declared.rows, rows_per_file(declared))
+                rows_here = data.count(patterns.row_open)
+                row_refs = patterns.row_ref.findall(data)
+                if len(row_refs) < rows_here:
+                    row_refs = patterns.row_ref_anywhere.findall(data)
+                if row_refs:
+                    cost.rows = max(cost.rows, max(map(int, row_refs)))
+                row_elements += rows_here
+                cells = sum(data.count(p) for p in patterns.cells)
+                refs = patterns.cell_ref.findall(data)
+                if len(refs) < cells:
+                    refs = patterns.cell_ref_anywhere.findall(data)
                 columns_seen.update(refs)
                 cost.cells += cells
                 refless_cells += cells - len(refs)
@@ -183,6 +212,13 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, name: str, max_rows: int) ->
     return cost
 
 
+def rows_per_file(sheet: SheetCost) -> int:
+    """How many rows of this sheet fit the budget, rounded down to a round number."""
+    per_row = max(1, sheet.grid_bytes // max(sheet.rows, 1))
+    fits = GRID_BUDGET // per_row
+    return fits // 10_000 * 10_000 if fits >= 10_000 else max(fits // 100 * 100, 1)
+
+
 def inspect_xlsx(path: Path, max_rows: int) -> WorkbookCost:
     """Refuse a hostile or oversized .xlsx (``UserError``) before the spreadsheet reader sees it."""
     name = path.name
@@ -197,7 +233,5 @@ def inspect_xlsx(path: Path, max_rows: int) -> WorkbookCost:
             sheet = scan_sheet(archive, part, name, max_rows)
             cost.sheets.append(sheet)
             if sheet.grid_bytes > GRID_BUDGET:
-                per_row = max(1, sheet.grid_bytes // max(sheet.rows, 1))
-                per_file = max(1_000, (GRID_BUDGET // per_row) // 10_000 * 10_000 or GRID_BUDGET // per_row)
-                raise too_large_to_open(name, sheet.rows, per_file)
+                raise too_large_to_open(name, sheet.rows, rows_per_file(sheet))
     return cost

@@ -154,15 +154,35 @@ def test_a_declared_two_million_rows_is_refused_before_reading_them(tmp_path):
     assert "chia danh sách" in error.message.vi
 
 
-def test_two_cells_far_apart_would_make_a_huge_grid_and_are_refused(tmp_path):
-    """A few hundred bytes whose grid (1,000,000 rows × 16,384 columns) would need half a terabyte."""
-    sheet = (SHEET_START + b'<sheetData><row r="1">' + cell("A1", "Ho va ten") + b'</row><row r="1000000">'
-             + cell("XFD1000000", "x") + b"</row></sheetData></worksheet>")
+@pytest.mark.parametrize("prefix,dimension", [(b"", b""), (b"", b'<dimension ref="A1:B2"/>'),
+                                              (b"x:", b'<x:dimension ref="A1"/>')])
+def test_two_cells_far_apart_would_make_a_huge_grid_and_are_refused(tmp_path, prefix, dimension):
+    """A few hundred bytes whose grid (1,000,000 rows × 16,384 columns) would need half a terabyte.
+
+    Whatever the sheet declares (nothing, or a small dimension) and however it names its elements.
+    """
+    x = prefix
+    start = SHEET_START if not x else SHEET_START.replace(b"<worksheet xmlns=", b"<x:worksheet xmlns:x=")
+    sheet = (start + dimension + b"<" + x + b'sheetData><' + x + b'row r="1"><' + x + b'c r="A1"><' + x + b"v>1</"
+             + x + b"v></" + x + b"c></" + x + b'row><' + x + b'row r="1000000"><' + x + b'c r="XFD1000000"><' + x
+             + b"v>2</" + x + b"v></" + x + b"c></" + x + b"row></" + x + b"sheetData></" + x + b"worksheet>")
     path = write_zip(tmp_path / "thua.xlsx", workbook_parts(sheet))
     assert path.stat().st_size < 2000
     error = refused(path)
     assert error.code == "workbook_too_large"
     assert "CSV" in error.message.en and "rows each" in error.message.en and "mỗi tệp tối đa" in error.message.vi
+
+
+def test_a_million_declared_rows_within_the_row_limit_are_refused_at_once_with_a_size_that_fits(tmp_path):
+    """The sheet says A1:L1000001 (a million rows of twelve columns): refused from its first bytes."""
+    sheet = (SHEET_START + b'<dimension ref="A1:L1000001"/><sheetData><row r="1">'
+             + b"".join(cell(f"{'ABCDEFGHI'[i]}1", h) for i, h in enumerate(LONG_HEADER))
+             + b"</row></sheetData></worksheet>")
+    error = refused(write_zip(tmp_path / "trieu.xlsx", workbook_parts(sheet)))
+    assert error.code == "workbook_too_large" and error.details["rows"] == 1_000_001
+    fits = error.details["rows_per_file"]
+    assert 10_000 <= fits < 1_000_000 and f"{fits:,}" in error.message.en
+    assert "CSV UTF-8" in error.message.en and "CSV UTF-8" in error.message.vi
 
 
 def test_a_sheet_over_the_row_limit_without_a_dimension_is_refused_while_streaming(tmp_path):
