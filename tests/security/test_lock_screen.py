@@ -40,6 +40,18 @@ def window(qtbot, workspace):
     QApplication.instance().setQuitOnLastWindowClosed(True)
 
 
+@pytest.fixture
+def quits(monkeypatch) -> list[str]:
+    """Every way the application could end: quit() called, or the last window closed."""
+    seen: list[str] = []
+    monkeypatch.setattr(QApplication, "quit", lambda *a: seen.append("quit"))
+    app = QApplication.instance()
+    slot = lambda: seen.append("last window closed")  # noqa: E731
+    app.lastWindowClosed.connect(slot)
+    yield seen
+    app.lastWindowClosed.disconnect(slot)
+
+
 def visible_tooltips() -> list:
     return [w for w in QApplication.topLevelWidgets()
             if w.windowType() == Qt.WindowType.ToolTip and w.isVisible()]
@@ -52,7 +64,7 @@ def unlock_as(qtbot, lock, username: str, password: str) -> None:
         lock.dialog.ok.click()
 
 
-def test_switching_person_with_tooltip_menu_and_modal_dialog_open(qtbot, window, workspace, tmp_path):
+def test_switching_person_with_tooltip_menu_and_modal_dialog_open(qtbot, window, workspace, tmp_path, quits):
     from desktop.views import dialogs, idle_lock
 
     lock = idle_lock.current()
@@ -86,7 +98,7 @@ def test_switching_person_with_tooltip_menu_and_modal_dialog_open(qtbot, window,
     qtbot.wait(400)  # Qt deletes the hidden tooltip labels meanwhile: nothing may try to show them again
     unlock_as(qtbot, lock, "hoa", "hoa-secret-12")
 
-    assert window.isVisible() and not lock.is_locked
+    assert window.isVisible() and not lock.is_locked and quits == []
     assert (window.ctx.actor, window.ctx.role) == ("hoa", "clerk")
     assert window.user_label.text() == "hoa"
     assert QApplication.instance().quitOnLastWindowClosed()
@@ -150,15 +162,35 @@ def test_a_window_opening_while_locked_waits_for_the_unlock(qtbot, window):
     box.close()
 
 
-def test_lock_screen_dialog_alone_does_not_quit_when_it_closes(qtbot, window):
+def test_lock_screen_dialog_alone_does_not_quit_when_it_closes(qtbot, window, quits):
     """While locked every window is hidden; closing the lock dialog by signing in must not quit the app."""
     from desktop.views import idle_lock
 
     lock = idle_lock.current()
-    quits: list[bool] = []
-    QApplication.instance().aboutToQuit.connect(lambda: quits.append(True))
     lock.lock()
     assert not QApplication.instance().quitOnLastWindowClosed()
     unlock_as(qtbot, lock, "quantri", "quantri-123")
     qtbot.wait(50)
     assert not quits and window.isVisible()
+
+
+def test_escape_at_the_lock_screen_neither_quits_nor_unlocks(qtbot, window, quits):
+    """Escape pressed to close a menu lands on the lock screen: it must not quit VaxDesk."""
+    from desktop.views import idle_lock
+
+    lock = idle_lock.current()
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(lock.dialog, Qt.Key.Key_Escape)
+    qtbot.wait(50)
+    assert not quits and lock.is_locked and lock.dialog.isVisible() and not window.isVisible()
+    unlock_as(qtbot, lock, "quantri", "quantri-123")
+    assert window.isVisible()
+
+
+def test_the_quit_button_of_the_lock_screen_quits(qtbot, window, quits):
+    from desktop.views import idle_lock
+
+    lock = idle_lock.current()
+    lock.lock()
+    lock.dialog.quit.click()
+    assert quits == ["quit"] and not window.isVisible()
