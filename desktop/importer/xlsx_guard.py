@@ -47,8 +47,24 @@ class _Patterns:
         self.cells = (b"<" + prefix + b"c ", b"<" + prefix + b"c>", b"<" + prefix + b"c/")
         self.row_ref = re.compile(re.escape(self.row_open) + rb' r="([0-9]+)"')
         self.row_ref_anywhere = re.compile(re.escape(self.row_open) + rb'\s[^>]*?\br="([0-9]+)"')
-        self.cell_ref = re.compile(re.escape(b"<" + prefix + b"c") + rb' r="([A-Z]{1,3})[0-9]')
+        self.cell_open = b"<" + prefix + b'c r="'
+        self.cell_ref = re.compile(re.escape(self.cell_open) + rb"([A-Z]{1,3})[0-9]")
         self.cell_ref_anywhere = re.compile(re.escape(b"<" + prefix + b"c") + rb'\s[^>]*?\br="([A-Z]{1,3})[0-9]')
+        self._wider: dict[bytes, re.Pattern | None] = {}
+
+    def wider_than(self, column: bytes) -> re.Pattern | None:
+        """Cell references right of ``column`` only: on an ordinary sheet this finds nothing, fast."""
+        if column not in self._wider:
+            letters = column.decode()
+            alternatives = []
+            for i, ch in enumerate(letters):
+                if ch < "Z":
+                    alternatives.append(re.escape(letters[:i]) + f"[{chr(ord(ch) + 1)}-Z]" + "[A-Z]" * (len(letters) - i - 1))
+            if len(letters) < 3:
+                alternatives.append(f"[A-Z]{{{len(letters) + 1},3}}")
+            self._wider[column] = (re.compile(re.escape(self.cell_open) + ("(" + "|".join(alternatives) + ")").encode()
+                                              + rb"[0-9]") if alternatives else None)
+        return self._wider[column]
 
 
 @dataclass
@@ -69,6 +85,10 @@ class WorkbookCost:
     members: int
     inflated_bytes: int
     sheets: list[SheetCost] = field(default_factory=list)
+
+
+def _column_order(letters: bytes) -> tuple[int, bytes]:
+    return len(letters), letters
 
 
 def _column_number(letters: bytes) -> int:
@@ -158,7 +178,7 @@ def _declared_cost(part: str, match: re.Match | None) -> SheetCost | None:
 def scan_sheet(archive: zipfile.ZipFile, part: str, name: str, max_rows: int) -> SheetCost:
     """Stream one worksheet: its declared extent first (refused at once when over a limit), then the real one."""
     cost = SheetCost(part)
-    columns_seen: set[bytes] = set()
+    widest = b""  # the rightmost column seen so far
     row_elements = 0
     refless_cells = 0
     carry = b""
@@ -193,12 +213,19 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, name: str, max_rows: int) ->
                     cost.rows = max(cost.rows, max(map(int, row_refs)))
                 row_elements += rows_here
                 cells = sum(data.count(p) for p in patterns.cells)
-                refs = patterns.cell_ref.findall(data)
-                if len(refs) < cells:
+                with_ref = data.count(patterns.cell_open)
+                if with_ref < cells:  # references not first in the tag, or none: the slow, thorough way
                     refs = patterns.cell_ref_anywhere.findall(data)
-                columns_seen.update(refs)
+                    with_ref = len(refs)
+                elif not widest:
+                    refs = patterns.cell_ref.findall(data)
+                else:
+                    wider = patterns.wider_than(widest)
+                    refs = wider.findall(data) if wider is not None else []
+                if refs:
+                    widest = max(widest, *refs, key=_column_order)
                 cost.cells += cells
-                refless_cells += cells - len(refs)
+                refless_cells += cells - with_ref
                 if max(cost.rows, row_elements) > max_rows + 50:
                     raise too_many_rows(name, max_rows)
                 if not chunk:
@@ -206,7 +233,7 @@ def scan_sheet(archive: zipfile.ZipFile, part: str, name: str, max_rows: int) ->
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, NotImplementedError, RuntimeError) as exc:
         raise _not_a_workbook(name) from exc
     cost.rows = max(cost.rows, row_elements)
-    cost.columns = max((_column_number(c) for c in columns_seen), default=0)
+    cost.columns = _column_number(widest) if widest else 0
     if refless_cells and cost.rows:
         cost.columns = max(cost.columns, -(-refless_cells // cost.rows))
     return cost
