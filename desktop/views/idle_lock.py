@@ -106,8 +106,12 @@ class IdleLock(QObject):
         self.dialog.open()
 
     def _keep_hidden(self, window: QWidget) -> None:
-        """A window that opens while locked waits, hidden, for the unlock (unless it belongs to the lock screen)."""
+        """A window opening while locked (unless it is the lock screen's) waits hidden for the unlock;
+        a modal dialog is answered "cancel", as those open at the lock were."""
         if _transient(window) or self._belongs_to_lock_screen(window):
+            return
+        if _cancellable(window):
+            QTimer.singleShot(0, lambda: _alive(window) and self.is_locked and window.isVisible() and window.reject())
             return
         if window not in self._hidden:
             self._hidden.append(window)
@@ -166,16 +170,21 @@ def _close_transients() -> None:
         popup.close()
 
 
+def _cancellable(widget: QWidget) -> bool:
+    """A modal dialog waiting for an answer (a progress dialog is not: it would cancel the work)."""
+    return (isinstance(widget, QDialog) and not isinstance(widget, QProgressDialog)
+            and widget.windowModality() != Qt.WindowModality.NonModal)
+
+
 def _reject_modal_dialogs() -> None:
     """Modal dialogs are answered "cancel", innermost first; their callers see a rejection."""
     for _ in range(32):
         modal = QApplication.activeModalWidget()
-        if not isinstance(modal, QDialog) or isinstance(modal, QProgressDialog) or not modal.isVisible():
+        if modal is None or not _cancellable(modal) or not modal.isVisible():
             break
         modal.reject()
     for widget in QApplication.instance().topLevelWidgets():
-        if (isinstance(widget, QDialog) and not isinstance(widget, QProgressDialog) and widget.isVisible()
-                and widget.windowModality() != Qt.WindowModality.NonModal):
+        if _cancellable(widget) and widget.isVisible():
             widget.reject()
 
 

@@ -194,3 +194,15 @@ def test_the_quit_button_of_the_lock_screen_quits(qtbot, window, quits):
     lock.lock()
     lock.dialog.quit.click()
     assert quits == ["quit"] and not window.isVisible()
+
+
+def test_a_modal_question_opening_while_locked_is_answered_cancel(qtbot, window):
+    """A confirmation raised by work ending during the lock never waits on top of the lock screen."""
+    from desktop.views import dialogs, idle_lock
+
+    lock = idle_lock.current()
+    lock.lock()
+    assert dialogs.confirm(window, "Ký 500 bản ghi? / Sign 500 records?", "…") is False
+    assert lock.is_locked and lock.dialog.isVisible() and not window.isVisible()
+    unlock_as(qtbot, lock, "hoa", "hoa-secret-12")
+    assert not [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
