@@ -42,6 +42,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("registry_batch_size", int, 500, "Look-ups per registry request (1-500)"),
     Option("registry_concurrency", int, 4, "Registry requests in flight at once"),
     Option("registry_timeout", float, 15.0, "Seconds before a registry request counts as failed"),
+    Option("registry_attempts", int, 5, "Tries per registry request on 5xx or a failed connection"),
+    Option("registry_max_wait", float, 30.0, "Longest wait in seconds before a registry request is tried again"),
     Option("central_url", str, "", "Central countersigning service base URL"),
     Option("central_ca_file", str, "", "PEM file to trust for the central service's TLS; empty: system"),
     Option("central_timeout", float, 30.0, "Seconds before a central request counts as failed"),

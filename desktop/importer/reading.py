@@ -119,6 +119,10 @@ def _read_workbook(path: Path, kind: str) -> Sheet:
             "Tệp {file} quá lớn ({mb} MB; tối đa {max} MB cho bảng tính). Hãy lưu thành CSV hoặc chia nhỏ danh sách.",
             "{file} is too large ({mb} MB; spreadsheets up to {max} MB). Save it as CSV or split the list.",
             "file_too_large", file=path.name, mb=size // (1024 * 1024), max=MAX_WORKBOOK_BYTES // (1024 * 1024))
+    if kind == "xlsx":
+        from desktop.importer.xlsx_guard import inspect_xlsx
+
+        inspect_xlsx(path, MAX_ROWS)  # hostile or oversized zips end here, before anything is inflated
     sha, data = _file_sha256_and_bytes(path)
     if _password_protected(data):
         raise _password_error(path)
@@ -145,26 +149,46 @@ def _read_workbook(path: Path, kind: str) -> Sheet:
     for name in visible:
         try:
             sheet = workbook.get_sheet_by_name(name)
-            rows = sheet.to_python(skip_empty_area=False)
+            head = list(itertools.islice(_grid_rows(sheet), 60))
         except PasswordError as exc:
             raise _password_error(path) from exc
         except Exception as exc:  # noqa: BLE001
             raise _refuse("Không đọc được trang {sheet} của tệp {file}: {err}",
                           "Cannot read sheet {sheet} of {file}: {err}", "not_a_workbook",
                           sheet=name, file=path.name, err=str(exc)) from exc
-        if len(rows) > MAX_ROWS + 50:
+        total = _grid_height(sheet)
+        if total > MAX_ROWS + 50:
             raise _too_many_rows(path)
         merged = _merged_ranges(sheet)
-        candidate = Sheet(kind=kind, name=name, sha256=sha, total=len(rows), head=rows[:60],
-                          _rows_factory=lambda rows=rows: iter(rows), merged=merged)
-        if find_header(rows[:60]) is not None:
+        candidate = Sheet(kind=kind, name=name, sha256=sha, total=total, head=head,
+                          _rows_factory=lambda sheet=sheet: _grid_rows(sheet), merged=merged)
+        if find_header(head) is not None:
             return candidate
-        if first_nonempty is None and any(any(str(c).strip() for c in r) for r in rows[:60]):
+        if first_nonempty is None and any(any(str(c).strip() for c in r) for r in head):
             first_nonempty = candidate
     if first_nonempty is not None:
         return first_nonempty
     raise _refuse("Tệp {file} không có dữ liệu (các trang đều trống).", "{file} has no data (every sheet is empty).",
                   "empty_file", file=path.name)
+
+
+def _grid_rows(sheet) -> Iterator[list]:
+    """The sheet's rows from A1 (empty rows and columns before the data included), one at a time.
+
+    Rows are made into Python lists as they are read, never all at once. The reader's row
+    iterator starts at row 1 but at the first used column, so the columns before it are added.
+    """
+    start = sheet.start
+    if start is None:
+        return
+    pad = [""] * start[1]
+    for row in sheet.iter_rows():
+        yield pad + row if pad else row
+
+
+def _grid_height(sheet) -> int:
+    start = sheet.start
+    return 0 if start is None else start[0] + sheet.height
 
 
 def _merged_ranges(sheet) -> list:

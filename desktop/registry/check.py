@@ -40,7 +40,8 @@ PROBLEM_TEXT: dict[str, tuple[str, str]] = {
     rc.BAD_REQUEST: ("CSDL dân cư từ chối yêu cầu là sai dạng (lỗi phần mềm, đã ghi nhật ký)",
                      "registry refused the request as malformed (a software bug, logged)"),
     rc.RATE_LIMITED: ("CSDL dân cư liên tục yêu cầu chờ", "registry kept asking to slow down"),
-    rc.SKIPPED: ("chưa gửi vì CSDL dân cư đang ngừng hoạt động", "not sent: registry unavailable"),
+    rc.SKIPPED: ("chưa gửi vì CSDL dân cư ngừng hoạt động (nhiều lô liên tiếp không được trả lời)",
+                 "not sent: registry unavailable (several batches in a row went unanswered)"),
 }
 
 
@@ -273,7 +274,8 @@ def check_records(workspace: Workspace, actor: str, registry_url: str | None = N
     settings = workspace.settings
     client = rc.RegistryClient(
         url, token, batch_size=settings.get("registry_batch_size"), concurrency=settings.get("registry_concurrency"),
-        timeout=settings.get("registry_timeout"),
+        timeout=settings.get("registry_timeout"), attempts=settings.get("registry_attempts"),
+        max_wait=settings.get("registry_max_wait"),
     )
     try:
         with client:

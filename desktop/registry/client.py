@@ -4,6 +4,12 @@ Look-ups go in batches of at most 500 with a bounded number of requests in fligh
 server does, every asked ref ends either with a valid answer or in ``unanswered`` with the reason:
 nothing is guessed, lost or duplicated. Only 401/403 stop the run (``RegistryUnauthorised``):
 the settings must be fixed. The token is sent in the Authorization header and never logged.
+
+A 5xx answer or a failed connection is tried again, up to ``attempts`` times per batch, after an
+exponentially growing wait with jitter (so that many clients do not return in step), or after the
+server's ``Retry-After`` when a 503 or 429 carries one. One batch that fails for good leaves only
+its own records unchecked; the run goes on. Only ``down_after`` batches failing in a row count the
+registry as down, and the batches not yet sent are then reported as ``skipped``.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import email.utils
 import json
 import logging
+import random
 import re
 import threading
 import time
@@ -44,8 +51,9 @@ UNASKED = "unasked_results"      # answers for refs nobody asked about (ignored)
 BAD_REQUEST = "bad_request"      # 400: a bug on our side, not retried
 RATE_LIMITED = "rate_limited"    # 429 for longer than we are willing to wait
 SKIPPED = "skipped"              # not sent: the registry was already found down in this run
-# problems after which the registry counts as down for the rest of the run
+# problems that count towards the registry being down (``down_after`` batches in a row)
 DOWN = (UNAVAILABLE, TIMEOUT, HTML, MALFORMED, RATE_LIMITED)
+RETRY_AFTER_STATUSES = (429, 503)
 
 
 class RegistryUnauthorised(UserError):
@@ -71,9 +79,9 @@ class BatchAnswer:
     detail: str = ""
 
 
-def _retry_after(value: str | None) -> float:
+def _retry_after(value: str | None, default: float = 1.0) -> float:
     if not value:
-        return 1.0
+        return default
     try:
         return max(0.0, float(value))
     except ValueError:
@@ -81,7 +89,7 @@ def _retry_after(value: str | None) -> float:
             when = email.utils.parsedate_to_datetime(value)
             return max(0.0, when.timestamp() - time.time())
         except (TypeError, ValueError):
-            return 1.0
+            return default
 
 
 def _valid_citizen(citizen: Any) -> bool:
@@ -142,13 +150,18 @@ class RegistryClient:
     """Talks to one registry; thread-safe; one pool of keep-alive connections."""
 
     def __init__(self, base_url: str, token: str, *, batch_size: int = MAX_BATCH, concurrency: int = 4,
-                 timeout: float = 15.0, max_rate_limit_wait: float = 120.0, retries: int = 1,
-                 transport: httpx.BaseTransport | None = None):
+                 timeout: float = 15.0, max_rate_limit_wait: float = 120.0, attempts: int = 5,
+                 backoff: float = 0.5, max_wait: float = 30.0, down_after: int = 3,
+                 transport: httpx.BaseTransport | None = None, rng: random.Random | None = None):
         self.url = base_url.rstrip("/") + LOOKUP_PATH
         self.batch_size = max(1, min(int(batch_size), MAX_BATCH))
         self.concurrency = max(1, int(concurrency))
         self.max_rate_limit_wait = max_rate_limit_wait
-        self.retries = retries
+        self.attempts = max(1, int(attempts))
+        self.backoff = max(0.0, float(backoff))
+        self.max_wait = max(0.0, float(max_wait))
+        self.down_after = max(1, int(down_after))
+        self._rng = rng or random.Random()
         self._token = token
         self._http = httpx.Client(
             timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)),
@@ -157,6 +170,9 @@ class RegistryClient:
             transport=transport,
         )
         self._down = threading.Event()
+        self._failures_in_a_row = 0
+        self._count_lock = threading.Lock()
+        self.tries = 0  # requests sent, retries included
 
     def __repr__(self) -> str:  # never show the token
         return f"RegistryClient({self.url!r})"
@@ -176,21 +192,23 @@ class RegistryClient:
         asked = {ref: id_number.upper() for ref, id_number in items}
         batch = BatchAnswer(asked=list(asked))
         payload = json.dumps({"requests": [{"ref": r, "id_number": i} for r, i in items]}).encode()
-        waited = 0.0
-        attempts = 0
+        rate_limited_for = 0.0
+        attempt = 0
         while True:
-            attempts += 1
+            attempt += 1
+            with self._count_lock:
+                self.tries += 1
             try:
                 response = self._http.post(self.url, content=payload,
                                            headers={"Authorization": f"Bearer {self._token}"})
                 body_bytes = response.content
-            except httpx.TimeoutException as exc:
+            except httpx.TimeoutException as exc:  # a hang is not hammered again: it would only pile up
                 return self._fail(batch, TIMEOUT, type(exc).__name__)
             except httpx.TransportError as exc:  # refused, reset, closed mid-body, protocol errors
-                if attempts <= self.retries and not self._down.is_set():
-                    self._sleep(0.5 * attempts, progress)
+                if attempt < self.attempts and not self._down.is_set():
+                    self._sleep(self.backoff_delay(attempt), progress)
                     continue
-                return self._fail(batch, UNAVAILABLE, type(exc).__name__)
+                return self._fail(batch, UNAVAILABLE, f"{type(exc).__name__} after {attempt} tries")
             status = response.status_code
             if status in (401, 403):
                 raise RegistryUnauthorised(
@@ -201,26 +219,36 @@ class RegistryClient:
                     code="registry_unauthorised",
                 )
             if status == 429:
-                delay = min(_retry_after(response.headers.get("Retry-After")), 60.0)
-                if waited + delay > self.max_rate_limit_wait:
-                    return self._fail(batch, RATE_LIMITED, f"waited {waited:.0f}s")
+                delay = min(_retry_after(response.headers.get("Retry-After")), 60.0)  # the server paces us
+                if rate_limited_for + delay > self.max_rate_limit_wait:
+                    return self._fail(batch, RATE_LIMITED, f"waited {rate_limited_for:.0f}s")
                 log.info("registry asks to slow down; waiting %.1f s", delay)
                 self._sleep(delay, progress)
-                waited += delay
-                attempts -= 1
+                rate_limited_for += delay
+                attempt -= 1  # being asked to wait is not a failure
                 continue
             if status == 400:
                 text = _ID_LIKE.sub(lambda m: mask_id(m.group()), body_bytes[:300].decode("utf-8", "replace"))
                 log.error("registry refused a request as malformed (HTTP 400): %s", text)
                 return self._fail(batch, BAD_REQUEST, text)
             if status >= 500:
-                if attempts <= self.retries and not self._down.is_set():
-                    self._sleep(0.5 * attempts, progress)
+                if attempt < self.attempts and not self._down.is_set():
+                    delay = self.backoff_delay(attempt)
+                    if status in RETRY_AFTER_STATUSES and response.headers.get("Retry-After"):
+                        delay = min(_retry_after(response.headers["Retry-After"], delay), self.max_wait)
+                    log.info("registry answered HTTP %d; trying again in %.1f s (try %d of %d)", status, delay,
+                             attempt + 1, self.attempts)
+                    self._sleep(delay, progress)
                     continue
-                return self._fail(batch, UNAVAILABLE, f"HTTP {status}")
+                return self._fail(batch, UNAVAILABLE, f"HTTP {status} after {attempt} tries")
             if status != 200:
                 return self._fail(batch, UNAVAILABLE, f"HTTP {status}")
             return self._read_body(response, body_bytes, asked, batch)
+
+    def backoff_delay(self, attempt: int) -> float:
+        """Wait before try ``attempt + 1``: doubling from ``backoff``, capped, half of it random."""
+        ceiling = min(self.max_wait, self.backoff * (2 ** (attempt - 1)))
+        return ceiling / 2 + self._rng.uniform(0, ceiling / 2)
 
     def _read_body(self, response: httpx.Response, body_bytes: bytes, asked: dict[str, str],
                    batch: BatchAnswer) -> BatchAnswer:
@@ -233,8 +261,7 @@ class RegistryClient:
         except ValueError as exc:
             return self._fail(batch, MALFORMED, str(exc)[:200])
         parse_results(body, asked, batch)
-        if MALFORMED in batch.problems:
-            self._down.set()
+        self._count(MALFORMED not in batch.problems)
         return batch
 
     def _fail(self, batch: BatchAnswer, problem: str, detail: str) -> BatchAnswer:
@@ -242,12 +269,19 @@ class RegistryClient:
         batch.problems.append(problem)
         batch.detail = detail
         batch.unanswered = list(batch.asked)
-        if problem in DOWN:
-            self._down.set()
+        self._count(problem not in DOWN)
         return batch
 
+    def _count(self, answered: bool) -> None:
+        """``down_after`` batches failing in a row: the registry is down for the rest of this run."""
+        with self._count_lock:
+            self._failures_in_a_row = 0 if answered else self._failures_in_a_row + 1
+            if self._failures_in_a_row >= self.down_after and not self._down.is_set():
+                log.warning("registry counted as down after %d failed batches in a row", self._failures_in_a_row)
+                self._down.set()
+
     @staticmethod
-    def _sleep(seconds: float, progress: Progress | None) -> None:
+    def _sleep(seconds: float, progress: Progress | None) -> None:  # replaced in tests to record waits
         end = time.monotonic() + seconds
         while (left := end - time.monotonic()) > 0:
             if progress is not None:
@@ -259,13 +293,15 @@ class RegistryClient:
                     progress: Progress | None = None) -> None:
         """Look everything up, ``concurrency`` batches in flight; ``on_batch`` runs on the calling thread.
 
-        When the registry turns out to be down, batches not yet sent are not sent (``skipped``): their
-        records stay unchecked for the next run. On cancellation or refusal, batches already in flight
+        A batch that fails leaves its records unanswered and the run goes on; when ``down_after``
+        batches in a row have failed, batches not yet sent are not sent (``skipped``): their records
+        stay unchecked for the next run. On cancellation or refusal, batches already in flight
         are still handed to ``on_batch`` (their answers are good), then the exception propagates.
         """
         items = list(items)
         batches = [items[i:i + self.batch_size] for i in range(0, len(items), self.batch_size)]
         self._down.clear()
+        self._failures_in_a_row = 0
         pending: set[Future] = set()
         stop: BaseException | None = None
         next_index = 0

@@ -113,11 +113,17 @@ def pin_locked_error() -> UserError:
     )
 
 
-def wrong_pin_message(flags: int) -> Message:
+def wrong_pin_message(flags: int, count_low_means_few: bool = True) -> Message:
+    """What to say after a wrong PIN, from what the token tells (PKCS#11 gives flags, not a number).
+
+    ``count_low_means_few`` is False when the token already raised "count low" at the first wrong PIN
+    of this sign-in: SoftHSM and some cards raise it after any failure, so then it says nothing about
+    how many tries are left, and the clerk is not told "few".
+    """
     if flags & PIN_FINAL_TRY:
         return tr("Sai mã PIN. Chỉ còn 1 lần thử: nếu nhập sai lần nữa, token sẽ bị khóa và phải nhờ CA mở khóa.",
                   "Wrong PIN. 1 try left: one more wrong PIN locks the token, and only the CA can unlock it.")
-    if flags & PIN_COUNT_LOW:
+    if flags & PIN_COUNT_LOW and count_low_means_few:
         return tr("Sai mã PIN. Token báo chỉ còn ít lần thử trước khi bị khóa.",
                   "Wrong PIN. The token says only a few tries are left before it locks.")
     return tr("Sai mã PIN.", "Wrong PIN.")
@@ -376,6 +382,7 @@ def _login(backend: Any, info: Any, cert: x509.Certificate, handler: SigningHand
     if flags & PIN_LOCKED:
         raise pin_locked_error()
     problem: Message | None = None
+    count_low_at_first_failure: bool | None = None
     for attempt in range(1, MAX_PIN_ATTEMPTS + 1):
         request = PinRequest(info.label, info.serial, certcheck.holder_name(cert), attempt, problem,
                              last_try_warning(flags))
@@ -398,7 +405,9 @@ def _login(backend: Any, info: Any, cert: x509.Certificate, handler: SigningHand
             flags = worker.call(backend.info).flags
         if flags & PIN_LOCKED:
             raise pin_locked_error()
-        problem = wrong_pin_message(flags)
+        if count_low_at_first_failure is None:
+            count_low_at_first_failure = bool(flags & PIN_COUNT_LOW)
+        problem = wrong_pin_message(flags, count_low_means_few=not count_low_at_first_failure)
     raise UserError(problem or tr("Sai mã PIN.", "Wrong PIN."), code="pin_incorrect")
 
 

@@ -44,6 +44,7 @@ def run_window(argv: list[str]) -> int:
     if actor is None:
         return 0
     window = build_main_window(workspace, actor, role)
+    _follow_lock_screen(window.ctx)
     window.show()
     code = app.exec()
     from desktop.views.operations import wait_idle
@@ -51,6 +52,15 @@ def run_window(argv: list[str]) -> int:
     wait_idle()
     workspace.close()
     return code
+
+
+def _follow_lock_screen(ctx: AppContext) -> None:
+    """Whoever signs in at the lock screen becomes the window's actor (the audit log's name)."""
+    from desktop.views import idle_lock
+
+    lock = idle_lock.current()
+    if lock is not None:
+        lock.attach(ctx)
 
 
 def _sign_in(workspace: Workspace) -> tuple[str | None, str]:

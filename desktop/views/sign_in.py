@@ -7,7 +7,7 @@ signed-in person's user name and role, or ``(None, "")`` when the person closed 
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -158,6 +158,7 @@ class SignInDialog(_AccountDialog):
     def __init__(self, workspace: Workspace, parent: QWidget | None = None, username: str = "",
                  lock_screen: bool = False):
         super().__init__(parent, workspace)
+        self.lock_screen = lock_screen
         facility = workspace.settings.get("facility_name") or workspace.path.name
         self.setWindowTitle(str(tr("VaxDesk — đăng nhập", "VaxDesk — sign in")) if not lock_screen
                             else str(tr("VaxDesk — đã khoá", "VaxDesk — locked")))
@@ -206,6 +207,12 @@ class SignInDialog(_AccountDialog):
 
         self._run(check, self.ok)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """At the lock screen Escape does nothing: a key meant for a menu must not quit VaxDesk."""
+        if self.lock_screen and event.key() == Qt.Key.Key_Escape:
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
 
 def prepare_application(workspace: Workspace) -> None:

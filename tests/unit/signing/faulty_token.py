@@ -6,7 +6,9 @@ import threading
 from dataclasses import replace
 from typing import Any
 
-from desktop.signing.pkcs11_backend import Pkcs11Token
+import pkcs11
+
+from desktop.signing.pkcs11_backend import PIN_COUNT_LOW, PIN_FINAL_TRY, PIN_LOCKED, Pkcs11Token
 
 
 class FaultyToken:
@@ -78,3 +80,50 @@ class FaultyToken:
 
     def close(self):
         return self._call("close")
+
+
+class PinCountingCard(FaultyToken):
+    """A card with ``tries`` PIN tries in front of the real token, reporting its PIN flags as cards do.
+
+    Each wrong PIN counts down: "count low" once ``low_at`` or fewer tries are left (or after any
+    failure, with ``count_low_from_first``, as SoftHSM and some cards do), "final try" with one left,
+    "locked" with none (the PIN is then refused without reaching the token). A right PIN resets the
+    count. The real token's own PIN flags are hidden.
+    """
+
+    PIN_FLAGS = PIN_COUNT_LOW | PIN_FINAL_TRY | PIN_LOCKED
+
+    def __init__(self, module_path: str, tries: int = 5, low_at: int = 2, count_low_from_first: bool = False,
+                 **kwargs: Any):
+        super().__init__(module_path, **kwargs)
+        self.tries = self.left = tries
+        self.low_at = low_at
+        self.count_low_from_first = count_low_from_first
+
+    def pin_flags(self) -> int:
+        if self.left <= 0:
+            return PIN_LOCKED
+        flags = PIN_FINAL_TRY if self.left == 1 else 0
+        if self.left <= self.low_at or (self.count_low_from_first and self.left < self.tries):
+            flags |= PIN_COUNT_LOW
+        return flags
+
+    def _card(self, info):
+        return replace(info, flags=(info.flags & ~self.PIN_FLAGS) | self.pin_flags())
+
+    def select(self, label, serial):
+        return self._card(super().select(label, serial))
+
+    def info(self):
+        return self._card(super().info())
+
+    def login(self, pin):
+        if self.left <= 0:
+            raise pkcs11.PinLocked()
+        try:
+            result = super().login(pin)
+        except pkcs11.PinIncorrect:
+            self.left -= 1
+            raise
+        self.left = self.tries
+        return result
