@@ -28,6 +28,7 @@ class Option:
     default: Any
     description: str
     secret: bool = False
+    range: tuple[float, float] | None = None  # inclusive bounds of a number
 
 
 OPTIONS: tuple[Option, ...] = (
@@ -39,41 +40,37 @@ OPTIONS: tuple[Option, ...] = (
     Option("represented_facilities", list, [], "Facility codes a focal agency signs for"),
     Option("registry_url", str, "", "Population registry base URL"),
     Option("registry_token", str, "", "Facility API token for the registry", secret=True),
-    Option("registry_batch_size", int, 500, "Look-ups per registry request (1-500)"),
-    Option("registry_concurrency", int, 4, "Registry requests in flight at once"),
-    Option("registry_timeout", float, 15.0, "Seconds before a registry request counts as failed"),
-    Option("registry_attempts", int, 5, "Tries per registry request on 5xx or a failed connection"),
-    Option("registry_max_wait", float, 30.0, "Longest wait in seconds before a registry request is tried again"),
+    Option("registry_batch_size", int, 500, "Look-ups per registry request (1-500)", range=(1, 500)),
+    Option("registry_concurrency", int, 4, "Registry requests in flight at once", range=(1, 32)),
+    Option("registry_timeout", float, 15.0, "Seconds before a registry request counts as failed",
+           range=(1, 600)),
+    Option("registry_attempts", int, 5, "Tries per registry request on 5xx or a failed connection",
+           range=(1, 20)),
+    Option("registry_max_wait", float, 30.0, "Longest wait in seconds before a registry request is tried again",
+           range=(0, 600)),
     Option("central_url", str, "", "Central countersigning service base URL"),
     Option("central_ca_file", str, "", "PEM file to trust for the central service's TLS; empty: system"),
-    Option("central_timeout", float, 30.0, "Seconds before a central request counts as failed"),
-    Option("sync_interval", int, 60, "Seconds between background syncs while online (0: manual only)"),
+    Option("central_timeout", float, 30.0, "Seconds before a central request counts as failed",
+           range=(1, 600)),
+    Option("sync_interval", int, 60, "Seconds between background syncs while online (0: manual only)",
+           range=(0, 86400)),
     Option("token_module", str, "", "PKCS#11 module path of the facility's USB token"),
     Option("token_label", str, "", "Label of the token to use"),
     Option("token_serial", str, "", "Serial of the token to use (optional)"),
     Option("signing_algorithm", str, "PS256", "PS256, RS256 (token without PSS) or ES256"),
-    Option("batch_size", int, 5000, "Records per signed batch"),
-    Option("idle_lock_minutes", int, 10, "Lock the window after this many idle minutes (0: never)"),
-    Option("certificate_validity_days", int, 365, "Validity of an issued certificate"),
+    Option("batch_size", int, 5000, "Records per signed batch", range=(1, 100_000)),
+    Option("idle_lock_minutes", int, 10, "Lock the window after this many idle minutes (0: never)",
+           range=(0, 480)),
+    Option("certificate_validity_days", int, 365, "Validity of an issued certificate", range=(1, 730)),
     Option("backup_folder", str, "", "Folder (or removable drive) that receives encrypted backups"),
-    Option("backup_keep", int, 14, "Scheduled backups to keep in the backup folder (the newest ones)"),
+    Option("backup_keep", int, 14, "Scheduled backups to keep in the backup folder (the newest ones)",
+           range=(1, 365)),
     Option("backup_passphrase", str, "", "Passphrase of scheduled backups (never inside a backup)", secret=True),
-    Option("retention_days", int, 180, "Days after certification that personal data is kept (0: keep)"),
+    Option("retention_days", int, 180, "Days after certification that personal data is kept (0: keep)",
+           range=(0, 36500)),
 )
 
 _BY_KEY = {o.key: o for o in OPTIONS}
-_RANGES: dict[str, tuple[float, float]] = {
-    "registry_batch_size": (1, 500),
-    "registry_concurrency": (1, 32),
-    "registry_timeout": (1, 600),
-    "central_timeout": (1, 600),
-    "sync_interval": (0, 86400),
-    "batch_size": (1, 100_000),
-    "idle_lock_minutes": (0, 480),
-    "certificate_validity_days": (1, 730),
-    "backup_keep": (1, 365),
-    "retention_days": (0, 36500),
-}
 _FACILITY_CODE = re.compile(r"^[A-Za-z0-9._-]{1,20}$")
 
 
@@ -182,8 +179,8 @@ def validate_setting(key: str, value: Any) -> Any:
         kind = {int: tr("một số nguyên", "a whole number"), float: tr("một số", "a number"),
                 bool: tr("có/không", "yes/no")}.get(option.type, tr("một giá trị", "a value"))
         raise _bad(key, value, "cần {kind}.", "it must be {kind}.", kind=kind) from None
-    if key in _RANGES:
-        low, high = _RANGES[key]
+    if option.range is not None:
+        low, high = option.range
         if not low <= value <= high:
             raise _bad(key, value, "cần trong khoảng {low}–{high}.", "it must be between {low} and {high}.",
                        low=int(low), high=int(high))
