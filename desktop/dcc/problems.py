@@ -28,6 +28,11 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Mã QR bị hỏng (dữ liệu Base45 không hợp lệ): hãy quét lại hoặc in lại.",
         "The QR content is damaged (invalid Base45 data): scan it again or reprint it.",
     ),
+    "too_long": (
+        "base45",
+        "Nội dung quá dài ({size} ký tự) cho một mã QR chứng nhận (tối đa {limit}).",
+        "The content is too long ({size} characters) for a certificate QR code (at most {limit}).",
+    ),
     "zlib": (
         "decompress",
         "Dữ liệu nén trong mã QR bị hỏng hoặc không được nén: {detail}",
@@ -47,6 +52,11 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {
         "decode",
         "Nội dung chứng nhận (CWT) không đúng cấu trúc: {detail}",
         "The certificate content (CWT) is malformed: {detail}",
+    ),
+    "verifier_error": (
+        "decode",
+        "Không kiểm tra được mã QR này ({detail}); chứng nhận không được coi là hợp lệ.",
+        "This QR code could not be checked ({detail}); the certificate is not treated as valid.",
     ),
     "algorithm": (
         "verify",
@@ -87,6 +97,11 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {
         "schema",
         "Dữ liệu không đúng lược đồ DCC tại {path}: {detail}",
         "The data does not follow the DCC schema at {path}: {detail}",
+    ),
+    "date_tolerated": (
+        "schema",
+        "Ngày tại {path} được ghi kèm giờ (\"{value}\") thay vì chỉ ngày; đã đọc là ngày {day}.",
+        "The date at {path} is written with a time (\"{value}\") instead of a date; read as {day}.",
     ),
     "multiple_entries": (
         "schema",
