@@ -15,6 +15,7 @@ from typing import Any
 
 from desktop.dcc.hc1 import VerificationResult, verify_hc1
 from desktop.dcc.qr import read_qr_text
+from desktop.dcc.trust_import import foreign_trust_path, load_foreign
 from desktop.dcc.trustlist import TrustList, workspace_trust_list_path
 from desktop.errors import UserError
 from desktop.i18n import tr
@@ -28,6 +29,7 @@ class TrustSource:
     path: str  # where it came from ("" when there is none)
     certificates: int
     revocations: int
+    imported: int = 0  # of ``certificates``, how many came from other publishers (trust import)
 
 
 @dataclass(frozen=True)
@@ -47,12 +49,17 @@ class Verdict:
 def load_trust(workspace: Workspace | None, path: str | Path | None = None) -> TrustSource:
     """The trust list to verify with: ``path`` if given, else the workspace's cached one (or none)."""
     candidates = [Path(path)] if path else _cached_paths(workspace)
+    foreign = load_foreign(workspace.path) if workspace is not None and not path else None
     for candidate in candidates:
         if candidate.is_file():
             trust = TrustList.load(candidate)
             if workspace is not None and not path:
                 _add_cached_revocations(workspace, trust)
-            return TrustSource(trust, str(candidate), len(trust), len(trust.revocations))
+            imported = trust.merge(foreign) if foreign is not None else 0
+            return TrustSource(trust, str(candidate), len(trust), len(trust.revocations), imported)
+    if foreign is not None:
+        return TrustSource(foreign, str(foreign_trust_path(workspace.path)), len(foreign),  # type: ignore[union-attr]
+                           len(foreign.revocations), len(foreign))
     return TrustSource(None, "", 0, 0)
 
 

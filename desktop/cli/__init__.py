@@ -27,7 +27,7 @@ log = logging.getLogger("vaxdesk.cli")
 # One module per command; a module may register several commands.
 COMMAND_MODULES = (
     "demo", "import_list", "records", "audit", "check", "resolve", "review", "sign", "sync",
-    "certificates", "print_certificates", "verify", "correct", "registry", "central", "users", "settings",
+    "certificates", "print_certificates", "verify", "correct", "registry", "central", "users", "settings", "trust",
 )
 
 

@@ -83,15 +83,11 @@ def _time_of_day(text: str) -> int:
         return 0
     if int(text[:2]) > 23 or int(text[3:5]) > 59 or int(text[6:8]) > 60:
         return 0
-    end = 8
-    if end < len(text) and text[end] == ".":
-        end += 1
-        start = end
-        while end < len(text) and "0" <= text[end] <= "9":
-            end += 1
-        if end == start:
-            return 0
-    return end
+    if len(text) > 8 and text[8] == ".":
+        fraction = text[9:]
+        digits = len(fraction) - len(fraction.lstrip("0123456789"))
+        return 9 + digits if digits else 0
+    return 8
 
 
 def _is_offset(text: str) -> bool:
