@@ -18,8 +18,8 @@ from desktop.dcc.problems import plain_message
 from desktop.dcc.qr import read_qr_text
 from desktop.dcc.trust_import import foreign_trust_path, load_foreign
 from desktop.dcc.trustlist import TrustList, workspace_trust_list_path
-from desktop.errors import UserError
 from desktop.dcc.valuesets import value_set
+from desktop.errors import UserError
 from desktop.i18n import Message, format_date, tr
 from desktop.printing.form import FIELDS, CertificateForm, form_from_dcc, full_name
 from desktop.workspace import Workspace

@@ -69,9 +69,8 @@ def _certificate_text(args, ctx) -> str:
 
 
 def _trust_list(args, ctx) -> TrustList | None:
-    from desktop.dcc.trustlist import TrustList, workspace_trust_list_path
-
     from desktop.dcc.trust_import import load_foreign
+    from desktop.dcc.trustlist import TrustList, workspace_trust_list_path
 
     if args.trust_list is not None:
         return TrustList.load(args.trust_list)

@@ -20,7 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.certificates.verification import KIND_TITLES, TrustSource, Verdict, load_trust, verify_image, verify_text
+from desktop.certificates.verification import (
+    KIND_TITLES,
+    TrustSource,
+    Verdict,
+    load_trust,
+    verify_image,
+    verify_text,
+)
 from desktop.i18n import format_date, tr
 from desktop.views import dialogs
 from desktop.views.context import AppContext
