@@ -3,12 +3,16 @@ verifiers judge (exp inclusive, tolerant dates on reading, the test device list)
 
 from __future__ import annotations
 
+import re
 import time
 from datetime import UTC, datetime, timedelta
 
 import cbor2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from desktop.dcc import schema_check
 from desktop.dcc.cbor_scan import CborLimits, CborShapeError, check_cbor
 from desktop.dcc.errors import PayloadRefused
 from desktop.dcc.hc1 import encode_hc1, verify_hc1
@@ -157,3 +161,22 @@ def test_recovery_and_test_certificates_verify(es256_key, trust_list):
     for dcc in (_recovery(), _rapid_test("1232")):
         result = verify_hc1(raw_hc1(dcc, es256_key.signer()), trust_list, now=datetime(2025, 4, 1, tzinfo=UTC))
         assert result.valid, [p.as_dict() for p in result.problems]
+
+
+_PATTERN_TEXT = st.text(alphabet="0123456789.-x\nAZ<a \u0661\u00b2", max_size=14)
+
+
+@settings(max_examples=300, deadline=None, database=None)
+@given(_PATTERN_TEXT)
+def test_hand_written_patterns_answer_as_the_schema_patterns(value):
+    """Each linear check gives exactly ``re.search(schema pattern, value)``."""
+    for pattern in (schema_check._VER, schema_check._DOB, schema_check._COUNTRY, schema_check._STANDARDISED_NAME):
+        assert pattern.search(value) == bool(re.search(pattern.pattern, value)), (pattern.pattern, value)
+
+
+def test_patterns_take_linear_time():
+    start = time.thread_time()
+    for pattern in (schema_check._VER, schema_check._DOB, schema_check._COUNTRY, schema_check._STANDARDISED_NAME):
+        for value in ("1" * 60_000 + "x", "1." * 30_000, "<" * 60_000 + "a", "19" * 30_000 + "\n"):
+            pattern.search(value)
+    assert time.thread_time() - start < 0.05
