@@ -180,3 +180,11 @@ def test_patterns_take_linear_time():
         for value in ("1" * 60_000 + "x", "1." * 30_000, "<" * 60_000 + "a", "19" * 30_000 + "\n"):
             pattern.search(value)
     assert time.thread_time() - start < 0.05
+
+
+@pytest.mark.parametrize("encoded", ["bf616101ff", "9f019fff02ff", "7f61616162ff", "a161769fbf62646e01ffff",
+                                     "c11a60000000", "c2480000000000000000", "f93c00", "d903ec6a323032312d30352d3031"])
+def test_cbor_scan_accepts_what_issuers_write(encoded):
+    """Indefinite lengths, date tags, small bignums, half floats: well-formed, so read."""
+    data = bytes.fromhex(encoded)
+    assert check_cbor(data) == len(data)
