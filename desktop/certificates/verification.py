@@ -1,9 +1,11 @@
 """Check a certificate someone shows: an HC1 string or a photo/scan of its QR, offline.
 
-The trust list is the one sync last cached from the central service (``trust/trust-list.json``,
-the same document the central serves), with the revocation list cached next to it; a trust list
-file named by the clerk can be used instead. Foreign EU certificates verify when their signer's
-certificate is in the trust list.
+The trust list is the one sync last cached from the central service (``pki/trustlist.json``,
+the same document the central serves), with the revocation list cached next to it, merged with
+the signing certificates imported from other countries (``pki/foreign-trust.json``, see
+``desktop.dcc.trust_import``); a trust list file named by the clerk can be used instead. Foreign
+EU certificates verify when their signer's certificate is in either list. A verdict carries
+what the page shows: a plain-words summary, and the fields of a vaccination, test or recovery.
 """
 
 from __future__ import annotations
