@@ -7,6 +7,7 @@ picture, unreadable trust list) and 2 for wrong usage.
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -41,7 +42,20 @@ def run(args, ctx) -> dict:
     if trust_list is None:
         ctx.err(tr("Không có danh sách tin cậy: chỉ giải mã, không kiểm tra được chữ ký.",
                    "No trust list: the certificate is decoded but its signature cannot be checked."))
-    return verify_hc1(text, trust_list, now=_moment(args.at)).as_dict()
+    return complete_document(verify_hc1(text, trust_list, now=_moment(args.at)))
+
+
+def complete_document(result) -> dict:
+    """The verdict as a JSON document built to the end before anything is printed: a value that
+    cannot be written as JSON makes the whole verdict "not valid", never a cut-off document."""
+    try:
+        text = json.dumps(result.as_dict(), ensure_ascii=False, allow_nan=False)
+    except (ValueError, TypeError, RecursionError) as exc:
+        from desktop.dcc.problems import problem
+
+        fault = problem("verifier_error", detail=type(exc).__name__)
+        text = json.dumps({"valid": False, "problems": [fault.as_dict()], "dcc": None}, ensure_ascii=False)
+    return json.loads(text)
 
 
 def _certificate_text(args, ctx) -> str:
@@ -55,13 +69,21 @@ def _certificate_text(args, ctx) -> str:
 
 
 def _trust_list(args, ctx) -> TrustList | None:
+    from desktop.dcc.trust_import import load_foreign
     from desktop.dcc.trustlist import TrustList, workspace_trust_list_path
 
     if args.trust_list is not None:
         return TrustList.load(args.trust_list)
     # Look, never create: verifying must not leave an empty workspace behind.
-    default = workspace_trust_list_path(ctx.workspace_path or default_workspace_path())
-    return TrustList.load(default) if default.is_file() else None
+    workspace_dir = ctx.workspace_path or default_workspace_path()
+    default = workspace_trust_list_path(workspace_dir)
+    trust = TrustList.load(default) if default.is_file() else None
+    foreign = load_foreign(workspace_dir)  # signing certificates imported with "trust import"
+    if trust is None:
+        return foreign
+    if foreign is not None:
+        trust.merge(foreign)
+    return trust
 
 
 def _moment(text: str | None) -> datetime | None:

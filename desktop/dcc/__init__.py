@@ -6,7 +6,9 @@ The public API, re-exported here:
   ``split_vietnamese_name``, ``icao_transliterate``, ``new_uvci``
 - checking it: ``validate_payload`` -> list of ``Problem``
 - signing: ``Signer`` protocol, ``KeySigner``, ``kid_for_certificate``, ``encode_hc1``
-- reading and verifying: ``decode_hc1``, ``verify_hc1`` -> ``VerificationResult``, ``TrustList``
+- reading and verifying: ``decode_hc1``, ``verify_hc1`` -> ``VerificationResult`` (never raises;
+  bounded cost for any input), ``TrustList``
+- other countries' signing certificates: ``trust_import`` (EU gateway JSON, PEM/DER, VaxDesk lists)
 
 See docs/certificate-format.md for the formats and the rules behind them.
 """

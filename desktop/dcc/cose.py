@@ -27,6 +27,8 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 from cryptography.hazmat.primitives.asymmetric.utils import decode_dss_signature, encode_dss_signature
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from desktop.dcc.cbor_scan import CborLimits, CborShapeError, check_cbor
+
 ES256 = -7
 PS256 = -37
 ALGORITHM_NAMES = {ES256: "ES256", PS256: "PS256"}
@@ -207,8 +209,19 @@ def _header(msg: Sign1Message, label: int) -> Any:
     return msg.unprotected.get(label)
 
 
-def loads_strict(data: bytes) -> Any:
-    """Decode exactly one CBOR item: no trailing bytes, no duplicate map keys, bounded depth."""
+def loads_strict(data: bytes, limits: CborLimits | None = None) -> Any:
+    """Decode exactly one CBOR item: no trailing bytes, no duplicate map keys, bounded depth.
+
+    With ``limits`` (what a verifier reading a stranger's QR code passes), the bytes are first
+    checked by ``cbor_scan.check_cbor``: item count, depth and tags bounded, no shared references.
+    """
+    if limits is not None:
+        try:
+            end = check_cbor(data, limits)
+        except CborShapeError as exc:
+            raise CborError(str(exc)) from exc
+        if end != len(data):
+            raise CborError(f"{len(data) - end} unexpected bytes after the CBOR item")
     fp = io.BytesIO(data)
     try:
         value = cbor2.CBORDecoder(fp, allow_duplicate_keys=False, max_depth=_MAX_CBOR_DEPTH).decode()
@@ -219,9 +232,9 @@ def loads_strict(data: bytes) -> Any:
     return value
 
 
-def decode_sign1(data: bytes) -> Sign1Message:
+def decode_sign1(data: bytes, limits: CborLimits | None = None) -> Sign1Message:
     """Parse a COSE_Sign1: tagged 18, untagged, or tag 61 (CWT) wrapping tag 18 (test CO28)."""
-    item = loads_strict(data)
+    item = loads_strict(data, limits)
     if isinstance(item, cbor2.CBORTag) and item.tag == TAG_CWT:
         item = item.value
     if isinstance(item, cbor2.CBORTag):
@@ -235,17 +248,17 @@ def decode_sign1(data: bytes) -> Sign1Message:
         raise CoseStructureError("protected header, payload and signature must be byte strings")
     if not isinstance(unprotected, Mapping):
         raise CoseStructureError("the unprotected header must be a map")
-    protected = _decode_protected(protected_bytes)
+    protected = _decode_protected(protected_bytes, limits)
     msg = Sign1Message(protected_bytes, protected, dict(unprotected), payload, signature)
     _check_header_types(msg)
     return msg
 
 
-def _decode_protected(protected_bytes: bytes) -> dict[Any, Any]:
+def _decode_protected(protected_bytes: bytes, limits: CborLimits | None = None) -> dict[Any, Any]:
     if not protected_bytes:
         return {}
     try:
-        protected = loads_strict(protected_bytes)
+        protected = loads_strict(protected_bytes, limits)
     except CborError as exc:
         raise CoseStructureError(f"the protected header is not CBOR: {exc}") from exc
     if not isinstance(protected, Mapping):

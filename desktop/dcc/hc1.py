@@ -21,6 +21,7 @@ import cbor2
 
 from desktop.dcc import uvci as uvci_rules
 from desktop.dcc.base45 import b45decode, b45encode
+from desktop.dcc.cbor_scan import DCC_LIMITS
 from desktop.dcc.cose import (
     ALGORITHM_NAMES,
     CoseError,
@@ -47,12 +48,15 @@ CWT_HCERT = -260
 HCERT_EU_DCC = 1
 ZLIB_LEVEL = 9
 
-# A QR code holds at most ~2.9 kB of compressed data; anything inflating past this is an attack.
-MAX_DECOMPRESSED_BYTES = 256 * 1024
+# A QR code holds at most 4,296 alphanumeric characters (~2.9 kB of compressed data), and a DCC
+# inflates to a few kB; anything longer or inflating past this is not a certificate.
+MAX_TEXT_CHARS = 16 * 1024
+MAX_DECOMPRESSED_BYTES = 64 * 1024
 # A phone whose clock runs a few minutes slow must still accept a certificate printed just now.
 DEFAULT_CLOCK_SKEW = timedelta(minutes=5)
 
 _KIND_NAMES = {"v": "vaccination", "t": "test", "r": "recovery"}
+_MAX_NUMERIC_DATE = 253_402_300_799  # 9999-12-31T23:59:59Z
 
 
 # ---------------------------------------------------------------------------------------------
@@ -150,13 +154,17 @@ def decode_hc1(text: str) -> DecodedCertificate:
     first step that failed (prefix, base45, zlib, cbor, cose_structure, cwt_structure)."""
     cose = _unwrap(text)
     try:
-        message = decode_sign1(cose)
+        message = decode_sign1(cose, DCC_LIMITS)
     except CoseError as exc:
         raise CertificateUnreadable(problem(exc.code, detail=str(exc))) from exc
     return _read_cwt(message)
 
 
 def _unwrap(text: str) -> bytes:
+    if not isinstance(text, str):
+        raise CertificateUnreadable(problem("prefix"))
+    if len(text) > MAX_TEXT_CHARS:
+        raise CertificateUnreadable(problem("too_long", size=len(text), limit=MAX_TEXT_CHARS))
     text = text.strip()  # scanners append CR/LF
     if not text.startswith(PREFIX):
         raise CertificateUnreadable(problem("prefix"))
@@ -184,7 +192,7 @@ def _inflate(data: bytes) -> bytes:
 
 def _read_cwt(message: Sign1Message) -> DecodedCertificate:
     try:
-        claims = loads_strict(message.payload)
+        claims = loads_strict(message.payload, DCC_LIMITS)
     except CoseError as exc:
         raise CertificateUnreadable(problem("cbor", detail=f"CWT payload: {exc}")) from exc
     if not isinstance(claims, Mapping):
@@ -204,10 +212,13 @@ def _read_cwt(message: Sign1Message) -> DecodedCertificate:
 
 
 def _claim_time(claims: Mapping[Any, Any], key: int, name: str) -> datetime:
-    """iat/exp as UTC datetimes. Issuers must write integers; a float is read, not refused."""
+    """iat/exp as UTC datetimes. Issuers must write integers; a float is read, not refused.
+    A NumericDate is bounded (RFC 8392 §2: seconds since 1970; here before the year 10000)."""
     value = claims.get(key)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _cwt_error(f"claim {key} ({name}) is missing or not a number")
+    if not -_MAX_NUMERIC_DATE <= value <= _MAX_NUMERIC_DATE:
+        raise _cwt_error(f"claim {key} ({name}) is out of range")
     try:
         return datetime.fromtimestamp(value, UTC)
     except (OverflowError, OSError, ValueError) as exc:
@@ -292,10 +303,24 @@ class VerificationResult:
 def verify_hc1(text: str, trust_list: TrustList | None, now: datetime | None = None,
                clock_skew: timedelta = DEFAULT_CLOCK_SKEW) -> VerificationResult:
     """Decode ``text`` and judge it: signature (against ``trust_list``), key usage, validity
-    period at ``now``, schema, value sets and revocation. Never raises for a bad certificate."""
+    period at ``now``, schema, value sets and revocation.
+
+    Never raises: whatever ``text`` holds, the answer is a verdict (a fault in the verifier itself
+    becomes a ``verifier_error`` problem, so the certificate is never called valid by accident).
+    ``now`` without a UTC offset is read as UTC, as the command line's ``--at`` does.
+    """
+    try:
+        return _verify(text, trust_list, now, clock_skew)
+    except Exception as exc:  # noqa: BLE001 - a verdict is promised (RecursionError, MemoryError too)
+        return VerificationResult(valid=False, problems=[
+            problem("verifier_error", detail=type(exc).__name__)])
+
+
+def _verify(text: str, trust_list: TrustList | None, now: datetime | None,
+            clock_skew: timedelta) -> VerificationResult:
     now = now or datetime.now(UTC)
     if now.tzinfo is None:
-        raise ValueError("now must be timezone-aware")
+        now = now.replace(tzinfo=UTC)
     try:
         cert = decode_hc1(text)
     except CertificateUnreadable as exc:
@@ -352,8 +377,10 @@ def _key_usage_problems(cert: DecodedCertificate, trusted: TrustedCertificate) -
 
 def validity_problems(cert: DecodedCertificate, now: datetime,
                       clock_skew: timedelta = DEFAULT_CLOCK_SKEW) -> list[Problem]:
-    """Expired at ``now`` (exp is the first moment it is no longer valid), or not yet issued."""
-    if now >= cert.expires_at:
+    """Expired at ``now``, or not yet issued. The certificate is still valid at the ``exp``
+    instant itself (RFC 8392 §3.1.4 "on or after" is read as the EU DCC reference verifiers and the
+    member states' test vectors read it: expired only once ``now`` is past ``exp``)."""
+    if now > cert.expires_at:
         return [problem("expired", expires_at=_iso(cert.expires_at))]
     if now + clock_skew < cert.issued_at:
         return [problem("not_yet_valid", issued_at=_iso(cert.issued_at))]

@@ -28,6 +28,11 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {
         "Mã QR bị hỏng (dữ liệu Base45 không hợp lệ): hãy quét lại hoặc in lại.",
         "The QR content is damaged (invalid Base45 data): scan it again or reprint it.",
     ),
+    "too_long": (
+        "base45",
+        "Nội dung quá dài ({size} ký tự) cho một mã QR chứng nhận (tối đa {limit}).",
+        "The content is too long ({size} characters) for a certificate QR code (at most {limit}).",
+    ),
     "zlib": (
         "decompress",
         "Dữ liệu nén trong mã QR bị hỏng hoặc không được nén: {detail}",
@@ -47,6 +52,11 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {
         "decode",
         "Nội dung chứng nhận (CWT) không đúng cấu trúc: {detail}",
         "The certificate content (CWT) is malformed: {detail}",
+    ),
+    "verifier_error": (
+        "decode",
+        "Không kiểm tra được mã QR này ({detail}); chứng nhận không được coi là hợp lệ.",
+        "This QR code could not be checked ({detail}); the certificate is not treated as valid.",
     ),
     "algorithm": (
         "verify",
@@ -87,6 +97,11 @@ _CATALOGUE: dict[str, tuple[str, str, str]] = {
         "schema",
         "Dữ liệu không đúng lược đồ DCC tại {path}: {detail}",
         "The data does not follow the DCC schema at {path}: {detail}",
+    ),
+    "date_tolerated": (
+        "schema",
+        "Ngày tại {path} được ghi kèm giờ (\"{value}\") thay vì chỉ ngày; đã đọc là ngày {day}.",
+        "The date at {path} is written with a time (\"{value}\") instead of a date; read as {day}.",
     ),
     "multiple_entries": (
         "schema",
@@ -181,3 +196,37 @@ def _placeholders(template: str) -> set[str]:
 def errors(problems: list[Problem]) -> list[Problem]:
     """The findings that make a certificate or payload unacceptable (warnings excluded)."""
     return [p for p in problems if p.severity == "error"]
+
+
+# What a clerk or a border officer reads first: the finding in plain words, no technical detail
+# (those stay in each problem's message, shown on request). code -> (Vietnamese, English).
+_DAMAGED = ("Mã QR bị hỏng hoặc không đầy đủ nên không đọc được. Hãy quét lại hoặc xin bản in mới.",
+            "The QR code is damaged or incomplete and cannot be read. Scan it again or ask for a new print.")
+_CONTENT = ("Nội dung chứng nhận không đúng quy định của chứng nhận COVID số EU.",
+            "The certificate's content does not follow the EU Digital COVID Certificate rules.")
+_PLAIN: dict[str, tuple[str, str]] = {
+    "prefix": ("Đây không phải mã QR chứng nhận COVID số EU (mã không bắt đầu bằng \"HC1:\").",
+               "This is not an EU Digital COVID Certificate QR code (it does not start with \"HC1:\")."),
+    "too_long": _DAMAGED, "base45": _DAMAGED, "zlib": _DAMAGED, "cbor": _DAMAGED, "cose_structure": _DAMAGED,
+    "cwt_structure": _DAMAGED,
+    "verifier_error": ("Không kiểm tra được mã QR này; chứng nhận không được coi là hợp lệ.",
+                       "This QR code could not be checked; the certificate is not treated as valid."),
+    "algorithm": ("Chữ ký trên chứng nhận không đúng: chứng nhận đã bị sửa hoặc không do cơ quan có thẩm quyền cấp.",
+                  "The signature is wrong: the certificate was altered or not issued by an authorised body."),
+    "no_trust_list": ("Chưa có danh sách tin cậy nên chưa kiểm tra được chữ ký. Hãy đồng bộ khi có mạng.",
+                      "There is no trust list yet, so the signature was not checked. Sync while online."),
+    "unknown_kid": ("Nơi cấp chứng nhận này chưa có trong danh sách tin cậy.",
+                    "The issuer of this certificate is not in the trust list."),
+    "key_usage": ("Nơi cấp không được phép cấp loại chứng nhận này.",
+                  "The issuer may not issue this kind of certificate."),
+    "expired": ("Mã QR đã hết hạn.", "The QR code has expired."),
+    "not_yet_valid": ("Mã QR chưa đến thời điểm có hiệu lực.", "The QR code is not valid yet."),
+    "revoked": ("Chứng nhận này đã bị thu hồi.", "This certificate has been revoked."),
+}
+_PLAIN["signature"] = _PLAIN["algorithm"]
+
+
+def plain_message(found: Problem) -> Message:
+    """The finding in plain words for the main line of a verdict (technical detail left out)."""
+    vi, en = _PLAIN.get(found.code, _CONTENT)
+    return tr(vi, en)

@@ -27,7 +27,11 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from itertools import islice
 from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 from desktop.dcc._resources import load_json, resources_dir
 
@@ -53,17 +57,17 @@ class Violation:
 # ---------------------------------------------------------------------------------------------
 # Formats shared by both engines
 
-_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})", re.ASCII)
-_DATE_TIME_RE = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))", re.ASCII
-)
+def _digits(text: str) -> bool:
+    """Only ASCII digits, at least one."""
+    return text.isascii() and text.isdigit()
 
 
 def is_date(value: object) -> bool:
     """RFC 3339 full-date: YYYY-MM-DD naming a real day."""
     if not isinstance(value, str):
         return True
-    if not _DATE_RE.fullmatch(value):
+    if len(value) != 10 or value[4] != "-" or value[7] != "-" or not (
+            _digits(value[:4]) and _digits(value[5:7]) and _digits(value[8:])):
         return False
     try:
         date.fromisoformat(value)
@@ -72,16 +76,51 @@ def is_date(value: object) -> bool:
     return True
 
 
+def _time_of_day(text: str) -> int:
+    """Length of an RFC 3339 partial-time (hh:mm:ss[.frac]) at the start of ``text``, 0 if none."""
+    if len(text) < 8 or text[2] != ":" or text[5] != ":" or not (
+            _digits(text[:2]) and _digits(text[3:5]) and _digits(text[6:8])):
+        return 0
+    if int(text[:2]) > 23 or int(text[3:5]) > 59 or int(text[6:8]) > 60:
+        return 0
+    if len(text) > 8 and text[8] == ".":
+        fraction = text[9:]
+        digits = len(fraction) - len(fraction.lstrip("0123456789"))
+        return 9 + digits if digits else 0
+    return 8
+
+
+def _is_offset(text: str) -> bool:
+    if text in ("Z", "z"):
+        return True
+    return (len(text) == 6 and text[0] in "+-" and text[3] == ":" and _digits(text[1:3]) and _digits(text[4:])
+            and int(text[1:3]) <= 23 and int(text[4:]) <= 59)
+
+
 def is_date_time(value: object) -> bool:
     """RFC 3339 date-time with a mandatory offset (Z or ±hh:mm)."""
     if not isinstance(value, str):
         return True
-    match = _DATE_TIME_RE.fullmatch(value)
-    if not match or not is_date(value[:10]):
+    if len(value) < 20 or value[10] not in "Tt" or not is_date(value[:10]):
         return False
-    hour, minute, second = int(match[4]), int(match[5]), int(match[6])
-    off_hour, off_minute = int(match[7] or 0), int(match[8] or 0)
-    return hour <= 23 and minute <= 59 and second <= 60 and off_hour <= 23 and off_minute <= 59
+    end = _time_of_day(value[11:])
+    return end > 0 and _is_offset(value[11 + end:])
+
+
+def tolerated_date(value: object) -> str | None:
+    """The day a date field written as a date-time names, when read tolerantly; else None.
+
+    Several issuers write ``dt``/``fr``/``df``/``du`` as "2021-05-01T00:00:00Z" (or without an
+    offset) where the schema says full-date. The reference verifiers accept these on reading;
+    VaxDesk does too, reporting it, and never issues one. The day is the date as written.
+    """
+    if not isinstance(value, str) or len(value) < 11 or value[10] not in "Tt" or not is_date(value[:10]):
+        return None
+    end = _time_of_day(value[11:])
+    rest = value[11 + end:]
+    if end == 0 or not (rest == "" or _is_offset(rest)):
+        return None
+    return value[:10]
 
 
 def _format_checker() -> FormatChecker:
@@ -122,14 +161,15 @@ def jsonschema_violations(dcc: Any) -> list[Violation]:
     return [_from_jsonschema(err) for err in jsonschema_validator().iter_errors(dcc)]
 
 
-_REQUIRED_MESSAGE = re.compile(r"^'(.*)' is a required property$")
+_REQUIRED_SUFFIX = "' is a required property"
 
 
 def _from_jsonschema(err: Any) -> Violation:
     params: dict[str, Any] = {"limit": err.validator_value, "value": err.instance}
     if err.validator == "required":
-        match = _REQUIRED_MESSAGE.match(err.message)
-        params = {"field": match[1] if match else "?"}
+        message = err.message
+        named = message.startswith("'") and message.endswith(_REQUIRED_SUFFIX) and len(message) > len(_REQUIRED_SUFFIX)
+        params = {"field": message[1:-len(_REQUIRED_SUFFIX)] if named else "?"}
     return Violation(tuple(err.absolute_path), err.validator, params)
 
 
@@ -138,10 +178,76 @@ def _from_jsonschema(err: Any) -> Violation:
 
 _Kind = Literal["string", "string80", "posint", "date", "date-time", "country", "name_t"]
 
-_VER = re.compile(r"^\d+.\d+.\d+$")
-_DOB = re.compile(r"^((19|20)\d\d(-\d\d){0,2}){0,1}$")
-_COUNTRY = re.compile(r"[A-Z]{1,10}")
-_STANDARDISED_NAME = re.compile(r"^[A-Z<]*$")
+class _Pattern:
+    """A schema ``pattern`` checked by a hand-written linear function, never by a backtracking
+    regular expression: a QR code is attacker-chosen, and ``^\\d+.\\d+.\\d+$`` takes cubic time
+    on three thousand digits. ``pattern`` keeps the schema's text for messages; ``search`` gives
+    the answer ``re.search(pattern, value)`` would give (the equivalence test proves it)."""
+
+    def __init__(self, pattern: str, search: Callable[[str], bool]):
+        self.pattern = pattern
+        self.search = search
+
+
+# Single-character classes: a search for one of them is one linear pass, nothing to backtrack.
+_NON_DIGIT = re.compile(r"\D")
+_CAPITAL = re.compile("[A-Z]")
+_NOT_NAME_CHAR = re.compile("[^A-Z<]")
+
+
+def _end_anchor(value: str) -> str | None:
+    """The text ``$`` may end at: the whole value, or all but one final newline (Python ``$``).
+    None when a newline sits anywhere else (no pattern here matches a newline)."""
+    body = value[:-1] if value.endswith("\n") else value
+    return None if "\n" in body else body
+
+
+def _version_search(value: str) -> bool:
+    """``^\\d+.\\d+.\\d+$``: three runs of (Unicode) digits joined by any two characters."""
+    body = _end_anchor(value)
+    if body is None:
+        return False
+    others = [m.start() for m in islice(_NON_DIGIT.finditer(body), 3)]
+    n = len(body)
+    if len(others) > 2:
+        return False
+    if len(others) == 2:
+        first, second = others
+        return first >= 1 and second >= first + 2 and second <= n - 2
+    if len(others) == 1:
+        # The other separator is a digit, on whichever side leaves at least one digit around it.
+        (sep,) = others
+        return (sep >= 1 and n - sep - 1 >= 3) or (sep >= 3 and sep <= n - 2)
+    return n >= 5
+
+
+def _dob_search(value: str) -> bool:
+    """``^((19|20)\\d\\d(-\\d\\d){0,2}){0,1}$``: empty, YYYY, YYYY-MM or YYYY-MM-DD (19xx/20xx)."""
+    body = _end_anchor(value)
+    if body is None:
+        return False
+    if body == "":
+        return True
+    if len(body) not in (4, 7, 10) or body[:2] not in ("19", "20") or not body[2:4].isdecimal():
+        return False
+    return all(body[i] == "-" and body[i + 1:i + 3].isdecimal() for i in range(4, len(body), 3))
+
+
+def _country_search(value: str) -> bool:
+    """``[A-Z]{1,10}`` (unanchored): at least one ASCII capital letter anywhere."""
+    return _CAPITAL.search(value) is not None
+
+
+def _standardised_name_search(value: str) -> bool:
+    """``^[A-Z<]*$``: only ASCII capitals and "<" (one final newline allowed, as ``$`` does)."""
+    body = _end_anchor(value)
+    return body is not None and _NOT_NAME_CHAR.search(body) is None
+
+
+_VER = _Pattern(r"^\d+.\d+.\d+$", _version_search)
+_DOB = _Pattern(r"^((19|20)\d\d(-\d\d){0,2}){0,1}$", _dob_search)
+_COUNTRY = _Pattern(r"[A-Z]{1,10}", _country_search)
+_STANDARDISED_NAME = _Pattern(r"^[A-Z<]*$", _standardised_name_search)
 
 _NAME_FIELDS: dict[str, _Kind] = {"fn": "string80", "fnt": "name_t", "gn": "string80", "gnt": "name_t"}
 _VACCINATION: dict[str, _Kind] = {
@@ -238,7 +344,7 @@ def _check_value(out: list[Violation], path: Path_, value: Any, kind: _Kind) -> 
 
 
 def _check_string(out: list[Violation], path: Path_, value: Any, *, max_length: int | None = None,
-                  pattern: re.Pattern[str] | None = None, fmt: str | None = None) -> None:
+                  pattern: _Pattern | None = None, fmt: str | None = None) -> None:
     if not isinstance(value, str):
         out.append(Violation(path, "type", {"limit": "string", "value": value}))
         return

@@ -64,6 +64,9 @@ class TrustedCertificate:
     alg: int | None  # None: any algorithm its key fits
     certificate: x509.Certificate
     allowed_types: frozenset[str] | None  # "v", "t", "r"; None: every kind
+    # Where a certificate imported from another publisher came from, and when (ISO 8601 UTC).
+    source: str | None = field(default=None, compare=False)
+    added_at: str | None = field(default=None, compare=False)
     public_key: Any = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -75,12 +78,17 @@ class TrustedCertificate:
         return self.certificate.public_bytes(Encoding.DER)
 
     def as_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "kid": _b64(self.kid),
             "country": self.country,
             "alg": ALGORITHM_NAMES.get(self.alg) if self.alg is not None else None,
             "certificate": _b64(self.der),
         }
+        if self.source is not None:
+            out["source"] = self.source
+        if self.added_at is not None:
+            out["added_at"] = self.added_at
+        return out
 
 
 @dataclass(frozen=True)
@@ -184,10 +192,23 @@ class TrustList:
         self._add(entry)
         return entry
 
-    def _add(self, entry: TrustedCertificate) -> None:
+    def _add(self, entry: TrustedCertificate) -> bool:
         candidates = self._by_kid.setdefault(entry.kid, [])
         if all(c.certificate != entry.certificate for c in candidates):
             candidates.append(entry)
+            return True
+        return False
+
+    def add_trusted(self, entry: TrustedCertificate) -> bool:
+        """Add an already parsed entry; False when this kid already has this certificate."""
+        return self._add(entry)
+
+    def merge(self, other: TrustList) -> int:
+        """Add every certificate and revocation of ``other``; returns how many certificates were new."""
+        added = sum(1 for entry in other if self._add(entry))
+        for revocation in other.revocations:
+            self._revoked.setdefault(revocation.uvci_hash, revocation)
+        return added
 
     def get(self, kid: bytes) -> TrustedCertificate | None:
         """The certificate for ``kid`` (the first, should a kid ever collide)."""
@@ -254,8 +275,11 @@ def _certificate_from_json(entry: Any, index: int) -> TrustedCertificate:
     country = entry.get("country")
     if country is not None and not isinstance(country, str):
         raise _invalid(f"{where}.country must be a string")
+    source, added_at = entry.get("source"), entry.get("added_at")
     return TrustedCertificate(kid=kid, country=country, alg=ALGORITHMS_BY_NAME.get(alg) if alg else None,
-                              certificate=certificate, allowed_types=_allowed_types(certificate))
+                              certificate=certificate, allowed_types=_allowed_types(certificate),
+                              source=source if isinstance(source, str) else None,
+                              added_at=added_at if isinstance(added_at, str) else None)
 
 
 def _revocation_from_json(entry: Any, index: int) -> Revocation:

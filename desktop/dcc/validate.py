@@ -20,18 +20,20 @@ from typing import Any
 
 from desktop.dcc import uvci as uvci_rules
 from desktop.dcc.problems import Problem, problem
-from desktop.dcc.schema_check import Violation, schema_violations
+from desktop.dcc.schema_check import Violation, schema_violations, tolerated_date
 from desktop.dcc.valuesets import is_consistent_vaccine, value_set
 from desktop.i18n import Message, tr
 
 ENTRY_GROUPS = ("v", "t", "r")
 
-# Which value set each coded field belongs to. The test device list (t/ma) is only an example
-# list in the EU repository, so it is not checked.
+# Which value set each coded field belongs to. A rapid test's device (t/ma) is checked against
+# the EU device list the release ships (test-manf-example.json, value set
+# covid-19-lab-test-manufacturer-and-name), as the reference verifiers do.
 FIELD_VALUE_SETS: dict[str, dict[str, str]] = {
     "v": {"tg": "disease-agent-targeted", "vp": "vaccine-prophylaxis", "mp": "vaccine-medicinal-product",
           "ma": "vaccine-mah-manf", "co": "country-2-codes"},
-    "t": {"tg": "disease-agent-targeted", "tt": "test-type", "tr": "test-result", "co": "country-2-codes"},
+    "t": {"tg": "disease-agent-targeted", "tt": "test-type", "tr": "test-result", "co": "country-2-codes",
+          "ma": "test-manf-example"},
     "r": {"tg": "disease-agent-targeted", "co": "country-2-codes"},
 }
 
@@ -42,7 +44,7 @@ _LATEST_UTC_OFFSET = timedelta(hours=14)
 
 def validate_payload(dcc: Any, *, issuing: bool = True, issued_at: datetime | None = None) -> list[Problem]:
     """Every problem with ``dcc``; an empty list means it may be signed (or, verifying, accepted)."""
-    problems = schema_problems(dcc)
+    problems = schema_problems(dcc, tolerant=not issuing)
     problems += value_set_problems(dcc, issuing=issuing)
     if issuing:
         problems += issuer_problems(dcc, issued_at=issued_at)
@@ -70,9 +72,17 @@ def _entries(dcc: Any) -> list[tuple[str, int, dict[str, Any]]]:
 # Schema
 
 
-def schema_problems(dcc: Any, engine: str = "auto") -> list[Problem]:
+# Date fields some issuers write as date-times; a verifier reads them as the date they start with.
+TOLERATED_DATE_FIELDS = frozenset({("v", "dt"), ("r", "fr"), ("r", "df"), ("r", "du")})
+
+
+def schema_problems(dcc: Any, engine: str = "auto", *, tolerant: bool = False) -> list[Problem]:
     """Schema findings as problems. The root ``oneOf`` is explained field by field, and several
-    entries become one ``multiple_entries`` problem instead of opaque oneOf/maxItems errors."""
+    entries become one ``multiple_entries`` problem instead of opaque oneOf/maxItems errors.
+
+    ``tolerant`` (verifying only): a date field in ``TOLERATED_DATE_FIELDS`` written as an RFC 3339
+    date-time, with or without offset, is a ``date_tolerated`` warning instead of an error.
+    """
     violations = schema_violations(dcc, engine)  # type: ignore[arg-type]
     count = entry_count(dcc)
     problems: list[Problem] = []
@@ -83,6 +93,8 @@ def schema_problems(dcc: Any, engine: str = "auto") -> list[Problem]:
             problems += _root_problems(dcc, count)
         elif violation.keyword == "maxItems" and count > 1:
             continue
+        elif tolerant and (tolerated := _tolerated(violation)) is not None:
+            problems.append(tolerated)
         else:
             problems.append(_violation_problem(violation))
     return problems
@@ -99,6 +111,17 @@ def _root_problems(dcc: Any, count: int) -> list[Problem]:
         out.append(_schema_problem("", tr("thiếu mục tiêm chủng (v), xét nghiệm (t) hoặc khỏi bệnh (r)",
                                           "a vaccination (v), test (t) or recovery (r) entry is missing")))
     return out
+
+
+def _tolerated(v: Violation) -> Problem | None:
+    if v.keyword != "format" or len(v.path) != 3 or (v.path[0], v.path[2]) not in TOLERATED_DATE_FIELDS:
+        return None
+    value = v.params.get("value")
+    day = tolerated_date(value)
+    if day is None:
+        return None
+    return problem("date_tolerated", path="/".join(str(part) for part in v.path), severity="warning", value=_short(value),
+                   day=day, details={"tolerance": "date-time read as date", "value": value})
 
 
 def _schema_problem(path: str, detail: Message) -> Problem:
@@ -129,7 +152,19 @@ def _describe(v: Violation) -> Message:
 
 
 def _short(value: Any) -> str:
-    text = value if isinstance(value, str) else repr(value)
+    """At most 40 characters of ``value`` for a message; safe for any value (an integer of a
+    million digits is described, never converted to text)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 64:
+        return f"<{value.bit_length()}-bit integer>"
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, (dict, list)):
+        text = f"<{type(value).__name__} of {len(value)}>"
+    else:
+        try:
+            text = repr(value)
+        except (ValueError, RecursionError):
+            text = f"<{type(value).__name__}>"
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -175,8 +210,8 @@ def _encodable_problems(value: Any, path: str) -> list[Problem]:
         out: list[Problem] = []
         for key, item in value.items():
             if not isinstance(key, str):
-                out.append(_schema_problem(path, tr("khoá {key!r} không phải chuỗi", "key {key!r} is not a string",
-                                                    key=key)))
+                out.append(_schema_problem(path, tr("khoá {key} không phải chuỗi", "key {key} is not a string",
+                                                    key=_short(key))))
             out += _encodable_problems(item, f"{path}/{key}" if path else str(key))
         return out
     if isinstance(value, list):

@@ -21,7 +21,17 @@ from desktop.dcc.cose import KeySigner, kid_for_certificate, sign1
 from desktop.dcc.trustlist import TrustList
 
 ROOT = Path(__file__).resolve().parents[3]
-SHARED_DCC = ROOT.parent / "shared" / "dcc"
+
+
+def _shared_dcc() -> Path:
+    """``shared/dcc`` beside the project, or beside any folder above it (a git worktree)."""
+    for folder in ROOT.parents:
+        if (folder / "shared" / "dcc").is_dir():
+            return folder / "shared" / "dcc"
+    return ROOT.parent / "shared" / "dcc"
+
+
+SHARED_DCC = _shared_dcc()
 VECTORS_DIR = SHARED_DCC / "testdata" / "common"
 
 ISSUED_AT = datetime(2025, 3, 1, 3, 0, tzinfo=UTC)

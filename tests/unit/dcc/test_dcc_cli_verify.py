@@ -104,3 +104,23 @@ def test_official_picture():
         pytest.skip(f"official DCC test vectors not found in {VECTORS_DIR}")
     vector = load_vector(path)
     assert read_qr_text(base64.b64decode(vector["2DCODE"])) == vector["PREFIX"]
+
+
+def test_hostile_codes_print_a_whole_verdict(tmp_path, trust_file):
+    from tests.fuzz import adversarial
+
+    for text in (adversarial.self_reference(), adversarial.huge_integer(), adversarial.backtracking_version()):
+        result = run_cli("--json", "verify", text, "--trust-list", str(trust_file), workspace=tmp_path / "ws")
+        assert result.code == 0, result.stderr
+        assert result.json["valid"] is False and result.json["problems"]
+        assert "Traceback" not in result.stderr
+
+
+def test_a_result_that_cannot_be_written_is_not_valid():
+    from desktop.cli.verify import complete_document
+    from desktop.dcc.hc1 import VerificationResult
+
+    document = complete_document(VerificationResult(valid=True, problems=[], dcc={"x": float("nan")}))
+    assert document["valid"] is False
+    assert [p["code"] for p in document["problems"]] == ["verifier_error"]
+    assert complete_document(VerificationResult(valid=True, problems=[], dcc={"x": 1}))["valid"] is True
