@@ -29,6 +29,9 @@ class Workspace:
     def __init__(self, path: Path):
         self.path = Path(path).resolve()
         self.settings = Settings(self.path)
+        from desktop.updates.store import activate  # this workspace's applied value sets and vaccine table
+
+        activate(self.path)
 
     @classmethod
     def open(cls, path: Path | str | None = None, create: bool = True) -> Workspace:

@@ -28,6 +28,7 @@ log = logging.getLogger("vaxdesk.cli")
 COMMAND_MODULES = (
     "demo", "import_list", "records", "audit", "check", "resolve", "review", "sign", "sync",
     "certificates", "print_certificates", "verify", "correct", "registry", "central", "users", "settings",
+    "report", "update",
 )
 
 
