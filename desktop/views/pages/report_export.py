@@ -61,7 +61,7 @@ def ask_report(parent: QWidget | None) -> ReportRequest | None:
     return dialog.request() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def _write(workspace, request: ReportRequest, path: str) -> Any:
+def _write(workspace, request: ReportRequest, path: str, progress) -> Any:
     if request.kind.startswith("day_"):
         from desktop.reports import day_report
 
@@ -75,7 +75,7 @@ def _write(workspace, request: ReportRequest, path: str) -> Any:
         return write_workbook(report, path)
     from desktop.reports.register import write_register
 
-    return write_register(workspace, path, KINDS[request.kind][1], request.date_from, request.date_to)
+    return write_register(workspace, path, KINDS[request.kind][1], request.date_from, request.date_to, progress)
 
 
 def _done(parent: QWidget, path: str):
@@ -97,7 +97,7 @@ def export_report(parent: QWidget, ctx) -> None:
     if not path:
         return
     workspace = ctx.workspace
-    run_op(parent, lambda _p: _write(workspace, request, path), _done(parent, path),
+    run_op(parent, lambda progress: _write(workspace, request, path, progress), _done(parent, path),
            label=str(tr("Đang lập báo cáo…", "Writing the report…")))
 
 

@@ -62,8 +62,8 @@ class UpdatesPanel(QWidget):
         language = current_language()
         for row, entry in enumerate(kinds):
             label = entry["label"].get(language) or entry["label"]["en"]
-            source: Message = SOURCES.get(entry.get("source", ""), tr("", ""))
-            cells = (label, entry["version"], str(source), entry.get("applied_at", ""))
+            source: Message | None = SOURCES.get(entry.get("source", ""))
+            cells = (label, entry["version"], str(source) if source else "", entry.get("applied_at", ""))
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()

@@ -82,3 +82,17 @@ def test_chart_picture_has_a_bar_per_list_in_the_overview_colours(workspace, dem
 def test_empty_chart_still_draws(workspace, tmp_path):
     image = draw_chart(todays_picture(workspace))
     assert image.width == 1200 and image.height > 100
+
+
+def test_cancelled_register_leaves_no_file(workspace, demo, tmp_path):
+    from desktop.errors import Cancelled
+    from desktop.progress import Progress
+
+    seen = []
+    progress = Progress(lambda done, total, _label: seen.append((done, total)), min_interval=0)
+    assert write_register(workspace, tmp_path / "so.csv", progress=progress) == 14
+    assert seen[-1] == (14, 14)
+    progress.cancel()
+    with pytest.raises(Cancelled):
+        write_register(workspace, tmp_path / "other.csv", progress=progress)
+    assert sorted(p.name for p in tmp_path.iterdir() if p.is_file()) == ["so.csv"]
