@@ -29,9 +29,9 @@ class Workspace:
     def __init__(self, path: Path):
         self.path = Path(path).resolve()
         self.settings = Settings(self.path)
-        from desktop.updates.store import activate  # this workspace's applied value sets and vaccine table
+        from desktop.updates.activation import activate
 
-        activate(self.path)
+        activate(self.path)  # read this workspace's applied value sets and vaccine table
 
     @classmethod
     def open(cls, path: Path | str | None = None, create: bool = True) -> Workspace:

@@ -5,8 +5,21 @@ version in use. Applied files live in the workspace (``updates/``, ``pki/trustli
 certificate library reads them first (``desktop.dcc._resources.set_override``).
 """
 
-from desktop.updates.bundle import KINDS, Bundle, kind_label, read_bundle, sign_bundle, version_key
-from desktop.updates.store import activate, apply_update, trust_key, update_status
+from __future__ import annotations
 
-__all__ = ["KINDS", "Bundle", "activate", "apply_update", "kind_label", "read_bundle", "sign_bundle",
-           "trust_key", "update_status", "version_key"]
+import importlib
+from typing import Any
+
+_NAMES = {
+    "KINDS": "bundle", "Bundle": "bundle", "kind_label": "bundle", "read_bundle": "bundle", "sign_bundle": "bundle",
+    "version_key": "bundle", "activate": "store", "apply_update": "store", "trust_key": "store",
+    "update_status": "store",
+}
+
+__all__ = sorted(_NAMES)
+
+
+def __getattr__(name: str) -> Any:  # loaded on first use: opening a workspace imports this package
+    if name not in _NAMES:
+        raise AttributeError(name)
+    return getattr(importlib.import_module(f"desktop.updates.{_NAMES[name]}"), name)

@@ -111,19 +111,20 @@ def update_status(workspace: Workspace) -> dict[str, Any]:
 _active: tuple[Path, tuple[str, ...]] | None = None
 
 
-def activate(folder: Path | str) -> None:
-    """Make the certificate library read this workspace's applied value sets and vaccine table."""
+def activate(folder: Path | str) -> bool:
+    """Make the certificate library read this workspace's applied value sets and vaccine table;
+    return whether any applied file is read now."""
     global _active
     folder = Path(folder)
     in_use = versions_in_use(folder)
     kinds = tuple(k for k in ("valuesets", "vaccines") if in_use[k]["source"] == "update")
     state = (folder, kinds)
     if state == _active:
-        return
+        return bool(kinds)
     nothing_changes = not kinds and (_active is None or not _active[1])
     _active = state
     if nothing_changes:  # bundled data before and after: what is loaded stays right
-        return
+        return False
     updates = _updates_dir(folder)
 
     def resolve(parts: tuple[str, ...]) -> Path | None:
@@ -137,6 +138,7 @@ def activate(folder: Path | str) -> None:
 
     _resources.set_override(resolve if kinds else None)
     _forget_loaded_data()
+    return bool(kinds)
 
 
 def _forget_loaded_data() -> None:
@@ -293,6 +295,8 @@ def apply_update(workspace: Workspace, data: bytes, actor: str = "cli", source: 
     with workspace.db.session() as session:
         record_event(session, actor, "update_applied", "update", bundle.kind,
                      before={"version": current["version"]}, after={k: v for k, v in entry.items() if k != "applied_at"})
-    activate(folder)
+    from desktop.updates import activation
+
+    activation._engaged = activate(folder)
     return {"kind": bundle.kind, "version": bundle.version, "previous": current["version"], "created": bundle.created,
             "key_id": bundle.key_id, "result": "applied"}
