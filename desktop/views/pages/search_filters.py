@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
+from shiboken6 import isValid
 from sqlalchemy import select
 
 from desktop.certificates.search import SearchFilters
@@ -12,6 +13,14 @@ from desktop.dcc.vaccines import all_vaccines
 from desktop.i18n import format_date, tr
 from desktop.models import DailyList
 from desktop.views.operations import run_op
+
+
+def _while_alive(widget: QWidget, fn):
+    """A callback that does nothing once ``widget`` is gone (results can outlive a closed page)."""
+    def call(*args):
+        if isValid(widget):
+            fn(*args)
+    return call
 
 
 class SearchFilterBar(QWidget):
@@ -49,6 +58,7 @@ class SearchFilterBar(QWidget):
         for combo in (self.list_combo, self.vaccine_combo):
             combo.currentIndexChanged.connect(lambda _i: self._timer.start())
         self._load_lists()
+        ctx.records_changed.connect(self._load_lists)  # a list loaded meanwhile can be chosen
 
     def _edit(self, label, width: int) -> QLineEdit:
         edit = QLineEdit()
@@ -67,11 +77,17 @@ class SearchFilterBar(QWidget):
                                        .order_by(DailyList.imported_at.desc()).limit(200)).all()
             return [(i, f"{name} ({format_date(at.date().isoformat()) if at else ''})") for i, name, at in rows]
 
-        run_op(self, lists, self._show_lists, lambda _e: None, show_progress=False)
+        run_op(self, lists, _while_alive(self, self._show_lists), lambda _e: None, show_progress=False)
 
     def _show_lists(self, lists: list[tuple[int, str]]) -> None:
+        chosen = self.list_combo.currentData()
+        self.list_combo.blockSignals(True)
+        while self.list_combo.count() > 1:
+            self.list_combo.removeItem(1)
         for list_id, label in lists:
             self.list_combo.addItem(label, list_id)
+        self.list_combo.setCurrentIndex(max(0, self.list_combo.findData(chosen)) if chosen is not None else 0)
+        self.list_combo.blockSignals(False)
 
     def filters(self) -> SearchFilters:
         return SearchFilters(phone=self.phone.text().strip(), insurance_number=self.insurance.text().strip(),
