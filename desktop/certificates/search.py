@@ -126,8 +126,8 @@ def _prefix_range(column, prefix: str):
 
 
 def _query_clause(query: ParsedQuery):
-    if query.kind == "phone":
-        return _by_records(_phone_clause(query.value))
+    if query.kind == "phone":  # ten digits may also be the start of a 12-digit ID number being typed
+        return or_(_by_records(_phone_clause(query.value)), _prefix_range(Certificate.id_number, query.value))
     if query.kind == "insurance":
         return _by_records(_insurance_clause(query.value))
     if query.kind == "name":

@@ -200,3 +200,8 @@ def test_command_line_filters(workspace, contacts):
     assert [i["full_name"] for i in result.json] == ["Trần Bảo Duy"]
     refused = run_cli("certificates", "--vaccine", "Sputnik Z", workspace=workspace.path)
     assert refused.code == 1 and "Sputnik Z" in refused.stderr
+
+
+def test_ten_digits_find_a_phone_or_the_start_of_an_id_number(workspace, contacts):
+    assert parse_query("0312010045").kind == "phone"
+    assert names(workspace, "0312010045") == ["Trần Bảo Duy"]  # ID 031201004567 being typed
