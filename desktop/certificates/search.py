@@ -9,6 +9,11 @@ Strategy (measured in benchmarks/print.py over 100,000 certificates):
 - UVCI: a prefix range on the unique index when the full "URN:UVCI:" form is typed, otherwise a
   substring of the identifier (clerks read the tail off a printout).
 - date (dd/mm/yyyy or yyyy-mm-dd): the vaccination date (indexed) or the day of issue.
+- phone (a Vietnamese mobile number, "0912 345 678" or "+84 912…"): the record's phone, compared in
+  its compact form (digits only) with the 0…, 84… and bare forms, on an expression index.
+- health-insurance card number ("DN4797915165430"): the record's, compact and upper case, by prefix.
+Filters (``SearchFilters``) narrow any of these by phone, insurance number, list, vaccine and a range
+of vaccination dates; the record-side ones are an indexed sub-select of record ids.
 Results come newest first, as ids; rows are loaded a page at a time (the window's table is lazy).
 """
 
@@ -21,9 +26,10 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
 
+from desktop.dcc.vaccines import all_vaccines, lookup_vaccine
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.models import Certificate
+from desktop.models import INSURANCE_COMPACT, PHONE_DIGITS, Certificate, VaccinationRecord
 from desktop.text import fold, tidy
 
 # Status filters: the stored statuses, plus views of valid certificates by date or by printing.
@@ -32,6 +38,8 @@ EXPIRING_DAYS = 30
 
 _DATE_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_PHONE = re.compile(r"^(?:\+?84|0)[235789]\d{8}$")
+_INSURANCE = re.compile(r"^[A-Z]{2}\d{13}$")
 _ID_NUMBER = re.compile(r"^(?:\d{3,}|[A-Z]\d{5,})$")
 _UVCI_HINT = re.compile(r"^(?:URN:|UVCI:|01:VN:|[0-9A-F]*\d[0-9A-F]*[A-F][0-9A-F]*$|[0-9A-F]*[A-F][0-9A-F]*\d[0-9A-F]*$)")
 
@@ -58,7 +66,7 @@ class CertificateRow:
 
 @dataclass(frozen=True)
 class ParsedQuery:
-    kind: str  # "all" | "name" | "id_number" | "uvci" | "date"
+    kind: str  # "all" | "name" | "id_number" | "uvci" | "date" | "phone" | "insurance"
     value: str
 
 
@@ -72,6 +80,11 @@ def parse_query(text: str) -> ParsedQuery:
     if m := _DATE_ISO.match(raw):
         return ParsedQuery("date", _iso_date(int(m[1]), int(m[2]), int(m[3]), raw))
     upper = raw.upper().replace(" ", "")
+    compact = re.sub(r"[\s.()-]", "", upper)
+    if _PHONE.match(compact):
+        return ParsedQuery("phone", compact.lstrip("+"))
+    if _INSURANCE.match(upper):
+        return ParsedQuery("insurance", upper)
     if _ID_NUMBER.match(upper):
         return ParsedQuery("id_number", upper)
     if " " not in raw and len(upper) >= 6 and _UVCI_HINT.match(upper):
@@ -100,6 +113,10 @@ def _prefix_range(column, prefix: str):
 
 
 def _query_clause(query: ParsedQuery):
+    if query.kind == "phone":  # ten digits may also be the start of a 12-digit ID number being typed
+        return or_(_by_records(_phone_clause(query.value)), _prefix_range(Certificate.id_number, query.value))
+    if query.kind == "insurance":
+        return _by_records(_insurance_clause(query.value))
     if query.kind == "name":
         words = query.value.split(" ")
         return and_(*(Certificate.name_folded.like(f"%{_like_escape(w)}%", escape="\\") for w in words))
@@ -116,6 +133,112 @@ def _query_clause(query: ParsedQuery):
             and_(Certificate.issued_at >= day, Certificate.issued_at < day + timedelta(days=1)),
         )
     return None
+
+
+@dataclass(frozen=True)
+class SearchFilters:
+    """What a clerk can narrow a search by, beside the text: all given ones must hold."""
+
+    phone: str = ""
+    insurance_number: str = ""
+    list_id: int | None = None
+    vaccine: str = ""  # a name from a list, the vaccine table's key or an EU product code
+    date_from: str = ""  # vaccination date, dd/mm/yyyy or yyyy-mm-dd
+    date_to: str = ""
+
+    def __bool__(self) -> bool:
+        return any((self.phone, self.insurance_number, self.list_id is not None, self.vaccine, self.date_from,
+                    self.date_to))
+
+
+def _by_records(record_clause):
+    """Certificates of the records matching ``record_clause`` (an indexed sub-select of ids)."""
+    return Certificate.record_id.in_(select(VaccinationRecord.id).where(record_clause).scalar_subquery())
+
+
+def phone_forms(text: str) -> tuple[str, ...]:
+    """The compact forms a phone number may be stored in: "0912345678", "84912345678", "912345678"."""
+    digits = re.sub(r"\D", "", text or "")
+    if digits.startswith("84") and len(digits) >= 11:
+        national = digits[2:]
+    elif digits.startswith("0"):
+        national = digits[1:]
+    else:
+        national = digits
+    if not national:
+        return ()
+    return ("0" + national, "84" + national, national)
+
+
+def _phone_clause(text: str):
+    forms = phone_forms(text)
+    if len(re.sub(r"\D", "", text or "")) < 4:
+        raise UserError(tr("\"{text}\" không phải là số điện thoại (cần ít nhất 4 chữ số).",
+                           "\"{text}\" is not a phone number (at least 4 digits are needed).", text=text),
+                        code="bad_phone")
+    if len(forms[2]) >= 9:
+        return PHONE_DIGITS.in_(forms)
+    return or_(*(_prefix_range(PHONE_DIGITS, form) for form in forms))
+
+
+def _insurance_clause(text: str):
+    compact = re.sub(r"\s", "", text or "").upper()
+    if len(compact) < 4:
+        raise UserError(tr("Số thẻ BHYT \"{text}\" quá ngắn (cần ít nhất 4 ký tự).",
+                           "The insurance number \"{text}\" is too short (at least 4 characters).", text=text),
+                        code="bad_insurance_number")
+    if compact.isdigit():  # the 10-digit social-insurance number at the end of the card's code
+        return or_(_prefix_range(INSURANCE_COMPACT, compact),
+                   INSURANCE_COMPACT.like(f"%{_like_escape(compact)}", escape="\\"))
+    return _prefix_range(INSURANCE_COMPACT, compact)
+
+
+def vaccine_code(text: str) -> str:
+    """The EU product code (mp) of a vaccine named as a list, the vaccine table or the EU names it."""
+    text = (text or "").strip()
+    vaccine = lookup_vaccine(text)
+    if vaccine is not None:
+        return vaccine.mp
+    codes = {v.mp for v in all_vaccines()}
+    if text in codes:
+        return text
+    raise UserError(tr("Không biết vắc xin \"{text}\"; dùng tên trong danh sách hoặc một trong: {choices}.",
+                       "Unknown vaccine \"{text}\"; use a name from the lists or one of: {choices}.",
+                       text=text, choices=", ".join(v.key for v in all_vaccines())),
+                    code="unknown_vaccine")
+
+
+def _day(text: str) -> str:
+    parsed = parse_query(text)
+    if parsed.kind != "date":
+        raise UserError(tr("\"{text}\" không phải là ngày hợp lệ (dd/mm/yyyy).",
+                           "\"{text}\" is not a valid date (dd/mm/yyyy).", text=text), code="bad_date")
+    return parsed.value
+
+
+def _filter_clauses(filters: SearchFilters | None) -> list:
+    if not filters:
+        return []
+    clauses, record = [], []
+    if filters.phone:
+        record.append(_phone_clause(filters.phone))
+    if filters.insurance_number:
+        record.append(_insurance_clause(filters.insurance_number))
+    if filters.list_id is not None:
+        record.append(VaccinationRecord.list_id == int(filters.list_id))
+    if filters.vaccine:
+        record.append(VaccinationRecord.vaccine_mp == vaccine_code(filters.vaccine))
+    if record:
+        clauses.append(_by_records(and_(*record)))
+    start, end = (_day(filters.date_from) if filters.date_from else ""), (_day(filters.date_to) if filters.date_to else "")
+    if start and end and end < start:
+        raise UserError(tr("Ngày kết thúc trước ngày bắt đầu.", "The end date is before the start date."),
+                        code="bad_period")
+    if start:
+        clauses.append(Certificate.vaccination_date >= start)
+    if end:
+        clauses.append(Certificate.vaccination_date <= end)
+    return clauses
 
 
 def _status_clause(status: str | None, now: datetime):
@@ -140,13 +263,17 @@ def _status_clause(status: str | None, now: datetime):
     return state == status
 
 
-def search_statement(text: str = "", status: str | None = None, now: datetime | None = None) -> Select:
+def search_statement(text: str = "", status: str | None = None, now: datetime | None = None,
+                     filters: SearchFilters | None = None) -> Select:
     """The matching ids, in no particular order: without ORDER BY the database answers the text
     part from a small covering index (name, UVCI, ID number or date) instead of reading the wide
     table rows; a state filter is then checked on the matches only, by primary key."""
     now = now or datetime.now(UTC)
     text_clause = _query_clause(parse_query(text))
     status_clause = _status_clause(status, now)
+    extra = _filter_clauses(filters)
+    if extra:
+        text_clause = and_(text_clause, *extra) if text_clause is not None else and_(*extra)
     if text_clause is None:
         statement = select(Certificate.id)
         return statement.where(status_clause) if status_clause is not None else statement
@@ -157,9 +284,9 @@ def search_statement(text: str = "", status: str | None = None, now: datetime | 
 
 
 def search_ids(session: Session, text: str = "", status: str | None = None, limit: int | None = None,
-               now: datetime | None = None) -> list[int]:
+               now: datetime | None = None, filters: SearchFilters | None = None) -> list[int]:
     """Ids of the matching certificates, newest first."""
-    statement = search_statement(text, status, now)
+    statement = search_statement(text, status, now, filters)
     compiled = statement.compile(dialect=session.bind.dialect) if session.bind is not None else None
     if compiled is not None and not compiled.params:
         # the whole list (100,000 ids): the driver's cursor directly, without a Result object per row
@@ -194,5 +321,6 @@ def _iso(moment: datetime | None) -> str:
     return moment.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z") if moment else ""
 
 
-def search(session: Session, text: str = "", status: str | None = None, limit: int | None = None) -> list[CertificateRow]:
-    return load_rows(session, search_ids(session, text, status, limit))
+def search(session: Session, text: str = "", status: str | None = None, limit: int | None = None,
+           filters: SearchFilters | None = None) -> list[CertificateRow]:
+    return load_rows(session, search_ids(session, text, status, limit, filters=filters))

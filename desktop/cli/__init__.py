@@ -28,7 +28,7 @@ log = logging.getLogger("vaxdesk.cli")
 COMMAND_MODULES = (
     "demo", "import_list", "records", "audit", "check", "resolve", "review", "sign", "sync",
     "certificates", "print_certificates", "verify", "correct", "registry", "central", "users", "settings",
-    "backup", "restore", "purge", "trust",
+    "backup", "restore", "purge", "trust", "report", "update",
 )
 
 

@@ -1,4 +1,5 @@
-"""``certificates [--search Q] [--status S] [--export FILE]``: list issued certificates;
+"""``certificates [--search Q] [--status S] [--phone P] [--insurance N] [--list ID] [--vaccine V]
+[--from DAY] [--to DAY] [--export FILE]``: list issued certificates;
 ``certificates --show ID_OR_UVCI``: one certificate's detail and history.
 
 ``--export`` writes one HC1 string per line for the listed certificates that are still valid
@@ -13,7 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from desktop.certificates.detail import certificate_detail
-from desktop.certificates.search import STATUS_FILTERS, search
+from desktop.certificates.search import STATUS_FILTERS, SearchFilters, search
 from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import Certificate
@@ -23,6 +24,12 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("certificates", help="list (search) issued certificates, export HC1 strings")
     parser.add_argument("--search", default="", help="name (with or without marks), ID number, UVCI or date")
     parser.add_argument("--status", choices=STATUS_FILTERS, help="only certificates in this state")
+    parser.add_argument("--phone", default="", help="phone number, in any form (0912…, +84 912…); or its first digits")
+    parser.add_argument("--insurance", default="", help="health-insurance card number, or its first characters")
+    parser.add_argument("--list", type=int, dest="list_id", help="only records of this daily list (its id)")
+    parser.add_argument("--vaccine", default="", help="vaccine name as in the lists, or its EU product code")
+    parser.add_argument("--from", dest="date_from", default="", help="vaccinated on or after this day")
+    parser.add_argument("--to", dest="date_to", default="", help="vaccinated on or before this day")
     parser.add_argument("--limit", type=int, help="at most N certificates, newest first")
     parser.add_argument("--export", type=Path, help="write one HC1 string per line to this file")
     parser.add_argument("--show", metavar="ID_OR_UVCI",
@@ -35,7 +42,9 @@ def run(args, ctx) -> list | dict:
         with ctx.workspace.db.session() as session:
             return certificate_detail(session, args.show).as_dict()
     with ctx.workspace.db.session() as session:
-        rows = search(session, args.search, args.status, args.limit)
+        filters = SearchFilters(phone=args.phone, insurance_number=args.insurance, list_id=args.list_id,
+                                vaccine=args.vaccine, date_from=args.date_from, date_to=args.date_to)
+        rows = search(session, args.search, args.status, args.limit, filters=filters)
         ids = [r.id for r in rows]
         hc1: dict[int, str] = {}
         for start in range(0, len(ids), 900):

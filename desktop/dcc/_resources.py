@@ -8,8 +8,18 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+# Where a workspace's applied updates (value sets, vaccine table) are read from first; set by
+# ``desktop.updates`` for the open workspace. It returns a file for the given parts, or None.
+_override: Callable[[tuple[str, ...]], Path | None] | None = None
+
+
+def set_override(resolver: Callable[[tuple[str, ...]], Path | None] | None) -> None:
+    global _override
+    _override = resolver
 
 
 def resources_dir() -> Path:
@@ -20,5 +30,6 @@ def resources_dir() -> Path:
 
 
 def load_json(*parts: str) -> Any:
-    with open(resources_dir().joinpath(*parts), encoding="utf-8") as fh:
+    path = (_override(parts) if _override is not None else None) or resources_dir().joinpath(*parts)
+    with open(path, encoding="utf-8") as fh:
         return json.load(fh)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import set_language
 from desktop.views.context import AppContext
+from desktop.updates.activation import activate as activate_updates
 from desktop.workspace import Workspace
 
 
@@ -38,6 +39,7 @@ def run_window(argv: list[str]) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_app()
     workspace = Workspace.open(args.workspace)
+    activate_updates(workspace.path)  # this workspace's applied value sets and vaccine table
     if args.lang:
         workspace.settings.set("language", args.lang)
     actor, role = _sign_in(workspace)

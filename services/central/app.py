@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from desktop.i18n import tr
 from services.central.errors import CentralError, bad_request, too_large
 from services.central.service import CentralService
+from services.central.updates import update_routes
 
 log = logging.getLogger("vaxdesk.central.http")
 
@@ -188,6 +189,8 @@ def create_app(service: CentralService) -> FastAPI:
     async def revoke(request: Request) -> dict[str, Any]:
         body = await read_body(request, min(limit, 1024 * 1024))
         return await run_in_threadpool(service.submit_revocation, body)
+
+    app.include_router(update_routes(service.data.path))
 
     @app.get("/v1/health", response_model=Health)
     async def health() -> dict[str, str]:

@@ -54,6 +54,7 @@ from desktop.views import dialogs
 from desktop.views.context import AppContext
 from desktop.views.errors import present_error
 from desktop.views.operations import run_op
+from desktop.views.pages.search_filters import SearchFilterBar
 
 PAGE_SIZE = 200
 STATUS_CHOICES = (
@@ -245,6 +246,8 @@ class CertificatesPage(QWidget):
         bar.addWidget(QLabel(str(tr("Mẫu in:", "Layout:"))))
         bar.addWidget(self.layout_combo)
         layout.addLayout(bar)
+        self.filter_bar = SearchFilterBar(ctx, self)
+        layout.addWidget(self.filter_bar)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
         scope_row = QHBoxLayout()
@@ -296,6 +299,7 @@ class CertificatesPage(QWidget):
         self.search_edit.textChanged.connect(lambda _t: self._search_timer.start())
         self.search_edit.returnPressed.connect(self.refresh)
         self.status_combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.filter_bar.changed.connect(self.refresh)
         self.table.selectionModel().currentRowChanged.connect(lambda current, _prev: self._show_row(current.row()))
         self.print_button.clicked.connect(self.print_selected)
         self.preview_button.clicked.connect(self.preview_selected)
@@ -381,10 +385,11 @@ class CertificatesPage(QWidget):
         serial = self._search_serial
         text, status = self.search_edit.text(), self.status_combo.currentData() or None
         scope = dict(self.scope) if self.scope else None
+        filters = self.filter_bar.filters()
 
         def find(_progress):
             with self.workspace.db.session() as session:
-                ids = search_ids(session, text, status)
+                ids = search_ids(session, text, status, filters=filters)
                 if scope is not None:
                     ids = _within(session, ids, scope)
                 return ids

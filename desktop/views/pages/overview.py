@@ -32,6 +32,7 @@ from desktop.overview import STATES, Picture, state_label, todays_picture
 from desktop.views import theme
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
+from desktop.views.pages.report_export import export_chart, export_report
 
 # the page that shows the records of each state ("loaded" ones are listed on the import page's records
 # table; the next-action button still leads to Review, where they are checked)
@@ -271,6 +272,13 @@ class OverviewPage(QWidget):
         self.refresh_button.setAccessibleName(str(tr("Làm mới số liệu", "Refresh the figures")))
         self.refresh_button.clicked.connect(self.refresh)
         header.addWidget(self.refresh_button)
+        self.report_button = QPushButton(str(tr("Xuất báo cáo…", "Export a report…")))
+        self.report_button.clicked.connect(lambda: export_report(self, self.ctx))
+        self.chart_button = QPushButton(str(tr("Lưu biểu đồ…", "Save the chart…")))
+        self.chart_button.clicked.connect(
+            lambda: export_chart(self, self.picture, ("lists", "days")[self.tabs.currentIndex()]))
+        header.addWidget(self.report_button)
+        header.addWidget(self.chart_button)
         self.lock_button = QPushButton(theme.icon("lock"), str(tr("Khoá màn hình (Ctrl+L)", "Lock (Ctrl+L)")))
         self.lock_button.setAccessibleName(str(tr("Khoá màn hình", "Lock the screen")))
         self.lock_button.clicked.connect(self.lock_screen)

@@ -43,6 +43,7 @@ from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
 from desktop.views.pages.backup_panel import BackupPanel
+from desktop.views.pages.updates_panel import UpdatesPanel
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 
@@ -89,6 +90,7 @@ class SettingsPage(QWidget):
         self.tabs.addTab(self._token_tab(), str(tr("USB ký số", "Signing token")))
         self.tabs.addTab(self._general_tab(), str(tr("Chung", "General")))
         self.tabs.addTab(BackupPanel(ctx), str(tr("Sao lưu", "Backup")))
+        self.tabs.addTab(UpdatesPanel(ctx), str(tr("Cập nhật dữ liệu", "Data updates")))
         self.accounts_tab = AccountsPanel(ctx)
         self.tabs.addTab(self.accounts_tab, str(tr("Tài khoản", "Accounts")))
         layout.addWidget(self.tabs, 1)
