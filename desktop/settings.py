@@ -42,6 +42,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("registry_timeout", float, 15.0, "Seconds before a registry request counts as failed"),
     Option("central_url", str, "", "Central countersigning service base URL"),
     Option("central_ca_file", str, "", "PEM file to trust for the central service's TLS; empty: system"),
+    Option("central_token", str, "", "Facility credential for the central service, issued at registration",
+           secret=True),
     Option("central_timeout", float, 30.0, "Seconds before a central request counts as failed"),
     Option("sync_interval", int, 60, "Seconds between background syncs while online (0: manual only)"),
     Option("token_module", str, "", "PKCS#11 module path of the facility's USB token"),
