@@ -125,6 +125,29 @@ def test_the_sync_client_sends_the_credential_and_keeps_batches_queued_without_i
     assert sync(workspace, actor="system").accepted == 2
 
 
+def test_revocations_are_posted_through_the_sync_client_with_the_credential(served, workspace):
+    from desktop.errors import UserError
+    from desktop.sync.revocations import post_revocation
+    from tests.unit.central.central_factory import sign_revocation
+
+    env, base = served
+    answer = env.service.submit_batch(json.dumps(build_batch(env.facility, [attestation()])).encode(), env.caller())
+    uvci = json.loads(answer)["results"][0]["uvci"]
+    signed = base64.b64decode(sign_revocation(env.facility, uvci)["revocation"])
+    workspace.settings.set("central_url", base)
+    workspace.settings.save()
+    with pytest.raises(CentralUnauthenticated):
+        post_revocation(workspace, signed)
+    workspace.settings.set("central_token", env.signer("02002").credential)
+    with pytest.raises(UserError) as err:
+        post_revocation(workspace, signed)
+    assert err.value.code == "revocation_refused" and err.value.details["reason_code"] == "credential_mismatch"
+    assert env.service.revocations()["revocations"] == []
+    workspace.settings.set("central_token", env.facility.credential)
+    entry = post_revocation(workspace, signed)
+    assert entry["uvci"] == uvci and env.service.revocations()["revocations"] == [entry]
+
+
 # -- OpenAPI pages --------------------------------------------------------------------------------
 
 
