@@ -50,6 +50,8 @@ OPTIONS: tuple[Option, ...] = (
            range=(0, 600)),
     Option("central_url", str, "", "Central countersigning service base URL"),
     Option("central_ca_file", str, "", "PEM file to trust for the central service's TLS; empty: system"),
+    Option("central_token", str, "", "Facility credential for the central service, issued at registration",
+           secret=True),
     Option("central_timeout", float, 30.0, "Seconds before a central request counts as failed",
            range=(1, 600)),
     Option("sync_interval", int, 60, "Seconds between background syncs while online (0: manual only)",

@@ -9,7 +9,6 @@ look done here. Sending again after a failure is safe; nothing changed locally.
 
 from __future__ import annotations
 
-import base64
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -101,21 +100,7 @@ def revoke_certificate(
 
 
 def post_revocation(workspace: Workspace, signed: bytes) -> dict[str, Any]:
-    """``POST /v1/revocations``; a refusal is reported with the central service's own reason."""
-    from desktop.sync.client import CentralClient, CentralRefused
+    """``POST /v1/revocations`` through the sync client (``desktop.sync.revocations``)."""
+    from desktop.sync.revocations import post_revocation as post
 
-    settings = workspace.settings
-    body = {"revocation": base64.b64encode(signed).decode("ascii")}
-    with CentralClient(settings.get("central_url"), settings.get("central_timeout"),
-                       settings.get("central_ca_file")) as client:
-        try:
-            data = client._request("POST", "/v1/revocations", json=body)  # noqa: SLF001 - same client, one more endpoint
-        except CentralRefused as exc:
-            inner = exc.message.params.get("reason", exc.message)
-            raise UserError(
-                tr("Máy chủ trung ương từ chối thu hồi ({code}): {reason}",
-                   "The central service refused the revocation ({code}): {reason}",
-                   code=exc.reason_code, reason=inner),
-                code="revocation_refused", details={"reason_code": exc.reason_code, "status": exc.status},
-            ) from exc
-    return data if isinstance(data, dict) else {}
+    return post(workspace, signed)

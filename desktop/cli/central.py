@@ -9,6 +9,7 @@ from desktop.errors import UserError
 from desktop.i18n import tr
 
 HSM_PIN_ENV = "VAXDESK_CENTRAL_HSM_PIN"
+PASSPHRASE_ENV = "VAXDESK_CENTRAL_KEY_PASSPHRASE"
 
 
 def register(subparsers) -> None:
@@ -24,6 +25,7 @@ def register(subparsers) -> None:
     serve.add_argument("--workers", type=int, help="signing processes (default: one per CPU core; 0: in-process)")
     serve.add_argument("--max-body-mib", type=float, help="largest request accepted (default 64)")
     serve.add_argument("--max-records", type=int, help="most records per batch (default 20000)")
+    serve.add_argument("--docs", action="store_true", help="also serve the OpenAPI pages (/docs, /redoc, /openapi.json)")
     serve.set_defaults(handler=run_serve)
 
     init = sub.add_parser("init", help="create a data folder: demo CSCA, Document Signer key and certificate, database")
@@ -34,6 +36,9 @@ def register(subparsers) -> None:
     init.add_argument("--hsm-label", help="label of the HSM token")
     init.add_argument("--hsm-key-label", default="vaxdesk-dsc", help="label of the key on the HSM")
     init.add_argument("--force", action="store_true", help="replace the keys of an existing data folder")
+    init.add_argument("--store-passphrase", action="store_true",
+                      help=f"make a key passphrase and keep it beside the key (demo and test folders; otherwise "
+                           f"the passphrase comes from {PASSPHRASE_ENV} or a prompt)")
     init.set_defaults(handler=run_init)
 
     facility = sub.add_parser("facility", help="facilities allowed to submit")
@@ -43,6 +48,7 @@ def register(subparsers) -> None:
     fadd.add_argument("--code", required=True)
     fadd.add_argument("--name", default="")
     fadd.add_argument("--certificate", type=Path, required=True, help="PEM certificate of the facility's token")
+    fadd.add_argument("--new-credential", action="store_true", help="replace the facility's read credential")
     fadd.set_defaults(handler=run_facility_add)
 
     agency = sub.add_parser("agency", help="focal agencies (Sở Y tế, CDC) signing for several facilities")
@@ -53,7 +59,14 @@ def register(subparsers) -> None:
     aadd.add_argument("--name", default="")
     aadd.add_argument("--certificate", type=Path, required=True)
     aadd.add_argument("--facilities", required=True, help="comma-separated facility codes")
+    aadd.add_argument("--new-credential", action="store_true", help="replace the agency's read credential")
     aadd.set_defaults(handler=run_agency_add)
+
+    cred = sub.add_parser("credential", help="issue a new bearer credential to a registered facility or agency "
+                                             "(the old one stops working)")
+    _data(cred)
+    cred.add_argument("--code", required=True)
+    cred.set_defaults(handler=run_credential)
 
     trust = sub.add_parser("trust-ca", help="trust a Ministry CA for facility certificates")
     _data(trust)
@@ -85,7 +98,8 @@ def run_serve(args, ctx) -> None:
     from services.central.service import CentralService
 
     check_port_free(args.host, args.port)
-    service = CentralService(args.data, database_url=args.database_url, workers=args.workers)
+    service = CentralService(args.data, database_url=args.database_url, workers=args.workers,
+                             passphrase=_prompted_passphrase(args.data, confirm=False))
     if args.max_body_mib:
         service.config.max_body_bytes = int(args.max_body_mib * 1024 * 1024)
     if args.max_records:
@@ -94,7 +108,7 @@ def run_serve(args, ctx) -> None:
     ctx.err(tr("Dịch vụ trung ương chạy tại {url} (Ctrl+C để dừng)", "Central service at {url} (Ctrl+C stops it)",
                url=f"{scheme}://{args.host}:{args.port}"))
     service.countersigner.warm_up()
-    serve(service, args.host, args.port, args.tls_cert, args.tls_key)
+    serve(service, args.host, args.port, args.tls_cert, args.tls_key, docs=args.docs)
     return None
 
 
@@ -108,22 +122,57 @@ def run_init(args, ctx) -> dict:
             raise UserError(tr("Dùng HSM cần --hsm-label và mã PIN trong biến {env}.",
                                "An HSM needs --hsm-label and the PIN in {env}.", env=HSM_PIN_ENV), code="hsm_incomplete")
         hsm = {"module": args.hsm_module, "token_label": args.hsm_label, "key_label": args.hsm_key_label}
+    passphrase = None
+    if not args.store_passphrase and not os.environ.get(PASSPHRASE_ENV):
+        typed = _prompted_passphrase(args.data, confirm=True)
+        passphrase = typed.decode("utf-8") if typed else None
     return init_data(args.data, algorithm=args.algorithm, database_url=args.database_url or "", hsm=hsm,
-                     force=args.force)
+                     force=args.force, store_passphrase=args.store_passphrase, passphrase=passphrase)
+
+
+def _prompted_passphrase(data: Path, confirm: bool) -> bytes | None:
+    """The key passphrase typed at a terminal, when neither the environment nor a stored file has
+    it; None without a terminal (the service then names the variable to set)."""
+    import getpass
+    import sys
+
+    from services.central.config import DataFolder
+    from services.central.keys import passphrase_available
+
+    folder = DataFolder(data)
+    if passphrase_available(folder.path) or not sys.stdin.isatty():
+        return None
+    if not confirm:
+        try:
+            if folder.load_config().key.get("kind") == "pkcs11":
+                return None
+        except UserError:
+            return None
+    first = getpass.getpass(str(tr("Mật khẩu khoá ký: ", "Signing key passphrase: ")))
+    if confirm and getpass.getpass(str(tr("Nhập lại: ", "Again: "))) != first:
+        raise UserError(tr("Hai lần nhập không khớp.", "The two entries differ."), code="passphrase_mismatch")
+    return first.encode("utf-8") if first else None
 
 
 def run_facility_add(args, ctx) -> dict:
     from services.central.setup import register as reg
 
     return reg(args.data, "facility", args.database_url, code=args.code, name=args.name,
-               certificate=_read(args.certificate))
+               certificate=_read(args.certificate), new_credential=args.new_credential)
 
 
 def run_agency_add(args, ctx) -> dict:
     from services.central.setup import register as reg
 
     return reg(args.data, "agency", args.database_url, code=args.code, name=args.name,
-               certificate=_read(args.certificate), facilities=[c for c in args.facilities.split(",") if c.strip()])
+               certificate=_read(args.certificate), facilities=[c for c in args.facilities.split(",") if c.strip()],
+               new_credential=args.new_credential)
+
+
+def run_credential(args, ctx) -> dict:
+    from services.central.setup import register as reg
+
+    return reg(args.data, "credential", args.database_url, code=args.code)
 
 
 def run_trust_ca(args, ctx) -> dict:

@@ -15,7 +15,8 @@ def create_central_data(workspace: Any, folder: Path | str, algorithm: str = "PS
     """Initialise (or refresh) the central data folder ``folder`` for ``workspace``'s facility.
 
     Needs ``<ws>/pki/ministry-ca.pem`` and ``<ws>/pki/facility.pem`` (made by the demo token). A
-    focal-agency workspace is registered as an agency for its represented facilities.
+    focal-agency workspace is registered as an agency for its represented facilities. The read
+    credential issued at registration goes to the workspace's secrets (``central_token``).
     """
     from services.central.config import DataFolder
     from services.central.setup import init_data, register
@@ -33,13 +34,19 @@ def create_central_data(workspace: Any, folder: Path | str, algorithm: str = "PS
                         code="facility_code_missing")
     data = DataFolder(folder)
     if not data.exists:
-        init_data(data.path, algorithm=algorithm)
+        # a demo folder keeps its key passphrase beside the key; a real one takes it from the environment
+        init_data(data.path, algorithm=algorithm, store_passphrase=True)
     register(data.path, "trust_ca", certificate=ca_pem.read_bytes())
+    fresh = not settings.get("central_token")
     if settings.get("focal_agency"):
         facilities = sorted(set(settings.get("represented_facilities") or []) | {code})
-        register(data.path, "agency", code=code, name=settings.get("facility_name") or "",
-                 certificate=facility_pem.read_bytes(), facilities=facilities)
+        done = register(data.path, "agency", code=code, name=settings.get("facility_name") or "",
+                        certificate=facility_pem.read_bytes(), facilities=facilities, new_credential=fresh)
     else:
-        register(data.path, "facility", code=code, name=settings.get("facility_name") or "",
-                 certificate=facility_pem.read_bytes())
+        done = register(data.path, "facility", code=code, name=settings.get("facility_name") or "",
+                        certificate=facility_pem.read_bytes(), new_credential=fresh)
+    if done.get("credential"):
+        # the credential the central issued at registration, kept owner-only in secrets.json
+        settings.set("central_token", done["credential"])
+        settings.save()
     return {"central_data": str(data.path)}

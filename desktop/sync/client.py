@@ -6,13 +6,20 @@ Two kinds of failure matter to the outbox:
   connection, timeout, 5xx, 408/429, an answer that is not the documented JSON). Try again later.
 - ``CentralRefused``: the service read the batch and refused all of it (a 4xx with the documented
   error body). Trying again will not help; a person must look at it.
+
+Every request carries the facility's credential (``central_token``, issued at registration and kept
+owner-only in the workspace's secrets.json) as ``Authorization: Bearer``. A 401 is
+``CentralUnauthenticated``, a kind of ``CentralUnavailable``: the batches stay queued while the
+setting is fixed. The credential is never logged.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import logging
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -42,10 +49,31 @@ class CentralRefused(UserError):
         self.status = status
 
 
+class CentralUnauthenticated(CentralUnavailable):
+    """The central service did not accept the facility's credential (missing, wrong or replaced)."""
+
+    def __init__(self) -> None:
+        super().__init__(tr(
+            "Máy chủ trung ương không chấp nhận thông tin xác thực của cơ sở (central_token): thiếu, sai hoặc đã "
+            "được cấp lại. Hãy nhập thông tin mới trong Cài đặt; các lô vẫn chờ gửi.",
+            "The central service did not accept the facility's credential (central_token): missing, wrong or "
+            "replaced. Enter the current one in Settings; the batches stay queued."), kind="unauthenticated",
+            status=401)
+
+
 class CentralClient:
     """One connection pool to one central service. Not thread-safe: one per sync run."""
 
-    def __init__(self, base_url: str, timeout: float = 30.0, ca_file: str = "", *,
+    @classmethod
+    def for_workspace(cls, workspace: Any, *, central_url: str | None = None, timeout: float | None = None,
+                      transport: httpx.BaseTransport | None = None) -> CentralClient:
+        """A client with the workspace's address, TLS trust, timeout and credential."""
+        settings = workspace.settings
+        return cls(central_url or settings.get("central_url"),
+                   float(timeout if timeout is not None else settings.get("central_timeout")),
+                   settings.get("central_ca_file"), token=settings.get("central_token"), transport=transport)
+
+    def __init__(self, base_url: str, timeout: float = 30.0, ca_file: str = "", *, token: str = "",
                  transport: httpx.BaseTransport | None = None):
         if not base_url:
             raise UserError(
@@ -60,7 +88,8 @@ class CentralClient:
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             verify=verify,
             transport=transport,
-            headers={"Accept": "application/json", "User-Agent": "VaxDesk-sync"},
+            headers={"Accept": "application/json", "User-Agent": "VaxDesk-sync",
+                     **({"Authorization": f"Bearer {token}"} if token else {})},
         )
 
     def close(self) -> None:
@@ -89,12 +118,44 @@ class CentralClient:
     def get_batch(self, batch_id: str) -> dict[str, Any] | None:
         """The stored results of a processed batch, or None if the central never processed it."""
         try:
-            data = self._request("GET", f"/v1/batches/{batch_id}")
+            data = self._request("GET", f"/v1/batches/{quote(batch_id, safe='')}")
         except CentralRefused as exc:
             if exc.status == 404:
                 return None
             raise
         return self._batch_result(data)
+
+    def fetch_anchors(self) -> list[dict[str, Any]]:
+        """The audit anchors the central holds for this facility's signed batches, by event id:
+        ``[{"batch_id", "event_id", "hash", "signed_at"}]``."""
+        data = self._request("GET", "/v1/anchors")
+        anchors = data.get("anchors") if isinstance(data, dict) else None
+        if not isinstance(anchors, list) or not all(
+                isinstance(a, dict) and isinstance(a.get("event_id"), int) and isinstance(a.get("hash"), str)
+                and isinstance(a.get("batch_id"), str) for a in anchors):
+            raise _garbage(tr("danh sách mốc nhật ký", "audit anchor list"))
+        return sorted(anchors, key=lambda a: a["event_id"])
+
+    def certificate_status(self, uvci: str) -> dict[str, Any] | None:
+        """The central's status of one of this facility's certificates, or None if it knows none."""
+        try:
+            data = self._request("GET", f"/v1/certificates/{quote(uvci, safe='')}")
+        except CentralRefused as exc:
+            if exc.status == 404:
+                return None
+            raise
+        if not isinstance(data, dict) or not isinstance(data.get("status"), str):
+            raise _garbage(tr("trạng thái chứng nhận", "certificate status"))
+        return data
+
+    def post_revocation(self, signed: bytes) -> dict[str, Any]:
+        """``POST /v1/revocations`` with a revocation signed by the token; the revocation the
+        central holds (an earlier correction may have superseded the certificate first)."""
+        body = {"revocation": base64.b64encode(signed).decode("ascii")}
+        data = self._request("POST", "/v1/revocations", json=body)
+        if not isinstance(data, dict) or not isinstance(data.get("uvci"), str):
+            raise _garbage(tr("xác nhận thu hồi", "revocation receipt"))
+        return data
 
     def trust_list(self) -> dict[str, Any]:
         data = self._request("GET", "/v1/trust-list")
@@ -135,6 +196,8 @@ class CentralClient:
                 kind="network",
             ) from exc
         status = response.status_code
+        if status == 401 and _error_code(response) == "unauthenticated":
+            raise CentralUnauthenticated()
         if status >= 500 or status in TRANSIENT_STATUSES:
             raise CentralUnavailable(
                 tr("Máy chủ trung ương đang gặp sự cố (HTTP {status}). Sẽ thử lại sau.",
@@ -155,6 +218,14 @@ class CentralClient:
         if status >= 400:
             raise _refusal(data, status)
         return data
+
+
+def _error_code(response: httpx.Response) -> str | None:
+    try:
+        error = json.loads(response.content).get("error")
+    except (ValueError, AttributeError):
+        return None
+    return error.get("code") if isinstance(error, dict) else None
 
 
 def _garbage(what: Message) -> CentralUnavailable:

@@ -104,7 +104,8 @@ class SyncRun:
             report.paused = True
             self._db(self._fill_counts, report)
             return report
-        with CentralClient(self.central_url, self.timeout, self.ca_file, transport=self._transport) as client:
+        with CentralClient(self.central_url, self.timeout, self.ca_file, token=self.workspace.settings.get("central_token"),
+                           transport=self._transport) as client:
             if self._refresh_trust(client, report):
                 report.online = True
                 self._drain(client, report, force, progress)

@@ -1,4 +1,5 @@
-"""Certificates revoked or superseded centrally get their status updated locally on sync."""
+"""Revocations both ways: a facility's signed revocation posted to the central service
+(``post_revocation``), and certificates revoked or superseded centrally updated locally on sync."""
 
 from __future__ import annotations
 
@@ -9,7 +10,27 @@ from sqlalchemy import select
 from desktop.audit import record_event
 from desktop.db import Database
 from desktop.db_bulk import chunks, write_lock
+from desktop.errors import UserError
+from desktop.i18n import tr
 from desktop.models import Certificate, VaccinationRecord
+
+
+def post_revocation(workspace: Any, signed: bytes) -> dict[str, Any]:
+    """Send a revocation signed with the token through the workspace's ``CentralClient``; a
+    refusal is reported with the central service's own reason (``revocation_refused``)."""
+    from desktop.sync.client import CentralClient, CentralRefused
+
+    with CentralClient.for_workspace(workspace) as client:
+        try:
+            return client.post_revocation(signed)
+        except CentralRefused as exc:
+            inner = exc.message.params.get("reason", exc.message)
+            raise UserError(
+                tr("Máy chủ trung ương từ chối thu hồi ({code}): {reason}",
+                   "The central service refused the revocation ({code}): {reason}",
+                   code=exc.reason_code, reason=inner),
+                code="revocation_refused", details={"reason_code": exc.reason_code, "status": exc.status},
+            ) from exc
 
 
 def apply_revocations(db: Database, revocations: list[dict[str, Any]], actor: str) -> list[str]:

@@ -10,8 +10,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import set_language
-from desktop.views.context import AppContext
 from desktop.updates.activation import activate as activate_updates
+from desktop.views.context import AppContext
 from desktop.workspace import Workspace
 
 

@@ -4,15 +4,20 @@ Bodies are read as a bounded stream: a request announcing more than ``max_body_b
 from its Content-Length before a byte is read, and a streamed one is cut off as soon as it passes
 the limit. Every error is ``{"error": {"code", "message": {"vi", "en"}}}``; a bug answers 500 with
 no stack trace (the trace goes to the server's log only).
+
+Reading results (a batch, a certificate's status, the audit anchors) and submitting need the
+facility's bearer credential (``services.central.credentials``); the trust list, the revocation
+list and health stay public. The OpenAPI pages are served only when asked for (``serve --docs``).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from datetime import datetime
 from typing import Any
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
@@ -21,6 +26,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desktop.i18n import tr
+from services.central.credentials import Caller
 from services.central.errors import CentralError, bad_request, too_large
 from services.central.service import CentralService
 from services.central.updates import update_routes
@@ -94,6 +100,25 @@ class Health(BaseModel):
     status: str
 
 
+class Anchor(BaseModel):
+    batch_id: str
+    event_id: int
+    hash: str
+    signed_at: str
+
+
+class AnchorList(BaseModel):
+    anchors: list[Anchor]
+
+
+class CertificateStatus(BaseModel):
+    uvci: str
+    status: str = Field(description="valid | superseded | revoked")
+    superseded_by: str | None
+    issued_at: str
+    expires_at: str
+
+
 _ERRORS = {status: {"model": ErrorResponse} for status in (400, 401, 403, 404, 409, 413, 422)}
 
 
@@ -124,16 +149,39 @@ def _too_large(limit: int) -> CentralError:
                      "The request is larger than {mib} MiB; send smaller batches.", mib=round(limit / 1048576, 1))
 
 
-def create_app(service: CentralService) -> FastAPI:
+_IDS_IN_PATHS = re.compile(r"^(/v1/(?:batches|certificates)/).+$")
+
+
+def path_for_log(path: str) -> str:
+    """A request path fit for the log: batch ids and UVCIs replaced by a placeholder."""
+    return _IDS_IN_PATHS.sub(r"\1…", path)
+
+
+def bearer(request: Request) -> str | None:
+    """The credential of ``Authorization: Bearer <credential>``, if any."""
+    scheme, _, value = request.headers.get("authorization", "").partition(" ")
+    return value.strip() or None if scheme.lower() == "bearer" else None
+
+
+def create_app(service: CentralService, docs: bool = False) -> FastAPI:
+    """The HTTP application; the OpenAPI pages (/docs, /redoc, /openapi.json) only with ``docs``."""
     app = FastAPI(title="VaxDesk central countersigning service", version="1",
                   description="Countersigns facilities' signed batches as EU DCC (HC1) certificates. "
-                              "See docs/central-api.md and docs/batch-format.md.")
+                              "See docs/central-api.md and docs/batch-format.md.",
+                  docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
+                  openapi_url="/openapi.json" if docs else None)
     limit = service.config.max_body_bytes
     json_type = "application/json"
 
+    async def caller(request: Request) -> Caller:
+        return await run_in_threadpool(service.authenticate, bearer(request))
+
     @app.exception_handler(CentralError)
     async def _central_error(_request: Request, exc: CentralError) -> JSONResponse:
-        return error_response(exc)
+        response = error_response(exc)
+        if exc.status == 401 and exc.code == "unauthenticated":
+            response.headers["WWW-Authenticate"] = "Bearer"
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -154,7 +202,7 @@ def create_app(service: CentralService) -> FastAPI:
         try:
             return await call_next(request)
         except Exception:
-            log.exception("unexpected error in %s %s", request.method, request.url.path)
+            log.exception("unexpected error in %s %s", request.method, path_for_log(request.url.path))
             return JSONResponse({"error": {"code": "internal", "message": tr(
                 "Lỗi nội bộ của dịch vụ; hãy thử lại sau.", "Internal error in the service; try again later.").as_dict()}},
                 status_code=500)
@@ -163,15 +211,29 @@ def create_app(service: CentralService) -> FastAPI:
         "schema": {"$ref": "#/components/schemas/BatchSubmission"}}}}}
 
     @app.post("/v1/batches", response_model=BatchResult, responses=_ERRORS, openapi_extra=submission_doc,
-              summary="Submit a signed batch; idempotent by batch_id")
-    async def submit_batch(request: Request) -> Response:
+              summary="Submit a signed batch (the signer's credential); idempotent by batch_id")
+    async def submit_batch(request: Request, who: Caller = Depends(caller)) -> Response:
         body = await read_body(request, limit)
-        return Response(await run_in_threadpool(service.submit_batch, body), media_type=json_type)
+        return Response(await run_in_threadpool(service.submit_batch, body, who), media_type=json_type)
 
     @app.get("/v1/batches/{batch_id}", response_model=BatchResult, responses=_ERRORS,
-             summary="The stored results of a processed batch")
-    async def get_batch(batch_id: str) -> Response:
-        return Response(await run_in_threadpool(service.get_batch, batch_id), media_type=json_type)
+             summary="The stored results of one of the caller's batches")
+    async def get_batch(batch_id: str, who: Caller = Depends(caller)) -> Response:
+        return Response(await run_in_threadpool(service.get_batch, batch_id, who), media_type=json_type)
+
+    @app.get("/v1/anchors", response_model=AnchorList, responses=_ERRORS,
+             summary="The audit heads the caller's signed batches carried, by event id")
+    async def anchors(who: Caller = Depends(caller)) -> dict[str, Any]:
+        return await run_in_threadpool(service.anchors, who)
+
+    @app.get("/v1/certificates/{uvci}", response_model=CertificateStatus, responses=_ERRORS,
+             summary="The status of a certificate of one of the caller's facilities")
+    async def certificate(uvci: str, who: Caller = Depends(caller)) -> dict[str, Any]:
+        found = await run_in_threadpool(service.certificate_status, uvci, who)
+        if found is None:
+            raise CentralError(404, "unknown_certificate", tr("Không có chứng nhận {uvci}.",
+                                                              "There is no certificate {uvci}.", uvci=uvci))
+        return found
 
     @app.get("/v1/trust-list", summary="Document Signer certificates with their kid, and revoked UVCIs (hashed)")
     async def trust_list() -> dict[str, Any]:
@@ -186,9 +248,9 @@ def create_app(service: CentralService) -> FastAPI:
 
     @app.post("/v1/revocations", response_model=RevocationEntry, responses=_ERRORS, openapi_extra=revocation_doc,
               summary="A facility's signed revocation of one certificate")
-    async def revoke(request: Request) -> dict[str, Any]:
+    async def revoke(request: Request, who: Caller = Depends(caller)) -> dict[str, Any]:
         body = await read_body(request, min(limit, 1024 * 1024))
-        return await run_in_threadpool(service.submit_revocation, body)
+        return await run_in_threadpool(service.submit_revocation, body, who)
 
     app.include_router(update_routes(service.data.path))
 
@@ -210,4 +272,24 @@ def create_app(service: CentralService) -> FastAPI:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+    if docs:
+        _declare_bearer(app)
     return app
+
+
+def _declare_bearer(app: FastAPI) -> None:
+    """The OpenAPI document names the bearer credential on the endpoints that need it."""
+    base = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        schema = base()
+        schema["components"].setdefault("securitySchemes", {})["facilityCredential"] = {
+            "type": "http", "scheme": "bearer", "description": "the credential issued at registration"}
+        for path, methods in schema["paths"].items():
+            for method, operation in methods.items():
+                if path in ("/v1/batches", "/v1/anchors") or path.startswith(("/v1/batches/", "/v1/certificates/")) \
+                        or (path == "/v1/revocations" and method == "post"):
+                    operation["security"] = [{"facilityCredential": []}]
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

@@ -1,7 +1,8 @@
 """A facility's signed batch (docs/batch-format.md): read it, check who signed it, check each record.
 
 The whole-batch checks raise ``CentralError`` (bad JSON, unknown signer, broken chain, bad
-signature, records missing). Per-record checks never raise: a record that fails becomes a
+signature, records missing, any inclusion proof not leading to the signed root). Per-record checks
+of the attested content never raise: a record that fails becomes a
 ``rejected`` result with its reason code and the rest of the batch goes on.
 """
 
@@ -26,14 +27,16 @@ from desktop.dcc.payload import DCC_VERSION, dcc_name
 from desktop.dcc.problems import Problem, errors
 from desktop.dcc.validate import validate_payload
 from desktop.errors import UserError
+from desktop.i18n import tr
 from desktop.signing.merkle import leaf_hash, verify_inclusion
-from services.central.errors import bad_request, manifest_mismatch, too_large, unknown_signer
+from services.central.errors import CentralError, bad_request, manifest_mismatch, too_large, unknown_signer
 from services.central.reasons import Rejection
 
 KINDS = ("issue", "correction")
 MAX_BATCH_ID = 64
 MAX_PROOF = 64  # a tree of 2**64 leaves; a longer audit path is an attack, not a proof
 _HEX64 = re.compile(r"[0-9a-fA-F]{64}")
+_HEX = re.compile(r"[0-9a-fA-F]{1,128}")
 # The latest time zone on Earth: a date later than "today" there is in the future everywhere.
 _LATEST_OFFSET = timedelta(hours=14)
 
@@ -68,6 +71,13 @@ class Manifest:
     count: int
     root: bytes
     message: cose.Sign1Message
+    audit_head: tuple[int, str] | None = None  # (event id, hex hash): the facility's audit log at signing
+
+    @property
+    def payload_sha256(self) -> str:
+        """What a batch id is bound to: the signed payload (batch id, signer, count, Merkle root…),
+        not the envelope, whose unprotected header and signature encoding a copier could vary."""
+        return hashlib.sha256(self.message.payload).hexdigest()
 
 
 def parse_submission(body: bytes, max_records: int) -> Submission:
@@ -127,7 +137,18 @@ def read_manifest(manifest_bytes: bytes, max_records: int) -> Manifest:
                         count=payload["count"], limit=max_records)
     return Manifest(batch_id=payload["batch_id"], kind=payload["kind"], signer=payload["signer"],
                     on_behalf_of=list(payload["on_behalf_of"]), created_at=payload["created_at"],
-                    count=payload["count"], root=payload["root"], message=message)
+                    count=payload["count"], root=payload["root"], message=message,
+                    audit_head=_audit_head(payload.get("audit_head")))
+
+
+def _audit_head(value: Any) -> tuple[int, str] | None:
+    if value is None:
+        return None
+    event_id = value.get("event_id") if isinstance(value, dict) else None
+    digest = value.get("hash") if isinstance(value, dict) else None
+    if isinstance(digest, bytes):
+        digest = digest.hex()
+    return event_id, digest.lower()  # type: ignore[union-attr]  # checked in _manifest_problems
 
 
 def _manifest_problems(m: dict[Any, Any]) -> list[str]:
@@ -150,6 +171,13 @@ def _manifest_problems(m: dict[Any, Any]) -> list[str]:
         out.append("root must be 32 bytes")
     if m.get("hash_alg", "SHA-256") != "SHA-256" or m.get("tree", "RFC9162") != "RFC9162":
         out.append("only hash_alg SHA-256 and tree RFC9162 are supported")
+    head = m.get("audit_head")
+    if head is not None:
+        event_id = head.get("event_id") if isinstance(head, dict) else None
+        digest = head.get("hash") if isinstance(head, dict) else None
+        if isinstance(event_id, bool) or not isinstance(event_id, int) or event_id < 0 or not (
+                (isinstance(digest, str) and _HEX.fullmatch(digest)) or (isinstance(digest, bytes) and 0 < len(digest) <= 64)):
+            out.append("audit_head must be {\"event_id\": integer, \"hash\": hex text}")
     return out
 
 
@@ -200,6 +228,30 @@ def verify_proof(record: SubmittedRecord, manifest: Manifest) -> bytes:
             not verify_inclusion(leaf_hash(raw), record.leaf_index, manifest.count, proof, manifest.root):
         raise Rejection("invalid_proof")
     return raw
+
+
+def verify_proofs(manifest: Manifest, records: list[SubmittedRecord]) -> list[bytes]:
+    """Every attestation's bytes in leaf order, when EVERY inclusion proof leads to the signed root.
+
+    One record altered after signing (its attestation or its proof) refuses the whole batch
+    (422 invalid_proof) before anything is stored, so an altered copy can never claim the batch id
+    of the genuine batch. Call after ``check_records_match`` (leaf indexes 0..count-1, each once).
+    """
+    raws: list[bytes] = []
+    bad: list[int] = []
+    for record in sorted(records, key=lambda r: r.leaf_index):
+        try:
+            raws.append(verify_proof(record, manifest))
+        except Rejection:
+            bad.append(record.leaf_index)
+    if bad:
+        raise CentralError(422, "invalid_proof", tr(
+            "{count} bản ghi không khớp gốc Merkle đã ký (lá {leaves}): lô bị sửa sau khi ký; không bản ghi nào "
+            "được xử lý.",
+            "{count} records do not match the signed Merkle root (leaves {leaves}): the batch changed after "
+            "signing; no record was processed.", count=len(bad), leaves=", ".join(map(str, bad[:10]))),
+            details={"leaf_indexes": bad[:100]})
+    return raws
 
 
 def read_attestation(raw: bytes) -> Attestation:

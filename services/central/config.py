@@ -6,7 +6,7 @@
     DATA/csca-key.pem        its key, PKCS#8 encrypted with the key passphrase
     DATA/dsc.pem             the Document Signer certificate; its kid is SHA-256(DER)[:8]
     DATA/dsc-key.pem         the DSC key, PKCS#8 encrypted (absent when the key is on an HSM)
-    DATA/key-passphrase      the passphrase, mode 0600 (absent when it comes from the environment)
+    DATA/key-passphrase      the passphrase, mode 0600, only in a folder made with --store-passphrase
     DATA/person-key          the secret keying the person+dose uniqueness hash, mode 0600
 """
 

@@ -2,11 +2,11 @@
 
 The DSC private key is never stored in the database and never logged. It lives either
 
-- in ``dsc-key.pem``: PKCS#8, encrypted with a passphrase taken from ``VAXDESK_CENTRAL_KEY_PASSPHRASE``
-  or, when that is not set, from ``key-passphrase`` in the data folder (mode 0600). The file is
-  convenient (the service restarts unattended) but anyone who can read the data folder as the
-  service's user holds the key; in production set the variable from a secret store instead and
-  delete the file, or use an HSM;
+- in ``dsc-key.pem``: PKCS#8, encrypted with a passphrase that by default is NOT kept beside it:
+  it comes from ``VAXDESK_CENTRAL_KEY_PASSPHRASE`` (set from a secret store or a service manager's
+  credentials) or is typed at a prompt when the service starts. Only a folder made with
+  ``--store-passphrase`` (demo, tests) keeps it in ``key-passphrase`` (mode 0600), where anyone
+  who can read the data folder as the service's user holds the key;
 - or on a PKCS#11 HSM (``services.central.hsm``), where it cannot be exported at all.
 """
 
@@ -102,16 +102,22 @@ def new_passphrase() -> str:
     return secrets.token_urlsafe(32)
 
 
+def passphrase_available(data_dir: Path) -> bool:
+    """Whether ``read_passphrase`` has somewhere to read from without a prompt."""
+    return bool(os.environ.get(PASSPHRASE_ENV)) or (data_dir / PASSPHRASE_FILE).exists()
+
+
 def read_passphrase(data_dir: Path) -> bytes:
-    """The key passphrase: the environment variable first, else the 0600 file in the data folder."""
+    """The key passphrase: the environment variable first, else a stored 0600 file (only in a folder
+    made with ``--store-passphrase``)."""
     env = os.environ.get(PASSPHRASE_ENV)
     if env:
         return env.encode("utf-8")
     path = data_dir / PASSPHRASE_FILE
     if not path.exists():
         raise UserError(
-            tr("Thiếu mật khẩu khoá ký: đặt biến môi trường {env} hoặc tệp {file}.",
-               "The signing key passphrase is missing: set {env} or create {file}.", env=PASSPHRASE_ENV, file=str(path)),
+            tr("Thiếu mật khẩu khoá ký: đặt biến môi trường {env}.",
+               "The signing key passphrase is missing: set {env}.", env=PASSPHRASE_ENV),
             code="key_passphrase_missing")
     if os.name == "posix" and path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
         raise UserError(

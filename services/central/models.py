@@ -1,6 +1,7 @@
 """The central service's own tables: registered signers, trusted CAs, batches, certificates.
 
-A declarative base and metadata of its own, separate from ``desktop.models``: the service runs on
+There are no migrations: ``storage.CentralDatabase`` creates missing tables and adds missing nullable
+columns to an older database. A declarative base and metadata of its own, separate from ``desktop.models``: the service runs on
 its own database (SQLite by default, PostgreSQL by URL) and never shares tables with a workspace.
 """
 
@@ -74,6 +75,16 @@ class SignerRevocation(CentralBase):
     revoked_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
+class Credential(CentralBase):
+    """The bearer credential of a registered facility or agency: only its SHA-256 is kept."""
+
+    __tablename__ = "credential"
+
+    code: Mapped[str] = mapped_column(String(20), primary_key=True)  # the facility's or agency's code
+    token_sha256: Mapped[str] = mapped_column(String(64), unique=True)  # hex
+    issued_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 class Batch(CentralBase):
     """A processed batch with the exact response it got, so a replay returns the same bytes."""
 
@@ -90,6 +101,13 @@ class Batch(CentralBase):
     rejected_count: Mapped[int]
     received_at: Mapped[datetime] = mapped_column(default=utcnow)
     response: Mapped[bytes] = mapped_column(LargeBinary)  # zlib(JSON of the response)
+    # hex SHA-256 of the signed manifest payload: what the batch id is bound to once claimed (null on
+    # batches stored before it existed, which are matched on body_sha256)
+    content_sha256: Mapped[str | None] = mapped_column(String(64), default=None)
+    # the facility's audit head at signing (manifest "audit_head"), its anchor outside the workspace
+    audit_event_id: Mapped[int | None] = mapped_column(default=None)
+    audit_hash: Mapped[str | None] = mapped_column(String(128), default=None)
+    signed_at: Mapped[str | None] = mapped_column(String(40), default=None)  # the manifest's created_at
 
 
 class IssuedCertificate(CentralBase):

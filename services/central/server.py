@@ -18,14 +18,14 @@ log = logging.getLogger("vaxdesk.central")
 
 
 def uvicorn_config(service: CentralService, host: str = "127.0.0.1", port: int = 8443,
-                   tls_cert: Path | None = None, tls_key: Path | None = None) -> uvicorn.Config:
+                   tls_cert: Path | None = None, tls_key: Path | None = None, docs: bool = False) -> uvicorn.Config:
     if (tls_cert is None) != (tls_key is None):
         raise UserError(tr("Cần cả --tls-cert và --tls-key.", "Give both --tls-cert and --tls-key."), code="tls_incomplete")
     for path in (tls_cert, tls_key):
         if path is not None and not Path(path).is_file():
             raise UserError(tr("Không có tệp {file}.", "There is no file {file}.", file=str(path)), code="tls_missing")
     return uvicorn.Config(
-        create_app(service), host=host, port=port, log_level="warning", access_log=False,
+        create_app(service, docs=docs), host=host, port=port, log_level="warning", access_log=False,
         ssl_certfile=str(tls_cert) if tls_cert else None, ssl_keyfile=str(tls_key) if tls_key else None,
         timeout_keep_alive=30, limit_concurrency=64, server_header=False,
     )
@@ -52,9 +52,9 @@ def check_port_free(host: str, port: int) -> None:
 
 
 def serve(service: CentralService, host: str = "127.0.0.1", port: int = 8443,
-          tls_cert: Path | None = None, tls_key: Path | None = None) -> None:
+          tls_cert: Path | None = None, tls_key: Path | None = None, docs: bool = False) -> None:
     """Serve until interrupted (Ctrl+C / SIGTERM), then close the service."""
-    server = _Server(uvicorn_config(service, host, port, tls_cert, tls_key))
+    server = _Server(uvicorn_config(service, host, port, tls_cert, tls_key, docs))
     try:
         server.run()
     finally:
@@ -65,8 +65,8 @@ class ServerThread:
     """The real server on a thread, for tests and demos: ``with ServerThread(service, port) as url:``."""
 
     def __init__(self, service: CentralService, port: int, host: str = "127.0.0.1",
-                 tls_cert: Path | None = None, tls_key: Path | None = None):
-        self.server = uvicorn.Server(uvicorn_config(service, host, port, tls_cert, tls_key))
+                 tls_cert: Path | None = None, tls_key: Path | None = None, docs: bool = False):
+        self.server = uvicorn.Server(uvicorn_config(service, host, port, tls_cert, tls_key, docs))
         self.server.install_signal_handlers = lambda: None  # type: ignore[method-assign]
         self.thread = threading.Thread(target=self.server.run, name="central-http", daemon=True)
         scheme = "https" if tls_cert else "http"

@@ -32,8 +32,9 @@ from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.signing.certcheck import certificate_facility_codes
 from services.central import batches as B
-from services.central import keys, pki, signers
+from services.central import credentials, keys, pki, signers
 from services.central.config import CentralConfig, DataFolder
+from services.central.credentials import Caller
 from services.central.errors import CentralError, bad_request, signer_not_authorised, unknown_signer
 from services.central.issuing import Countersigner, Item
 from services.central.models import Batch, IssuedCertificate, Revocation
@@ -57,14 +58,14 @@ class _Retry(Exception):
 
 class CentralService:
     def __init__(self, data_dir: Path | str, database_url: str | None = None, workers: int | None = None,
-                 signer: cose.Signer | None = None):
+                 signer: cose.Signer | None = None, passphrase: bytes | None = None):
         self.data = DataFolder(data_dir)
         self.config: CentralConfig = self.data.load_config()
         self.dsc = x509.load_pem_x509_certificate(self._required("dsc.pem"))
         self.kid = cose.kid_for_certificate(self.dsc)
         self._person_secret = self._required(PERSON_KEY_FILE)
         self.db = CentralDatabase(self.data.database_url(self.config, database_url))
-        self.countersigner = self._open_countersigner(signer, workers)
+        self.countersigner = self._open_countersigner(signer, workers, passphrase)
         self._lock = threading.Lock()
 
     def _required(self, name: str) -> bytes:
@@ -76,7 +77,8 @@ class CentralService:
                                file=str(self.data.file(name)), err=exc.strerror or str(exc)),
                             code="central_data_incomplete") from exc
 
-    def _open_countersigner(self, signer: cose.Signer | None, workers: int | None) -> Countersigner:
+    def _open_countersigner(self, signer: cose.Signer | None, workers: int | None,
+                            passphrase: bytes | None) -> Countersigner:
         if signer is not None:
             return Countersigner(signer, workers=0)
         key = self.config.key
@@ -85,7 +87,7 @@ class CentralService:
 
             return Countersigner(open_hsm_signer(key, self.dsc), workers=0)
         key_path = self.data.file(key.get("path", "dsc-key.pem"))
-        passphrase = keys.read_passphrase(self.data.path)
+        passphrase = passphrase or keys.read_passphrase(self.data.path)
         in_process = keys.file_signer(key_path, passphrase, self.dsc)
         count = self.config.workers if workers is None else workers
         return Countersigner(in_process, key_file=(key_path, passphrase, self.dsc.public_bytes(Encoding.DER)),
@@ -97,46 +99,79 @@ class CentralService:
 
     # -- batches ----------------------------------------------------------------------------------
 
-    def submit_batch(self, body: bytes) -> bytes:
-        """Process a submission (docs/batch-format.md); returns the JSON response bytes."""
+    def submit_batch(self, body: bytes, caller: Caller | None = None) -> bytes:
+        """Process a submission (docs/batch-format.md); returns the JSON response bytes.
+
+        Everything that does not depend on the records' content being accepted is checked before
+        the batch id is looked up or claimed: the signature, chain and registration, the caller's
+        credential (over HTTP), the record count and leaf indexes, and every inclusion proof. So
+        only the facility's own signed batch can ever take its id; an altered copy is refused whole
+        and leaves the id free.
+        """
         submission = B.parse_submission(body, self.config.max_records)
         manifest = B.read_manifest(submission.manifest_bytes, self.config.max_records)
-        stored = self._stored_response(manifest.batch_id, submission.body_sha256)
-        if stored is not None:
-            return stored
         chain, identity = self._verify_signer(manifest)
+        if caller is not None and caller.code != identity.code:
+            raise CentralError(403, "credential_mismatch", tr(
+                "Thông tin xác thực thuộc {caller}, nhưng lô do {signer} ký.",
+                "The credential belongs to {caller}, but the batch is signed by {signer}.",
+                caller=caller.code, signer=identity.code))
         B.check_records_match(manifest, submission.records)
+        attestations = B.verify_proofs(manifest, submission.records)
         with self._lock:
             for attempt in range(3):
-                stored = self._stored_response(manifest.batch_id, submission.body_sha256)
+                stored = self._stored_response(manifest, submission)
                 if stored is not None:
                     return stored
                 try:
-                    return self._process(submission, manifest, chain[0], identity)
+                    return self._process(submission, manifest, attestations, chain[0])
                 except (_Retry, IntegrityError) as exc:
-                    log.warning("batch %s: concurrent change (%s), attempt %d", manifest.batch_id, type(exc).__name__,
-                                attempt + 1)
+                    log.warning("a batch met a concurrent change (%s), attempt %d", type(exc).__name__, attempt + 1)
             raise CentralError(503, "busy", tr("Dịch vụ đang bận; hãy gửi lại sau.", "The service is busy; send again later."))
 
-    def _stored_response(self, batch_id: str, body_sha256: str) -> bytes | None:
+    def _stored_response(self, manifest: B.Manifest, submission: B.Submission) -> bytes | None:
+        """The stored response of this very batch; 409 when its id holds a different signed batch."""
         with self.db.session() as session:
-            row = session.get(Batch, batch_id)
+            row = session.get(Batch, manifest.batch_id)
             if row is None:
                 return None
-            if row.body_sha256 != body_sha256:
+            same = (row.content_sha256 == manifest.payload_sha256 if row.content_sha256
+                    else row.body_sha256 == submission.body_sha256)
+            if not same:
                 raise CentralError(409, "batch_conflict", tr(
                     "Mã lô {batch_id} đã được dùng cho một lô khác; mỗi lô ký phải có mã riêng.",
                     "The batch id {batch_id} was already used for a different batch; each signed batch needs its own id.",
-                    batch_id=batch_id))
+                    batch_id=manifest.batch_id))
             return zlib.decompress(row.response)
 
-    def get_batch(self, batch_id: str) -> bytes:
+    def authenticate(self, token: str | None) -> Caller:
+        """The registration holding a bearer credential (401 ``unauthenticated`` otherwise)."""
+        with self.db.session() as session:
+            caller = credentials.caller_for(session, token)
+        if caller is None:
+            raise CentralError(401, "unauthenticated", tr(
+                "Cần thông tin xác thực hợp lệ của cơ sở (Authorization: Bearer …).",
+                "A valid facility credential is required (Authorization: Bearer …)."))
+        return caller
+
+    def get_batch(self, batch_id: str, caller: Caller) -> bytes:
+        """The stored response of one of the caller's batches; another's is as unknown as a missing one."""
         with self.db.session() as session:
             row = session.get(Batch, batch_id)
-            if row is None:
+            if row is None or row.signer != caller.code:
                 raise CentralError(404, "unknown_batch", tr("Không có lô {batch_id}.", "There is no batch {batch_id}.",
                                                             batch_id=batch_id))
             return zlib.decompress(row.response)
+
+    def anchors(self, caller: Caller) -> dict[str, Any]:
+        """The audit heads the caller's signed batches carried, in event order."""
+        with self.db.session() as session:
+            rows = session.execute(
+                select(Batch.batch_id, Batch.audit_event_id, Batch.audit_hash, Batch.signed_at)
+                .where(Batch.signer == caller.code, Batch.audit_event_id.is_not(None))
+                .order_by(Batch.audit_event_id, Batch.received_at, Batch.batch_id)).all()
+        return {"anchors": [{"batch_id": r[0], "event_id": r[1], "hash": r[2], "signed_at": r[3] or ""}
+                            for r in rows]}
 
     def _verify_signer(self, manifest: B.Manifest) -> tuple[list[x509.Certificate], signers.SignerIdentity]:
         """Chain to a trusted CA, signature, registration, and who the signer may sign for."""
@@ -172,22 +207,52 @@ class CentralService:
                                         signer=manifest.signer, codes=", ".join(outside))
         return chain, identity
 
-    def _process(self, submission: B.Submission, manifest: B.Manifest, signer: x509.Certificate,
-                 identity: signers.SignerIdentity) -> bytes:
+    def _process(self, submission: B.Submission, manifest: B.Manifest, attestations: list[bytes],
+                 signer: x509.Certificate) -> bytes:
         now = datetime.now(UTC).replace(microsecond=0)
-        iat = int(now.timestamp())
         expires = now + timedelta(days=self.config.validity_days)
-        exp = int(expires.timestamp())
         records = sorted(submission.records, key=lambda r: r.leaf_index)
         allowed = set(manifest.on_behalf_of)
         results: list[dict[str, Any] | None] = [None] * len(records)
-        candidates: list[tuple[int, B.Attestation, str]] = []  # (position, attestation, person-dose key)
-
         clock = [time.perf_counter()]
-        # 1. each record on its own: proof, structure, facility, dates
-        for pos, record in enumerate(records):
+        candidates = self._check_each(manifest, records, attestations, results, allowed, now)
+        clock.append(time.perf_counter())
+        to_sign = self._check_against_issued(candidates, records, results, allowed)
+        clock.append(time.perf_counter())
+        rows, revocations = self._countersign(manifest, to_sign, records, results, now, expires)
+        response = {
+            "batch_id": manifest.batch_id, "received_at": iso(now),
+            "issued": sum(1 for r in results if r and r["status"] == "issued"),
+            "rejected": sum(1 for r in results if r and r["status"] == "rejected"),
+            "results": results,
+        }
+        body = json.dumps(response, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        clock.append(time.perf_counter())
+        head = manifest.audit_head
+        batch = Batch(batch_id=manifest.batch_id, body_sha256=submission.body_sha256,
+                      manifest_sha256=submission.manifest_sha256, content_sha256=manifest.payload_sha256,
+                      signer=manifest.signer, signer_certificate_sha256=pki.der_sha256(signer), kind=manifest.kind,
+                      record_count=len(records), issued_count=response["issued"],
+                      rejected_count=response["rejected"], received_at=now, response=zlib.compress(body, 1),
+                      audit_event_id=head[0] if head else None, audit_hash=head[1] if head else None,
+                      signed_at=manifest.created_at)
+        self._store(batch, rows, revocations, now)
+        clock.append(time.perf_counter())
+        # no batch id at INFO: ids stay out of a log more people can read than the database
+        log.info("batch from %s: %d issued, %d rejected; seconds: records %.2f, lookups %.2f, "
+                 "countersigning %.2f, response+store %.2f", manifest.signer, response["issued"], response["rejected"],
+                 *(b - a for a, b in zip(clock, clock[1:], strict=False)))
+        log.debug("batch %s stored", manifest.batch_id)
+        return body
+
+    def _check_each(self, manifest: B.Manifest, records: list[B.SubmittedRecord], attestations: list[bytes],
+                    results: list[dict[str, Any] | None], allowed: set[str],
+                    now: datetime) -> list[tuple[int, B.Attestation, str]]:
+        """Each record on its own (its proof is already verified): structure, facility, dates."""
+        candidates: list[tuple[int, B.Attestation, str]] = []  # (position, attestation, person-dose key)
+        for pos, (record, raw) in enumerate(zip(records, attestations, strict=True)):
             try:
-                att = B.read_attestation(B.verify_proof(record, manifest))
+                att = B.read_attestation(raw)
                 if not att.record_key.startswith(manifest.signer + ":"):
                     raise Rejection("invalid_attestation",
                                     detail=f"record_key must start with the signer code \"{manifest.signer}:\"")
@@ -197,9 +262,12 @@ class CentralService:
                 candidates.append((pos, att, B.person_dose_key(self._person_secret, att)))
             except Rejection as rej:
                 results[pos] = _rejected(record.leaf_index, _safe_record_key(record), rej)
+        return candidates
 
-        clock.append(time.perf_counter())
-        # 2. against the rest of the batch and the database
+    def _check_against_issued(self, candidates: list[tuple[int, B.Attestation, str]],
+                              records: list[B.SubmittedRecord], results: list[dict[str, Any] | None],
+                              allowed: set[str]) -> list[tuple[int, B.Attestation, str, str]]:
+        """Against the rest of the batch and the certificates already issued."""
         with self.db.session() as session:
             by_record_key = _certificates_by(session, IssuedCertificate.record_key, [a.record_key for _, a, _ in candidates],
                                              valid_only=True)
@@ -233,11 +301,14 @@ class CentralService:
                 to_sign.append((pos, att, pkey, new_uvci()))
             except Rejection as rej:
                 results[pos] = _rejected(leaf_index, att.record_key, rej)
+        return to_sign
 
-        clock.append(time.perf_counter())
-        # 3. build, validate, countersign and encode on every core
+    def _countersign(self, manifest: B.Manifest, to_sign: list[tuple[int, B.Attestation, str, str]],
+                     records: list[B.SubmittedRecord], results: list[dict[str, Any] | None], now: datetime,
+                     expires: datetime) -> tuple[list[dict[str, Any]], list[tuple[str, str, str]]]:
+        """Build, validate, countersign and encode on every core."""
         items = [Item(att.person, att.vaccination, uvci) for _, att, _, uvci in to_sign]
-        outcomes = self.countersigner.run(items, iat, exp, self.config.issuer_text)
+        outcomes = self.countersigner.run(items, int(now.timestamp()), int(expires.timestamp()), self.config.issuer_text)
         rows, revocations = [], []
         for (pos, att, pkey, uvci), outcome in zip(to_sign, outcomes, strict=True):
             leaf_index = records[pos].leaf_index
@@ -254,24 +325,13 @@ class CentralService:
             if att.supersedes:
                 revocations.append((att.supersedes, uvci, att.facility))
             results[pos] = _issued(leaf_index, att.record_key, uvci, hc1, now, expires)
+        return rows, revocations
 
-        response = {
-            "batch_id": manifest.batch_id, "received_at": iso(now),
-            "issued": sum(1 for r in results if r and r["status"] == "issued"),
-            "rejected": sum(1 for r in results if r and r["status"] == "rejected"),
-            "results": results,
-        }
-        body = json.dumps(response, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-        clock.append(time.perf_counter())
-        # 4. one transaction: the batch, its certificates, the corrections' revocations
+    def _store(self, batch: Batch, rows: list[dict[str, Any]], revocations: list[tuple[str, str, str]],
+               now: datetime) -> None:
+        """One transaction: the batch, its certificates, the corrections' revocations."""
         with self.db.session() as session:
-            session.add(Batch(batch_id=manifest.batch_id, body_sha256=submission.body_sha256,
-                              manifest_sha256=submission.manifest_sha256, signer=manifest.signer,
-                              signer_certificate_sha256=pki.der_sha256(signer), kind=manifest.kind,
-                              record_count=len(records), issued_count=response["issued"],
-                              rejected_count=response["rejected"], received_at=now,
-                              response=zlib.compress(body, 1)))
+            session.add(batch)
             session.flush()
             for old, new, facility in revocations:
                 done = session.execute(
@@ -284,11 +344,6 @@ class CentralService:
             session.flush()
             for start in range(0, len(rows), 2000):
                 session.execute(insert(IssuedCertificate), rows[start:start + 2000])
-        clock.append(time.perf_counter())
-        log.info("batch %s from %s: %d issued, %d rejected; seconds: records %.2f, lookups %.2f, "
-                 "countersigning %.2f, response+store %.2f", manifest.batch_id, manifest.signer,
-                 response["issued"], response["rejected"], *(b - a for a, b in zip(clock, clock[1:], strict=False)))
-        return body
 
     # -- publication ------------------------------------------------------------------------------
 
@@ -310,7 +365,7 @@ class CentralService:
                 {"uvci": r.uvci, "revoked_at": iso(r.revoked_at), "reason": r.reason, "superseded_by": r.superseded_by}
                 for r in session.scalars(query)]}
 
-    def submit_revocation(self, body: bytes) -> dict[str, Any]:
+    def submit_revocation(self, body: bytes, caller: Caller | None = None) -> dict[str, Any]:
         """A facility's signed revocation of one of its certificates (idempotent by UVCI)."""
         try:
             data = json.loads(body)
@@ -338,6 +393,10 @@ class CentralService:
             identities = signers.identities_for(session, chain[0])
         if not identities:
             raise unknown_signer("Chứng thư ký chưa được đăng ký.", "The signing certificate is not registered.")
+        if caller is not None and caller.code not in {i.code for i in identities}:
+            raise CentralError(403, "credential_mismatch", tr(
+                "Thông tin xác thực thuộc {caller}, không phải bên đã ký yêu cầu thu hồi.",
+                "The credential belongs to {caller}, not to the signer of the revocation.", caller=caller.code))
         if not any(i.active and facility in i.facilities for i in identities):
             raise signer_not_authorised("Bên ký không được phép thu hồi chứng nhận của cơ sở {facility}.",
                                         "The signer may not revoke certificates of facility {facility}.",
@@ -361,10 +420,11 @@ class CentralService:
             return {"uvci": existing.uvci, "revoked_at": iso(existing.revoked_at), "reason": existing.reason,
                     "superseded_by": existing.superseded_by}
 
-    def certificate_status(self, uvci: str) -> dict[str, Any] | None:
+    def certificate_status(self, uvci: str, caller: Caller) -> dict[str, Any] | None:
+        """The status of one of the caller's facilities' certificates (None for any other)."""
         with self.db.session() as session:
             cert = session.get(IssuedCertificate, uvci)
-            if cert is None:
+            if cert is None or cert.facility not in caller.facilities:
                 return None
             return {"uvci": cert.uvci, "status": cert.status, "superseded_by": cert.superseded_by,
                     "issued_at": iso(cert.issued_at), "expires_at": iso(cert.expires_at)}

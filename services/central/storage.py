@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import OperationalError
 
 from desktop.db import Database
@@ -25,10 +26,23 @@ class CentralDatabase:
     def create_schema(self) -> None:
         try:
             CentralBase.metadata.create_all(self.engine)
+            self._add_missing_columns()
         except OperationalError as exc:
             raise UserError(tr("Không mở được cơ sở dữ liệu trung ương: {err}",
                                "Cannot open the central database: {err}", err=str(exc.orig)),
                             code="database_unavailable") from exc
+
+    def _add_missing_columns(self) -> None:
+        """A database made by an older version lacks the newer nullable columns: add them."""
+        inspector = inspect(self.engine)
+        with self.engine.begin() as connection:
+            for table in CentralBase.metadata.sorted_tables:
+                present = {c["name"] for c in inspector.get_columns(table.name)}
+                for column in table.columns:
+                    if column.name in present or not column.nullable:
+                        continue
+                    kind = column.type.compile(dialect=self.engine.dialect)
+                    connection.execute(text(f'ALTER TABLE "{table.name}" ADD COLUMN "{column.name}" {kind}'))
 
     def dispose(self) -> None:
         self._database.dispose()

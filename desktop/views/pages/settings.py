@@ -176,6 +176,7 @@ class SettingsPage(QWidget):
         self._test_row("registry", tr("Kiểm tra kết nối CSDL dân cư", "Test the registry connection"), form)
         self._line("central_url", tr("Địa chỉ hệ thống &trung ương:", "&Central service address:"), form,
                    "https://…")
+        self._line("central_token", tr("Thông tin &xác thực trung ương:", "Central &credential:"), form, secret=True)
         self._line("central_ca_file", tr("Chứng thư TLS (tuỳ chọn):", "TLS certificate file (optional):"), form)
         self._spin("central_timeout", tr("Chờ tối đa (trung ương):", "Central timeout:"), form, 1, 600, 1, " s")
         self._spin("sync_interval", tr("Đồng bộ mỗi (0: thủ công):", "Sync every (0: by hand):"), form, 0, 86400,
@@ -245,7 +246,7 @@ class SettingsPage(QWidget):
         settings = self.ctx.workspace.settings
         for key, field in self.fields.items():
             value = settings.get(key)
-            if key == "registry_token":
+            if key in ("registry_token", "central_token"):
                 field.clear()
                 field.setPlaceholderText(str(tr("(đã lưu; để trống để giữ nguyên)", "(saved; leave empty to keep)"))
                                          if value else "")
@@ -268,7 +269,7 @@ class SettingsPage(QWidget):
         out = {}
         for key in self.fields:
             value = self._value(key)
-            if key == "registry_token" and not value:
+            if key in ("registry_token", "central_token") and not value:
                 continue
             current = settings.get(key)
             if key == "represented_facilities":

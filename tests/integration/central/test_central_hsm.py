@@ -36,7 +36,7 @@ def test_hsm_key_signs_certificates_and_never_lands_on_disk(tmp_path, monkeypatc
                     "--so-pin", "11112222"], check=True, capture_output=True)
     data = tmp_path / "central"
     init = run_cli("--json", "central", "init", "--data", str(data), "--algorithm", algorithm,
-                   "--hsm-module", MODULE, "--hsm-label", "central-dsc")
+                   "--hsm-module", MODULE, "--hsm-label", "central-dsc", "--store-passphrase")
     assert init.code == 0, init.stderr
     assert init.json["key"] == "pkcs11" and not (data / "dsc-key.pem").exists()
     assert "24681357" not in (data / "central.json").read_text()
@@ -46,8 +46,10 @@ def test_hsm_key_signs_certificates_and_never_lands_on_disk(tmp_path, monkeypatc
     (tmp_path / "ca.pem").write_bytes(pem(ca))
     (tmp_path / "facility.pem").write_bytes(pem(cert))
     assert run_cli("central", "trust-ca", "--data", str(data), "--certificate", str(tmp_path / "ca.pem")).code == 0
-    assert run_cli("central", "facility", "add", "--data", str(data), "--code", "01001",
-                   "--certificate", str(tmp_path / "facility.pem")).code == 0
+    added = run_cli("--json", "central", "facility", "add", "--data", str(data), "--code", "01001",
+                    "--certificate", str(tmp_path / "facility.pem"))
+    assert added.code == 0, added.stderr
+    auth = {"Authorization": f"Bearer {added.json['credential']}"}
 
     port = free_port()
     proc = _serve(data, port)
@@ -55,7 +57,7 @@ def test_hsm_key_signs_certificates_and_never_lands_on_disk(tmp_path, monkeypatc
         base = f"http://127.0.0.1:{port}"
         _wait_healthy(base, proc)
         body = build_batch(Signed("01001", key, cert), [attestation() for _ in range(40)])
-        result = httpx.post(base + "/v1/batches", json=body, timeout=120).json()
+        result = httpx.post(base + "/v1/batches", json=body, timeout=120, headers=auth).json()
         assert result["issued"] == 40
         trust = TrustList.from_json(httpx.get(base + "/v1/trust-list").text)
         for r in result["results"][:5]:

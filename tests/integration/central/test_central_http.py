@@ -35,7 +35,7 @@ def served(request, tmp_path):
     with database_url(request.param, tmp_path) as url:
         env = make_env(tmp_path, url)
         try:
-            with ServerThread(env.service, free_port()) as base:
+            with ServerThread(env.service, free_port(), docs=True) as base:
                 yield env, base
         finally:
             env.service.close()
@@ -56,7 +56,7 @@ def served_sqlite(tmp_path):
 def test_batch_replay_recovery_trust_list_and_revocation_over_http(served):
     env, base = served
     body = build_batch(env.facility, [attestation(), attestation(dt="2099-12-31")])
-    with httpx.Client(base_url=base, timeout=30) as client:
+    with httpx.Client(base_url=base, timeout=30, headers=env.facility.auth) as client:
         assert client.get("/v1/health").json() == {"status": "ok"}
         first = client.post("/v1/batches", json=body)
         assert first.status_code == 200, first.text
@@ -100,7 +100,7 @@ def test_batch_replay_recovery_trust_list_and_revocation_over_http(served):
 
 def test_errors_are_json_with_codes_and_no_stack_traces(served_sqlite, monkeypatch):
     env, base = served_sqlite
-    with httpx.Client(base_url=base, timeout=30) as client:
+    with httpx.Client(base_url=base, timeout=30, headers=env.facility.auth) as client:
         for content, status, code in [
             (b"not json", 400, "bad_request"),
             (json.dumps({"manifest": "@@@", "records": []}).encode(), 400, "bad_request"),
@@ -111,7 +111,7 @@ def test_errors_are_json_with_codes_and_no_stack_traces(served_sqlite, monkeypat
             assert error["code"] == code and error["message"]["vi"] and error["message"]["en"]
         assert client.get("/v1/nothing").json()["error"]["code"] == "not_found"
 
-        def bug(_body):
+        def bug(*_args):
             raise ZeroDivisionError("secret detail")
 
         monkeypatch.setattr(env.service, "submit_batch", bug)
@@ -128,6 +128,7 @@ def test_oversized_bodies_are_413_by_content_length_and_while_streaming(served_s
     host, port = base.removeprefix("http://").split(":")
     with socket.create_connection((host, int(port)), timeout=10) as sock:
         sock.sendall(b"POST /v1/batches HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                     b"Authorization: Bearer " + env.facility.credential.encode() + b"\r\n"
                      b"Content-Length: 700000000\r\n\r\n{\"manifest\": \"")
         reply = b""
         while b"too_large" not in reply:
@@ -142,7 +143,7 @@ def test_oversized_bodies_are_413_by_content_length_and_while_streaming(served_s
         for _ in range(100):
             yield b"x" * 10_000
 
-    with httpx.Client(base_url=base, timeout=30) as client:
+    with httpx.Client(base_url=base, timeout=30, headers=env.facility.auth) as client:
         response = client.post("/v1/batches", content=chunks(), headers={"content-type": "application/json"})
         assert response.status_code == 413 and response.json()["error"]["code"] == "too_large"
         assert client.get("/v1/health").status_code == 200
@@ -174,7 +175,8 @@ def test_tls_when_given_a_certificate(tmp_path):
         try:
             with ServerThread(env.service, free_port(), tls_cert=cert_file, tls_key=key_file) as base:
                 assert base.startswith("https://")
-                with httpx.Client(base_url=base, verify=ssl.create_default_context(cafile=str(cert_file)), timeout=30) as client:
+                with httpx.Client(base_url=base, verify=ssl.create_default_context(cafile=str(cert_file)), timeout=30,
+                                  headers=env.facility.auth) as client:
                     assert client.get("/v1/health").json() == {"status": "ok"}
                     assert client.post("/v1/batches", json=build_batch(env.facility, [attestation()])).json()["issued"] == 1
         finally:

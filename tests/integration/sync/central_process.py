@@ -19,8 +19,9 @@ FACILITY = "01001"
 class CentralProcess:
     """The reference central service in its own process, which a test may stop, kill and restart."""
 
-    def __init__(self, data: Path, port: int | None = None, workers: int = 0):
+    def __init__(self, data: Path, port: int | None = None, workers: int = 0, credential: str = ""):
         self.data = data
+        self.credential = credential  # the facility's bearer credential, when the test knows it
         self.port = port or free_port()
         self.workers = workers
         self.proc: subprocess.Popen | None = None
@@ -66,10 +67,12 @@ class CentralProcess:
         self.proc = None
 
 
-def make_central_data(tmp_path: Path, facility_cert_pem: bytes, ca_pem: Path, algorithm: str = "ES256") -> Path:
+def make_central_data(tmp_path: Path, facility_cert_pem: bytes, ca_pem: Path,
+                      algorithm: str = "ES256") -> tuple[Path, str]:
+    """A data folder that trusts ``ca_pem`` and knows the facility; with the facility's credential."""
     data = tmp_path / "central"
     for args in (
-        ("central", "init", "--data", str(data), "--algorithm", algorithm),
+        ("central", "init", "--data", str(data), "--algorithm", algorithm, "--store-passphrase"),
         ("central", "trust-ca", "--data", str(data), "--certificate", str(ca_pem)),
     ):
         result = run_cli("--json", *args)
@@ -79,4 +82,4 @@ def make_central_data(tmp_path: Path, facility_cert_pem: bytes, ca_pem: Path, al
     result = run_cli("--json", "central", "facility", "add", "--data", str(data), "--code", FACILITY,
                      "--name", "Bệnh viện Bạch Mai", "--certificate", str(cert_file))
     assert result.code == 0, result.stderr
-    return data
+    return data, result.json["credential"]

@@ -37,14 +37,14 @@ def central_template(tmp_path_factory):
     cert = issue_facility_certificate(ca_cert, ca_key, key.public_key(), FACILITY, "Bệnh viện Bạch Mai")
     der = cert.public_bytes(Encoding.DER)
     facility = FacilityKey(FACILITY, KeySigner(key, kid=kid_for_certificate(der)), [der])
-    data = make_central_data(base, cert.public_bytes(Encoding.PEM), ca_pem)
-    return data, facility, cert
+    data, credential = make_central_data(base, cert.public_bytes(Encoding.PEM), ca_pem)
+    return data, facility, cert, credential
 
 
 @pytest.fixture
 def file_facility(central_template):
     """The facility's key in a file (KeySigner), certified by the Ministry CA."""
-    _, facility, cert = central_template
+    _, facility, cert, _ = central_template
     return facility, cert
 
 
@@ -54,7 +54,7 @@ def central(tmp_path, central_template):
 
     data = tmp_path / "central"
     shutil.copytree(central_template[0], data)
-    process = CentralProcess(data).start()
+    process = CentralProcess(data, credential=central_template[3]).start()
     yield process
     process.stop()
 
@@ -62,6 +62,7 @@ def central(tmp_path, central_template):
 @pytest.fixture
 def ws(workspace, central):
     workspace.settings.set("central_url", central.url)
+    workspace.settings.set("central_token", central.credential)
     workspace.settings.set("central_timeout", 20.0)
     workspace.settings.save()
     return workspace

@@ -139,7 +139,8 @@ def test_response_lost_after_the_central_stored_the_batch(ws, central, file_faci
         assert report.error is not None and report.certificates_received == 0
         import httpx
 
-        stored = httpx.get(f"{central.url}/v1/batches/{batch_id}").json()
+        stored = httpx.get(f"{central.url}/v1/batches/{batch_id}",
+                           headers={"Authorization": f"Bearer {central.credential}"}).json()
         assert len(stored["results"]) == 4  # the central did store it
         proxy.modes_for = {}
         report = sync(ws)

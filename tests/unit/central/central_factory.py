@@ -99,6 +99,11 @@ class Signed:
     key: Any
     cert: x509.Certificate
     chain: list[x509.Certificate] = field(default_factory=list)  # intermediates, if any
+    credential: str = ""  # the bearer credential issued at registration
+
+    @property
+    def auth(self) -> dict[str, str]:
+        return {"Authorization": f"Bearer {self.credential}"}
 
     @property
     def signer(self) -> KeySigner:
@@ -106,13 +111,16 @@ class Signed:
 
 
 def build_batch(who: Signed, attestations: list[dict[str, Any]], *, batch_id: str | None = None, kind: str = "issue",
-                on_behalf_of: list[str] | None = None, count: int | None = None) -> dict[str, Any]:
+                on_behalf_of: list[str] | None = None, count: int | None = None,
+                audit_head: dict[str, Any] | None = None) -> dict[str, Any]:
     """The JSON body of POST /v1/batches for ``attestations``, signed by ``who``."""
     raws = [mf.canonical(a) for a in attestations]
     root, proofs = root_and_proofs([leaf_hash(r) for r in raws])
     manifest = mf.manifest(batch_id or str(uuid.uuid4()), kind, who.code,
                            on_behalf_of or sorted({a["facility"] for a in attestations}),
                            datetime.now(UTC), count if count is not None else len(raws), root)
+    if audit_head is not None:
+        manifest["audit_head"] = audit_head
     chain = [who.cert.public_bytes(Encoding.DER)] + [c.public_bytes(Encoding.DER) for c in who.chain]
     cose_bytes = mf.sign_with_chain(mf.canonical(manifest), who.signer, chain)
     return {"manifest": base64.b64encode(cose_bytes).decode(),
@@ -162,20 +170,25 @@ class CentralEnv:
     def signer(self, code: str, register_as: str | None = "facility", facilities: list[str] | None = None,
                **kwargs: Any) -> Signed:
         key, cert = make_signer(self.ca_key, self.ca, code, **kwargs)
+        done: dict[str, Any] = {}
         if register_as == "facility":
-            register(self.data, "facility", self.database_url, code=code, name=code, certificate=pem(cert))
+            done = register(self.data, "facility", self.database_url, code=code, name=code, certificate=pem(cert))
         elif register_as == "agency":
-            register(self.data, "agency", self.database_url, code=code, certificate=pem(cert),
-                     facilities=facilities or [])
-        return Signed(code, key, cert)
+            done = register(self.data, "agency", self.database_url, code=code, certificate=pem(cert),
+                            facilities=facilities or [])
+        return Signed(code, key, cert, credential=done.get("credential", ""))
+
+    def caller(self, who: Signed | None = None):
+        """The service's view of ``who`` (default: the facility) presenting its credential."""
+        return self.service.authenticate((who or self.facility).credential)
 
 
 def make_env(tmp_path: Path, url: str, algorithm: str = "ES256", workers: int = 0) -> CentralEnv:
     data = tmp_path / "central"
-    init_data(data, algorithm=algorithm, database_url=url)
+    init_data(data, algorithm=algorithm, database_url=url, store_passphrase=True)
     ca_key, ca = make_ca()
     register(data, "trust_ca", certificate=pem(ca))
     key, cert = make_signer(ca_key, ca, "01001")
-    register(data, "facility", code="01001", name="Bệnh viện Bạch Mai", certificate=pem(cert))
+    done = register(data, "facility", code="01001", name="Bệnh viện Bạch Mai", certificate=pem(cert))
     service = CentralService(data, workers=workers)
-    return CentralEnv(data, url, service, ca_key, ca, Signed("01001", key, cert))
+    return CentralEnv(data, url, service, ca_key, ca, Signed("01001", key, cert, credential=done["credential"]))

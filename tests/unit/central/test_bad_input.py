@@ -133,15 +133,21 @@ def test_manifest_listing_more_records_than_sent_is_422(central_sqlite):
     nothing_stored(central_sqlite)
 
 
-def test_record_whose_proof_does_not_match_the_root_is_rejected_alone(central_sqlite):
-    body = build_batch(central_sqlite.facility, [attestation(), attestation(), attestation()])
+def test_records_not_matching_the_signed_root_refuse_the_whole_batch_and_store_nothing(central_sqlite):
+    genuine = build_batch(central_sqlite.facility, [attestation(), attestation(), attestation(), attestation()])
+    body = json.loads(json.dumps(genuine))
     tampered = cbor2.loads(base64.b64decode(body["records"][1]["attestation"]))
     tampered["vaccination"]["dn"] = 3
     body["records"][1]["attestation"] = base64.b64encode(cbor2.dumps(tampered, canonical=True)).decode()
     body["records"][2]["proof"] = body["records"][2]["proof"][:-1]
     body["records"][0]["attestation"] = "!!not base64!!"
-    results = json.loads(central_sqlite.service.submit_batch(json.dumps(body).encode()))["results"]
-    assert [r.get("reason_code") for r in results] == ["invalid_attestation", "invalid_proof", "invalid_proof"]
+    err = refused(central_sqlite, body)
+    assert (err.status, err.code) == (422, "invalid_proof")
+    assert err.details["leaf_indexes"] == [0, 1, 2]
+    nothing_stored(central_sqlite)
+    # the untouched batch under the same id still goes through
+    results = json.loads(central_sqlite.service.submit_batch(json.dumps(genuine).encode()))["results"]
+    assert [r["status"] for r in results] == ["issued"] * 4
 
 
 def test_a_million_records_are_refused_from_the_manifest_count_quickly(central_sqlite):

@@ -1,4 +1,5 @@
-"""The Document Signer key: encrypted on disk, passphrase from the environment or a private file."""
+"""The Document Signer key: encrypted on disk, its passphrase from the environment (or, only when asked
+for, a private file beside it)."""
 
 from __future__ import annotations
 
@@ -30,9 +31,21 @@ def test_passphrase_from_the_environment_is_never_written(tmp_path, monkeypatch)
     assert err.value.code == "key_passphrase_missing"
 
 
+def test_by_default_no_passphrase_is_kept_beside_the_key(tmp_path, monkeypatch):
+    monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
+    with pytest.raises(UserError) as err:
+        init_data(tmp_path / "c", algorithm="ES256")
+    assert err.value.code == "key_passphrase_missing" and PASSPHRASE_ENV in err.value.message.en
+    assert not (tmp_path / "c").exists()
+    out = init_data(tmp_path / "c", algorithm="ES256", passphrase="typed at a prompt")
+    assert out["passphrase"] == "given" and not (tmp_path / "c" / "key-passphrase").exists()
+    CentralService(tmp_path / "c", workers=0, passphrase=b"typed at a prompt").close()
+
+
 def test_a_passphrase_file_others_can_read_is_refused(tmp_path, monkeypatch):
     monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
-    init_data(tmp_path / "c", algorithm="ES256")
+    init_data(tmp_path / "c", algorithm="ES256", store_passphrase=True)
+    assert (tmp_path / "c" / "key-passphrase").stat().st_mode & 0o777 == 0o600
     os.chmod(tmp_path / "c" / "key-passphrase", 0o644)
     with pytest.raises(UserError) as err:
         CentralService(tmp_path / "c", workers=0)
@@ -41,7 +54,7 @@ def test_a_passphrase_file_others_can_read_is_refused(tmp_path, monkeypatch):
 
 def test_dsc_is_issued_by_the_csca_for_vaccinations_with_the_dcc_kid(tmp_path, monkeypatch):
     monkeypatch.delenv(PASSPHRASE_ENV, raising=False)
-    out = init_data(tmp_path / "c")  # PS256 by default
+    out = init_data(tmp_path / "c", store_passphrase=True)  # PS256 by default
     dsc = x509.load_pem_x509_certificate((tmp_path / "c" / "dsc.pem").read_bytes())
     csca = x509.load_pem_x509_certificate((tmp_path / "c" / "csca.pem").read_bytes())
     dsc.verify_directly_issued_by(csca)
@@ -54,5 +67,5 @@ def test_dsc_is_issued_by_the_csca_for_vaccinations_with_the_dcc_kid(tmp_path, m
     assert out["kid"] == kid_for_certificate(dsc).hex()
     assert (tmp_path / "c").stat().st_mode & 0o777 == 0o700
     with pytest.raises(UserError) as err:
-        init_data(tmp_path / "c")
+        init_data(tmp_path / "c", store_passphrase=True)
     assert err.value.code == "central_exists"

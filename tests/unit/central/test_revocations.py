@@ -24,7 +24,7 @@ def test_facility_revokes_its_certificate_once_and_it_is_published(central):
     assert first["uvci"] == uvci and first["reason"] == "vaccination never happened" and first["superseded_by"] is None
     assert central.service.submit_revocation(request) == first  # idempotent
     assert central.service.revocations()["revocations"] == [first]
-    assert central.service.certificate_status(uvci)["status"] == "revoked"
+    assert central.service.certificate_status(uvci, central.caller())["status"] == "revoked"
     assert TrustList.from_json(central.service.trust_list()).is_revoked(uvci)
     # the revoked dose may be certified again, under a new record
     again = issue_one(central, {**att, "record_key": "01001:424242"})

@@ -164,6 +164,7 @@ class FaultyServer:
         self.mode = "ok"
         self.modes_for: dict[str, str] = {}  # path prefix -> mode, overrides ``mode``
         self.requests: list[tuple[str, str]] = []
+        self.authorizations: list[str | None] = []  # the Authorization header of each request
         self.release = threading.Event()
         outer = self
 
@@ -205,6 +206,7 @@ class FaultyServer:
         body = handler.rfile.read(length) if length else b""
         path = handler.path
         self.requests.append((method, path))
+        self.authorizations.append(handler.headers.get("Authorization"))
         mode = self._mode(path)
         if mode == "hang":
             self.release.wait(60)
@@ -229,8 +231,10 @@ class FaultyServer:
 
     def _answer(self, method: str, path: str, body: bytes) -> tuple[int, bytes]:
         if self.upstream:
+            auth = self.authorizations[-1] if self.authorizations else None
             request = urllib.request.Request(self.upstream + path, data=body if method == "POST" else None,
-                                             method=method, headers={"Content-Type": "application/json"})
+                                             method=method, headers={"Content-Type": "application/json",
+                                                                     **({"Authorization": auth} if auth else {})})
             try:
                 with urllib.request.urlopen(request, timeout=120) as response:
                     return response.status, response.read()

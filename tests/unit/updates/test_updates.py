@@ -17,8 +17,8 @@ from desktop.dcc.vaccines import lookup_vaccine
 from desktop.dcc.valuesets import value_set
 from desktop.errors import UserError
 from desktop.updates import apply_update, sign_bundle, trust_key, update_status, version_key
-from desktop.updates.fetch import update_from_central
 from desktop.updates.activation import activate
+from desktop.updates.fetch import update_from_central
 from desktop.workspace import Workspace
 
 NEW_VACCINE = {"key": "convidecia", "display": "Convidecia (CanSino)", "names": ["Convidecia", "CanSino Ad5"],
