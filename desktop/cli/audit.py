@@ -11,7 +11,7 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("audit", help="audit log")
     sub = parser.add_subparsers(dest="audit_command", required=True)
     verify = sub.add_parser("verify", help="check that the audit log is complete and unaltered")
-    verify.set_defaults(handler=run)
+    verify.set_defaults(handler=run, permission="audit")
 
 
 def run(args, ctx) -> dict:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop.cli import PUBLIC
 from desktop.errors import UserError
 from desktop.i18n import tr
 
@@ -13,6 +14,8 @@ HSM_PIN_ENV = "VAXDESK_CENTRAL_HSM_PIN"
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("central", help="the reference central countersigning service")
+    # the service side: it works on its own data folder, never on a workspace
+    parser.set_defaults(permission=PUBLIC)
     sub = parser.add_subparsers(dest="central_command", required=True)
 
     serve = sub.add_parser("serve", help="run the service (127.0.0.1 unless --host says otherwise)")

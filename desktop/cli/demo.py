@@ -10,11 +10,12 @@ def register(subparsers) -> None:
                     "`import LIST_FILE` or on the Import page.")
     parser.add_argument("--people", type=int, default=300, help="people in the daily list (default 300)")
     parser.add_argument("--seed", type=int, default=2021, help="random seed (same seed, same people)")
-    parser.set_defaults(handler=run)
+    # creates a new workspace (with its demo accounts): no account exists yet to sign in with
+    parser.set_defaults(handler=run, permission="public")
 
 
 def run(args, ctx) -> dict:
     from desktop.demo import build_demo
 
     ctx.err(f"demo: {args.people} people, seed {args.seed} → {ctx.workspace.path}")
-    return build_demo(ctx.workspace, people=args.people, seed=args.seed, actor=ctx.actor)
+    return build_demo(ctx.workspace, people=args.people, seed=args.seed, actor=ctx.actor or "demo")

@@ -16,7 +16,7 @@ def register(subparsers) -> None:
     parser.add_argument("--set", dest="set_fields", action="append", default=[], metavar="FIELD=VALUE",
                         help="a corrected value for edit: full_name, date_of_birth, sex, id_number, nationality")
     parser.add_argument("--undo", action="store_true", help="undo your latest decision instead")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, permission="resolve")
 
 
 def run(args, ctx) -> dict:
