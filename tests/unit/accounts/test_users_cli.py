@@ -6,7 +6,6 @@ import pytest
 
 from tests.helpers import run_cli
 
-
 ADMIN = {"VAXDESK_USER": "quantri", "VAXDESK_PASSWORD": "quantri-123"}
 
 
