@@ -166,3 +166,17 @@ def test_public_commands_need_no_account(tmp_path):
     usage = run_cli("verify", workspace=tmp_path / "none", sign_in=False)
     assert usage.code == 2  # reached the command (no certificate given), not the door
     assert not (tmp_path / "none").exists()
+
+
+def test_demo_cannot_give_an_existing_workspace_the_documented_passwords(gated):
+    from desktop import accounts
+    from desktop.errors import UserError
+
+    accounts.change_password(gated, "quantri", "only-she-knows-1", actor="quantri")
+    result = run_cli("--json", "demo", "--people", "5", workspace=gated.path, sign_in=False)
+    assert result.code == 1 and result.json["error"]["code"] == "workspace_exists"
+    with pytest.raises(UserError):
+        accounts.authenticate(gated, "quantri", "quantri-demo")
+    assert accounts.authenticate(gated, "quantri", "only-she-knows-1").role == "administrator"
+    assert gated.settings.get("central_url") == ""
+    assert not (gated.path / "demo").exists()
