@@ -19,6 +19,7 @@ the arguments. A parser that declares nothing needs an administrator.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import json
 import logging
@@ -243,6 +244,8 @@ def _sign_in(args: argparse.Namespace, ctx: Context, action: str) -> None:
 
     username = args.user or ctx.environ.get(USER_ENV, "")
     password = ctx.stdin.readline().rstrip("\r\n") if args.sign_in_password_stdin else ctx.environ.get(PASSWORD_ENV, "")
+    if ctx.environ is os.environ:
+        os.environ.pop(PASSWORD_ENV, None)  # read once; never handed on to a program this one starts
     if not username or not password:
         raise _sign_in_required()
     folder = ctx.workspace_path or default_workspace_path()
@@ -314,5 +317,10 @@ def main(argv: list[str] | None = None, *, stdin: TextIO | None = None,
     finally:
         if "workspace" in ctx.__dict__:
             ctx.workspace.close()
-    _print_result(result, args.json)
+    try:
+        _print_result(result, args.json)
+        sys.stdout.flush()
+    except BrokenPipeError:  # the reader (e.g. `head`) stopped early: not an error of this command
+        with contextlib.suppress(OSError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0

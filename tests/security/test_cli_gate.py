@@ -205,3 +205,15 @@ def test_demo_cannot_give_an_existing_workspace_the_documented_passwords(gated):
     assert accounts.authenticate(gated, "quantri", "only-she-knows-1").role == "administrator"
     assert gated.settings.get("central_url") == ""
     assert not (gated.path / "demo").exists()
+
+
+def test_the_password_variable_is_not_handed_on_to_programs_the_command_starts(gated, monkeypatch, capsys):
+    import os
+
+    import desktop.cli
+
+    monkeypatch.setenv("VAXDESK_USER", "lan")
+    monkeypatch.setenv("VAXDESK_PASSWORD", "lan-demo-2026")
+    assert desktop.cli.main(["--workspace", str(gated.path), "--json", "records"]) == 0
+    assert "VAXDESK_PASSWORD" not in os.environ
+    assert '"total": 3' in capsys.readouterr().out
