@@ -154,7 +154,11 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     Without ``argv`` every command module is imported, for tools that need the whole tree.
     """
     parser = _Parser(prog="vaxdesk", description="VaxDesk: vaccine passports for vaccination facilities",
-                     allow_abbrev=False)
+                     allow_abbrev=False,
+                     epilog=f"Commands that change data or show personal data sign in first: the account from --user "
+                            f"or {USER_ENV}, its password from stdin (--password-stdin) or {PASSWORD_ENV}, never "
+                            f"from the command line. verify, demo (a new workspace) and the reference services need "
+                            f"no account.")
     parser.add_argument("--workspace", type=Path, help="workspace folder (default: VAXDESK_WORKSPACE or user data)")
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout (before or after "
                                                             "the command)")
