@@ -74,6 +74,16 @@ def require(workspace: Workspace, username: str, action: str) -> Account:
     return account
 
 
+def require_acting(workspace: Workspace, username: str, role: str, action: str) -> None:
+    """The window's check when an action starts: the account's current role, state and lock in the
+    database. Only a workspace without any account (before its first administrator exists, which the
+    window's first start asks for) falls back to the role the window was given."""
+    if has_accounts(workspace):
+        require(workspace, username, action)
+    else:
+        require_role(role, action)
+
+
 def _require(workspace: Workspace, account: Account, action: str) -> None:
     if can(account, action):
         return
