@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+_QUICK = ("--version", "-h", "--help")
+
 
 def run(argv: list[str]) -> int:
-    from desktop.logs import setup_logging
-    from desktop.workspace import default_workspace_path
-
-    workspace = _option_value(argv, "--workspace")
-    # log beside an existing workspace; never create a workspace folder just to log into it
-    logs = Path(workspace) / "logs" if workspace and Path(workspace).is_dir() else default_workspace_path().parent / "logs"
-    setup_logging(logs)
-    args = [a for a in argv if a not in ("--json",)]
-    wants_window = not any(not a.startswith("-") for a in _strip_options(args)) and "--version" not in argv \
-        and "-h" not in argv and "--help" not in argv
+    # everything VaxDesk writes (database, logs, exports) is its owner's alone
+    if os.name != "nt":
+        os.umask(0o077)
+    args = _strip_options([a for a in argv if a not in ("--json", "--password-stdin")])
+    wants_window = not any(not a.startswith("-") for a in args) and not any(q in argv for q in _QUICK)
+    if not any(q in argv for q in _QUICK):
+        _setup_logging(argv)
     if wants_window:
         from desktop.views.app import run_window
 
@@ -26,6 +26,16 @@ def run(argv: list[str]) -> int:
     from desktop.cli import main
 
     return main(argv)
+
+
+def _setup_logging(argv: list[str]) -> None:
+    from desktop.logs import setup_logging
+    from desktop.workspace import default_workspace_path
+
+    workspace = _option_value(argv, "--workspace")
+    # log beside an existing workspace; never create a workspace folder just to log into it
+    logs = Path(workspace) / "logs" if workspace and Path(workspace).is_dir() else default_workspace_path().parent / "logs"
+    setup_logging(logs)
 
 
 def _option_value(args: list[str], name: str) -> str | None:
@@ -44,7 +54,7 @@ def _strip_options(args: list[str]) -> list[str]:
         if skip:
             skip = False
             continue
-        if arg in ("--workspace", "--lang"):
+        if arg in ("--workspace", "--lang", "--user"):
             skip = True
             continue
         out.append(arg)

@@ -7,13 +7,14 @@ database worker, and receives plain values, never live ORM objects.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from desktop.errors import UserError
@@ -30,6 +31,21 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def script_heads() -> set[str]:
+    """The newest revision(s) of the migration scripts, read from their text (empty if unsure)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        revision = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", text, re.MULTILINE)
+        down = re.search(r"^down_revision\s*=\s*(.+)$", text, re.MULTILINE)
+        if revision is None or down is None:
+            return set()
+        revisions.add(revision[1])
+        parents.update(re.findall(r"['\"]([^'\"]+)['\"]", down[1]))
+    return revisions - parents
 
 
 def make_engine(url: str) -> Engine:
@@ -62,6 +78,8 @@ class Database:
 
     def migrate(self) -> None:
         """Bring the schema to this version; refuse a database written by a newer VaxDesk."""
+        if self._at_heads():
+            return  # nothing to do: no need to load the migration machinery
         from alembic import command
         from alembic.config import Config
         from alembic.runtime.migration import MigrationContext
@@ -91,6 +109,17 @@ class Database:
             )
         if set(current) != set(script.get_heads()):
             command.upgrade(config, "heads")
+
+    def _at_heads(self) -> bool:
+        heads = script_heads()
+        if not heads:
+            return False
+        try:
+            with self.engine.connect() as conn:
+                current = {row[0] for row in conn.exec_driver_sql("SELECT version_num FROM alembic_version")}
+        except DBAPIError:
+            return False
+        return current == heads
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -1,12 +1,13 @@
 """Every setting of a workspace, declared once with its type, default and meaning.
 
 Settings live in ``settings.json`` in the workspace. Secrets (registry token) are kept in a
-separate ``secrets.json`` readable by the owner only, never in the database or logs. PINs are never
+separate ``secrets.json``, never in the database or logs. Both files are written 0600 (owner only). PINs are never
 stored anywhere.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -128,10 +129,14 @@ class Settings:
             _write(self._secrets_file, {"_version": SETTINGS_VERSION, **self._secrets}, private=True)
 
 
-def _write(path: Path, data: dict[str, Any], private: bool = False) -> None:
+def _write(path: Path, data: dict[str, Any], private: bool = True) -> None:
+    """Write through a temporary file created 0600 (owner only) before any byte is in it."""
     tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
-    if private:
+    with contextlib.suppress(FileNotFoundError):
+        tmp.unlink()
+    with open(tmp, "w", encoding="utf-8", opener=lambda name, flags: os.open(name, flags, 0o600)) as handle:
+        handle.write(json.dumps(data, ensure_ascii=False, indent=2))
+    if private and os.name != "nt":
         os.chmod(tmp, 0o600)
     os.replace(tmp, path)
 

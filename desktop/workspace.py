@@ -1,4 +1,9 @@
-"""A workspace: one facility's database, settings, keys and files in one folder."""
+"""A workspace: one facility's database, settings, keys and files in one folder.
+
+The folder is its owner's alone: 0700, and the database (with its -wal/-shm files), logs, settings
+and secrets 0600, set when the workspace is created and checked again on every open (see
+``desktop.private``). On Windows the folder's ACL grants the owner and SYSTEM only.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +11,15 @@ import os
 import sys
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.db import Database
 from desktop.errors import UserError
 from desktop.i18n import tr
+from desktop.private import make_private_folder, protect_database_file, protect_workspace
 from desktop.settings import Settings
+
+if TYPE_CHECKING:
+    from desktop.db import Database
 
 
 def default_workspace_path() -> Path:
@@ -39,11 +48,12 @@ class Workspace:
                     tr("Không có thư mục làm việc {path}", "There is no workspace at {path}", path=str(folder)),
                     code="no_workspace",
                 )
-            folder.mkdir(parents=True)
+            make_private_folder(folder)
         if not folder.is_dir():
             raise UserError(
                 tr("{path} không phải là thư mục", "{path} is not a folder", path=str(folder)), code="no_workspace"
             )
+        protect_workspace(folder)
         return cls(folder)
 
     @property
@@ -52,13 +62,22 @@ class Workspace:
 
     @cached_property
     def db(self) -> Database:
-        database = Database(self.database_url, info={"audit_key_path": self.path / "audit.key"})
+        from desktop.db import Database
+
+        url = self.database_url
+        sqlite_file = self.path / "workspace.sqlite3"
+        if url == f"sqlite:///{sqlite_file}":
+            protect_database_file(sqlite_file)
+        database = Database(url, info={"audit_key_path": self.path / "audit.key"})
         database.migrate()
+        if url == f"sqlite:///{sqlite_file}":
+            protect_workspace(self.path)  # the -wal and -shm files SQLite has just made
         return database
 
     def folder(self, name: str) -> Path:
         path = self.path / name
-        path.mkdir(parents=True, exist_ok=True)
+        if not path.is_dir():
+            make_private_folder(path)
         return path
 
     @property

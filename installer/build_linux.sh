@@ -39,11 +39,11 @@ assert demo["workspace"] and demo["list_file"], demo
 print("demo: workspace", demo["workspace"], "| not bundled:", demo.get("missing") or "nothing")
 PYEOF
 
-run --workspace "$SMOKE/ws" --json users list > "$SMOKE/users.json"
+echo quantri-demo | run --workspace "$SMOKE/ws" --user quantri --password-stdin --json users list > "$SMOKE/users.json"
 $PY - "$SMOKE/users.json" <<'PYEOF'
 import json, sys
 roles = sorted(u["role"] for u in json.load(open(sys.argv[1], encoding="utf-8")))
-assert roles == ["administrator", "clerk", "signer"], roles
+assert roles == ["administrator", "automation", "clerk", "signer"], roles
 print("accounts:", roles)
 PYEOF
 echo "smoke test passed: $DIST/vaxdesk/ ($(du -sh "$DIST/vaxdesk" | cut -f1))"

@@ -1,7 +1,9 @@
-"""Helpers shared by the tests: the real command line in a subprocess, free ports, paths."""
+"""Helpers shared by the tests: the real command line (in process or as a subprocess), free ports, paths."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import os
 import socket
@@ -26,16 +28,79 @@ class CliResult:
         return json.loads(self.stdout)
 
 
+# The account the tests sign in with: the demo administrator (see desktop/demo/accounts.py).
+TEST_USER = "quantri"
+TEST_PASSWORD = "quantri-demo"
+
+
+def signed_in_env(workspace: Path | None = None, **extra: str) -> dict[str, str]:
+    """The environment of a ``main.py`` subprocess signed in as the test administrator."""
+    if workspace is not None:
+        ensure_test_administrator(workspace)
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "VAXDESK_USER": TEST_USER,
+            "VAXDESK_PASSWORD": TEST_PASSWORD, **extra}
+
+
+def ensure_test_administrator(workspace: Path) -> None:
+    """Give a workspace without accounts (created here if missing) the test administrator."""
+    from desktop import accounts
+    from desktop.workspace import Workspace
+
+    ws = Workspace.open(workspace)
+    try:
+        if not accounts.has_accounts(ws):
+            accounts.create_administrator(ws, TEST_USER, TEST_PASSWORD, "Test")
+    finally:
+        ws.close()
+
+
 def run_cli(*args: str, workspace: Path | None = None, stdin: str | None = None, env: dict[str, str] | None = None,
-            timeout: float = 300) -> CliResult:
-    """Run ``python main.py [--workspace W] ARGS`` as a user would, and capture everything."""
-    cmd = [sys.executable, str(ROOT / "main.py")]
+            timeout: float = 300, sign_in: bool = True, process: bool | None = None) -> CliResult:
+    """Run the command line ``[--workspace W] ARGS`` and capture everything.
+
+    Signed in as the test administrator (``VAXDESK_USER``/``VAXDESK_PASSWORD``, which ``env`` may override)
+    unless ``sign_in`` is false; a workspace with a database and no account gets that administrator first.
+    In the test process by default; as ``python main.py`` in a subprocess when ``process`` is true or
+    ``env`` is given (variables such as SOFTHSM2_CONF are read once per process).
+    """
+    cmd = []
     if workspace is not None:
         cmd += ["--workspace", str(workspace)]
     cmd += list(args)
-    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})}
-    proc = subprocess.run(cmd, input=stdin, capture_output=True, text=True, timeout=timeout, env=full_env, cwd=ROOT)
+    credentials = {"VAXDESK_USER": TEST_USER, "VAXDESK_PASSWORD": TEST_PASSWORD} if sign_in else \
+        {"VAXDESK_USER": "", "VAXDESK_PASSWORD": ""}
+    if sign_in and workspace is not None and _command_of(list(args)) not in (None, "demo", "verify"):
+        ensure_test_administrator(workspace)
+    if process is None:
+        process = env is not None
+    if not process:
+        # in process, ``env`` reaches the command line's own variables (the sign-in), not os.environ
+        return _run_in_process(cmd, stdin, {**os.environ, **credentials, **(env or {})})
+    full_env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **credentials, **(env or {})}
+    proc = subprocess.run([sys.executable, str(ROOT / "main.py"), *cmd], input=stdin, capture_output=True, text=True,
+                          timeout=timeout, env=full_env, cwd=ROOT)
     return CliResult(proc.returncode, proc.stdout, proc.stderr)
+
+
+def _command_of(args: list[str]) -> str | None:
+    from desktop.cli import _command_of as command_of
+
+    return command_of(args)
+
+
+def _run_in_process(argv: list[str], stdin: str | None, environ: dict[str, str]) -> CliResult:
+    import desktop.cli
+    from desktop.i18n import current_language, set_language
+
+    language = current_language()
+    set_language("vi")
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = desktop.cli.main(argv, stdin=io.StringIO(stdin or ""), environ=environ)
+    finally:
+        set_language(language)
+    return CliResult(code, out.getvalue(), err.getvalue())
 
 
 def free_port() -> int:

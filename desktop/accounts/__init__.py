@@ -1,13 +1,14 @@
 """Local accounts of a workspace: who may do what, and who did it.
 
-Roles (each includes the one before): ``clerk`` loads lists, reviews mismatches, prints and verifies
-certificates; ``signer`` also signs batches with the facility's card; ``administrator`` also changes
-settings and accounts. Passwords are hashed with Argon2id; five wrong passwords in a row lock the
-account for fifteen minutes.
+Roles: ``clerk`` loads lists, reviews mismatches, prints and verifies certificates; ``signer`` also
+signs batches with the facility's card; ``administrator`` also changes settings and accounts;
+``automation`` runs only the scheduled registry check and sync. The window and the command line ask
+the same check (``roles.can``/``gate.authorize``). Passwords are hashed with Argon2id; five wrong
+passwords in a row lock the account for fifteen minutes.
 """
 
 from desktop.accounts.passwords import hash_password, needs_rehash, verify_password
-from desktop.accounts.roles import ACTIONS, ROLES, can, require_role, role_label
+from desktop.accounts.roles import ACTIONS, PERMISSIONS, ROLES, can, may_use_window, require_role, role_label
 from desktop.accounts.users import (
     LOCKOUT_MINUTES,
     MAX_FAILED_ATTEMPTS,
@@ -26,7 +27,7 @@ from desktop.accounts.users import (
 )
 
 __all__ = [
-    "ACTIONS", "ROLES", "LOCKOUT_MINUTES", "MAX_FAILED_ATTEMPTS", "MIN_PASSWORD_LENGTH", "Account",
+    "ACTIONS", "PERMISSIONS", "ROLES", "may_use_window", "LOCKOUT_MINUTES", "MAX_FAILED_ATTEMPTS", "MIN_PASSWORD_LENGTH", "Account",
     "add_user", "authenticate", "can", "change_password", "create_administrator", "get_user",
     "has_accounts", "hash_password", "list_users", "needs_rehash", "require_role", "role_label",
     "set_active", "set_role", "unlock", "verify_password",

@@ -27,7 +27,7 @@ def register(subparsers) -> None:
     verify = sub.add_parser("verify", help="check that the audit log is complete and unaltered")
     verify.add_argument("--against-central", action="store_true",
                         help="also compare with the anchors the central service holds")
-    verify.set_defaults(handler=run)
+    verify.set_defaults(handler=run, permission="audit")
 
 
 def fetch_central_anchors(workspace: Any) -> list[dict[str, Any]]:

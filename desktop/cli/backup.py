@@ -19,8 +19,10 @@ from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.settings_changes import apply_settings
 
-REQUIRED_ROLE = "administrator"
-SCHEDULED_ROLE = "automation"  # ``backup --scheduled`` is also the unattended task's to run
+
+def _permission(args, _ctx) -> str:
+    """``backup --scheduled`` is also the unattended task's (automation) to run; the rest is an administrator's."""
+    return "backup" if args.scheduled and args.backup_command is None else "settings"
 
 
 def register(subparsers) -> None:
@@ -30,7 +32,7 @@ def register(subparsers) -> None:
     parser.add_argument("--scheduled", action="store_true",
                         help="the scheduled task: backup_folder, keeping backup_keep backups")
     parser.add_argument("--passphrase-stdin", action="store_true", help="read the passphrase from stdin")
-    parser.set_defaults(handler=run, backup_command=None)
+    parser.set_defaults(handler=run, backup_command=None, permission=_permission)
     sub = parser.add_subparsers(dest="backup_command")
     verify = sub.add_parser("verify", help="decrypt a backup, open its database and check the audit chain")
     verify.add_argument("file", type=Path)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from desktop.cli import PUBLIC
 from desktop.errors import UserError
 from desktop.i18n import tr
 
@@ -14,6 +15,8 @@ PASSPHRASE_ENV = "VAXDESK_CENTRAL_KEY_PASSPHRASE"
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("central", help="the reference central countersigning service")
+    # the service side: it works on its own data folder, never on a workspace
+    parser.set_defaults(permission=PUBLIC)
     sub = parser.add_subparsers(dest="central_command", required=True)
 
     serve = sub.add_parser("serve", help="run the service (127.0.0.1 unless --host says otherwise)")
@@ -72,6 +75,13 @@ def register(subparsers) -> None:
     _data(trust)
     trust.add_argument("--certificate", type=Path, required=True)
     trust.set_defaults(handler=run_trust_ca)
+
+    publish = sub.add_parser("publish-update", help="sign and publish a value set, vaccine table or trust list update")
+    publish.add_argument("--data", type=Path, required=True, help="the central service's data folder")
+    publish.add_argument("--kind", choices=("valuesets", "vaccines", "trustlist"), required=True)
+    publish.add_argument("--version", required=True, help="e.g. 2.13.0; must be greater than the published one")
+    publish.add_argument("file", type=Path, help="the payload: a JSON file (for valuesets: a folder of them)")
+    publish.set_defaults(handler=run_publish_update)
 
     revoke = sub.add_parser("revoke-signer", help="stop a facility or agency certificate from signing")
     _data(revoke)
@@ -185,3 +195,11 @@ def run_revoke_signer(args, ctx) -> dict:
     from services.central.setup import register as reg
 
     return reg(args.data, "revoke_signer", args.database_url, certificate=_read(args.certificate), reason=args.reason)
+
+
+def run_publish_update(args, ctx) -> dict:
+    """Sign a payload with the service's update key and store it where ``GET /v1/updates/{kind}`` serves it."""
+    from desktop.cli.update import payload_file
+    from services.central.updates import publish_update
+
+    return publish_update(args.data, args.kind, args.version, payload_file(args.kind, args.file))

@@ -34,7 +34,7 @@ def register(subparsers) -> None:
     parser.add_argument("--export", type=Path, help="write one HC1 string per line to this file")
     parser.add_argument("--show", metavar="ID_OR_UVCI",
                         help="one certificate's detail instead: decoded content, validity and history")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, permission="view_personal")
 
 
 def run(args, ctx) -> list | dict:

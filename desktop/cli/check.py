@@ -10,7 +10,7 @@ from desktop.registry import check_records
 def register(subparsers) -> None:
     parser = subparsers.add_parser("check", help="check unchecked records against the population registry")
     parser.add_argument("--registry", metavar="URL", help="registry base URL (default: the workspace's setting)")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, permission="check")
 
 
 def run(args, ctx) -> dict:

@@ -20,13 +20,13 @@ def register(subparsers) -> None:
     correct.add_argument("--set", dest="changes", action="append", default=[], metavar="FIELD=VALUE",
                          help="a corrected value; repeat for several fields")
     correct.add_argument("--reason", default="", help="why the certificate is corrected (required)")
-    correct.set_defaults(handler=run_correct)
+    correct.set_defaults(handler=run_correct, permission="correct")
     revoke = subparsers.add_parser(
         "revoke", help="revoke a certificate issued in error (signed with the token, sent to the central service)")
     revoke.add_argument("uvci")
     revoke.add_argument("--reason", default="", help="why the certificate is revoked (required)")
     revoke.add_argument("--pin-stdin", action="store_true", help="read the token PIN from one line of stdin")
-    revoke.set_defaults(handler=run_revoke)
+    revoke.set_defaults(handler=run_revoke, permission="revoke")
 
 
 def run_correct(args, ctx) -> dict:

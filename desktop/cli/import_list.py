@@ -21,7 +21,7 @@ def register(subparsers) -> None:
     parser.add_argument("--export-rejected", type=int, metavar="LIST_ID",
                         help="write the rejected rows of a loaded list, annotated, to --out (.xlsx or .csv)")
     parser.add_argument("--out", type=Path, help="output file for --export-rejected")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, permission="import")
 
 
 def _parse_map(items: list[str]) -> dict[str, str]:

@@ -23,7 +23,7 @@ def register(subparsers) -> None:
                         help="the certificates, by id")
     parser.add_argument("--out", type=Path, required=True, help="the PDF file to write")
     parser.add_argument("--layout", choices=LAYOUTS, default="a4", help="a4 (default) or card (folded A5)")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, permission="print")
 
 
 def run(args, ctx) -> dict:

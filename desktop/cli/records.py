@@ -13,7 +13,7 @@ def register(subparsers) -> None:
     parser.add_argument("--list", type=int, dest="list_id", help="only records of this list")
     parser.add_argument("--limit", type=int, default=1000, help="at most this many records (default 1000, 0: all)")
     parser.add_argument("--mask-ids", action="store_true", help="show ID numbers masked")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, permission="view_personal")
 
 
 def run(args, ctx) -> dict:

@@ -31,7 +31,8 @@ def register(subparsers) -> None:
     serve.add_argument("--fault-count", type=int, default=-1, help="apply --fault to N look-ups only")
     serve.add_argument("--hang-seconds", type=float, default=30.0, help="how long the hang fault hangs")
     serve.add_argument("--seed", type=int, help="random seed of --fail-rate")
-    serve.set_defaults(handler=run)
+    # the service side: it serves a population file, never a workspace
+    serve.set_defaults(handler=run, permission="public")
 
 
 def run(args, ctx) -> dict:

@@ -19,16 +19,16 @@ def register(subparsers) -> None:
     day.add_argument("--from", dest="date_from", help="first vaccination day (default: today)")
     day.add_argument("--to", dest="date_to", help="last vaccination day (default: the first)")
     day.add_argument("--out", type=Path, required=True, help="file to write: .xlsx or .pdf")
-    day.set_defaults(handler=run_day)
+    day.set_defaults(handler=run_day, permission="view_personal")
     register_ = sub.add_parser("register", help="the certificate register as .xlsx or .csv")
     register_.add_argument("--from", dest="date_from", help="only vaccinations on or after this day")
     register_.add_argument("--to", dest="date_to", help="only vaccinations on or before this day")
     register_.add_argument("--out", type=Path, required=True, help="file to write: .xlsx or .csv")
-    register_.set_defaults(handler=run_register)
+    register_.set_defaults(handler=run_register, permission="view_personal")
     chart = sub.add_parser("chart", help="the Overview's chart as a PNG picture")
     chart.add_argument("--by", choices=("lists", "days"), default="lists")
     chart.add_argument("--out", type=Path, required=True, help="file to write (.png)")
-    chart.set_defaults(handler=run_chart)
+    chart.set_defaults(handler=run_chart, permission="view_personal")
 
 
 def run_day(args, ctx) -> dict:

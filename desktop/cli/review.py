@@ -19,7 +19,7 @@ def register(subparsers) -> None:
     parser.add_argument("--limit", type=int, default=0, help="list at most N records (0: all)")
     parser.add_argument("--bulk", choices=BULK_ACTIONS, help="decide the same for every listed record")
     parser.add_argument("--reason", default="", help="reason of a bulk decision")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, permission=lambda args, _ctx: "resolve" if args.bulk else "view_personal")
 
 
 def run(args, ctx) -> dict:

@@ -14,15 +14,15 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser("settings", help="show, change and test the workspace's settings")
     sub = parser.add_subparsers(dest="settings_command", required=True)
     sub.add_parser("show", help="every setting with its value (secrets only say whether they are set)") \
-        .set_defaults(handler=run)
+        .set_defaults(handler=run, permission="view")
     set_ = sub.add_parser("set", help="change one setting (secrets: --value-stdin)")
     set_.add_argument("key", choices=[o.key for o in OPTIONS])
     set_.add_argument("value", nargs="?")
     set_.add_argument("--value-stdin", action="store_true", help="read the value from stdin (required for secrets)")
-    set_.set_defaults(handler=run)
+    set_.set_defaults(handler=run, permission="settings")
     test = sub.add_parser("test", help="test the connection to the registry, the central service or the token")
     test.add_argument("target", choices=("registry", "central", "token"))
-    test.set_defaults(handler=run)
+    test.set_defaults(handler=run, permission="settings")
 
 
 def run(args, ctx) -> dict | list:

@@ -26,7 +26,7 @@ def register(subparsers) -> None:
     parser.add_argument("--date", help="only records vaccinated on this day (YYYY-MM-DD)")
     parser.add_argument("--pin-stdin", action="store_true", help="read the token PIN from one line of stdin")
     parser.add_argument("--yes", action="store_true", help="accepted for scripts; the command itself confirms")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, permission=lambda args, _ctx: "view" if args.what == "status" else "sign")
 
 
 def run(args, ctx) -> dict:

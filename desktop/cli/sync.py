@@ -26,14 +26,15 @@ def register(subparsers) -> None:
     parser.add_argument("--timeout", type=float, help="seconds before a request counts as failed (central_timeout)")
     parser.add_argument("--due-only", action="store_true",
                         help="only batches whose retry time has come (for scheduled tasks); default: all pending")
-    parser.set_defaults(handler=run, sync_command=None)
+    parser.set_defaults(handler=run, sync_command=None, permission="sync")
     sub = parser.add_subparsers(dest="sync_command")
-    sub.add_parser("status", help="outbox, last success and last error").set_defaults(handler=run_status)
-    sub.add_parser("pause", help="pause background syncing").set_defaults(handler=run_pause)
-    sub.add_parser("resume", help="resume background syncing").set_defaults(handler=run_resume)
+    for name, help_text, handler in (("status", "outbox, last success and last error", run_status),
+                                     ("pause", "pause background syncing", run_pause),
+                                     ("resume", "resume background syncing", run_resume)):
+        sub.add_parser(name, help=help_text).set_defaults(handler=handler, permission="sync")
     retry = sub.add_parser("retry", help="put batches that needed attention back in the queue")
     retry.add_argument("batch_ids", nargs="*", metavar="BATCH_ID", help="default: every failed batch")
-    retry.set_defaults(handler=run_retry)
+    retry.set_defaults(handler=run_retry, permission="sync")
 
 
 def run(args: argparse.Namespace, ctx) -> dict:

@@ -20,8 +20,8 @@ def register(subparsers) -> None:
     add = sub.add_parser("import", help="import an EU gateway trust list (JSON), a PEM/DER bundle or a VaxDesk list")
     add.add_argument("file", type=Path)
     add.add_argument("--source", help="where the file came from (default: its name)")
-    add.set_defaults(handler=run)
-    sub.add_parser("list", help="list the imported signing certificates").set_defaults(handler=run)
+    add.set_defaults(handler=run, permission="settings")
+    sub.add_parser("list", help="list the imported signing certificates").set_defaults(handler=run, permission="view")
 
 
 def run(args, ctx) -> dict | list:

@@ -1,8 +1,7 @@
-"""``update status|apply FILE|fetch [KIND…]|trust KEY_FILE|publish``: value sets, the vaccine table
-and the trust list, updated from signed bundles without a new installer.
+"""``update status|apply FILE|fetch [KIND…]|trust KEY_FILE``: value sets, the vaccine table and the
+trust list, updated from signed bundles without a new installer.
 
-``publish`` is for the central service's operator: it signs a payload with the service's update key
-(``--data`` is the central's data folder) and stores it where ``GET /v1/updates/{kind}`` serves it.
+The central service's operator publishes them with ``central publish-update`` (``desktop/cli/central.py``).
 """
 
 from __future__ import annotations
@@ -18,24 +17,18 @@ from desktop.updates import KINDS, apply_update, trust_key, update_status
 def register(subparsers) -> None:
     parser = subparsers.add_parser("update", help="value sets, vaccine table and trust list updates")
     sub = parser.add_subparsers(dest="update_command", required=True)
-    sub.add_parser("status", help="the versions in use and the trusted update key").set_defaults(handler=run_status)
+    sub.add_parser("status", help="the versions in use and the trusted update key").set_defaults(handler=run_status, permission="view")
     apply = sub.add_parser("apply", help="verify and apply an update bundle from a file")
     apply.add_argument("file", type=Path)
-    apply.set_defaults(handler=run_apply)
+    apply.set_defaults(handler=run_apply, permission="settings")
     fetch = sub.add_parser("fetch", help="fetch and apply the central service's updates")
     fetch.add_argument("kinds", nargs="*", metavar="KIND",
                        help=f"one or more of {', '.join(KINDS)} (default: all)")
     fetch.add_argument("--central", help="central service URL (default: the central_url setting)")
-    fetch.set_defaults(handler=run_fetch)
+    fetch.set_defaults(handler=run_fetch, permission="settings")
     trust = sub.add_parser("trust", help="trust this public key (PEM) for signed updates")
     trust.add_argument("key_file", type=Path)
-    trust.set_defaults(handler=run_trust)
-    publish = sub.add_parser("publish", help="(central operator) sign and publish an update")
-    publish.add_argument("--data", type=Path, required=True, help="the central service's data folder")
-    publish.add_argument("--kind", choices=KINDS, required=True)
-    publish.add_argument("--version", required=True, help="e.g. 2.13.0; must be greater than the published one")
-    publish.add_argument("file", type=Path, help="the payload: a JSON file (for valuesets: a folder of them)")
-    publish.set_defaults(handler=run_publish)
+    trust.set_defaults(handler=run_trust, permission="settings")
 
 
 def _read(path: Path) -> bytes:
@@ -71,7 +64,7 @@ def run_trust(args, ctx) -> dict:
     return {"trusted_key": key}
 
 
-def _payload(kind: str, path: Path):
+def payload_file(kind: str, path: Path):
     """A JSON file; for value sets, a folder of value set files (or one JSON {"files": {...}})."""
     if kind == "valuesets" and path.is_dir():
         return {"files": {p.name: _json(p) for p in sorted(path.glob("*.json"))}}
@@ -84,9 +77,3 @@ def _json(path: Path):
     except (UnicodeDecodeError, ValueError) as exc:
         raise UserError(tr("Tệp {file} không phải JSON hợp lệ.", "The file {file} is not valid JSON.", file=str(path)),
                         code="file_unreadable") from exc
-
-
-def run_publish(args, ctx) -> dict:
-    from services.central.updates import publish_update
-
-    return publish_update(args.data, args.kind, args.version, _payload(args.kind, args.file))

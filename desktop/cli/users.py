@@ -1,17 +1,32 @@
 """``users add|list|passwd|unlock|role|disable|enable``: local accounts, for IT staff and scripts.
 
-Passwords come from stdin (``--password-stdin``), never from the command line.
+Only a signed-in administrator manages accounts. The one exception is the first administrator of a
+workspace without accounts, created once with ``users add NAME --role administrator``. Anyone may
+change their own password (``users passwd`` with their own name). Passwords come from stdin
+(``--password-stdin``), never from the command line; when the signed-in account's password also comes
+from stdin, it is the first line and the new password the second.
 """
 
 from __future__ import annotations
 
 from desktop import accounts
+from desktop.cli import PUBLIC, USER_ENV
 from desktop.errors import UserError
 from desktop.i18n import tr
 
 
+def _permission(args, ctx) -> str:
+    if args.users_command == "add" and not accounts.has_accounts(ctx.workspace):
+        return PUBLIC  # the first administrator of a new workspace
+    claimed = args.user or ctx.environ.get(USER_ENV, "")
+    if args.users_command == "passwd" and claimed and claimed.strip().lower() == args.username.strip().lower():
+        return "own_password"
+    return "accounts"
+
+
 def register(subparsers) -> None:
     parser = subparsers.add_parser("users", help="local accounts and roles")
+    parser.set_defaults(permission=_permission)
     sub = parser.add_subparsers(dest="users_command", required=True)
     add = sub.add_parser("add", help="add an account (password on stdin)")
     add.add_argument("username")
@@ -52,12 +67,14 @@ def run(args, ctx) -> dict | list:
         return [a.as_dict() for a in accounts.list_users(ws)]
     if command == "add":
         password = _read_password(ctx)
-        if not accounts.has_accounts(ws) and args.role != "administrator":
-            raise UserError(
-                tr("Tài khoản đầu tiên phải là quản trị viên (--role administrator).",
-                   "The first account must be an administrator (--role administrator)."),
-                code="first_account_administrator",
-            )
+        if ctx.account is None:
+            if args.role != "administrator":
+                raise UserError(
+                    tr("Tài khoản đầu tiên phải là quản trị viên (--role administrator).",
+                       "The first account must be an administrator (--role administrator)."),
+                    code="first_account_administrator",
+                )
+            return accounts.create_administrator(ws, args.username, password, args.display_name).as_dict()
         return accounts.add_user(ws, args.username, args.role, password, args.display_name, actor=ctx.actor).as_dict()
     if command == "passwd":
         return accounts.change_password(ws, args.username, _read_password(ctx), actor=ctx.actor).as_dict()

@@ -31,7 +31,7 @@ def register(subparsers) -> None:
     parser.add_argument("--trust-list", type=Path,
                         help="trust list JSON (default: pki/trustlist.json in the workspace, if present)")
     parser.add_argument("--at", help="verify as of this ISO 8601 time instead of now (e.g. 2021-05-03T18:00:00Z)")
-    parser.set_defaults(handler=run)
+    parser.set_defaults(handler=run, permission="public")
 
 
 def run(args, ctx) -> dict:

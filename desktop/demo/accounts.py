@@ -1,10 +1,13 @@
 """Demo accounts: one of each role, with documented passwords (demo workspaces only).
 
+``tudong`` is for scheduled tasks (``check`` and ``sync`` only) and cannot open the window.
+
 | user name | role | password |
 |---|---|---|
 | ``quantri`` | administrator | ``quantri-demo`` |
 | ``lan`` | clerk | ``lan-demo-2026`` |
 | ``minh`` | signer | ``minh-demo-2026`` |
+| ``tudong`` | automation | ``tudong-demo-2026`` |
 """
 
 from __future__ import annotations
@@ -16,11 +19,12 @@ DEMO_ACCOUNTS = (
     ("quantri", "administrator", "quantri-demo", "Quản trị viên"),
     ("lan", "clerk", "lan-demo-2026", "Nguyễn Thị Lan"),
     ("minh", "signer", "minh-demo-2026", "Trần Văn Minh"),
+    ("tudong", "automation", "tudong-demo-2026", "Tác vụ tự động"),
 )
 
 
 def create_demo_accounts(workspace: Workspace) -> dict:
-    """Create (or reset to the documented passwords) the three demo accounts."""
+    """Create (or reset to the documented passwords) the demo accounts."""
     existing = {a.username for a in accounts.list_users(workspace)}
     for username, role, password, display_name in DEMO_ACCOUNTS:
         if username in existing:

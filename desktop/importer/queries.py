@@ -60,6 +60,9 @@ SORTABLE = {
 }
 
 
+_CHUNK = 30_000
+
+
 def record_ids(session: Session, flt: RecordFilter, limit: int | None = None) -> list[int]:
     """Ids of the matching records in list order (newest list first, then by row), or by ``flt.sort``."""
     column = SORTABLE.get(flt.sort or "")
@@ -84,12 +87,13 @@ def count_records(session: Session, flt: RecordFilter) -> int:
 
 
 def record_rows(session: Session, ids: list[int], columns: tuple[str, ...] = LIST_COLUMNS) -> dict[int, dict[str, Any]]:
-    """Plain dicts for the given ids (one query), keyed by id."""
+    """Plain dicts for the given ids, keyed by id (one query per 30,000 ids)."""
     if not ids:
         return {}
     cols = [getattr(R, c) for c in columns]
     out = {}
-    for row in session.execute(select(*cols).where(R.id.in_(ids))):
-        item = dict(zip(columns, row, strict=True))
-        out[item["id"]] = item
+    for start in range(0, len(ids), _CHUNK):  # SQLite allows only so many bound values in one statement
+        for row in session.execute(select(*cols).where(R.id.in_(ids[start:start + _CHUNK]))):
+            item = dict(zip(columns, row, strict=True))
+            out[item["id"]] = item
     return out

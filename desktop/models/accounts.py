@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, utcnow
 
-ROLES = ("clerk", "signer", "administrator")
+ROLES = ("clerk", "signer", "administrator", "automation")
 
 
 class User(Base):

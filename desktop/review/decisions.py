@@ -245,25 +245,53 @@ def resolve(workspace: Workspace, record_id: int, action: str, reason: str | Non
     if set_fields and action != "edit":
         raise _refuse("Chỉ thao tác “sửa” mới nhận giá trị mới.", "Only “edit” takes new values.", "invalid_field")
     with workspace.db.session() as session:
-        record = session.get(VaccinationRecord, record_id)
-        if record is None:
-            raise _refuse("Không có bản ghi {id}", "There is no record {id}", "no_record", id=record_id)
-        if record.stage == "rejected_central" or (record.stage == "superseded" and record.decision == "reject"):
-            clean = validate_edit(set_fields or {}, record.nationality) if action == "edit" else None
-            return _resolve_central(session, record, action, reason, actor, clean, utcnow())
-        _check_open(record)
-        _check_keepable(record, action)
+        return _resolve_one(session, record_id, action, reason, actor, set_fields)
+
+
+def resolve_many(workspace: Workspace, decisions: list[tuple[int, str, str, dict[str, Any] | None]],
+                 actor: str) -> list[dict[str, Any]]:
+    """Several decisions ``(record_id, action, reason, set_fields)`` in one transaction: all or none.
+
+    A refusal names the decision's position (0-based) in ``details["index"]``.
+    """
+    out = []
+    with workspace.db.session() as session:
+        for index, (record_id, action, reason, set_fields) in enumerate(decisions):
+            reason = (reason or "").strip()
+            try:
+                _check_action(action, reason)
+                if set_fields and action != "edit":
+                    raise _refuse("Chỉ thao tác “sửa” mới nhận giá trị mới.", "Only “edit” takes new values.",
+                                  "invalid_field")
+                out.append(_resolve_one(session, record_id, action, reason, actor, set_fields))
+                session.flush()
+            except UserError as exc:
+                exc.details = {**exc.details, "index": index}
+                raise
+    return out
+
+
+def _resolve_one(session, record_id: int, action: str, reason: str, actor: str,
+                 set_fields: dict[str, Any] | None) -> dict[str, Any]:
+    record = session.get(VaccinationRecord, record_id)
+    if record is None:
+        raise _refuse("Không có bản ghi {id}", "There is no record {id}", "no_record", id=record_id)
+    if record.stage == "rejected_central" or (record.stage == "superseded" and record.decision == "reject"):
         clean = validate_edit(set_fields or {}, record.nationality) if action == "edit" else None
-        before = _snapshot(record)
-        changed = _apply(record, action, reason, clean)
-        after = _snapshot(record)
-        session.add(Decision(record_id=record.id, action=action, reason=reason, actor=actor, before=before,
-                             after=after))
-        if changed:
-            session.flush()
-            write_differences(session, [(record.id, record.differences)])
-        record_event(session, actor, f"decision.{action}", "vaccination_record", record.id, before, after, reason)
-        return record_view(record)
+        return _resolve_central(session, record, action, reason, actor, clean, utcnow())
+    _check_open(record)
+    _check_keepable(record, action)
+    clean = validate_edit(set_fields or {}, record.nationality) if action == "edit" else None
+    before = _snapshot(record)
+    changed = _apply(record, action, reason, clean)
+    after = _snapshot(record)
+    session.add(Decision(record_id=record.id, action=action, reason=reason, actor=actor, before=before,
+                         after=after))
+    if changed:
+        session.flush()
+        write_differences(session, [(record.id, record.differences)])
+    record_event(session, actor, f"decision.{action}", "vaccination_record", record.id, before, after, reason)
+    return record_view(record)
 
 
 # records the central service rejected -----------------------------------------------------------

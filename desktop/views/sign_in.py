@@ -203,7 +203,9 @@ class SignInDialog(_AccountDialog):
         self.password.clear()
 
         def check():
-            return accounts.authenticate(self.workspace, username, password)
+            from desktop.accounts.gate import sign_in
+
+            return sign_in(self.workspace, username, password, window=True)
 
         self._run(check, self.ok)
 

@@ -184,11 +184,12 @@ def test_a_day_at_the_facility(qtbot, day, monkeypatch, language):
 
     monkeypatch.setattr(AddAccountDialog, "exec", fill)
     panel = settings_page.accounts_tab
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 3)
+    demo_accounts = len(data["accounts"])
+    qtbot.waitUntil(lambda: panel.table.rowCount() == demo_accounts)
     panel.add_button.click()
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 4)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == demo_accounts + 1)
     panel.add_button.click()
-    qtbot.waitUntil(lambda: panel.table.rowCount() == 5)
+    qtbot.waitUntil(lambda: panel.table.rowCount() == demo_accounts + 2)
     assert accounts.get_user(workspace, "hoa").role == "clerk"
     assert accounts.get_user(workspace, "tuan").role == "signer"
 

@@ -29,7 +29,7 @@ def test_linux_build_runs_version_and_demo(tmp_path):
     elapsed = time.monotonic() - started
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert "built: VaxDesk " in result.stdout
-    assert "accounts: ['administrator', 'clerk', 'signer']" in result.stdout
+    assert "accounts: ['administrator', 'automation', 'clerk', 'signer']" in result.stdout
     assert "not bundled: nothing" in result.stdout  # every capability made it into the build
     assert "smoke test passed" in result.stdout
     app = tmp_path / "dist" / "vaxdesk"

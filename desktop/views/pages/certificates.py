@@ -37,6 +37,7 @@ from shiboken6 import isValid
 from sqlalchemy import select
 
 from desktop.accounts import can, require_role
+from desktop.accounts.gate import require_acting
 from desktop.certificates.corrections import create_correction
 from desktop.certificates.detail import CertificateDetail, certificate_detail
 from desktop.certificates.printing import print_certificates as print_to_pdf
@@ -567,9 +568,10 @@ class CertificatesPage(QWidget):
         if answer is None:
             return
         changes, reason = answer
-        actor, record_id = self.ctx.actor, detail.row.record_id
+        actor, role, record_id = self.ctx.actor, self.ctx.role, detail.row.record_id
 
         def correct(_progress):
+            require_acting(self.workspace, actor, role, "correct")
             with self.workspace.db.session() as session:
                 return create_correction(session, record_id, changes, reason, actor).id
 
@@ -599,9 +601,10 @@ class CertificatesPage(QWidget):
         from desktop.views.token_handler import QtSigningHandler
 
         handler = QtSigningHandler(self)
-        actor = self.ctx.actor
+        actor, role = self.ctx.actor, self.ctx.role
 
         def revoke(_progress):
+            require_acting(self.workspace, actor, role, "revoke")
             return revoke_certificate(self.workspace, uvci, reason, handler, actor)
 
         def done(result) -> None:

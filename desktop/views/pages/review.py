@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts import can, require_role
+from desktop.accounts.gate import require_acting
 from desktop.errors import UserError
 from desktop.i18n import format_date, format_number, tr
 from desktop.overview import record_ids, state_label
@@ -595,12 +596,15 @@ class ReviewPage(QWidget):
         reason = self._reason_for(action)
         if reason is None:
             return
-        record_id, ws, actor = item["record_id"], self.workspace, self.ctx.actor
+        record_id, ws, actor, role = item["record_id"], self.workspace, self.ctx.actor, self.ctx.role
         self.busy = True
         self._decided_at = time.perf_counter()
 
-        run_op(self, lambda _p: resolve(ws, record_id, action, reason, actor, set_fields=values),
-               lambda after: self._decided(action, after), self._failed, show_progress=False)
+        def decide(_progress):
+            require_acting(ws, actor, role, "resolve")
+            return resolve(ws, record_id, action, reason, actor, set_fields=values)
+
+        run_op(self, decide, lambda after: self._decided(action, after), self._failed, show_progress=False)
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
@@ -702,8 +706,12 @@ class ReviewPage(QWidget):
                   action=ACTION_NAMES[action], n=format_number(count), kind=label)
         if not dialogs.confirm(self, str(tr("Quyết định hàng loạt", "Bulk decision")), str(text)):
             return
-        ws, actor = self.workspace, self.ctx.actor
+        ws, actor, role = self.workspace, self.ctx.actor, self.ctx.role
         self.busy = True
+
+        def decide_all(_progress) -> int:
+            require_acting(ws, actor, role, "resolve")
+            return bulk_resolve(ws, action, reason, actor, kind=kind, status=status)
 
         def done(changed: int) -> None:
             self.busy = False
@@ -713,7 +721,7 @@ class ReviewPage(QWidget):
             self.ctx.records_changed.emit()
             self.setFocus()
 
-        run_op(self, lambda _p: bulk_resolve(ws, action, reason, actor, kind=kind, status=status), done, self._failed,
+        run_op(self, decide_all, done, self._failed,
                label=str(tr("Đang ghi quyết định…", "Recording decisions…")))
 
     # -- checking --------------------------------------------------------------------------------

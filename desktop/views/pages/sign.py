@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.accounts import can, require_role
+from desktop.accounts.gate import require_acting
 from desktop.errors import Cancelled, UserError
 from desktop.i18n import Message, format_date, format_number, tr
 from desktop.signing.batch import Selection, batch_history, selection_choices, sign_ready, summarize
@@ -270,7 +271,7 @@ class SignPage(QWidget):
             self._update_button()
             return
         selection = self.selection()
-        workspace, handler, actor = self.workspace, self.handler, self.ctx.actor
+        workspace, handler, actor, role = self.workspace, self.handler, self.ctx.actor, self.ctx.role
         self.message.clear()
         self.progress.setValue(0)
         self.progress.setMaximum(0)
@@ -278,6 +279,7 @@ class SignPage(QWidget):
         self.cancel_button.setEnabled(True)
 
         def work(progress: Any) -> list[Any] | None:
+            require_acting(workspace, actor, role, "sign")
             try:
                 return sign_ready(workspace, handler, selection, progress=progress, actor=actor)
             except Cancelled:

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 
 from desktop.models import OutboxItem, SignedRecord, SigningBatch, VaccinationRecord
 from desktop.workspace import Workspace
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, run_cli, signed_in_env
 from tests.unit.signing.independent import rfc9162_verify_inclusion, verify_cose_with_x5chain
 from tests.unit.signing.support import PIN, add_list, add_records, copy_signing_workspace, template_workspace
 
@@ -102,7 +102,7 @@ def test_kill_9_during_signing_leaves_whole_batches_only(ws, kill_after):
     ws.settings.save()
     add_records(ws, 4000)
     ws.close()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    env = signed_in_env(ws.path)
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--workspace", str(ws.path), "sign", "--pin-stdin"],
                             stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
                             env=env, cwd=ROOT)

@@ -7,7 +7,6 @@ clears. "Converged" means every batch is done and every record has exactly one v
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -19,7 +18,7 @@ from sync_factory import FaultyServer, make_records, sign_batch
 from desktop.audit import verify_chain
 from desktop.models import Certificate, OutboxItem, VaccinationRecord
 from desktop.sync import KILL_AFTER_RECEIVE, sync
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, run_cli, signed_in_env
 
 pytestmark = pytest.mark.integration
 
@@ -179,7 +178,7 @@ def _cli_sync(workspace, central_url, env=None, timeout=120):
         [sys.executable, str(ROOT / "main.py"), "--workspace", str(workspace.path), "--json", "sync",
          "--central", central_url],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT,
-        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env or {})})
+        env=signed_in_env(workspace.path, **(env or {})))
 
 
 def test_app_killed_between_receiving_and_storing(ws, central, file_facility):

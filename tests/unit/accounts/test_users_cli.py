@@ -6,23 +6,32 @@ import pytest
 
 from tests.helpers import run_cli
 
+ADMIN = {"VAXDESK_USER": "quantri", "VAXDESK_PASSWORD": "quantri-123"}
+
 
 def test_users_add_list_passwd_unlock(tmp_path):
     ws = tmp_path / "ws"
     first = run_cli("--json", "users", "add", "lan", "--role", "clerk", "--password-stdin", workspace=ws,
-                    stdin="lan-secret-9\n")
+                    stdin="lan-secret-9\n", sign_in=False)
     assert first.code == 1 and "quản trị viên" in first.stderr
     admin = run_cli("--json", "users", "add", "quantri", "--role", "administrator", "--password-stdin",
-                    workspace=ws, stdin="quantri-123\n")
+                    workspace=ws, stdin="quantri-123\n", sign_in=False)
     assert admin.code == 0, admin.stderr
     assert admin.json["role"] == "administrator"
-    assert run_cli("users", "add", "lan", "--role", "clerk", "--password-stdin", workspace=ws,
-                   stdin="lan-secret-9\n").code == 0
+    # once, only: the next account needs a signed-in administrator
+    again = run_cli("users", "add", "boss", "--role", "administrator", "--password-stdin", workspace=ws,
+                    stdin="boss-secret-9\n", sign_in=False)
+    assert again.code == 1 and "đăng nhập" in again.stderr
+
+    def as_admin(*args: str, stdin: str | None = None):
+        return run_cli(*args, workspace=ws, stdin=stdin, env=ADMIN, process=False)
+
+    assert as_admin("users", "add", "lan", "--role", "clerk", "--password-stdin", stdin="lan-secret-9\n").code == 0
     # the password never goes on the command line
-    assert run_cli("users", "add", "minh", "--role", "signer", "--password", "x", workspace=ws).code == 2
-    short = run_cli("users", "add", "minh", "--role", "signer", "--password-stdin", workspace=ws, stdin="abc\n")
+    assert as_admin("users", "add", "minh", "--role", "signer", "--password", "x").code == 2
+    short = as_admin("users", "add", "minh", "--role", "signer", "--password-stdin", stdin="abc\n")
     assert short.code == 1 and "8" in short.stderr
-    listed = run_cli("--json", "users", "list", workspace=ws)
+    listed = as_admin("--json", "users", "list")
     assert [(u["username"], u["role"], u["locked"]) for u in listed.json] == [
         ("lan", "clerk", False), ("quantri", "administrator", False)]
     assert all("password" not in key for u in listed.json for key in u)
@@ -36,13 +45,23 @@ def test_users_add_list_passwd_unlock(tmp_path):
         for _ in range(5):
             with pytest.raises(UserError):
                 accounts.authenticate(workspace, "lan", "bad-password")
-        locked = run_cli("--json", "users", "list", workspace=ws).json
+        locked = as_admin("--json", "users", "list").json
         assert locked[0]["locked"] is True
-        assert run_cli("--json", "users", "unlock", "lan", workspace=ws).json["locked"] is False
-        assert run_cli("users", "passwd", "lan", "--password-stdin", workspace=ws, stdin="new-secret-22\n").code == 0
+        assert as_admin("--json", "users", "unlock", "lan").json["locked"] is False
+        assert as_admin("users", "passwd", "lan", "--password-stdin", stdin="new-secret-22\n").code == 0
         assert accounts.authenticate(workspace, "lan", "new-secret-22").username == "lan"
-        missing = run_cli("users", "unlock", "ghost", workspace=ws)
+        missing = as_admin("users", "unlock", "ghost")
         assert missing.code == 1 and "ghost" in missing.stderr
+        # a clerk changes their own password (old one signs in, on the first line), never another's
+        lan = {"VAXDESK_USER": "lan"}
+        own = run_cli("--password-stdin", "users", "passwd", "lan", "--password-stdin", workspace=ws,
+                      stdin="new-secret-22\nnewer-secret-33\n", env=lan, process=False)
+        assert own.code == 0, own.stderr
+        assert accounts.authenticate(workspace, "lan", "newer-secret-33").username == "lan"
+        other = run_cli("--password-stdin", "users", "passwd", "quantri", "--password-stdin", workspace=ws,
+                        stdin="newer-secret-33\nstolen-secret-1\n", env=lan, process=False)
+        assert other.code == 1
+        assert accounts.authenticate(workspace, "quantri", "quantri-123").username == "quantri"
     finally:
         workspace.close()
 
@@ -53,13 +72,13 @@ def test_demo_accounts_have_the_documented_passwords(workspace):
 
     result = create_demo_accounts(workspace)
     roles = {a["role"] for a in result["accounts"]}
-    assert roles == {"administrator", "clerk", "signer"}
+    assert roles == {"administrator", "clerk", "signer", "automation"}
     for a in result["accounts"]:
         assert accounts.authenticate(workspace, a["username"], a["password"]).role == a["role"]
     # running it again resets, never duplicates
     accounts.change_password(workspace, "lan", "changed-password", actor="quantri")
     create_demo_accounts(workspace)
-    assert len(accounts.list_users(workspace)) == 3
+    assert len(accounts.list_users(workspace)) == 4
     assert accounts.authenticate(workspace, "lan", "lan-demo-2026").role == "clerk"
     import desktop.demo.accounts as demo_module
 

@@ -19,7 +19,7 @@ from desktop.i18n import set_language
 from desktop.importer import export_rejected, import_file
 from desktop.models import AuditEvent, DailyList, ImportIssue, VaccinationRecord
 from desktop.progress import Progress
-from tests.helpers import ROOT, run_cli
+from tests.helpers import ROOT, run_cli, signed_in_env
 from tests.unit.importer.listfiles import LONG_HEADER, write_csv, write_xlsx
 
 TODAY = dt.date(2026, 1, 15)
@@ -169,7 +169,8 @@ def test_kill_during_import_leaves_all_or_nothing(workspace, tmp_path):
     path = write_csv(tmp_path / "k.csv", rows)
     workspace.db  # noqa: B018 - migrate before the child starts
     proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--workspace", str(workspace.path), "--json",
-                             "import", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
+                             "import", str(path)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT,
+                            env=signed_in_env(workspace.path))
     wal = workspace.path / "workspace.sqlite3-wal"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and proc.poll() is None:
