@@ -12,15 +12,16 @@ from desktop.errors import UserError
 from desktop.models import AuditEvent
 
 
-def test_each_role_includes_the_one_before_and_automation_only_checks_and_syncs():
+def test_each_role_includes_the_one_before_and_automation_only_checks_syncs_and_backs_up():
     assert PERMISSIONS["clerk"] < PERMISSIONS["signer"] < PERMISSIONS["administrator"]
-    assert PERMISSIONS["automation"] == {"check", "sync"}
+    assert PERMISSIONS["automation"] == {"check", "sync", "backup"}
     for action in ("sign", "correct", "revoke"):
         assert not accounts.can("clerk", action) and accounts.can("signer", action)
     for action in ("settings", "accounts", "audit"):
         assert not accounts.can("signer", action) and accounts.can("administrator", action)
     for action in ACTIONS:
-        assert accounts.can("automation", action) == (action in ("check", "sync"))
+        assert accounts.can("automation", action) == (action in ("check", "sync", "backup"))
+    assert not accounts.can("clerk", "backup") and not accounts.can("signer", "backup")
     assert not accounts.can("", "view") and not accounts.can("boss", "view") and not accounts.can("clerk", "fly")
     assert ACTIONS["sign"] == ("signer", "administrator")
 
