@@ -2,86 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_GB" sourcelanguage="vi_VN">
 <context>
+    <name>desktop.accounts.gate</name>
+    <message>
+        <location filename="../../desktop/accounts/gate.py" line="26"/>
+        <source>Thư mục làm việc chưa có tài khoản nào. Hãy tạo quản trị viên đầu tiên: `users add TÊN --role administrator --password-stdin`.</source>
+        <translation>The workspace has no accounts yet. Create the first administrator: `users add NAME --role administrator --password-stdin`.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/gate.py" line="41"/>
+        <source>Tài khoản {role} chỉ dùng cho tác vụ tự động trên dòng lệnh (check, sync), không mở cửa sổ.</source>
+        <translation>A {role} account is for scheduled command-line tasks (check, sync) only; it cannot open the window.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/gate.py" line="68"/>
+        <source>Tài khoản “{name}” không còn dùng được (đã tắt, bị khoá hoặc không tồn tại); hãy đăng nhập lại.</source>
+        <translation>The account “{name}” can no longer be used (disabled, locked or missing); sign in again.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.accounts.roles</name>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="13"/>
+        <location filename="../../desktop/accounts/roles.py" line="20"/>
         <source>Nhân viên nhập liệu</source>
         <translation>Clerk</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="14"/>
+        <location filename="../../desktop/accounts/roles.py" line="21"/>
         <source>Người ký số</source>
         <translation>Signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="15"/>
+        <location filename="../../desktop/accounts/roles.py" line="22"/>
         <source>Quản trị viên</source>
         <translation>Administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="35"/>
+        <location filename="../../desktop/accounts/roles.py" line="23"/>
+        <source>Tác vụ tự động</source>
+        <translation>Automation</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="42"/>
         <source>xem dữ liệu</source>
         <translation>view data</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="36"/>
+        <location filename="../../desktop/accounts/roles.py" line="43"/>
+        <source>xem dữ liệu cá nhân</source>
+        <translation>see personal data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="44"/>
         <source>nhập danh sách</source>
         <translation>import lists</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="37"/>
+        <location filename="../../desktop/accounts/roles.py" line="45"/>
         <source>kiểm tra với CSDL dân cư</source>
         <translation>check against the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="38"/>
+        <location filename="../../desktop/accounts/roles.py" line="46"/>
         <source>đối chiếu bản ghi</source>
         <translation>review records</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="39"/>
+        <location filename="../../desktop/accounts/roles.py" line="47"/>
+        <source>quyết định về bản ghi lệch</source>
+        <translation>decide on mismatched records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="48"/>
         <source>in chứng nhận</source>
         <translation>print certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="40"/>
+        <location filename="../../desktop/accounts/roles.py" line="49"/>
         <source>kiểm tra mã QR</source>
         <translation>verify QR codes</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="41"/>
+        <location filename="../../desktop/accounts/roles.py" line="50"/>
         <source>đồng bộ</source>
         <translation>sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="42"/>
+        <location filename="../../desktop/accounts/roles.py" line="51"/>
         <source>ký số</source>
         <translation>sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="43"/>
+        <location filename="../../desktop/accounts/roles.py" line="52"/>
         <source>đính chính chứng nhận</source>
         <translation>correct certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="44"/>
+        <location filename="../../desktop/accounts/roles.py" line="53"/>
         <source>thu hồi chứng nhận</source>
         <translation>revoke certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="45"/>
+        <location filename="../../desktop/accounts/roles.py" line="54"/>
         <source>thay đổi cài đặt</source>
         <translation>change settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="46"/>
+        <location filename="../../desktop/accounts/roles.py" line="55"/>
+        <location filename="../../desktop/accounts/roles.py" line="56"/>
         <source>quản lý tài khoản</source>
         <translation>manage accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="73"/>
-        <source>Tài khoản {role} không được phép {action}. Cần quyền {least}; hãy nhờ quản trị viên.</source>
-        <translation>A {role} account may not {action}. It needs the {least} role; ask your administrator.</translation>
+        <location filename="../../desktop/accounts/roles.py" line="57"/>
+        <source>xem nhật ký kiểm tra</source>
+        <translation>read the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="58"/>
+        <source>sao lưu theo lịch</source>
+        <translation>take scheduled backups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="59"/>
+        <source>đổi mật khẩu của mình</source>
+        <translation>change their own password</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="88"/>
+        <source>Vai trò {role} không được phép {action}. Cần một trong các vai trò: {least}; hãy nhờ quản trị viên.</source>
+        <translation>The {role} role may not {action}. It needs one of these roles: {least}; ask your administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="90"/>
+        <source>chưa đăng nhập</source>
+        <translation>signed-out</translation>
     </message>
 </context>
 <context>
@@ -150,6 +204,149 @@
         <location filename="../../desktop/accounts/users.py" line="177"/>
         <source>Tài khoản “{name}” đã bị tắt; hãy nhờ quản trị viên.</source>
         <translation>The account “{name}” is disabled; ask your administrator.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.container</name>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="62"/>
+        <source>{file} không phải là tệp sao lưu VaxDesk hoặc đã bị hỏng; không có gì bị thay đổi.</source>
+        <translation>{file} is not a VaxDesk backup or it is damaged; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="70"/>
+        <source>Tệp sao lưu {file} đã bị hỏng hoặc bị sửa (mật khẩu đúng nhưng nội dung không khớp); không có gì bị thay đổi. Hãy dùng một bản sao lưu khác.</source>
+        <translation>The backup {file} is damaged or altered (the passphrase is right but the content does not match); nothing was changed. Use another backup.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="80"/>
+        <source>Sai mật khẩu sao lưu; không có gì bị thay đổi.</source>
+        <translation>Wrong backup passphrase; nothing was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="88"/>
+        <source>Chưa có mật khẩu sao lưu.</source>
+        <translation>No backup passphrase was given.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="147"/>
+        <source>Tệp sao lưu có định dạng phiên bản {v}, phiên bản VaxDesk này không đọc được; hãy cập nhật VaxDesk.</source>
+        <translation>The backup has format version {v}, which this VaxDesk cannot read; update VaxDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="160"/>
+        <source>Không đọc được tệp {file}: {err}</source>
+        <translation>Cannot read the file {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.create</name>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="47"/>
+        <source>Chưa chọn thư mục sao lưu (cài đặt backup_folder hoặc --to).</source>
+        <translation>No backup folder is chosen (setting backup_folder or --to).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="57"/>
+        <source>Thư mục sao lưu phải nằm ngoài thư mục làm việc.</source>
+        <translation>The backup folder must be outside the workspace.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="65"/>
+        <source>Chưa đặt mật khẩu sao lưu (quản trị viên đặt trong Cài đặt → Sao lưu).</source>
+        <translation>No backup passphrase is set (an administrator sets it in Settings → Backup).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="69"/>
+        <source>Mật khẩu sao lưu cần ít nhất 10 ký tự.</source>
+        <translation>A backup passphrase needs at least 10 characters.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="193"/>
+        <source>Số bản sao lưu giữ lại phải từ 1 trở lên.</source>
+        <translation>Backups to keep must be 1 or more.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="53"/>
+        <source>Không ghi được vào thư mục sao lưu {folder}: {err}</source>
+        <translation>Cannot write to the backup folder {folder}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="167"/>
+        <source>Không ghi được tệp sao lưu {file}: {err}</source>
+        <translation>Cannot write the backup {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.opening</name>
+    <message>
+        <location filename="../../desktop/backup/opening.py" line="39"/>
+        <source>Không có tệp sao lưu {file}.</source>
+        <translation>There is no backup file {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.restore</name>
+    <message>
+        <location filename="../../desktop/backup/restore.py" line="49"/>
+        <source>Bản sao lưu của cơ sở {backup}, không phải cơ sở {here}; không có gì bị thay đổi. Nếu thật sự muốn khôi phục, dùng --other-facility.</source>
+        <translation>The backup belongs to facility {backup}, not {here}; nothing was changed. To restore it anyway, use --other-facility.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/restore.py" line="67"/>
+        <source>Cơ sở dữ liệu đích không trống; hãy khôi phục vào một cơ sở dữ liệu PostgreSQL mới.</source>
+        <translation>The target database is not empty; restore into a new PostgreSQL database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/restore.py" line="80"/>
+        <source>Thư mục {folder} đã có dữ liệu; chọn thư mục trống hoặc dùng --replace (thư mục cũ được giữ lại bên cạnh).</source>
+        <translation>The folder {folder} is not empty; choose an empty folder or use --replace (the old folder is kept beside it).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/restore.py" line="86"/>
+        <source>Bản sao lưu này là PostgreSQL: hãy cho --database-url của một cơ sở dữ liệu mới.</source>
+        <translation>This backup is a PostgreSQL one: give --database-url of a new, empty database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/restore.py" line="160"/>
+        <source>Không thay được thư mục {folder} ({err}); hãy đóng VaxDesk trên máy này rồi thử lại. Không có gì bị thay đổi.</source>
+        <translation>Cannot put the restored folder in place of {folder} ({err}); close VaxDesk on this PC and try again. Nothing was changed.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.snapshot</name>
+    <message>
+        <location filename="../../desktop/backup/snapshot.py" line="35"/>
+        <source>Không sao lưu được cơ sở dữ liệu loại {kind}.</source>
+        <translation>Cannot back up a {kind} database.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/snapshot.py" line="48"/>
+        <source>Không có cơ sở dữ liệu {file}.</source>
+        <translation>There is no database {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/snapshot.py" line="80"/>
+        <source>{what} không thành công: {err}</source>
+        <translation>{what} failed: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/snapshot.py" line="76"/>
+        <source>Không tìm thấy chương trình {tool} (cài PostgreSQL client).</source>
+        <translation>The program {tool} was not found (install the PostgreSQL client).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.verify</name>
+    <message>
+        <location filename="../../desktop/backup/verify.py" line="40"/>
+        <source>Số bản ghi trong bản sao lưu không khớp với danh mục của nó.</source>
+        <translation>The backup's contents do not match its own list of contents.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/verify.py" line="45"/>
+        <source>Nhật ký kiểm tra trong bản sao lưu bị thay đổi từ sự kiện {id} ({problem}).</source>
+        <translation>The audit log inside the backup was altered at event {id} ({problem}).</translation>
     </message>
 </context>
 <context>
@@ -278,84 +475,194 @@
 <context>
     <name>desktop.certificates.revocation</name>
     <message>
-        <location filename="../../desktop/certificates/revocation.py" line="49"/>
+        <location filename="../../desktop/certificates/revocation.py" line="48"/>
         <source>Cần ghi lý do thu hồi.</source>
         <translation>A reason for the revocation is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/revocation.py" line="54"/>
+        <location filename="../../desktop/certificates/revocation.py" line="53"/>
         <source>Chứng nhận {uvci} đã bị thu hồi trước đó.</source>
         <translation>Certificate {uvci} is already revoked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/revocation.py" line="57"/>
+        <location filename="../../desktop/certificates/revocation.py" line="56"/>
         <source>Chứng nhận {uvci} đã được thay thế bởi {new} và trung ương đã thu hồi nó; hãy thu hồi chứng nhận mới nếu cần.</source>
         <translation>Certificate {uvci} was superseded by {new} and already revoked centrally; revoke the new one if needed.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/certificates/revocation.py" line="116"/>
-        <source>Máy chủ trung ương từ chối thu hồi ({code}): {reason}</source>
-        <translation>The central service refused the revocation ({code}): {reason}</translation>
     </message>
 </context>
 <context>
     <name>desktop.certificates.search</name>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="126"/>
-        <source>Không có trạng thái "{status}"; chọn một trong: {choices}.</source>
-        <translation>There is no status "{status}"; choose one of: {choices}.</translation>
+        <location filename="../../desktop/certificates/search.py" line="205"/>
+        <source>Không biết vắc xin "{text}"; dùng tên trong danh sách hoặc một trong: {choices}.</source>
+        <translation>Unknown vaccine "{text}"; use a name from the lists or one of: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="87"/>
+        <location filename="../../desktop/certificates/search.py" line="176"/>
+        <source>"{text}" không phải là số điện thoại (cần ít nhất 4 chữ số).</source>
+        <translation>"{text}" is not a phone number (at least 4 digits are needed).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="187"/>
+        <source>Số thẻ BHYT "{text}" quá ngắn (cần ít nhất 4 ký tự).</source>
+        <translation>The insurance number "{text}" is too short (at least 4 characters).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="214"/>
+        <location filename="../../desktop/certificates/search.py" line="100"/>
         <source>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</source>
         <translation>"{text}" is not a valid date (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="235"/>
+        <source>Ngày kết thúc trước ngày bắt đầu.</source>
+        <translation>The end date is before the start date.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="249"/>
+        <source>Không có trạng thái "{status}"; chọn một trong: {choices}.</source>
+        <translation>There is no status "{status}"; choose one of: {choices}.</translation>
     </message>
 </context>
 <context>
     <name>desktop.certificates.verification</name>
     <message>
-        <location filename="../../desktop/certificates/verification.py" line="93"/>
+        <location filename="../../desktop/certificates/verification.py" line="90"/>
+        <source>Chứng nhận hợp lệ.</source>
+        <translation>The certificate is valid.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/verification.py" line="149"/>
         <source>Hãy dán chuỗi HC1 hoặc mở ảnh mã QR.</source>
         <translation>Paste an HC1 string or open a picture of the QR.</translation>
     </message>
 </context>
 <context>
+    <name>desktop.cli.__init__</name>
+    <message>
+        <location filename="../../desktop/cli/__init__.py" line="242"/>
+        <source>Lệnh này cần đăng nhập: cho tên bằng --user TÊN hoặc biến {user_env}, và mật khẩu trên stdin (--password-stdin) hoặc trong biến {password_env} — không bao giờ trên dòng lệnh.</source>
+        <translation>This command needs a signed-in account: give the user name with --user NAME or {user_env}, and the password on stdin (--password-stdin) or in {password_env}, never on the command line.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/__init__.py" line="264"/>
+        <source>Không có thư mục làm việc {path}. Hãy tạo bằng `demo` hoặc tạo quản trị viên đầu tiên với `users add TÊN --role administrator --password-stdin`.</source>
+        <translation>There is no workspace at {path}. Create one with `demo`, or create the first administrator with `users add NAME --role administrator --password-stdin`.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.cli.audit</name>
     <message>
-        <location filename="../../desktop/cli/audit.py" line="23"/>
-        <source>Nhật ký kiểm tra bị thay đổi từ sự kiện {id} ({problem})</source>
-        <translation>The audit log was altered at event {id} ({problem})</translation>
+        <location filename="../../desktop/cli/audit.py" line="12"/>
+        <source>thiếu sự kiện</source>
+        <translation>an event is missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="13"/>
+        <source>mắt xích bị đứt</source>
+        <translation>the chain is broken</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="14"/>
+        <source>sự kiện bị sửa</source>
+        <translation>an event was edited</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="15"/>
+        <source>nhật ký bị cắt bớt so với mốc đã ký</source>
+        <translation>the log is shorter than a signed anchor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="16"/>
+        <source>nhật ký bị viết lại so với mốc đã ký</source>
+        <translation>the log was rewritten since a signed anchor</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="17"/>
+        <source>bản kê đã ký của một lô không còn khớp chữ ký</source>
+        <translation>a batch's signed manifest fails its signature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="18"/>
+        <source>thiếu sự kiện ký của một lô đã ký</source>
+        <translation>a signed batch's own events are missing</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="19"/>
+        <source>cơ sở dữ liệu không còn chặn việc sửa, xoá nhật ký</source>
+        <translation>the database no longer refuses changes to the log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="53"/>
+        <source>Nhật ký kiểm tra bị thay đổi từ sự kiện {id}: {problem}</source>
+        <translation>The audit log was altered at event {id}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="56"/>
+        <source>Nhật ký kiểm tra không còn đáng tin: {problem} {batch}</source>
+        <translation>The audit log can no longer be trusted: {problem} {batch}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.backup</name>
+    <message>
+        <location filename="../../desktop/cli/backup.py" line="54"/>
+        <source>Không nhận được mật khẩu trên stdin.</source>
+        <translation>No passphrase was given on stdin.</translation>
     </message>
 </context>
 <context>
     <name>desktop.cli.central</name>
     <message>
-        <location filename="../../desktop/cli/central.py" line="94"/>
+        <location filename="../../desktop/cli/central.py" line="118"/>
         <source>Dịch vụ trung ương chạy tại {url} (Ctrl+C để dừng)</source>
         <translation>Central service at {url} (Ctrl+C stops it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="79"/>
+        <location filename="../../desktop/cli/central.py" line="161"/>
+        <source>Mật khẩu khoá ký: </source>
+        <translation>Signing key passphrase: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="163"/>
+        <source>Hai lần nhập không khớp.</source>
+        <translation>The two entries differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="102"/>
         <source>Không đọc được {file}: {err}</source>
         <translation>Cannot read {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="108"/>
+        <location filename="../../desktop/cli/central.py" line="132"/>
         <source>Dùng HSM cần --hsm-label và mã PIN trong biến {env}.</source>
         <translation>An HSM needs --hsm-label and the PIN in {env}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="162"/>
+        <source>Nhập lại: </source>
+        <translation>Again: </translation>
     </message>
 </context>
 <context>
     <name>desktop.cli.certificates</name>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="52"/>
+        <location filename="../../desktop/cli/certificates.py" line="61"/>
         <source>Đã ghi {n} mã HC1 vào {file}</source>
         <translation>Wrote {n} HC1 strings to {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="63"/>
+        <location filename="../../desktop/cli/certificates.py" line="72"/>
         <source>Không ghi được tệp {file}: {err}</source>
         <translation>Cannot write the file {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.demo</name>
+    <message>
+        <location filename="../../desktop/cli/demo.py" line="34"/>
+        <source>{path} đã là một thư mục làm việc; bản demo chỉ tạo trong thư mục mới (--workspace THƯ_MỤC_MỚI).</source>
+        <translation>{path} already holds a workspace; the demo is only created in a new folder (--workspace NEW_FOLDER).</translation>
     </message>
 </context>
 <context>
@@ -379,7 +686,7 @@
 <context>
     <name>desktop.cli.print_certificates</name>
     <message>
-        <location filename="../../desktop/cli/print_certificates.py" line="36"/>
+        <location filename="../../desktop/cli/print_certificates.py" line="38"/>
         <source>Đã in {n} chứng nhận vào {file}</source>
         <translation>Printed {n} certificates into {file}</translation>
     </message>
@@ -387,32 +694,73 @@
 <context>
     <name>desktop.cli.registry</name>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="61"/>
+        <location filename="../../desktop/cli/registry.py" line="62"/>
         <source>CSDL dân cư mẫu: {n} công dân, http://{host}:{port} (Ctrl+C để dừng)</source>
         <translation>Reference registry: {n} citizens at http://{host}:{port} (Ctrl+C to stop)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="43"/>
+        <location filename="../../desktop/cli/registry.py" line="44"/>
         <source>Không tìm thấy tệp dân cư {file}; hãy chỉ ra bằng --population (lệnh `demo` in ra đường dẫn).</source>
         <translation>Population file {file} not found; give it with --population (`demo` prints the path).</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="49"/>
+        <location filename="../../desktop/cli/registry.py" line="50"/>
         <source>--fault phải là một trong: {modes}</source>
         <translation>--fault must be one of: {modes}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="56"/>
+        <location filename="../../desktop/cli/registry.py" line="57"/>
         <source>Không đọc được tệp dân cư {file}: {err}</source>
         <translation>Cannot read the population file {file}: {err}</translation>
     </message>
 </context>
 <context>
+    <name>desktop.cli.report</name>
+    <message>
+        <location filename="../../desktop/cli/report.py" line="39"/>
+        <source>Báo cáo ngày chỉ xuất được dạng .xlsx hoặc .pdf.</source>
+        <translation>The day report is written as .xlsx or .pdf.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.cli.resolve</name>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="35"/>
+        <location filename="../../desktop/cli/resolve.py" line="167"/>
+        <source>Đã áp dụng {n} quyết định.</source>
+        <translation>Applied {n} decisions.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="59"/>
         <source>Bản ghi {old} (trung ương từ chối) đã được gửi lại thành bản ghi {new}; hãy ký lại.</source>
         <translation>Record {old} (rejected by the central service) was resubmitted as record {new}; sign it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="131"/>
+        <source>{file} không có quyết định nào.</source>
+        <translation>{file} holds no decisions.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="75"/>
+        <source>Không đọc được {file}: {err}</source>
+        <translation>Cannot read {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="78"/>
+        <source>{file} không phải văn bản UTF-8; hãy lưu lại dưới dạng CSV UTF-8.</source>
+        <translation>{file} is not UTF-8 text; save it again as CSV UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="164"/>
+        <source>Dòng {row} ({field}): {reason} Không quyết định nào được áp dụng.</source>
+        <translation>Row {row} ({field}): {reason} No decision was applied.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.restore</name>
+    <message>
+        <location filename="../../desktop/cli/restore.py" line="38"/>
+        <source>Cần mật khẩu sao lưu (--passphrase-stdin).</source>
+        <translation>The backup passphrase is needed (--passphrase-stdin).</translation>
     </message>
 </context>
 <context>
@@ -449,20 +797,51 @@
 <context>
     <name>desktop.cli.sync</name>
     <message>
-        <location filename="../../desktop/cli/sync.py" line="44"/>
+        <location filename="../../desktop/cli/sync.py" line="45"/>
         <source>Đã gửi {sent} lô; {accepted} chứng nhận mới; {rejected} bản ghi bị từ chối; còn chờ {pending} bản ghi.</source>
         <translation>Sent {sent} batches; {accepted} new certificates; {rejected} records refused; {pending} records waiting.</translation>
     </message>
 </context>
 <context>
+    <name>desktop.cli.trust</name>
+    <message>
+        <location filename="../../desktop/cli/trust.py" line="34"/>
+        <source>Đã nhập {added} chứng thư ký mới ({present} đã có, {skipped} mục bỏ qua) từ {source}.</source>
+        <translation>Imported {added} new signing certificates ({present} already present, {skipped} entries skipped) from {source}.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.update</name>
+    <message>
+        <location filename="../../desktop/cli/update.py" line="62"/>
+        <source>Đã tin cậy khoá ký bản cập nhật {key}; hãy so dấu vân tay này với bên vận hành trung ương.</source>
+        <translation>Trusted the update signing key {key}; compare this fingerprint with the central's operator.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/update.py" line="38"/>
+        <source>Không đọc được tệp {file}: {err}</source>
+        <translation>Cannot read the file {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/update.py" line="55"/>
+        <source>Không có loại cập nhật "{kind}".</source>
+        <translation>There is no update kind "{kind}".</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/update.py" line="78"/>
+        <source>Tệp {file} không phải JSON hợp lệ.</source>
+        <translation>The file {file} is not valid JSON.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.cli.users</name>
     <message>
-        <location filename="../../desktop/cli/users.py" line="43"/>
+        <location filename="../../desktop/cli/users.py" line="58"/>
         <source>Không nhận được mật khẩu trên stdin.</source>
         <translation>No password was given on stdin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/users.py" line="57"/>
+        <location filename="../../desktop/cli/users.py" line="73"/>
         <source>Tài khoản đầu tiên phải là quản trị viên (--role administrator).</source>
         <translation>The first account must be an administrator (--role administrator).</translation>
     </message>
@@ -470,12 +849,12 @@
 <context>
     <name>desktop.cli.verify</name>
     <message>
-        <location filename="../../desktop/cli/verify.py" line="42"/>
+        <location filename="../../desktop/cli/verify.py" line="43"/>
         <source>Không có danh sách tin cậy: chỉ giải mã, không kiểm tra được chữ ký.</source>
         <translation>No trust list: the certificate is decoded but its signature cannot be checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/verify.py" line="73"/>
+        <location filename="../../desktop/cli/verify.py" line="95"/>
         <source>Thời điểm "{value}" không đúng định dạng ISO 8601.</source>
         <translation>The time "{value}" is not ISO 8601.</translation>
     </message>
@@ -483,12 +862,12 @@
 <context>
     <name>desktop.db</name>
     <message>
-        <location filename="../../desktop/db.py" line="85"/>
+        <location filename="../../desktop/db.py" line="104"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản VaxDesk mới hơn; hãy cập nhật VaxDesk.</source>
         <translation>The database was written by a newer VaxDesk; update VaxDesk to open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/db.py" line="78"/>
+        <location filename="../../desktop/db.py" line="97"/>
         <source>Không mở được cơ sở dữ liệu: {err}</source>
         <translation>Cannot open the database: {err}</translation>
     </message>
@@ -504,22 +883,22 @@
 <context>
     <name>desktop.dcc.hc1</name>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="98"/>
+        <location filename="../../desktop/dcc/hc1.py" line="102"/>
         <source>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</source>
         <translation>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="102"/>
+        <location filename="../../desktop/dcc/hc1.py" line="106"/>
         <source>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</source>
         <translation>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="106"/>
+        <location filename="../../desktop/dcc/hc1.py" line="110"/>
         <source>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</source>
         <translation>The certificate must expire after it is issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="109"/>
+        <location filename="../../desktop/dcc/hc1.py" line="113"/>
         <source>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</source>
         <translation>The issuing country "{iss}" is not a two-letter ISO 3166 code.</translation>
     </message>
@@ -569,14 +948,27 @@
     </message>
 </context>
 <context>
+    <name>desktop.dcc.trust_import</name>
+    <message>
+        <location filename="../../desktop/dcc/trust_import.py" line="214"/>
+        <source>Không nhập được chứng thư ký: {detail}</source>
+        <translation>Cannot import signing certificates: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/trust_import.py" line="107"/>
+        <source>Không đọc được tệp {file}: {err}</source>
+        <translation>Cannot read the file {file}: {err}</translation>
+    </message>
+</context>
+<context>
     <name>desktop.dcc.trustlist</name>
     <message>
-        <location filename="../../desktop/dcc/trustlist.py" line="350"/>
+        <location filename="../../desktop/dcc/trustlist.py" line="374"/>
         <source>Danh sách tin cậy không hợp lệ: {detail}</source>
         <translation>The trust list is invalid: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/trustlist.py" line="125"/>
+        <location filename="../../desktop/dcc/trustlist.py" line="133"/>
         <source>Không đọc được danh sách tin cậy {file}: {err}</source>
         <translation>Cannot read the trust list {file}: {err}</translation>
     </message>
@@ -592,24 +984,24 @@
 <context>
     <name>desktop.dcc.validate</name>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="95"/>
+        <location filename="../../desktop/dcc/validate.py" line="107"/>
         <source>thiếu trường bắt buộc</source>
         <translation>the required field is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="186"/>
+        <location filename="../../desktop/dcc/validate.py" line="221"/>
         <source>giá trị kiểu {kind} không được phép trong chứng nhận (phải là số nguyên hoặc chuỗi)</source>
         <translation>a value of type {kind} is not allowed in a certificate (use an integer or text)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="99"/>
+        <location filename="../../desktop/dcc/validate.py" line="111"/>
         <source>thiếu mục tiêm chủng (v), xét nghiệm (t) hoặc khỏi bệnh (r)</source>
         <translation>a vaccination (v), test (t) or recovery (r) entry is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="178"/>
-        <source>khoá {key!r} không phải chuỗi</source>
-        <translation>key {key!r} is not a string</translation>
+        <location filename="../../desktop/dcc/validate.py" line="213"/>
+        <source>khoá {key} không phải chuỗi</source>
+        <translation>key {key} is not a string</translation>
     </message>
 </context>
 <context>
@@ -628,12 +1020,12 @@
 <context>
     <name>desktop.demo.central</name>
     <message>
-        <location filename="../../desktop/demo/central.py" line="32"/>
+        <location filename="../../desktop/demo/central.py" line="33"/>
         <source>Chưa có mã cơ sở (facility_code).</source>
         <translation>The facility code (facility_code) is not set.</translation>
     </message>
     <message>
-        <location filename="../../desktop/demo/central.py" line="27"/>
+        <location filename="../../desktop/demo/central.py" line="28"/>
         <source>Thiếu {file}; hãy tạo token demo trước.</source>
         <translation>{file} is missing; create the demo token first.</translation>
     </message>
@@ -922,17 +1314,17 @@
 <context>
     <name>desktop.printing.pdf</name>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="54"/>
+        <location filename="../../desktop/printing/pdf.py" line="56"/>
         <source>Không có kiểu trang "{layout}"; chọn a4 hoặc card.</source>
         <translation>There is no layout "{layout}"; choose a4 or card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="59"/>
+        <location filename="../../desktop/printing/pdf.py" line="61"/>
         <source>Không có chứng nhận nào để in.</source>
         <translation>There is no certificate to print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="86"/>
+        <location filename="../../desktop/printing/pdf.py" line="97"/>
         <source>Không ghi được tệp PDF {file}: {err}</source>
         <translation>Cannot write the PDF file {file}: {err}</translation>
     </message>
@@ -946,29 +1338,37 @@
     </message>
 </context>
 <context>
+    <name>desktop.private</name>
+    <message>
+        <location filename="../../desktop/private.py" line="35"/>
+        <source>{path} thuộc về một tài khoản khác của máy tính hoặc không đổi được quyền truy cập, nên người khác có thể đọc dữ liệu cá nhân trong đó. Hãy nhờ bộ phận CNTT chuyển quyền sở hữu cho bạn (chown) hoặc chọn thư mục làm việc khác.</source>
+        <translation>{path} belongs to another account of this computer or its permissions cannot be changed, so others could read the personal data in it. Ask IT to make you its owner (chown), or choose another workspace folder.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.registry.check</name>
     <message>
-        <location filename="../../desktop/registry/check.py" line="68"/>
+        <location filename="../../desktop/registry/check.py" line="69"/>
         <source>Đã kiểm tra {done} bản ghi: {matched} khớp, {mismatch} lệch, {not_found} không tìm thấy, {invalid} số định danh không hợp lệ.</source>
         <translation>{done} records checked: {matched} matched, {mismatch} mismatched, {not_found} not found, {invalid} invalid IDs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="104"/>
+        <location filename="../../desktop/registry/check.py" line="105"/>
         <source>Chưa cài đặt địa chỉ CSDL dân cư. Hãy nhập địa chỉ và khoá truy cập trong Cài đặt.</source>
         <translation>The population registry address is not set. Enter the address and token in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="80"/>
+        <location filename="../../desktop/registry/check.py" line="81"/>
         <source>{n} bản ghi chưa được kiểm tra: {why}; sẽ thử lại.</source>
         <translation>{n} records not checked: {why}; will retry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="86"/>
+        <location filename="../../desktop/registry/check.py" line="87"/>
         <source>Không có bản ghi nào cần kiểm tra.</source>
         <translation>No records need checking.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="240"/>
+        <location filename="../../desktop/registry/check.py" line="241"/>
         <source>Đang kiểm tra với CSDL dân cư…</source>
         <translation>Checking with the population registry…</translation>
     </message>
@@ -976,7 +1376,7 @@
 <context>
     <name>desktop.registry.client</name>
     <message>
-        <location filename="../../desktop/registry/client.py" line="197"/>
+        <location filename="../../desktop/registry/client.py" line="215"/>
         <source>CSDL dân cư từ chối khoá truy cập của cơ sở (HTTP {status}). Hãy kiểm tra địa chỉ và khoá truy cập CSDL dân cư trong Cài đặt, rồi kiểm tra lại.</source>
         <translation>The population registry refused the facility's access token (HTTP {status}). Check the registry address and token in Settings, then check again.</translation>
     </message>
@@ -1010,6 +1410,294 @@
     </message>
 </context>
 <context>
+    <name>desktop.reports.chart</name>
+    <message>
+        <location filename="../../desktop/reports/chart.py" line="52"/>
+        <source>Theo danh sách</source>
+        <translation>By list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/chart.py" line="52"/>
+        <source>Theo ngày tiêm</source>
+        <translation>By vaccination day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/chart.py" line="57"/>
+        <source>Tổng quan</source>
+        <translation>Overview</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/chart.py" line="60"/>
+        <source>Chưa có bản ghi nào</source>
+        <translation>No records yet</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.reports.day</name>
+    <message>
+        <location filename="../../desktop/reports/day.py" line="116"/>
+        <source>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).</source>
+        <translation>"{text}" is not a valid date (dd/mm/yyyy or yyyy-mm-dd).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/day.py" line="101"/>
+        <source>Ngày kết thúc {end} trước ngày bắt đầu {start}.</source>
+        <translation>The end day {end} is before the start day {start}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/day.py" line="170"/>
+        <source>(đính chính)</source>
+        <translation>(corrections)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/day.py" line="141"/>
+        <source>Tổng cộng</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.reports.labels</name>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="9"/>
+        <source>Báo cáo cấp chứng nhận tiêm chủng COVID-19</source>
+        <translation>COVID-19 vaccination certificate report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="27"/>
+        <source>Danh sách</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="28"/>
+        <source>Ngày nhập</source>
+        <translation>Imported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="29"/>
+        <source>Bản ghi</source>
+        <translation>Records</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="30"/>
+        <source>Dòng bị loại khi nhập</source>
+        <translation>Rows rejected at loading</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="31"/>
+        <source>Đã ký số</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="32"/>
+        <source>Đã cấp</source>
+        <translation>Certified</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="33"/>
+        <source>Đã in</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="34"/>
+        <source>Ngày tiêm</source>
+        <translation>Vaccination day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="35"/>
+        <source>Vắc xin</source>
+        <translation>Vaccine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="36"/>
+        <source>Mũi</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="37"/>
+        <source>Kỳ báo cáo</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="38"/>
+        <source>Cơ sở</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="39"/>
+        <source>Lập lúc</source>
+        <translation>Created</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="41"/>
+        <source>Nạp và kiểm tra với CSDL dân cư</source>
+        <translation>Loading and registry check</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="42"/>
+        <source>Quyết định đối chiếu</source>
+        <translation>Review decisions</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="43"/>
+        <source>Tiến độ (như trang Tổng quan)</source>
+        <translation>Progress (as on the Overview)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="44"/>
+        <source>Theo ngày tiêm</source>
+        <translation>By vaccination day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="45"/>
+        <source>Theo vắc xin và mũi</source>
+        <translation>By vaccine and dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="12"/>
+        <source>Chưa kiểm tra</source>
+        <translation>Unchecked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="13"/>
+        <source>Khớp</source>
+        <translation>Matched</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="14"/>
+        <source>Sai lệch</source>
+        <translation>Mismatch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="15"/>
+        <source>Không tìm thấy</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="16"/>
+        <source>Số định danh sai</source>
+        <translation>Invalid ID</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="20"/>
+        <source>Theo CSDL dân cư</source>
+        <translation>Accept registry</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="21"/>
+        <source>Giữ theo danh sách</source>
+        <translation>Keep list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="22"/>
+        <source>Sửa</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="23"/>
+        <source>Loại</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="24"/>
+        <source>Để sau</source>
+        <translation>Defer</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.reports.register</name>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="32"/>
+        <source>UVCI</source>
+        <translation>UVCI</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="32"/>
+        <source>Họ và tên</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="32"/>
+        <source>Ngày sinh</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="32"/>
+        <source>Vắc xin</source>
+        <translation>Vaccine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="33"/>
+        <source>Mũi</source>
+        <translation>Dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="33"/>
+        <source>Ngày tiêm</source>
+        <translation>Vaccination date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="33"/>
+        <source>Trạng thái</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="37"/>
+        <source>Còn hiệu lực</source>
+        <translation>Valid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="38"/>
+        <source>Hết hạn</source>
+        <translation>Expired</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="39"/>
+        <source>Đã thay thế</source>
+        <translation>Superseded</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="40"/>
+        <source>Đã thu hồi</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="101"/>
+        <source>Đang ghi sổ chứng nhận</source>
+        <translation>Writing the certificate register</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="96"/>
+        <source>Sổ chứng nhận chỉ xuất được dạng xlsx hoặc csv, không phải "{fmt}".</source>
+        <translation>The register can be written as xlsx or csv, not "{fmt}".</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="118"/>
+        <source>Sổ chứng nhận</source>
+        <translation>Certificate register</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.reports.workbook</name>
+    <message>
+        <location filename="../../desktop/reports/workbook.py" line="103"/>
+        <source>Không ghi được tệp {file}: {err}</source>
+        <translation>Cannot write the file {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/workbook.py" line="59"/>
+        <source>Theo danh sách</source>
+        <translation>By list</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.retention.__init__</name>
+    <message>
+        <location filename="../../desktop/retention/__init__.py" line="76"/>
+        <source>Chưa đặt thời hạn lưu giữ (retention_days); không xoá gì.</source>
+        <translation>No retention period is set (retention_days); nothing is purged.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.review.decisions</name>
     <message>
         <location filename="../../desktop/review/decisions.py" line="62"/>
@@ -1036,126 +1724,131 @@
         <source>Để sau</source>
         <translation>Defer</translation>
     </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="112"/>
+        <source>sai định dạng</source>
+        <translation>malformed</translation>
+    </message>
 </context>
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="173"/>
+        <location filename="../../desktop/review/queue.py" line="176"/>
         <source>Chưa kiểm tra</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="174"/>
+        <location filename="../../desktop/review/queue.py" line="177"/>
         <source>Khớp</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="175"/>
+        <location filename="../../desktop/review/queue.py" line="178"/>
         <source>Lệch</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="176"/>
+        <location filename="../../desktop/review/queue.py" line="179"/>
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="177"/>
+        <location filename="../../desktop/review/queue.py" line="180"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="178"/>
+        <location filename="../../desktop/review/queue.py" line="181"/>
         <source>Trung ương từ chối</source>
         <translation>Rejected by the central service</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="179"/>
+        <location filename="../../desktop/review/queue.py" line="182"/>
         <source>Để sau</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="182"/>
+        <location filename="../../desktop/review/queue.py" line="185"/>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="183"/>
+        <location filename="../../desktop/review/queue.py" line="186"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="184"/>
+        <location filename="../../desktop/review/queue.py" line="187"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="185"/>
+        <location filename="../../desktop/review/queue.py" line="188"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="188"/>
+        <location filename="../../desktop/review/queue.py" line="191"/>
         <source>Họ tên: khác chữ hoa/khoảng trắng</source>
         <translation>Name: case/spacing</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="189"/>
+        <location filename="../../desktop/review/queue.py" line="192"/>
         <source>Họ tên: khác dấu</source>
         <translation>Name: accents</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="190"/>
+        <location filename="../../desktop/review/queue.py" line="193"/>
         <source>Họ tên: khác thứ tự</source>
         <translation>Name: word order</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="191"/>
+        <location filename="../../desktop/review/queue.py" line="194"/>
         <source>Họ tên: thừa/thiếu tên đệm</source>
         <translation>Name: middle name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="192"/>
+        <location filename="../../desktop/review/queue.py" line="195"/>
         <source>Họ tên: lỗi gõ</source>
         <translation>Name: typo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="193"/>
+        <location filename="../../desktop/review/queue.py" line="196"/>
         <source>Họ tên: khác hẳn</source>
         <translation>Name: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="194"/>
+        <location filename="../../desktop/review/queue.py" line="197"/>
         <source>Ngày sinh: chỉ có năm/tháng</source>
         <translation>DOB: partial</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="195"/>
+        <location filename="../../desktop/review/queue.py" line="198"/>
         <source>Ngày sinh: đảo ngày/tháng</source>
         <translation>DOB: day/month swapped</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="196"/>
+        <location filename="../../desktop/review/queue.py" line="199"/>
         <source>Ngày sinh: 01/01 điền thay</source>
         <translation>DOB: 01/01 placeholder</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="197"/>
+        <location filename="../../desktop/review/queue.py" line="200"/>
         <source>Ngày sinh: khác</source>
         <translation>DOB: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="198"/>
+        <location filename="../../desktop/review/queue.py" line="201"/>
         <source>Giới tính: khác</source>
         <translation>Sex: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="199"/>
+        <location filename="../../desktop/review/queue.py" line="202"/>
         <source>Số định danh: CMND cũ đã chuyển CCCD</source>
         <translation>ID: old CMND linked to CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="200"/>
+        <location filename="../../desktop/review/queue.py" line="203"/>
         <source>Số định danh: không khớp giới tính/năm sinh</source>
         <translation>ID: inconsistent with sex/year</translation>
     </message>
@@ -1170,7 +1863,7 @@
         <translation>There is no queue status {status}. Statuses: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="168"/>
+        <location filename="../../desktop/review/queue.py" line="171"/>
         <source>Không có bản ghi {id}</source>
         <translation>There is no record {id}</translation>
     </message>
@@ -1178,38 +1871,38 @@
 <context>
     <name>desktop.settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="159"/>
-        <location filename="../../desktop/settings.py" line="109"/>
+        <location filename="../../desktop/settings.py" line="171"/>
+        <location filename="../../desktop/settings.py" line="117"/>
         <source>Không có cài đặt {key}</source>
         <translation>There is no setting {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="141"/>
+        <location filename="../../desktop/settings.py" line="153"/>
         <source>Giá trị {value!r} không hợp lệ cho {key}</source>
         <translation>Value {value!r} is not valid for {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="175"/>
+        <location filename="../../desktop/settings.py" line="187"/>
         <source>một giá trị</source>
         <translation>a value</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="91"/>
+        <location filename="../../desktop/settings.py" line="99"/>
         <source>Không đọc được tệp cài đặt {file}: {err}</source>
         <translation>Cannot read the settings file {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="174"/>
+        <location filename="../../desktop/settings.py" line="186"/>
         <source>một số nguyên</source>
         <translation>a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="174"/>
+        <location filename="../../desktop/settings.py" line="186"/>
         <source>một số</source>
         <translation>a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="175"/>
+        <location filename="../../desktop/settings.py" line="187"/>
         <source>có/không</source>
         <translation>yes/no</translation>
     </message>
@@ -1242,7 +1935,7 @@
         <translation>vaccinated on {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="268"/>
+        <location filename="../../desktop/signing/batch.py" line="270"/>
         <source>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</source>
         <translation>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</translation>
     </message>
@@ -1382,8 +2075,8 @@
 <context>
     <name>desktop.signing.token</name>
     <message>
-        <location filename="../../desktop/signing/token.py" line="123"/>
-        <location filename="../../desktop/signing/token.py" line="402"/>
+        <location filename="../../desktop/signing/token.py" line="129"/>
+        <location filename="../../desktop/signing/token.py" line="411"/>
         <source>Sai mã PIN.</source>
         <translation>Wrong PIN.</translation>
     </message>
@@ -1403,17 +2096,17 @@
         <translation>The USB token's PIN is locked after too many wrong PINs. It must be unlocked by the issuing CA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="118"/>
+        <location filename="../../desktop/signing/token.py" line="124"/>
         <source>Sai mã PIN. Chỉ còn 1 lần thử: nếu nhập sai lần nữa, token sẽ bị khóa và phải nhờ CA mở khóa.</source>
         <translation>Wrong PIN. 1 try left: one more wrong PIN locks the token, and only the CA can unlock it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="121"/>
+        <location filename="../../desktop/signing/token.py" line="127"/>
         <source>Sai mã PIN. Token báo chỉ còn ít lần thử trước khi bị khóa.</source>
         <translation>Wrong PIN. The token says only a few tries are left before it locks.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="128"/>
+        <location filename="../../desktop/signing/token.py" line="134"/>
         <source>Cảnh báo: đây là lần thử cuối cùng trước khi token bị khóa.</source>
         <translation>Warning: this is the last try before the token locks.</translation>
     </message>
@@ -1428,37 +2121,37 @@
         <translation>The USB token does not support the signing algorithm ({err}). Try the setting signing_algorithm = RS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="208"/>
+        <location filename="../../desktop/signing/token.py" line="214"/>
         <source>Không tìm thấy chứng thư số của cơ sở trên USB token. Hãy kiểm tra token với nhà cung cấp (CA).</source>
         <translation>No facility certificate was found on the USB token. Check the token with the issuing CA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="411"/>
+        <location filename="../../desktop/signing/token.py" line="420"/>
         <source>Khóa trên token có kiểu {t} không được hỗ trợ (cần RSA hoặc EC P-256).</source>
         <translation>The key on the token is of type {t}, which is not supported (RSA or EC P-256 needed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="157"/>
+        <location filename="../../desktop/signing/token.py" line="163"/>
         <source>Không nạp được thư viện PKCS#11 {path}. Hãy cài lại phần mềm của USB token hoặc kiểm tra đường dẫn.</source>
         <translation>Cannot load the PKCS#11 module {path}. Reinstall the USB token's software or check the path.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="168"/>
+        <location filename="../../desktop/signing/token.py" line="174"/>
         <source>Không thấy USB token{which}. Hãy cắm token vào máy và thử lại.</source>
         <translation>No USB token{which} is present. Insert the token and try again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="175"/>
+        <location filename="../../desktop/signing/token.py" line="181"/>
         <source>Có nhiều USB token đang cắm. Hãy chọn nhãn hoặc số sê-ri của token trong Cài đặt (token_label, token_serial), hoặc rút bớt token.</source>
         <translation>Several USB tokens are inserted. Choose the token's label or serial in Settings (token_label, token_serial), or remove the others.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="420"/>
+        <location filename="../../desktop/signing/token.py" line="429"/>
         <source>Token không hỗ trợ RSA-PSS; sẽ ký bằng RS256 (PKCS#1 v1.5).</source>
         <translation>The token does not support RSA-PSS; signing with RS256 (PKCS#1 v1.5).</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="336"/>
+        <location filename="../../desktop/signing/token.py" line="342"/>
         <source>Trên token không có khóa bí mật khớp với chứng thư số (CKA_ID {id}).</source>
         <translation>The token holds no private key matching the certificate (CKA_ID {id}).</translation>
     </message>
@@ -1466,58 +2159,78 @@
 <context>
     <name>desktop.sync.client</name>
     <message>
-        <location filename="../../desktop/sync/client.py" line="162"/>
+        <location filename="../../desktop/sync/client.py" line="233"/>
         <source>Máy chủ trung ương gửi {what} không đọc được. Sẽ thử lại sau.</source>
         <translation>The central service sent an unreadable {what}. Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="183"/>
+        <location filename="../../desktop/sync/client.py" line="254"/>
         <source>Máy chủ trung ương từ chối cả lô ({code}): {reason}</source>
         <translation>The central service refused the whole batch ({code}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="172"/>
-        <location filename="../../desktop/sync/client.py" line="149"/>
+        <location filename="../../desktop/sync/client.py" line="56"/>
+        <source>Máy chủ trung ương không chấp nhận thông tin xác thực của cơ sở (central_token): thiếu, sai hoặc đã được cấp lại. Hãy nhập thông tin mới trong Cài đặt; các lô vẫn chờ gửi.</source>
+        <translation>The central service did not accept the facility's credential (central_token): missing, wrong or replaced. Enter the current one in Settings; the batches stay queued.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="243"/>
+        <location filename="../../desktop/sync/client.py" line="212"/>
         <source>Máy chủ trung ương trả lời HTTP {status} không rõ lý do. Sẽ thử lại sau.</source>
         <translation>The central service answered HTTP {status} without a reason. Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="52"/>
+        <location filename="../../desktop/sync/client.py" line="80"/>
         <source>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</source>
         <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="102"/>
+        <location filename="../../desktop/sync/client.py" line="136"/>
+        <source>danh sách mốc nhật ký</source>
+        <translation>audit anchor list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="148"/>
+        <source>trạng thái chứng nhận</source>
+        <translation>certificate status</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="157"/>
+        <source>xác nhận thu hồi</source>
+        <translation>revocation receipt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="163"/>
         <source>danh sách tin cậy</source>
         <translation>trust list</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="108"/>
+        <location filename="../../desktop/sync/client.py" line="169"/>
         <source>danh sách thu hồi</source>
         <translation>revocation list</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="118"/>
+        <location filename="../../desktop/sync/client.py" line="179"/>
         <source>kết quả lô</source>
         <translation>batch result</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="140"/>
+        <location filename="../../desktop/sync/client.py" line="203"/>
         <source>Máy chủ trung ương đang gặp sự cố (HTTP {status}). Sẽ thử lại sau.</source>
         <translation>The central service is having trouble (HTTP {status}). Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="126"/>
+        <location filename="../../desktop/sync/client.py" line="187"/>
         <source>Máy chủ trung ương không trả lời kịp thời ({url}). Sẽ thử lại sau.</source>
         <translation>The central service did not answer in time ({url}). Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="132"/>
+        <location filename="../../desktop/sync/client.py" line="193"/>
         <source>Không kết nối được máy chủ trung ương ({url}): mạng hoặc máy chủ đang ngừng. Sẽ thử lại sau.</source>
         <translation>Cannot reach the central service ({url}): the network or the service is down. Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="154"/>
+        <location filename="../../desktop/sync/client.py" line="217"/>
         <source>câu trả lời</source>
         <translation>answer</translation>
     </message>
@@ -1548,29 +2261,37 @@
 <context>
     <name>desktop.sync.engine</name>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="250"/>
+        <location filename="../../desktop/sync/engine.py" line="251"/>
         <source>CẢNH BÁO: chứng nhận nhận về cho lô {batch} không khớp dữ liệu đã ký hoặc không được ký bởi máy chủ trung ương ({n} bản ghi, ví dụ bản ghi {record}: {what}). Không lưu chứng nhận nào của lô này; hãy báo ngay cho bộ phận CNTT.</source>
         <translation>ALARM: certificates received for batch {batch} do not match the signed data or were not signed by the central service ({n} records, e.g. record {record}: {what}). No certificate of this batch was stored; tell your IT staff at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="311"/>
+        <location filename="../../desktop/sync/engine.py" line="312"/>
         <source>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</source>
         <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="224"/>
+        <location filename="../../desktop/sync/engine.py" line="225"/>
         <source>CẢNH BÁO: máy chủ trung ương gửi chứng nhận thứ hai ({received}) cho bản ghi {record} đã có chứng nhận {held}. Không lưu gì từ lô {batch}; hãy báo cho bộ phận CNTT.</source>
         <translation>ALARM: the central service sent a second certificate ({received}) for record {record}, which already has {held}. Nothing from batch {batch} was stored; tell your IT staff.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="189"/>
+        <location filename="../../desktop/sync/engine.py" line="190"/>
         <source>Máy chủ trung ương trả kết quả của lô khác. Sẽ thử lại sau.</source>
         <translation>The central service answered for another batch. Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="177"/>
+        <location filename="../../desktop/sync/engine.py" line="178"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.sync.revocations</name>
+    <message>
+        <location filename="../../desktop/sync/revocations.py" line="29"/>
+        <source>Máy chủ trung ương từ chối thu hồi ({code}): {reason}</source>
+        <translation>The central service refused the revocation ({code}): {reason}</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +2333,75 @@
         <location filename="../../desktop/sync/verify.py" line="117"/>
         <source>không đọc được chứng nhận ({detail})</source>
         <translation>the certificate cannot be read ({detail})</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.updates.bundle</name>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="34"/>
+        <source>Bộ mã EU DCC (value sets)</source>
+        <translation>EU DCC value sets</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="35"/>
+        <source>Bảng vắc xin</source>
+        <translation>Vaccine table</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="36"/>
+        <source>Danh sách tin cậy</source>
+        <translation>Trust list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="89"/>
+        <source>Khoá ký bản cập nhật phải là Ed25519 hoặc ECDSA P-256.</source>
+        <translation>The update signing key must be Ed25519 or ECDSA P-256.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="63"/>
+        <source>Phiên bản "{version}" không hợp lệ (dạng 2.13.0).</source>
+        <translation>The version "{version}" is not valid (use the form 2.13.0).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="96"/>
+        <source>Không có loại cập nhật "{kind}".</source>
+        <translation>There is no update kind "{kind}".</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="84"/>
+        <source>Tệp khoá công khai không đọc được (cần PEM).</source>
+        <translation>The public key file is unreadable (PEM needed).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.updates.fetch</name>
+    <message>
+        <location filename="../../desktop/updates/fetch.py" line="26"/>
+        <source>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</source>
+        <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/fetch.py" line="43"/>
+        <source>Máy chủ trung ương trả lời {status} khi lấy bản cập nhật {kind}.</source>
+        <translation>The central service answered {status} when asked for the {kind} update.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/fetch.py" line="47"/>
+        <source>Bản cập nhật quá lớn.</source>
+        <translation>The update is too large.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/fetch.py" line="37"/>
+        <source>Không kết nối được máy chủ trung ương {url}: {err}</source>
+        <translation>Cannot reach the central service {url}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.updates.store</name>
+    <message>
+        <location filename="../../desktop/updates/store.py" line="276"/>
+        <source>Bản cập nhật {what} phiên bản {version} không mới hơn phiên bản đang dùng ({current}); không áp dụng.</source>
+        <translation>The {what} update version {version} is not newer than the version in use ({current}); not applied.</translation>
     </message>
 </context>
 <context>
@@ -1683,7 +2473,12 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="47"/>
+        <location filename="../../desktop/views/main_window.py" line="37"/>
+        <source>Nhật ký kiểm tra</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="48"/>
         <source>Các bước trong ngày</source>
         <translation>Stages of the day</translation>
     </message>
@@ -1702,286 +2497,633 @@
     </message>
 </context>
 <context>
+    <name>desktop.views.pages.audit</name>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="42"/>
+        <source>Số</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="43"/>
+        <source>Thời điểm</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="44"/>
+        <source>Người thực hiện</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="45"/>
+        <source>Thao tác</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="46"/>
+        <source>Đối tượng</source>
+        <translation>Entity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="47"/>
+        <source>Mã</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="48"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="49"/>
+        <source>Trước</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="50"/>
+        <source>Sau</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="250"/>
+        <source>{total} sự kiện; hiện {shown} sự kiện mới nhất (xuất CSV để có tất cả).</source>
+        <translation>{total} events; showing the newest {shown} (export CSV for all).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="254"/>
+        <source>{total} sự kiện</source>
+        <translation>{total} events</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="290"/>
+        <source>Nhật ký nguyên vẹn: {n} sự kiện, {a} mốc đã ký khớp.</source>
+        <translation>The log is intact: {n} events, {a} signed anchors agree.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="294"/>
+        <source>Nhật ký bị thay đổi từ sự kiện {id} ({problem}). Hãy báo cho người phụ trách an ninh.</source>
+        <translation>The log was altered at event {id} ({problem}). Tell the person responsible for security.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="106"/>
+        <source>Nhật ký kiểm tra</source>
+        <translation>Audit log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="109"/>
+        <source>Chỉ quản trị viên được xem nhật ký kiểm tra.</source>
+        <translation>Only an administrator may read the audit log.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="125"/>
+        <source>tên tài khoản</source>
+        <translation>account name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="127"/>
+        <source>số bản ghi, mã lô, UVCI…</source>
+        <translation>record number, batch id, UVCI…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="131"/>
+        <source>Theo &amp;ngày</source>
+        <translation>By &amp;date</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="139"/>
+        <source>&amp;Người thực hiện</source>
+        <translation>&amp;Person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="140"/>
+        <source>&amp;Bản ghi / đối tượng</source>
+        <translation>&amp;Record / entity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="141"/>
+        <source>&amp;Thao tác</source>
+        <translation>&amp;Action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="156"/>
+        <source>&amp;Lọc</source>
+        <translation>&amp;Filter</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="159"/>
+        <source>Bỏ lọc</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="161"/>
+        <source>&amp;Xuất CSV…</source>
+        <translation>&amp;Export CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="163"/>
+        <source>&amp;Kiểm tra tính toàn vẹn</source>
+        <translation>&amp;Check integrity</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="176"/>
+        <source>Các sự kiện của nhật ký</source>
+        <translation>Audit events</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="184"/>
+        <source>Số sự kiện</source>
+        <translation>Number of events</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="260"/>
+        <source>Xuất nhật ký kiểm tra</source>
+        <translation>Export the audit log</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="268"/>
+        <source>Đang xuất nhật ký…</source>
+        <translation>Exporting the log…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="272"/>
+        <location filename="../../desktop/views/pages/audit.py" line="274"/>
+        <source>Đã xuất {n} sự kiện vào {out}</source>
+        <translation>Exported {n} events to {out}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="286"/>
+        <source>Đang kiểm tra nhật ký…</source>
+        <translation>Checking the log…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.backup_panel</name>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="178"/>
+        <source>Đã lưu {n} cài đặt sao lưu.</source>
+        <translation>Saved {n} backup settings.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="181"/>
+        <source>Mật khẩu sao lưu</source>
+        <translation>Backup passphrase</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="197"/>
+        <source>Đã đặt mật khẩu sao lưu. Hãy ghi lại và cất ở nơi an toàn: không có nó, không khôi phục được.</source>
+        <translation>The backup passphrase is set. Write it down and keep it safe: without it no backup can be restored.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="52"/>
+        <source>Ví dụ: E:\SaoLuu (ổ USB) hoặc \\may-chu\saoluu</source>
+        <translation>For example E:\Backups (USB drive) or \\server\backups</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="54"/>
+        <source>Thư mục sao lưu</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="55"/>
+        <source>Chọn…</source>
+        <translation>Choose…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="60"/>
+        <source>&amp;Thư mục sao lưu:</source>
+        <translation>Backup &amp;folder:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="63"/>
+        <source>Số bản sao lưu giữ lại</source>
+        <translation>Backups to keep</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="64"/>
+        <source>&amp;Giữ lại (bản mới nhất):</source>
+        <translation>&amp;Keep (newest):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="67"/>
+        <source> ngày</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="68"/>
+        <source>Thời hạn lưu dữ liệu cá nhân</source>
+        <translation>Personal data retention</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="69"/>
+        <source>Lưu dữ liệu cá nhân sau cấp &amp;chứng nhận:</source>
+        <translation>Keep personal data after &amp;certification:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="71"/>
+        <source>Sau thời hạn này, lệnh `vaxdesk purge` xoá họ tên, số định danh, điện thoại… của bản ghi đã cấp chứng nhận (0: không xoá).</source>
+        <translation>After this period, `vaxdesk purge` removes names, ID numbers, phones… of certified records (0: never).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="76"/>
+        <source>Đặt &amp;mật khẩu sao lưu…</source>
+        <translation>Set the backup &amp;passphrase…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="81"/>
+        <source>Mật khẩu:</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="83"/>
+        <source>Lần sao lưu gần nhất</source>
+        <translation>Last backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="84"/>
+        <source>Lần sao lưu gần nhất:</source>
+        <translation>Last backup:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="86"/>
+        <source>Lưu</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="88"/>
+        <source>Kiểm tra một bản sao lưu…</source>
+        <translation>Check a backup…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="90"/>
+        <source>&amp;Sao lưu ngay</source>
+        <translation>&amp;Back up now</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="100"/>
+        <source>Kết quả sao lưu</source>
+        <translation>Backup result</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="102"/>
+        <source>Khôi phục trên máy mới: cài VaxDesk rồi chạy `vaxdesk restore TỆP --to THƯ-MỤC` (nhân viên IT; xem docs/operations.md). Bản sao lưu không chứa khoá của USB ký số, mã PIN hay mật khẩu.</source>
+        <translation>Restoring on a new PC: install VaxDesk, then run `vaxdesk restore FILE --to FOLDER` (IT staff; see docs/operations.md). A backup holds no token key, PIN or password.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="169"/>
+        <source>Chọn thư mục sao lưu</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="182"/>
+        <source>Mật khẩu mới (ít nhất 10 ký tự):</source>
+        <translation>New passphrase (10 characters or more):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="186"/>
+        <source>Nhập lại mật khẩu:</source>
+        <translation>Repeat the passphrase:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="218"/>
+        <source>Chọn bản sao lưu</source>
+        <translation>Choose a backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="219"/>
+        <source>Bản sao lưu VaxDesk (*.vxbak)</source>
+        <translation>VaxDesk backups (*.vxbak)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="125"/>
+        <source>đã đặt</source>
+        <translation>set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="126"/>
+        <source>chưa đặt</source>
+        <translation>not set</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="132"/>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="176"/>
+        <source>Không có thay đổi nào.</source>
+        <translation>Nothing has changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="190"/>
+        <source>Hai mật khẩu không giống nhau.</source>
+        <translation>The two passphrases differ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="203"/>
+        <source>Hãy lưu các thay đổi trước khi sao lưu.</source>
+        <translation>Save the changes before backing up.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="210"/>
+        <source>Đã sao lưu {n} bản ghi, {c} chứng nhận vào {file}.</source>
+        <translation>Backed up {n} records and {c} certificates to {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="215"/>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="228"/>
+        <source>Bản sao lưu đọc được: {n} bản ghi, {c} chứng nhận; nhật ký kiểm tra nguyên vẹn ({e} sự kiện).</source>
+        <translation>The backup reads back: {n} records, {c} certificates; the audit log is intact ({e} events).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="234"/>
+        <source>Đang kiểm tra bản sao lưu…</source>
+        <translation>Checking the backup…</translation>
+    </message>
+</context>
+<context>
     <name>desktop.views.pages.certificates</name>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
         <source>Hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
         <source>Đã thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
         <source>Đã thu hồi</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="60"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
         <source>Còn hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
         <source>Mới, chưa in</source>
         <translation>New, never printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="65"/>
         <source>Sắp hết hạn</source>
         <translation>Expiring soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
         <source>Đã hết hạn</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="65"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="67"/>
         <source>Đã được thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="73"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="75"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="179"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="74"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="76"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="75"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="77"/>
         <source>Ngày tiêm</source>
         <translation>Vaccinated</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="76"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="78"/>
         <source>Mã chứng nhận (UVCI)</source>
         <translation>Certificate (UVCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="77"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="79"/>
         <source>Hết hạn</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="78"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="80"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="79"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="81"/>
         <source>Số lần in</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="95"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="97"/>
         <source>Thu hồi chứng nhận</source>
         <translation>Revoke certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="95"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="97"/>
         <source>Lý do thu hồi {uvci} (cấp nhầm…). Chứng nhận sẽ mất hiệu lực, không có chứng nhận thay thế:</source>
         <translation>Why revoke {uvci} (issued in error…)? It stops being valid and is not replaced:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="108"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="110"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="179"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="178"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
         <source>Mũi tiêm số</source>
         <translation>Dose number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="178"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
         <source>Tổng số mũi</source>
         <translation>Doses in series</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="184"/>
         <source>Đính chính chứng nhận</source>
         <translation>Correct the certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="201"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="203"/>
         <source>Lý do (bắt buộc)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="235"/>
         <source>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</source>
         <translation>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="241"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="243"/>
         <source>Khổ A4</source>
         <translation>A4 page</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="242"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="244"/>
         <source>Thẻ gấp A5</source>
         <translation>Folded A5 card</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="252"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="256"/>
         <source>Xem mọi chứng nhận</source>
         <translation>Show all certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="270"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="274"/>
         <source>Danh sách chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="278"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="282"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="279"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
         <source>Xem trước bản in…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="280"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="284"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="281"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="285"/>
         <source>Lưu PDF các chứng nhận mới…</source>
         <translation>Save all new as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="282"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="286"/>
         <source>Đính chính…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="287"/>
         <source>Thu hồi…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="341"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="346"/>
         <source>Chỉ hiện: {what}</source>
         <translation>Showing only: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="406"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="412"/>
         <source>{n} chứng nhận</source>
         <translation>{n} certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="497"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="503"/>
         <source>Lưu chứng nhận thành PDF</source>
         <translation>Save certificates as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="509"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="515"/>
         <source>Đã in {n} chứng nhận vào {file}</source>
         <translation>Printed {n} certificates into {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="574"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="581"/>
         <source>Đã tạo bản đính chính</source>
         <translation>Correction created</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="574"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="581"/>
         <source>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</source>
         <translation>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="187"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="189"/>
         <source>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</source>
         <translation>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="245"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="247"/>
         <source>Mẫu in:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="338"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="343"/>
         <source>danh sách số {id}</source>
         <translation>list {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="340"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="345"/>
         <source>ngày tiêm {day}</source>
         <translation>vaccinated {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="476"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="482"/>
         <source>Không được phép</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="506"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="512"/>
         <source>Đang tạo PDF…</source>
         <translation>Writing the PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="529"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="531"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="537"/>
         <source>máy in</source>
         <translation>printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="549"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="555"/>
         <source>Đang gửi tới máy in…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="589"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="596"/>
         <source>Xác nhận thu hồi</source>
         <translation>Confirm revocation</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="589"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="596"/>
         <source>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</source>
         <translation>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="603"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="611"/>
         <source>Đã thu hồi {uvci}</source>
         <translation>Revoked {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="606"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="614"/>
         <source>Đang thu hồi…</source>
         <translation>Revoking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="228"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="230"/>
         <source>Chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="364"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="369"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
@@ -2171,767 +3313,956 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="244"/>
+        <location filename="../../desktop/views/pages/overview.py" line="245"/>
         <source>Mở {n} bản ghi “{state}”</source>
         <translation>Open the {n} “{state}” records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="263"/>
+        <location filename="../../desktop/views/pages/overview.py" line="264"/>
         <source>Hôm nay, {day}</source>
         <translation>Today, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="270"/>
+        <location filename="../../desktop/views/pages/overview.py" line="271"/>
         <source>Làm mới (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="271"/>
+        <location filename="../../desktop/views/pages/overview.py" line="272"/>
         <source>Làm mới số liệu</source>
         <translation>Refresh the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="274"/>
+        <location filename="../../desktop/views/pages/overview.py" line="275"/>
+        <source>Xuất báo cáo…</source>
+        <translation>Export a report…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="277"/>
+        <source>Lưu biểu đồ…</source>
+        <translation>Save the chart…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="282"/>
         <source>Khoá màn hình (Ctrl+L)</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="275"/>
+        <location filename="../../desktop/views/pages/overview.py" line="283"/>
         <source>Khoá màn hình</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="285"/>
+        <location filename="../../desktop/views/pages/overview.py" line="293"/>
         <source>Không còn việc nào đang chờ. ✔</source>
         <translation>Nothing is waiting. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="302"/>
+        <location filename="../../desktop/views/pages/overview.py" line="310"/>
         <source>Biểu đồ theo danh sách</source>
         <translation>Chart by list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="303"/>
+        <location filename="../../desktop/views/pages/overview.py" line="311"/>
         <source>Biểu đồ theo ngày tiêm</source>
         <translation>Chart by vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="304"/>
+        <location filename="../../desktop/views/pages/overview.py" line="312"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="305"/>
+        <location filename="../../desktop/views/pages/overview.py" line="313"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="316"/>
+        <location filename="../../desktop/views/pages/overview.py" line="324"/>
         <source>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</source>
         <translation>Click a number to open those records. On the chart: arrows to choose, Enter to open.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="128"/>
+        <location filename="../../desktop/views/pages/overview.py" line="129"/>
         <source>Chưa có bản ghi nào</source>
         <translation>No records yet</translation>
     </message>
 </context>
 <context>
+    <name>desktop.views.pages.report_export</name>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="20"/>
+        <source>Báo cáo ngày (Excel .xlsx)</source>
+        <translation>Day report (Excel .xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="21"/>
+        <source>Báo cáo ngày (PDF)</source>
+        <translation>Day report (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="22"/>
+        <source>Sổ chứng nhận (Excel .xlsx)</source>
+        <translation>Certificate register (Excel .xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="23"/>
+        <source>Sổ chứng nhận (CSV)</source>
+        <translation>Certificate register (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="95"/>
+        <source>Lưu báo cáo</source>
+        <translation>Save the report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="108"/>
+        <source>Lưu biểu đồ</source>
+        <translation>Save the chart</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="37"/>
+        <source>Xuất báo cáo</source>
+        <translation>Export a report</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="46"/>
+        <source>Loại:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="47"/>
+        <source>Từ ngày tiêm:</source>
+        <translation>From vaccination day:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="48"/>
+        <source>Đến ngày tiêm:</source>
+        <translation>To vaccination day:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="83"/>
+        <source>Đã xuất</source>
+        <translation>Exported</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="83"/>
+        <source>Đã ghi {file}</source>
+        <translation>Wrote {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="101"/>
+        <source>Đang lập báo cáo…</source>
+        <translation>Writing the report…</translation>
+    </message>
+</context>
+<context>
     <name>desktop.views.pages.review</name>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="53"/>
+        <location filename="../../desktop/views/pages/review.py" line="55"/>
         <source>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</source>
         <translation>Checked against the ID card or passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="54"/>
+        <location filename="../../desktop/views/pages/review.py" line="56"/>
         <source>Người được tiêm xác nhận thông tin</source>
         <translation>Confirmed by the vaccinated person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="55"/>
+        <location filename="../../desktop/views/pages/review.py" line="57"/>
         <source>Lỗi nhập liệu tại điểm tiêm</source>
         <translation>Data entry error at the vaccination site</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="56"/>
+        <location filename="../../desktop/views/pages/review.py" line="58"/>
         <source>CSDL dân cư chưa cập nhật</source>
         <translation>The registry is not up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="57"/>
+        <location filename="../../desktop/views/pages/review.py" line="59"/>
         <source>Người nước ngoài, không có trong CSDL dân cư</source>
         <translation>Foreigner, not in the population registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="58"/>
+        <location filename="../../desktop/views/pages/review.py" line="60"/>
         <source>Trùng người / không phải người được tiêm</source>
         <translation>Duplicate or not the vaccinated person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="622"/>
+        <location filename="../../desktop/views/pages/review.py" line="67"/>
+        <source>Không có mũi tiêm này</source>
+        <translation>This dose was not given</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="68"/>
+        <source>Số giấy tờ sai, cần xác minh lại</source>
+        <translation>Wrong ID number, to be verified again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="704"/>
         <source>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</source>
         <translation>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="102"/>
+        <location filename="../../desktop/views/pages/review.py" line="535"/>
+        <source>Không còn bản ghi nào cần quyết định.</source>
+        <translation>No records need a decision.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="112"/>
         <source>mũi</source>
         <translation>dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="105"/>
+        <location filename="../../desktop/views/pages/review.py" line="115"/>
         <source>Trung ương từ chối</source>
         <translation>Rejected by the central service</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="107"/>
+        <location filename="../../desktop/views/pages/review.py" line="117"/>
         <source>Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.</source>
         <translation>Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="109"/>
+        <location filename="../../desktop/views/pages/review.py" line="119"/>
         <source>Danh sách</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="109"/>
+        <location filename="../../desktop/views/pages/review.py" line="119"/>
         <source>CSDL dân cư</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="110"/>
+        <location filename="../../desktop/views/pages/review.py" line="120"/>
         <source>Khác biệt</source>
         <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="130"/>
+        <location filename="../../desktop/views/pages/review.py" line="149"/>
         <source>Sửa bản ghi</source>
         <translation>Edit the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="185"/>
-        <source>Kiểm tra với CSDL dân cư (F5)</source>
-        <translation>Check with the registry (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="197"/>
-        <source>Xem cả hàng chờ</source>
-        <translation>Show the whole queue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="210"/>
-        <source>Lọc theo loại khác biệt</source>
-        <translation>Filter by difference kind</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="222"/>
-        <source>Bản ghi đang xét</source>
-        <translation>Current record</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="234"/>
-        <source>Lý do quyết định</source>
-        <translation>Reason for the decision</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="251"/>
-        <source>Trước (P)</source>
-        <translation>Previous (P)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="251"/>
-        <source>Tiếp (N)</source>
-        <translation>Next (N)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="252"/>
-        <source>Hoàn tác (Ctrl+Z)</source>
-        <translation>Undo (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="253"/>
-        <source>Quyết định cho cả loại… (B)</source>
-        <translation>Decide for the whole kind… (B)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="331"/>
-        <source> cần quyết định (tổng {n}; số còn lại đã được quyết định)</source>
-        <translation> waiting for a decision ({n} in all; the others are already decided)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="337"/>
-        <source>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</source>
-        <translation>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="503"/>
-        <location filename="../../desktop/views/pages/review.py" line="230"/>
-        <source>Lý do:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="586"/>
-        <source>Đã hoàn tác: {action}</source>
-        <translation>Undone: {action}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="602"/>
-        <location filename="../../desktop/views/pages/review.py" line="598"/>
-        <location filename="../../desktop/views/pages/review.py" line="619"/>
-        <location filename="../../desktop/views/pages/review.py" line="625"/>
-        <source>Quyết định hàng loạt</source>
-        <translation>Bulk decision</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="603"/>
-        <source>Thao tác cho mọi bản ghi của loại này:</source>
-        <translation>Action for every record of this kind:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="647"/>
-        <location filename="../../desktop/views/pages/review.py" line="669"/>
-        <source>Đang kiểm tra…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="83"/>
+        <location filename="../../desktop/views/pages/review.py" line="154"/>
+        <location filename="../../desktop/views/pages/review.py" line="93"/>
+        <location filename="../../desktop/views/pages/review.py" line="170"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="83"/>
+        <location filename="../../desktop/views/pages/review.py" line="155"/>
+        <location filename="../../desktop/views/pages/review.py" line="93"/>
+        <location filename="../../desktop/views/pages/review.py" line="170"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="100"/>
+        <location filename="../../desktop/views/pages/review.py" line="158"/>
+        <source>dd/mm/yyyy (hoặc chỉ năm sinh)</source>
+        <translation>dd/mm/yyyy (or the year alone)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="241"/>
+        <source>Kiểm tra với CSDL dân cư (F5)</source>
+        <translation>Check with the registry (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="253"/>
+        <source>Xem cả hàng chờ</source>
+        <translation>Show the whole queue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="266"/>
+        <source>Lọc theo loại khác biệt</source>
+        <translation>Filter by difference kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="278"/>
+        <source>Bản ghi đang xét</source>
+        <translation>Current record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="290"/>
+        <source>Lý do quyết định</source>
+        <translation>Reason for the decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="307"/>
+        <source>Trước (P)</source>
+        <translation>Previous (P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="307"/>
+        <source>Tiếp (N)</source>
+        <translation>Next (N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="308"/>
+        <source>Hoàn tác (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="309"/>
+        <source>Quyết định cho cả loại… (B)</source>
+        <translation>Decide for the whole kind… (B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="388"/>
+        <source> cần quyết định (tổng {n}; số còn lại đã được quyết định)</source>
+        <translation> waiting for a decision ({n} in all; the others are already decided)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="394"/>
+        <source>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</source>
+        <translation>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="530"/>
+        <source>&lt;h3&gt;Chưa kiểm tra {n} bản ghi với CSDL dân cư&lt;/h3&gt;&lt;p&gt;Bấm &lt;b&gt;F5&lt;/b&gt; (Kiểm tra với CSDL dân cư) trước; các bản ghi cần quyết định sẽ hiện ở đây.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{n} records are not checked against the registry yet&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;F5&lt;/b&gt; (Check with the registry) first; the records needing a decision will show here.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="579"/>
+        <source>Lý do (chọn hoặc nhập):</source>
+        <translation>Reason (choose or type):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="668"/>
+        <source>Đã hoàn tác: {action}</source>
+        <translation>Undone: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="684"/>
+        <location filename="../../desktop/views/pages/review.py" line="680"/>
+        <location filename="../../desktop/views/pages/review.py" line="701"/>
+        <location filename="../../desktop/views/pages/review.py" line="707"/>
+        <source>Quyết định hàng loạt</source>
+        <translation>Bulk decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="685"/>
+        <source>Thao tác cho mọi bản ghi của loại này:</source>
+        <translation>Action for every record of this kind:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="734"/>
+        <location filename="../../desktop/views/pages/review.py" line="756"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="110"/>
         <source>dòng</source>
         <translation>row</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="119"/>
-        <source>CSDL dân cư không có dữ liệu cho bản ghi này.</source>
-        <translation>The registry has no data for this record.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="121"/>
+        <location filename="../../desktop/views/pages/review.py" line="136"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="208"/>
+        <location filename="../../desktop/views/pages/review.py" line="195"/>
+        <source>Chưa có giá trị nào được sửa.</source>
+        <translation>No value was changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="264"/>
         <source>Loại:</source>
         <translation>Kind:</translation>
     </message>
     <message>
         <location filename="../../desktop/views/pages/review.py" line="286"/>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="343"/>
         <source>Không được phép</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="325"/>
+        <location filename="../../desktop/views/pages/review.py" line="382"/>
         <source>danh sách số {id}</source>
         <translation>list {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="327"/>
+        <location filename="../../desktop/views/pages/review.py" line="384"/>
         <source>ngày tiêm {day}</source>
         <translation>vaccinated {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="416"/>
+        <location filename="../../desktop/views/pages/review.py" line="473"/>
         <source>Tất cả cần quyết định</source>
         <translation>All needing a decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="452"/>
-        <source>Không còn bản ghi nào cần quyết định.</source>
-        <translation>No records need a decision.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="512"/>
+        <location filename="../../desktop/views/pages/review.py" line="589"/>
         <source>Không có dữ liệu CSDL dân cư để chấp nhận.</source>
         <translation>No registry values to accept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="548"/>
+        <location filename="../../desktop/views/pages/review.py" line="628"/>
         <source>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</source>
         <translation>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="552"/>
+        <location filename="../../desktop/views/pages/review.py" line="632"/>
         <source>Đã ghi: {action} — dòng {row}</source>
         <translation>Recorded: {action} — row {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="598"/>
+        <location filename="../../desktop/views/pages/review.py" line="680"/>
         <source>Hãy chọn một loại khác biệt trong ô “Loại” trước.</source>
         <translation>Choose a difference kind in “Kind” first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="620"/>
+        <location filename="../../desktop/views/pages/review.py" line="702"/>
         <source>Không có bản ghi nào để thay đổi.</source>
         <translation>No records would change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="632"/>
+        <location filename="../../desktop/views/pages/review.py" line="719"/>
         <source>Đã thay đổi {n} bản ghi.</source>
         <translation>{n} records changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="638"/>
+        <location filename="../../desktop/views/pages/review.py" line="725"/>
         <source>Đang ghi quyết định…</source>
         <translation>Recording decisions…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="650"/>
+        <location filename="../../desktop/views/pages/review.py" line="737"/>
         <source>Đang kiểm tra với CSDL dân cư…</source>
         <translation>Checking with the population registry…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="670"/>
+        <location filename="../../desktop/views/pages/review.py" line="757"/>
         <source>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</source>
         <translation>Check stopped; the records already checked are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="101"/>
+        <location filename="../../desktop/views/pages/review.py" line="111"/>
         <source>mã</source>
         <translation>ref</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="183"/>
+        <location filename="../../desktop/views/pages/review.py" line="131"/>
+        <source>Số giấy tờ không hợp lệ</source>
+        <translation>The ID number is not valid</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="132"/>
+        <source>Hãy sửa (E) theo giấy tờ tùy thân hoặc loại (R).</source>
+        <translation>Edit it (E) from the ID card or reject (R).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="134"/>
+        <source>CSDL dân cư không có dữ liệu cho bản ghi này.</source>
+        <translation>The registry has no data for this record.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="239"/>
         <source>Đối chiếu với CSDL dân cư</source>
         <translation>Review against the population registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="143"/>
+        <location filename="../../desktop/views/pages/review.py" line="488"/>
+        <source>Đã xong loại này; chuyển sang loại tiếp theo.</source>
+        <translation>This kind is done; moving on to the next one.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="174"/>
         <source>CSDL</source>
         <translation>registry</translation>
     </message>
 </context>
 <context>
+    <name>desktop.views.pages.search_filters</name>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="34"/>
+        <source>Số điện thoại</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="35"/>
+        <source>Số thẻ BHYT</source>
+        <translation>Insurance no.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="44"/>
+        <source>Từ ngày (dd/mm/yyyy)</source>
+        <translation>From (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="45"/>
+        <source>Đến ngày (dd/mm/yyyy)</source>
+        <translation>To (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="37"/>
+        <source>Danh sách</source>
+        <translation>List</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="38"/>
+        <source>Mọi danh sách</source>
+        <translation>All lists</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="40"/>
+        <source>Vắc xin</source>
+        <translation>Vaccine</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="41"/>
+        <source>Mọi vắc xin</source>
+        <translation>All vaccines</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="46"/>
+        <source>Bỏ lọc</source>
+        <translation>Clear filters</translation>
+    </message>
+</context>
+<context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="396"/>
-        <location filename="../../desktop/views/pages/settings.py" line="545"/>
+        <location filename="../../desktop/views/pages/settings.py" line="401"/>
+        <location filename="../../desktop/views/pages/settings.py" line="550"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="396"/>
-        <location filename="../../desktop/views/pages/settings.py" line="547"/>
+        <location filename="../../desktop/views/pages/settings.py" line="401"/>
+        <location filename="../../desktop/views/pages/settings.py" line="552"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="396"/>
-        <location filename="../../desktop/views/pages/settings.py" line="551"/>
+        <location filename="../../desktop/views/pages/settings.py" line="401"/>
+        <location filename="../../desktop/views/pages/settings.py" line="556"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="397"/>
+        <location filename="../../desktop/views/pages/settings.py" line="402"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="75"/>
+        <location filename="../../desktop/views/pages/settings.py" line="77"/>
         <source>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</source>
         <translation>Only an administrator may change settings and accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="154"/>
+        <location filename="../../desktop/views/pages/settings.py" line="158"/>
         <source>&amp;Mã cơ sở:</source>
         <translation>Facility &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="155"/>
+        <location filename="../../desktop/views/pages/settings.py" line="159"/>
         <source>&amp;Tên cơ sở:</source>
         <translation>Facility &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="161"/>
+        <location filename="../../desktop/views/pages/settings.py" line="165"/>
         <source>Các cơ sở được &amp;ký thay:</source>
         <translation>Facilities &amp;represented:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="168"/>
+        <location filename="../../desktop/views/pages/settings.py" line="172"/>
         <source>Địa chỉ CSDL &amp;dân cư:</source>
         <translation>&amp;Registry address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="169"/>
+        <location filename="../../desktop/views/pages/settings.py" line="173"/>
         <source>&amp;Mã truy cập:</source>
         <translation>Access &amp;token:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="170"/>
+        <location filename="../../desktop/views/pages/settings.py" line="174"/>
         <source>Số tra cứu mỗi &amp;lần:</source>
         <translation>Look-ups per &amp;request:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="171"/>
+        <location filename="../../desktop/views/pages/settings.py" line="175"/>
         <source>Chờ tối đa (CSDL dân cư):</source>
         <translation>Registry timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="172"/>
+        <location filename="../../desktop/views/pages/settings.py" line="176"/>
         <source>Kiểm tra kết nối CSDL dân cư</source>
         <translation>Test the registry connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="173"/>
+        <location filename="../../desktop/views/pages/settings.py" line="177"/>
         <source>Địa chỉ hệ thống &amp;trung ương:</source>
         <translation>&amp;Central service address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="175"/>
+        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <source>Thông tin &amp;xác thực trung ương:</source>
+        <translation>Central &amp;credential:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="180"/>
         <source>Chứng thư TLS (tuỳ chọn):</source>
         <translation>TLS certificate file (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="176"/>
+        <location filename="../../desktop/views/pages/settings.py" line="181"/>
         <source>Chờ tối đa (trung ương):</source>
         <translation>Central timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="177"/>
+        <location filename="../../desktop/views/pages/settings.py" line="182"/>
         <source>Đồng bộ mỗi (0: thủ công):</source>
         <translation>Sync every (0: by hand):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <location filename="../../desktop/views/pages/settings.py" line="184"/>
         <source>Kiểm tra kết nối trung ương</source>
         <translation>Test the central connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="197"/>
+        <location filename="../../desktop/views/pages/settings.py" line="202"/>
         <source>&amp;Nhãn USB ký số:</source>
         <translation>Token &amp;label:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="203"/>
+        <location filename="../../desktop/views/pages/settings.py" line="208"/>
         <source>Số bản ghi mỗi &amp;lô ký:</source>
         <translation>Records per signed &amp;batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="204"/>
+        <location filename="../../desktop/views/pages/settings.py" line="209"/>
         <source>Kiểm tra USB ký số</source>
         <translation>Test the token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="223"/>
+        <location filename="../../desktop/views/pages/settings.py" line="228"/>
         <source>&amp;Khoá màn hình sau (0: không khoá):</source>
         <translation>&amp;Lock the screen after (0: never):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="291"/>
+        <location filename="../../desktop/views/pages/settings.py" line="296"/>
         <source>Đã lưu {n} cài đặt.</source>
         <translation>Saved {n} settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="72"/>
+        <location filename="../../desktop/views/pages/settings.py" line="74"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="79"/>
+        <location filename="../../desktop/views/pages/settings.py" line="81"/>
         <source>Đổi mật khẩu của tôi…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="81"/>
+        <location filename="../../desktop/views/pages/settings.py" line="83"/>
         <source>Đổi mật khẩu của tôi</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="86"/>
+        <location filename="../../desktop/views/pages/settings.py" line="88"/>
         <source>Cơ sở</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="87"/>
+        <location filename="../../desktop/views/pages/settings.py" line="89"/>
         <source>Kết nối</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="88"/>
+        <location filename="../../desktop/views/pages/settings.py" line="90"/>
         <source>USB ký số</source>
         <translation>Signing token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="89"/>
+        <location filename="../../desktop/views/pages/settings.py" line="91"/>
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="91"/>
-        <location filename="../../desktop/views/pages/settings.py" line="471"/>
+        <location filename="../../desktop/views/pages/settings.py" line="92"/>
+        <source>Sao lưu</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="93"/>
+        <source>Cập nhật dữ liệu</source>
+        <translation>Data updates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="95"/>
+        <location filename="../../desktop/views/pages/settings.py" line="476"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="95"/>
+        <location filename="../../desktop/views/pages/settings.py" line="99"/>
         <source>Kết quả lưu cài đặt</source>
         <translation>Result of saving</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="99"/>
+        <location filename="../../desktop/views/pages/settings.py" line="103"/>
         <source>Hoàn tác thay đổi</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="101"/>
+        <location filename="../../desktop/views/pages/settings.py" line="105"/>
         <source>&amp;Lưu cài đặt</source>
         <translation>&amp;Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="102"/>
+        <location filename="../../desktop/views/pages/settings.py" line="106"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="142"/>
+        <location filename="../../desktop/views/pages/settings.py" line="146"/>
         <source>Kết quả kiểm tra</source>
         <translation>Test result</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="156"/>
+        <location filename="../../desktop/views/pages/settings.py" line="160"/>
         <source>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</source>
         <translation>Signs for several facilities (provincial health department / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="158"/>
+        <location filename="../../desktop/views/pages/settings.py" line="162"/>
         <source>Đầu mối ký thay</source>
         <translation>Focal agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="187"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>Mô-đun PKCS#11</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="191"/>
+        <location filename="../../desktop/views/pages/settings.py" line="196"/>
         <source>&amp;Mô-đun PKCS#11:</source>
         <translation>PKCS#11 &amp;module:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="197"/>
         <source>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</source>
         <translation>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="200"/>
+        <location filename="../../desktop/views/pages/settings.py" line="205"/>
         <source>Thuật toán ký</source>
         <translation>Signing algorithm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="201"/>
+        <location filename="../../desktop/views/pages/settings.py" line="206"/>
         <source>Thuật toán &amp;ký:</source>
         <translation>Signing &amp;algorithm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="206"/>
+        <location filename="../../desktop/views/pages/settings.py" line="211"/>
         <source>USB ký số tìm thấy</source>
         <translation>Tokens found</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="218"/>
+        <location filename="../../desktop/views/pages/settings.py" line="223"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="219"/>
+        <location filename="../../desktop/views/pages/settings.py" line="224"/>
         <source>&amp;Ngôn ngữ / Language:</source>
         <translation>&amp;Language / Ngôn ngữ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="220"/>
+        <location filename="../../desktop/views/pages/settings.py" line="225"/>
         <source>Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</source>
         <translation>A new language takes effect when VaxDesk is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="293"/>
+        <location filename="../../desktop/views/pages/settings.py" line="298"/>
         <source>{saved} Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</source>
         <translation>{saved} The new language takes effect when VaxDesk is opened again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="325"/>
+        <location filename="../../desktop/views/pages/settings.py" line="330"/>
         <source>Đang kiểm tra…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="406"/>
+        <location filename="../../desktop/views/pages/settings.py" line="411"/>
         <source>Danh sách tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="420"/>
+        <location filename="../../desktop/views/pages/settings.py" line="425"/>
         <source>&amp;Thêm tài khoản…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="421"/>
+        <location filename="../../desktop/views/pages/settings.py" line="426"/>
         <source>Đặt lại &amp;mật khẩu…</source>
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="422"/>
+        <location filename="../../desktop/views/pages/settings.py" line="427"/>
         <source>&amp;Mở khoá</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="423"/>
+        <location filename="../../desktop/views/pages/settings.py" line="428"/>
         <source>Đổi &amp;vai trò…</source>
         <translation>Change &amp;role…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="424"/>
+        <location filename="../../desktop/views/pages/settings.py" line="429"/>
         <source>Tắt/&amp;bật tài khoản</source>
         <translation>Disable/&amp;enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="431"/>
+        <location filename="../../desktop/views/pages/settings.py" line="436"/>
         <source>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</source>
         <translation>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="456"/>
+        <location filename="../../desktop/views/pages/settings.py" line="461"/>
         <source>Đang khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="491"/>
+        <location filename="../../desktop/views/pages/settings.py" line="496"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="492"/>
+        <location filename="../../desktop/views/pages/settings.py" line="497"/>
         <source>Mật khẩu mới cho {user}:</source>
         <translation>New password for {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="502"/>
+        <location filename="../../desktop/views/pages/settings.py" line="507"/>
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="503"/>
+        <location filename="../../desktop/views/pages/settings.py" line="508"/>
         <source>Vai trò của {user}:</source>
         <translation>Role of {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="519"/>
+        <location filename="../../desktop/views/pages/settings.py" line="524"/>
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="522"/>
+        <location filename="../../desktop/views/pages/settings.py" line="527"/>
         <source>Mật khẩu &amp;hiện tại:</source>
         <translation>&amp;Current password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="522"/>
+        <location filename="../../desktop/views/pages/settings.py" line="527"/>
         <source>Mật khẩu hiện tại</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="523"/>
+        <location filename="../../desktop/views/pages/settings.py" line="528"/>
         <source>Mật khẩu &amp;mới:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="523"/>
+        <location filename="../../desktop/views/pages/settings.py" line="528"/>
         <source>Mật khẩu mới</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="524"/>
+        <location filename="../../desktop/views/pages/settings.py" line="529"/>
         <source>&amp;Nhập lại:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="524"/>
+        <location filename="../../desktop/views/pages/settings.py" line="529"/>
         <source>Nhập lại mật khẩu mới</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="542"/>
+        <location filename="../../desktop/views/pages/settings.py" line="547"/>
         <source>Thêm tài khoản</source>
         <translation>Add an account</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="554"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="555"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>ít nhất {n} ký tự</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="557"/>
+        <location filename="../../desktop/views/pages/settings.py" line="562"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="558"/>
+        <location filename="../../desktop/views/pages/settings.py" line="563"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="559"/>
+        <location filename="../../desktop/views/pages/settings.py" line="564"/>
         <source>&amp;Vai trò:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="560"/>
+        <location filename="../../desktop/views/pages/settings.py" line="565"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="224"/>
+        <location filename="../../desktop/views/pages/settings.py" line="229"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="279"/>
+        <location filename="../../desktop/views/pages/settings.py" line="284"/>
         <source>Chỉ quản trị viên được thay đổi cài đặt.</source>
         <translation>Only an administrator may change settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="284"/>
+        <location filename="../../desktop/views/pages/settings.py" line="289"/>
         <source>Không có thay đổi nào.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="363"/>
+        <location filename="../../desktop/views/pages/settings.py" line="368"/>
         <source>Hai mật khẩu mới không giống nhau.</source>
         <translation>The two new passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="368"/>
+        <location filename="../../desktop/views/pages/settings.py" line="373"/>
         <source>Đã đổi mật khẩu.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="457"/>
+        <location filename="../../desktop/views/pages/settings.py" line="462"/>
         <source>Đã tắt</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="457"/>
+        <location filename="../../desktop/views/pages/settings.py" line="462"/>
         <source>Hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="471"/>
+        <location filename="../../desktop/views/pages/settings.py" line="476"/>
         <source>Hãy chọn một tài khoản trước.</source>
         <translation>Choose an account first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="246"/>
+        <location filename="../../desktop/views/pages/settings.py" line="251"/>
         <source>(đã lưu; để trống để giữ nguyên)</source>
         <translation>(saved; leave empty to keep)</translation>
     </message>
@@ -2939,202 +4270,202 @@
 <context>
     <name>desktop.views.pages.sign</name>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="36"/>
+        <location filename="../../desktop/views/pages/sign.py" line="37"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="37"/>
+        <location filename="../../desktop/views/pages/sign.py" line="38"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="38"/>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
         <source>Đã ký xác nhận</source>
         <translation>Countersigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <location filename="../../desktop/views/pages/sign.py" line="40"/>
         <source>Bị từ chối một phần</source>
         <translation>Partly rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="40"/>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Cấp mới</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Đính chính</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="45"/>
         <source>Thuật toán</source>
         <translation>Algorithm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="45"/>
         <source>Cơ sở</source>
         <translation>Facilities</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="45"/>
         <source>Mã lô</source>
         <translation>Batch id</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="58"/>
+        <location filename="../../desktop/views/pages/sign.py" line="59"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="66"/>
+        <location filename="../../desktop/views/pages/sign.py" line="67"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="67"/>
+        <location filename="../../desktop/views/pages/sign.py" line="68"/>
         <source>Nhãn:</source>
         <translation>Label:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="68"/>
+        <location filename="../../desktop/views/pages/sign.py" line="69"/>
         <source>Chủ chứng thư số:</source>
         <translation>Certificate holder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="69"/>
+        <location filename="../../desktop/views/pages/sign.py" line="70"/>
         <source>Hết hạn:</source>
         <translation>Expires:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="71"/>
+        <location filename="../../desktop/views/pages/sign.py" line="72"/>
         <source>&amp;Kiểm tra lại token</source>
         <translation>&amp;Check the token again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="76"/>
+        <location filename="../../desktop/views/pages/sign.py" line="77"/>
         <source>Bản ghi cần ký</source>
         <translation>Records to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="80"/>
+        <location filename="../../desktop/views/pages/sign.py" line="81"/>
         <source>Chọn bản ghi</source>
         <translation>Choose records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="81"/>
+        <location filename="../../desktop/views/pages/sign.py" line="82"/>
         <source>Tất cả bản ghi sẵn sàng</source>
         <translation>All ready records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="82"/>
+        <location filename="../../desktop/views/pages/sign.py" line="83"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="83"/>
+        <location filename="../../desktop/views/pages/sign.py" line="84"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="85"/>
+        <location filename="../../desktop/views/pages/sign.py" line="86"/>
         <source>Danh sách hoặc ngày</source>
         <translation>List or date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="96"/>
+        <location filename="../../desktop/views/pages/sign.py" line="97"/>
         <source>&amp;Ký các bản ghi…</source>
         <translation>&amp;Sign the records…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="99"/>
+        <location filename="../../desktop/views/pages/sign.py" line="100"/>
         <source>Dừng sau lô này</source>
         <translation>Stop after this batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="161"/>
+        <location filename="../../desktop/views/pages/sign.py" line="162"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="212"/>
+        <location filename="../../desktop/views/pages/sign.py" line="213"/>
         <source>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</source>
         <translation>Ready to sign: {ready}. Held for review: {held}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="202"/>
+        <location filename="../../desktop/views/pages/sign.py" line="203"/>
         <source>Sẵn sàng</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="269"/>
+        <location filename="../../desktop/views/pages/sign.py" line="270"/>
         <source>Không được phép ký</source>
         <translation>Not permitted to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="303"/>
+        <location filename="../../desktop/views/pages/sign.py" line="305"/>
         <source>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</source>
         <translation>Signing stopped. The batches already signed are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="308"/>
+        <location filename="../../desktop/views/pages/sign.py" line="310"/>
         <source>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</source>
         <translation>Signed {n} records in {b} batches. The batches are waiting to be synced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="319"/>
+        <location filename="../../desktop/views/pages/sign.py" line="321"/>
         <source>Chưa ký được</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="56"/>
+        <location filename="../../desktop/views/pages/sign.py" line="57"/>
         <source>Ký số bằng USB token</source>
         <translation>Sign with the USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="115"/>
+        <location filename="../../desktop/views/pages/sign.py" line="116"/>
         <source>Các lô đã ký</source>
         <translation>Signed batches</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="192"/>
+        <location filename="../../desktop/views/pages/sign.py" line="193"/>
         <source>Danh sách số {id}</source>
         <translation>List {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="203"/>
+        <location filename="../../desktop/views/pages/sign.py" line="204"/>
         <source>Đã cắm</source>
         <translation>Inserted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="203"/>
+        <location filename="../../desktop/views/pages/sign.py" line="204"/>
         <source>Không thấy token</source>
         <translation>No token</translation>
     </message>
@@ -3329,74 +4660,152 @@
     </message>
 </context>
 <context>
+    <name>desktop.views.pages.updates_panel</name>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="17"/>
+        <source>kèm bộ cài</source>
+        <translation>bundled with VaxDesk</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="18"/>
+        <source>bản cập nhật đã ký</source>
+        <translation>signed update</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="19"/>
+        <source>nhận khi đồng bộ</source>
+        <translation>received by sync</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="20"/>
+        <source>chưa có</source>
+        <translation>none yet</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="35"/>
+        <source>Phiên bản dữ liệu đang dùng</source>
+        <translation>Data versions in use</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="40"/>
+        <source>Cập nhật bằng lệnh "vaxdesk update fetch" (từ máy chủ trung ương) hoặc "vaxdesk update apply TỆP"; mỗi bản cập nhật được kiểm tra chữ ký trước khi dùng.</source>
+        <translation>Update with "vaxdesk update fetch" (from the central service) or "vaxdesk update apply FILE"; every update's signature is checked before use.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="30"/>
+        <source>Dữ liệu</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="30"/>
+        <source>Phiên bản</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="31"/>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="31"/>
+        <source>Áp dụng lúc</source>
+        <translation>Applied</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="72"/>
+        <source>Khoá ký bản cập nhật được tin cậy: {key}</source>
+        <translation>Trusted update signing key: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="73"/>
+        <source>Chưa tin cậy khoá ký bản cập nhật nào ("vaxdesk update trust TỆP_KHOÁ").</source>
+        <translation>No update signing key is trusted yet ("vaxdesk update trust KEY_FILE").</translation>
+    </message>
+</context>
+<context>
     <name>desktop.views.pages.verify</name>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="30"/>
+        <location filename="../../desktop/views/pages/verify.py" line="41"/>
         <source>Mở ảnh mã QR</source>
         <translation>Open a picture of the QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="34"/>
+        <location filename="../../desktop/views/pages/verify.py" line="45"/>
         <source>Chọn danh sách tin cậy</source>
         <translation>Choose a trust list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="56"/>
+        <location filename="../../desktop/views/pages/verify.py" line="67"/>
         <source>Kiểm tra</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="58"/>
+        <location filename="../../desktop/views/pages/verify.py" line="69"/>
         <source>Mở ảnh mã QR…</source>
         <translation>Open QR picture…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="59"/>
+        <location filename="../../desktop/views/pages/verify.py" line="70"/>
         <source>Dùng danh sách tin cậy khác…</source>
         <translation>Use another trust list…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="86"/>
+        <location filename="../../desktop/views/pages/verify.py" line="87"/>
+        <source>Chi tiết</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="139"/>
         <source>Nơi cấp:</source>
         <translation>Issued by:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="87"/>
+        <location filename="../../desktop/views/pages/verify.py" line="140"/>
         <source>Hiệu lực mã QR:</source>
         <translation>QR code valid:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="47"/>
+        <location filename="../../desktop/views/pages/verify.py" line="146"/>
+        <source> Trong đó {k} chứng thư ký nhập từ nước khác.</source>
+        <translation> {k} of them imported from other countries.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="58"/>
         <source>Dán chuỗi "HC1:…" (từ máy quét) hoặc mở ảnh chụp/ảnh quét mã QR.</source>
         <translation>Paste the "HC1:…" text (from a scanner) or open a photo or scan of the QR code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="100"/>
+        <location filename="../../desktop/views/pages/verify.py" line="149"/>
         <source>Chưa có danh sách tin cậy: hãy đồng bộ một lần khi có mạng. Chỉ giải mã được, không kiểm tra chữ ký.</source>
         <translation>No trust list yet: sync once while online. Certificates can be decoded but not checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="104"/>
-        <source>Danh sách tin cậy: {n} chứng thư ký, {r} chứng nhận bị thu hồi ({path}).</source>
-        <translation>Trust list: {n} signing certificates, {r} revoked certificates ({path}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/verify.py" line="119"/>
+        <location filename="../../desktop/views/pages/verify.py" line="168"/>
         <source>Đang đọc mã QR…</source>
         <translation>Reading the QR code…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="46"/>
+        <location filename="../../desktop/views/pages/verify.py" line="208"/>
+        <source>Danh sách tin cậy</source>
+        <translation>Trust list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="57"/>
         <source>Kiểm tra mã QR chứng nhận</source>
         <translation>Verify a certificate QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="134"/>
+        <location filename="../../desktop/views/pages/verify.py" line="153"/>
+        <source>Danh sách tin cậy: {n} chứng thư ký, {r} chứng nhận bị thu hồi ({path}).</source>
+        <translation>Trust list: {n} signing certificates, {r} revoked certificates ({path}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="183"/>
         <source>HỢP LỆ</source>
         <translation>VALID</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="139"/>
+        <location filename="../../desktop/views/pages/verify.py" line="185"/>
         <source>KHÔNG HỢP LỆ</source>
         <translation>NOT VALID</translation>
     </message>
@@ -3404,147 +4813,147 @@
 <context>
     <name>desktop.views.records_table</name>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="39"/>
+        <location filename="../../desktop/views/records_table.py" line="64"/>
         <source>Chưa đối chiếu</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="39"/>
+        <location filename="../../desktop/views/records_table.py" line="64"/>
         <source>Khớp</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="40"/>
+        <location filename="../../desktop/views/records_table.py" line="65"/>
         <source>Sai lệch</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="40"/>
+        <location filename="../../desktop/views/records_table.py" line="65"/>
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="41"/>
+        <location filename="../../desktop/views/records_table.py" line="66"/>
         <source>Số giấy tờ sai</source>
         <translation>Invalid ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
         <source>Đã nhập</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="45"/>
+        <location filename="../../desktop/views/records_table.py" line="70"/>
         <source>Đã cấp chứng nhận</source>
         <translation>Certified</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="45"/>
+        <location filename="../../desktop/views/records_table.py" line="70"/>
         <source>Trung ương từ chối</source>
         <translation>Rejected centrally</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="46"/>
+        <location filename="../../desktop/views/records_table.py" line="71"/>
         <source>Đã thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="46"/>
+        <location filename="../../desktop/views/records_table.py" line="71"/>
         <source>Đã thu hồi</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="48"/>
+        <location filename="../../desktop/views/records_table.py" line="73"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="48"/>
+        <location filename="../../desktop/views/records_table.py" line="73"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="59"/>
+        <location filename="../../desktop/views/records_table.py" line="93"/>
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="60"/>
+        <location filename="../../desktop/views/records_table.py" line="94"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="61"/>
+        <location filename="../../desktop/views/records_table.py" line="95"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="62"/>
+        <location filename="../../desktop/views/records_table.py" line="96"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="63"/>
+        <location filename="../../desktop/views/records_table.py" line="97"/>
         <source>Số CMND/CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="64"/>
+        <location filename="../../desktop/views/records_table.py" line="98"/>
         <source>Vắc xin</source>
         <translation>Vaccine</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="65"/>
+        <location filename="../../desktop/views/records_table.py" line="99"/>
         <source>Mũi</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="66"/>
+        <location filename="../../desktop/views/records_table.py" line="100"/>
         <source>Ngày tiêm</source>
         <translation>Vaccinated on</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="67"/>
+        <location filename="../../desktop/views/records_table.py" line="101"/>
         <source>Đối chiếu</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="68"/>
+        <location filename="../../desktop/views/records_table.py" line="102"/>
         <source>Giai đoạn</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="103"/>
         <source>Mã mũi tiêm</source>
         <translation>Platform id</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="180"/>
+        <location filename="../../desktop/views/records_table.py" line="262"/>
         <source>Tìm theo họ tên (có hoặc không dấu), số giấy tờ, mã mũi tiêm…</source>
         <translation>Search by name (with or without marks), ID number, platform id…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="184"/>
+        <location filename="../../desktop/views/records_table.py" line="266"/>
         <source>Mọi trạng thái đối chiếu</source>
         <translation>Any check status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="188"/>
+        <location filename="../../desktop/views/records_table.py" line="270"/>
         <source>Mọi giai đoạn</source>
         <translation>Any stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="265"/>
+        <location filename="../../desktop/views/records_table.py" line="408"/>
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
@@ -3552,7 +4961,7 @@
 <context>
     <name>desktop.views.sign_in</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="192"/>
+        <location filename="../../desktop/views/sign_in.py" line="193"/>
         <source>Thoát VaxDesk</source>
         <translation>Quit VaxDesk</translation>
     </message>
@@ -3563,7 +4972,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="127"/>
-        <location filename="../../desktop/views/sign_in.py" line="177"/>
+        <location filename="../../desktop/views/sign_in.py" line="178"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
@@ -3584,7 +4993,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="123"/>
-        <location filename="../../desktop/views/sign_in.py" line="176"/>
+        <location filename="../../desktop/views/sign_in.py" line="177"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
@@ -3600,7 +5009,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="131"/>
-        <location filename="../../desktop/views/sign_in.py" line="178"/>
+        <location filename="../../desktop/views/sign_in.py" line="179"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
@@ -3611,7 +5020,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="133"/>
-        <location filename="../../desktop/views/sign_in.py" line="179"/>
+        <location filename="../../desktop/views/sign_in.py" line="180"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
@@ -3626,12 +5035,12 @@
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="182"/>
+        <location filename="../../desktop/views/sign_in.py" line="183"/>
         <source>Nhập sai mật khẩu {n} lần liên tiếp, tài khoản bị khoá {m} phút.</source>
         <translation>After {n} wrong passwords in a row the account is locked for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="189"/>
+        <location filename="../../desktop/views/sign_in.py" line="190"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
@@ -3646,17 +5055,17 @@
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="162"/>
+        <location filename="../../desktop/views/sign_in.py" line="163"/>
         <source>VaxDesk — đăng nhập</source>
         <translation>VaxDesk — sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="163"/>
+        <location filename="../../desktop/views/sign_in.py" line="164"/>
         <source>VaxDesk — đã khoá</source>
         <translation>VaxDesk — locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="167"/>
+        <location filename="../../desktop/views/sign_in.py" line="168"/>
         <source>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</source>
         <translation>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</translation>
     </message>
@@ -3745,12 +5154,12 @@
 <context>
     <name>desktop.workspace</name>
     <message>
-        <location filename="../../desktop/workspace.py" line="45"/>
+        <location filename="../../desktop/workspace.py" line="54"/>
         <source>{path} không phải là thư mục</source>
         <translation>{path} is not a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace.py" line="39"/>
+        <location filename="../../desktop/workspace.py" line="48"/>
         <source>Không có thư mục làm việc {path}</source>
         <translation>There is no workspace at {path}</translation>
     </message>
@@ -3758,19 +5167,32 @@
 <context>
     <name>services.central.app</name>
     <message>
-        <location filename="../../services/central/app.py" line="140"/>
+        <location filename="../../services/central/app.py" line="189"/>
         <source>Không có địa chỉ này.</source>
         <translation>There is no such address.</translation>
     </message>
     <message>
-        <location filename="../../services/central/app.py" line="141"/>
+        <location filename="../../services/central/app.py" line="190"/>
         <source>Yêu cầu không hợp lệ: {detail}</source>
         <translation>The request is not valid: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/central/app.py" line="157"/>
+        <location filename="../../services/central/app.py" line="234"/>
+        <source>Không có chứng nhận {uvci}.</source>
+        <translation>There is no certificate {uvci}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/app.py" line="206"/>
         <source>Lỗi nội bộ của dịch vụ; hãy thử lại sau.</source>
         <translation>Internal error in the service; try again later.</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.batches</name>
+    <message>
+        <location filename="../../services/central/batches.py" line="248"/>
+        <source>{count} bản ghi không khớp gốc Merkle đã ký (lá {leaves}): lô bị sửa sau khi ký; không bản ghi nào được xử lý.</source>
+        <translation>{count} records do not match the signed Merkle root (leaves {leaves}): the batch changed after signing; no record was processed.</translation>
     </message>
 </context>
 <context>
@@ -3817,27 +5239,27 @@
         <translation>The algorithm {alg} is not supported (PS256 or ES256).</translation>
     </message>
     <message>
-        <location filename="../../services/central/keys.py" line="113"/>
-        <source>Thiếu mật khẩu khoá ký: đặt biến môi trường {env} hoặc tệp {file}.</source>
-        <translation>The signing key passphrase is missing: set {env} or create {file}.</translation>
+        <location filename="../../services/central/keys.py" line="119"/>
+        <source>Thiếu mật khẩu khoá ký: đặt biến môi trường {env}.</source>
+        <translation>The signing key passphrase is missing: set {env}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/keys.py" line="118"/>
+        <location filename="../../services/central/keys.py" line="124"/>
         <source>Tệp mật khẩu {file} đọc được bởi người khác; hãy chạy chmod 600.</source>
         <translation>The passphrase file {file} is readable by others; run chmod 600 on it.</translation>
     </message>
     <message>
-        <location filename="../../services/central/keys.py" line="147"/>
+        <location filename="../../services/central/keys.py" line="153"/>
         <source>Khoá ký {file} không khớp chứng thư DSC.</source>
         <translation>The signing key {file} does not match the DSC certificate.</translation>
     </message>
     <message>
-        <location filename="../../services/central/keys.py" line="134"/>
+        <location filename="../../services/central/keys.py" line="140"/>
         <source>Không mở được khoá ký {file}: sai mật khẩu hoặc tệp hỏng.</source>
         <translation>Cannot open the signing key {file}: wrong passphrase or damaged file.</translation>
     </message>
     <message>
-        <location filename="../../services/central/keys.py" line="138"/>
+        <location filename="../../services/central/keys.py" line="144"/>
         <source>Không đọc được khoá ký {file}: {err}</source>
         <translation>Cannot read the signing key {file}: {err}</translation>
     </message>
@@ -3863,27 +5285,42 @@
 <context>
     <name>services.central.service</name>
     <message>
-        <location filename="../../services/central/service.py" line="119"/>
+        <location filename="../../services/central/service.py" line="115"/>
+        <source>Thông tin xác thực thuộc {caller}, nhưng lô do {signer} ký.</source>
+        <translation>The credential belongs to {caller}, but the batch is signed by {signer}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="130"/>
         <source>Dịch vụ đang bận; hãy gửi lại sau.</source>
         <translation>The service is busy; send again later.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="74"/>
+        <location filename="../../services/central/service.py" line="152"/>
+        <source>Cần thông tin xác thực hợp lệ của cơ sở (Authorization: Bearer …).</source>
+        <translation>A valid facility credential is required (Authorization: Bearer …).</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="397"/>
+        <source>Thông tin xác thực thuộc {caller}, không phải bên đã ký yêu cầu thu hồi.</source>
+        <translation>The credential belongs to {caller}, not to the signer of the revocation.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="75"/>
         <source>Thư mục dữ liệu thiếu hoặc không đọc được {file}: {err}</source>
         <translation>The data folder lacks or cannot read {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="127"/>
+        <location filename="../../services/central/service.py" line="141"/>
         <source>Mã lô {batch_id} đã được dùng cho một lô khác; mỗi lô ký phải có mã riêng.</source>
         <translation>The batch id {batch_id} was already used for a different batch; each signed batch needs its own id.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="137"/>
+        <location filename="../../services/central/service.py" line="162"/>
         <source>Không có lô {batch_id}.</source>
         <translation>There is no batch {batch_id}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="349"/>
+        <location filename="../../services/central/service.py" line="408"/>
         <source>Không có chứng nhận {uvci}.</source>
         <translation>There is no certificate {uvci}.</translation>
     </message>
@@ -3891,14 +5328,24 @@
 <context>
     <name>services.central.setup</name>
     <message>
-        <location filename="../../services/central/setup.py" line="26"/>
+        <location filename="../../services/central/setup.py" line="32"/>
         <source>{path} đã là thư mục dữ liệu của dịch vụ trung ương.</source>
         <translation>{path} is already a central service data folder.</translation>
     </message>
     <message>
-        <location filename="../../services/central/setup.py" line="30"/>
+        <location filename="../../services/central/setup.py" line="36"/>
         <source>Thuật toán {alg} không được hỗ trợ (PS256 hoặc ES256).</source>
         <translation>The algorithm {alg} is not supported (PS256 or ES256).</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/setup.py" line="41"/>
+        <source>Cần mật khẩu cho khoá ký: đặt biến môi trường {env} (hoặc dùng --store-passphrase cho thư mục thử nghiệm, mật khẩu sẽ nằm cạnh khoá).</source>
+        <translation>The signing key needs a passphrase: set {env} (or use --store-passphrase for a test folder, which keeps the passphrase beside the key).</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/setup.py" line="115"/>
+        <source>Chưa có cơ sở hay đơn vị đầu mối nào mang mã {code}.</source>
+        <translation>No facility or focal agency is registered under the code {code}.</translation>
     </message>
 </context>
 <context>
@@ -3927,9 +5374,37 @@
 <context>
     <name>services.central.storage</name>
     <message>
-        <location filename="../../services/central/storage.py" line="29"/>
+        <location filename="../../services/central/storage.py" line="31"/>
         <source>Không mở được cơ sở dữ liệu trung ương: {err}</source>
         <translation>Cannot open the central database: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.updates</name>
+    <message>
+        <location filename="../../services/central/updates.py" line="55"/>
+        <source>Khoá {file} không phải khoá Ed25519.</source>
+        <translation>The key {file} is not an Ed25519 key.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/updates.py" line="45"/>
+        <source>Chưa có khoá ký bản cập nhật {file}.</source>
+        <translation>There is no update signing key {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/updates.py" line="70"/>
+        <source>Đã công bố {kind} phiên bản {published}; phiên bản mới phải lớn hơn.</source>
+        <translation>{kind} version {published} is already published; a new version must be greater.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/updates.py" line="90"/>
+        <source>Không có loại cập nhật "{kind}".</source>
+        <translation>There is no update kind "{kind}".</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/updates.py" line="95"/>
+        <source>Chưa có bản cập nhật {kind} nào được công bố.</source>
+        <translation>No {kind} update has been published.</translation>
     </message>
 </context>
 </TS>

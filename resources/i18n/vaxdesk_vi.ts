@@ -2,86 +2,140 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en_GB">
 <context>
+    <name>desktop.accounts.gate</name>
+    <message>
+        <location filename="../../desktop/accounts/gate.py" line="26"/>
+        <source>The workspace has no accounts yet. Create the first administrator: `users add NAME --role administrator --password-stdin`.</source>
+        <translation>Thư mục làm việc chưa có tài khoản nào. Hãy tạo quản trị viên đầu tiên: `users add TÊN --role administrator --password-stdin`.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/gate.py" line="41"/>
+        <source>A {role} account is for scheduled command-line tasks (check, sync) only; it cannot open the window.</source>
+        <translation>Tài khoản {role} chỉ dùng cho tác vụ tự động trên dòng lệnh (check, sync), không mở cửa sổ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/gate.py" line="68"/>
+        <source>The account “{name}” can no longer be used (disabled, locked or missing); sign in again.</source>
+        <translation>Tài khoản “{name}” không còn dùng được (đã tắt, bị khoá hoặc không tồn tại); hãy đăng nhập lại.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.accounts.roles</name>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="13"/>
+        <location filename="../../desktop/accounts/roles.py" line="20"/>
         <source>Clerk</source>
         <translation>Nhân viên nhập liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="14"/>
+        <location filename="../../desktop/accounts/roles.py" line="21"/>
         <source>Signer</source>
         <translation>Người ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="15"/>
+        <location filename="../../desktop/accounts/roles.py" line="22"/>
         <source>Administrator</source>
         <translation>Quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="35"/>
+        <location filename="../../desktop/accounts/roles.py" line="23"/>
+        <source>Automation</source>
+        <translation>Tác vụ tự động</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="42"/>
         <source>view data</source>
         <translation>xem dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="36"/>
+        <location filename="../../desktop/accounts/roles.py" line="43"/>
+        <source>see personal data</source>
+        <translation>xem dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="44"/>
         <source>import lists</source>
         <translation>nhập danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="37"/>
+        <location filename="../../desktop/accounts/roles.py" line="45"/>
         <source>check against the registry</source>
         <translation>kiểm tra với CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="38"/>
+        <location filename="../../desktop/accounts/roles.py" line="46"/>
         <source>review records</source>
         <translation>đối chiếu bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="39"/>
+        <location filename="../../desktop/accounts/roles.py" line="47"/>
+        <source>decide on mismatched records</source>
+        <translation>quyết định về bản ghi lệch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="48"/>
         <source>print certificates</source>
         <translation>in chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="40"/>
+        <location filename="../../desktop/accounts/roles.py" line="49"/>
         <source>verify QR codes</source>
         <translation>kiểm tra mã QR</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="41"/>
+        <location filename="../../desktop/accounts/roles.py" line="50"/>
         <source>sync</source>
         <translation>đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="42"/>
+        <location filename="../../desktop/accounts/roles.py" line="51"/>
         <source>sign</source>
         <translation>ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="43"/>
+        <location filename="../../desktop/accounts/roles.py" line="52"/>
         <source>correct certificates</source>
         <translation>đính chính chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="44"/>
+        <location filename="../../desktop/accounts/roles.py" line="53"/>
         <source>revoke certificates</source>
         <translation>thu hồi chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="45"/>
+        <location filename="../../desktop/accounts/roles.py" line="54"/>
         <source>change settings</source>
         <translation>thay đổi cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="46"/>
+        <location filename="../../desktop/accounts/roles.py" line="55"/>
+        <location filename="../../desktop/accounts/roles.py" line="56"/>
         <source>manage accounts</source>
         <translation>quản lý tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/roles.py" line="73"/>
-        <source>A {role} account may not {action}. It needs the {least} role; ask your administrator.</source>
-        <translation>Tài khoản {role} không được phép {action}. Cần quyền {least}; hãy nhờ quản trị viên.</translation>
+        <location filename="../../desktop/accounts/roles.py" line="57"/>
+        <source>read the audit log</source>
+        <translation>xem nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="58"/>
+        <source>take scheduled backups</source>
+        <translation>sao lưu theo lịch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="59"/>
+        <source>change their own password</source>
+        <translation>đổi mật khẩu của mình</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="88"/>
+        <source>The {role} role may not {action}. It needs one of these roles: {least}; ask your administrator.</source>
+        <translation>Vai trò {role} không được phép {action}. Cần một trong các vai trò: {least}; hãy nhờ quản trị viên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/roles.py" line="90"/>
+        <source>signed-out</source>
+        <translation>chưa đăng nhập</translation>
     </message>
 </context>
 <context>
@@ -150,6 +204,149 @@
         <location filename="../../desktop/accounts/users.py" line="177"/>
         <source>The account “{name}” is disabled; ask your administrator.</source>
         <translation>Tài khoản “{name}” đã bị tắt; hãy nhờ quản trị viên.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.container</name>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="62"/>
+        <source>{file} is not a VaxDesk backup or it is damaged; nothing was changed.</source>
+        <translation>{file} không phải là tệp sao lưu VaxDesk hoặc đã bị hỏng; không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="70"/>
+        <source>The backup {file} is damaged or altered (the passphrase is right but the content does not match); nothing was changed. Use another backup.</source>
+        <translation>Tệp sao lưu {file} đã bị hỏng hoặc bị sửa (mật khẩu đúng nhưng nội dung không khớp); không có gì bị thay đổi. Hãy dùng một bản sao lưu khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="80"/>
+        <source>Wrong backup passphrase; nothing was changed.</source>
+        <translation>Sai mật khẩu sao lưu; không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="88"/>
+        <source>No backup passphrase was given.</source>
+        <translation>Chưa có mật khẩu sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="147"/>
+        <source>The backup has format version {v}, which this VaxDesk cannot read; update VaxDesk.</source>
+        <translation>Tệp sao lưu có định dạng phiên bản {v}, phiên bản VaxDesk này không đọc được; hãy cập nhật VaxDesk.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/container.py" line="160"/>
+        <source>Cannot read the file {file}: {err}</source>
+        <translation>Không đọc được tệp {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.create</name>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="47"/>
+        <source>No backup folder is chosen (setting backup_folder or --to).</source>
+        <translation>Chưa chọn thư mục sao lưu (cài đặt backup_folder hoặc --to).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="57"/>
+        <source>The backup folder must be outside the workspace.</source>
+        <translation>Thư mục sao lưu phải nằm ngoài thư mục làm việc.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="65"/>
+        <source>No backup passphrase is set (an administrator sets it in Settings → Backup).</source>
+        <translation>Chưa đặt mật khẩu sao lưu (quản trị viên đặt trong Cài đặt → Sao lưu).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="69"/>
+        <source>A backup passphrase needs at least 10 characters.</source>
+        <translation>Mật khẩu sao lưu cần ít nhất 10 ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="193"/>
+        <source>Backups to keep must be 1 or more.</source>
+        <translation>Số bản sao lưu giữ lại phải từ 1 trở lên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="53"/>
+        <source>Cannot write to the backup folder {folder}: {err}</source>
+        <translation>Không ghi được vào thư mục sao lưu {folder}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/create.py" line="167"/>
+        <source>Cannot write the backup {file}: {err}</source>
+        <translation>Không ghi được tệp sao lưu {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.opening</name>
+    <message>
+        <location filename="../../desktop/backup/opening.py" line="39"/>
+        <source>There is no backup file {file}.</source>
+        <translation>Không có tệp sao lưu {file}.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.restore</name>
+    <message>
+        <location filename="../../desktop/backup/restore.py" line="49"/>
+        <source>The backup belongs to facility {backup}, not {here}; nothing was changed. To restore it anyway, use --other-facility.</source>
+        <translation>Bản sao lưu của cơ sở {backup}, không phải cơ sở {here}; không có gì bị thay đổi. Nếu thật sự muốn khôi phục, dùng --other-facility.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/restore.py" line="67"/>
+        <source>The target database is not empty; restore into a new PostgreSQL database.</source>
+        <translation>Cơ sở dữ liệu đích không trống; hãy khôi phục vào một cơ sở dữ liệu PostgreSQL mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/restore.py" line="80"/>
+        <source>The folder {folder} is not empty; choose an empty folder or use --replace (the old folder is kept beside it).</source>
+        <translation>Thư mục {folder} đã có dữ liệu; chọn thư mục trống hoặc dùng --replace (thư mục cũ được giữ lại bên cạnh).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/restore.py" line="86"/>
+        <source>This backup is a PostgreSQL one: give --database-url of a new, empty database.</source>
+        <translation>Bản sao lưu này là PostgreSQL: hãy cho --database-url của một cơ sở dữ liệu mới.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/restore.py" line="160"/>
+        <source>Cannot put the restored folder in place of {folder} ({err}); close VaxDesk on this PC and try again. Nothing was changed.</source>
+        <translation>Không thay được thư mục {folder} ({err}); hãy đóng VaxDesk trên máy này rồi thử lại. Không có gì bị thay đổi.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.snapshot</name>
+    <message>
+        <location filename="../../desktop/backup/snapshot.py" line="35"/>
+        <source>Cannot back up a {kind} database.</source>
+        <translation>Không sao lưu được cơ sở dữ liệu loại {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/snapshot.py" line="48"/>
+        <source>There is no database {file}.</source>
+        <translation>Không có cơ sở dữ liệu {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/snapshot.py" line="80"/>
+        <source>{what} failed: {err}</source>
+        <translation>{what} không thành công: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/snapshot.py" line="76"/>
+        <source>The program {tool} was not found (install the PostgreSQL client).</source>
+        <translation>Không tìm thấy chương trình {tool} (cài PostgreSQL client).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.backup.verify</name>
+    <message>
+        <location filename="../../desktop/backup/verify.py" line="40"/>
+        <source>The backup's contents do not match its own list of contents.</source>
+        <translation>Số bản ghi trong bản sao lưu không khớp với danh mục của nó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/backup/verify.py" line="45"/>
+        <source>The audit log inside the backup was altered at event {id} ({problem}).</source>
+        <translation>Nhật ký kiểm tra trong bản sao lưu bị thay đổi từ sự kiện {id} ({problem}).</translation>
     </message>
 </context>
 <context>
@@ -278,84 +475,194 @@
 <context>
     <name>desktop.certificates.revocation</name>
     <message>
-        <location filename="../../desktop/certificates/revocation.py" line="49"/>
+        <location filename="../../desktop/certificates/revocation.py" line="48"/>
         <source>A reason for the revocation is required.</source>
         <translation>Cần ghi lý do thu hồi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/revocation.py" line="54"/>
+        <location filename="../../desktop/certificates/revocation.py" line="53"/>
         <source>Certificate {uvci} is already revoked.</source>
         <translation>Chứng nhận {uvci} đã bị thu hồi trước đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/revocation.py" line="57"/>
+        <location filename="../../desktop/certificates/revocation.py" line="56"/>
         <source>Certificate {uvci} was superseded by {new} and already revoked centrally; revoke the new one if needed.</source>
         <translation>Chứng nhận {uvci} đã được thay thế bởi {new} và trung ương đã thu hồi nó; hãy thu hồi chứng nhận mới nếu cần.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/certificates/revocation.py" line="116"/>
-        <source>The central service refused the revocation ({code}): {reason}</source>
-        <translation>Máy chủ trung ương từ chối thu hồi ({code}): {reason}</translation>
     </message>
 </context>
 <context>
     <name>desktop.certificates.search</name>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="126"/>
-        <source>There is no status "{status}"; choose one of: {choices}.</source>
-        <translation>Không có trạng thái "{status}"; chọn một trong: {choices}.</translation>
+        <location filename="../../desktop/certificates/search.py" line="205"/>
+        <source>Unknown vaccine "{text}"; use a name from the lists or one of: {choices}.</source>
+        <translation>Không biết vắc xin "{text}"; dùng tên trong danh sách hoặc một trong: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="87"/>
+        <location filename="../../desktop/certificates/search.py" line="176"/>
+        <source>"{text}" is not a phone number (at least 4 digits are needed).</source>
+        <translation>"{text}" không phải là số điện thoại (cần ít nhất 4 chữ số).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="187"/>
+        <source>The insurance number "{text}" is too short (at least 4 characters).</source>
+        <translation>Số thẻ BHYT "{text}" quá ngắn (cần ít nhất 4 ký tự).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="214"/>
+        <location filename="../../desktop/certificates/search.py" line="100"/>
         <source>"{text}" is not a valid date (dd/mm/yyyy).</source>
         <translation>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="235"/>
+        <source>The end date is before the start date.</source>
+        <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/search.py" line="249"/>
+        <source>There is no status "{status}"; choose one of: {choices}.</source>
+        <translation>Không có trạng thái "{status}"; chọn một trong: {choices}.</translation>
     </message>
 </context>
 <context>
     <name>desktop.certificates.verification</name>
     <message>
-        <location filename="../../desktop/certificates/verification.py" line="93"/>
+        <location filename="../../desktop/certificates/verification.py" line="90"/>
+        <source>The certificate is valid.</source>
+        <translation>Chứng nhận hợp lệ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/certificates/verification.py" line="149"/>
         <source>Paste an HC1 string or open a picture of the QR.</source>
         <translation>Hãy dán chuỗi HC1 hoặc mở ảnh mã QR.</translation>
     </message>
 </context>
 <context>
+    <name>desktop.cli.__init__</name>
+    <message>
+        <location filename="../../desktop/cli/__init__.py" line="242"/>
+        <source>This command needs a signed-in account: give the user name with --user NAME or {user_env}, and the password on stdin (--password-stdin) or in {password_env}, never on the command line.</source>
+        <translation>Lệnh này cần đăng nhập: cho tên bằng --user TÊN hoặc biến {user_env}, và mật khẩu trên stdin (--password-stdin) hoặc trong biến {password_env} — không bao giờ trên dòng lệnh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/__init__.py" line="264"/>
+        <source>There is no workspace at {path}. Create one with `demo`, or create the first administrator with `users add NAME --role administrator --password-stdin`.</source>
+        <translation>Không có thư mục làm việc {path}. Hãy tạo bằng `demo` hoặc tạo quản trị viên đầu tiên với `users add TÊN --role administrator --password-stdin`.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.cli.audit</name>
     <message>
-        <location filename="../../desktop/cli/audit.py" line="23"/>
-        <source>The audit log was altered at event {id} ({problem})</source>
-        <translation>Nhật ký kiểm tra bị thay đổi từ sự kiện {id} ({problem})</translation>
+        <location filename="../../desktop/cli/audit.py" line="12"/>
+        <source>an event is missing</source>
+        <translation>thiếu sự kiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="13"/>
+        <source>the chain is broken</source>
+        <translation>mắt xích bị đứt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="14"/>
+        <source>an event was edited</source>
+        <translation>sự kiện bị sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="15"/>
+        <source>the log is shorter than a signed anchor</source>
+        <translation>nhật ký bị cắt bớt so với mốc đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="16"/>
+        <source>the log was rewritten since a signed anchor</source>
+        <translation>nhật ký bị viết lại so với mốc đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="17"/>
+        <source>a batch's signed manifest fails its signature</source>
+        <translation>bản kê đã ký của một lô không còn khớp chữ ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="18"/>
+        <source>a signed batch's own events are missing</source>
+        <translation>thiếu sự kiện ký của một lô đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="19"/>
+        <source>the database no longer refuses changes to the log</source>
+        <translation>cơ sở dữ liệu không còn chặn việc sửa, xoá nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="53"/>
+        <source>The audit log was altered at event {id}: {problem}</source>
+        <translation>Nhật ký kiểm tra bị thay đổi từ sự kiện {id}: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/audit.py" line="56"/>
+        <source>The audit log can no longer be trusted: {problem} {batch}</source>
+        <translation>Nhật ký kiểm tra không còn đáng tin: {problem} {batch}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.backup</name>
+    <message>
+        <location filename="../../desktop/cli/backup.py" line="54"/>
+        <source>No passphrase was given on stdin.</source>
+        <translation>Không nhận được mật khẩu trên stdin.</translation>
     </message>
 </context>
 <context>
     <name>desktop.cli.central</name>
     <message>
-        <location filename="../../desktop/cli/central.py" line="94"/>
+        <location filename="../../desktop/cli/central.py" line="118"/>
         <source>Central service at {url} (Ctrl+C stops it)</source>
         <translation>Dịch vụ trung ương chạy tại {url} (Ctrl+C để dừng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="79"/>
+        <location filename="../../desktop/cli/central.py" line="161"/>
+        <source>Signing key passphrase: </source>
+        <translation>Mật khẩu khoá ký: </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="163"/>
+        <source>The two entries differ.</source>
+        <translation>Hai lần nhập không khớp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="102"/>
         <source>Cannot read {file}: {err}</source>
         <translation>Không đọc được {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="108"/>
+        <location filename="../../desktop/cli/central.py" line="132"/>
         <source>An HSM needs --hsm-label and the PIN in {env}.</source>
         <translation>Dùng HSM cần --hsm-label và mã PIN trong biến {env}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/central.py" line="162"/>
+        <source>Again: </source>
+        <translation>Nhập lại: </translation>
     </message>
 </context>
 <context>
     <name>desktop.cli.certificates</name>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="52"/>
+        <location filename="../../desktop/cli/certificates.py" line="61"/>
         <source>Wrote {n} HC1 strings to {file}</source>
         <translation>Đã ghi {n} mã HC1 vào {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="63"/>
+        <location filename="../../desktop/cli/certificates.py" line="72"/>
         <source>Cannot write the file {file}: {err}</source>
         <translation>Không ghi được tệp {file}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.demo</name>
+    <message>
+        <location filename="../../desktop/cli/demo.py" line="34"/>
+        <source>{path} already holds a workspace; the demo is only created in a new folder (--workspace NEW_FOLDER).</source>
+        <translation>{path} đã là một thư mục làm việc; bản demo chỉ tạo trong thư mục mới (--workspace THƯ_MỤC_MỚI).</translation>
     </message>
 </context>
 <context>
@@ -379,7 +686,7 @@
 <context>
     <name>desktop.cli.print_certificates</name>
     <message>
-        <location filename="../../desktop/cli/print_certificates.py" line="36"/>
+        <location filename="../../desktop/cli/print_certificates.py" line="38"/>
         <source>Printed {n} certificates into {file}</source>
         <translation>Đã in {n} chứng nhận vào {file}</translation>
     </message>
@@ -387,32 +694,73 @@
 <context>
     <name>desktop.cli.registry</name>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="61"/>
+        <location filename="../../desktop/cli/registry.py" line="62"/>
         <source>Reference registry: {n} citizens at http://{host}:{port} (Ctrl+C to stop)</source>
         <translation>CSDL dân cư mẫu: {n} công dân, http://{host}:{port} (Ctrl+C để dừng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="43"/>
+        <location filename="../../desktop/cli/registry.py" line="44"/>
         <source>Population file {file} not found; give it with --population (`demo` prints the path).</source>
         <translation>Không tìm thấy tệp dân cư {file}; hãy chỉ ra bằng --population (lệnh `demo` in ra đường dẫn).</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="49"/>
+        <location filename="../../desktop/cli/registry.py" line="50"/>
         <source>--fault must be one of: {modes}</source>
         <translation>--fault phải là một trong: {modes}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/registry.py" line="56"/>
+        <location filename="../../desktop/cli/registry.py" line="57"/>
         <source>Cannot read the population file {file}: {err}</source>
         <translation>Không đọc được tệp dân cư {file}: {err}</translation>
     </message>
 </context>
 <context>
+    <name>desktop.cli.report</name>
+    <message>
+        <location filename="../../desktop/cli/report.py" line="39"/>
+        <source>The day report is written as .xlsx or .pdf.</source>
+        <translation>Báo cáo ngày chỉ xuất được dạng .xlsx hoặc .pdf.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.cli.resolve</name>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="35"/>
+        <location filename="../../desktop/cli/resolve.py" line="167"/>
+        <source>Applied {n} decisions.</source>
+        <translation>Đã áp dụng {n} quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="59"/>
         <source>Record {old} (rejected by the central service) was resubmitted as record {new}; sign it again.</source>
         <translation>Bản ghi {old} (trung ương từ chối) đã được gửi lại thành bản ghi {new}; hãy ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="131"/>
+        <source>{file} holds no decisions.</source>
+        <translation>{file} không có quyết định nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="75"/>
+        <source>Cannot read {file}: {err}</source>
+        <translation>Không đọc được {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="78"/>
+        <source>{file} is not UTF-8 text; save it again as CSV UTF-8.</source>
+        <translation>{file} không phải văn bản UTF-8; hãy lưu lại dưới dạng CSV UTF-8.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/resolve.py" line="164"/>
+        <source>Row {row} ({field}): {reason} No decision was applied.</source>
+        <translation>Dòng {row} ({field}): {reason} Không quyết định nào được áp dụng.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.restore</name>
+    <message>
+        <location filename="../../desktop/cli/restore.py" line="38"/>
+        <source>The backup passphrase is needed (--passphrase-stdin).</source>
+        <translation>Cần mật khẩu sao lưu (--passphrase-stdin).</translation>
     </message>
 </context>
 <context>
@@ -449,20 +797,51 @@
 <context>
     <name>desktop.cli.sync</name>
     <message>
-        <location filename="../../desktop/cli/sync.py" line="44"/>
+        <location filename="../../desktop/cli/sync.py" line="45"/>
         <source>Sent {sent} batches; {accepted} new certificates; {rejected} records refused; {pending} records waiting.</source>
         <translation>Đã gửi {sent} lô; {accepted} chứng nhận mới; {rejected} bản ghi bị từ chối; còn chờ {pending} bản ghi.</translation>
     </message>
 </context>
 <context>
+    <name>desktop.cli.trust</name>
+    <message>
+        <location filename="../../desktop/cli/trust.py" line="34"/>
+        <source>Imported {added} new signing certificates ({present} already present, {skipped} entries skipped) from {source}.</source>
+        <translation>Đã nhập {added} chứng thư ký mới ({present} đã có, {skipped} mục bỏ qua) từ {source}.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.cli.update</name>
+    <message>
+        <location filename="../../desktop/cli/update.py" line="62"/>
+        <source>Trusted the update signing key {key}; compare this fingerprint with the central's operator.</source>
+        <translation>Đã tin cậy khoá ký bản cập nhật {key}; hãy so dấu vân tay này với bên vận hành trung ương.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/update.py" line="38"/>
+        <source>Cannot read the file {file}: {err}</source>
+        <translation>Không đọc được tệp {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/update.py" line="55"/>
+        <source>There is no update kind "{kind}".</source>
+        <translation>Không có loại cập nhật "{kind}".</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/cli/update.py" line="78"/>
+        <source>The file {file} is not valid JSON.</source>
+        <translation>Tệp {file} không phải JSON hợp lệ.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.cli.users</name>
     <message>
-        <location filename="../../desktop/cli/users.py" line="43"/>
+        <location filename="../../desktop/cli/users.py" line="58"/>
         <source>No password was given on stdin.</source>
         <translation>Không nhận được mật khẩu trên stdin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/users.py" line="57"/>
+        <location filename="../../desktop/cli/users.py" line="73"/>
         <source>The first account must be an administrator (--role administrator).</source>
         <translation>Tài khoản đầu tiên phải là quản trị viên (--role administrator).</translation>
     </message>
@@ -470,12 +849,12 @@
 <context>
     <name>desktop.cli.verify</name>
     <message>
-        <location filename="../../desktop/cli/verify.py" line="42"/>
+        <location filename="../../desktop/cli/verify.py" line="43"/>
         <source>No trust list: the certificate is decoded but its signature cannot be checked.</source>
         <translation>Không có danh sách tin cậy: chỉ giải mã, không kiểm tra được chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/verify.py" line="73"/>
+        <location filename="../../desktop/cli/verify.py" line="95"/>
         <source>The time "{value}" is not ISO 8601.</source>
         <translation>Thời điểm "{value}" không đúng định dạng ISO 8601.</translation>
     </message>
@@ -483,12 +862,12 @@
 <context>
     <name>desktop.db</name>
     <message>
-        <location filename="../../desktop/db.py" line="85"/>
+        <location filename="../../desktop/db.py" line="104"/>
         <source>The database was written by a newer VaxDesk; update VaxDesk to open it.</source>
         <translation>Cơ sở dữ liệu được tạo bởi phiên bản VaxDesk mới hơn; hãy cập nhật VaxDesk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/db.py" line="78"/>
+        <location filename="../../desktop/db.py" line="97"/>
         <source>Cannot open the database: {err}</source>
         <translation>Không mở được cơ sở dữ liệu: {err}</translation>
     </message>
@@ -504,22 +883,22 @@
 <context>
     <name>desktop.dcc.hc1</name>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="98"/>
+        <location filename="../../desktop/dcc/hc1.py" line="102"/>
         <source>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</source>
         <translation>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="102"/>
+        <location filename="../../desktop/dcc/hc1.py" line="106"/>
         <source>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</source>
         <translation>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="106"/>
+        <location filename="../../desktop/dcc/hc1.py" line="110"/>
         <source>The certificate must expire after it is issued.</source>
         <translation>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="109"/>
+        <location filename="../../desktop/dcc/hc1.py" line="113"/>
         <source>The issuing country "{iss}" is not a two-letter ISO 3166 code.</source>
         <translation>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</translation>
     </message>
@@ -569,14 +948,27 @@
     </message>
 </context>
 <context>
+    <name>desktop.dcc.trust_import</name>
+    <message>
+        <location filename="../../desktop/dcc/trust_import.py" line="214"/>
+        <source>Cannot import signing certificates: {detail}</source>
+        <translation>Không nhập được chứng thư ký: {detail}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/dcc/trust_import.py" line="107"/>
+        <source>Cannot read the file {file}: {err}</source>
+        <translation>Không đọc được tệp {file}: {err}</translation>
+    </message>
+</context>
+<context>
     <name>desktop.dcc.trustlist</name>
     <message>
-        <location filename="../../desktop/dcc/trustlist.py" line="350"/>
+        <location filename="../../desktop/dcc/trustlist.py" line="374"/>
         <source>The trust list is invalid: {detail}</source>
         <translation>Danh sách tin cậy không hợp lệ: {detail}</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/trustlist.py" line="125"/>
+        <location filename="../../desktop/dcc/trustlist.py" line="133"/>
         <source>Cannot read the trust list {file}: {err}</source>
         <translation>Không đọc được danh sách tin cậy {file}: {err}</translation>
     </message>
@@ -592,24 +984,24 @@
 <context>
     <name>desktop.dcc.validate</name>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="95"/>
+        <location filename="../../desktop/dcc/validate.py" line="107"/>
         <source>the required field is missing</source>
         <translation>thiếu trường bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="186"/>
+        <location filename="../../desktop/dcc/validate.py" line="221"/>
         <source>a value of type {kind} is not allowed in a certificate (use an integer or text)</source>
         <translation>giá trị kiểu {kind} không được phép trong chứng nhận (phải là số nguyên hoặc chuỗi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="99"/>
+        <location filename="../../desktop/dcc/validate.py" line="111"/>
         <source>a vaccination (v), test (t) or recovery (r) entry is missing</source>
         <translation>thiếu mục tiêm chủng (v), xét nghiệm (t) hoặc khỏi bệnh (r)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="178"/>
-        <source>key {key!r} is not a string</source>
-        <translation>khoá {key!r} không phải chuỗi</translation>
+        <location filename="../../desktop/dcc/validate.py" line="213"/>
+        <source>key {key} is not a string</source>
+        <translation>khoá {key} không phải chuỗi</translation>
     </message>
 </context>
 <context>
@@ -628,12 +1020,12 @@
 <context>
     <name>desktop.demo.central</name>
     <message>
-        <location filename="../../desktop/demo/central.py" line="32"/>
+        <location filename="../../desktop/demo/central.py" line="33"/>
         <source>The facility code (facility_code) is not set.</source>
         <translation>Chưa có mã cơ sở (facility_code).</translation>
     </message>
     <message>
-        <location filename="../../desktop/demo/central.py" line="27"/>
+        <location filename="../../desktop/demo/central.py" line="28"/>
         <source>{file} is missing; create the demo token first.</source>
         <translation>Thiếu {file}; hãy tạo token demo trước.</translation>
     </message>
@@ -922,17 +1314,17 @@
 <context>
     <name>desktop.printing.pdf</name>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="54"/>
+        <location filename="../../desktop/printing/pdf.py" line="56"/>
         <source>There is no layout "{layout}"; choose a4 or card.</source>
         <translation>Không có kiểu trang "{layout}"; chọn a4 hoặc card.</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="59"/>
+        <location filename="../../desktop/printing/pdf.py" line="61"/>
         <source>There is no certificate to print.</source>
         <translation>Không có chứng nhận nào để in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/printing/pdf.py" line="86"/>
+        <location filename="../../desktop/printing/pdf.py" line="97"/>
         <source>Cannot write the PDF file {file}: {err}</source>
         <translation>Không ghi được tệp PDF {file}: {err}</translation>
     </message>
@@ -946,29 +1338,37 @@
     </message>
 </context>
 <context>
+    <name>desktop.private</name>
+    <message>
+        <location filename="../../desktop/private.py" line="35"/>
+        <source>{path} belongs to another account of this computer or its permissions cannot be changed, so others could read the personal data in it. Ask IT to make you its owner (chown), or choose another workspace folder.</source>
+        <translation>{path} thuộc về một tài khoản khác của máy tính hoặc không đổi được quyền truy cập, nên người khác có thể đọc dữ liệu cá nhân trong đó. Hãy nhờ bộ phận CNTT chuyển quyền sở hữu cho bạn (chown) hoặc chọn thư mục làm việc khác.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.registry.check</name>
     <message>
-        <location filename="../../desktop/registry/check.py" line="68"/>
+        <location filename="../../desktop/registry/check.py" line="69"/>
         <source>{done} records checked: {matched} matched, {mismatch} mismatched, {not_found} not found, {invalid} invalid IDs.</source>
         <translation>Đã kiểm tra {done} bản ghi: {matched} khớp, {mismatch} lệch, {not_found} không tìm thấy, {invalid} số định danh không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="104"/>
+        <location filename="../../desktop/registry/check.py" line="105"/>
         <source>The population registry address is not set. Enter the address and token in Settings.</source>
         <translation>Chưa cài đặt địa chỉ CSDL dân cư. Hãy nhập địa chỉ và khoá truy cập trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="80"/>
+        <location filename="../../desktop/registry/check.py" line="81"/>
         <source>{n} records not checked: {why}; will retry.</source>
         <translation>{n} bản ghi chưa được kiểm tra: {why}; sẽ thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="86"/>
+        <location filename="../../desktop/registry/check.py" line="87"/>
         <source>No records need checking.</source>
         <translation>Không có bản ghi nào cần kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="240"/>
+        <location filename="../../desktop/registry/check.py" line="241"/>
         <source>Checking with the population registry…</source>
         <translation>Đang kiểm tra với CSDL dân cư…</translation>
     </message>
@@ -976,7 +1376,7 @@
 <context>
     <name>desktop.registry.client</name>
     <message>
-        <location filename="../../desktop/registry/client.py" line="197"/>
+        <location filename="../../desktop/registry/client.py" line="215"/>
         <source>The population registry refused the facility's access token (HTTP {status}). Check the registry address and token in Settings, then check again.</source>
         <translation>CSDL dân cư từ chối khoá truy cập của cơ sở (HTTP {status}). Hãy kiểm tra địa chỉ và khoá truy cập CSDL dân cư trong Cài đặt, rồi kiểm tra lại.</translation>
     </message>
@@ -1010,6 +1410,294 @@
     </message>
 </context>
 <context>
+    <name>desktop.reports.chart</name>
+    <message>
+        <location filename="../../desktop/reports/chart.py" line="52"/>
+        <source>By list</source>
+        <translation>Theo danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/chart.py" line="52"/>
+        <source>By vaccination day</source>
+        <translation>Theo ngày tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/chart.py" line="57"/>
+        <source>Overview</source>
+        <translation>Tổng quan</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/chart.py" line="60"/>
+        <source>No records yet</source>
+        <translation>Chưa có bản ghi nào</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.reports.day</name>
+    <message>
+        <location filename="../../desktop/reports/day.py" line="116"/>
+        <source>"{text}" is not a valid date (dd/mm/yyyy or yyyy-mm-dd).</source>
+        <translation>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/day.py" line="101"/>
+        <source>The end day {end} is before the start day {start}.</source>
+        <translation>Ngày kết thúc {end} trước ngày bắt đầu {start}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/day.py" line="170"/>
+        <source>(corrections)</source>
+        <translation>(đính chính)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/day.py" line="141"/>
+        <source>Total</source>
+        <translation>Tổng cộng</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.reports.labels</name>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="9"/>
+        <source>COVID-19 vaccination certificate report</source>
+        <translation>Báo cáo cấp chứng nhận tiêm chủng COVID-19</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="27"/>
+        <source>List</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="28"/>
+        <source>Imported</source>
+        <translation>Ngày nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="29"/>
+        <source>Records</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="30"/>
+        <source>Rows rejected at loading</source>
+        <translation>Dòng bị loại khi nhập</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="31"/>
+        <source>Signed</source>
+        <translation>Đã ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="32"/>
+        <source>Certified</source>
+        <translation>Đã cấp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="33"/>
+        <source>Printed</source>
+        <translation>Đã in</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="34"/>
+        <source>Vaccination day</source>
+        <translation>Ngày tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="35"/>
+        <source>Vaccine</source>
+        <translation>Vắc xin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="36"/>
+        <source>Dose</source>
+        <translation>Mũi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="37"/>
+        <source>Period</source>
+        <translation>Kỳ báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="38"/>
+        <source>Facility</source>
+        <translation>Cơ sở</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="39"/>
+        <source>Created</source>
+        <translation>Lập lúc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="41"/>
+        <source>Loading and registry check</source>
+        <translation>Nạp và kiểm tra với CSDL dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="42"/>
+        <source>Review decisions</source>
+        <translation>Quyết định đối chiếu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="43"/>
+        <source>Progress (as on the Overview)</source>
+        <translation>Tiến độ (như trang Tổng quan)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="44"/>
+        <source>By vaccination day</source>
+        <translation>Theo ngày tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="45"/>
+        <source>By vaccine and dose</source>
+        <translation>Theo vắc xin và mũi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="12"/>
+        <source>Unchecked</source>
+        <translation>Chưa kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="13"/>
+        <source>Matched</source>
+        <translation>Khớp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="14"/>
+        <source>Mismatch</source>
+        <translation>Sai lệch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="15"/>
+        <source>Not found</source>
+        <translation>Không tìm thấy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="16"/>
+        <source>Invalid ID</source>
+        <translation>Số định danh sai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="20"/>
+        <source>Accept registry</source>
+        <translation>Theo CSDL dân cư</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="21"/>
+        <source>Keep list</source>
+        <translation>Giữ theo danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="22"/>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="23"/>
+        <source>Reject</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/labels.py" line="24"/>
+        <source>Defer</source>
+        <translation>Để sau</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.reports.register</name>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="32"/>
+        <source>UVCI</source>
+        <translation>UVCI</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="32"/>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="32"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="32"/>
+        <source>Vaccine</source>
+        <translation>Vắc xin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="33"/>
+        <source>Dose</source>
+        <translation>Mũi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="33"/>
+        <source>Vaccination date</source>
+        <translation>Ngày tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="33"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="37"/>
+        <source>Valid</source>
+        <translation>Còn hiệu lực</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="38"/>
+        <source>Expired</source>
+        <translation>Hết hạn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="39"/>
+        <source>Superseded</source>
+        <translation>Đã thay thế</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="40"/>
+        <source>Revoked</source>
+        <translation>Đã thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="101"/>
+        <source>Writing the certificate register</source>
+        <translation>Đang ghi sổ chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="96"/>
+        <source>The register can be written as xlsx or csv, not "{fmt}".</source>
+        <translation>Sổ chứng nhận chỉ xuất được dạng xlsx hoặc csv, không phải "{fmt}".</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/register.py" line="118"/>
+        <source>Certificate register</source>
+        <translation>Sổ chứng nhận</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.reports.workbook</name>
+    <message>
+        <location filename="../../desktop/reports/workbook.py" line="103"/>
+        <source>Cannot write the file {file}: {err}</source>
+        <translation>Không ghi được tệp {file}: {err}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/reports/workbook.py" line="59"/>
+        <source>By list</source>
+        <translation>Theo danh sách</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.retention.__init__</name>
+    <message>
+        <location filename="../../desktop/retention/__init__.py" line="76"/>
+        <source>No retention period is set (retention_days); nothing is purged.</source>
+        <translation>Chưa đặt thời hạn lưu giữ (retention_days); không xoá gì.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.review.decisions</name>
     <message>
         <location filename="../../desktop/review/decisions.py" line="62"/>
@@ -1036,126 +1724,131 @@
         <source>Defer</source>
         <translation>Để sau</translation>
     </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="112"/>
+        <source>malformed</source>
+        <translation>sai định dạng</translation>
+    </message>
 </context>
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="173"/>
+        <location filename="../../desktop/review/queue.py" line="176"/>
         <source>Not checked</source>
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="174"/>
+        <location filename="../../desktop/review/queue.py" line="177"/>
         <source>Matched</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="175"/>
+        <location filename="../../desktop/review/queue.py" line="178"/>
         <source>Mismatch</source>
         <translation>Lệch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="176"/>
+        <location filename="../../desktop/review/queue.py" line="179"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="177"/>
+        <location filename="../../desktop/review/queue.py" line="180"/>
         <source>Invalid ID</source>
         <translation>Số định danh không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="178"/>
+        <location filename="../../desktop/review/queue.py" line="181"/>
         <source>Rejected by the central service</source>
         <translation>Trung ương từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="179"/>
+        <location filename="../../desktop/review/queue.py" line="182"/>
         <source>Deferred</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="182"/>
+        <location filename="../../desktop/review/queue.py" line="185"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="183"/>
+        <location filename="../../desktop/review/queue.py" line="186"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="184"/>
+        <location filename="../../desktop/review/queue.py" line="187"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="185"/>
+        <location filename="../../desktop/review/queue.py" line="188"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="188"/>
+        <location filename="../../desktop/review/queue.py" line="191"/>
         <source>Name: case/spacing</source>
         <translation>Họ tên: khác chữ hoa/khoảng trắng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="189"/>
+        <location filename="../../desktop/review/queue.py" line="192"/>
         <source>Name: accents</source>
         <translation>Họ tên: khác dấu</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="190"/>
+        <location filename="../../desktop/review/queue.py" line="193"/>
         <source>Name: word order</source>
         <translation>Họ tên: khác thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="191"/>
+        <location filename="../../desktop/review/queue.py" line="194"/>
         <source>Name: middle name</source>
         <translation>Họ tên: thừa/thiếu tên đệm</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="192"/>
+        <location filename="../../desktop/review/queue.py" line="195"/>
         <source>Name: typo</source>
         <translation>Họ tên: lỗi gõ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="193"/>
+        <location filename="../../desktop/review/queue.py" line="196"/>
         <source>Name: different</source>
         <translation>Họ tên: khác hẳn</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="194"/>
+        <location filename="../../desktop/review/queue.py" line="197"/>
         <source>DOB: partial</source>
         <translation>Ngày sinh: chỉ có năm/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="195"/>
+        <location filename="../../desktop/review/queue.py" line="198"/>
         <source>DOB: day/month swapped</source>
         <translation>Ngày sinh: đảo ngày/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="196"/>
+        <location filename="../../desktop/review/queue.py" line="199"/>
         <source>DOB: 01/01 placeholder</source>
         <translation>Ngày sinh: 01/01 điền thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="197"/>
+        <location filename="../../desktop/review/queue.py" line="200"/>
         <source>DOB: different</source>
         <translation>Ngày sinh: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="198"/>
+        <location filename="../../desktop/review/queue.py" line="201"/>
         <source>Sex: different</source>
         <translation>Giới tính: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="199"/>
+        <location filename="../../desktop/review/queue.py" line="202"/>
         <source>ID: old CMND linked to CCCD</source>
         <translation>Số định danh: CMND cũ đã chuyển CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="200"/>
+        <location filename="../../desktop/review/queue.py" line="203"/>
         <source>ID: inconsistent with sex/year</source>
         <translation>Số định danh: không khớp giới tính/năm sinh</translation>
     </message>
@@ -1170,7 +1863,7 @@
         <translation>Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="168"/>
+        <location filename="../../desktop/review/queue.py" line="171"/>
         <source>There is no record {id}</source>
         <translation>Không có bản ghi {id}</translation>
     </message>
@@ -1178,38 +1871,38 @@
 <context>
     <name>desktop.settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="159"/>
-        <location filename="../../desktop/settings.py" line="109"/>
+        <location filename="../../desktop/settings.py" line="171"/>
+        <location filename="../../desktop/settings.py" line="117"/>
         <source>There is no setting {key}</source>
         <translation>Không có cài đặt {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="141"/>
+        <location filename="../../desktop/settings.py" line="153"/>
         <source>Value {value!r} is not valid for {key}</source>
         <translation>Giá trị {value!r} không hợp lệ cho {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="175"/>
+        <location filename="../../desktop/settings.py" line="187"/>
         <source>a value</source>
         <translation>một giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="91"/>
+        <location filename="../../desktop/settings.py" line="99"/>
         <source>Cannot read the settings file {file}: {err}</source>
         <translation>Không đọc được tệp cài đặt {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="174"/>
+        <location filename="../../desktop/settings.py" line="186"/>
         <source>a whole number</source>
         <translation>một số nguyên</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="174"/>
+        <location filename="../../desktop/settings.py" line="186"/>
         <source>a number</source>
         <translation>một số</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="175"/>
+        <location filename="../../desktop/settings.py" line="187"/>
         <source>yes/no</source>
         <translation>có/không</translation>
     </message>
@@ -1242,7 +1935,7 @@
         <translation>tiêm ngày {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="268"/>
+        <location filename="../../desktop/signing/batch.py" line="270"/>
         <source>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</source>
         <translation>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</translation>
     </message>
@@ -1382,8 +2075,8 @@
 <context>
     <name>desktop.signing.token</name>
     <message>
-        <location filename="../../desktop/signing/token.py" line="123"/>
-        <location filename="../../desktop/signing/token.py" line="402"/>
+        <location filename="../../desktop/signing/token.py" line="129"/>
+        <location filename="../../desktop/signing/token.py" line="411"/>
         <source>Wrong PIN.</source>
         <translation>Sai mã PIN.</translation>
     </message>
@@ -1403,17 +2096,17 @@
         <translation>Mã PIN của USB token đã bị khóa do nhập sai quá nhiều lần. Token phải được nhà cung cấp chữ ký số (CA) đã cấp mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="118"/>
+        <location filename="../../desktop/signing/token.py" line="124"/>
         <source>Wrong PIN. 1 try left: one more wrong PIN locks the token, and only the CA can unlock it.</source>
         <translation>Sai mã PIN. Chỉ còn 1 lần thử: nếu nhập sai lần nữa, token sẽ bị khóa và phải nhờ CA mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="121"/>
+        <location filename="../../desktop/signing/token.py" line="127"/>
         <source>Wrong PIN. The token says only a few tries are left before it locks.</source>
         <translation>Sai mã PIN. Token báo chỉ còn ít lần thử trước khi bị khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="128"/>
+        <location filename="../../desktop/signing/token.py" line="134"/>
         <source>Warning: this is the last try before the token locks.</source>
         <translation>Cảnh báo: đây là lần thử cuối cùng trước khi token bị khóa.</translation>
     </message>
@@ -1428,37 +2121,37 @@
         <translation>USB token không hỗ trợ thuật toán ký cần dùng ({err}). Thử cài đặt signing_algorithm = RS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="208"/>
+        <location filename="../../desktop/signing/token.py" line="214"/>
         <source>No facility certificate was found on the USB token. Check the token with the issuing CA.</source>
         <translation>Không tìm thấy chứng thư số của cơ sở trên USB token. Hãy kiểm tra token với nhà cung cấp (CA).</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="411"/>
+        <location filename="../../desktop/signing/token.py" line="420"/>
         <source>The key on the token is of type {t}, which is not supported (RSA or EC P-256 needed).</source>
         <translation>Khóa trên token có kiểu {t} không được hỗ trợ (cần RSA hoặc EC P-256).</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="157"/>
+        <location filename="../../desktop/signing/token.py" line="163"/>
         <source>Cannot load the PKCS#11 module {path}. Reinstall the USB token's software or check the path.</source>
         <translation>Không nạp được thư viện PKCS#11 {path}. Hãy cài lại phần mềm của USB token hoặc kiểm tra đường dẫn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="168"/>
+        <location filename="../../desktop/signing/token.py" line="174"/>
         <source>No USB token{which} is present. Insert the token and try again.</source>
         <translation>Không thấy USB token{which}. Hãy cắm token vào máy và thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="175"/>
+        <location filename="../../desktop/signing/token.py" line="181"/>
         <source>Several USB tokens are inserted. Choose the token's label or serial in Settings (token_label, token_serial), or remove the others.</source>
         <translation>Có nhiều USB token đang cắm. Hãy chọn nhãn hoặc số sê-ri của token trong Cài đặt (token_label, token_serial), hoặc rút bớt token.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="420"/>
+        <location filename="../../desktop/signing/token.py" line="429"/>
         <source>The token does not support RSA-PSS; signing with RS256 (PKCS#1 v1.5).</source>
         <translation>Token không hỗ trợ RSA-PSS; sẽ ký bằng RS256 (PKCS#1 v1.5).</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="336"/>
+        <location filename="../../desktop/signing/token.py" line="342"/>
         <source>The token holds no private key matching the certificate (CKA_ID {id}).</source>
         <translation>Trên token không có khóa bí mật khớp với chứng thư số (CKA_ID {id}).</translation>
     </message>
@@ -1466,58 +2159,78 @@
 <context>
     <name>desktop.sync.client</name>
     <message>
-        <location filename="../../desktop/sync/client.py" line="162"/>
+        <location filename="../../desktop/sync/client.py" line="233"/>
         <source>The central service sent an unreadable {what}. Will retry later.</source>
         <translation>Máy chủ trung ương gửi {what} không đọc được. Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="183"/>
+        <location filename="../../desktop/sync/client.py" line="254"/>
         <source>The central service refused the whole batch ({code}): {reason}</source>
         <translation>Máy chủ trung ương từ chối cả lô ({code}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="172"/>
-        <location filename="../../desktop/sync/client.py" line="149"/>
+        <location filename="../../desktop/sync/client.py" line="56"/>
+        <source>The central service did not accept the facility's credential (central_token): missing, wrong or replaced. Enter the current one in Settings; the batches stay queued.</source>
+        <translation>Máy chủ trung ương không chấp nhận thông tin xác thực của cơ sở (central_token): thiếu, sai hoặc đã được cấp lại. Hãy nhập thông tin mới trong Cài đặt; các lô vẫn chờ gửi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="243"/>
+        <location filename="../../desktop/sync/client.py" line="212"/>
         <source>The central service answered HTTP {status} without a reason. Will retry later.</source>
         <translation>Máy chủ trung ương trả lời HTTP {status} không rõ lý do. Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="52"/>
+        <location filename="../../desktop/sync/client.py" line="80"/>
         <source>The central service address (central_url) is not set. Enter it in Settings.</source>
         <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="102"/>
+        <location filename="../../desktop/sync/client.py" line="136"/>
+        <source>audit anchor list</source>
+        <translation>danh sách mốc nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="148"/>
+        <source>certificate status</source>
+        <translation>trạng thái chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="157"/>
+        <source>revocation receipt</source>
+        <translation>xác nhận thu hồi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/sync/client.py" line="163"/>
         <source>trust list</source>
         <translation>danh sách tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="108"/>
+        <location filename="../../desktop/sync/client.py" line="169"/>
         <source>revocation list</source>
         <translation>danh sách thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="118"/>
+        <location filename="../../desktop/sync/client.py" line="179"/>
         <source>batch result</source>
         <translation>kết quả lô</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="140"/>
+        <location filename="../../desktop/sync/client.py" line="203"/>
         <source>The central service is having trouble (HTTP {status}). Will retry later.</source>
         <translation>Máy chủ trung ương đang gặp sự cố (HTTP {status}). Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="126"/>
+        <location filename="../../desktop/sync/client.py" line="187"/>
         <source>The central service did not answer in time ({url}). Will retry later.</source>
         <translation>Máy chủ trung ương không trả lời kịp thời ({url}). Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="132"/>
+        <location filename="../../desktop/sync/client.py" line="193"/>
         <source>Cannot reach the central service ({url}): the network or the service is down. Will retry later.</source>
         <translation>Không kết nối được máy chủ trung ương ({url}): mạng hoặc máy chủ đang ngừng. Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="154"/>
+        <location filename="../../desktop/sync/client.py" line="217"/>
         <source>answer</source>
         <translation>câu trả lời</translation>
     </message>
@@ -1548,29 +2261,37 @@
 <context>
     <name>desktop.sync.engine</name>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="250"/>
+        <location filename="../../desktop/sync/engine.py" line="251"/>
         <source>ALARM: certificates received for batch {batch} do not match the signed data or were not signed by the central service ({n} records, e.g. record {record}: {what}). No certificate of this batch was stored; tell your IT staff at once.</source>
         <translation>CẢNH BÁO: chứng nhận nhận về cho lô {batch} không khớp dữ liệu đã ký hoặc không được ký bởi máy chủ trung ương ({n} bản ghi, ví dụ bản ghi {record}: {what}). Không lưu chứng nhận nào của lô này; hãy báo ngay cho bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="311"/>
+        <location filename="../../desktop/sync/engine.py" line="312"/>
         <source>The central service address (central_url) is not set. Enter it in Settings.</source>
         <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="224"/>
+        <location filename="../../desktop/sync/engine.py" line="225"/>
         <source>ALARM: the central service sent a second certificate ({received}) for record {record}, which already has {held}. Nothing from batch {batch} was stored; tell your IT staff.</source>
         <translation>CẢNH BÁO: máy chủ trung ương gửi chứng nhận thứ hai ({received}) cho bản ghi {record} đã có chứng nhận {held}. Không lưu gì từ lô {batch}; hãy báo cho bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="189"/>
+        <location filename="../../desktop/sync/engine.py" line="190"/>
         <source>The central service answered for another batch. Will retry later.</source>
         <translation>Máy chủ trung ương trả kết quả của lô khác. Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="177"/>
+        <location filename="../../desktop/sync/engine.py" line="178"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.sync.revocations</name>
+    <message>
+        <location filename="../../desktop/sync/revocations.py" line="29"/>
+        <source>The central service refused the revocation ({code}): {reason}</source>
+        <translation>Máy chủ trung ương từ chối thu hồi ({code}): {reason}</translation>
     </message>
 </context>
 <context>
@@ -1612,6 +2333,75 @@
         <location filename="../../desktop/sync/verify.py" line="117"/>
         <source>the certificate cannot be read ({detail})</source>
         <translation>không đọc được chứng nhận ({detail})</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.updates.bundle</name>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="34"/>
+        <source>EU DCC value sets</source>
+        <translation>Bộ mã EU DCC (value sets)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="35"/>
+        <source>Vaccine table</source>
+        <translation>Bảng vắc xin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="36"/>
+        <source>Trust list</source>
+        <translation>Danh sách tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="89"/>
+        <source>The update signing key must be Ed25519 or ECDSA P-256.</source>
+        <translation>Khoá ký bản cập nhật phải là Ed25519 hoặc ECDSA P-256.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="63"/>
+        <source>The version "{version}" is not valid (use the form 2.13.0).</source>
+        <translation>Phiên bản "{version}" không hợp lệ (dạng 2.13.0).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="96"/>
+        <source>There is no update kind "{kind}".</source>
+        <translation>Không có loại cập nhật "{kind}".</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/bundle.py" line="84"/>
+        <source>The public key file is unreadable (PEM needed).</source>
+        <translation>Tệp khoá công khai không đọc được (cần PEM).</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.updates.fetch</name>
+    <message>
+        <location filename="../../desktop/updates/fetch.py" line="26"/>
+        <source>The central service address (central_url) is not set. Enter it in Settings.</source>
+        <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/fetch.py" line="43"/>
+        <source>The central service answered {status} when asked for the {kind} update.</source>
+        <translation>Máy chủ trung ương trả lời {status} khi lấy bản cập nhật {kind}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/fetch.py" line="47"/>
+        <source>The update is too large.</source>
+        <translation>Bản cập nhật quá lớn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/updates/fetch.py" line="37"/>
+        <source>Cannot reach the central service {url}: {err}</source>
+        <translation>Không kết nối được máy chủ trung ương {url}: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.updates.store</name>
+    <message>
+        <location filename="../../desktop/updates/store.py" line="276"/>
+        <source>The {what} update version {version} is not newer than the version in use ({current}); not applied.</source>
+        <translation>Bản cập nhật {what} phiên bản {version} không mới hơn phiên bản đang dùng ({current}); không áp dụng.</translation>
     </message>
 </context>
 <context>
@@ -1683,7 +2473,12 @@
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="47"/>
+        <location filename="../../desktop/views/main_window.py" line="37"/>
+        <source>Audit log</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/main_window.py" line="48"/>
         <source>Stages of the day</source>
         <translation>Các bước trong ngày</translation>
     </message>
@@ -1702,289 +2497,636 @@
     </message>
 </context>
 <context>
+    <name>desktop.views.pages.audit</name>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="42"/>
+        <source>No.</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="43"/>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="44"/>
+        <source>Person</source>
+        <translation>Người thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="45"/>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="46"/>
+        <source>Entity</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="47"/>
+        <source>Id</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="48"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="49"/>
+        <source>Before</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="50"/>
+        <source>After</source>
+        <translation>Sau</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="250"/>
+        <source>{total} events; showing the newest {shown} (export CSV for all).</source>
+        <translation>{total} sự kiện; hiện {shown} sự kiện mới nhất (xuất CSV để có tất cả).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="254"/>
+        <source>{total} events</source>
+        <translation>{total} sự kiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="290"/>
+        <source>The log is intact: {n} events, {a} signed anchors agree.</source>
+        <translation>Nhật ký nguyên vẹn: {n} sự kiện, {a} mốc đã ký khớp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="294"/>
+        <source>The log was altered at event {id} ({problem}). Tell the person responsible for security.</source>
+        <translation>Nhật ký bị thay đổi từ sự kiện {id} ({problem}). Hãy báo cho người phụ trách an ninh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="106"/>
+        <source>Audit log</source>
+        <translation>Nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="109"/>
+        <source>Only an administrator may read the audit log.</source>
+        <translation>Chỉ quản trị viên được xem nhật ký kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="125"/>
+        <source>account name</source>
+        <translation>tên tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="127"/>
+        <source>record number, batch id, UVCI…</source>
+        <translation>số bản ghi, mã lô, UVCI…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="131"/>
+        <source>By &amp;date</source>
+        <translation>Theo &amp;ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="139"/>
+        <source>&amp;Person</source>
+        <translation>&amp;Người thực hiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="140"/>
+        <source>&amp;Record / entity</source>
+        <translation>&amp;Bản ghi / đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="141"/>
+        <source>&amp;Action</source>
+        <translation>&amp;Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="156"/>
+        <source>&amp;Filter</source>
+        <translation>&amp;Lọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="159"/>
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="161"/>
+        <source>&amp;Export CSV…</source>
+        <translation>&amp;Xuất CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="163"/>
+        <source>&amp;Check integrity</source>
+        <translation>&amp;Kiểm tra tính toàn vẹn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="176"/>
+        <source>Audit events</source>
+        <translation>Các sự kiện của nhật ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="184"/>
+        <source>Number of events</source>
+        <translation>Số sự kiện</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="260"/>
+        <source>Export the audit log</source>
+        <translation>Xuất nhật ký kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="268"/>
+        <source>Exporting the log…</source>
+        <translation>Đang xuất nhật ký…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="272"/>
+        <location filename="../../desktop/views/pages/audit.py" line="274"/>
+        <source>Exported {n} events to {out}</source>
+        <translation>Đã xuất {n} sự kiện vào {out}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="286"/>
+        <source>Checking the log…</source>
+        <translation>Đang kiểm tra nhật ký…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.backup_panel</name>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="178"/>
+        <source>Saved {n} backup settings.</source>
+        <translation>Đã lưu {n} cài đặt sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="181"/>
+        <source>Backup passphrase</source>
+        <translation>Mật khẩu sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="197"/>
+        <source>The backup passphrase is set. Write it down and keep it safe: without it no backup can be restored.</source>
+        <translation>Đã đặt mật khẩu sao lưu. Hãy ghi lại và cất ở nơi an toàn: không có nó, không khôi phục được.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="52"/>
+        <source>For example E:\Backups (USB drive) or \\server\backups</source>
+        <translation>Ví dụ: E:\SaoLuu (ổ USB) hoặc \\may-chu\saoluu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="54"/>
+        <source>Backup folder</source>
+        <translation>Thư mục sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="55"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="60"/>
+        <source>Backup &amp;folder:</source>
+        <translation>&amp;Thư mục sao lưu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="63"/>
+        <source>Backups to keep</source>
+        <translation>Số bản sao lưu giữ lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="64"/>
+        <source>&amp;Keep (newest):</source>
+        <translation>&amp;Giữ lại (bản mới nhất):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="67"/>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="68"/>
+        <source>Personal data retention</source>
+        <translation>Thời hạn lưu dữ liệu cá nhân</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="69"/>
+        <source>Keep personal data after &amp;certification:</source>
+        <translation>Lưu dữ liệu cá nhân sau cấp &amp;chứng nhận:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="71"/>
+        <source>After this period, `vaxdesk purge` removes names, ID numbers, phones… of certified records (0: never).</source>
+        <translation>Sau thời hạn này, lệnh `vaxdesk purge` xoá họ tên, số định danh, điện thoại… của bản ghi đã cấp chứng nhận (0: không xoá).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="76"/>
+        <source>Set the backup &amp;passphrase…</source>
+        <translation>Đặt &amp;mật khẩu sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="81"/>
+        <source>Passphrase:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="83"/>
+        <source>Last backup</source>
+        <translation>Lần sao lưu gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="84"/>
+        <source>Last backup:</source>
+        <translation>Lần sao lưu gần nhất:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="86"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="88"/>
+        <source>Check a backup…</source>
+        <translation>Kiểm tra một bản sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="90"/>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="100"/>
+        <source>Backup result</source>
+        <translation>Kết quả sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="102"/>
+        <source>Restoring on a new PC: install VaxDesk, then run `vaxdesk restore FILE --to FOLDER` (IT staff; see docs/operations.md). A backup holds no token key, PIN or password.</source>
+        <translation>Khôi phục trên máy mới: cài VaxDesk rồi chạy `vaxdesk restore TỆP --to THƯ-MỤC` (nhân viên IT; xem docs/operations.md). Bản sao lưu không chứa khoá của USB ký số, mã PIN hay mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="169"/>
+        <source>Choose the backup folder</source>
+        <translation>Chọn thư mục sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="182"/>
+        <source>New passphrase (10 characters or more):</source>
+        <translation>Mật khẩu mới (ít nhất 10 ký tự):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="186"/>
+        <source>Repeat the passphrase:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="218"/>
+        <source>Choose a backup</source>
+        <translation>Chọn bản sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="219"/>
+        <source>VaxDesk backups (*.vxbak)</source>
+        <translation>Bản sao lưu VaxDesk (*.vxbak)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="125"/>
+        <source>set</source>
+        <translation>đã đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="126"/>
+        <source>not set</source>
+        <translation>chưa đặt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="132"/>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="176"/>
+        <source>Nothing has changed.</source>
+        <translation>Không có thay đổi nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="190"/>
+        <source>The two passphrases differ.</source>
+        <translation>Hai mật khẩu không giống nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="203"/>
+        <source>Save the changes before backing up.</source>
+        <translation>Hãy lưu các thay đổi trước khi sao lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="210"/>
+        <source>Backed up {n} records and {c} certificates to {file}.</source>
+        <translation>Đã sao lưu {n} bản ghi, {c} chứng nhận vào {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="215"/>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="228"/>
+        <source>The backup reads back: {n} records, {c} certificates; the audit log is intact ({e} events).</source>
+        <translation>Bản sao lưu đọc được: {n} bản ghi, {c} chứng nhận; nhật ký kiểm tra nguyên vẹn ({e} sự kiện).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="234"/>
+        <source>Checking the backup…</source>
+        <translation>Đang kiểm tra bản sao lưu…</translation>
+    </message>
+</context>
+<context>
     <name>desktop.views.pages.certificates</name>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
         <source>Valid</source>
         <translation>Hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
         <source>Superseded</source>
         <translation>Đã thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
         <source>Revoked</source>
         <translation>Đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="60"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="61"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
         <source>Valid</source>
         <comment>variant 2</comment>
         <translation>Còn hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
         <source>New, never printed</source>
         <translation>Mới, chưa in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="65"/>
         <source>Expiring soon</source>
         <translation>Sắp hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
         <source>Expired</source>
         <translation>Đã hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="65"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="67"/>
         <source>Superseded</source>
         <comment>variant 2</comment>
         <translation>Đã được thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="73"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="75"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="179"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="74"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="76"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="75"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="77"/>
         <source>Vaccinated</source>
         <translation>Ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="76"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="78"/>
         <source>Certificate (UVCI)</source>
         <translation>Mã chứng nhận (UVCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="77"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="79"/>
         <source>Expires</source>
         <translation>Hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="78"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="80"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="79"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="81"/>
         <source>Printed</source>
         <translation>Số lần in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="95"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="97"/>
         <source>Revoke certificate</source>
         <translation>Thu hồi chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="95"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="97"/>
         <source>Why revoke {uvci} (issued in error…)? It stops being valid and is not replaced:</source>
         <translation>Lý do thu hồi {uvci} (cấp nhầm…). Chứng nhận sẽ mất hiệu lực, không có chứng nhận thay thế:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="108"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="110"/>
         <source>Print preview</source>
         <translation>Xem trước bản in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="177"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="179"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="178"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
         <source>Dose number</source>
         <translation>Mũi tiêm số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="178"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
         <source>Doses in series</source>
         <translation>Tổng số mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="184"/>
         <source>Correct the certificate</source>
         <translation>Đính chính chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="201"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="203"/>
         <source>Reason (required)</source>
         <translation>Lý do (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="235"/>
         <source>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</source>
         <translation>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="241"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="243"/>
         <source>A4 page</source>
         <translation>Khổ A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="242"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="244"/>
         <source>Folded A5 card</source>
         <translation>Thẻ gấp A5</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="252"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="256"/>
         <source>Show all certificates</source>
         <translation>Xem mọi chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="270"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="274"/>
         <source>Certificates</source>
         <translation>Danh sách chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="278"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="282"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="279"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
         <source>Print preview…</source>
         <translation>Xem trước bản in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="280"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="284"/>
         <source>Save PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="281"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="285"/>
         <source>Save all new as PDF…</source>
         <translation>Lưu PDF các chứng nhận mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="282"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="286"/>
         <source>Correct…</source>
         <translation>Đính chính…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="287"/>
         <source>Revoke…</source>
         <translation>Thu hồi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="341"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="346"/>
         <source>Showing only: {what}</source>
         <translation>Chỉ hiện: {what}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="406"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="412"/>
         <source>{n} certificates</source>
         <translation>{n} chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="497"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="503"/>
         <source>Save certificates as PDF</source>
         <translation>Lưu chứng nhận thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="509"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="515"/>
         <source>Printed {n} certificates into {file}</source>
         <translation>Đã in {n} chứng nhận vào {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="574"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="581"/>
         <source>Correction created</source>
         <translation>Đã tạo bản đính chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="574"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="581"/>
         <source>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</source>
         <translation>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="187"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="189"/>
         <source>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</source>
         <translation>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="245"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="247"/>
         <source>Layout:</source>
         <translation>Mẫu in:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="338"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="343"/>
         <source>list {id}</source>
         <translation>danh sách số {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="340"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="345"/>
         <source>vaccinated {day}</source>
         <translation>ngày tiêm {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="476"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="482"/>
         <source>Not permitted</source>
         <translation>Không được phép</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="506"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="512"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="523"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="529"/>
         <source>Preparing the print…</source>
         <translation>Đang chuẩn bị bản in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="531"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="537"/>
         <source>printer</source>
         <translation>máy in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="549"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="555"/>
         <source>Sending to the printer…</source>
         <translation>Đang gửi tới máy in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="589"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="596"/>
         <source>Confirm revocation</source>
         <translation>Xác nhận thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="589"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="596"/>
         <source>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</source>
         <translation>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="603"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="611"/>
         <source>Revoked {uvci}</source>
         <translation>Đã thu hồi {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="606"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="614"/>
         <source>Revoking…</source>
         <translation>Đang thu hồi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="228"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="230"/>
         <source>Certificates</source>
         <comment>variant 2</comment>
         <translation>Chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="364"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="369"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
@@ -2173,768 +3315,957 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="244"/>
+        <location filename="../../desktop/views/pages/overview.py" line="245"/>
         <source>Open the {n} “{state}” records</source>
         <translation>Mở {n} bản ghi “{state}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="263"/>
+        <location filename="../../desktop/views/pages/overview.py" line="264"/>
         <source>Today, {day}</source>
         <translation>Hôm nay, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="270"/>
+        <location filename="../../desktop/views/pages/overview.py" line="271"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="271"/>
+        <location filename="../../desktop/views/pages/overview.py" line="272"/>
         <source>Refresh the figures</source>
         <translation>Làm mới số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="274"/>
+        <location filename="../../desktop/views/pages/overview.py" line="275"/>
+        <source>Export a report…</source>
+        <translation>Xuất báo cáo…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="277"/>
+        <source>Save the chart…</source>
+        <translation>Lưu biểu đồ…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="282"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Khoá màn hình (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="275"/>
+        <location filename="../../desktop/views/pages/overview.py" line="283"/>
         <source>Lock the screen</source>
         <translation>Khoá màn hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="285"/>
+        <location filename="../../desktop/views/pages/overview.py" line="293"/>
         <source>Nothing is waiting. ✔</source>
         <translation>Không còn việc nào đang chờ. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="302"/>
+        <location filename="../../desktop/views/pages/overview.py" line="310"/>
         <source>Chart by list</source>
         <translation>Biểu đồ theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="303"/>
+        <location filename="../../desktop/views/pages/overview.py" line="311"/>
         <source>Chart by vaccination day</source>
         <translation>Biểu đồ theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="304"/>
+        <location filename="../../desktop/views/pages/overview.py" line="312"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="305"/>
+        <location filename="../../desktop/views/pages/overview.py" line="313"/>
         <source>By vaccination day</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="316"/>
+        <location filename="../../desktop/views/pages/overview.py" line="324"/>
         <source>Click a number to open those records. On the chart: arrows to choose, Enter to open.</source>
         <translation>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="128"/>
+        <location filename="../../desktop/views/pages/overview.py" line="129"/>
         <source>No records yet</source>
         <translation>Chưa có bản ghi nào</translation>
     </message>
 </context>
 <context>
+    <name>desktop.views.pages.report_export</name>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="20"/>
+        <source>Day report (Excel .xlsx)</source>
+        <translation>Báo cáo ngày (Excel .xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="21"/>
+        <source>Day report (PDF)</source>
+        <translation>Báo cáo ngày (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="22"/>
+        <source>Certificate register (Excel .xlsx)</source>
+        <translation>Sổ chứng nhận (Excel .xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="23"/>
+        <source>Certificate register (CSV)</source>
+        <translation>Sổ chứng nhận (CSV)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="95"/>
+        <source>Save the report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="108"/>
+        <source>Save the chart</source>
+        <translation>Lưu biểu đồ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="37"/>
+        <source>Export a report</source>
+        <translation>Xuất báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="46"/>
+        <source>Kind:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="47"/>
+        <source>From vaccination day:</source>
+        <translation>Từ ngày tiêm:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="48"/>
+        <source>To vaccination day:</source>
+        <translation>Đến ngày tiêm:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="83"/>
+        <source>Exported</source>
+        <translation>Đã xuất</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="83"/>
+        <source>Wrote {file}</source>
+        <translation>Đã ghi {file}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/report_export.py" line="101"/>
+        <source>Writing the report…</source>
+        <translation>Đang lập báo cáo…</translation>
+    </message>
+</context>
+<context>
     <name>desktop.views.pages.review</name>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="53"/>
+        <location filename="../../desktop/views/pages/review.py" line="55"/>
         <source>Checked against the ID card or passport</source>
         <translation>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="54"/>
+        <location filename="../../desktop/views/pages/review.py" line="56"/>
         <source>Confirmed by the vaccinated person</source>
         <translation>Người được tiêm xác nhận thông tin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="55"/>
+        <location filename="../../desktop/views/pages/review.py" line="57"/>
         <source>Data entry error at the vaccination site</source>
         <translation>Lỗi nhập liệu tại điểm tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="56"/>
+        <location filename="../../desktop/views/pages/review.py" line="58"/>
         <source>The registry is not up to date</source>
         <translation>CSDL dân cư chưa cập nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="57"/>
+        <location filename="../../desktop/views/pages/review.py" line="59"/>
         <source>Foreigner, not in the population registry</source>
         <translation>Người nước ngoài, không có trong CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="58"/>
+        <location filename="../../desktop/views/pages/review.py" line="60"/>
         <source>Duplicate or not the vaccinated person</source>
         <translation>Trùng người / không phải người được tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="622"/>
+        <location filename="../../desktop/views/pages/review.py" line="67"/>
+        <source>This dose was not given</source>
+        <translation>Không có mũi tiêm này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="68"/>
+        <source>Wrong ID number, to be verified again</source>
+        <translation>Số giấy tờ sai, cần xác minh lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="704"/>
         <source>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</source>
         <translation>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="102"/>
+        <location filename="../../desktop/views/pages/review.py" line="535"/>
+        <source>No records need a decision.</source>
+        <translation>Không còn bản ghi nào cần quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="112"/>
         <source>dose</source>
         <translation>mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="105"/>
+        <location filename="../../desktop/views/pages/review.py" line="115"/>
         <source>Rejected by the central service</source>
         <translation>Trung ương từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="107"/>
+        <location filename="../../desktop/views/pages/review.py" line="117"/>
         <source>Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.</source>
         <translation>Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="109"/>
+        <location filename="../../desktop/views/pages/review.py" line="119"/>
         <source>List</source>
         <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="109"/>
+        <location filename="../../desktop/views/pages/review.py" line="119"/>
         <source>Registry</source>
         <translation>CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="110"/>
+        <location filename="../../desktop/views/pages/review.py" line="120"/>
         <source>Difference</source>
         <translation>Khác biệt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="130"/>
+        <location filename="../../desktop/views/pages/review.py" line="149"/>
         <source>Edit the record</source>
         <translation>Sửa bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="185"/>
-        <source>Check with the registry (F5)</source>
-        <translation>Kiểm tra với CSDL dân cư (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="197"/>
-        <source>Show the whole queue</source>
-        <translation>Xem cả hàng chờ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="210"/>
-        <source>Filter by difference kind</source>
-        <translation>Lọc theo loại khác biệt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="222"/>
-        <source>Current record</source>
-        <translation>Bản ghi đang xét</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="234"/>
-        <source>Reason for the decision</source>
-        <translation>Lý do quyết định</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="251"/>
-        <source>Previous (P)</source>
-        <translation>Trước (P)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="251"/>
-        <source>Next (N)</source>
-        <translation>Tiếp (N)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="252"/>
-        <source>Undo (Ctrl+Z)</source>
-        <translation>Hoàn tác (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="253"/>
-        <source>Decide for the whole kind… (B)</source>
-        <translation>Quyết định cho cả loại… (B)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="331"/>
-        <source> waiting for a decision ({n} in all; the others are already decided)</source>
-        <translation> cần quyết định (tổng {n}; số còn lại đã được quyết định)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="337"/>
-        <source>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</source>
-        <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="503"/>
-        <location filename="../../desktop/views/pages/review.py" line="230"/>
-        <source>Reason:</source>
-        <translation>Lý do:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="586"/>
-        <source>Undone: {action}</source>
-        <translation>Đã hoàn tác: {action}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="602"/>
-        <location filename="../../desktop/views/pages/review.py" line="598"/>
-        <location filename="../../desktop/views/pages/review.py" line="619"/>
-        <location filename="../../desktop/views/pages/review.py" line="625"/>
-        <source>Bulk decision</source>
-        <translation>Quyết định hàng loạt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="603"/>
-        <source>Action for every record of this kind:</source>
-        <translation>Thao tác cho mọi bản ghi của loại này:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="647"/>
-        <location filename="../../desktop/views/pages/review.py" line="669"/>
-        <source>Checking…</source>
-        <translation>Đang kiểm tra…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="83"/>
+        <location filename="../../desktop/views/pages/review.py" line="154"/>
+        <location filename="../../desktop/views/pages/review.py" line="93"/>
+        <location filename="../../desktop/views/pages/review.py" line="170"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="83"/>
+        <location filename="../../desktop/views/pages/review.py" line="155"/>
+        <location filename="../../desktop/views/pages/review.py" line="93"/>
+        <location filename="../../desktop/views/pages/review.py" line="170"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="100"/>
+        <location filename="../../desktop/views/pages/review.py" line="158"/>
+        <source>dd/mm/yyyy (or the year alone)</source>
+        <translation>dd/mm/yyyy (hoặc chỉ năm sinh)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="241"/>
+        <source>Check with the registry (F5)</source>
+        <translation>Kiểm tra với CSDL dân cư (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="253"/>
+        <source>Show the whole queue</source>
+        <translation>Xem cả hàng chờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="266"/>
+        <source>Filter by difference kind</source>
+        <translation>Lọc theo loại khác biệt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="278"/>
+        <source>Current record</source>
+        <translation>Bản ghi đang xét</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="290"/>
+        <source>Reason for the decision</source>
+        <translation>Lý do quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="307"/>
+        <source>Previous (P)</source>
+        <translation>Trước (P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="307"/>
+        <source>Next (N)</source>
+        <translation>Tiếp (N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="308"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Hoàn tác (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="309"/>
+        <source>Decide for the whole kind… (B)</source>
+        <translation>Quyết định cho cả loại… (B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="388"/>
+        <source> waiting for a decision ({n} in all; the others are already decided)</source>
+        <translation> cần quyết định (tổng {n}; số còn lại đã được quyết định)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="394"/>
+        <source>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</source>
+        <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="530"/>
+        <source>&lt;h3&gt;{n} records are not checked against the registry yet&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;F5&lt;/b&gt; (Check with the registry) first; the records needing a decision will show here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chưa kiểm tra {n} bản ghi với CSDL dân cư&lt;/h3&gt;&lt;p&gt;Bấm &lt;b&gt;F5&lt;/b&gt; (Kiểm tra với CSDL dân cư) trước; các bản ghi cần quyết định sẽ hiện ở đây.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="579"/>
+        <source>Reason (choose or type):</source>
+        <translation>Lý do (chọn hoặc nhập):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="668"/>
+        <source>Undone: {action}</source>
+        <translation>Đã hoàn tác: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="684"/>
+        <location filename="../../desktop/views/pages/review.py" line="680"/>
+        <location filename="../../desktop/views/pages/review.py" line="701"/>
+        <location filename="../../desktop/views/pages/review.py" line="707"/>
+        <source>Bulk decision</source>
+        <translation>Quyết định hàng loạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="685"/>
+        <source>Action for every record of this kind:</source>
+        <translation>Thao tác cho mọi bản ghi của loại này:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="734"/>
+        <location filename="../../desktop/views/pages/review.py" line="756"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="110"/>
         <source>row</source>
         <translation>dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="119"/>
-        <source>The registry has no data for this record.</source>
-        <translation>CSDL dân cư không có dữ liệu cho bản ghi này.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="121"/>
+        <location filename="../../desktop/views/pages/review.py" line="136"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="208"/>
+        <location filename="../../desktop/views/pages/review.py" line="195"/>
+        <source>No value was changed.</source>
+        <translation>Chưa có giá trị nào được sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="264"/>
         <source>Kind:</source>
         <translation>Loại:</translation>
     </message>
     <message>
         <location filename="../../desktop/views/pages/review.py" line="286"/>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="343"/>
         <source>Not permitted</source>
         <translation>Không được phép</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="325"/>
+        <location filename="../../desktop/views/pages/review.py" line="382"/>
         <source>list {id}</source>
         <translation>danh sách số {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="327"/>
+        <location filename="../../desktop/views/pages/review.py" line="384"/>
         <source>vaccinated {day}</source>
         <translation>ngày tiêm {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="416"/>
+        <location filename="../../desktop/views/pages/review.py" line="473"/>
         <source>All needing a decision</source>
         <translation>Tất cả cần quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="452"/>
-        <source>No records need a decision.</source>
-        <translation>Không còn bản ghi nào cần quyết định.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="512"/>
+        <location filename="../../desktop/views/pages/review.py" line="589"/>
         <source>No registry values to accept.</source>
         <translation>Không có dữ liệu CSDL dân cư để chấp nhận.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="548"/>
+        <location filename="../../desktop/views/pages/review.py" line="628"/>
         <source>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</source>
         <translation>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="552"/>
+        <location filename="../../desktop/views/pages/review.py" line="632"/>
         <source>Recorded: {action} — row {row}</source>
         <translation>Đã ghi: {action} — dòng {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="598"/>
+        <location filename="../../desktop/views/pages/review.py" line="680"/>
         <source>Choose a difference kind in “Kind” first.</source>
         <translation>Hãy chọn một loại khác biệt trong ô “Loại” trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="620"/>
+        <location filename="../../desktop/views/pages/review.py" line="702"/>
         <source>No records would change.</source>
         <translation>Không có bản ghi nào để thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="632"/>
+        <location filename="../../desktop/views/pages/review.py" line="719"/>
         <source>{n} records changed.</source>
         <translation>Đã thay đổi {n} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="638"/>
+        <location filename="../../desktop/views/pages/review.py" line="725"/>
         <source>Recording decisions…</source>
         <translation>Đang ghi quyết định…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="650"/>
+        <location filename="../../desktop/views/pages/review.py" line="737"/>
         <source>Checking with the population registry…</source>
         <translation>Đang kiểm tra với CSDL dân cư…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="670"/>
+        <location filename="../../desktop/views/pages/review.py" line="757"/>
         <source>Check stopped; the records already checked are kept.</source>
         <translation>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="101"/>
+        <location filename="../../desktop/views/pages/review.py" line="111"/>
         <source>ref</source>
         <translation>mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="183"/>
+        <location filename="../../desktop/views/pages/review.py" line="131"/>
+        <source>The ID number is not valid</source>
+        <translation>Số giấy tờ không hợp lệ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="132"/>
+        <source>Edit it (E) from the ID card or reject (R).</source>
+        <translation>Hãy sửa (E) theo giấy tờ tùy thân hoặc loại (R).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="134"/>
+        <source>The registry has no data for this record.</source>
+        <translation>CSDL dân cư không có dữ liệu cho bản ghi này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="239"/>
         <source>Review against the population registry</source>
         <translation>Đối chiếu với CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="143"/>
+        <location filename="../../desktop/views/pages/review.py" line="488"/>
+        <source>This kind is done; moving on to the next one.</source>
+        <translation>Đã xong loại này; chuyển sang loại tiếp theo.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review.py" line="174"/>
         <source>registry</source>
         <translation>CSDL</translation>
     </message>
 </context>
 <context>
+    <name>desktop.views.pages.search_filters</name>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="34"/>
+        <source>Phone</source>
+        <translation>Số điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="35"/>
+        <source>Insurance no.</source>
+        <translation>Số thẻ BHYT</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="44"/>
+        <source>From (dd/mm/yyyy)</source>
+        <translation>Từ ngày (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="45"/>
+        <source>To (dd/mm/yyyy)</source>
+        <translation>Đến ngày (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="37"/>
+        <source>List</source>
+        <translation>Danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="38"/>
+        <source>All lists</source>
+        <translation>Mọi danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="40"/>
+        <source>Vaccine</source>
+        <translation>Vắc xin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="41"/>
+        <source>All vaccines</source>
+        <translation>Mọi vắc xin</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/search_filters.py" line="46"/>
+        <source>Clear filters</source>
+        <translation>Bỏ lọc</translation>
+    </message>
+</context>
+<context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="396"/>
-        <location filename="../../desktop/views/pages/settings.py" line="545"/>
+        <location filename="../../desktop/views/pages/settings.py" line="401"/>
+        <location filename="../../desktop/views/pages/settings.py" line="550"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="396"/>
-        <location filename="../../desktop/views/pages/settings.py" line="547"/>
+        <location filename="../../desktop/views/pages/settings.py" line="401"/>
+        <location filename="../../desktop/views/pages/settings.py" line="552"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="396"/>
-        <location filename="../../desktop/views/pages/settings.py" line="551"/>
+        <location filename="../../desktop/views/pages/settings.py" line="401"/>
+        <location filename="../../desktop/views/pages/settings.py" line="556"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="397"/>
+        <location filename="../../desktop/views/pages/settings.py" line="402"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="75"/>
+        <location filename="../../desktop/views/pages/settings.py" line="77"/>
         <source>Only an administrator may change settings and accounts.</source>
         <translation>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="154"/>
+        <location filename="../../desktop/views/pages/settings.py" line="158"/>
         <source>Facility &amp;code:</source>
         <translation>&amp;Mã cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="155"/>
+        <location filename="../../desktop/views/pages/settings.py" line="159"/>
         <source>Facility &amp;name:</source>
         <translation>&amp;Tên cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="161"/>
+        <location filename="../../desktop/views/pages/settings.py" line="165"/>
         <source>Facilities &amp;represented:</source>
         <translation>Các cơ sở được &amp;ký thay:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="168"/>
+        <location filename="../../desktop/views/pages/settings.py" line="172"/>
         <source>&amp;Registry address:</source>
         <translation>Địa chỉ CSDL &amp;dân cư:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="169"/>
+        <location filename="../../desktop/views/pages/settings.py" line="173"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Mã truy cập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="170"/>
+        <location filename="../../desktop/views/pages/settings.py" line="174"/>
         <source>Look-ups per &amp;request:</source>
         <translation>Số tra cứu mỗi &amp;lần:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="171"/>
+        <location filename="../../desktop/views/pages/settings.py" line="175"/>
         <source>Registry timeout:</source>
         <translation>Chờ tối đa (CSDL dân cư):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="172"/>
+        <location filename="../../desktop/views/pages/settings.py" line="176"/>
         <source>Test the registry connection</source>
         <translation>Kiểm tra kết nối CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="173"/>
+        <location filename="../../desktop/views/pages/settings.py" line="177"/>
         <source>&amp;Central service address:</source>
         <translation>Địa chỉ hệ thống &amp;trung ương:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="175"/>
+        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <source>Central &amp;credential:</source>
+        <translation>Thông tin &amp;xác thực trung ương:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="180"/>
         <source>TLS certificate file (optional):</source>
         <translation>Chứng thư TLS (tuỳ chọn):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="176"/>
+        <location filename="../../desktop/views/pages/settings.py" line="181"/>
         <source>Central timeout:</source>
         <translation>Chờ tối đa (trung ương):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="177"/>
+        <location filename="../../desktop/views/pages/settings.py" line="182"/>
         <source>Sync every (0: by hand):</source>
         <translation>Đồng bộ mỗi (0: thủ công):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <location filename="../../desktop/views/pages/settings.py" line="184"/>
         <source>Test the central connection</source>
         <translation>Kiểm tra kết nối trung ương</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="197"/>
+        <location filename="../../desktop/views/pages/settings.py" line="202"/>
         <source>Token &amp;label:</source>
         <translation>&amp;Nhãn USB ký số:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="203"/>
+        <location filename="../../desktop/views/pages/settings.py" line="208"/>
         <source>Records per signed &amp;batch:</source>
         <translation>Số bản ghi mỗi &amp;lô ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="204"/>
+        <location filename="../../desktop/views/pages/settings.py" line="209"/>
         <source>Test the token</source>
         <translation>Kiểm tra USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="223"/>
+        <location filename="../../desktop/views/pages/settings.py" line="228"/>
         <source>&amp;Lock the screen after (0: never):</source>
         <translation>&amp;Khoá màn hình sau (0: không khoá):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="291"/>
+        <location filename="../../desktop/views/pages/settings.py" line="296"/>
         <source>Saved {n} settings.</source>
         <translation>Đã lưu {n} cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="72"/>
+        <location filename="../../desktop/views/pages/settings.py" line="74"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="79"/>
+        <location filename="../../desktop/views/pages/settings.py" line="81"/>
         <source>Change my password…</source>
         <translation>Đổi mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="81"/>
+        <location filename="../../desktop/views/pages/settings.py" line="83"/>
         <source>Change my password</source>
         <translation>Đổi mật khẩu của tôi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="86"/>
+        <location filename="../../desktop/views/pages/settings.py" line="88"/>
         <source>Facility</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="87"/>
+        <location filename="../../desktop/views/pages/settings.py" line="89"/>
         <source>Connections</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="88"/>
+        <location filename="../../desktop/views/pages/settings.py" line="90"/>
         <source>Signing token</source>
         <translation>USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="89"/>
+        <location filename="../../desktop/views/pages/settings.py" line="91"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="91"/>
-        <location filename="../../desktop/views/pages/settings.py" line="471"/>
+        <location filename="../../desktop/views/pages/settings.py" line="92"/>
+        <source>Backup</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="93"/>
+        <source>Data updates</source>
+        <translation>Cập nhật dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="95"/>
+        <location filename="../../desktop/views/pages/settings.py" line="476"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="95"/>
+        <location filename="../../desktop/views/pages/settings.py" line="99"/>
         <source>Result of saving</source>
         <translation>Kết quả lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="99"/>
+        <location filename="../../desktop/views/pages/settings.py" line="103"/>
         <source>Undo changes</source>
         <translation>Hoàn tác thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="101"/>
+        <location filename="../../desktop/views/pages/settings.py" line="105"/>
         <source>&amp;Save settings</source>
         <translation>&amp;Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="102"/>
+        <location filename="../../desktop/views/pages/settings.py" line="106"/>
         <source>Save settings</source>
         <translation>Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="142"/>
+        <location filename="../../desktop/views/pages/settings.py" line="146"/>
         <source>Test result</source>
         <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="156"/>
+        <location filename="../../desktop/views/pages/settings.py" line="160"/>
         <source>Signs for several facilities (provincial health department / CDC)</source>
         <translation>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="158"/>
+        <location filename="../../desktop/views/pages/settings.py" line="162"/>
         <source>Focal agency</source>
         <translation>Đầu mối ký thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="187"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>PKCS#11 module</source>
         <translation>Mô-đun PKCS#11</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="191"/>
+        <location filename="../../desktop/views/pages/settings.py" line="196"/>
         <source>PKCS#11 &amp;module:</source>
         <translation>&amp;Mô-đun PKCS#11:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="197"/>
         <source>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</source>
         <translation>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="200"/>
+        <location filename="../../desktop/views/pages/settings.py" line="205"/>
         <source>Signing algorithm</source>
         <translation>Thuật toán ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="201"/>
+        <location filename="../../desktop/views/pages/settings.py" line="206"/>
         <source>Signing &amp;algorithm:</source>
         <translation>Thuật toán &amp;ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="206"/>
+        <location filename="../../desktop/views/pages/settings.py" line="211"/>
         <source>Tokens found</source>
         <translation>USB ký số tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="218"/>
+        <location filename="../../desktop/views/pages/settings.py" line="223"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="219"/>
+        <location filename="../../desktop/views/pages/settings.py" line="224"/>
         <source>&amp;Language / Ngôn ngữ:</source>
         <translation>&amp;Ngôn ngữ / Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="220"/>
+        <location filename="../../desktop/views/pages/settings.py" line="225"/>
         <source>A new language takes effect when VaxDesk is opened again.</source>
         <translation>Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="293"/>
+        <location filename="../../desktop/views/pages/settings.py" line="298"/>
         <source>{saved} The new language takes effect when VaxDesk is opened again.</source>
         <translation>{saved} Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="325"/>
+        <location filename="../../desktop/views/pages/settings.py" line="330"/>
         <source>Testing…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="406"/>
+        <location filename="../../desktop/views/pages/settings.py" line="411"/>
         <source>Accounts</source>
         <comment>variant 2</comment>
         <translation>Danh sách tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="420"/>
+        <location filename="../../desktop/views/pages/settings.py" line="425"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="421"/>
+        <location filename="../../desktop/views/pages/settings.py" line="426"/>
         <source>Reset &amp;password…</source>
         <translation>Đặt lại &amp;mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="422"/>
+        <location filename="../../desktop/views/pages/settings.py" line="427"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="423"/>
+        <location filename="../../desktop/views/pages/settings.py" line="428"/>
         <source>Change &amp;role…</source>
         <translation>Đổi &amp;vai trò…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="424"/>
+        <location filename="../../desktop/views/pages/settings.py" line="429"/>
         <source>Disable/&amp;enable</source>
         <translation>Tắt/&amp;bật tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="431"/>
+        <location filename="../../desktop/views/pages/settings.py" line="436"/>
         <source>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</source>
         <translation>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="456"/>
+        <location filename="../../desktop/views/pages/settings.py" line="461"/>
         <source>Locked</source>
         <translation>Đang khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="491"/>
+        <location filename="../../desktop/views/pages/settings.py" line="496"/>
         <source>Reset password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="492"/>
+        <location filename="../../desktop/views/pages/settings.py" line="497"/>
         <source>New password for {user}:</source>
         <translation>Mật khẩu mới cho {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="502"/>
+        <location filename="../../desktop/views/pages/settings.py" line="507"/>
         <source>Change role</source>
         <translation>Đổi vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="503"/>
+        <location filename="../../desktop/views/pages/settings.py" line="508"/>
         <source>Role of {user}:</source>
         <translation>Vai trò của {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="519"/>
+        <location filename="../../desktop/views/pages/settings.py" line="524"/>
         <source>Change password</source>
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="522"/>
+        <location filename="../../desktop/views/pages/settings.py" line="527"/>
         <source>&amp;Current password:</source>
         <translation>Mật khẩu &amp;hiện tại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="522"/>
+        <location filename="../../desktop/views/pages/settings.py" line="527"/>
         <source>Current password</source>
         <translation>Mật khẩu hiện tại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="523"/>
+        <location filename="../../desktop/views/pages/settings.py" line="528"/>
         <source>&amp;New password:</source>
         <translation>Mật khẩu &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="523"/>
+        <location filename="../../desktop/views/pages/settings.py" line="528"/>
         <source>New password</source>
         <translation>Mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="524"/>
+        <location filename="../../desktop/views/pages/settings.py" line="529"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="524"/>
+        <location filename="../../desktop/views/pages/settings.py" line="529"/>
         <source>Repeat the new password</source>
         <translation>Nhập lại mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="542"/>
+        <location filename="../../desktop/views/pages/settings.py" line="547"/>
         <source>Add an account</source>
         <translation>Thêm tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="554"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="555"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>at least {n} characters</source>
         <translation>ít nhất {n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="557"/>
+        <location filename="../../desktop/views/pages/settings.py" line="562"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="558"/>
+        <location filename="../../desktop/views/pages/settings.py" line="563"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="559"/>
+        <location filename="../../desktop/views/pages/settings.py" line="564"/>
         <source>&amp;Role:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="560"/>
+        <location filename="../../desktop/views/pages/settings.py" line="565"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="224"/>
+        <location filename="../../desktop/views/pages/settings.py" line="229"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="279"/>
+        <location filename="../../desktop/views/pages/settings.py" line="284"/>
         <source>Only an administrator may change settings.</source>
         <translation>Chỉ quản trị viên được thay đổi cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="284"/>
+        <location filename="../../desktop/views/pages/settings.py" line="289"/>
         <source>Nothing has changed.</source>
         <translation>Không có thay đổi nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="363"/>
+        <location filename="../../desktop/views/pages/settings.py" line="368"/>
         <source>The two new passwords differ.</source>
         <translation>Hai mật khẩu mới không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="368"/>
+        <location filename="../../desktop/views/pages/settings.py" line="373"/>
         <source>The password was changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="457"/>
+        <location filename="../../desktop/views/pages/settings.py" line="462"/>
         <source>Disabled</source>
         <translation>Đã tắt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="457"/>
+        <location filename="../../desktop/views/pages/settings.py" line="462"/>
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="471"/>
+        <location filename="../../desktop/views/pages/settings.py" line="476"/>
         <source>Choose an account first.</source>
         <translation>Hãy chọn một tài khoản trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="246"/>
+        <location filename="../../desktop/views/pages/settings.py" line="251"/>
         <source>(saved; leave empty to keep)</source>
         <translation>(đã lưu; để trống để giữ nguyên)</translation>
     </message>
@@ -2942,202 +4273,202 @@
 <context>
     <name>desktop.views.pages.sign</name>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="36"/>
+        <location filename="../../desktop/views/pages/sign.py" line="37"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="37"/>
+        <location filename="../../desktop/views/pages/sign.py" line="38"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="38"/>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
         <source>Countersigned</source>
         <translation>Đã ký xác nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <location filename="../../desktop/views/pages/sign.py" line="40"/>
         <source>Partly rejected</source>
         <translation>Bị từ chối một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="40"/>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Issue</source>
         <translation>Cấp mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Correction</source>
         <translation>Đính chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Records</source>
         <translation>Số bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="45"/>
         <source>Algorithm</source>
         <translation>Thuật toán</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="45"/>
         <source>Facilities</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="45"/>
         <source>Batch id</source>
         <translation>Mã lô</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="58"/>
+        <location filename="../../desktop/views/pages/sign.py" line="59"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="66"/>
+        <location filename="../../desktop/views/pages/sign.py" line="67"/>
         <source>Status:</source>
         <translation>Trạng thái:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="67"/>
+        <location filename="../../desktop/views/pages/sign.py" line="68"/>
         <source>Label:</source>
         <translation>Nhãn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="68"/>
+        <location filename="../../desktop/views/pages/sign.py" line="69"/>
         <source>Certificate holder:</source>
         <translation>Chủ chứng thư số:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="69"/>
+        <location filename="../../desktop/views/pages/sign.py" line="70"/>
         <source>Expires:</source>
         <translation>Hết hạn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="71"/>
+        <location filename="../../desktop/views/pages/sign.py" line="72"/>
         <source>&amp;Check the token again</source>
         <translation>&amp;Kiểm tra lại token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="76"/>
+        <location filename="../../desktop/views/pages/sign.py" line="77"/>
         <source>Records to sign</source>
         <translation>Bản ghi cần ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="80"/>
+        <location filename="../../desktop/views/pages/sign.py" line="81"/>
         <source>Choose records</source>
         <translation>Chọn bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="81"/>
+        <location filename="../../desktop/views/pages/sign.py" line="82"/>
         <source>All ready records</source>
         <translation>Tất cả bản ghi sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="82"/>
+        <location filename="../../desktop/views/pages/sign.py" line="83"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="83"/>
+        <location filename="../../desktop/views/pages/sign.py" line="84"/>
         <source>By vaccination date</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="85"/>
+        <location filename="../../desktop/views/pages/sign.py" line="86"/>
         <source>List or date</source>
         <translation>Danh sách hoặc ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="96"/>
+        <location filename="../../desktop/views/pages/sign.py" line="97"/>
         <source>&amp;Sign the records…</source>
         <translation>&amp;Ký các bản ghi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="99"/>
+        <location filename="../../desktop/views/pages/sign.py" line="100"/>
         <source>Stop after this batch</source>
         <translation>Dừng sau lô này</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="161"/>
+        <location filename="../../desktop/views/pages/sign.py" line="162"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="212"/>
+        <location filename="../../desktop/views/pages/sign.py" line="213"/>
         <source>Ready to sign: {ready}. Held for review: {held}.</source>
         <translation>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="202"/>
+        <location filename="../../desktop/views/pages/sign.py" line="203"/>
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="269"/>
+        <location filename="../../desktop/views/pages/sign.py" line="270"/>
         <source>Not permitted to sign</source>
         <translation>Không được phép ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="303"/>
+        <location filename="../../desktop/views/pages/sign.py" line="305"/>
         <source>Signing stopped. The batches already signed are kept.</source>
         <translation>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="308"/>
+        <location filename="../../desktop/views/pages/sign.py" line="310"/>
         <source>Signed {n} records in {b} batches. The batches are waiting to be synced.</source>
         <translation>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="319"/>
+        <location filename="../../desktop/views/pages/sign.py" line="321"/>
         <source>Not signed</source>
         <translation>Chưa ký được</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="56"/>
+        <location filename="../../desktop/views/pages/sign.py" line="57"/>
         <source>Sign with the USB token</source>
         <translation>Ký số bằng USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="115"/>
+        <location filename="../../desktop/views/pages/sign.py" line="116"/>
         <source>Signed batches</source>
         <translation>Các lô đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="192"/>
+        <location filename="../../desktop/views/pages/sign.py" line="193"/>
         <source>List {id}</source>
         <translation>Danh sách số {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="203"/>
+        <location filename="../../desktop/views/pages/sign.py" line="204"/>
         <source>Inserted</source>
         <translation>Đã cắm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="203"/>
+        <location filename="../../desktop/views/pages/sign.py" line="204"/>
         <source>No token</source>
         <translation>Không thấy token</translation>
     </message>
@@ -3331,74 +4662,152 @@
     </message>
 </context>
 <context>
+    <name>desktop.views.pages.updates_panel</name>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="17"/>
+        <source>bundled with VaxDesk</source>
+        <translation>kèm bộ cài</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="18"/>
+        <source>signed update</source>
+        <translation>bản cập nhật đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="19"/>
+        <source>received by sync</source>
+        <translation>nhận khi đồng bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="20"/>
+        <source>none yet</source>
+        <translation>chưa có</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="35"/>
+        <source>Data versions in use</source>
+        <translation>Phiên bản dữ liệu đang dùng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="40"/>
+        <source>Update with "vaxdesk update fetch" (from the central service) or "vaxdesk update apply FILE"; every update's signature is checked before use.</source>
+        <translation>Cập nhật bằng lệnh "vaxdesk update fetch" (từ máy chủ trung ương) hoặc "vaxdesk update apply TỆP"; mỗi bản cập nhật được kiểm tra chữ ký trước khi dùng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="30"/>
+        <source>Data</source>
+        <translation>Dữ liệu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="30"/>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="31"/>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="31"/>
+        <source>Applied</source>
+        <translation>Áp dụng lúc</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="72"/>
+        <source>Trusted update signing key: {key}</source>
+        <translation>Khoá ký bản cập nhật được tin cậy: {key}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="73"/>
+        <source>No update signing key is trusted yet ("vaxdesk update trust KEY_FILE").</source>
+        <translation>Chưa tin cậy khoá ký bản cập nhật nào ("vaxdesk update trust TỆP_KHOÁ").</translation>
+    </message>
+</context>
+<context>
     <name>desktop.views.pages.verify</name>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="30"/>
+        <location filename="../../desktop/views/pages/verify.py" line="41"/>
         <source>Open a picture of the QR code</source>
         <translation>Mở ảnh mã QR</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="34"/>
+        <location filename="../../desktop/views/pages/verify.py" line="45"/>
         <source>Choose a trust list</source>
         <translation>Chọn danh sách tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="56"/>
+        <location filename="../../desktop/views/pages/verify.py" line="67"/>
         <source>Verify</source>
         <translation>Kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="58"/>
+        <location filename="../../desktop/views/pages/verify.py" line="69"/>
         <source>Open QR picture…</source>
         <translation>Mở ảnh mã QR…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="59"/>
+        <location filename="../../desktop/views/pages/verify.py" line="70"/>
         <source>Use another trust list…</source>
         <translation>Dùng danh sách tin cậy khác…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="86"/>
+        <location filename="../../desktop/views/pages/verify.py" line="87"/>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="139"/>
         <source>Issued by:</source>
         <translation>Nơi cấp:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="87"/>
+        <location filename="../../desktop/views/pages/verify.py" line="140"/>
         <source>QR code valid:</source>
         <translation>Hiệu lực mã QR:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="47"/>
+        <location filename="../../desktop/views/pages/verify.py" line="146"/>
+        <source> {k} of them imported from other countries.</source>
+        <translation> Trong đó {k} chứng thư ký nhập từ nước khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="58"/>
         <source>Paste the "HC1:…" text (from a scanner) or open a photo or scan of the QR code.</source>
         <translation>Dán chuỗi "HC1:…" (từ máy quét) hoặc mở ảnh chụp/ảnh quét mã QR.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="100"/>
+        <location filename="../../desktop/views/pages/verify.py" line="149"/>
         <source>No trust list yet: sync once while online. Certificates can be decoded but not checked.</source>
         <translation>Chưa có danh sách tin cậy: hãy đồng bộ một lần khi có mạng. Chỉ giải mã được, không kiểm tra chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="104"/>
-        <source>Trust list: {n} signing certificates, {r} revoked certificates ({path}).</source>
-        <translation>Danh sách tin cậy: {n} chứng thư ký, {r} chứng nhận bị thu hồi ({path}).</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/verify.py" line="119"/>
+        <location filename="../../desktop/views/pages/verify.py" line="168"/>
         <source>Reading the QR code…</source>
         <translation>Đang đọc mã QR…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="46"/>
+        <location filename="../../desktop/views/pages/verify.py" line="208"/>
+        <source>Trust list</source>
+        <translation>Danh sách tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="57"/>
         <source>Verify a certificate QR code</source>
         <translation>Kiểm tra mã QR chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="134"/>
+        <location filename="../../desktop/views/pages/verify.py" line="153"/>
+        <source>Trust list: {n} signing certificates, {r} revoked certificates ({path}).</source>
+        <translation>Danh sách tin cậy: {n} chứng thư ký, {r} chứng nhận bị thu hồi ({path}).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="183"/>
         <source>VALID</source>
         <translation>HỢP LỆ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="139"/>
+        <location filename="../../desktop/views/pages/verify.py" line="185"/>
         <source>NOT VALID</source>
         <translation>KHÔNG HỢP LỆ</translation>
     </message>
@@ -3406,147 +4815,147 @@
 <context>
     <name>desktop.views.records_table</name>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="39"/>
+        <location filename="../../desktop/views/records_table.py" line="64"/>
         <source>Not checked</source>
         <translation>Chưa đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="39"/>
+        <location filename="../../desktop/views/records_table.py" line="64"/>
         <source>Matched</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="40"/>
+        <location filename="../../desktop/views/records_table.py" line="65"/>
         <source>Mismatch</source>
         <translation>Sai lệch</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="40"/>
+        <location filename="../../desktop/views/records_table.py" line="65"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="41"/>
+        <location filename="../../desktop/views/records_table.py" line="66"/>
         <source>Invalid ID</source>
         <translation>Số giấy tờ sai</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
         <source>Loaded</source>
         <translation>Đã nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="44"/>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="45"/>
+        <location filename="../../desktop/views/records_table.py" line="70"/>
         <source>Certified</source>
         <translation>Đã cấp chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="45"/>
+        <location filename="../../desktop/views/records_table.py" line="70"/>
         <source>Rejected centrally</source>
         <translation>Trung ương từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="46"/>
+        <location filename="../../desktop/views/records_table.py" line="71"/>
         <source>Superseded</source>
         <translation>Đã thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="46"/>
+        <location filename="../../desktop/views/records_table.py" line="71"/>
         <source>Revoked</source>
         <translation>Đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="48"/>
+        <location filename="../../desktop/views/records_table.py" line="73"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="48"/>
+        <location filename="../../desktop/views/records_table.py" line="73"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="59"/>
+        <location filename="../../desktop/views/records_table.py" line="93"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="60"/>
+        <location filename="../../desktop/views/records_table.py" line="94"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="61"/>
+        <location filename="../../desktop/views/records_table.py" line="95"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="62"/>
+        <location filename="../../desktop/views/records_table.py" line="96"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="63"/>
+        <location filename="../../desktop/views/records_table.py" line="97"/>
         <source>ID number</source>
         <translation>Số CMND/CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="64"/>
+        <location filename="../../desktop/views/records_table.py" line="98"/>
         <source>Vaccine</source>
         <translation>Vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="65"/>
+        <location filename="../../desktop/views/records_table.py" line="99"/>
         <source>Dose</source>
         <translation>Mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="66"/>
+        <location filename="../../desktop/views/records_table.py" line="100"/>
         <source>Vaccinated on</source>
         <translation>Ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="67"/>
+        <location filename="../../desktop/views/records_table.py" line="101"/>
         <source>Check</source>
         <translation>Đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="68"/>
+        <location filename="../../desktop/views/records_table.py" line="102"/>
         <source>Stage</source>
         <translation>Giai đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="103"/>
         <source>Platform id</source>
         <translation>Mã mũi tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="180"/>
+        <location filename="../../desktop/views/records_table.py" line="262"/>
         <source>Search by name (with or without marks), ID number, platform id…</source>
         <translation>Tìm theo họ tên (có hoặc không dấu), số giấy tờ, mã mũi tiêm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="184"/>
+        <location filename="../../desktop/views/records_table.py" line="266"/>
         <source>Any check status</source>
         <translation>Mọi trạng thái đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="188"/>
+        <location filename="../../desktop/views/records_table.py" line="270"/>
         <source>Any stage</source>
         <translation>Mọi giai đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="265"/>
+        <location filename="../../desktop/views/records_table.py" line="408"/>
         <source>{n} records</source>
         <translation>{n} bản ghi</translation>
     </message>
@@ -3554,7 +4963,7 @@
 <context>
     <name>desktop.views.sign_in</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="192"/>
+        <location filename="../../desktop/views/sign_in.py" line="193"/>
         <source>Quit VaxDesk</source>
         <translation>Thoát VaxDesk</translation>
     </message>
@@ -3565,7 +4974,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="127"/>
-        <location filename="../../desktop/views/sign_in.py" line="177"/>
+        <location filename="../../desktop/views/sign_in.py" line="178"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
@@ -3586,7 +4995,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="123"/>
-        <location filename="../../desktop/views/sign_in.py" line="176"/>
+        <location filename="../../desktop/views/sign_in.py" line="177"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
@@ -3602,7 +5011,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="131"/>
-        <location filename="../../desktop/views/sign_in.py" line="178"/>
+        <location filename="../../desktop/views/sign_in.py" line="179"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
@@ -3613,7 +5022,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="133"/>
-        <location filename="../../desktop/views/sign_in.py" line="179"/>
+        <location filename="../../desktop/views/sign_in.py" line="180"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
@@ -3628,12 +5037,12 @@
         <translation>Tạo và đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="182"/>
+        <location filename="../../desktop/views/sign_in.py" line="183"/>
         <source>After {n} wrong passwords in a row the account is locked for {m} minutes.</source>
         <translation>Nhập sai mật khẩu {n} lần liên tiếp, tài khoản bị khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="189"/>
+        <location filename="../../desktop/views/sign_in.py" line="190"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
@@ -3648,17 +5057,17 @@
         <translation>Hai mật khẩu không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="162"/>
+        <location filename="../../desktop/views/sign_in.py" line="163"/>
         <source>VaxDesk — sign in</source>
         <translation>VaxDesk — đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="163"/>
+        <location filename="../../desktop/views/sign_in.py" line="164"/>
         <source>VaxDesk — locked</source>
         <translation>VaxDesk — đã khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="167"/>
+        <location filename="../../desktop/views/sign_in.py" line="168"/>
         <source>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</source>
         <translation>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</translation>
     </message>
@@ -3747,12 +5156,12 @@
 <context>
     <name>desktop.workspace</name>
     <message>
-        <location filename="../../desktop/workspace.py" line="45"/>
+        <location filename="../../desktop/workspace.py" line="54"/>
         <source>{path} is not a folder</source>
         <translation>{path} không phải là thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace.py" line="39"/>
+        <location filename="../../desktop/workspace.py" line="48"/>
         <source>There is no workspace at {path}</source>
         <translation>Không có thư mục làm việc {path}</translation>
     </message>
@@ -3760,19 +5169,32 @@
 <context>
     <name>services.central.app</name>
     <message>
-        <location filename="../../services/central/app.py" line="140"/>
+        <location filename="../../services/central/app.py" line="189"/>
         <source>There is no such address.</source>
         <translation>Không có địa chỉ này.</translation>
     </message>
     <message>
-        <location filename="../../services/central/app.py" line="141"/>
+        <location filename="../../services/central/app.py" line="190"/>
         <source>The request is not valid: {detail}</source>
         <translation>Yêu cầu không hợp lệ: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/central/app.py" line="157"/>
+        <location filename="../../services/central/app.py" line="234"/>
+        <source>There is no certificate {uvci}.</source>
+        <translation>Không có chứng nhận {uvci}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/app.py" line="206"/>
         <source>Internal error in the service; try again later.</source>
         <translation>Lỗi nội bộ của dịch vụ; hãy thử lại sau.</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.batches</name>
+    <message>
+        <location filename="../../services/central/batches.py" line="248"/>
+        <source>{count} records do not match the signed Merkle root (leaves {leaves}): the batch changed after signing; no record was processed.</source>
+        <translation>{count} bản ghi không khớp gốc Merkle đã ký (lá {leaves}): lô bị sửa sau khi ký; không bản ghi nào được xử lý.</translation>
     </message>
 </context>
 <context>
@@ -3819,27 +5241,27 @@
         <translation>Thuật toán {alg} không được hỗ trợ (PS256 hoặc ES256).</translation>
     </message>
     <message>
-        <location filename="../../services/central/keys.py" line="113"/>
-        <source>The signing key passphrase is missing: set {env} or create {file}.</source>
-        <translation>Thiếu mật khẩu khoá ký: đặt biến môi trường {env} hoặc tệp {file}.</translation>
+        <location filename="../../services/central/keys.py" line="119"/>
+        <source>The signing key passphrase is missing: set {env}.</source>
+        <translation>Thiếu mật khẩu khoá ký: đặt biến môi trường {env}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/keys.py" line="118"/>
+        <location filename="../../services/central/keys.py" line="124"/>
         <source>The passphrase file {file} is readable by others; run chmod 600 on it.</source>
         <translation>Tệp mật khẩu {file} đọc được bởi người khác; hãy chạy chmod 600.</translation>
     </message>
     <message>
-        <location filename="../../services/central/keys.py" line="147"/>
+        <location filename="../../services/central/keys.py" line="153"/>
         <source>The signing key {file} does not match the DSC certificate.</source>
         <translation>Khoá ký {file} không khớp chứng thư DSC.</translation>
     </message>
     <message>
-        <location filename="../../services/central/keys.py" line="134"/>
+        <location filename="../../services/central/keys.py" line="140"/>
         <source>Cannot open the signing key {file}: wrong passphrase or damaged file.</source>
         <translation>Không mở được khoá ký {file}: sai mật khẩu hoặc tệp hỏng.</translation>
     </message>
     <message>
-        <location filename="../../services/central/keys.py" line="138"/>
+        <location filename="../../services/central/keys.py" line="144"/>
         <source>Cannot read the signing key {file}: {err}</source>
         <translation>Không đọc được khoá ký {file}: {err}</translation>
     </message>
@@ -3865,27 +5287,42 @@
 <context>
     <name>services.central.service</name>
     <message>
-        <location filename="../../services/central/service.py" line="119"/>
+        <location filename="../../services/central/service.py" line="115"/>
+        <source>The credential belongs to {caller}, but the batch is signed by {signer}.</source>
+        <translation>Thông tin xác thực thuộc {caller}, nhưng lô do {signer} ký.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="130"/>
         <source>The service is busy; send again later.</source>
         <translation>Dịch vụ đang bận; hãy gửi lại sau.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="74"/>
+        <location filename="../../services/central/service.py" line="152"/>
+        <source>A valid facility credential is required (Authorization: Bearer …).</source>
+        <translation>Cần thông tin xác thực hợp lệ của cơ sở (Authorization: Bearer …).</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="397"/>
+        <source>The credential belongs to {caller}, not to the signer of the revocation.</source>
+        <translation>Thông tin xác thực thuộc {caller}, không phải bên đã ký yêu cầu thu hồi.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/service.py" line="75"/>
         <source>The data folder lacks or cannot read {file}: {err}</source>
         <translation>Thư mục dữ liệu thiếu hoặc không đọc được {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="127"/>
+        <location filename="../../services/central/service.py" line="141"/>
         <source>The batch id {batch_id} was already used for a different batch; each signed batch needs its own id.</source>
         <translation>Mã lô {batch_id} đã được dùng cho một lô khác; mỗi lô ký phải có mã riêng.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="137"/>
+        <location filename="../../services/central/service.py" line="162"/>
         <source>There is no batch {batch_id}.</source>
         <translation>Không có lô {batch_id}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="349"/>
+        <location filename="../../services/central/service.py" line="408"/>
         <source>There is no certificate {uvci}.</source>
         <translation>Không có chứng nhận {uvci}.</translation>
     </message>
@@ -3893,14 +5330,24 @@
 <context>
     <name>services.central.setup</name>
     <message>
-        <location filename="../../services/central/setup.py" line="26"/>
+        <location filename="../../services/central/setup.py" line="32"/>
         <source>{path} is already a central service data folder.</source>
         <translation>{path} đã là thư mục dữ liệu của dịch vụ trung ương.</translation>
     </message>
     <message>
-        <location filename="../../services/central/setup.py" line="30"/>
+        <location filename="../../services/central/setup.py" line="36"/>
         <source>The algorithm {alg} is not supported (PS256 or ES256).</source>
         <translation>Thuật toán {alg} không được hỗ trợ (PS256 hoặc ES256).</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/setup.py" line="41"/>
+        <source>The signing key needs a passphrase: set {env} (or use --store-passphrase for a test folder, which keeps the passphrase beside the key).</source>
+        <translation>Cần mật khẩu cho khoá ký: đặt biến môi trường {env} (hoặc dùng --store-passphrase cho thư mục thử nghiệm, mật khẩu sẽ nằm cạnh khoá).</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/setup.py" line="115"/>
+        <source>No facility or focal agency is registered under the code {code}.</source>
+        <translation>Chưa có cơ sở hay đơn vị đầu mối nào mang mã {code}.</translation>
     </message>
 </context>
 <context>
@@ -3929,9 +5376,37 @@
 <context>
     <name>services.central.storage</name>
     <message>
-        <location filename="../../services/central/storage.py" line="29"/>
+        <location filename="../../services/central/storage.py" line="31"/>
         <source>Cannot open the central database: {err}</source>
         <translation>Không mở được cơ sở dữ liệu trung ương: {err}</translation>
+    </message>
+</context>
+<context>
+    <name>services.central.updates</name>
+    <message>
+        <location filename="../../services/central/updates.py" line="55"/>
+        <source>The key {file} is not an Ed25519 key.</source>
+        <translation>Khoá {file} không phải khoá Ed25519.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/updates.py" line="45"/>
+        <source>There is no update signing key {file}.</source>
+        <translation>Chưa có khoá ký bản cập nhật {file}.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/updates.py" line="70"/>
+        <source>{kind} version {published} is already published; a new version must be greater.</source>
+        <translation>Đã công bố {kind} phiên bản {published}; phiên bản mới phải lớn hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/updates.py" line="90"/>
+        <source>There is no update kind "{kind}".</source>
+        <translation>Không có loại cập nhật "{kind}".</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/updates.py" line="95"/>
+        <source>No {kind} update has been published.</source>
+        <translation>Chưa có bản cập nhật {kind} nào được công bố.</translation>
     </message>
 </context>
 </TS>
