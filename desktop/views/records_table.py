@@ -228,7 +228,7 @@ class ChipDelegate(QStyledItemDelegate):
         text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
         metrics = option.fontMetrics
         rect = QRectF(option.rect).adjusted(3, 3, -3, -3)
-        width = min(rect.width(), metrics.horizontalAdvance(text) + 16)
+        width = min(rect.width(), metrics.horizontalAdvance(text) + 20)  # padding, and room for rounding
         chip = QRectF(rect.left(), rect.top(), width, rect.height())
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -236,8 +236,9 @@ class ChipDelegate(QStyledItemDelegate):
         painter.setBrush(QColor(CHIP_COLOURS.get(state, "#eeeeee")))
         painter.drawRoundedRect(chip, chip.height() / 2, chip.height() / 2)
         painter.setPen(QColor("#202020"))
-        painter.drawText(chip.adjusted(8, 0, -8, 0), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
-                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(chip.width()) - 16))
+        inner = chip.adjusted(9, 0, -9, 0)
+        painter.drawText(inner, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
+                         metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()) + 2))
         painter.restore()
 
 
@@ -419,4 +420,4 @@ class RecordsView(QWidget):
 def _default_width(key: str) -> int:
     """Wide enough for the whole value in most lists (names, 12-digit IDs, dates) at the default font."""
     return {"full_name": 230, "id_number": 130, "source_row": 60, "dose_number": 60, "sex": 80,
-            "check_status": 140, "stage": 150, "vaccine_name": 150, "source_ref": 150}.get(key, 110)
+            "check_status": 140, "stage": 150, "vaccine_name": 200, "source_ref": 150}.get(key, 110)
