@@ -63,6 +63,8 @@ def test_restore_after_the_central_already_answered(ws, central, file_facility, 
     proxy = FaultyServer(upstream=central.url)
     try:
         new.settings.set("central_url", proxy.url)
+        assert not new.settings.get("central_token")  # secrets never travel in a backup
+        new.settings.set("central_token", ws.settings.get("central_token"))  # IT enters it again
         report = sync(new)
         assert report.error is None, report.error
         posts = [path for method, path in proxy.requests if method == "POST"]

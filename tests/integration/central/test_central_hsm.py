@@ -35,8 +35,9 @@ def test_hsm_key_signs_certificates_and_never_lands_on_disk(tmp_path, monkeypatc
     subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", "central-dsc", "--pin", "24681357",
                     "--so-pin", "11112222"], check=True, capture_output=True)
     data = tmp_path / "central"
+    # a process of its own: SoftHSM reads SOFTHSM2_CONF once per process, and each case has its own tokens
     init = run_cli("--json", "central", "init", "--data", str(data), "--algorithm", algorithm,
-                   "--hsm-module", MODULE, "--hsm-label", "central-dsc", "--store-passphrase")
+                   "--hsm-module", MODULE, "--hsm-label", "central-dsc", "--store-passphrase", process=True)
     assert init.code == 0, init.stderr
     assert init.json["key"] == "pkcs11" and not (data / "dsc-key.pem").exists()
     assert "24681357" not in (data / "central.json").read_text()
