@@ -28,7 +28,7 @@ def test_central_service_issues_every_record_of_a_token_signed_batch(ws, tmp_pat
     from services.central.service import CentralService
 
     data = tmp_path / "central"
-    central.init_data(data)
+    central.init_data(data, store_passphrase=True)  # a test folder: the passphrase beside the key
     central.register(data, "trust_ca", certificate=(ws.path / "pki" / "ministry-ca.pem").read_bytes())
     central.register(data, "facility", code="01001", name="Bệnh viện Bạch Mai",
                      certificate=(ws.path / "pki" / "facility.pem").read_bytes())
