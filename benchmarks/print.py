@@ -24,8 +24,8 @@ from sqlalchemy import insert  # noqa: E402
 from benchmarks._machine import machine  # noqa: E402
 from desktop.certificates.printing import print_certificates  # noqa: E402
 from desktop.certificates.search import search_ids  # noqa: E402
-from desktop.text import fold as fold_name  # noqa: E402
 from desktop.models import Certificate, SigningBatch, VaccinationRecord  # noqa: E402
+from desktop.text import fold as fold_name  # noqa: E402
 from desktop.workspace import Workspace  # noqa: E402
 from tests.unit.certificates.factory import make_hc1, make_issuer  # noqa: E402
 
