@@ -61,6 +61,8 @@ class VaccinationRecord(Base):
     __table_args__ = (
         Index("ix_record_person_dose", "id_number", "dose_number", "vaccination_date"),
         Index("ix_record_state", "check_status", "stage"),
+        # migration 0010: the Overview counts from this index alone
+        Index("ix_record_overview", "list_id", "vaccination_date", "stage", "check_status", "decision", "batch_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

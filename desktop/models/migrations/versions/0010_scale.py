@@ -1,0 +1,27 @@
+"""Indexes for a workspace of a million records: the Overview's counts from one index.
+
+``ix_record_overview`` holds every column the Overview groups by (list, vaccination day, stage, check
+status, decision, batch), so its counts walk that index in order instead of every record row.
+
+Revision ID: 0010
+Revises: 0007
+"""
+
+from alembic import op
+
+revision = "0010"
+down_revision = "0007"
+branch_labels = None
+depends_on = None
+
+COLUMNS = ["list_id", "vaccination_date", "stage", "check_status", "decision", "batch_id"]
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("vaccination_record", schema=None) as batch_op:
+        batch_op.create_index("ix_record_overview", COLUMNS, unique=False)
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("vaccination_record", schema=None) as batch_op:
+        batch_op.drop_index("ix_record_overview")
