@@ -1,7 +1,9 @@
 """Indexes for a workspace of a million records: the Overview's counts from one index.
 
 ``ix_record_overview`` holds every column the Overview groups by (list, vaccination day, stage, check
-status, decision, batch), so its counts walk that index in order instead of every record row.
+status, decision, batch), so its counts walk that index in order instead of every record row. It starts with ``list_id``, so it
+also serves every look-up by list and the list order of the records table, and replaces
+``ix_vaccination_record_list_id`` (one index fewer to keep up on each imported record).
 
 Revision ID: 0010
 Revises: 0007
@@ -20,8 +22,10 @@ COLUMNS = ["list_id", "vaccination_date", "stage", "check_status", "decision", "
 def upgrade() -> None:
     with op.batch_alter_table("vaccination_record", schema=None) as batch_op:
         batch_op.create_index("ix_record_overview", COLUMNS, unique=False)
+        batch_op.drop_index("ix_vaccination_record_list_id")
 
 
 def downgrade() -> None:
     with op.batch_alter_table("vaccination_record", schema=None) as batch_op:
+        batch_op.create_index("ix_vaccination_record_list_id", ["list_id"], unique=False)
         batch_op.drop_index("ix_record_overview")
