@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop.dcc.vaccines import dose_fields, lookup_vaccine
 from desktop.i18n import Message, tr
-from desktop.ids import cccd_digit_disagreements
+from desktop.ids import cccd_digit_disagreements, cccd_province_ok
 from desktop.importer.fields import FIELD_BY_KEY, ColumnMap
 from desktop.importer.messages import PART_NAMES, row_message
 from desktop.importer.text import cell_text, clean
@@ -246,18 +246,24 @@ class RowReader:
             dose_number = parse_dose(cells[f_dose])
         except BadValue:
             return None
-        ident = parse_id(cells[f_id])
-        if ident.problem or ident.restored:
+        raw = cells[f_id]
+        if raw.__class__ is str and len(raw) == 12 and raw.isdigit() and raw.isascii() and cccd_province_ok(raw):
+            number, id_kind = raw, "cccd"  # as ``parse_id`` answers for the common 12-digit CCCD
+        else:
+            ident = parse_id(raw)
+            if ident.problem or ident.restored:
+                return None
+            number, id_kind = ident.number, ident.kind
+        if id_kind == "cccd" and not _cccd_agrees(number[3:6], sex, dob[:4]):
             return None
-        number = ident.number
-        if ident.kind == "cccd" and not _cccd_agrees(number[3:6], sex, dob[:4]):
-            return None
-        record = dict(self._extras_empty)
+        extras = self._extras_empty.copy()
         for key, fetch, limit in self._fast_extra:
-            value = cell_text(cells[fetch])
+            value = cells[fetch]
+            if value.__class__ is not str or not (value.isalnum() and value.isascii()):
+                value = cell_text(value)
             if len(value) > limit:
                 return None
-            record[key] = value
+            extras[key] = value
         vaccine_text, vaccine = _vaccine_cell(cells[self._f_vaccine])
         if vaccine is None:
             return None
@@ -287,11 +293,14 @@ class RowReader:
         else:
             facility = ""
         dn, sd = _dose_fields(dose_number, vaccine.primary_series_doses)
-        record.update(
-            source_row=row, facility_code=facility or self.facility_code, full_name=full_name,
-            name_folded=name_folded, date_of_birth=dob, sex=sex, id_number=number, id_kind=ident.kind,
-            nationality=nationality, vaccine_name=vaccine.display, vaccine_mp=vaccine.mp, vaccine_ma=vaccine.ma,
-            vaccine_vp=vaccine.vp, lot=lot, dose_number=dose_number, dn=dn, sd=sd, vaccination_date=vdate, flags=[])
+        record = {
+            "source_row": row, "facility_code": facility or self.facility_code, "full_name": full_name,
+            "name_folded": name_folded, "date_of_birth": dob, "sex": sex, "id_number": number, "id_kind": id_kind,
+            "nationality": nationality, "vaccine_name": vaccine.display, "vaccine_mp": vaccine.mp,
+            "vaccine_ma": vaccine.ma, "vaccine_vp": vaccine.vp, "lot": lot, "dose_number": dose_number, "dn": dn,
+            "sd": sd, "vaccination_date": vdate, "flags": [],
+        }
+        record.update(extras)
         return record
 
     # -------------------------------------------------------------- the row
