@@ -61,7 +61,7 @@ class VaccinationRecord(Base):
     __table_args__ = (
         Index("ix_record_person_dose", "id_number", "dose_number", "vaccination_date"),
         Index("ix_record_state", "check_status", "stage"),
-        # migration 0010: the Overview counts from this index alone
+        # migration 0010: the Overview counts from this index alone (the list order index is below the class)
         Index("ix_record_overview", "list_id", "vaccination_date", "stage", "check_status", "decision", "batch_id"),
     )
 
@@ -136,3 +136,7 @@ class Decision(Base):
     undone: Mapped[bool] = mapped_column(default=False)
 
     record: Mapped[VaccinationRecord] = relationship(back_populates="decisions")
+
+
+# migration 0010: the records table's own order (newest list first, then by row), read without sorting
+LIST_ORDER_INDEX = Index("ix_record_list_order", VaccinationRecord.list_id.desc(), VaccinationRecord.source_row)
