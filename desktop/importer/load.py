@@ -346,7 +346,12 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
             result.rows += 1
             if result.rows > MAX_ROWS:
                 raise _too_many_rows(path)
-            ref, person = _keys(record)
+            ref = record["source_ref"]
+            ref = "r" + ref if ref else None
+            number = record["id_number"]
+            person = (f"i{number}\0{record['dose_number']}\0{record['vaccination_date']}" if number else
+                      _person_key("", record["name_folded"], record["date_of_birth"], record["dose_number"],
+                                  record["vaccination_date"]))
             if (ref is None or (ref not in seen and ref not in existing)) and person not in seen \
                     and person not in existing:
                 result.accepted += 1
