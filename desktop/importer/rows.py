@@ -259,15 +259,19 @@ class RowReader:
         extras = self._extras_empty.copy()
         for key, fetch, limit in self._fast_extra:
             value = cells[fetch]
-            if value.__class__ is not str or not (value.isalnum() and value.isascii()):
-                value = cell_text(value)
+            if value.__class__ is not str or not value.isascii() or not (
+                    value.isalnum() or (value.isprintable() and " " not in value and value[:1] != "'")):
+                value = cell_text(value)  # else nothing to clean: ASCII without spaces, controls or a quote
             if len(value) > limit:
                 return None
             extras[key] = value
         vaccine_text, vaccine = _vaccine_cell(cells[self._f_vaccine])
         if vaccine is None:
             return None
-        lot = _short_cell(cells[self._f_lot])
+        lot = cells[self._f_lot]
+        if lot.__class__ is not str or not lot.isascii() or not (
+                lot.isalnum() or (lot.isprintable() and " " not in lot and lot[:1] != "'")):
+            lot = _short_cell(lot)
         if not lot or len(lot) > MAX_LENGTHS["lot"]:
             return None
         raw = cells[self._f_date]

@@ -86,6 +86,9 @@ GOOD_ROWS = [
     ("no facility", row(**{"Mã_cơ_sở_tiêm": ""})),
     ("dose text", row(**{"Mũi_số": "Mũi 2", "Mã_mũi_tiêm": "VN-2"})),
     ("iso dates", row(**{"Ngày_sinh": "1990-05-12", "Ngày_tiêm": "2021-09-01", "Mã_mũi_tiêm": ""})),
+    ("cells to clean", row(**{"Lô_vắc_xin": "  AB\t12 ", "Mã_mũi_tiêm": "VN - 3", "Số_điện_thoại": "'+84 912"})),
+    ("exported formula cells", row(**{"Lô_vắc_xin": "'=L1", "Mã_mũi_tiêm": "'-VN4", "Mã_cơ_sở_tiêm": "'@01"})),
+    ("marks in cells", row(**{"Lô_vắc_xin": "Lô\u00a01", "Mã_mũi_tiêm": "VN–5"})),
 ]
 
 
