@@ -183,42 +183,49 @@ def _fill_merged(sheet: Sheet, first_data_row: int, rows: list[list]) -> None:
 
 
 # ---------------------------------------------------------------- de-duplication
-def _keys(record: dict[str, Any]) -> tuple[tuple | None, tuple]:
-    ref = ("ref", record["source_ref"]) if record["source_ref"] else None
-    if record["id_number"]:
-        person = ("id", record["id_number"], record["dose_number"], record["vaccination_date"])
-    else:
-        person = ("name", record["name_folded"], record["date_of_birth"], record["dose_number"],
-                  record["vaccination_date"])
-    return ref, person
+# A key is one string (a million of them stay in memory during a large import): "r" + platform id, or
+# "i" + ID number, dose, date, or "n" + folded name, date of birth, dose, date, the parts after the
+# first one joined by NUL. Only the first part is free text, so the parts are told apart from the right.
+def _person_key(id_number: str, folded: str, dob: str, dose: Any, vdate: str) -> str:
+    if id_number:
+        return f"i{id_number}\0{dose}\0{vdate}"
+    return f"n{folded}\0{dob}\0{dose}\0{vdate}"
 
 
-def _load_existing(session) -> dict[tuple, tuple[int, int | None, int]]:
+def _keys(record: dict[str, Any]) -> tuple[str | None, str]:
+    ref = record["source_ref"]
+    return ("r" + ref if ref else None), _person_key(record["id_number"], record["name_folded"],
+                                                      record["date_of_birth"], record["dose_number"],
+                                                      record["vaccination_date"])
+
+
+def _load_existing(session) -> dict[str, tuple[int, int | None, int]]:
     t = VaccinationRecord.__table__.c
-    out: dict[tuple, tuple[int, int | None, int]] = {}
+    out: dict[str, tuple[int, int | None, int]] = {}
     query = select(t.id, t.list_id, t.source_row, t.source_ref, t.id_number, t.dose_number, t.vaccination_date,
                    t.name_folded, t.date_of_birth)
-    for rid, list_id, row, ref, id_number, dose, vdate, folded, dob in session.execute(query):
+    result = session.execute(query.execution_options(yield_per=20_000))
+    for rid, list_id, row, ref, id_number, dose, vdate, folded, dob in result:
         where = (rid, list_id, row)
         if ref:
-            out.setdefault(("ref", ref), where)
-        if id_number:
-            out.setdefault(("id", id_number, dose, vdate), where)
-        else:
-            out.setdefault(("name", folded, dob, dose, vdate), where)
+            out.setdefault("r" + ref, where)
+        out.setdefault(_person_key(id_number, folded, dob, dose, vdate), where)
     return out
 
 
-def _key_text(key: tuple):
-    if key[0] == "ref":
-        return tr("mã {ref}", "record id {ref}", ref=key[1])
-    if key[0] == "id":
+def _key_text(key: str):
+    kind, rest = key[0], key[1:]
+    if kind == "r":
+        return tr("mã {ref}", "record id {ref}", ref=rest)
+    if kind == "i":
         from desktop.ids import mask_id
 
+        number, dose, date = rest.rsplit("\0", 2)
         return tr("số giấy tờ {id}, mũi {dose}, ngày {date}", "ID {id}, dose {dose}, date {date}",
-                  id=mask_id(key[1]), dose=key[2], date=key[3])
+                  id=mask_id(number), dose=dose, date=date)
+    name, dob, dose, date = rest.rsplit("\0", 3)
     return tr("{name}, sinh {dob}, mũi {dose}, ngày {date}", "{name}, born {dob}, dose {dose}, date {date}",
-              name=key[1], dob=key[2], dose=key[3], date=key[4])
+              name=name, dob=dob, dose=dose, date=date)
 
 
 # ---------------------------------------------------------------- the import
@@ -263,7 +270,7 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
     list_id = daily.id
     result.list_id = list_id
     existing = _load_existing(session)
-    seen: dict[tuple, int] = {}
+    seen: dict[str, int] = {}
     chain = AuditChain(session, actor, "import", "record", reason=path.name)
     sqlite = is_sqlite(session)
     record_id = next_id(session, VaccinationRecord.__table__) if sqlite else None
@@ -327,29 +334,55 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
         chain.append([(r["id"], None, {"list_id": list_id, **{k: r[k] for k in AUDIT_FIELDS}}) for r in pending])
         pending.clear()
 
+    read_valid = reader.read_valid
     for index, cells in enumerate(rows):
         if index < first_data:
             continue
         row = index + 1
         if progress is not None and index % 256 == 0:
             progress.update(sheet.position(index), total, str(tr("Dòng {row}", "Row {row}", row=row)))
-        if reader.is_total_row(cells):
-            result.ignored_rows.append(row)
-            continue
-        if reader.is_empty(cells):
-            continue
-        result.rows += 1
-        if result.rows > MAX_ROWS:
-            raise _too_many_rows(path)
-        outcome = reader.read(cells, row)
-        if outcome.rejected:
-            result.rejected += 1
-            issues.extend(i for i in outcome.issues if i.kind == "rejected")
-            raw_by_row[row] = [clean(value_text(c)) for c in cells]
-            continue
+        record = read_valid(cells, row)
+        if record is not None:  # the common row: one record, no issue (``read`` would say the same)
+            result.rows += 1
+            if result.rows > MAX_ROWS:
+                raise _too_many_rows(path)
+            ref = record["source_ref"]
+            ref = "r" + ref if ref else None
+            number = record["id_number"]
+            person = (f"i{number}\0{record['dose_number']}\0{record['vaccination_date']}" if number else
+                      _person_key("", record["name_folded"], record["date_of_birth"], record["dose_number"],
+                                  record["vaccination_date"]))
+            if (ref is None or (ref not in seen and ref not in existing)) and person not in seen \
+                    and person not in existing:
+                result.accepted += 1
+                result.records += 1
+                if ref is not None:
+                    seen[ref] = row
+                seen[person] = row
+                pending.append(record)
+                if len(pending) >= CHUNK_ROWS:
+                    flush()
+                continue
+            outcome_records, row_issues = [record], []
+        else:
+            if reader.is_total_row(cells):
+                result.ignored_rows.append(row)
+                continue
+            if reader.is_empty(cells):
+                continue
+            result.rows += 1
+            if result.rows > MAX_ROWS:
+                raise _too_many_rows(path)
+            outcome = reader.read(cells, row)
+            if outcome.rejected:
+                result.rejected += 1
+                issues.extend(i for i in outcome.issues if i.kind == "rejected")
+                raw_by_row[row] = [clean(value_text(c)) for c in cells]
+                continue
+            outcome_records, row_issues = outcome.records, outcome.issues
         fresh = []
-        duplicate_of: tuple[tuple, str, dict] | None = None
-        for record in outcome.records:
+        duplicate_of: tuple[str, str, dict] | None = None
+        for record in outcome_records:
             ref, person = _keys(record)
             hit = None
             for key in (ref, person):
@@ -366,9 +399,9 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
                 fresh.append((record, ref, person))
             else:
                 duplicate_of = duplicate_of or hit
-                if len(outcome.records) > 1:
+                if len(outcome_records) > 1:
                     where = hit[2]
-                    outcome.issues.append(Issue(row, "warning", "dose_already_loaded", "", "", row_message(
+                    row_issues.append(Issue(row, "warning", "dose_already_loaded", "", "", row_message(
                         "dose_already_loaded", row=row, dose=record["dose_number"],
                         record_id=where.get("record_id", "?"))))
         if not fresh:
@@ -378,7 +411,7 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
             issues.append(Issue(row, "duplicate", code, "", "", row_message(code, row=row, key=_key_text(key), **where)))
             continue
         result.accepted += 1
-        issues.extend(outcome.issues)
+        issues.extend(row_issues)
         for record, ref, person in fresh:
             if ref is not None:
                 seen[ref] = row

@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop.dcc.vaccines import dose_fields, lookup_vaccine
 from desktop.i18n import Message, tr
-from desktop.ids import cccd_digit_disagreements
+from desktop.ids import cccd_digit_disagreements, cccd_province_ok
 from desktop.importer.fields import FIELD_BY_KEY, ColumnMap
 from desktop.importer.messages import PART_NAMES, row_message
 from desktop.importer.text import cell_text, clean
@@ -91,6 +91,14 @@ def _dose_fields(dose_number: int, series: int) -> tuple[int, int]:
     return dose_fields(dose_number, series)
 
 
+@lru_cache(maxsize=4096)
+def _cccd_agrees(digits: str, sex: str, year: str) -> bool:
+    return not cccd_digit_disagreements(digits, sex, year)
+
+
+_CACHE_LIMIT = 20_000  # entries per column cache of ``read_valid`` (emptied when full)
+
+
 _EXTRA_FIELDS = ("source_ref", "phone", "insurance_number", "province_code", "district_code", "ward_code")
 _NO_EXTRAS = dict.fromkeys(_EXTRA_FIELDS, "")
 
@@ -136,6 +144,16 @@ class RowReader:
         self._fetch_extra = [(key, index, at(index), limit) for key, index, limit in self._extra_index]
         self._fetch_dose = [(n, vi, li, di, fi, at(vi), at(li), at(di), at(fi))
                             for n, vi, li, di, fi in self._dose_index]
+        # read_valid: long layout, every cell it reads mapped (the fast path never reads the pad cell)
+        self._fast = cmap.layout != "pl1" and len(self._dose_index) == 1 and None not in read_always
+        if self._fast:
+            _n, _vi, _li, _di, fi = self._dose_index[0]
+            self._f_vaccine, self._f_lot, self._f_date = self._dose_index[0][1:4]
+            self._f_facility = fi
+        self._fast_extra = [(key, index, limit) for key, index, limit in self._extra_index]
+        self._extras_empty = dict(_NO_EXTRAS)
+        self._dobs: dict[Any, str] = {}
+        self._dates: dict[Any, str] = {}
 
     # -------------------------------------------------------------- helpers
     def _column(self, index: int) -> str:
@@ -190,6 +208,104 @@ class RowReader:
         text = cell_text(value)
         result.issues.append(Issue(result.row, "warning", code, column, text,
                                    row_message(code, row=result.row, column=column, value=text, **extra)))
+
+    # -------------------------------------------------------------- the fast path
+    def read_valid(self, cells: list, row: int) -> dict[str, Any] | None:
+        """The record of a long-layout row that ``read`` accepts with no issue at all, else None.
+
+        For the common row only: any problem, warning, missing or None cell, or the platform's
+        template layout answers None, and the caller reads the row with ``read``, which names every
+        problem. Every check of ``read`` is made here too (tests compare the two on every kind of
+        bad row); only the messages are left to ``read``.
+        """
+        if not self._fast or len(cells) < self._width or None in cells:
+            return None
+        f_name, f_dob, f_sex, f_nat, f_id, f_dose = self._fetch_person
+        problem, full_name, name_folded = _name_cell(cells[f_name])
+        if problem:
+            return None
+        dobs = self._dobs
+        raw = cells[f_dob]
+        dob = dobs.get(raw) if raw.__class__ is str else None  # text only: 1 == 1.0 == True as keys
+        if dob is None:
+            try:
+                dob = parse_date(raw, True)
+                if dob[:4] < "1900" or dob > self.today:
+                    dob = ""
+            except BadValue:
+                dob = ""
+            if raw.__class__ is str:
+                if len(dobs) >= _CACHE_LIMIT:
+                    dobs.clear()
+                dobs[raw] = dob
+        if not dob:
+            return None
+        try:
+            sex = parse_sex(cells[f_sex])
+            nationality = parse_nationality(cells[f_nat]) if self._person_index[3] is not None else "VN"
+            dose_number = parse_dose(cells[f_dose])
+        except BadValue:
+            return None
+        raw = cells[f_id]
+        if raw.__class__ is str and len(raw) == 12 and raw.isdigit() and raw.isascii() and cccd_province_ok(raw):
+            number, id_kind = raw, "cccd"  # as ``parse_id`` answers for the common 12-digit CCCD
+        else:
+            ident = parse_id(raw)
+            if ident.problem or ident.restored:
+                return None
+            number, id_kind = ident.number, ident.kind
+        if id_kind == "cccd" and not _cccd_agrees(number[3:6], sex, dob[:4]):
+            return None
+        extras = self._extras_empty.copy()
+        for key, fetch, limit in self._fast_extra:
+            value = cells[fetch]
+            if value.__class__ is not str or not value.isascii() or not (
+                    value.isalnum() or (value.isprintable() and " " not in value and value[:1] != "'")):
+                value = cell_text(value)  # else nothing to clean: ASCII without spaces, controls or a quote
+            if len(value) > limit:
+                return None
+            extras[key] = value
+        vaccine_text, vaccine = _vaccine_cell(cells[self._f_vaccine])
+        if vaccine is None:
+            return None
+        lot = cells[self._f_lot]
+        if lot.__class__ is not str or not lot.isascii() or not (
+                lot.isalnum() or (lot.isprintable() and " " not in lot and lot[:1] != "'")):
+            lot = _short_cell(lot)
+        if not lot or len(lot) > MAX_LENGTHS["lot"]:
+            return None
+        raw = cells[self._f_date]
+        dates = self._dates
+        vdate = dates.get(raw) if raw.__class__ is str else None
+        if vdate is None:
+            try:
+                vdate = parse_date(raw, False)
+                if vdate > self.today:
+                    vdate = ""
+            except BadValue:
+                vdate = ""
+            if raw.__class__ is str:
+                if len(dates) >= _CACHE_LIMIT:
+                    dates.clear()
+                dates[raw] = vdate
+        if not vdate or vdate[:len(dob)] < dob:
+            return None
+        if self._f_facility is not None:
+            facility = _short_cell(cells[self._f_facility])
+            if len(facility) > MAX_LENGTHS["facility_code"]:
+                return None
+        else:
+            facility = ""
+        dn, sd = _dose_fields(dose_number, vaccine.primary_series_doses)
+        record = {
+            "source_row": row, "facility_code": facility or self.facility_code, "full_name": full_name,
+            "name_folded": name_folded, "date_of_birth": dob, "sex": sex, "id_number": number, "id_kind": id_kind,
+            "nationality": nationality, "vaccine_name": vaccine.display, "vaccine_mp": vaccine.mp,
+            "vaccine_ma": vaccine.ma, "vaccine_vp": vaccine.vp, "lot": lot, "dose_number": dose_number, "dn": dn,
+            "sd": sd, "vaccination_date": vdate, "flags": [],
+        }
+        record.update(extras)
+        return record
 
     # -------------------------------------------------------------- the row
     def read(self, cells: list, row: int) -> RowResult:

@@ -61,10 +61,12 @@ class VaccinationRecord(Base):
     __table_args__ = (
         Index("ix_record_person_dose", "id_number", "dose_number", "vaccination_date"),
         Index("ix_record_state", "check_status", "stage"),
+        # migration 0010: the Overview counts from this index alone (the list order index is below the class)
+        Index("ix_record_overview", "list_id", "vaccination_date", "stage", "check_status", "decision", "batch_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    list_id: Mapped[int | None] = mapped_column(ForeignKey("daily_list.id"), index=True)
+    list_id: Mapped[int | None] = mapped_column(ForeignKey("daily_list.id"))  # led by ix_record_overview
     source_ref: Mapped[str] = mapped_column(String(100), default="", index=True)
     source_row: Mapped[int] = mapped_column(default=0)
     facility_code: Mapped[str] = mapped_column(String(20), default="")
@@ -134,3 +136,7 @@ class Decision(Base):
     undone: Mapped[bool] = mapped_column(default=False)
 
     record: Mapped[VaccinationRecord] = relationship(back_populates="decisions")
+
+
+# migration 0010: the records table's own order (newest list first, then by row), read without sorting
+LIST_ORDER_INDEX = Index("ix_record_list_order", VaccinationRecord.list_id.desc(), VaccinationRecord.source_row)

@@ -1,4 +1,4 @@
-"""Counting records by state in SQL: one GROUP BY over (list, day, state), summed in Python."""
+"""Counting records by state: one GROUP BY over the indexed columns that decide a state, named and summed in Python."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, case, func, literal, or_, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.accounts.roles import can
@@ -65,12 +65,6 @@ def state_clause(state: str):
     if state not in STATES:
         raise ValueError(f"unknown state {state!r}")
     return _conditions()[state]
-
-
-def _state_case():
-    conditions = _conditions()
-    order = ("rejected", "certified", "sent", "signed", "ready_to_sign", "needs_review", "loaded")
-    return case(*[(conditions[s], literal(s)) for s in order], else_=literal("other"))
 
 
 def _empty() -> dict[str, int]:
@@ -141,16 +135,38 @@ def record_ids(workspace: Workspace, state: str, list_id: int | None = None,
         return list(session.execute(query).scalars())
 
 
+def state_of(stage: str | None, check_status: str | None, decision: str | None, in_batch: bool) -> str:
+    """The state of one record, exactly as ``state_clause`` splits them ("other" when none applies).
+
+    The Overview counts groups of records sharing these columns and names each group's state here,
+    so SQLite never evaluates the state of each of a million records.
+    """
+    decision = decision or ""
+    if stage == "rejected_central" or (stage == "loaded" and decision == "reject"):
+        return "rejected"
+    if stage in ("certified", "sent", "signed"):
+        return stage
+    if stage != "loaded":
+        return "other"
+    if not in_batch and ((check_status == "matched" and decision not in ("reject", "defer"))
+                         or decision in _ACCEPTING):
+        return "ready_to_sign"
+    if decision not in _ACCEPTING and (check_status in _PROBLEM or decision == "defer"):
+        return "needs_review"
+    if check_status == "unchecked" and decision not in (*_ACCEPTING, "defer"):
+        return "loaded"
+    return "other"
+
+
 def _count(session: Session, lists: int, days: int) -> tuple[dict[str, int], list[ListRow], list[DayRow]]:
-    """One scan: counts per (list, vaccination day, state); totals, lists and days are sums of them."""
-    state = _state_case().label("state")
-    groups = session.execute(
-        select(_R.list_id, _R.vaccination_date, state, func.count()).group_by(_R.list_id, _R.vaccination_date, state)
-    ).all()
+    """One walk of ``ix_record_overview``: counts per (list, day, stage, check, decision, batch), named here."""
+    columns = (_R.list_id, _R.vaccination_date, _R.stage, _R.check_status, _R.decision, _R.batch_id)
+    groups = session.execute(select(*columns, func.count()).group_by(*columns)).all()
     totals = _empty()
     per_list: dict[int | None, dict[str, int]] = {}
     per_day: dict[str, DayRow] = {}
-    for list_id, day, st, n in groups:
+    for list_id, day, stage, check_status, decision, batch_id, n in groups:
+        st = state_of(stage, check_status, decision, batch_id is not None)
         if st not in STATES:
             continue
         totals[st] += n
