@@ -111,7 +111,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], 
     executemany(session, table, columns, params)
 
 
-def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple],
+def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]],
                   constants: dict[str, Any] | None = None) -> None:
     """SQLite only: insert rows given as tuples of database-form values in the order of ``columns``.
 
@@ -136,7 +136,7 @@ def _sql_literal(value: Any) -> str:
     raise TypeError(f"no SQL literal for {type(value).__name__}")
 
 
-def executemany(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple],
+def executemany(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]],
                 constants: dict[str, Any] | None = None) -> None:
     """The driver's executemany in slices, yielding the GIL between them.
 

@@ -6,10 +6,12 @@ The log folder is 0700 and every log file 0600 from its first byte, rotated file
 from __future__ import annotations
 
 import contextlib
+import io
 import logging
 import logging.handlers
 import os
 from pathlib import Path
+from typing import cast
 
 PRIVATE_FILE = 0o600
 
@@ -17,12 +19,12 @@ PRIVATE_FILE = 0o600
 class PrivateRotatingFileHandler(logging.handlers.RotatingFileHandler):
     """A rotating log whose files are created readable by their owner only, whatever the umask."""
 
-    def _open(self):
+    def _open(self) -> io.TextIOWrapper:
         fd = os.open(self.baseFilename, os.O_WRONLY | os.O_APPEND | os.O_CREAT, PRIVATE_FILE)
         if os.name != "nt":
             with contextlib.suppress(OSError):
                 os.fchmod(fd, PRIVATE_FILE)
-        return open(fd, self.mode, encoding=self.encoding, errors=self.errors)  # noqa: SIM115
+        return cast(io.TextIOWrapper, open(fd, self.mode, encoding=self.encoding, errors=self.errors))  # noqa: SIM115
 
 
 def setup_logging(folder: Path, verbose: bool = False) -> Path:

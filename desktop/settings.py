@@ -93,7 +93,7 @@ class Settings:
     @staticmethod
     def _read(path: Path) -> dict[str, Any]:
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
+            data: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
             raise UserError(
                 tr("Không đọc được tệp cài đặt {file}: {err}", "Cannot read the settings file {file}: {err}",

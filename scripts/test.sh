@@ -21,4 +21,5 @@ fi
 
 $PY -m ruff check .
 .venv/bin/lint-imports
+$PY -m mypy
 $PY -m pytest "$@"
