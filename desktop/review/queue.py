@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
 from desktop.i18n import tr
+from desktop.importer.queries import SORTABLE
 from desktop.models import DailyList, VaccinationRecord
 from desktop.models.record_difference import RecordDifference
 from desktop.registry.compare import ALL_KINDS
@@ -115,15 +116,21 @@ def queue_filter(kind: str | None = None, status: str | None = None, list_id: in
 
 
 def queue_ids_in(session: Session, kind: str | None = None, status: str | None = None, list_id: int | None = None,
-                 day: str | None = None) -> list[int]:
-    return list(session.scalars(select(R.id).where(queue_filter(kind, status, list_id, day)).order_by(R.id)))
+                 day: str | None = None, sort: str | None = None, descending: bool = False) -> list[int]:
+    column = SORTABLE.get(sort or "")
+    if column is None:
+        order = [R.id]
+    else:
+        order = [column.desc(), R.id.desc()] if descending else [column.asc(), R.id]
+    return list(session.scalars(select(R.id).where(queue_filter(kind, status, list_id, day)).order_by(*order)))
 
 
 def queue_ids(workspace: Workspace, kind: str | None = None, status: str | None = None, list_id: int | None = None,
-              day: str | None = None) -> list[int]:
-    """Ids of the records in the queue, oldest first (the window preloads them and fetches one at a time)."""
+              day: str | None = None, sort: str | None = None, descending: bool = False) -> list[int]:
+    """Ids of the records in the queue, oldest first or by ``sort`` (a column of the records grid); the window
+    preloads them and fetches one at a time."""
     with workspace.db.session() as session:
-        return queue_ids_in(session, kind, status, list_id, day)
+        return queue_ids_in(session, kind, status, list_id, day, sort, descending)
 
 
 def queue_facets(workspace: Workspace) -> dict[str, Any]:

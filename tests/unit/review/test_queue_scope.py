@@ -84,3 +84,11 @@ def test_one_decision_for_the_same_persons_doses(workspace):
 
     alone = resolve(workspace, an1, "defer", "", "lan")  # without the option only the one record
     assert alone["same_person_ids"] == [] and review_item(workspace, an2)["decision"] is None
+
+
+def test_queue_sorted_by_a_grid_column(workspace):
+    an, thuy = add_checked(workspace, [(("Nguyen Van An", "1990-05-12", "M", "001090012345"), AN),
+                                       (("Trần Thị Thúy", "1985-04-03", "F", "001185012346"), THUY)])
+    assert queue_ids(workspace, sort="date_of_birth") == [thuy, an]
+    assert queue_ids(workspace, sort="full_name", descending=True) == [thuy, an]
+    assert queue_ids(workspace, sort="no_such_column") == [an, thuy]
