@@ -129,11 +129,11 @@ def test_the_queue_grid_beside_the_card_follows_the_keys_and_the_mouse(qtbot, wo
     assert page.table.selectionModel().currentIndex().row() == 0
 
     qtbot.keyClick(page, Qt.Key.Key_N)  # the keys move the grid's selection with the card
-    qtbot.waitUntil(lambda: page.current["record_id"] == ids[1])
+    qtbot.waitUntil(lambda: page.current is not None and page.current["record_id"] == ids[1])
     assert page.table.selectionModel().currentIndex().row() == 1
     rect = page.table.visualRect(page.model.index(2, 1))
     qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a row picked: its card
-    qtbot.waitUntil(lambda: page.current["record_id"] == ids[2] and not page.busy)
+    qtbot.waitUntil(lambda: page.current is not None and page.current["record_id"] == ids[2] and not page.busy)
     assert "Ai Đó" in page.view.text() and page.position.text() == "3 / 3"
     qtbot.keyClick(page, Qt.Key.Key_D)  # the keys still decide after a click in the grid
     qtbot.waitUntil(lambda: review_item(workspace, ids[2])["decision"] == "defer" and not page.busy)

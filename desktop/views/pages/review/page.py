@@ -536,6 +536,7 @@ class ReviewPage(QWidget):
         if record_id in self.cache:
             self._show(self.cache[record_id])
         else:
+            self.current = None  # nothing to decide on until its card is shown
             run_op(self, lambda _p: review_item(self.workspace, record_id), self._fetched, show_progress=False)
 
     def _empty_text(self) -> str:
@@ -567,6 +568,11 @@ class ReviewPage(QWidget):
             self.decision_ms = (now - self._decided_at) * 1000
             self._decided_at = None
         self._prefetch(self.index + 1)
+        others = set(item.get("same_person") or [])
+        if others:  # a decision takes them along: the record after them comes next
+            following = next((i for i in range(self.index + 1, len(self.ids)) if self.ids[i] not in others), None)
+            if following is not None:
+                self._prefetch(following)
 
     def _prefetch(self, index: int) -> None:
         if 0 <= index < len(self.ids) and self.ids[index] not in self.cache:
