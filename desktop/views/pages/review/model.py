@@ -111,12 +111,12 @@ def _kinds(differences: Any) -> str:
 
 _BY_KEY = {column.key: column for column in COLUMNS}
 QUEUE_COLUMNS: tuple[Column, ...] = (
-    _BY_KEY["source_row"], _BY_KEY["full_name"], _BY_KEY["date_of_birth"], _BY_KEY["id_number"],
-    _BY_KEY["dose_number"], _BY_KEY["vaccination_date"], _BY_KEY["check_status"],
-    Column("differences", tr("Khác biệt", "Differences"), _kinds),
+    _BY_KEY["source_row"], _BY_KEY["full_name"], Column("differences", tr("Khác biệt", "Differences"), _kinds),
+    _BY_KEY["check_status"], _BY_KEY["id_number"], _BY_KEY["dose_number"], _BY_KEY["vaccination_date"],
+    _BY_KEY["date_of_birth"],
 )
-QUEUE_WIDTHS = {"source_row": 50, "full_name": 170, "date_of_birth": 90, "id_number": 115, "dose_number": 45,
-                "vaccination_date": 90, "check_status": 125, "differences": 200}
+QUEUE_WIDTHS = {"source_row": 48, "full_name": 160, "differences": 150, "check_status": 140, "id_number": 115,
+                "dose_number": 45, "vaccination_date": 90, "date_of_birth": 90}
 
 
 class QueueModel(RecordsModel):

@@ -239,6 +239,7 @@ class ReviewPage(QWidget):
         self.splitter.setStretchFactor(0, 5)
         self.splitter.setStretchFactor(1, 6)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([620, 540])  # the grid's main columns and the card's table both whole at 1366×768
         layout.addWidget(self.splitter, 1)
 
         self._announcing = False
