@@ -338,6 +338,7 @@ class ReviewPage(QWidget):
         list_id, day = filters.get("list_id"), filters.get("vaccination_date")
         self.index = 0
         self.current = None
+        self.list_id = self.day = None  # the scope narrows the queue itself
         if state in ("needs_review", "rejected"):
             self.scope = {"state": state, "list_id": list_id, "vaccination_date": day}
             self.filter = (None, CENTRAL) if state == "rejected" else (None, None)
