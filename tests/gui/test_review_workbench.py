@@ -163,6 +163,9 @@ def test_filters_by_list_and_day_and_counts_that_follow(qtbot, workspace, page):
     page.day_box.setCurrentIndex(1)
     qtbot.waitUntil(lambda: page.ids == [ids[1]] and page.current is not None and page.current["record_id"] == ids[1] and not page.busy)
     assert page.filter_box.itemText(0).endswith("(1)")  # counts follow the day
+    qtbot.keyClick(page, Qt.Key.Key_D)  # after a decision too
+    qtbot.waitUntil(lambda: review_item(workspace, ids[1])["decision"] == "defer" and not page.busy)
+    qtbot.waitUntil(lambda: page.filter_box.itemText(0).endswith("(1)") and page.day_box.currentData() == "2021-10-01")
     page.day_box.setCurrentIndex(0)
     page.list_box.setCurrentIndex(1)
     qtbot.waitUntil(lambda: page.ids == [ids[0]] and page.current is not None and page.current["record_id"] == ids[0] and not page.busy)
@@ -184,3 +187,14 @@ def test_one_decision_for_the_persons_doses_said_on_the_card(qtbot, workspace, p
     qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # both doses come back together
     qtbot.waitUntil(lambda: set(page.ids) == set(ids) and not page.busy)
     assert review_item(workspace, ids[0])["decision"] is None and review_item(workspace, ids[1])["decision"] is None
+
+
+def test_the_queue_grid_remembers_its_column_widths(qtbot, workspace, page):
+    from desktop.views.context import AppContext
+    from desktop.views.pages.review import ReviewPage
+
+    page.table.setColumnWidth(1, 271)
+    page._save_columns()
+    again = ReviewPage(AppContext(workspace, actor="lan"))
+    qtbot.addWidget(again)
+    assert again.table.columnWidth(1) == 271

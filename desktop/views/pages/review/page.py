@@ -639,8 +639,15 @@ class ReviewPage(QWidget):
 
     def _refresh_counts(self) -> None:
         """Counts after the next record is on screen: they never delay it."""
-        ws = self.workspace
-        run_op(self, lambda _p: queue_counts(ws), self._show_counts, show_progress=False)
+        ws, list_id, day = self.workspace, self.list_id, self.day
+
+        def counted(result: tuple[dict[str, Any], dict[str, Any]]) -> None:
+            if isValid(self) and (list_id, day) == (self.list_id, self.day):
+                self._show_facets(result[1])
+                self._show_counts(result[0])
+
+        run_op(self, lambda _p: (queue_counts(ws, list_id=list_id, day=day), queue_facets(ws)), counted,
+               show_progress=False)
 
     def _decided(self, action: str, after: dict[str, Any]) -> None:
         self.busy = False
