@@ -40,7 +40,7 @@ from desktop.models import DECISION_ACTIONS, Decision, VaccinationRecord, utcnow
 from desktop.registry.check import write_differences
 from desktop.registry.compare import Person, compare, id_differences, status_for
 from desktop.registry.precheck import id_kind, invalid_reason, normalise_id
-from desktop.review.queue import queue_filter, record_view
+from desktop.review.queue import queue_filter, record_view, same_person_in
 from desktop.text import fold, tidy
 from desktop.workspace import Workspace
 
@@ -238,14 +238,29 @@ def _apply(record: VaccinationRecord, action: str, reason: str, set_fields: dict
 
 
 def resolve(workspace: Workspace, record_id: int, action: str, reason: str | None, actor: str,
-            set_fields: dict[str, Any] | None = None) -> dict[str, Any]:
-    """One decision on one record; returns the record after it."""
+            set_fields: dict[str, Any] | None = None, same_person: bool = False) -> dict[str, Any]:
+    """One decision on one record; returns the record after it.
+
+    With ``same_person``, the person's other doses in the queue with the same differences
+    (``desktop.review.queue.same_person_in``) get the same decision in the same transaction, at the same
+    time, so one undo takes them all back; their ids are returned in ``same_person_ids``.
+    """
     reason = (reason or "").strip()
     _check_action(action, reason)
     if set_fields and action != "edit":
         raise _refuse("Chỉ thao tác “sửa” mới nhận giá trị mới.", "Only “edit” takes new values.", "invalid_field")
     with workspace.db.session() as session:
-        return _resolve_one(session, record_id, action, reason, actor, set_fields)
+        now = utcnow()
+        others: list[int] = []
+        if same_person:
+            record = session.get(VaccinationRecord, record_id)
+            others = [other.id for other in same_person_in(session, record)] if record is not None else []
+        view = _resolve_one(session, record_id, action, reason, actor, set_fields, now)
+        for other in others:
+            session.flush()
+            _resolve_one(session, other, action, reason, actor, set_fields, now)
+        view["same_person_ids"] = others
+        return view
 
 
 def resolve_many(workspace: Workspace, decisions: list[tuple[int, str, str, dict[str, Any] | None]],
@@ -272,21 +287,21 @@ def resolve_many(workspace: Workspace, decisions: list[tuple[int, str, str, dict
 
 
 def _resolve_one(session, record_id: int, action: str, reason: str, actor: str,
-                 set_fields: dict[str, Any] | None) -> dict[str, Any]:
+                 set_fields: dict[str, Any] | None, now: datetime | None = None) -> dict[str, Any]:
     record = session.get(VaccinationRecord, record_id)
     if record is None:
         raise _refuse("Không có bản ghi {id}", "There is no record {id}", "no_record", id=record_id)
     if record.stage == "rejected_central" or (record.stage == "superseded" and record.decision == "reject"):
         clean = validate_edit(set_fields or {}, record.nationality) if action == "edit" else None
-        return _resolve_central(session, record, action, reason, actor, clean, utcnow())
+        return _resolve_central(session, record, action, reason, actor, clean, now or utcnow())
     _check_open(record)
     _check_keepable(record, action)
     clean = validate_edit(set_fields or {}, record.nationality) if action == "edit" else None
     before = _snapshot(record)
     changed = _apply(record, action, reason, clean)
     after = _snapshot(record)
-    session.add(Decision(record_id=record.id, action=action, reason=reason, actor=actor, before=before,
-                         after=after))
+    session.add(Decision(record_id=record.id, action=action, reason=reason, actor=actor, at=now or utcnow(),
+                         before=before, after=after))
     if changed:
         session.flush()
         write_differences(session, [(record.id, record.differences)])
@@ -408,8 +423,9 @@ def undo_last(workspace: Workspace, actor: str) -> dict[str, Any]:
         return view
 
 
-def _bulk_query(kind: str | None, status: str | None, action: str | None):
-    query = select(VaccinationRecord).where(queue_filter(kind, status))
+def _bulk_query(kind: str | None, status: str | None, action: str | None, list_id: int | None = None,
+                day: str | None = None):
+    query = select(VaccinationRecord).where(queue_filter(kind, status, list_id, day))
     if action == "accept_registry":
         # only records the registry found have values to accept (JSON null is not SQL NULL: use the status)
         query = query.where(VaccinationRecord.check_status.in_(("mismatch", "matched")))
@@ -417,16 +433,17 @@ def _bulk_query(kind: str | None, status: str | None, action: str | None):
 
 
 def count_affected(workspace: Workspace, kind: str | None = None, status: str | None = None,
-                   action: str | None = None) -> int:
+                   action: str | None = None, list_id: int | None = None, day: str | None = None) -> int:
     """How many queue records a bulk decision would change (for the confirmation)."""
     with workspace.db.session() as session:
-        sub = _bulk_query(kind, status, action).subquery()
+        sub = _bulk_query(kind, status, action, list_id, day).subquery()
         return session.scalar(select(func.count()).select_from(sub)) or 0
 
 
 def bulk_resolve(workspace: Workspace, action: str, reason: str | None, actor: str, kind: str | None = None,
-                 status: str | None = None) -> int:
-    """The same decision for every queue record of a kind/status, in one transaction; returns the count."""
+                 status: str | None = None, list_id: int | None = None, day: str | None = None) -> int:
+    """The same decision for every queue record of a kind/status (of one list/day when given), in one
+    transaction; returns the count."""
     reason = (reason or "").strip()
     _check_action(action, reason)
     if action not in BULK_ACTIONS:
@@ -437,7 +454,7 @@ def bulk_resolve(workspace: Workspace, action: str, reason: str | None, actor: s
         raise _refuse("Hãy chọn loại khác biệt hoặc trạng thái cho quyết định hàng loạt.",
                       "Choose a difference kind or status for a bulk decision.", "bulk_needs_filter")
     with workspace.db.session() as session:
-        records = list(session.scalars(_bulk_query(kind, status, action)))
+        records = list(session.scalars(_bulk_query(kind, status, action, list_id, day)))
         for record in records:
             _check_keepable(record, action)
         events, decisions = [], []

@@ -5,7 +5,9 @@ or ``invalid_id`` with no decision yet, or its decision is ``defer``. A signed r
 service rejected (stage ``rejected_central``) is in the queue too, with the central's reason, until the
 clerk rejects it or resubmits it as a new record (``desktop.review.decisions``). Filters: ``status``
 (one of ``mismatch``, ``not_found``, ``invalid_id``, ``central``, ``deferred``) and ``kind``
-(``accents`` for any field, or ``name:accents`` for one field; kinds cover unsigned records only).
+(``accents`` for any field, or ``name:accents`` for one field; kinds cover unsigned records only),
+``list_id`` (one imported list) and ``day`` (the vaccination date, ``YYYY-MM-DD``); the counts per status
+and kind follow the list and day filters.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from sqlalchemy.orm import Session
 
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.models import VaccinationRecord
+from desktop.importer.queries import SORTABLE
+from desktop.models import DailyList, VaccinationRecord
 from desktop.models.record_difference import RecordDifference
 from desktop.registry.compare import ALL_KINDS
+from desktop.registry.precheck import normalise_id
 from desktop.workspace import Workspace
 
 NEEDS_DECISION = ("mismatch", "not_found", "invalid_id")
@@ -73,9 +77,20 @@ def parse_kind(kind: str | None) -> tuple[str | None, str | None]:
     return field or None, name
 
 
-def queue_filter(kind: str | None = None, status: str | None = None):
-    """The SQL condition for the queue, optionally narrowed by kind and status."""
-    conditions = [in_queue()]
+def scope_conditions(list_id: int | None = None, day: str | None = None) -> list:
+    """Narrow to one list and/or one vaccination day."""
+    conditions = []
+    if list_id is not None:
+        conditions.append(R.list_id == list_id)
+    if day:
+        conditions.append(R.vaccination_date == day)
+    return conditions
+
+
+def queue_filter(kind: str | None = None, status: str | None = None, list_id: int | None = None,
+                 day: str | None = None):
+    """The SQL condition for the queue, optionally narrowed by kind, status, list and day."""
+    conditions = [in_queue(), *scope_conditions(list_id, day)]
     if status:
         if status not in QUEUE_STATUSES:
             raise UserError(
@@ -100,23 +115,47 @@ def queue_filter(kind: str | None = None, status: str | None = None):
     return and_(*conditions)
 
 
-def queue_ids_in(session: Session, kind: str | None = None, status: str | None = None) -> list[int]:
-    return list(session.scalars(select(R.id).where(queue_filter(kind, status)).order_by(R.id)))
+def queue_ids_in(session: Session, kind: str | None = None, status: str | None = None, list_id: int | None = None,
+                 day: str | None = None, sort: str | None = None, descending: bool = False) -> list[int]:
+    column = SORTABLE.get(sort or "")
+    if column is None:
+        order = [R.id]
+    else:
+        order = [column.desc(), R.id.desc()] if descending else [column.asc(), R.id]
+    return list(session.scalars(select(R.id).where(queue_filter(kind, status, list_id, day)).order_by(*order)))
 
 
-def queue_ids(workspace: Workspace, kind: str | None = None, status: str | None = None) -> list[int]:
-    """Ids of the records in the queue, oldest first (the window preloads them and fetches one at a time)."""
+def queue_ids(workspace: Workspace, kind: str | None = None, status: str | None = None, list_id: int | None = None,
+              day: str | None = None, sort: str | None = None, descending: bool = False) -> list[int]:
+    """Ids of the records in the queue, oldest first or by ``sort`` (a column of the records grid); the window
+    preloads them and fetches one at a time."""
     with workspace.db.session() as session:
-        return queue_ids_in(session, kind, status)
+        return queue_ids_in(session, kind, status, list_id, day, sort, descending)
 
 
-def queue_counts(workspace: Workspace) -> dict[str, Any]:
-    """{"total": n, "statuses": {status: n}, "kinds": {"field:kind": n}, "unchecked": n} over the whole queue;
-    ``unchecked``: loaded records not yet checked against the registry (not in the queue yet)."""
+def queue_facets(workspace: Workspace) -> dict[str, Any]:
+    """The lists and vaccination days that have records in the queue, with their counts:
+    {"lists": [(list_id, file_name, n)], "days": [(YYYY-MM-DD, n)]} (newest first)."""
+    with workspace.db.session() as session:
+        lists = [(list_id, name or "", count) for list_id, name, count in session.execute(
+            select(R.list_id, DailyList.file_name, func.count()).outerjoin(DailyList, DailyList.id == R.list_id)
+            .where(in_queue(), R.list_id.is_not(None)).group_by(R.list_id, DailyList.file_name)
+            .order_by(R.list_id.desc()))]
+        days = [(day, count) for day, count in session.execute(
+            select(R.vaccination_date, func.count()).where(in_queue()).group_by(R.vaccination_date)
+            .order_by(R.vaccination_date.desc()))]
+    return {"lists": lists, "days": days}
+
+
+def queue_counts(workspace: Workspace, list_id: int | None = None, day: str | None = None) -> dict[str, Any]:
+    """{"total": n, "statuses": {status: n}, "kinds": {"field:kind": n}, "unchecked": n} over the queue (of one
+    list and/or day when given); ``unchecked``: loaded records not yet checked against the registry (not in the
+    queue yet)."""
+    scope = scope_conditions(list_id, day)
     with workspace.db.session() as session:
         statuses = {s: 0 for s in QUEUE_STATUSES}
         rows = session.execute(
-            select(R.stage, R.check_status, R.decision, func.count()).where(in_queue())
+            select(R.stage, R.check_status, R.decision, func.count()).where(in_queue(), *scope)
             .group_by(R.stage, R.check_status, R.decision)
         )
         for stage, check_status, decision, count in rows:
@@ -125,7 +164,7 @@ def queue_counts(workspace: Workspace) -> dict[str, Any]:
         kinds: dict[str, int] = {}
         rows = session.execute(
             select(RecordDifference.field, RecordDifference.kind, func.count(func.distinct(RecordDifference.record_id)))
-            .join(R, R.id == RecordDifference.record_id).where(in_queue(), open_condition())
+            .join(R, R.id == RecordDifference.record_id).where(in_queue(), open_condition(), *scope)
             .group_by(RecordDifference.field, RecordDifference.kind)
         )
         for field, name, count in rows:
@@ -133,7 +172,7 @@ def queue_counts(workspace: Workspace) -> dict[str, Any]:
         order = {f"{f}:{k}": i for i, (f, k) in enumerate(ALL_KINDS)}
         kinds = dict(sorted(kinds.items(), key=lambda kv: order.get(kv[0], 99)))
         unchecked = session.scalar(
-            select(func.count()).select_from(R).where(R.stage == "loaded", R.check_status == "unchecked")) or 0
+            select(func.count()).select_from(R).where(R.stage == "loaded", R.check_status == "unchecked", *scope)) or 0
     return {"total": sum(statuses.values()), "statuses": statuses, "kinds": kinds, "unchecked": unchecked}
 
 
@@ -163,13 +202,35 @@ def record_view(record: VaccinationRecord) -> dict[str, Any]:
     }
 
 
+def _difference_key(record: VaccinationRecord) -> list[tuple[str, str, str, str]]:
+    return sorted((str(d.get("field")), str(d.get("kind")), str(d.get("list")), str(d.get("registry")))
+                  for d in record.differences or [])
+
+
+def same_person_in(session: Session, record: VaccinationRecord) -> list[VaccinationRecord]:
+    """The person's other doses waiting for the same decision: unsigned queue records with the same normalised
+    ID number, name and date of birth, the same check status and the same differences (oldest first)."""
+    if record.stage != "loaded" or record.batch_id is not None:
+        return []
+    number, key = normalise_id(record.id_number), _difference_key(record)
+    candidates = session.scalars(select(R).where(
+        in_queue(), open_condition(), R.id != record.id, R.name_folded == record.name_folded,
+        R.date_of_birth == record.date_of_birth, R.check_status == record.check_status,
+        func.coalesce(R.decision, "") == (record.decision or ""),
+    ).order_by(R.id))
+    return [c for c in candidates if normalise_id(c.id_number) == number and _difference_key(c) == key]
+
+
 def review_item(workspace: Workspace, record_id: int) -> dict[str, Any]:
-    """One record, fresh from the database."""
+    """One record, fresh from the database, with ``same_person``: the ids of the person's other doses that a
+    decision with ``same_person=True`` would decide too."""
     with workspace.db.session() as session:
         record = session.get(R, record_id)
         if record is None:
             raise UserError(tr("Không có bản ghi {id}", "There is no record {id}", id=record_id), code="no_record")
-        return record_view(record)
+        view = record_view(record)
+        view["same_person"] = [other.id for other in same_person_in(session, record)]
+        return view
 
 
 STATUS_LABELS = {

@@ -1,33 +1,35 @@
-"""The Review page: the queue of records needing a decision, one record at a time, keyboard first.
+"""The Review page, a workbench: the queue as a grid beside the record's card, keyboard first.
 
-The queue's ids are loaded once per filter; each record is fetched on its own (and the next one is
-prefetched), so moving on is immediate. Single keys decide: A accept the registry, K keep the list,
-E edit, R reject, D defer, N/J next, P/U previous, B bulk decision for the filtered kind, Ctrl+Z undo,
-F5 check with the registry. Records the central service rejected show its reason; a signable decision
-on one resubmits it as a new record (``desktop.review.decisions``).
+The queue's ids are loaded once per filter (kind, list, day) into the grid's lazy model; each record's
+card is fetched on its own (and the next one is prefetched), so moving on is immediate. Selecting a row
+shows its card. Single keys decide: A accept the registry, K keep the list, E edit, R reject, D defer,
+N/J next, P/U previous, B bulk decision for the filtered kind, Ctrl+Z undo, F5 check with the registry.
+A decision also applies to the same person's other doses with the same differences (the card says so
+first). Records the central service rejected show its reason; a signable decision on one resubmits it
+as a new record (``desktop.review.decisions``).
 """
 
 from __future__ import annotations
 
-import difflib
-import html
 import time
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QScrollArea,
+    QSplitter,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from desktop.accounts import can, require_role
 from desktop.accounts.gate import require_acting
@@ -35,7 +37,6 @@ from desktop.errors import UserError
 from desktop.i18n import format_date, format_number, tr
 from desktop.overview import record_ids, state_label
 from desktop.registry import check_records
-from desktop.registry.precheck import invalid_reason
 from desktop.review import (
     bulk_resolve,
     count_affected,
@@ -45,171 +46,28 @@ from desktop.review import (
     review_item,
     undo_last,
 )
-from desktop.review.decisions import ACTION_NAMES, BULK_ACTIONS, REASON_REQUIRED, validate_edit
-from desktop.review.queue import CENTRAL, FIELD_LABELS, KIND_LABELS, STATUS_LABELS, status_key
+from desktop.review.decisions import ACTION_NAMES, BULK_ACTIONS, REASON_REQUIRED
+from desktop.review.queue import CENTRAL, KIND_LABELS, STATUS_LABELS, queue_facets
 from desktop.views import dialogs
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
-
-COMMON_REASONS = (
-    tr("Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)", "Checked against the ID card or passport"),
-    tr("Người được tiêm xác nhận thông tin", "Confirmed by the vaccinated person"),
-    tr("Lỗi nhập liệu tại điểm tiêm", "Data entry error at the vaccination site"),
-    tr("CSDL dân cư chưa cập nhật", "The registry is not up to date"),
-    tr("Người nước ngoài, không có trong CSDL dân cư", "Foreigner, not in the population registry"),
-    tr("Trùng người / không phải người được tiêm", "Duplicate or not the vaccinated person"),
+from desktop.views.pages.review.model import (
+    ACTION_KEYS,
+    COMMON_REASONS,
+    KEYS,
+    QUEUE_WIDTHS,
+    REASONS_BY_ACTION,
+    QueueModel,
+    render_item,
 )
-# The reasons offered for each action: only those that fit it. None is chosen in advance: a reason that
-# asserts a verification ("checked against the ID card") must be the clerk's own choice.
-REASONS_BY_ACTION = {
-    "keep_list": (COMMON_REASONS[0], COMMON_REASONS[1], COMMON_REASONS[3], COMMON_REASONS[4]),
-    "edit": (COMMON_REASONS[2], COMMON_REASONS[0], COMMON_REASONS[1]),
-    "reject": (COMMON_REASONS[5], tr("Không có mũi tiêm này", "This dose was not given"),
-               tr("Số giấy tờ sai, cần xác minh lại", "Wrong ID number, to be verified again")),
-}
-KEYS = {
-    Qt.Key.Key_A: "accept_registry", Qt.Key.Key_K: "keep_list", Qt.Key.Key_E: "edit", Qt.Key.Key_R: "reject",
-    Qt.Key.Key_D: "defer",
-}
-ACTION_KEYS = {"accept_registry": "A", "keep_list": "K", "edit": "E", "reject": "R", "defer": "D"}
-HIGHLIGHT = "background-color:#ffd54f;color:#000;font-weight:bold"
+from desktop.views.records_table import CHIP_COLUMNS, ChipDelegate
 
 
-def highlight(text: str, other: str, side: str) -> str:
-    """HTML of ``text`` with the characters that differ from ``other`` marked (side: "list"/"registry")."""
-    text, other = text or "", other or ""
-    a, b = (text, other) if side == "list" else (other, text)
-    out = []
-    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
-        part = a[i1:i2] if side == "list" else b[j1:j2]
-        if not part:
-            continue
-        escaped = html.escape(part)
-        out.append(escaped if op == "equal" else f'<span style="{HIGHLIGHT}">{escaped}</span>')
-    return "".join(out)
+def _ask_edit(parent: QWidget, item: dict[str, Any]) -> dict[str, str] | None:
+    """Through the package, so ``desktop.views.pages.review.ask_edit`` can be replaced (tests do)."""
+    from desktop.views.pages import review
 
-
-def _sex(value: str | None) -> str:
-    return str({"M": tr("Nam", "Male"), "F": tr("Nữ", "Female")}.get(value or "", value or ""))
-
-
-def render_item(item: dict[str, Any]) -> str:
-    """The record's list values beside the registry's, differing characters highlighted."""
-    registry = item.get("registry") or {}
-    kinds: dict[str, list[str]] = {}
-    for diff in item.get("differences") or []:
-        kinds.setdefault(diff["field"], []).append(str(KIND_LABELS.get(f"{diff['field']}:{diff['kind']}", diff["kind"])))
-    rows = [
-        ("name", item["full_name"], registry.get("full_name", "")),
-        ("dob", format_date(item["date_of_birth"]), format_date(registry.get("date_of_birth", ""))),
-        ("sex", _sex(item["sex"]), _sex(registry.get("sex"))),
-        ("id", item["id_number"], registry.get("id_number", "")),
-    ]
-    status = status_key(item.get("stage", "loaded"), item["status"], item.get("decision"))
-    head = (f"<p><b>{html.escape(str(STATUS_LABELS.get(status, status)))}</b> — "
-            f"{tr('dòng', 'row')} {item['source_row']}"
-            + (f", {tr('mã', 'ref')} {html.escape(item['source_ref'])}" if item.get("source_ref") else "")
-            + f" — {html.escape(item['vaccine_name'])}, {tr('mũi', 'dose')} {item['dose_number']}, "
-              f"{format_date(item['vaccination_date'])}</p>")
-    if item.get("stage") == "rejected_central":
-        head += (f"<p style='color:#b71c1c'><b>{tr('Trung ương từ chối', 'Rejected by the central service')}:</b> "
-                 f"{html.escape(item.get('central_reason') or '')}</p>"
-                 f"<p>{tr('Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.', 'Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.')}</p>")
-    table = [f"<table cellspacing='0' cellpadding='6' border='1' style='border-collapse:collapse'>"
-             f"<tr><th></th><th>{tr('Danh sách', 'List')}</th><th>{tr('CSDL dân cư', 'Registry')}</th>"
-             f"<th>{tr('Khác biệt', 'Difference')}</th></tr>"]
-    for field, listed, reg in rows:
-        differs = field in kinds
-        left = highlight(listed, reg, "list") if differs and registry else html.escape(listed or "")
-        right = highlight(reg, listed, "registry") if differs and registry else html.escape(reg or "")
-        table.append(f"<tr><th align='left'>{FIELD_LABELS[field]}</th><td>{left}</td><td>{right or '—'}</td>"
-                     f"<td>{html.escape('; '.join(kinds.get(field, [])))}</td></tr>")
-    table.append("</table>")
-    if item["status"] == "invalid_id":
-        why = invalid_reason(item.get("id_number") or "", item.get("nationality") or "VN")
-        if why:
-            table.append(f"<p style='color:#b71c1c'><b>{tr('Số giấy tờ không hợp lệ', 'The ID number is not valid')}:"
-                         f"</b> {html.escape(str(tr(*why)))}. {tr('Hãy sửa (E) theo giấy tờ tùy thân hoặc loại (R).', 'Edit it (E) from the ID card or reject (R).')}</p>")
-    elif not registry:
-        table.append(f"<p>{tr('CSDL dân cư không có dữ liệu cho bản ghi này.', 'The registry has no data for this record.')}</p>")
-    if item.get("decision_reason"):
-        table.append(f"<p>{tr('Lý do', 'Reason')}: {html.escape(item['decision_reason'])}</p>")
-    return head + "".join(table)
-
-
-class EditDialog(QDialog):
-    """Corrected values for the four compared fields, checked before the dialog closes.
-
-    Sex is chosen (Nam/Nữ), the date of birth is typed as dd/mm/yyyy (or a year alone), and a value
-    the core refuses is shown under the fields with the dialog still open and every edit kept.
-    """
-
-    def __init__(self, parent: QWidget | None, item: dict[str, Any]):
-        super().__init__(parent)
-        self.setWindowTitle(str(tr("Sửa bản ghi", "Edit the record")))
-        self.nationality = item.get("nationality") or "VN"
-        form = QFormLayout(self)
-        registry = item.get("registry") or {}
-        sex = QComboBox()
-        sex.addItem(str(tr("Nam", "Male")), "M")
-        sex.addItem(str(tr("Nữ", "Female")), "F")
-        sex.setCurrentIndex(max(sex.findData(item.get("sex")), 0))
-        dob = QLineEdit(format_date(item["date_of_birth"]))
-        dob.setPlaceholderText(str(tr("dd/mm/yyyy (hoặc chỉ năm sinh)", "dd/mm/yyyy (or the year alone)")))
-        self.fields: dict[str, QLineEdit | QComboBox] = {
-            "full_name": QLineEdit(item["full_name"]),
-            "date_of_birth": dob,
-            "sex": sex,
-            "id_number": QLineEdit(item["id_number"]),
-        }
-        self.original = self._values()
-        shown = {"full_name": "full_name", "date_of_birth": "date_of_birth", "sex": "sex", "id_number": "id_number"}
-        for key, widget in self.fields.items():
-            hint = registry.get(shown[key])
-            if key == "sex" and hint:
-                hint = str({"M": tr("Nam", "Male"), "F": tr("Nữ", "Female")}.get(hint, hint))
-            elif key == "date_of_birth" and hint:
-                hint = format_date(hint)
-            label = str(FIELD_LABELS[{"full_name": "name", "date_of_birth": "dob", "sex": "sex", "id_number": "id"}[key]])
-            form.addRow(label + (f" ({tr('CSDL', 'registry')}: {hint})" if hint else ""), widget)
-        self.error = QLabel()
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#b71c1c")
-        self.error.setVisible(False)
-        form.addRow(self.error)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def _values(self) -> dict[str, str]:
-        return {k: (w.currentData() if isinstance(w, QComboBox) else w.text()) for k, w in self.fields.items()}
-
-    def values(self) -> dict[str, str]:
-        return {k: v for k, v in self._values().items() if v != self.original[k]}
-
-    def accept(self) -> None:
-        """Close only with values the core accepts; otherwise say what is wrong and keep every edit."""
-        changed = self.values()
-        if not changed:
-            self._show_error(str(tr("Chưa có giá trị nào được sửa.", "No value was changed.")))
-            return
-        try:
-            validate_edit(changed, self.nationality)
-        except UserError as error:
-            self._show_error(str(error.message))
-            return
-        super().accept()
-
-    def _show_error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(True)
-
-
-def ask_edit(parent: QWidget | None, item: dict[str, Any]) -> dict[str, str] | None:
-    """The changed values, or None when cancelled (tests replace this)."""
-    dialog = EditDialog(parent, item)
-    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    return review.ask_edit(parent, item)
 
 
 class ReviewPage(QWidget):
@@ -223,6 +81,9 @@ class ReviewPage(QWidget):
         self.current: dict[str, Any] | None = None
         self.busy = False
         self.filter: tuple[str | None, str | None] = (None, None)  # (kind, status)
+        self.list_id: int | None = None
+        self.day: str | None = None
+        self.sort: tuple[str | None, bool] = (None, False)
         # "those records" opened from the overview: {"state", "list_id", "vaccination_date"}; the queue shows
         # only its records in that state (and list or day) until the clerk picks another filter
         self.scope: dict[str, Any] | None = None
@@ -232,6 +93,7 @@ class ReviewPage(QWidget):
         self._decided_at: float | None = None
         self.last_check: Any = None
         self._asked_at: float | None = None
+        self._selecting = False  # the page moves the grid's selection itself
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
         layout = QVBoxLayout(self)
@@ -266,10 +128,64 @@ class ReviewPage(QWidget):
         self.filter_box.setAccessibleName(str(tr("Lọc theo loại khác biệt", "Filter by difference kind")))
         self.filter_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.filter_box.currentIndexChanged.connect(self._filter_changed)
-        row.addWidget(self.filter_box, 1)
+        row.addWidget(self.filter_box, 3)
+        row.addWidget(QLabel(str(tr("Danh sách:", "List:"))))
+        self.list_box = QComboBox()
+        self.list_box.setAccessibleName(str(tr("Lọc theo danh sách", "Filter by list")))
+        self.list_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.list_box.addItem(str(tr("Mọi danh sách", "Every list")), None)
+        self.list_box.currentIndexChanged.connect(self._scope_filter_changed)
+        row.addWidget(self.list_box, 2)
+        row.addWidget(QLabel(str(tr("Ngày tiêm:", "Vaccinated on:"))))
+        self.day_box = QComboBox()
+        self.day_box.setAccessibleName(str(tr("Lọc theo ngày tiêm", "Filter by vaccination day")))
+        self.day_box.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.day_box.addItem(str(tr("Mọi ngày", "Every day")), None)
+        self.day_box.currentIndexChanged.connect(self._scope_filter_changed)
+        row.addWidget(self.day_box, 1)
         self.position = QLabel()
         row.addWidget(self.position)
         layout.addLayout(row)
+
+        # the queue grid (left) beside the card and the decisions (right)
+        self.model = QueueModel(self.workspace, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(str(tr("Hàng chờ quyết định", "Queue of records needing a decision")))
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the keys stay the page's: A/K/E/R/D, N/P, arrows
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsMovable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        chips = ChipDelegate(self.table)
+        for i, column in enumerate(self.model.columns):
+            self.table.setColumnWidth(i, QUEUE_WIDTHS.get(column.key, 100))
+            if column.key in CHIP_COLUMNS:
+                self.table.setItemDelegateForColumn(i, chips)
+        state = QSettings("VaxDesk", "VaxDesk").value("grids/review/columns")
+        if state is not None:
+            header.restoreState(state)
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._remember = QTimer(self)
+        self._remember.setSingleShot(True)
+        self._remember.setInterval(400)
+        self._remember.timeout.connect(self._save_columns)
+        header.sectionResized.connect(lambda *_: self._remember.start())
+        header.sectionMoved.connect(lambda *_: self._remember.start())
+        header.sectionClicked.connect(self._sort_by)
+        self.table.clicked.connect(lambda index: self._row_chosen(index.row()))
+        self.table.selectionModel().currentRowChanged.connect(lambda current, _old: self._row_chosen(current.row()))
 
         self.view = QLabel()
         self.view.setTextFormat(Qt.TextFormat.RichText)
@@ -280,7 +196,10 @@ class ReviewPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.view)
         scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        layout.addWidget(scroll, 1)
+        card = QWidget()
+        card_layout = QVBoxLayout(card)
+        card_layout.setContentsMargins(0, 0, 0, 0)
+        card_layout.addWidget(scroll, 1)
 
         reason_row = QHBoxLayout()
         reason_row.addWidget(QLabel(str(tr("Lý do:", "Reason:"))))
@@ -291,29 +210,37 @@ class ReviewPage(QWidget):
         self.reason.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.reason.lineEdit().returnPressed.connect(self.setFocus)
         reason_row.addWidget(self.reason, 1)
-        layout.addLayout(reason_row)
+        card_layout.addLayout(reason_row)
 
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.action_buttons: dict[str, QPushButton] = {}
-        for action, key in ACTION_KEYS.items():
+        for i, (action, key) in enumerate(ACTION_KEYS.items()):
             button = QPushButton(f"{ACTION_NAMES[action]} ({key})")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _c=False, a=action: self.decide(a))
-            buttons.addWidget(button)
+            buttons.addWidget(button, i // 3, i % 3)
             self.action_buttons[action] = button
-        layout.addLayout(buttons)
-        nav = QHBoxLayout()
-        for text, slot in (
+        card_layout.addLayout(buttons)
+        nav = QGridLayout()
+        for i, (text, slot) in enumerate((
             (tr("Trước (P)", "Previous (P)"), self.previous), (tr("Tiếp (N)", "Next (N)"), self.next),
             (tr("Hoàn tác (Ctrl+Z)", "Undo (Ctrl+Z)"), self.undo),
             (tr("Quyết định cho cả loại… (B)", "Decide for the whole kind… (B)"), self.bulk),
-        ):
+        )):
             button = QPushButton(str(text))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
-            nav.addWidget(button)
-        nav.addStretch(1)
-        layout.addLayout(nav)
+            nav.addWidget(button, i // 2, i % 2)
+        card_layout.addLayout(nav)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(card)
+        self.splitter.setStretchFactor(0, 5)
+        self.splitter.setStretchFactor(1, 6)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([620, 540])  # the grid's main columns and the card's table both whole at 1366×768
+        layout.addWidget(self.splitter, 1)
 
         self._announcing = False
         self._bulk_filter: tuple[str | None, str | None] | None = None
@@ -321,6 +248,62 @@ class ReviewPage(QWidget):
         ctx.user_changed.connect(self._role_changed)
         self._role_changed()
         self.reload()
+
+    # -- the grid --------------------------------------------------------------------------------
+    def _save_columns(self) -> None:
+        if isValid(self):
+            QSettings("VaxDesk", "VaxDesk").setValue("grids/review/columns", self.table.horizontalHeader().saveState())
+
+    def _sort_by(self, section: int) -> None:
+        from desktop.importer.queries import SORTABLE
+
+        key = self.model.columns[section].key if 0 <= section < len(self.model.columns) else None
+        header = self.table.horizontalHeader()
+        if key not in SORTABLE:
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+            return
+        descending = self.sort == (key, False)  # a second click on the same header reverses
+        self.sort = (key, descending)
+        header.setSortIndicator(section, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+        self.index = 0
+        self.current = None
+        self.reload()
+        self.setFocus()
+
+    def _row_chosen(self, row: int) -> None:
+        """A row picked with the mouse: its card."""
+        if self._selecting or self.busy or not (0 <= row < len(self.ids)) or row == self.index and self.current:
+            return
+        self._go(row)
+        self.setFocus()
+
+    def _grid_set(self, ids: list[int]) -> None:
+        self._selecting = True
+        try:
+            self.model.set_ids(ids)
+        finally:
+            self._selecting = False
+
+    def _grid_remove(self, ids: list[int]) -> None:
+        self._selecting = True
+        try:
+            self.model.remove_ids(ids)
+        finally:
+            self._selecting = False
+
+    def _select_row(self, row: int) -> None:
+        self._selecting = True
+        try:
+            selection = self.table.selectionModel()
+            if 0 <= row < self.model.rowCount():
+                index = self.model.index(row, 0)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                          | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.scrollTo(index)
+            else:
+                selection.clearSelection()
+        finally:
+            self._selecting = False
 
     # -- who may do what -------------------------------------------------------------------------
     def _role_changed(self) -> None:
@@ -355,6 +338,7 @@ class ReviewPage(QWidget):
         list_id, day = filters.get("list_id"), filters.get("vaccination_date")
         self.index = 0
         self.current = None
+        self.list_id = self.day = None  # the scope narrows the queue itself
         if state in ("needs_review", "rejected"):
             self.scope = {"state": state, "list_id": list_id, "vaccination_date": day}
             self.filter = (None, CENTRAL) if state == "rejected" else (None, None)
@@ -436,34 +420,65 @@ class ReviewPage(QWidget):
     # -- loading ---------------------------------------------------------------------------------
     def reload(self) -> None:
         kind, status = self.filter
+        list_id, day = self.list_id, self.day
+        sort, descending = self.sort
         ws = self.workspace
         scope = dict(self.scope) if self.scope else None
         self._reload_serial += 1
         serial = self._reload_serial
 
         def load(_p):
-            ids = queue_ids(ws, kind, status)
+            ids = queue_ids(ws, kind, status, list_id=list_id, day=day, sort=sort, descending=descending)
             in_scope = None
             if scope is not None:
                 in_scope = record_ids(ws, scope["state"], scope.get("list_id"), scope.get("vaccination_date"))
                 wanted = set(in_scope)
                 ids = [i for i in ids if i in wanted]
-            return ids, queue_counts(ws), in_scope, serial
+            return ids, queue_counts(ws, list_id=list_id, day=day), in_scope, queue_facets(ws), serial
 
         run_op(self, load, self._loaded, show_progress=False)
 
-    def _loaded(self, result: tuple[list[int], dict[str, Any], list[int] | None, int]) -> None:
-        ids, counts, in_scope, serial = result
-        if serial != self._reload_serial:
+    def _loaded(self, result: tuple[list[int], dict[str, Any], list[int] | None, dict[str, Any], int]) -> None:
+        ids, counts, in_scope, facets, serial = result
+        if serial != self._reload_serial or not isValid(self):
             return  # a newer filter is on its way
         if in_scope is not None and self.scope is not None:
             self.scope_label.setText(self._scope_text(len(ids), len(in_scope)))
         keep = self.current["record_id"] if self.current else None
         self.ids = ids
+        self._grid_set(ids)
         self.cache.clear()
         self.index = ids.index(keep) if keep in ids else min(self.index, max(len(ids) - 1, 0))
+        self._show_facets(facets)
         self._show_counts(counts)
         self._go(self.index)
+
+    def _show_facets(self, facets: dict[str, Any]) -> None:
+        """The lists and days in the queue; the chosen one stays (with 0 when it has emptied)."""
+        for box, chosen, items in (
+            (self.list_box, self.list_id, [(list_id, f"{name or tr('Danh sách', 'List')} (#{list_id}) "
+                                           f"({format_number(n)})") for list_id, name, n in facets["lists"]]),
+            (self.day_box, self.day, [(day, f"{format_date(day)} ({format_number(n)})") for day, n in facets["days"]]),
+        ):
+            box.blockSignals(True)
+            while box.count() > 1:
+                box.removeItem(1)
+            for value, text in items:
+                box.addItem(text, value)
+            index = box.findData(chosen) if chosen is not None else 0
+            if index < 0:
+                box.addItem(f"{format_date(chosen) if box is self.day_box else chosen} (0)", chosen)
+                index = box.count() - 1
+            box.setCurrentIndex(index)
+            box.blockSignals(False)
+
+    def _scope_filter_changed(self, _index: int) -> None:
+        self.list_id = self.list_box.currentData()
+        self.day = self.day_box.currentData()
+        self.index = 0
+        self.current = None
+        self.reload()
+        self.setFocus()
 
     def _show_counts(self, counts: dict[str, Any]) -> None:
         self.counts = counts
@@ -515,12 +530,15 @@ class ReviewPage(QWidget):
             self.index = 0
             self.view.setText(self._empty_text())
             self.position.setText("0 / 0")
+            self._select_row(-1)
             return
         self.index = max(0, min(index, len(self.ids) - 1))
+        self._select_row(self.index)
         record_id = self.ids[self.index]
         if record_id in self.cache:
             self._show(self.cache[record_id])
         else:
+            self.current = None  # nothing to decide on until its card is shown
             run_op(self, lambda _p: review_item(self.workspace, record_id), self._fetched, show_progress=False)
 
     def _empty_text(self) -> str:
@@ -552,6 +570,11 @@ class ReviewPage(QWidget):
             self.decision_ms = (now - self._decided_at) * 1000
             self._decided_at = None
         self._prefetch(self.index + 1)
+        others = set(item.get("same_person") or [])
+        if others:  # a decision takes them along: the record after them comes next
+            following = next((i for i in range(self.index + 1, len(self.ids)) if self.ids[i] not in others), None)
+            if following is not None:
+                self._prefetch(following)
 
     def _prefetch(self, index: int) -> None:
         if 0 <= index < len(self.ids) and self.ids[index] not in self.cache:
@@ -590,7 +613,7 @@ class ReviewPage(QWidget):
             return
         values = None
         if action == "edit":
-            values = ask_edit(self, item)
+            values = _ask_edit(self, item)
             if not values:
                 return
         reason = self._reason_for(action)
@@ -602,7 +625,7 @@ class ReviewPage(QWidget):
 
         def decide(_progress):
             require_acting(ws, actor, role, "resolve")
-            return resolve(ws, record_id, action, reason, actor, set_fields=values)
+            return resolve(ws, record_id, action, reason, actor, set_fields=values, same_person=True)
 
         run_op(self, decide, lambda after: self._decided(action, after), self._failed, show_progress=False)
 
@@ -616,18 +639,35 @@ class ReviewPage(QWidget):
 
     def _refresh_counts(self) -> None:
         """Counts after the next record is on screen: they never delay it."""
-        ws = self.workspace
-        run_op(self, lambda _p: queue_counts(ws), self._show_counts, show_progress=False)
+        ws, list_id, day = self.workspace, self.list_id, self.day
+
+        def counted(result: tuple[dict[str, Any], dict[str, Any]]) -> None:
+            if isValid(self) and (list_id, day) == (self.list_id, self.day):
+                self._show_facets(result[1])
+                self._show_counts(result[0])
+
+        run_op(self, lambda _p: (queue_counts(ws, list_id=list_id, day=day), queue_facets(ws)), counted,
+               show_progress=False)
 
     def _decided(self, action: str, after: dict[str, Any]) -> None:
         self.busy = False
         self.reason.setCurrentText("")
         record_id = after.get("resubmission_of") or after["record_id"]  # a resubmission: the rejected record leaves
         self.cache.pop(record_id, None)
+        others = list(after.get("same_person_ids") or [])
+        for other in others:  # the same person's other doses were decided with it
+            self.cache.pop(other, None)
+            if other in self.ids and not (action == "defer" and after.get("decision") == "defer"):
+                self.ids.remove(other)
+        self._grid_remove([o for o in others if o not in self.ids])
         if after.get("resubmission_of"):
             self.ctx.show_status(str(tr("Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại",
                                         "Recorded: {action} — row {row}; resubmitted as record {new} to sign again",
                                         action=ACTION_NAMES[action], row=after["source_row"], new=after["record_id"])))
+        elif others:
+            self.ctx.show_status(str(tr("Đã ghi: {action} — dòng {row} và {n} mũi khác của cùng người",
+                                        "Recorded: {action} — row {row} and {n} other doses of the same person",
+                                        action=ACTION_NAMES[action], row=after["source_row"], n=len(others))))
         else:
             self.ctx.show_status(str(tr("Đã ghi: {action} — dòng {row}", "Recorded: {action} — row {row}",
                                         action=ACTION_NAMES[action], row=after["source_row"])))
@@ -637,6 +677,7 @@ class ReviewPage(QWidget):
         else:
             if record_id in self.ids:
                 self.ids.remove(record_id)
+            self._grid_remove([record_id])
             self._go(self.index)
         self._refresh_counts()
         self._announce()
@@ -665,6 +706,14 @@ class ReviewPage(QWidget):
         if record_id not in self.ids:
             self.ids.append(record_id)
             self.ids.sort()
+            if self.sort[0] is None:
+                self._grid_set(self.ids)
+            else:  # the grid's order comes from the database
+                self.current = item
+                self.reload()
+                self._announce()
+                self.setFocus()
+                return
         self.ctx.show_status(str(tr("Đã hoàn tác: {action}", "Undone: {action}",
                                     action=ACTION_NAMES.get(item.get("undone_action", ""), ""))))
         self._go(self.ids.index(record_id))
@@ -690,8 +739,8 @@ class ReviewPage(QWidget):
         reason = self._reason_for(action)
         if reason is None:
             return
-        ws = self.workspace
-        run_op(self, lambda _p: count_affected(ws, kind=kind, status=status, action=action),
+        ws, list_id, day = self.workspace, self.list_id, self.day
+        run_op(self, lambda _p: count_affected(ws, kind=kind, status=status, action=action, list_id=list_id, day=day),
                lambda n: self._confirm_bulk(action, reason, n), show_progress=False)
 
     def _confirm_bulk(self, action: str, reason: str, count: int) -> None:
@@ -706,12 +755,12 @@ class ReviewPage(QWidget):
                   action=ACTION_NAMES[action], n=format_number(count), kind=label)
         if not dialogs.confirm(self, str(tr("Quyết định hàng loạt", "Bulk decision")), str(text)):
             return
-        ws, actor, role = self.workspace, self.ctx.actor, self.ctx.role
+        ws, actor, role, list_id, day = self.workspace, self.ctx.actor, self.ctx.role, self.list_id, self.day
         self.busy = True
 
         def decide_all(_progress) -> int:
             require_acting(ws, actor, role, "resolve")
-            return bulk_resolve(ws, action, reason, actor, kind=kind, status=status)
+            return bulk_resolve(ws, action, reason, actor, kind=kind, status=status, list_id=list_id, day=day)
 
         def done(changed: int) -> None:
             self.busy = False
