@@ -1160,17 +1160,17 @@
 <context>
     <name>desktop.importer.load</name>
     <message>
-        <location filename="../../desktop/importer/load.py" line="220"/>
+        <location filename="../../desktop/importer/load.py" line="227"/>
         <source>{name}, sinh {dob}, mũi {dose}, ngày {date}</source>
         <translation>{name}, born {dob}, dose {dose}, date {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="214"/>
+        <location filename="../../desktop/importer/load.py" line="219"/>
         <source>mã {ref}</source>
         <translation>record id {ref}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="218"/>
+        <location filename="../../desktop/importer/load.py" line="224"/>
         <source>số giấy tờ {id}, mũi {dose}, ngày {date}</source>
         <translation>ID {id}, dose {dose}, date {date}</translation>
     </message>
@@ -1200,7 +1200,7 @@
         <translation>Cannot tell the column delimiter of {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="399"/>
+        <location filename="../../desktop/importer/load.py" line="432"/>
         <source>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</source>
         <translation>{file} has a header but no data rows.</translation>
     </message>
@@ -1210,12 +1210,12 @@
         <translation>There is no field {field}. Fields: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="392"/>
+        <location filename="../../desktop/importer/load.py" line="425"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="335"/>
+        <location filename="../../desktop/importer/load.py" line="343"/>
         <source>Dòng {row}</source>
         <translation>Row {row}</translation>
     </message>
@@ -1276,37 +1276,37 @@
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="191"/>
+        <location filename="../../desktop/overview/picture.py" line="207"/>
         <source>{n} bản ghi sẵn sàng ký, chờ người ký số</source>
         <translation>{n} records ready to sign, waiting for a signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="178"/>
+        <location filename="../../desktop/overview/picture.py" line="194"/>
         <source>{n} bản ghi cần đối chiếu</source>
         <translation>{n} records need review</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="180"/>
+        <location filename="../../desktop/overview/picture.py" line="196"/>
         <source>{n} bản ghi chưa kiểm tra với CSDL dân cư</source>
         <translation>{n} records not yet checked against the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="182"/>
+        <location filename="../../desktop/overview/picture.py" line="198"/>
         <source>{n} bản ghi sẵn sàng ký số</source>
         <translation>{n} records ready to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="184"/>
+        <location filename="../../desktop/overview/picture.py" line="200"/>
         <source>{n} bản ghi đã ký, chờ gửi lên hệ thống trung ương</source>
         <translation>{n} signed records waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="186"/>
+        <location filename="../../desktop/overview/picture.py" line="202"/>
         <source>{n} bản ghi đã gửi, chờ nhận chứng nhận</source>
         <translation>{n} sent records waiting for certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="213"/>
+        <location filename="../../desktop/overview/picture.py" line="229"/>
         <source>Chưa có danh sách nào: hãy nhập danh sách tiêm hôm nay</source>
         <translation>No lists yet: import today's vaccination list</translation>
     </message>
@@ -1733,137 +1733,137 @@
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="176"/>
+        <location filename="../../desktop/review/queue.py" line="237"/>
         <source>Chưa kiểm tra</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="177"/>
+        <location filename="../../desktop/review/queue.py" line="238"/>
         <source>Khớp</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="178"/>
+        <location filename="../../desktop/review/queue.py" line="239"/>
         <source>Lệch</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="179"/>
+        <location filename="../../desktop/review/queue.py" line="240"/>
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="180"/>
+        <location filename="../../desktop/review/queue.py" line="241"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="181"/>
+        <location filename="../../desktop/review/queue.py" line="242"/>
         <source>Trung ương từ chối</source>
         <translation>Rejected by the central service</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="182"/>
+        <location filename="../../desktop/review/queue.py" line="243"/>
         <source>Để sau</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="185"/>
+        <location filename="../../desktop/review/queue.py" line="246"/>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="186"/>
+        <location filename="../../desktop/review/queue.py" line="247"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="187"/>
+        <location filename="../../desktop/review/queue.py" line="248"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="188"/>
+        <location filename="../../desktop/review/queue.py" line="249"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="191"/>
+        <location filename="../../desktop/review/queue.py" line="252"/>
         <source>Họ tên: khác chữ hoa/khoảng trắng</source>
         <translation>Name: case/spacing</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="192"/>
+        <location filename="../../desktop/review/queue.py" line="253"/>
         <source>Họ tên: khác dấu</source>
         <translation>Name: accents</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="193"/>
+        <location filename="../../desktop/review/queue.py" line="254"/>
         <source>Họ tên: khác thứ tự</source>
         <translation>Name: word order</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="194"/>
+        <location filename="../../desktop/review/queue.py" line="255"/>
         <source>Họ tên: thừa/thiếu tên đệm</source>
         <translation>Name: middle name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="195"/>
+        <location filename="../../desktop/review/queue.py" line="256"/>
         <source>Họ tên: lỗi gõ</source>
         <translation>Name: typo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="196"/>
+        <location filename="../../desktop/review/queue.py" line="257"/>
         <source>Họ tên: khác hẳn</source>
         <translation>Name: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="197"/>
+        <location filename="../../desktop/review/queue.py" line="258"/>
         <source>Ngày sinh: chỉ có năm/tháng</source>
         <translation>DOB: partial</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="198"/>
+        <location filename="../../desktop/review/queue.py" line="259"/>
         <source>Ngày sinh: đảo ngày/tháng</source>
         <translation>DOB: day/month swapped</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="199"/>
+        <location filename="../../desktop/review/queue.py" line="260"/>
         <source>Ngày sinh: 01/01 điền thay</source>
         <translation>DOB: 01/01 placeholder</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="200"/>
+        <location filename="../../desktop/review/queue.py" line="261"/>
         <source>Ngày sinh: khác</source>
         <translation>DOB: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="201"/>
+        <location filename="../../desktop/review/queue.py" line="262"/>
         <source>Giới tính: khác</source>
         <translation>Sex: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="202"/>
+        <location filename="../../desktop/review/queue.py" line="263"/>
         <source>Số định danh: CMND cũ đã chuyển CCCD</source>
         <translation>ID: old CMND linked to CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="203"/>
+        <location filename="../../desktop/review/queue.py" line="264"/>
         <source>Số định danh: không khớp giới tính/năm sinh</source>
         <translation>ID: inconsistent with sex/year</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="69"/>
+        <location filename="../../desktop/review/queue.py" line="73"/>
         <source>Không có loại khác biệt {kind}. Các loại: {known}</source>
         <translation>There is no difference kind {kind}. Kinds: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="82"/>
+        <location filename="../../desktop/review/queue.py" line="97"/>
         <source>Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}</source>
         <translation>There is no queue status {status}. Statuses: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="171"/>
+        <location filename="../../desktop/review/queue.py" line="230"/>
         <source>Không có bản ghi {id}</source>
         <translation>There is no record {id}</translation>
     </message>
@@ -3457,324 +3457,399 @@
     </message>
 </context>
 <context>
-    <name>desktop.views.pages.review</name>
+    <name>desktop.views.pages.review.dialogs</name>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="55"/>
-        <source>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</source>
-        <translation>Checked against the ID card or passport</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="56"/>
-        <source>Người được tiêm xác nhận thông tin</source>
-        <translation>Confirmed by the vaccinated person</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="57"/>
-        <source>Lỗi nhập liệu tại điểm tiêm</source>
-        <translation>Data entry error at the vaccination site</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="58"/>
-        <source>CSDL dân cư chưa cập nhật</source>
-        <translation>The registry is not up to date</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="59"/>
-        <source>Người nước ngoài, không có trong CSDL dân cư</source>
-        <translation>Foreigner, not in the population registry</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="60"/>
-        <source>Trùng người / không phải người được tiêm</source>
-        <translation>Duplicate or not the vaccinated person</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="67"/>
-        <source>Không có mũi tiêm này</source>
-        <translation>This dose was not given</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="68"/>
-        <source>Số giấy tờ sai, cần xác minh lại</source>
-        <translation>Wrong ID number, to be verified again</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="704"/>
-        <source>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</source>
-        <translation>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="535"/>
-        <source>Không còn bản ghi nào cần quyết định.</source>
-        <translation>No records need a decision.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="112"/>
-        <source>mũi</source>
-        <translation>dose</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="115"/>
-        <source>Trung ương từ chối</source>
-        <translation>Rejected by the central service</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="117"/>
-        <source>Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.</source>
-        <translation>Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="119"/>
-        <source>Danh sách</source>
-        <translation>List</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="119"/>
-        <source>CSDL dân cư</source>
-        <translation>Registry</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="120"/>
-        <source>Khác biệt</source>
-        <translation>Difference</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="149"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="24"/>
         <source>Sửa bản ghi</source>
         <translation>Edit the record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="154"/>
-        <location filename="../../desktop/views/pages/review.py" line="93"/>
-        <location filename="../../desktop/views/pages/review.py" line="170"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="29"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="45"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="155"/>
-        <location filename="../../desktop/views/pages/review.py" line="93"/>
-        <location filename="../../desktop/views/pages/review.py" line="170"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="30"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="45"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="158"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="33"/>
         <source>dd/mm/yyyy (hoặc chỉ năm sinh)</source>
         <translation>dd/mm/yyyy (or the year alone)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="241"/>
-        <source>Kiểm tra với CSDL dân cư (F5)</source>
-        <translation>Check with the registry (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="253"/>
-        <source>Xem cả hàng chờ</source>
-        <translation>Show the whole queue</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="266"/>
-        <source>Lọc theo loại khác biệt</source>
-        <translation>Filter by difference kind</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="278"/>
-        <source>Bản ghi đang xét</source>
-        <translation>Current record</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="290"/>
-        <source>Lý do quyết định</source>
-        <translation>Reason for the decision</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="307"/>
-        <source>Trước (P)</source>
-        <translation>Previous (P)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="307"/>
-        <source>Tiếp (N)</source>
-        <translation>Next (N)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="308"/>
-        <source>Hoàn tác (Ctrl+Z)</source>
-        <translation>Undo (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="309"/>
-        <source>Quyết định cho cả loại… (B)</source>
-        <translation>Decide for the whole kind… (B)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="388"/>
-        <source> cần quyết định (tổng {n}; số còn lại đã được quyết định)</source>
-        <translation> waiting for a decision ({n} in all; the others are already decided)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="394"/>
-        <source>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</source>
-        <translation>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="530"/>
-        <source>&lt;h3&gt;Chưa kiểm tra {n} bản ghi với CSDL dân cư&lt;/h3&gt;&lt;p&gt;Bấm &lt;b&gt;F5&lt;/b&gt; (Kiểm tra với CSDL dân cư) trước; các bản ghi cần quyết định sẽ hiện ở đây.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{n} records are not checked against the registry yet&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;F5&lt;/b&gt; (Check with the registry) first; the records needing a decision will show here.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="579"/>
-        <source>Lý do (chọn hoặc nhập):</source>
-        <translation>Reason (choose or type):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="668"/>
-        <source>Đã hoàn tác: {action}</source>
-        <translation>Undone: {action}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="684"/>
-        <location filename="../../desktop/views/pages/review.py" line="680"/>
-        <location filename="../../desktop/views/pages/review.py" line="701"/>
-        <location filename="../../desktop/views/pages/review.py" line="707"/>
-        <source>Quyết định hàng loạt</source>
-        <translation>Bulk decision</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="685"/>
-        <source>Thao tác cho mọi bản ghi của loại này:</source>
-        <translation>Action for every record of this kind:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="734"/>
-        <location filename="../../desktop/views/pages/review.py" line="756"/>
-        <source>Đang kiểm tra…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="110"/>
-        <source>dòng</source>
-        <translation>row</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="136"/>
-        <source>Lý do</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="195"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="70"/>
         <source>Chưa có giá trị nào được sửa.</source>
         <translation>No value was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="264"/>
-        <source>Loại:</source>
-        <translation>Kind:</translation>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="49"/>
+        <source>CSDL</source>
+        <translation>registry</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.review.model</name>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="18"/>
+        <source>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</source>
+        <translation>Checked against the ID card or passport</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="286"/>
-        <source>Lý do:</source>
-        <translation>Reason:</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="19"/>
+        <source>Người được tiêm xác nhận thông tin</source>
+        <translation>Confirmed by the vaccinated person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="343"/>
-        <source>Không được phép</source>
-        <translation>Not permitted</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="20"/>
+        <source>Lỗi nhập liệu tại điểm tiêm</source>
+        <translation>Data entry error at the vaccination site</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="382"/>
-        <source>danh sách số {id}</source>
-        <translation>list {id}</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="21"/>
+        <source>CSDL dân cư chưa cập nhật</source>
+        <translation>The registry is not up to date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="384"/>
-        <source>ngày tiêm {day}</source>
-        <translation>vaccinated {day}</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="22"/>
+        <source>Người nước ngoài, không có trong CSDL dân cư</source>
+        <translation>Foreigner, not in the population registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="473"/>
-        <source>Tất cả cần quyết định</source>
-        <translation>All needing a decision</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="23"/>
+        <source>Trùng người / không phải người được tiêm</source>
+        <translation>Duplicate or not the vaccinated person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="589"/>
-        <source>Không có dữ liệu CSDL dân cư để chấp nhận.</source>
-        <translation>No registry values to accept.</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="30"/>
+        <source>Không có mũi tiêm này</source>
+        <translation>This dose was not given</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="628"/>
-        <source>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</source>
-        <translation>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="31"/>
+        <source>Số giấy tờ sai, cần xác minh lại</source>
+        <translation>Wrong ID number, to be verified again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="632"/>
-        <source>Đã ghi: {action} — dòng {row}</source>
-        <translation>Recorded: {action} — row {row}</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="114"/>
+        <source>Khác biệt</source>
+        <translation>Differences</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="680"/>
-        <source>Hãy chọn một loại khác biệt trong ô “Loại” trước.</source>
-        <translation>Choose a difference kind in “Kind” first.</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="75"/>
+        <source>mũi</source>
+        <translation>dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="702"/>
-        <source>Không có bản ghi nào để thay đổi.</source>
-        <translation>No records would change.</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="78"/>
+        <source>Trung ương từ chối</source>
+        <translation>Rejected by the central service</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="719"/>
-        <source>Đã thay đổi {n} bản ghi.</source>
-        <translation>{n} records changed.</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="80"/>
+        <source>Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.</source>
+        <translation>Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="725"/>
-        <source>Đang ghi quyết định…</source>
-        <translation>Recording decisions…</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="82"/>
+        <source>Danh sách</source>
+        <translation>List</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="737"/>
-        <source>Đang kiểm tra với CSDL dân cư…</source>
-        <translation>Checking with the population registry…</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="82"/>
+        <source>CSDL dân cư</source>
+        <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="757"/>
-        <source>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</source>
-        <translation>Check stopped; the records already checked are kept.</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="83"/>
+        <source>Khác biệt</source>
+        <comment>variant 2</comment>
+        <translation>Difference</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="111"/>
+        <location filename="../../desktop/views/pages/review/model.py" line="56"/>
+        <source>Nam</source>
+        <translation>Male</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="56"/>
+        <source>Nữ</source>
+        <translation>Female</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="73"/>
+        <source>dòng</source>
+        <translation>row</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="100"/>
+        <source>Quyết định này áp dụng cho {n} mũi của cùng người</source>
+        <translation>This decision applies to {n} doses of the same person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="101"/>
+        <source>cùng số giấy tờ, họ tên, ngày sinh và cùng khác biệt</source>
+        <translation>same ID number, name, date of birth and differences</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="103"/>
+        <source>Lý do</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="74"/>
         <source>mã</source>
         <translation>ref</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="131"/>
+        <location filename="../../desktop/views/pages/review/model.py" line="94"/>
         <source>Số giấy tờ không hợp lệ</source>
         <translation>The ID number is not valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="132"/>
+        <location filename="../../desktop/views/pages/review/model.py" line="95"/>
         <source>Hãy sửa (E) theo giấy tờ tùy thân hoặc loại (R).</source>
         <translation>Edit it (E) from the ID card or reject (R).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="134"/>
+        <location filename="../../desktop/views/pages/review/model.py" line="97"/>
         <source>CSDL dân cư không có dữ liệu cho bản ghi này.</source>
         <translation>The registry has no data for this record.</translation>
     </message>
+</context>
+<context>
+    <name>desktop.views.pages.review.page</name>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="239"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="753"/>
+        <source>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</source>
+        <translation>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="553"/>
+        <source>Không còn bản ghi nào cần quyết định.</source>
+        <translation>No records need a decision.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="103"/>
+        <source>Kiểm tra với CSDL dân cư (F5)</source>
+        <translation>Check with the registry (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="115"/>
+        <source>Xem cả hàng chờ</source>
+        <translation>Show the whole queue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="128"/>
+        <source>Lọc theo loại khác biệt</source>
+        <translation>Filter by difference kind</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="134"/>
+        <source>Lọc theo danh sách</source>
+        <translation>Filter by list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="136"/>
+        <source>Mọi danh sách</source>
+        <translation>Every list</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="141"/>
+        <source>Lọc theo ngày tiêm</source>
+        <translation>Filter by vaccination day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="143"/>
+        <source>Mọi ngày</source>
+        <translation>Every day</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="154"/>
+        <source>Hàng chờ quyết định</source>
+        <translation>Queue of records needing a decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="194"/>
+        <source>Bản ghi đang xét</source>
+        <translation>Current record</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="209"/>
+        <source>Lý do quyết định</source>
+        <translation>Reason for the decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="372"/>
+        <source> cần quyết định (tổng {n}; số còn lại đã được quyết định)</source>
+        <translation> waiting for a decision ({n} in all; the others are already decided)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="378"/>
+        <source>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</source>
+        <translation>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="548"/>
+        <source>&lt;h3&gt;Chưa kiểm tra {n} bản ghi với CSDL dân cư&lt;/h3&gt;&lt;p&gt;Bấm &lt;b&gt;F5&lt;/b&gt; (Kiểm tra với CSDL dân cư) trước; các bản ghi cần quyết định sẽ hiện ở đây.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{n} records are not checked against the registry yet&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;F5&lt;/b&gt; (Check with the registry) first; the records needing a decision will show here.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="602"/>
+        <source>Lý do (chọn hoặc nhập):</source>
+        <translation>Reason (choose or type):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="717"/>
+        <source>Đã hoàn tác: {action}</source>
+        <translation>Undone: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="733"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="729"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="750"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="756"/>
+        <source>Quyết định hàng loạt</source>
+        <translation>Bulk decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="734"/>
+        <source>Thao tác cho mọi bản ghi của loại này:</source>
+        <translation>Action for every record of this kind:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="783"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="805"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="126"/>
+        <source>Loại:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="132"/>
+        <source>Danh sách:</source>
+        <translation>List:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="139"/>
+        <source>Ngày tiêm:</source>
+        <translation>Vaccinated on:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="205"/>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="226"/>
+        <source>Trước (P)</source>
+        <translation>Previous (P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="226"/>
+        <source>Tiếp (N)</source>
+        <translation>Next (N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="227"/>
+        <source>Hoàn tác (Ctrl+Z)</source>
+        <translation>Undo (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="228"/>
+        <source>Quyết định cho cả loại… (B)</source>
+        <translation>Decide for the whole kind… (B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="326"/>
+        <source>Không được phép</source>
+        <translation>Not permitted</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="366"/>
+        <source>danh sách số {id}</source>
+        <translation>list {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="368"/>
+        <source>ngày tiêm {day}</source>
+        <translation>vaccinated {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="488"/>
+        <source>Tất cả cần quyết định</source>
+        <translation>All needing a decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="612"/>
+        <source>Không có dữ liệu CSDL dân cư để chấp nhận.</source>
+        <translation>No registry values to accept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="664"/>
+        <source>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</source>
+        <translation>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="729"/>
+        <source>Hãy chọn một loại khác biệt trong ô “Loại” trước.</source>
+        <translation>Choose a difference kind in “Kind” first.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="751"/>
+        <source>Không có bản ghi nào để thay đổi.</source>
+        <translation>No records would change.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="768"/>
+        <source>Đã thay đổi {n} bản ghi.</source>
+        <translation>{n} records changed.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="774"/>
+        <source>Đang ghi quyết định…</source>
+        <translation>Recording decisions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="786"/>
+        <source>Đang kiểm tra với CSDL dân cư…</source>
+        <translation>Checking with the population registry…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="806"/>
+        <source>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</source>
+        <translation>Check stopped; the records already checked are kept.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="101"/>
         <source>Đối chiếu với CSDL dân cư</source>
         <translation>Review against the population registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="488"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="503"/>
         <source>Đã xong loại này; chuyển sang loại tiếp theo.</source>
         <translation>This kind is done; moving on to the next one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="174"/>
-        <source>CSDL</source>
-        <translation>registry</translation>
+        <location filename="../../desktop/views/pages/review/page.py" line="668"/>
+        <source>Đã ghi: {action} — dòng {row} và {n} mũi khác của cùng người</source>
+        <translation>Recorded: {action} — row {row} and {n} other doses of the same person</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="672"/>
+        <source>Đã ghi: {action} — dòng {row}</source>
+        <translation>Recorded: {action} — row {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="459"/>
+        <source>Danh sách</source>
+        <translation>List</translation>
     </message>
 </context>
 <context>
@@ -4938,22 +5013,22 @@
         <translation>Platform id</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="262"/>
+        <location filename="../../desktop/views/records_table.py" line="263"/>
         <source>Tìm theo họ tên (có hoặc không dấu), số giấy tờ, mã mũi tiêm…</source>
         <translation>Search by name (with or without marks), ID number, platform id…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="266"/>
+        <location filename="../../desktop/views/records_table.py" line="267"/>
         <source>Mọi trạng thái đối chiếu</source>
         <translation>Any check status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="270"/>
+        <location filename="../../desktop/views/records_table.py" line="271"/>
         <source>Mọi giai đoạn</source>
         <translation>Any stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="408"/>
+        <location filename="../../desktop/views/records_table.py" line="409"/>
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>

@@ -1160,17 +1160,17 @@
 <context>
     <name>desktop.importer.load</name>
     <message>
-        <location filename="../../desktop/importer/load.py" line="220"/>
+        <location filename="../../desktop/importer/load.py" line="227"/>
         <source>{name}, born {dob}, dose {dose}, date {date}</source>
         <translation>{name}, sinh {dob}, mũi {dose}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="214"/>
+        <location filename="../../desktop/importer/load.py" line="219"/>
         <source>record id {ref}</source>
         <translation>mã {ref}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="218"/>
+        <location filename="../../desktop/importer/load.py" line="224"/>
         <source>ID {id}, dose {dose}, date {date}</source>
         <translation>số giấy tờ {id}, mũi {dose}, ngày {date}</translation>
     </message>
@@ -1200,7 +1200,7 @@
         <translation>Không nhận ra dấu phân cách cột trong {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="399"/>
+        <location filename="../../desktop/importer/load.py" line="432"/>
         <source>{file} has a header but no data rows.</source>
         <translation>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</translation>
     </message>
@@ -1210,12 +1210,12 @@
         <translation>Không có trường {field}. Các trường: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="392"/>
+        <location filename="../../desktop/importer/load.py" line="425"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="335"/>
+        <location filename="../../desktop/importer/load.py" line="343"/>
         <source>Row {row}</source>
         <translation>Dòng {row}</translation>
     </message>
@@ -1276,37 +1276,37 @@
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="191"/>
+        <location filename="../../desktop/overview/picture.py" line="207"/>
         <source>{n} records ready to sign, waiting for a signer</source>
         <translation>{n} bản ghi sẵn sàng ký, chờ người ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="178"/>
+        <location filename="../../desktop/overview/picture.py" line="194"/>
         <source>{n} records need review</source>
         <translation>{n} bản ghi cần đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="180"/>
+        <location filename="../../desktop/overview/picture.py" line="196"/>
         <source>{n} records not yet checked against the registry</source>
         <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="182"/>
+        <location filename="../../desktop/overview/picture.py" line="198"/>
         <source>{n} records ready to sign</source>
         <translation>{n} bản ghi sẵn sàng ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="184"/>
+        <location filename="../../desktop/overview/picture.py" line="200"/>
         <source>{n} signed records waiting to be sent</source>
         <translation>{n} bản ghi đã ký, chờ gửi lên hệ thống trung ương</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="186"/>
+        <location filename="../../desktop/overview/picture.py" line="202"/>
         <source>{n} sent records waiting for certificates</source>
         <translation>{n} bản ghi đã gửi, chờ nhận chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="213"/>
+        <location filename="../../desktop/overview/picture.py" line="229"/>
         <source>No lists yet: import today's vaccination list</source>
         <translation>Chưa có danh sách nào: hãy nhập danh sách tiêm hôm nay</translation>
     </message>
@@ -1733,137 +1733,137 @@
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="176"/>
+        <location filename="../../desktop/review/queue.py" line="237"/>
         <source>Not checked</source>
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="177"/>
+        <location filename="../../desktop/review/queue.py" line="238"/>
         <source>Matched</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="178"/>
+        <location filename="../../desktop/review/queue.py" line="239"/>
         <source>Mismatch</source>
         <translation>Lệch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="179"/>
+        <location filename="../../desktop/review/queue.py" line="240"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="180"/>
+        <location filename="../../desktop/review/queue.py" line="241"/>
         <source>Invalid ID</source>
         <translation>Số định danh không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="181"/>
+        <location filename="../../desktop/review/queue.py" line="242"/>
         <source>Rejected by the central service</source>
         <translation>Trung ương từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="182"/>
+        <location filename="../../desktop/review/queue.py" line="243"/>
         <source>Deferred</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="185"/>
+        <location filename="../../desktop/review/queue.py" line="246"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="186"/>
+        <location filename="../../desktop/review/queue.py" line="247"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="187"/>
+        <location filename="../../desktop/review/queue.py" line="248"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="188"/>
+        <location filename="../../desktop/review/queue.py" line="249"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="191"/>
+        <location filename="../../desktop/review/queue.py" line="252"/>
         <source>Name: case/spacing</source>
         <translation>Họ tên: khác chữ hoa/khoảng trắng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="192"/>
+        <location filename="../../desktop/review/queue.py" line="253"/>
         <source>Name: accents</source>
         <translation>Họ tên: khác dấu</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="193"/>
+        <location filename="../../desktop/review/queue.py" line="254"/>
         <source>Name: word order</source>
         <translation>Họ tên: khác thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="194"/>
+        <location filename="../../desktop/review/queue.py" line="255"/>
         <source>Name: middle name</source>
         <translation>Họ tên: thừa/thiếu tên đệm</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="195"/>
+        <location filename="../../desktop/review/queue.py" line="256"/>
         <source>Name: typo</source>
         <translation>Họ tên: lỗi gõ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="196"/>
+        <location filename="../../desktop/review/queue.py" line="257"/>
         <source>Name: different</source>
         <translation>Họ tên: khác hẳn</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="197"/>
+        <location filename="../../desktop/review/queue.py" line="258"/>
         <source>DOB: partial</source>
         <translation>Ngày sinh: chỉ có năm/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="198"/>
+        <location filename="../../desktop/review/queue.py" line="259"/>
         <source>DOB: day/month swapped</source>
         <translation>Ngày sinh: đảo ngày/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="199"/>
+        <location filename="../../desktop/review/queue.py" line="260"/>
         <source>DOB: 01/01 placeholder</source>
         <translation>Ngày sinh: 01/01 điền thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="200"/>
+        <location filename="../../desktop/review/queue.py" line="261"/>
         <source>DOB: different</source>
         <translation>Ngày sinh: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="201"/>
+        <location filename="../../desktop/review/queue.py" line="262"/>
         <source>Sex: different</source>
         <translation>Giới tính: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="202"/>
+        <location filename="../../desktop/review/queue.py" line="263"/>
         <source>ID: old CMND linked to CCCD</source>
         <translation>Số định danh: CMND cũ đã chuyển CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="203"/>
+        <location filename="../../desktop/review/queue.py" line="264"/>
         <source>ID: inconsistent with sex/year</source>
         <translation>Số định danh: không khớp giới tính/năm sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="69"/>
+        <location filename="../../desktop/review/queue.py" line="73"/>
         <source>There is no difference kind {kind}. Kinds: {known}</source>
         <translation>Không có loại khác biệt {kind}. Các loại: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="82"/>
+        <location filename="../../desktop/review/queue.py" line="97"/>
         <source>There is no queue status {status}. Statuses: {known}</source>
         <translation>Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="171"/>
+        <location filename="../../desktop/review/queue.py" line="230"/>
         <source>There is no record {id}</source>
         <translation>Không có bản ghi {id}</translation>
     </message>
@@ -3459,324 +3459,398 @@
     </message>
 </context>
 <context>
-    <name>desktop.views.pages.review</name>
+    <name>desktop.views.pages.review.dialogs</name>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="55"/>
-        <source>Checked against the ID card or passport</source>
-        <translation>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="56"/>
-        <source>Confirmed by the vaccinated person</source>
-        <translation>Người được tiêm xác nhận thông tin</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="57"/>
-        <source>Data entry error at the vaccination site</source>
-        <translation>Lỗi nhập liệu tại điểm tiêm</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="58"/>
-        <source>The registry is not up to date</source>
-        <translation>CSDL dân cư chưa cập nhật</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="59"/>
-        <source>Foreigner, not in the population registry</source>
-        <translation>Người nước ngoài, không có trong CSDL dân cư</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="60"/>
-        <source>Duplicate or not the vaccinated person</source>
-        <translation>Trùng người / không phải người được tiêm</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="67"/>
-        <source>This dose was not given</source>
-        <translation>Không có mũi tiêm này</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="68"/>
-        <source>Wrong ID number, to be verified again</source>
-        <translation>Số giấy tờ sai, cần xác minh lại</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="704"/>
-        <source>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</source>
-        <translation>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="535"/>
-        <source>No records need a decision.</source>
-        <translation>Không còn bản ghi nào cần quyết định.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="112"/>
-        <source>dose</source>
-        <translation>mũi</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="115"/>
-        <source>Rejected by the central service</source>
-        <translation>Trung ương từ chối</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="117"/>
-        <source>Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.</source>
-        <translation>Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="119"/>
-        <source>List</source>
-        <translation>Danh sách</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="119"/>
-        <source>Registry</source>
-        <translation>CSDL dân cư</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="120"/>
-        <source>Difference</source>
-        <translation>Khác biệt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="149"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="24"/>
         <source>Edit the record</source>
         <translation>Sửa bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="154"/>
-        <location filename="../../desktop/views/pages/review.py" line="93"/>
-        <location filename="../../desktop/views/pages/review.py" line="170"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="29"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="45"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="155"/>
-        <location filename="../../desktop/views/pages/review.py" line="93"/>
-        <location filename="../../desktop/views/pages/review.py" line="170"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="30"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="45"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="158"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="33"/>
         <source>dd/mm/yyyy (or the year alone)</source>
         <translation>dd/mm/yyyy (hoặc chỉ năm sinh)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="241"/>
-        <source>Check with the registry (F5)</source>
-        <translation>Kiểm tra với CSDL dân cư (F5)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="253"/>
-        <source>Show the whole queue</source>
-        <translation>Xem cả hàng chờ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="266"/>
-        <source>Filter by difference kind</source>
-        <translation>Lọc theo loại khác biệt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="278"/>
-        <source>Current record</source>
-        <translation>Bản ghi đang xét</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="290"/>
-        <source>Reason for the decision</source>
-        <translation>Lý do quyết định</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="307"/>
-        <source>Previous (P)</source>
-        <translation>Trước (P)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="307"/>
-        <source>Next (N)</source>
-        <translation>Tiếp (N)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="308"/>
-        <source>Undo (Ctrl+Z)</source>
-        <translation>Hoàn tác (Ctrl+Z)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="309"/>
-        <source>Decide for the whole kind… (B)</source>
-        <translation>Quyết định cho cả loại… (B)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="388"/>
-        <source> waiting for a decision ({n} in all; the others are already decided)</source>
-        <translation> cần quyết định (tổng {n}; số còn lại đã được quyết định)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="394"/>
-        <source>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</source>
-        <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="530"/>
-        <source>&lt;h3&gt;{n} records are not checked against the registry yet&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;F5&lt;/b&gt; (Check with the registry) first; the records needing a decision will show here.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Chưa kiểm tra {n} bản ghi với CSDL dân cư&lt;/h3&gt;&lt;p&gt;Bấm &lt;b&gt;F5&lt;/b&gt; (Kiểm tra với CSDL dân cư) trước; các bản ghi cần quyết định sẽ hiện ở đây.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="579"/>
-        <source>Reason (choose or type):</source>
-        <translation>Lý do (chọn hoặc nhập):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="668"/>
-        <source>Undone: {action}</source>
-        <translation>Đã hoàn tác: {action}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="684"/>
-        <location filename="../../desktop/views/pages/review.py" line="680"/>
-        <location filename="../../desktop/views/pages/review.py" line="701"/>
-        <location filename="../../desktop/views/pages/review.py" line="707"/>
-        <source>Bulk decision</source>
-        <translation>Quyết định hàng loạt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="685"/>
-        <source>Action for every record of this kind:</source>
-        <translation>Thao tác cho mọi bản ghi của loại này:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="734"/>
-        <location filename="../../desktop/views/pages/review.py" line="756"/>
-        <source>Checking…</source>
-        <translation>Đang kiểm tra…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="110"/>
-        <source>row</source>
-        <translation>dòng</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="136"/>
-        <source>Reason</source>
-        <translation>Lý do</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review.py" line="195"/>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="70"/>
         <source>No value was changed.</source>
         <translation>Chưa có giá trị nào được sửa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="264"/>
-        <source>Kind:</source>
-        <translation>Loại:</translation>
+        <location filename="../../desktop/views/pages/review/dialogs.py" line="49"/>
+        <source>registry</source>
+        <translation>CSDL</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.review.model</name>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="18"/>
+        <source>Checked against the ID card or passport</source>
+        <translation>Đã đối chiếu giấy tờ tùy thân (CCCD/hộ chiếu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="286"/>
-        <source>Reason:</source>
-        <translation>Lý do:</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="19"/>
+        <source>Confirmed by the vaccinated person</source>
+        <translation>Người được tiêm xác nhận thông tin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="343"/>
-        <source>Not permitted</source>
-        <translation>Không được phép</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="20"/>
+        <source>Data entry error at the vaccination site</source>
+        <translation>Lỗi nhập liệu tại điểm tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="382"/>
-        <source>list {id}</source>
-        <translation>danh sách số {id}</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="21"/>
+        <source>The registry is not up to date</source>
+        <translation>CSDL dân cư chưa cập nhật</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="384"/>
-        <source>vaccinated {day}</source>
-        <translation>ngày tiêm {day}</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="22"/>
+        <source>Foreigner, not in the population registry</source>
+        <translation>Người nước ngoài, không có trong CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="473"/>
-        <source>All needing a decision</source>
-        <translation>Tất cả cần quyết định</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="23"/>
+        <source>Duplicate or not the vaccinated person</source>
+        <translation>Trùng người / không phải người được tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="589"/>
-        <source>No registry values to accept.</source>
-        <translation>Không có dữ liệu CSDL dân cư để chấp nhận.</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="30"/>
+        <source>This dose was not given</source>
+        <translation>Không có mũi tiêm này</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="628"/>
-        <source>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</source>
-        <translation>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="31"/>
+        <source>Wrong ID number, to be verified again</source>
+        <translation>Số giấy tờ sai, cần xác minh lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="632"/>
-        <source>Recorded: {action} — row {row}</source>
-        <translation>Đã ghi: {action} — dòng {row}</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="114"/>
+        <source>Differences</source>
+        <translation>Khác biệt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="680"/>
-        <source>Choose a difference kind in “Kind” first.</source>
-        <translation>Hãy chọn một loại khác biệt trong ô “Loại” trước.</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="75"/>
+        <source>dose</source>
+        <translation>mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="702"/>
-        <source>No records would change.</source>
-        <translation>Không có bản ghi nào để thay đổi.</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="78"/>
+        <source>Rejected by the central service</source>
+        <translation>Trung ương từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="719"/>
-        <source>{n} records changed.</source>
-        <translation>Đã thay đổi {n} bản ghi.</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="80"/>
+        <source>Edit, accept the registry or keep the list to create a new record that is signed again; reject drops this record.</source>
+        <translation>Sửa, chấp nhận CSDL hoặc giữ dữ liệu sẽ tạo bản ghi mới để ký lại; loại sẽ bỏ bản ghi này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="725"/>
-        <source>Recording decisions…</source>
-        <translation>Đang ghi quyết định…</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="82"/>
+        <source>List</source>
+        <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="737"/>
-        <source>Checking with the population registry…</source>
-        <translation>Đang kiểm tra với CSDL dân cư…</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="82"/>
+        <source>Registry</source>
+        <translation>CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="757"/>
-        <source>Check stopped; the records already checked are kept.</source>
-        <translation>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</translation>
+        <location filename="../../desktop/views/pages/review/model.py" line="83"/>
+        <source>Difference</source>
+        <translation>Khác biệt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="111"/>
+        <location filename="../../desktop/views/pages/review/model.py" line="56"/>
+        <source>Male</source>
+        <translation>Nam</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="56"/>
+        <source>Female</source>
+        <translation>Nữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="73"/>
+        <source>row</source>
+        <translation>dòng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="100"/>
+        <source>This decision applies to {n} doses of the same person</source>
+        <translation>Quyết định này áp dụng cho {n} mũi của cùng người</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="101"/>
+        <source>same ID number, name, date of birth and differences</source>
+        <translation>cùng số giấy tờ, họ tên, ngày sinh và cùng khác biệt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="103"/>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/model.py" line="74"/>
         <source>ref</source>
         <translation>mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="131"/>
+        <location filename="../../desktop/views/pages/review/model.py" line="94"/>
         <source>The ID number is not valid</source>
         <translation>Số giấy tờ không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="132"/>
+        <location filename="../../desktop/views/pages/review/model.py" line="95"/>
         <source>Edit it (E) from the ID card or reject (R).</source>
         <translation>Hãy sửa (E) theo giấy tờ tùy thân hoặc loại (R).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="134"/>
+        <location filename="../../desktop/views/pages/review/model.py" line="97"/>
         <source>The registry has no data for this record.</source>
         <translation>CSDL dân cư không có dữ liệu cho bản ghi này.</translation>
     </message>
+</context>
+<context>
+    <name>desktop.views.pages.review.page</name>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="239"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="753"/>
+        <source>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</source>
+        <translation>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="553"/>
+        <source>No records need a decision.</source>
+        <translation>Không còn bản ghi nào cần quyết định.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="103"/>
+        <source>Check with the registry (F5)</source>
+        <translation>Kiểm tra với CSDL dân cư (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="115"/>
+        <source>Show the whole queue</source>
+        <translation>Xem cả hàng chờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="128"/>
+        <source>Filter by difference kind</source>
+        <translation>Lọc theo loại khác biệt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="134"/>
+        <source>Filter by list</source>
+        <translation>Lọc theo danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="136"/>
+        <source>Every list</source>
+        <translation>Mọi danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="141"/>
+        <source>Filter by vaccination day</source>
+        <translation>Lọc theo ngày tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="143"/>
+        <source>Every day</source>
+        <translation>Mọi ngày</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="154"/>
+        <source>Queue of records needing a decision</source>
+        <translation>Hàng chờ quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="194"/>
+        <source>Current record</source>
+        <translation>Bản ghi đang xét</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="209"/>
+        <source>Reason for the decision</source>
+        <translation>Lý do quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="372"/>
+        <source> waiting for a decision ({n} in all; the others are already decided)</source>
+        <translation> cần quyết định (tổng {n}; số còn lại đã được quyết định)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="378"/>
+        <source>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</source>
+        <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="548"/>
+        <source>&lt;h3&gt;{n} records are not checked against the registry yet&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;F5&lt;/b&gt; (Check with the registry) first; the records needing a decision will show here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chưa kiểm tra {n} bản ghi với CSDL dân cư&lt;/h3&gt;&lt;p&gt;Bấm &lt;b&gt;F5&lt;/b&gt; (Kiểm tra với CSDL dân cư) trước; các bản ghi cần quyết định sẽ hiện ở đây.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="602"/>
+        <source>Reason (choose or type):</source>
+        <translation>Lý do (chọn hoặc nhập):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="717"/>
+        <source>Undone: {action}</source>
+        <translation>Đã hoàn tác: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="733"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="729"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="750"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="756"/>
+        <source>Bulk decision</source>
+        <translation>Quyết định hàng loạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="734"/>
+        <source>Action for every record of this kind:</source>
+        <translation>Thao tác cho mọi bản ghi của loại này:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="783"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="805"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="126"/>
+        <source>Kind:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="132"/>
+        <source>List:</source>
+        <translation>Danh sách:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="139"/>
+        <source>Vaccinated on:</source>
+        <translation>Ngày tiêm:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="205"/>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="226"/>
+        <source>Previous (P)</source>
+        <translation>Trước (P)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="226"/>
+        <source>Next (N)</source>
+        <translation>Tiếp (N)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="227"/>
+        <source>Undo (Ctrl+Z)</source>
+        <translation>Hoàn tác (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="228"/>
+        <source>Decide for the whole kind… (B)</source>
+        <translation>Quyết định cho cả loại… (B)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="326"/>
+        <source>Not permitted</source>
+        <translation>Không được phép</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="366"/>
+        <source>list {id}</source>
+        <translation>danh sách số {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="368"/>
+        <source>vaccinated {day}</source>
+        <translation>ngày tiêm {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="488"/>
+        <source>All needing a decision</source>
+        <translation>Tất cả cần quyết định</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="612"/>
+        <source>No registry values to accept.</source>
+        <translation>Không có dữ liệu CSDL dân cư để chấp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="664"/>
+        <source>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</source>
+        <translation>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="729"/>
+        <source>Choose a difference kind in “Kind” first.</source>
+        <translation>Hãy chọn một loại khác biệt trong ô “Loại” trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="751"/>
+        <source>No records would change.</source>
+        <translation>Không có bản ghi nào để thay đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="768"/>
+        <source>{n} records changed.</source>
+        <translation>Đã thay đổi {n} bản ghi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="774"/>
+        <source>Recording decisions…</source>
+        <translation>Đang ghi quyết định…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="786"/>
+        <source>Checking with the population registry…</source>
+        <translation>Đang kiểm tra với CSDL dân cư…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="806"/>
+        <source>Check stopped; the records already checked are kept.</source>
+        <translation>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="101"/>
         <source>Review against the population registry</source>
         <translation>Đối chiếu với CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="488"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="503"/>
         <source>This kind is done; moving on to the next one.</source>
         <translation>Đã xong loại này; chuyển sang loại tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review.py" line="174"/>
-        <source>registry</source>
-        <translation>CSDL</translation>
+        <location filename="../../desktop/views/pages/review/page.py" line="668"/>
+        <source>Recorded: {action} — row {row} and {n} other doses of the same person</source>
+        <translation>Đã ghi: {action} — dòng {row} và {n} mũi khác của cùng người</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="672"/>
+        <source>Recorded: {action} — row {row}</source>
+        <translation>Đã ghi: {action} — dòng {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="459"/>
+        <source>List</source>
+        <translation>Danh sách</translation>
     </message>
 </context>
 <context>
@@ -4940,22 +5014,22 @@
         <translation>Mã mũi tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="262"/>
+        <location filename="../../desktop/views/records_table.py" line="263"/>
         <source>Search by name (with or without marks), ID number, platform id…</source>
         <translation>Tìm theo họ tên (có hoặc không dấu), số giấy tờ, mã mũi tiêm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="266"/>
+        <location filename="../../desktop/views/records_table.py" line="267"/>
         <source>Any check status</source>
         <translation>Mọi trạng thái đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="270"/>
+        <location filename="../../desktop/views/records_table.py" line="271"/>
         <source>Any stage</source>
         <translation>Mọi giai đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="408"/>
+        <location filename="../../desktop/views/records_table.py" line="409"/>
         <source>{n} records</source>
         <translation>{n} bản ghi</translation>
     </message>
