@@ -12,7 +12,7 @@ import logging
 import uuid
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -28,6 +28,7 @@ from desktop.progress import Progress
 from desktop.signing import manifest as mf
 from desktop.signing.handler import BatchSummary, SigningHandler
 from desktop.signing.merkle import leaf_hash, root_and_proofs
+from desktop.signing.presign import PreSignReport, check_before_signing
 from desktop.signing.token import TokenSession
 
 log = logging.getLogger(__name__)
@@ -108,13 +109,22 @@ def _valid_certificates(session: Session, record_ids: list[int]) -> dict[int, st
     return out
 
 
-def plan_batches(session: Session, settings: Any, selection: Selection) -> tuple[list[PlannedBatch], int, int]:
-    """Batches to sign (issue and correction kept apart, each ≤ batch_size), records held, corrections."""
+def plan_batches(session: Session, settings: Any, selection: Selection,
+                 report: list[PreSignReport] | None = None) -> tuple[list[PlannedBatch], int, int]:
+    """Batches to sign (issue and correction kept apart, each ≤ batch_size), records held, corrections.
+
+    Records the central service would refuse (``presign``) are held out; their report is appended to
+    ``report`` when one is given."""
     rows = session.execute(select(R.id, R.supersedes_record_id)
                            .where(ready_condition(), _scope_condition(settings, selection))
                            .order_by(R.id)).all()
     if selection.limit is not None:
         rows = rows[:max(selection.limit, 0)]
+    checked = check_before_signing(session, [i for i, _s in rows])
+    if checked.blocked:
+        rows = [r for r in rows if r[0] not in checked.blocked]
+    if report is not None:
+        report.append(replace(checked, other_facilities=_other_facilities(session, settings, selection)))
     superseded = [s for _i, s in rows if s is not None]
     valid = _valid_certificates(session, superseded) if superseded else {}
     issue = [i for i, s in rows if s is None]
@@ -124,6 +134,18 @@ def plan_batches(session: Session, settings: Any, selection: Selection) -> tuple
     batches = [PlannedBatch(kind, tuple(ids[k:k + size]))
                for kind, ids in (("issue", issue), ("correction", correction)) for k in range(0, len(ids), size)]
     return batches, waiting, len(correction)
+
+
+def _other_facilities(session: Session, settings: Any, selection: Selection) -> dict[str, int]:
+    """Ready records of facilities this workspace does not sign for, by facility code."""
+    _own, allowed = signer_scope(settings)
+    conds = [ready_condition(), R.facility_code.not_in(sorted(allowed)), R.facility_code != ""]
+    if selection.list_id is not None:
+        conds.append(R.list_id == selection.list_id)
+    if selection.vaccination_date:
+        conds.append(R.vaccination_date == selection.vaccination_date)
+    rows = session.execute(select(R.facility_code, func.count()).where(and_(*conds)).group_by(R.facility_code))
+    return {code: n for code, n in rows.all()}
 
 
 def _held_count(session: Session, settings: Any, selection: Selection) -> int:
@@ -150,8 +172,9 @@ def _scope_message(session: Session, selection: Selection) -> Message:
 def summarize(workspace: Any, selection: Selection = Selection()) -> BatchSummary:
     """The confirmation the clerk sees before anything is signed."""
     settings = workspace.settings
+    reports: list[PreSignReport] = []
     with gc_paused(), workspace.db.session() as session:
-        batches, waiting, corrections = plan_batches(session, settings, selection)
+        batches, waiting, corrections = plan_batches(session, settings, selection, reports)
         held = _held_count(session, settings, selection) + waiting
         ids = [i for b in batches for i in b.record_ids]
         facilities: Counter[str] = Counter()
@@ -163,9 +186,10 @@ def summarize(workspace: Any, selection: Selection = Selection()) -> BatchSummar
         scope = _scope_message(session, selection)
     kinds = {b.kind for b in batches}
     kind = kinds.pop() if len(kinds) == 1 else ("mixed" if kinds else "issue")
+    checked = reports[0]
     return BatchSummary(ready=len(ids), held=held, batches=len(batches), kind=kind, scope=scope,
                         facilities=tuple(sorted(facilities)) if settings.get("focal_agency") else (),
-                        corrections=corrections)
+                        corrections=corrections, obstacles=checked.counts(), obstacle_note=checked.message())
 
 
 # --------------------------------------------------------------------------------------------
@@ -179,7 +203,10 @@ def sign_ready(workspace: Any, handler: SigningHandler, selection: Selection = S
     progress = progress or Progress()
     summary = summarize(workspace, selection)
     if summary.ready == 0:
-        handler.show_message(tr("Không có bản ghi nào sẵn sàng để ký.", "No record is ready to sign."))
+        nothing = tr("Không có bản ghi nào sẵn sàng để ký.", "No record is ready to sign.")
+        if summary.obstacle_note is not None:
+            nothing = tr(f"{nothing.vi} {summary.obstacle_note.vi}", f"{nothing.en} {summary.obstacle_note.en}")
+        handler.show_message(nothing)
         return []
     if not handler.confirm(summary):
         raise Cancelled()

@@ -51,6 +51,8 @@ class BatchSummary:
     scope: Message
     facilities: tuple[str, ...] = ()
     corrections: int = 0
+    obstacles: dict[str, int] = field(default_factory=dict)  # kind -> records held out (desktop.signing.presign)
+    obstacle_note: Message | None = None  # which, with their rows, in the clerk's words
 
     def message(self) -> Message:
         from desktop.i18n import format_number
@@ -68,6 +70,8 @@ class BatchSummary:
                             "{c} of them are corrections (separate batches).", c=self.corrections))
         if self.facilities:
             extra.append(tr("Cơ sở: {f}", "Facilities: {f}", f=", ".join(self.facilities)))
+        if self.obstacle_note is not None:
+            extra.append(self.obstacle_note)
         vi = " ".join([base.vi] + [m.vi for m in extra])
         en = " ".join([base.en] + [m.en for m in extra])
         return tr(vi, en)

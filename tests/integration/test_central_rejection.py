@@ -14,7 +14,7 @@ signed in a new batch and certified. An still has exactly one certificate for do
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from desktop.audit import verify_chain
 from desktop.models import Certificate, SignedRecord, SigningBatch, VaccinationRecord
@@ -89,6 +89,14 @@ def test_a_rejected_record_is_corrected_resigned_and_certified_once(services):
     kept = run_cli("--json", "resolve", str(thuy), "--action", "keep_list", "--reason", "Người được tiêm xác nhận",
                    workspace=workspace.path)
     assert kept.code == 0 and kept.json["ready_to_sign"], kept.stderr
+    # this workspace knows An's dose 1 is signed: the record is held before signing, with the reason
+    held = run_cli("--json", "sign", "--pin-stdin", workspace=workspace.path, stdin=token["pin"] + "\n",
+                   env={"SOFTHSM2_CONF": token["softhsm2_conf"]})
+    assert held.code == 0 and not held.json.get("batches"), held.stdout
+    assert "already signed" in held.stdout + held.stderr or "đã được ký" in held.stdout + held.stderr
+    # as if An had been vaccinated and certified at another facility: only the central knows
+    with workspace.db.session() as s:
+        s.execute(update(VaccinationRecord).where(VaccinationRecord.id == an).values(id_number="001090099999"))
     assert [b["records"] for b in sign(workspace, token)["batches"]] == [1]
     second = sync(workspace)
     assert second["certificates_received"] == 0
