@@ -22,10 +22,12 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def build_main_window(workspace: Workspace, actor: str = "", role: str = "administrator"):
+def build_main_window(workspace: Workspace, actor: str = "", role: str = "administrator",
+                      language: str | None = None):
+    """The main window in ``language`` (default: the workspace's language)."""
     from desktop.views.main_window import MainWindow
 
-    set_language(workspace.settings.get("language"))
+    set_language(language or workspace.settings.get("language"))
     ctx = AppContext(workspace, actor=actor, role=role)
     return MainWindow(ctx)
 
@@ -42,10 +44,13 @@ def run_window(argv: list[str]) -> int:
     activate_updates(workspace.path)  # this workspace's applied value sets and vaccine table
     if args.lang:
         workspace.settings.set("language", args.lang)
+    set_language(workspace.settings.get("language"))
     actor, role = _sign_in(workspace)
     if actor is None:
         return 0
-    window = build_main_window(workspace, actor, role)
+    from desktop.i18n import current_language
+
+    window = build_main_window(workspace, actor, role, language=current_language())  # the person's language
     _follow_lock_screen(window.ctx)
     window.show()
     code = app.exec()
