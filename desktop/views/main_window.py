@@ -13,7 +13,7 @@ import logging
 from collections.abc import Iterator, Mapping
 
 import shiboken6
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -92,6 +92,9 @@ class MainWindow(QMainWindow):
         self._slots: dict[str, QWidget] = {}
         self.pages = _Pages(self)
         self.language = current_language()  # the language the pages are built in
+        self._retired = QWidget(self)  # pages of a former language, hidden until their work is done
+        self._retired.hide()
+        self._retire_timer = QTimer(self, interval=300, timeout=self._delete_retired)
         central = QWidget()
         layout = QHBoxLayout(central)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -260,13 +263,24 @@ class MainWindow(QMainWindow):
             self.stack.insertWidget(index, slot)
             self.stack.removeWidget(page)
             page.hide()
-            page.deleteLater()
+            page.setParent(self._retired)
             self._slots[key] = slot
         self._built.clear()
+        self._retire_timer.start()
         self._fill_nav()
         self.nav.blockSignals(False)
         self.show_page(current or "overview")
         self._row_changed(self.nav.currentRow())
+
+    def _delete_retired(self) -> None:
+        """Pages of the former language go once no work started from them can still report back."""
+        from desktop.views import operations
+
+        if operations._running:
+            return
+        self._retire_timer.stop()
+        for page in self._retired.findChildren(QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly):
+            page.deleteLater()
 
     def _remember_language(self, language: str) -> None:
         from desktop import accounts
