@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLayout,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -106,15 +105,25 @@ class _AccountDialog(QDialog):
         self.setMinimumWidth(420)
 
     def _base_layout(self) -> QVBoxLayout:
-        """The dialog grows to fit the error line below the fields instead of squeezing it over them."""
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        return layout
+        """Fields, then the error line, then the buttons (see ``_fit`` for the error's room)."""
+        return QVBoxLayout(self)
+
+    def _fit(self) -> None:
+        """Grow the dialog so every line of a wrapped error shows below the fields, overlapping nothing."""
+        layout = self.layout()
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        needed = max(needed, layout.totalMinimumSize().height())
+        if needed > self.height():
+            self.setMinimumHeight(needed)
+            self.resize(self.width(), needed)
+        layout.activate()
 
     def _run(self, fn, ok_button: QPushButton) -> None:
         self.error.hide()
         ok_button.setEnabled(False)
         self.busy.show()
+        self._fit()
 
         def done(account):
             self.busy.hide()
@@ -149,6 +158,7 @@ class _AccountDialog(QDialog):
     def show_error(self, text: str) -> None:
         self.error.setText(text)
         self.error.show()
+        self._fit()
 
 
 class CreateAdministratorDialog(_AccountDialog):
