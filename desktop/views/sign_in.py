@@ -6,6 +6,10 @@ signed-in person's user name and role, or ``(None, "")`` when the person closed 
 
 from __future__ import annotations
 
+import importlib
+import logging
+import threading
+
 import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
@@ -29,6 +33,8 @@ from desktop.i18n import current_language, set_language, tr
 from desktop.views import theme
 from desktop.views.operations import run_op
 from desktop.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 
 def _title(text: str) -> QLabel:
@@ -329,9 +335,34 @@ def apply_language(language: str) -> None:
         theme.install_translations(app, language)
 
 
+# what the main window needs in its first second; loaded while the person types the password
+_WINDOW_MODULES = ("desktop.views.main_window", "desktop.views.sync_status", "desktop.views.pages.overview",
+                   "desktop.overview", "desktop.views.pages.import_page", "desktop.views.pages.sign")
+preloaded = threading.Event()
+
+
+def preload_window_modules() -> threading.Event:
+    """Import the main window's modules off the GUI thread (about a second of Python imports)."""
+    if preloaded.is_set() or any(t.name == "vaxdesk-preload" for t in threading.enumerate()):
+        return preloaded
+
+    def load() -> None:
+        for name in _WINDOW_MODULES:
+            try:
+                importlib.import_module(name)
+            except Exception:  # a missing capability is the window's business, not the preload's
+                log.debug("preload of %s failed", name, exc_info=True)
+        preloaded.set()
+
+    threading.Thread(target=load, name="vaxdesk-preload", daemon=True).start()
+    return preloaded
+
+
 def prepare_application(workspace: Workspace) -> None:
     """Look, Qt's translations and the crash dialog, before the first window appears."""
     from desktop.views import crash
+
+    preload_window_modules()
 
     app = QApplication.instance()
     if app is not None:
