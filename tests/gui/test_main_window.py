@@ -52,7 +52,7 @@ def test_disabled_sign_button_says_why_beside_it(qtbot, workspace):
     page.show()
     page._update_button()
     assert not page.sign_button.isEnabled()
-    assert page.sign_reason.isVisible() and "người ký số" in page.sign_reason.text()
+    assert page.sign_reason.isVisible() and "Người ký số" in page.sign_reason.text()
     page.ctx.role = "signer"
     page.ready = 0
     page._update_button()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -44,6 +45,14 @@ KIND_NAMES = {"issue": tr("Cấp mới", "Issue"), "correction": tr("Đính chí
 # the clerk's columns; the algorithm and the batch id are details, shown on hover ("Chi tiết")
 COLUMNS = (tr("Thời gian", "Time"), tr("Loại", "Kind"), tr("Số bản ghi", "Records"), tr("Trạng thái", "State"),
            tr("Cơ sở", "Facilities"))
+
+
+def _alive(widget: QWidget, fn):
+    """A callback that does nothing once the page is gone (its figures can arrive after it closed)."""
+    def call(*args):
+        if shiboken6.isValid(widget):
+            fn(*args)
+    return call
 
 
 class SignPage(QWidget):
@@ -150,7 +159,7 @@ class SignPage(QWidget):
 
     def refresh(self) -> None:
         self.refresh_counts()
-        run_op(self, lambda _p: batch_history(self.workspace), self._show_history, show_progress=False)
+        run_op(self, lambda _p: batch_history(self.workspace), _alive(self, self._show_history), show_progress=False)
 
     def refresh_counts(self) -> None:
         selection = self.selection()
@@ -161,11 +170,11 @@ class SignPage(QWidget):
             if serial == self._counts_serial:  # an older choice's count may arrive later: not shown
                 self._show_counts(summary)
 
-        run_op(self, lambda _p: summarize(self.workspace, selection), shown, show_progress=False)
+        run_op(self, lambda _p: summarize(self.workspace, selection), _alive(self, shown), show_progress=False)
 
     def refresh_token(self) -> None:
         self.token_state.setText(str(tr("Đang kiểm tra…", "Checking…")))
-        run_op(self, lambda _p: token_status(self.workspace), self._show_token, database=False, show_progress=False)
+        run_op(self, lambda _p: token_status(self.workspace), _alive(self, self._show_token), database=False, show_progress=False)
 
     def _scope_changed(self) -> None:
         kind = self.scope.currentData()
@@ -176,7 +185,8 @@ class SignPage(QWidget):
         if kind == "all":
             self.refresh_counts()
             return
-        run_op(self, lambda _p: selection_choices(self.workspace), self._fill_choices, show_progress=False)
+        run_op(self, lambda _p: selection_choices(self.workspace), _alive(self, self._fill_choices),
+               show_progress=False)
 
     def _fill_choices(self, choices: dict[str, Any]) -> None:
         kind = self.scope.currentData()
@@ -251,7 +261,7 @@ class SignPage(QWidget):
     def _why_not(self) -> str:
         """A short reason beside a Sign button that cannot be pressed, or ""."""
         if not can(self.ctx.role, "sign"):
-            return str(tr("Chỉ người ký số hoặc quản trị viên được ký.", "Only a signer or an administrator signs."))
+            return self._refusal()  # names the role that may sign
         if self.operation is not None:
             return str(tr("Đang ký…", "Signing…"))
         if self.ready <= 0:
