@@ -306,6 +306,12 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt API
+        """Shown again after the lock screen, where a language may have been chosen: speak it."""
+        super().showEvent(event)
+        if self.language != current_language():
+            self.set_language(current_language())
+
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         QSettings("VaxDesk", "VaxDesk").setValue("main_window/geometry", self.saveGeometry())
         super().closeEvent(event)

@@ -187,3 +187,27 @@ def test_moments_show_as_local_day_and_minute():
     assert format_datetime_local(datetime(2021, 9, 1, 8, 30)) == local  # the database's naive UTC
     assert format_datetime_local(None) == "" and format_datetime_local("") == ""
     assert format_datetime_local("không phải ngày") == "không phải ngày"
+
+
+def test_language_chosen_at_the_lock_screen_applies_when_the_window_returns(qtbot, workspace,
+                                                                              restore_application):
+    from desktop.views.app import build_main_window
+    from desktop.views.sign_in import SignInDialog
+
+    _people(workspace)
+    window = build_main_window(workspace, actor="lan", role="clerk")
+    qtbot.addWidget(window)
+    window.show()
+    window.hide()  # what the lock screen does
+    lock = SignInDialog(workspace, username="lan", lock_screen=True)
+    qtbot.addWidget(lock)
+    lock.show()
+    assert lock.username.text() == "lan"  # the same person resumes
+    lock.language.setCurrentIndex(lock.language.findData("en"))
+    lock.password.setText("lan-secret-9")
+    with qtbot.waitSignal(lock.accepted):
+        lock.ok.click()
+    assert accounts.get_user(workspace, "lan").language == "en"
+    window.show()
+    assert window.nav.item(0).text().startswith("Overview")
+    assert window.language_box.currentData() == "en"
