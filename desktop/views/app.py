@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import set_language
@@ -17,6 +18,8 @@ from desktop.workspace import Workspace
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    # Qt's own file and print dialogs: they speak the clerk's language, the desktop's native ones may not
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app.setApplicationName("VaxDesk")
     app.setOrganizationName("VaxDesk")
     return app
