@@ -78,3 +78,29 @@ def format_date(iso: str | None) -> str:
         return ""
     parts = iso[:10].split("-")
     return "/".join(reversed(parts))
+
+
+def format_datetime_local(value: Any) -> str:
+    """Show a moment as the clerk's local time, dd/mm/yyyy HH:mm.
+
+    ``value`` is a ``datetime`` (naive ones are UTC, as the database stores them) or an ISO 8601
+    string ("2021-09-01T08:30:00Z", "...+00:00"); an empty value shows as "", text that is not a
+    moment is shown unchanged.
+    """
+    from datetime import UTC, datetime
+
+    if value is None or value == "":
+        return ""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.endswith(("Z", "z")):
+            text = text[:-1] + "+00:00"
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError:
+            return value
+    if not isinstance(value, datetime):
+        return str(value)
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone().strftime("%d/%m/%Y %H:%M")

@@ -34,6 +34,7 @@ class Option:
 
 OPTIONS: tuple[Option, ...] = (
     Option("language", str, "vi", "User interface language: vi or en"),
+    Option("remember_last_user", bool, False, "Sign-in offers the last user name (off on a shared PC)"),
     Option("database_url", str, "", "SQLAlchemy URL; empty means workspace.sqlite3 in the workspace (WAL)"),
     Option("facility_code", str, "", "The facility's health-insurance facility code (Mã cơ sở)"),
     Option("facility_name", str, "", "The facility's name as printed on certificates"),

@@ -20,8 +20,10 @@ from desktop.accounts.users import (
     create_administrator,
     get_user,
     has_accounts,
+    language_for,
     list_users,
     set_active,
+    set_language,
     set_role,
     unlock,
 )
@@ -29,6 +31,6 @@ from desktop.accounts.users import (
 __all__ = [
     "ACTIONS", "PERMISSIONS", "ROLES", "may_use_window", "LOCKOUT_MINUTES", "MAX_FAILED_ATTEMPTS", "MIN_PASSWORD_LENGTH", "Account",
     "add_user", "authenticate", "can", "change_password", "create_administrator", "get_user",
-    "has_accounts", "hash_password", "list_users", "needs_rehash", "require_role", "role_label",
-    "set_active", "set_role", "unlock", "verify_password",
+    "has_accounts", "hash_password", "language_for", "list_users", "needs_rehash", "require_role", "role_label",
+    "set_active", "set_language", "set_role", "unlock", "verify_password",
 ]

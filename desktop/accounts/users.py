@@ -18,7 +18,7 @@ from desktop.accounts.passwords import hash_password, needs_rehash, verify_passw
 from desktop.accounts.roles import ROLES, role_label
 from desktop.audit import record_event
 from desktop.errors import UserError
-from desktop.i18n import format_number, tr
+from desktop.i18n import LANGUAGES, format_number, tr
 from desktop.models import User, utcnow
 from desktop.workspace import Workspace
 
@@ -43,6 +43,7 @@ class Account:
     failed_attempts: int
     locked_until: datetime | None
     created_at: datetime | None
+    language: str | None = None  # None: the workspace's default language
 
     def locked(self, now: datetime | None = None) -> bool:
         return self.locked_until is not None and self.locked_until > (now or utcnow())
@@ -52,12 +53,13 @@ class Account:
             "id": self.id, "username": self.username, "display_name": self.display_name, "role": self.role,
             "active": self.active, "locked": self.locked(), "failed_attempts": self.failed_attempts,
             "locked_until": self.locked_until.isoformat() if self.locked_until else None,
+            "language": self.language,
         }
 
 
 def _account(user: User) -> Account:
     return Account(user.id, user.username, user.display_name, user.role, user.active, user.failed_attempts,
-                   user.locked_until, user.created_at)
+                   user.locked_until, user.created_at, user.language)
 
 
 def normalise_username(username: str) -> str:
@@ -289,3 +291,26 @@ def _keep_an_administrator(session: Session, user: User, new_role: str, new_acti
                "The last active administrator cannot lose the {role} role.", role=role_label("administrator")),
             code="last_administrator",
         )
+
+
+def set_language(workspace: Workspace, username: str, language: str | None, actor: str = "") -> Account:
+    """Remember the language ``username`` works in ("vi", "en", or None for the workspace's default)."""
+    if language is not None and language not in LANGUAGES:
+        raise UserError(tr("Ngôn ngữ “{lang}” không có; chọn vi hoặc en.",
+                           "There is no language “{lang}”; choose vi or en.", lang=language),
+                        code="bad_language")
+    with workspace.db.session() as session:
+        user = _get(session, username)
+        if user.language != language:
+            before = {"language": user.language}
+            user.language = language
+            record_event(session, actor or user.username, "user_language_changed", _ENTITY, user.username,
+                         before, {"language": language})
+        return _account(user)
+
+
+def language_for(workspace: Workspace, account: Account | None) -> str:
+    """The language the window speaks to ``account``: theirs, else the workspace's default."""
+    if account is not None and account.language in LANGUAGES:
+        return account.language
+    return workspace.settings.get("language") or "vi"

@@ -23,4 +23,5 @@ class User(Base):
     failed_attempts: Mapped[int] = mapped_column(default=0)
     locked_until: Mapped[datetime | None] = mapped_column(default=None)
     active: Mapped[bool] = mapped_column(default=True)
+    language: Mapped[str | None] = mapped_column(String(5), default=None)  # None: the workspace's language
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import set_language
@@ -17,15 +18,19 @@ from desktop.workspace import Workspace
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    # Qt's own file and print dialogs: they speak the clerk's language, the desktop's native ones may not
+    QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app.setApplicationName("VaxDesk")
     app.setOrganizationName("VaxDesk")
     return app
 
 
-def build_main_window(workspace: Workspace, actor: str = "", role: str = "administrator"):
+def build_main_window(workspace: Workspace, actor: str = "", role: str = "administrator",
+                      language: str | None = None):
+    """The main window in ``language`` (default: the workspace's language)."""
     from desktop.views.main_window import MainWindow
 
-    set_language(workspace.settings.get("language"))
+    set_language(language or workspace.settings.get("language"))
     ctx = AppContext(workspace, actor=actor, role=role)
     return MainWindow(ctx)
 
@@ -42,10 +47,13 @@ def run_window(argv: list[str]) -> int:
     activate_updates(workspace.path)  # this workspace's applied value sets and vaccine table
     if args.lang:
         workspace.settings.set("language", args.lang)
+    set_language(workspace.settings.get("language"))
     actor, role = _sign_in(workspace)
     if actor is None:
         return 0
-    window = build_main_window(workspace, actor, role)
+    from desktop.i18n import current_language
+
+    window = build_main_window(workspace, actor, role, language=current_language())  # the person's language
     _follow_lock_screen(window.ctx)
     window.show()
     code = app.exec()

@@ -8,13 +8,12 @@ to the single database worker, so a slow or failing central service never blocks
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from desktop.i18n import Message, tr
+from desktop.i18n import Message, format_datetime_local, tr
 from desktop.sync import set_paused, sync, sync_status
 from desktop.views.context import AppContext
 from desktop.views.operations import DB_EXECUTOR, run_op
@@ -28,13 +27,7 @@ def run_on_db_worker(fn):
 
 
 def local_time(iso: str | None) -> str:
-    if not iso:
-        return "—"
-    try:
-        moment = datetime.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return moment.astimezone().strftime("%d/%m/%Y %H:%M:%S")
+    return format_datetime_local(iso) or "—"
 
 
 class SyncController(QObject):

@@ -69,7 +69,7 @@ def test_clicking_a_bar_segment_opens_those_records(qtbot, workspace):
     assert nav.args == ["sign", {"vaccination_date": "2026-11-24", "state": "ready_to_sign"}]
     _ctx2, again = _page(qtbot, workspace)
     assert again.tabs.currentIndex() == 1  # the chosen chart is remembered
-    assert page.next_button.text().startswith("30 bản ghi cần đối chiếu")
+    assert page.next_button.text().startswith("70 bản ghi chờ bạn ký số")  # a signer signs first
 
 
 def test_refreshes_when_records_change_and_follows_the_role(qtbot, workspace):

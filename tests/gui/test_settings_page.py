@@ -52,7 +52,7 @@ def test_language_switch_says_when_it_applies(qtbot, workspace):
     language = page.fields["language"]
     language.setCurrentIndex(language.findData("en"))
     page.save_button.click()
-    qtbot.waitUntil(lambda: "mở lại" in page.message.text())
+    qtbot.waitUntil(lambda: "lần đăng nhập sau" in page.message.text())
     assert workspace.settings.get("language") == "en"
 
 
@@ -80,11 +80,15 @@ def test_test_connection_buttons(qtbot, workspace):
 def test_clerk_sees_but_cannot_change(qtbot, workspace):
     ctx, page = _page(qtbot, workspace, role="clerk", actor="lan")
     assert page.notice.isVisible()
-    assert not page.save_button.isEnabled() and not page.fields["facility_name"].isEnabled()
+    assert not page.save_button.isEnabled() and not page.save_button.isVisibleTo(page)
+    name = page.fields["facility_name"]
+    assert name.isReadOnly() and not name.hasFrame()  # reads as text, not as a box to type into
+    assert page.fields["idle_lock_minutes"].isReadOnly()
     assert not page.tabs.isTabVisible(page.tabs.indexOf(page.accounts_tab))
     ctx.role = "administrator"
     ctx.user_changed.emit()
     assert page.save_button.isEnabled() and page.tabs.isTabVisible(page.tabs.indexOf(page.accounts_tab))
+    assert not name.isReadOnly() and name.hasFrame()
 
 
 def test_administrator_manages_accounts(qtbot, workspace, monkeypatch):

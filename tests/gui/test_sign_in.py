@@ -72,7 +72,14 @@ def test_sign_in_dialog_counts_down_and_accepts(qtbot, workspace):
     assert (dialog.account.username, dialog.account.role) == ("lan", "clerk")
     again = SignInDialog(workspace)
     qtbot.addWidget(again)
-    assert again.username.text() == "lan"  # remembered for the next start
+    assert again.username.text() == ""  # a shared PC offers nobody's name
+    assert again.focusWidget() in (None, again.username) or again.username.hasFocus()
+    workspace.settings.set("remember_last_user", True)
+    dialog.account = accounts.get_user(workspace, "lan")
+    dialog.accept()
+    remembered = SignInDialog(workspace)
+    qtbot.addWidget(remembered)
+    assert remembered.username.text() == "lan"  # remembered when the setting asks for it
 
 
 def test_sign_in_flow_first_start_then_later(qtbot, workspace, restore_application):
@@ -95,7 +102,8 @@ def test_sign_in_flow_first_start_then_later(qtbot, workspace, restore_applicati
     idle_lock.uninstall()
 
     def enter(dialog):
-        assert dialog.username.text() == "quantri"  # remembered from the first start
+        assert dialog.username.text() == ""  # nobody's name is offered on a shared PC
+        dialog.username.setText("quantri")
         dialog.password.setText("quantri-123")
         dialog.ok.click()
 
@@ -214,3 +222,57 @@ def test_crash_dialog_copies_the_report(qtbot):
     copy = [b for b in dialog.findChildren(QPushButton) if "Sao chép" in b.text()][0]
     copy.click()
     assert QApplication.clipboard().text() == "Traceback: report text"
+
+
+def _rect_in(dialog, widget):
+    from PySide6.QtCore import QRect
+
+    return QRect(widget.mapTo(dialog, widget.rect().topLeft()), widget.size())
+
+
+def test_error_line_sits_below_the_fields(qtbot, workspace):
+    from desktop.views.sign_in import SignInDialog
+
+    accounts.create_administrator(workspace, "quantri", "quantri-123")
+    dialog = SignInDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.username.setText("quantri")
+    dialog.password.setText("wrong-password")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.error.isVisible())
+    QApplication.processEvents()
+    error = _rect_in(dialog, dialog.error)
+    for field in (dialog.username, dialog.password, dialog.ok):
+        assert not error.intersects(_rect_in(dialog, field))
+    assert error.top() >= _rect_in(dialog, dialog.password).bottom()
+    assert dialog.error.heightForWidth(dialog.error.width()) <= dialog.error.height()  # every line shows
+    assert dialog.rect().contains(error)
+
+
+def test_busy_indicator_while_the_password_is_checked(qtbot, workspace, monkeypatch):
+    from desktop.accounts import gate
+    from desktop.views.sign_in import SignInDialog
+
+    accounts.create_administrator(workspace, "quantri", "quantri-123")
+    release = threading.Event()
+    real = gate.sign_in
+
+    def slow(*args, **kwargs):
+        release.wait(10)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(gate, "sign_in", slow)
+    dialog = SignInDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.busy.isVisible()
+    dialog.username.setText("quantri")
+    dialog.password.setText("quantri-123")
+    qtbot.mouseClick(dialog.ok, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.busy.isVisible())
+    assert not dialog.ok.isEnabled()
+    with qtbot.waitSignal(dialog.accepted):
+        release.set()
+    assert not dialog.busy.isVisible()

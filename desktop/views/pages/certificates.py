@@ -45,7 +45,7 @@ from desktop.certificates.printing import record_prints, render_certificates
 from desktop.certificates.revocation import revoke_certificate
 from desktop.certificates.search import CertificateRow, load_rows, search_ids
 from desktop.errors import UserError
-from desktop.i18n import format_date, format_number, tr
+from desktop.i18n import format_date, format_datetime_local, format_number, tr
 from desktop.models import Certificate, VaccinationRecord
 from desktop.overview import state_clause, state_label
 from desktop.printing.form import FIELDS
@@ -449,7 +449,7 @@ class CertificatesPage(QWidget):
             label.setText(str(getattr(detail.form, key)))
         self.history_list.clear()
         for entry in detail.history:
-            when = entry.at.replace("T", " ").replace("Z", " UTC") if entry.at else ""
+            when = format_datetime_local(entry.at)
             who = f" — {entry.actor}" if entry.actor else ""
             self.history_list.addItem(f"{when}  {entry.message}{who}".strip())
         self._update_buttons()

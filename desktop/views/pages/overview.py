@@ -7,7 +7,7 @@ records, with a filter ``{"state": ..., "list_id": ..., "vaccination_date": ...}
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.accounts import role_label
+from desktop.accounts import can, role_label
 from desktop.i18n import format_date, format_number, tr
 from desktop.overview import STATES, Picture, state_label, todays_picture
+from desktop.overview.picture import NextAction
 from desktop.views import theme
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
@@ -379,6 +380,7 @@ class OverviewPage(QWidget):
 
     def show_picture(self, picture: Picture) -> None:
         self._loading = False
+        picture = for_role(picture, self.ctx.role)
         self.picture = picture
         for state, tile in self.tiles.items():
             tile.set_count(picture.totals.get(state, 0))
@@ -417,6 +419,17 @@ class OverviewPage(QWidget):
         lock = idle_lock.current()
         if lock is not None:
             lock.lock()
+
+
+def for_role(picture: Picture, role: str) -> Picture:
+    """A signer's next action is signing whenever records wait for a signature (not reviewing them)."""
+    action = picture.next_action
+    ready = picture.totals.get("ready_to_sign", 0)
+    if role != "signer" or not ready or not can(role, "sign") or (action is not None and action.page == "sign"):
+        return picture
+    message = tr("{n} bản ghi chờ bạn ký số", "{n} records wait for your signature", n=format_number(ready))
+    return replace(picture, next_action=NextAction("ready_to_sign", ready, "sign", {"state": "ready_to_sign"},
+                                                   message))
 
 
 def create_page(ctx: AppContext) -> QWidget:

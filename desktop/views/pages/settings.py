@@ -63,6 +63,25 @@ def _while_alive(widget: QWidget, fn):
             fn(*args)
     return call
 
+def _read_only(field: QWidget, read_only: bool) -> None:
+    """Values stay readable (and copyable) but look like text, not like boxes to type into."""
+    if isinstance(field, QLineEdit):
+        field.setEnabled(True)
+        field.setReadOnly(read_only)
+        field.setFrame(not read_only)
+        field.setFocusPolicy(Qt.FocusPolicy.ClickFocus if read_only else Qt.FocusPolicy.StrongFocus)
+        field.setProperty("readOnlyLook", read_only)
+    elif isinstance(field, (QSpinBox, QDoubleSpinBox)):
+        field.setEnabled(True)
+        field.setReadOnly(read_only)
+        field.setFrame(not read_only)
+        field.setButtonSymbols(QSpinBox.ButtonSymbols.NoButtons if read_only
+                               else QSpinBox.ButtonSymbols.UpDownArrows)
+        field.setProperty("readOnlyLook", read_only)
+    else:
+        field.setEnabled(not read_only)
+
+
 class SettingsPage(QWidget):
     def __init__(self, ctx: AppContext):
         super().__init__()
@@ -221,10 +240,19 @@ class SettingsPage(QWidget):
         for code, name in LANGUAGES:
             language.addItem(name, code)
         language.setAccessibleName(str(tr("Ngôn ngữ", "Language")))
-        form.addRow(str(tr("&Ngôn ngữ / Language:", "&Language / Ngôn ngữ:")), language)
-        form.addRow("", _hint(tr("Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.",
-                                 "A new language takes effect when VaxDesk is opened again.")))
+        form.addRow(str(tr("&Ngôn ngữ mặc định / Language:", "Default &language / Ngôn ngữ:")), language)
+        form.addRow("", _hint(tr("Ngôn ngữ của máy khi chưa ai đăng nhập. Mỗi người chọn ngôn ngữ của mình khi "
+                                 "đăng nhập (hoặc ở thanh trạng thái); lựa chọn đó được ghi nhớ cho tài khoản.",
+                                 "The language before anyone signs in. Each person chooses their own language at "
+                                 "sign-in (or in the status bar); it is remembered for their account.")))
         self.fields["language"] = language
+        remember = QCheckBox(str(tr("&Gợi ý tên đăng nhập lần trước khi đăng nhập",
+                                    "Offer the &last user name at sign-in")))
+        remember.setAccessibleName(str(tr("Gợi ý tên đăng nhập lần trước", "Offer the last user name")))
+        form.addRow("", remember)
+        form.addRow("", _hint(tr("Để tắt trên máy dùng chung: người sau không thấy tên của người trước.",
+                                 "Leave off on a shared PC: the next person does not see the previous one's name.")))
+        self.fields["remember_last_user"] = remember
         self._spin("idle_lock_minutes", tr("&Khoá màn hình sau (0: không khoá):", "&Lock the screen after (0: never):"),
                    form, 0, 480, suffix=str(tr(" phút", " min")))
         return tab
@@ -295,8 +323,9 @@ class SettingsPage(QWidget):
             self.load()
             text = tr("Đã lưu {n} cài đặt.", "Saved {n} settings.", n=len(changes))
             if language_changed:
-                text = tr("{saved} Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.",
-                          "{saved} The new language takes effect when VaxDesk is opened again.", saved=text)
+                text = tr("{saved} Ngôn ngữ mặc định mới dùng từ lần đăng nhập sau của người chưa chọn ngôn ngữ.",
+                          "{saved} The new default language applies at the next sign-in of anyone who has not "
+                          "chosen their own.", saved=text)
             self._show(True, str(text))
             if "idle_lock_minutes" in changes:
                 from desktop.views import idle_lock
@@ -387,9 +416,11 @@ class SettingsPage(QWidget):
         admin = accounts.can(self.ctx.role, "settings")
         self.notice.setVisible(not admin)
         for field in self.fields.values():
-            field.setEnabled(admin)
-        self.save_button.setEnabled(admin)
-        self.revert_button.setEnabled(admin)
+            _read_only(field, not admin)
+        # nothing to save for someone who cannot change settings: no buttons that look pressable
+        for button in (self.save_button, self.revert_button):
+            button.setEnabled(admin)
+            button.setVisible(admin)
         self.tabs.setTabVisible(self.tabs.indexOf(self.accounts_tab), accounts.can(self.ctx.role, "accounts"))
         if accounts.can(self.ctx.role, "accounts"):
             self.accounts_tab.refresh()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 from desktop.accounts import can, require_role
 from desktop.accounts.gate import require_acting
 from desktop.errors import Cancelled, UserError
-from desktop.i18n import Message, format_date, format_number, tr
+from desktop.i18n import Message, format_date, format_datetime_local, format_number, tr
 from desktop.signing.batch import Selection, batch_history, selection_choices, sign_ready, summarize
 from desktop.signing.token import token_status
 from desktop.views import dialogs
@@ -41,8 +42,17 @@ STATE_NAMES = {
     "rejected": tr("Bị từ chối", "Rejected"),
 }
 KIND_NAMES = {"issue": tr("Cấp mới", "Issue"), "correction": tr("Đính chính", "Correction")}
+# the clerk's columns; the algorithm and the batch id are details, shown on hover ("Chi tiết")
 COLUMNS = (tr("Thời gian", "Time"), tr("Loại", "Kind"), tr("Số bản ghi", "Records"), tr("Trạng thái", "State"),
-           tr("Thuật toán", "Algorithm"), tr("Cơ sở", "Facilities"), tr("Mã lô", "Batch id"))
+           tr("Cơ sở", "Facilities"))
+
+
+def _alive(widget: QWidget, fn):
+    """A callback that does nothing once the page is gone (its figures can arrive after it closed)."""
+    def call(*args):
+        if shiboken6.isValid(widget):
+            fn(*args)
+    return call
 
 
 class SignPage(QWidget):
@@ -100,9 +110,13 @@ class SignPage(QWidget):
         self.cancel_button = QPushButton(str(tr("Dừng sau lô này", "Stop after this batch")))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self._cancel)
+        self.sign_reason = QLabel()  # why Sign cannot be pressed now, beside it (not only in a tooltip)
+        self.sign_reason.setProperty("role", "hint")
+        self.sign_reason.setWordWrap(True)
+        self.sign_reason.setAccessibleName(str(tr("Lý do chưa ký được", "Why signing is not possible")))
         buttons.addWidget(self.sign_button)
+        buttons.addWidget(self.sign_reason, 1)
         buttons.addWidget(self.cancel_button)
-        buttons.addStretch(1)
         select_layout.addLayout(buttons)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -145,7 +159,7 @@ class SignPage(QWidget):
 
     def refresh(self) -> None:
         self.refresh_counts()
-        run_op(self, lambda _p: batch_history(self.workspace), self._show_history, show_progress=False)
+        run_op(self, lambda _p: batch_history(self.workspace), _alive(self, self._show_history), show_progress=False)
 
     def refresh_counts(self) -> None:
         selection = self.selection()
@@ -156,11 +170,11 @@ class SignPage(QWidget):
             if serial == self._counts_serial:  # an older choice's count may arrive later: not shown
                 self._show_counts(summary)
 
-        run_op(self, lambda _p: summarize(self.workspace, selection), shown, show_progress=False)
+        run_op(self, lambda _p: summarize(self.workspace, selection), _alive(self, shown), show_progress=False)
 
     def refresh_token(self) -> None:
         self.token_state.setText(str(tr("Đang kiểm tra…", "Checking…")))
-        run_op(self, lambda _p: token_status(self.workspace), self._show_token, database=False, show_progress=False)
+        run_op(self, lambda _p: token_status(self.workspace), _alive(self, self._show_token), database=False, show_progress=False)
 
     def _scope_changed(self) -> None:
         kind = self.scope.currentData()
@@ -171,7 +185,8 @@ class SignPage(QWidget):
         if kind == "all":
             self.refresh_counts()
             return
-        run_op(self, lambda _p: selection_choices(self.workspace), self._fill_choices, show_progress=False)
+        run_op(self, lambda _p: selection_choices(self.workspace), _alive(self, self._fill_choices),
+               show_progress=False)
 
     def _fill_choices(self, choices: dict[str, Any]) -> None:
         kind = self.scope.currentData()
@@ -218,11 +233,15 @@ class SignPage(QWidget):
     def _show_history(self, rows: list[dict[str, Any]]) -> None:
         self.history.setRowCount(len(rows))
         for r, row in enumerate(rows):
-            values = (row["created_at"][:19].replace("T", " "), str(KIND_NAMES.get(row["kind"], row["kind"])),
+            values = (format_datetime_local(row["created_at"]), str(KIND_NAMES.get(row["kind"], row["kind"])),
                       format_number(row["records"]), str(STATE_NAMES.get(row["state"], row["state"])),
-                      row["algorithm"], ", ".join(row["on_behalf_of"]), row["batch_id"])
+                      ", ".join(row["on_behalf_of"]))
+            details = str(tr("Chi tiết: mã lô {batch}, thuật toán ký {alg}", "Details: batch {batch}, signature {alg}",
+                             batch=row["batch_id"], alg=row["algorithm"]))
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
+                item.setToolTip(details)
+                item.setData(Qt.ItemDataRole.UserRole, row["batch_id"])
                 if c == 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.history.setItem(r, c, item)
@@ -234,7 +253,20 @@ class SignPage(QWidget):
     def _update_button(self) -> None:
         allowed = can(self.ctx.role, "sign")
         self.sign_button.setEnabled(allowed and self.ready > 0 and self.operation is None)
-        self.sign_button.setToolTip("" if allowed else self._refusal())
+        reason = self._why_not()
+        self.sign_button.setToolTip(reason)
+        self.sign_reason.setText(reason)
+        self.sign_reason.setVisible(bool(reason))
+
+    def _why_not(self) -> str:
+        """A short reason beside a Sign button that cannot be pressed, or ""."""
+        if not can(self.ctx.role, "sign"):
+            return self._refusal()  # names the role that may sign
+        if self.operation is not None:
+            return str(tr("Đang ký…", "Signing…"))
+        if self.ready <= 0:
+            return str(tr("Chưa có bản ghi nào sẵn sàng để ký.", "No records are ready to sign."))
+        return ""
 
     def _refusal(self) -> str:
         """Why this account may not sign (names the role that may), or ""."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -18,12 +19,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.i18n import Message, current_language, format_number, tr
+from desktop.i18n import Message, current_language, format_datetime_local, format_number, tr
 from desktop.sync import retry_failed
 from desktop.views import dialogs
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
-from desktop.views.sync_status import SyncController, install, local_time
+from desktop.views.sync_status import SyncController, install
 
 STATE_NAMES = {
     "pending": tr("Đang chờ gửi", "Waiting to send"),
@@ -47,6 +48,21 @@ def _text(value: dict[str, str] | None) -> str:
     if not value:
         return ""
     return value.get(current_language()) or value.get("en") or ""
+
+
+_TECHNICAL = re.compile(r"(?:https?://\S+|(?<![\w.])(?:/[\w.@%+-]+){2,}/?|\bPS256\b|\bES256\b|\bRS256\b)")
+
+
+def _plain(text: str) -> tuple[str, str]:
+    """The clerk's line without addresses, paths and algorithm names, and the full text as its details."""
+    plain = _TECHNICAL.sub("…", text)
+    plain = re.sub(r"\s*\(…\)|…(\s*…)+", "…", plain).strip()
+    details = str(tr("Chi tiết: {text}", "Details: {text}", text=text)) if plain != text else ""
+    return plain, details
+
+
+def _moment(value: str | None) -> str:
+    return format_datetime_local(value) or "—"
 
 
 class SyncPage(QWidget):
@@ -118,9 +134,11 @@ class SyncPage(QWidget):
             "{b} batches ({r} records) waiting; {f} batches need attention",
             b=format_number(status.get("pending_batches", 0)), r=format_number(status.get("pending_records", 0)),
             f=format_number(status.get("failed_batches", 0)))))
-        self.success_label.setText(local_time(status.get("last_success_at")))
+        self.success_label.setText(_moment(status.get("last_success_at")))
         error = status.get("last_error")
-        self.error_label.setText(f"{_text(error)} ({local_time(error.get('at'))})" if error else "—")
+        plain, details = _plain(_text(error)) if error else ("", "")
+        self.error_label.setText(f"{plain} ({_moment(error.get('at'))})" if error else "—")
+        self.error_label.setToolTip(details)
         self.pause_button.setText(str(tr("Tiếp tục đồng bộ tự động", "Resume automatic sync") if paused
                                       else tr("Tạm dừng đồng bộ tự động", "Pause automatic sync")))
         self.pause_button.setProperty("paused", paused)
@@ -130,19 +148,21 @@ class SyncPage(QWidget):
     def _fill(self, rows: list[dict[str, Any]]) -> None:
         self.table.setRowCount(len(rows))
         for r, row in enumerate(rows):
+            error, error_details = _plain(_text(row["last_error"]) if row["state"] != "done" else "")
             values = (
-                row["batch_id"][:8], format_number(row["records"]), str(STATE_NAMES.get(row["state"], row["state"])),
+                format_number(r + 1), format_number(row["records"]), str(STATE_NAMES.get(row["state"], row["state"])),
                 str(BATCH_STATE_NAMES.get(row["batch_state"], row["batch_state"])), str(row["attempts"]),
-                local_time(row["next_attempt_at"]) if row["state"] == "pending" and row["next_attempt_at"] else "",
-                _text(row["last_error"]) if row["state"] != "done" else "",
+                format_datetime_local(row["next_attempt_at"])
+                if row["state"] == "pending" and row["next_attempt_at"] else "",
+                error,
             )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
-                if c == 0:
-                    item.setToolTip(row["batch_id"])
+                if c == 0:  # the batch id is a detail for IT staff, not the clerk's line
+                    item.setToolTip(str(tr("Chi tiết: mã lô {batch}", "Details: batch {batch}", batch=row["batch_id"])))
                     item.setData(Qt.ItemDataRole.UserRole, row["batch_id"])
                 if c == len(values) - 1 and value:
-                    item.setToolTip(value)
+                    item.setToolTip(error_details or value)
                 self.table.setItem(r, c, item)
 
     def _running(self, running: bool) -> None:
