@@ -91,16 +91,19 @@ def format_datetime_local(value: Any) -> str:
 
     if value is None or value == "":
         return ""
+    moment: datetime
     if isinstance(value, str):
         text = value.strip()
         if text.endswith(("Z", "z")):
             text = text[:-1] + "+00:00"
         try:
-            value = datetime.fromisoformat(text)
+            moment = datetime.fromisoformat(text)
         except ValueError:
             return value
-    if not isinstance(value, datetime):
+    elif isinstance(value, datetime):
+        moment = value
+    else:
         return str(value)
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=UTC)
-    return value.astimezone().strftime("%d/%m/%Y %H:%M")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone().strftime("%d/%m/%Y %H:%M")

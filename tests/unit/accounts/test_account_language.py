@@ -38,11 +38,11 @@ def test_language_is_kept_per_account_and_audited(workspace):
     assert accounts.language_for(workspace, accounts.get_user(workspace, "lan")) == "en"  # the default again
 
 
-def test_language_column_comes_with_migration_0010(workspace):
+def test_language_column_comes_with_migration_0011(workspace):
     assert not accounts.has_accounts(workspace)  # opens (and migrates) the database
     path = workspace.path / "workspace.sqlite3"
     with sqlite3.connect(path) as conn:
         columns = {row[1] for row in conn.execute("PRAGMA table_info(user_account)")}
         version = conn.execute("SELECT version_num FROM alembic_version").fetchone()[0]
     assert "language" in columns
-    assert version >= "0010"
+    assert version >= "0011"
