@@ -47,6 +47,11 @@ CWT_IAT = 6
 CWT_HCERT = -260
 HCERT_EU_DCC = 1
 ZLIB_LEVEL = 9
+# The eHN specification asks for a zlib stream (RFC 1950) with Deflate (RFC 1951) and fixes neither
+# the level nor the window. For a certificate's few hundred bytes every level gives the same size
+# (zlib stores the random signature and short fields) at the same speed. The window stays 32 KiB
+# although a smaller one is quicker to set up: verifiers in the field look for the 0x78 first byte
+# (32 KiB window) to decide whether the data is compressed, and a 0x58 header would fail there.
 
 # A QR code holds at most 4,296 alphanumeric characters (~2.9 kB of compressed data), and a DCC
 # inflates to a few kB; anything longer or inflating past this is not a certificate.

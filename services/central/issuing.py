@@ -54,9 +54,23 @@ class Item:
     uvci: str
 
 
+# What ``batches.build_payload`` reads of an item: a worker receives only these.
+_PERSON_FIELDS = ("name", "dob")
+_VACCINATION_FIELDS = ("tg", "vp", "mp", "ma", "dn", "sd", "dt", "country")
+
+
+def _wire(item: Item) -> Item | tuple[Any, Any, str]:
+    """An item as plain tuples and small dicts for a worker: pickling a third of the data."""
+    person, vaccination = item.person, item.vaccination
+    if type(person) is not dict or type(vaccination) is not dict:
+        return item
+    return ({k: person[k] for k in _PERSON_FIELDS if k in person},
+            {k: vaccination[k] for k in _VACCINATION_FIELDS if k in vaccination}, item.uvci)
+
+
 @dataclass(frozen=True)
 class Job:
-    items: list[Item]
+    items: list[Any]  # Item, or the tuple ``_wire`` makes of one
     iat: int
     exp: int
     issuer_text: str
@@ -78,6 +92,8 @@ def countersign(signer: Signer, job: Job) -> list[Outcome]:
     quick = IssuingCheck(issued_at)
     out: list[Outcome] = []
     for item in job.items:
+        if type(item) is tuple:
+            item = Item(*item)
         try:
             dcc = B.build_payload(item.person, item.vaccination, item.uvci, job.issuer_text)
             if not quick.surely_valid(dcc):
@@ -138,7 +154,8 @@ class Countersigner:
         if self._pool is None or len(items) < MIN_PARALLEL:
             return countersign(self.signer, Job(list(items), iat, exp, issuer_text))
         size = max(8, min(CHUNK, -(-len(items) // (self.workers * 4))))
-        jobs = [Job(list(items[i:i + size]), iat, exp, issuer_text) for i in range(0, len(items), size)]
+        wired = [_wire(item) for item in items]
+        jobs = [Job(wired[i:i + size], iat, exp, issuer_text) for i in range(0, len(items), size)]
         out: list[Outcome] = []
         try:
             for part in self._pool.map(_run_job, jobs):
