@@ -57,9 +57,10 @@ def setup_central(root: Path, algorithm: str):
     data = root / "central"
     init_data(data, algorithm=algorithm, store_passphrase=True)
     register(data, "trust_ca", None, certificate=(pki / "ministry-ca.pem").read_bytes())
-    register(data, "facility", None, code="01001", name="Bệnh viện Bạch Mai", certificate=cert.public_bytes(Encoding.PEM))
+    registered = register(data, "facility", None, code="01001", name="Bệnh viện Bạch Mai",
+                          certificate=cert.public_bytes(Encoding.PEM))
     der = cert.public_bytes(Encoding.DER)
-    return data, FacilityKey("01001", KeySigner(key, kid=kid_for_certificate(der)), [der])
+    return data, FacilityKey("01001", KeySigner(key, kid=kid_for_certificate(der)), [der]), registered["credential"]
 
 
 def start_central(data: Path, port: int, log: Path) -> subprocess.Popen:
@@ -165,13 +166,14 @@ def main() -> None:
     root = Path(tempfile.mkdtemp(prefix="vaxdesk-bench-sync-"))
     proc = None
     try:
-        data, facility = setup_central(root, args.algorithm)
+        data, facility, credential = setup_central(root, args.algorithm)
         port = free_port()
         proc = start_central(data, port, root / "central.log")
         ws = Workspace.open(root / "ws")
         ws.settings.set("facility_code", "01001")
         ws.settings.set("central_url", f"http://127.0.0.1:{port}")
         ws.settings.set("central_timeout", 300.0)
+        ws.settings.set("central_token", credential)
         ws.settings.save()
         ids = make_records(ws.db, args.records)
         batches = [sign_batch(ws.db, ids[i:i + args.batch_size], facility)
