@@ -114,6 +114,19 @@ def _init_worker(key_path: str, passphrase: bytes, certificate_der: bytes) -> No
     from services.central.keys import file_signer
 
     _worker_signer = file_signer(Path(key_path), passphrase, x509.load_der_x509_certificate(certificate_der))
+    _prime()
+
+
+def _prime() -> None:
+    """Load what every certificate needs (value sets, vaccine table, schema fingerprint) before the
+    first batch arrives, so the first batch does not pay for it."""
+    from desktop.dcc.validate import FIELD_VALUE_SETS
+    from desktop.dcc.valuesets import is_consistent_vaccine, value_set
+
+    IssuingCheck(datetime.now(UTC))
+    for set_name in FIELD_VALUE_SETS["v"].values():
+        value_set(set_name).status("")
+    is_consistent_vaccine("", "", "")
 
 
 def _run_job(job: Job) -> list[Outcome]:
