@@ -53,6 +53,7 @@ def check_cbor(data: bytes, limits: CborLimits = DCC_LIMITS) -> int:
     # kind: "a" array/map (counts items), "s" indefinite string of major type (2 or 3),
     # "t" tag content (exactly one item), "b" bignum tag content (one byte string).
     stack: list[list[int]] = []
+    max_items, max_depth = limits.max_items, limits.max_depth
     while True:
         if pos >= size:
             raise CborShapeError("the data ends inside a CBOR item")
@@ -68,49 +69,62 @@ def check_cbor(data: bytes, limits: CborLimits = DCC_LIMITS) -> int:
                 return -pos
             continue
         items += 1
-        if items > limits.max_items:
-            raise CborShapeError(f"more than {limits.max_items} CBOR data items")
-        if stack and stack[-1][1] >= 2 and stack[-1][0] == -1 and major != stack[-1][1]:
+        if items > max_items:
+            raise CborShapeError(f"more than {max_items} CBOR data items")
+        # The innermost container's kind, -1 at the top level.
+        kind = stack[-1][1] if stack else -1
+        if kind >= 2 and stack[-1][0] == -1 and major != kind:
             raise CborShapeError("a chunk of an indefinite-length string has the wrong type")
-        if stack and stack[-1][1] == 4 and major != 2:
+        if kind == 4 and major != 2:
             raise CborShapeError("a bignum tag must hold a byte string")
         if info >= 28 and not (info == 31 and major in (2, 3, 4, 5)) and not (major == 7 and info == 31):
             raise CborShapeError(f"reserved CBOR additional information {info}")
         if info == 31:
             if major == 7:
                 raise CborShapeError("a CBOR break code outside an indefinite-length item")
-            if stack and stack[-1][1] >= 2:
+            if kind >= 2:
                 raise CborShapeError("an indefinite-length item inside a string or a bignum")
-            if len(stack) >= limits.max_depth:
-                raise CborShapeError(f"CBOR nested deeper than {limits.max_depth} levels")
+            if len(stack) >= max_depth:
+                raise CborShapeError(f"CBOR nested deeper than {max_depth} levels")
             stack.append([-1, major if major in (2, 3) else 0])
             continue
-        argument, pos = _argument(data, pos, info, size)
-        if major in (2, 3):
+        if info < 24:
+            argument = info
+        else:
+            argument, pos = _argument(data, pos, info, size)
+        if major == 2 or major == 3:
             if argument > size - pos:
                 raise CborShapeError("a CBOR string runs past the end of the data")
-            if stack and stack[-1][1] == 4 and argument > MAX_BIGNUM_BYTES:
+            if kind == 4 and argument > MAX_BIGNUM_BYTES:
                 raise CborShapeError(f"a bignum longer than {MAX_BIGNUM_BYTES} bytes")
             pos += argument
-        elif major in (4, 5):
+        elif major == 4 or major == 5:
             count = argument * 2 if major == 5 else argument
             if count:
-                if count > limits.max_items:
-                    raise CborShapeError(f"more than {limits.max_items} CBOR data items")
-                if len(stack) >= limits.max_depth:
-                    raise CborShapeError(f"CBOR nested deeper than {limits.max_depth} levels")
+                if count > max_items:
+                    raise CborShapeError(f"more than {max_items} CBOR data items")
+                if len(stack) >= max_depth:
+                    raise CborShapeError(f"CBOR nested deeper than {max_depth} levels")
                 stack.append([count, 0])
                 continue
         elif major == 6:
             if argument not in ALLOWED_TAGS:
                 raise CborShapeError(f"CBOR tag {argument} is not used in a DCC")
-            if len(stack) >= limits.max_depth:
-                raise CborShapeError(f"CBOR nested deeper than {limits.max_depth} levels")
+            if len(stack) >= max_depth:
+                raise CborShapeError(f"CBOR nested deeper than {max_depth} levels")
             stack.append([1, 4 if argument in (2, 3) else 1])
             continue
-        pos = _close(stack, pos)
-        if pos < 0:
-            return -pos
+        # One item finished (``_close`` inlined: this is the loop's hot path).
+        while stack:
+            top = stack[-1]
+            if top[0] == -1:
+                break
+            top[0] -= 1
+            if top[0]:
+                break
+            stack.pop()
+        else:
+            return pos
 
 
 def _close(stack: list[list[int]], pos: int) -> int:

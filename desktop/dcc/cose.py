@@ -105,12 +105,15 @@ class KeySigner:
         self.alg = natural
         self.kid = bytes(kid) if kid is not None else None
         self._key = private_key
+        # The algorithm objects are immutable: made once, not for every signature.
+        self._ecdsa = ec.ECDSA(hashes.SHA256())
+        self._pss = _pss(PSS_SALT_LENGTH)
+        self._sha256 = hashes.SHA256()
 
     def sign(self, to_be_signed: bytes) -> bytes:
         if self.alg == ES256:
-            der = self._key.sign(to_be_signed, ec.ECDSA(hashes.SHA256()))
-            return ecdsa_der_to_raw(der)
-        return self._key.sign(to_be_signed, _pss(PSS_SALT_LENGTH), hashes.SHA256())
+            return ecdsa_der_to_raw(self._key.sign(to_be_signed, self._ecdsa))
+        return self._key.sign(to_be_signed, self._pss, self._sha256)
 
 
 def _algorithm_for_private_key(key: Any) -> int:
@@ -162,6 +165,48 @@ def sign1(payload: bytes, signer: Signer, protected_extra: dict[int, Any] | None
     _check_signature_shape(signer.alg, signature)
     body = [protected_bytes, unprotected, payload, signature]
     return cbor2.dumps(cbor2.CBORTag(TAG_COSE_SIGN1, body) if tag else body)
+
+
+class Sign1Writer:
+    """``sign1`` for many payloads under one signer: the protected header and the fixed parts of the
+    Sig_structure and of the COSE_Sign1 are encoded once, each payload only adds its own bytes.
+
+    The output is byte for byte what ``sign1(payload, signer)`` writes (protected ``{1: alg, 4: kid}``,
+    empty unprotected map, tag 18), for the same signature.
+    """
+
+    def __init__(self, signer: Signer):
+        if signer.alg not in ALGORITHM_NAMES:
+            raise ValueError(f"unsupported COSE algorithm {signer.alg}")
+        protected: dict[int, Any] = {HEADER_ALG: signer.alg}
+        if signer.kid is not None:
+            protected[HEADER_KID] = bytes(signer.kid)
+        protected_bytes = cbor2.dumps(protected)
+        protected_item = cbor2.dumps(protected_bytes)
+        self.signer = signer
+        self._alg = signer.alg
+        # ["Signature1", protected, h'', payload] and 18([protected, {}, payload, signature])
+        self._to_be_signed_head = b"\x84" + cbor2.dumps("Signature1") + protected_item + b"\x40"
+        self._message_head = b"\xd2\x84" + protected_item + b"\xa0"
+
+    def sign(self, payload: bytes) -> bytes:
+        payload_item = _bstr_head(len(payload)) + payload
+        signature = self.signer.sign(self._to_be_signed_head + payload_item)
+        _check_signature_shape(self._alg, signature)
+        return self._message_head + payload_item + _bstr_head(len(signature)) + signature
+
+
+def _bstr_head(size: int) -> bytes:
+    """The CBOR head of a byte string of ``size`` bytes (major type 2, shortest form)."""
+    if size < 24:
+        return bytes((0x40 | size,))
+    if size < 0x100:
+        return bytes((0x58, size))
+    if size < 0x10000:
+        return b"\x59" + size.to_bytes(2, "big")
+    if size < 0x100000000:
+        return b"\x5a" + size.to_bytes(4, "big")
+    return b"\x5b" + size.to_bytes(8, "big")
 
 
 def _check_signature_shape(alg: int, signature: bytes) -> None:

@@ -26,10 +26,10 @@ from desktop.dcc.cose import (
     ALGORITHM_NAMES,
     CoseError,
     Sign1Message,
+    Sign1Writer,
     Signer,
     decode_sign1,
     loads_strict,
-    sign1,
     verify_signature,
 )
 from desktop.dcc.errors import CertificateUnreadable, PayloadRefused
@@ -47,6 +47,11 @@ CWT_IAT = 6
 CWT_HCERT = -260
 HCERT_EU_DCC = 1
 ZLIB_LEVEL = 9
+# The eHN specification asks for a zlib stream (RFC 1950) with Deflate (RFC 1951) and fixes neither
+# the level nor the window. For a certificate's few hundred bytes every level gives the same size
+# (zlib stores the random signature and short fields) at the same speed. The window stays 32 KiB
+# although a smaller one is quicker to set up: verifiers in the field look for the 0x78 first byte
+# (32 KiB window) to decide whether the data is compressed, and a 0x58 header would fail there.
 
 # A QR code holds at most 4,296 alphanumeric characters (~2.9 kB of compressed data), and a DCC
 # inflates to a few kB; anything longer or inflating past this is not a certificate.
@@ -74,15 +79,34 @@ def encode_hc1(dcc: dict[str, Any], signer: Signer, issued_at: datetime | int, e
     ``validate_payload(dcc, issuing=True, issued_at=...)`` rules itself (the central service,
     ~30 µs a certificate); the signer, validity and issuer checks always run.
     """
-    iat, exp = _epoch_seconds(issued_at, "issued_at"), _epoch_seconds(expires_at, "expires_at")
-    _check_issue_parameters(signer, iat, exp, issuer)
+    encoder = Hc1Encoder(signer, issued_at, expires_at, issuer)
     if not validated:
-        problems = errors(validate_payload(dcc, issuing=True, issued_at=datetime.fromtimestamp(iat, UTC)))
+        problems = errors(validate_payload(dcc, issuing=True, issued_at=datetime.fromtimestamp(encoder.iat, UTC)))
         if problems:
             raise PayloadRefused(problems)
-    cwt = cbor2.dumps({CWT_ISS: issuer, CWT_IAT: iat, CWT_EXP: exp, CWT_HCERT: {HCERT_EU_DCC: dcc}})
-    cose = sign1(cwt, signer)
-    return PREFIX + b45encode(zlib.compress(cose, ZLIB_LEVEL))
+    return encoder.encode(dcc)
+
+
+class Hc1Encoder:
+    """Signs and encodes many already validated payloads with one signer, issuer and validity.
+
+    The signer, validity and issuer checks run once, when it is made; the COSE headers are encoded
+    once (``cose.Sign1Writer``); each payload costs its CBOR, its signature, zlib and Base45.
+    ``encode`` does NOT validate the payload: the caller must have run
+    ``validate_payload(dcc, issuing=True, issued_at=...)`` (or a check proven to refuse at least
+    as much) first.
+    """
+
+    def __init__(self, signer: Signer, issued_at: datetime | int, expires_at: datetime | int, issuer: str = "VN"):
+        self.iat = _epoch_seconds(issued_at, "issued_at")
+        self.exp = _epoch_seconds(expires_at, "expires_at")
+        _check_issue_parameters(signer, self.iat, self.exp, issuer)
+        self.issuer = issuer
+        self._writer = Sign1Writer(signer)
+
+    def encode(self, dcc: dict[str, Any]) -> str:
+        cwt = cbor2.dumps({CWT_ISS: self.issuer, CWT_IAT: self.iat, CWT_EXP: self.exp, CWT_HCERT: {HCERT_EU_DCC: dcc}})
+        return PREFIX + b45encode(zlib.compress(self._writer.sign(cwt), ZLIB_LEVEL))
 
 
 def _epoch_seconds(moment: datetime | int, name: str) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from desktop.errors import UserError
 from desktop.i18n import tr
@@ -51,6 +52,7 @@ def split_vietnamese_name(full_name: str) -> tuple[str, str]:
     return words[0], " ".join(words[1:])
 
 
+@lru_cache(maxsize=16384)
 def icao_transliterate(text: str) -> str:
     """ICAO 9303 standardised form: "Nguyễn Thị Hồng Nhung" -> "NGUYEN<THI<HONG<NHUNG".
 
@@ -58,6 +60,9 @@ def icao_transliterate(text: str) -> str:
     diacritics, turn spaces and hyphens into one ``<``, drop apostrophes and every other character,
     and cut to 80 characters. Characters of non-Latin scripts are dropped, so the result may be
     empty; callers must treat an empty result as "cannot be transliterated".
+
+    Memoised per name part: family and middle names repeat across a batch (Nguyễn, Văn, Thị), and
+    the result depends on the text alone.
     """
     upper = unicodedata.normalize("NFC", text).upper()
     mapped = "".join(_ICAO_LETTERS.get(ch, ch) for ch in upper)

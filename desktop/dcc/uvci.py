@@ -15,6 +15,7 @@ import secrets
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:"
 _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
 _N = len(ALPHABET)
+_DOUBLED = {ch: 2 * i // _N + 2 * i % _N for ch, i in _INDEX.items()}
 
 PREFIX = "URN:UVCI:"
 VIETNAM_PREFIX = "URN:UVCI:01:VN:"
@@ -30,16 +31,13 @@ def luhn38(text: str) -> str:
 
     Raises ValueError if ``text`` holds a character outside the alphabet (e.g. lower case).
     """
-    factor = 2
-    total = 0
-    for ch in reversed(text):
-        try:
-            code = _INDEX[ch]
-        except KeyError:
-            raise ValueError(f"character {ch!r} is not allowed in a UVCI") from None
-        addend = factor * code
-        factor = 1 if factor == 2 else 2
-        total += addend // _N + addend % _N
+    # From the right, every other character (the last one first) counts twice: its doubled code's
+    # base-38 digit sum, looked up in a table; the others count their code.
+    try:
+        total = sum(map(_DOUBLED.__getitem__, text[::-1][::2])) + sum(map(_INDEX.__getitem__, text[::-1][1::2]))
+    except KeyError:
+        bad = next(ch for ch in reversed(text) if ch not in _INDEX)
+        raise ValueError(f"character {bad!r} is not allowed in a UVCI") from None
     return ALPHABET[(_N - total % _N) % _N]
 
 

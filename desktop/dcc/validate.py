@@ -15,12 +15,21 @@ cheap enough for the central service's countersigning loop (≈ 15 µs per paylo
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from desktop.dcc import uvci as uvci_rules
 from desktop.dcc.problems import Problem, problem
-from desktop.dcc.schema_check import Violation, schema_violations, tolerated_date
+from desktop.dcc.schema_check import (
+    Violation,
+    _country_search,
+    _version_search,
+    fast_check_applies,
+    is_date,
+    schema_violations,
+    tolerated_date,
+)
 from desktop.dcc.valuesets import is_consistent_vaccine, value_set
 from desktop.i18n import Message, tr
 
@@ -248,3 +257,96 @@ def _vaccination_date_problems(dt: Any, issued_at: datetime | None, path: str) -
     if day > (issued_at.astimezone(UTC) + _LATEST_UTC_OFFSET).date():
         return [problem("vaccination_in_future", path=path, dt=dt)]
     return []
+
+
+# ---------------------------------------------------------------------------------------------
+# The issuer's fast path
+
+
+_ROOT_KEYS = frozenset({"ver", "nam", "dob", "v"})
+_NAME_KEYS = frozenset({"fn", "fnt", "gn", "gnt"})
+_VACCINATION_KEYS = frozenset({"tg", "vp", "mp", "ma", "dn", "sd", "dt", "co", "is", "ci"})
+_ASCII_DOB = re.compile(r"(?:19|20)[0-9]{2}(?:-[0-9]{2}){0,2}")
+_ASCII_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_STANDARDISED = re.compile(r"[A-Z<]*")
+_MAX_DOSE = 2**31 - 1
+
+
+class IssuingCheck:
+    """A quick yes-or-"look closer" for one vaccination payload, for an issuer signing thousands.
+
+    ``surely_valid(dcc)`` is True only when ``validate_payload(dcc, issuing=True,
+    issued_at=issued_at)`` finds nothing: it accepts a narrower set of payloads (exact ``str`` and
+    ``int`` types, ASCII digits, exactly the fields a vaccination certificate carries) and decides
+    the costly parts once per distinct value: the value-set and consistency verdict per code
+    combination, the date verdict per date. False means nothing but "run ``validate_payload``",
+    which then names the problems, so a refusal is always the full check's own refusal.
+    """
+
+    def __init__(self, issued_at: datetime):
+        self._latest = (issued_at.astimezone(UTC) + _LATEST_UTC_OFFSET).date()
+        self._enabled = fast_check_applies()
+        self._codes: dict[tuple[str, str, str, str, str], bool] = {}
+        self._dates: dict[str, bool] = {}
+        self._texts: dict[str, bool] = {}
+
+    def surely_valid(self, dcc: Any) -> bool:
+        if not self._enabled or type(dcc) is not dict or dcc.keys() != _ROOT_KEYS:
+            return False
+        ver, nam, dob, group = dcc["ver"], dcc["nam"], dcc["dob"], dcc["v"]
+        if type(ver) is not str or not self._version_ok(ver):
+            return False
+        if type(dob) is not str or not _ASCII_DOB.fullmatch(dob):
+            return False
+        if not self._name_ok(nam):
+            return False
+        if type(group) is not list or len(group) != 1:
+            return False
+        entry = group[0]
+        if type(entry) is not dict or entry.keys() != _VACCINATION_KEYS:
+            return False
+        for name in ("dn", "sd"):
+            number = entry[name]
+            if type(number) is not int or not 1 <= number <= _MAX_DOSE:
+                return False
+        tg, vp, mp, ma, co, dt, issuer, ci = (entry[k] for k in ("tg", "vp", "mp", "ma", "co", "dt", "is", "ci"))
+        if not all(type(text) is str for text in (tg, vp, mp, ma, co, dt, issuer, ci)):
+            return False
+        if len(issuer) > 80 or len(ci) > 80 or not uvci_rules.is_well_formed(ci):
+            return False
+        return self._codes_ok((tg, vp, mp, ma, co)) and self._date_ok(dt)
+
+    def _version_ok(self, ver: str) -> bool:
+        verdict = self._texts.get(ver)
+        if verdict is None:
+            verdict = self._texts[ver] = _version_search(ver)
+        return verdict
+
+    @staticmethod
+    def _name_ok(nam: Any) -> bool:
+        if type(nam) is not dict or not nam or not nam.keys() <= _NAME_KEYS or ("fnt" not in nam and "gnt" not in nam):
+            return False
+        for key, text in nam.items():
+            if type(text) is not str or len(text) > 80:
+                return False
+            if key[-1] == "t" and not _STANDARDISED.fullmatch(text):
+                return False
+        return True
+
+    def _codes_ok(self, codes: tuple[str, str, str, str, str]) -> bool:
+        verdict = self._codes.get(codes)
+        if verdict is None:
+            tg, vp, mp, ma, co = codes
+            sets = FIELD_VALUE_SETS["v"]
+            verdict = (all(value_set(sets[field]).status(code) == "active"
+                           for field, code in zip(("tg", "vp", "mp", "ma", "co"), codes, strict=True))
+                       and is_consistent_vaccine(vp, mp, ma) and _country_search(co))
+            self._codes[codes] = verdict
+        return verdict
+
+    def _date_ok(self, dt: str) -> bool:
+        verdict = self._dates.get(dt)
+        if verdict is None:
+            verdict = bool(_ASCII_DATE.fullmatch(dt)) and is_date(dt) and date.fromisoformat(dt) <= self._latest
+            self._dates[dt] = verdict
+        return verdict

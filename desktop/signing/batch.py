@@ -8,6 +8,7 @@ leaves nothing behind; the clerk signs again and gets a complete batch.
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections import Counter
@@ -320,11 +321,7 @@ def _store(workspace: Any, planned: PlannedBatch, records: list[Any], snapshot: 
             kind=planned.kind,
         ))
         session.flush()
-        session.connection().execute(insert(SignedRecord.__table__), [
-            {"record_id": rid, "batch_id": batch_id, "leaf_index": i, "attestation": att,
-             "proof": [p.hex() for p in proof]}
-            for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))
-        ])
+        _insert_signed_records(session, batch_id, ids, attestations, proofs)
         now = datetime.now(UTC)
         for chunk in chunks(ids):
             session.execute(update(R).where(R.id.in_(chunk)).values(stage="signed", batch_id=batch_id,
@@ -339,6 +336,29 @@ def _store(workspace: Any, planned: PlannedBatch, records: list[Any], snapshot: 
         record_events(session, actor, "sign", "vaccination_record",
                       [(rid, {"stage": "loaded", "batch_id": None}, {"stage": "signed", "batch_id": batch_id})
                        for rid in ids], reason=f"batch {batch_id}")
+
+
+_SIGNED_RECORD_SQLITE = ("INSERT INTO signed_record (record_id, batch_id, leaf_index, attestation, proof) "
+                         "VALUES (?, ?, ?, ?, ?)")
+
+
+def _insert_signed_records(session: Session, batch_id: str, ids: list[int], attestations: list[bytes],
+                           proofs: list[list[bytes]]) -> None:
+    """The batch's signed records in one statement. On SQLite the rows go straight to the driver
+    (the proof serialised as the JSON column would: ``json.dumps``), which saves SQLAlchemy's
+    per-row parameter processing, a third of a 10,000-record batch's storing time."""
+    connection = session.connection()
+    if connection.dialect.name == "sqlite":
+        connection.exec_driver_sql(_SIGNED_RECORD_SQLITE, [
+            (rid, batch_id, i, att, json.dumps([p.hex() for p in proof]))
+            for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))
+        ])
+        return
+    connection.execute(insert(SignedRecord.__table__), [
+        {"record_id": rid, "batch_id": batch_id, "leaf_index": i, "attestation": att,
+         "proof": [p.hex() for p in proof]}
+        for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))
+    ])
 
 
 # --------------------------------------------------------------------------------------------
