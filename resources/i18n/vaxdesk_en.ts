@@ -141,67 +141,72 @@
 <context>
     <name>desktop.accounts.users</name>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="211"/>
+        <location filename="../../desktop/accounts/users.py" line="213"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Còn {n} lần thử trước khi tài khoản bị khoá {m} phút.</source>
         <translation>Wrong user name or password. {n} more tries before the account is locked for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="221"/>
+        <location filename="../../desktop/accounts/users.py" line="223"/>
         <source>Tài khoản đang bị khoá do nhập sai mật khẩu nhiều lần. Thử lại sau {m} phút, hoặc nhờ quản trị viên mở khoá.</source>
         <translation>The account is locked after too many wrong passwords. Try again in {m} minutes, or ask an administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="67"/>
+        <location filename="../../desktop/accounts/users.py" line="69"/>
         <source>Tên đăng nhập “{name}” không hợp lệ: dùng 2–50 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch nối, bắt đầu bằng chữ hoặc số (ví dụ: lan.nguyen).</source>
         <translation>The user name “{name}” is not valid: use 2–50 unaccented letters, digits, dots, underscores or hyphens, starting with a letter or digit (e.g. lan.nguyen).</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="79"/>
+        <location filename="../../desktop/accounts/users.py" line="81"/>
         <source>Mật khẩu phải có ít nhất {n} ký tự.</source>
         <translation>The password must have at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="85"/>
+        <location filename="../../desktop/accounts/users.py" line="87"/>
         <source>Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách.</source>
         <translation>The password must not begin or end with a space.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="94"/>
+        <location filename="../../desktop/accounts/users.py" line="96"/>
         <source>Vai trò “{role}” không tồn tại; chọn một trong: {roles}.</source>
         <translation>There is no role “{role}”; choose one of: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="107"/>
+        <location filename="../../desktop/accounts/users.py" line="109"/>
         <source>Không có tài khoản “{name}”.</source>
         <translation>There is no account “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="132"/>
+        <location filename="../../desktop/accounts/users.py" line="134"/>
         <source>Tài khoản “{name}” đã có.</source>
         <translation>The account “{name}” already exists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="208"/>
+        <location filename="../../desktop/accounts/users.py" line="210"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="288"/>
+        <location filename="../../desktop/accounts/users.py" line="290"/>
         <source>Không thể bỏ quyền {role} của quản trị viên cuối cùng.</source>
         <translation>The last active administrator cannot lose the {role} role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="148"/>
+        <location filename="../../desktop/accounts/users.py" line="299"/>
+        <source>Ngôn ngữ “{lang}” không có; chọn vi hoặc en.</source>
+        <translation>There is no language “{lang}”; choose vi or en.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="150"/>
         <source>Đã có tài khoản; quản trị viên hãy đăng nhập để thêm người dùng.</source>
         <translation>Accounts already exist; an administrator signs in to add users.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="236"/>
+        <location filename="../../desktop/accounts/users.py" line="238"/>
         <source>Mật khẩu hiện tại không đúng.</source>
         <translation>The current password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="177"/>
+        <location filename="../../desktop/accounts/users.py" line="179"/>
         <source>Tài khoản “{name}” đã bị tắt; hãy nhờ quản trị viên.</source>
         <translation>The account “{name}” is disabled; ask your administrator.</translation>
     </message>
@@ -883,22 +888,22 @@
 <context>
     <name>desktop.dcc.hc1</name>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="102"/>
+        <location filename="../../desktop/dcc/hc1.py" line="126"/>
         <source>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</source>
         <translation>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="106"/>
+        <location filename="../../desktop/dcc/hc1.py" line="130"/>
         <source>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</source>
         <translation>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="110"/>
+        <location filename="../../desktop/dcc/hc1.py" line="134"/>
         <source>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</source>
         <translation>The certificate must expire after it is issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="113"/>
+        <location filename="../../desktop/dcc/hc1.py" line="137"/>
         <source>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</source>
         <translation>The issuing country "{iss}" is not a two-letter ISO 3166 code.</translation>
     </message>
@@ -906,7 +911,7 @@
 <context>
     <name>desktop.dcc.names</name>
     <message>
-        <location filename="../../desktop/dcc/names.py" line="50"/>
+        <location filename="../../desktop/dcc/names.py" line="51"/>
         <source>Họ tên đang để trống.</source>
         <translation>The full name is empty.</translation>
     </message>
@@ -984,22 +989,22 @@
 <context>
     <name>desktop.dcc.validate</name>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="107"/>
+        <location filename="../../desktop/dcc/validate.py" line="116"/>
         <source>thiếu trường bắt buộc</source>
         <translation>the required field is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="221"/>
+        <location filename="../../desktop/dcc/validate.py" line="230"/>
         <source>giá trị kiểu {kind} không được phép trong chứng nhận (phải là số nguyên hoặc chuỗi)</source>
         <translation>a value of type {kind} is not allowed in a certificate (use an integer or text)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="111"/>
+        <location filename="../../desktop/dcc/validate.py" line="120"/>
         <source>thiếu mục tiêm chủng (v), xét nghiệm (t) hoặc khỏi bệnh (r)</source>
         <translation>a vaccination (v), test (t) or recovery (r) entry is missing</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="213"/>
+        <location filename="../../desktop/dcc/validate.py" line="222"/>
         <source>khoá {key} không phải chuỗi</source>
         <translation>key {key} is not a string</translation>
     </message>
@@ -1871,38 +1876,38 @@
 <context>
     <name>desktop.settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="171"/>
-        <location filename="../../desktop/settings.py" line="117"/>
+        <location filename="../../desktop/settings.py" line="172"/>
+        <location filename="../../desktop/settings.py" line="118"/>
         <source>Không có cài đặt {key}</source>
         <translation>There is no setting {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="153"/>
+        <location filename="../../desktop/settings.py" line="154"/>
         <source>Giá trị {value!r} không hợp lệ cho {key}</source>
         <translation>Value {value!r} is not valid for {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="187"/>
+        <location filename="../../desktop/settings.py" line="188"/>
         <source>một giá trị</source>
         <translation>a value</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="99"/>
+        <location filename="../../desktop/settings.py" line="100"/>
         <source>Không đọc được tệp cài đặt {file}: {err}</source>
         <translation>Cannot read the settings file {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="186"/>
+        <location filename="../../desktop/settings.py" line="187"/>
         <source>một số nguyên</source>
         <translation>a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="186"/>
+        <location filename="../../desktop/settings.py" line="187"/>
         <source>một số</source>
         <translation>a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="187"/>
+        <location filename="../../desktop/settings.py" line="188"/>
         <source>có/không</source>
         <translation>yes/no</translation>
     </message>
@@ -1920,37 +1925,37 @@
 <context>
     <name>desktop.signing.batch</name>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="147"/>
+        <location filename="../../desktop/signing/batch.py" line="170"/>
         <source>đang chờ ký</source>
         <translation>ready to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="144"/>
+        <location filename="../../desktop/signing/batch.py" line="167"/>
         <source>của danh sách {day}</source>
         <translation>from the list of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="146"/>
+        <location filename="../../desktop/signing/batch.py" line="169"/>
         <source>tiêm ngày {day}</source>
         <translation>vaccinated on {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="270"/>
-        <source>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</source>
-        <translation>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/signing/batch.py" line="182"/>
+        <location filename="../../desktop/signing/batch.py" line="207"/>
         <source>Không có bản ghi nào sẵn sàng để ký.</source>
         <translation>No record is ready to sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="191"/>
+        <location filename="../../desktop/signing/batch.py" line="298"/>
+        <source>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</source>
+        <translation>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="219"/>
         <source>Đang mở USB token…</source>
         <translation>Opening the USB token…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="195"/>
+        <location filename="../../desktop/signing/batch.py" line="223"/>
         <source>Đang ký lô {n}/{m}…</source>
         <translation>Signing batch {n} of {m}…</translation>
     </message>
@@ -2014,7 +2019,7 @@
 <context>
     <name>desktop.signing.handler</name>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="58"/>
+        <location filename="../../desktop/signing/handler.py" line="60"/>
         <source>Ký {n_vi} bản ghi {scope}? {held_vi} bản ghi đang chờ đối chiếu.</source>
         <translation>Sign {n_en} records {scope}? {held_en} held for review.</translation>
     </message>
@@ -2029,27 +2034,27 @@
         <translation>Certificate: {holder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="64"/>
+        <location filename="../../desktop/signing/handler.py" line="66"/>
         <source>Sẽ ký thành {b} lô, mỗi lô một lần ký trên token.</source>
         <translation>They will be signed as {b} batches, one token signature each.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="67"/>
+        <location filename="../../desktop/signing/handler.py" line="69"/>
         <source>Trong đó {c} bản ghi đính chính (lô riêng).</source>
         <translation>{c} of them are corrections (separate batches).</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="70"/>
+        <location filename="../../desktop/signing/handler.py" line="72"/>
         <source>Cơ sở: {f}</source>
         <translation>Facilities: {f}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="111"/>
+        <location filename="../../desktop/signing/handler.py" line="115"/>
         <source>Chưa có mã PIN: dùng --pin-stdin (một dòng trên stdin) hoặc biến môi trường {env}.</source>
         <translation>No PIN given: use --pin-stdin (one line on stdin) or the environment variable {env}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="102"/>
+        <location filename="../../desktop/signing/handler.py" line="106"/>
         <source>Sai mã PIN.</source>
         <translation>Wrong PIN.</translation>
     </message>
@@ -2070,6 +2075,44 @@
         <location filename="../../desktop/signing/modules.py" line="86"/>
         <source>Không có thư viện PKCS#11 tại {path}. Hãy cài phần mềm token hoặc sửa đường dẫn trong Cài đặt.</source>
         <translation>There is no PKCS#11 module at {path}. Install the token software or correct the path in Settings.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.presign</name>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="39"/>
+        <source>tên không viết được bằng chữ Latinh ICAO</source>
+        <translation>names that cannot be written in ICAO letters</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="40"/>
+        <source>dữ liệu ngoài quy định của chứng nhận DCC</source>
+        <translation>data outside the DCC certificate's rules</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="41"/>
+        <source>cùng người, cùng mũi tiêm hai lần</source>
+        <translation>the same person's dose twice</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="42"/>
+        <source>của cơ sở không thuộc phạm vi ký</source>
+        <translation>of facilities this workspace does not sign for</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="181"/>
+        <source>mũi {dn} của người này đã được ký (ngày tiêm {date}); nếu cần sửa, hãy đính chính chứng nhận</source>
+        <translation>dose {dn} of this person is already signed (vaccinated {date}); to change it, correct the certificate</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="185"/>
+        <source>mũi {dn} của người này đã có ở dòng {other} (ngày tiêm {date}); hãy loại một trong hai</source>
+        <translation>dose {dn} of this person is also on row {other} (vaccinated {date}); reject one of them</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="119"/>
+        <source>“{name}” có chữ không phải chữ Latinh ({chars}); hãy nhập tên bằng chữ Latinh như trên hộ chiếu</source>
+        <translation>“{name}” has letters outside the Latin alphabet ({chars}); enter the name in Latin letters as in the passport</translation>
     </message>
 </context>
 <context>
@@ -2433,52 +2476,52 @@
 <context>
     <name>desktop.views.main_window</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="29"/>
+        <location filename="../../desktop/views/main_window.py" line="38"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="30"/>
+        <location filename="../../desktop/views/main_window.py" line="39"/>
         <source>Nhập danh sách</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="31"/>
+        <location filename="../../desktop/views/main_window.py" line="40"/>
         <source>Đối chiếu</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="32"/>
+        <location filename="../../desktop/views/main_window.py" line="41"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="33"/>
+        <location filename="../../desktop/views/main_window.py" line="42"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="34"/>
+        <location filename="../../desktop/views/main_window.py" line="43"/>
         <source>Chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="35"/>
+        <location filename="../../desktop/views/main_window.py" line="44"/>
         <source>Kiểm tra mã QR</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="36"/>
+        <location filename="../../desktop/views/main_window.py" line="45"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="37"/>
+        <location filename="../../desktop/views/main_window.py" line="46"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="48"/>
+        <location filename="../../desktop/views/main_window.py" line="129"/>
         <source>Các bước trong ngày</source>
         <translation>Stages of the day</translation>
     </message>
@@ -3313,77 +3356,82 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="245"/>
+        <location filename="../../desktop/views/pages/overview.py" line="430"/>
+        <source>{n} bản ghi chờ bạn ký số</source>
+        <translation>{n} records wait for your signature</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="246"/>
         <source>Mở {n} bản ghi “{state}”</source>
         <translation>Open the {n} “{state}” records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="264"/>
+        <location filename="../../desktop/views/pages/overview.py" line="265"/>
         <source>Hôm nay, {day}</source>
         <translation>Today, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="271"/>
+        <location filename="../../desktop/views/pages/overview.py" line="272"/>
         <source>Làm mới (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="272"/>
+        <location filename="../../desktop/views/pages/overview.py" line="273"/>
         <source>Làm mới số liệu</source>
         <translation>Refresh the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="275"/>
+        <location filename="../../desktop/views/pages/overview.py" line="276"/>
         <source>Xuất báo cáo…</source>
         <translation>Export a report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="277"/>
+        <location filename="../../desktop/views/pages/overview.py" line="278"/>
         <source>Lưu biểu đồ…</source>
         <translation>Save the chart…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="282"/>
+        <location filename="../../desktop/views/pages/overview.py" line="283"/>
         <source>Khoá màn hình (Ctrl+L)</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="283"/>
+        <location filename="../../desktop/views/pages/overview.py" line="284"/>
         <source>Khoá màn hình</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="293"/>
+        <location filename="../../desktop/views/pages/overview.py" line="294"/>
         <source>Không còn việc nào đang chờ. ✔</source>
         <translation>Nothing is waiting. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="310"/>
+        <location filename="../../desktop/views/pages/overview.py" line="311"/>
         <source>Biểu đồ theo danh sách</source>
         <translation>Chart by list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="311"/>
+        <location filename="../../desktop/views/pages/overview.py" line="312"/>
         <source>Biểu đồ theo ngày tiêm</source>
         <translation>Chart by vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="312"/>
+        <location filename="../../desktop/views/pages/overview.py" line="313"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="313"/>
+        <location filename="../../desktop/views/pages/overview.py" line="314"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="324"/>
+        <location filename="../../desktop/views/pages/overview.py" line="325"/>
         <source>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</source>
         <translation>Click a number to open those records. On the chart: arrows to choose, Enter to open.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="129"/>
+        <location filename="../../desktop/views/pages/overview.py" line="130"/>
         <source>Chưa có bản ghi nào</source>
         <translation>No records yet</translation>
     </message>
@@ -3903,441 +3951,456 @@
 <context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="401"/>
-        <location filename="../../desktop/views/pages/settings.py" line="550"/>
+        <location filename="../../desktop/views/pages/settings.py" line="432"/>
+        <location filename="../../desktop/views/pages/settings.py" line="581"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="401"/>
-        <location filename="../../desktop/views/pages/settings.py" line="552"/>
+        <location filename="../../desktop/views/pages/settings.py" line="432"/>
+        <location filename="../../desktop/views/pages/settings.py" line="583"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="401"/>
-        <location filename="../../desktop/views/pages/settings.py" line="556"/>
+        <location filename="../../desktop/views/pages/settings.py" line="432"/>
+        <location filename="../../desktop/views/pages/settings.py" line="587"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="402"/>
+        <location filename="../../desktop/views/pages/settings.py" line="433"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="77"/>
+        <location filename="../../desktop/views/pages/settings.py" line="96"/>
         <source>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</source>
         <translation>Only an administrator may change settings and accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="158"/>
+        <location filename="../../desktop/views/pages/settings.py" line="177"/>
         <source>&amp;Mã cơ sở:</source>
         <translation>Facility &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="159"/>
+        <location filename="../../desktop/views/pages/settings.py" line="178"/>
         <source>&amp;Tên cơ sở:</source>
         <translation>Facility &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="165"/>
+        <location filename="../../desktop/views/pages/settings.py" line="184"/>
         <source>Các cơ sở được &amp;ký thay:</source>
         <translation>Facilities &amp;represented:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="172"/>
+        <location filename="../../desktop/views/pages/settings.py" line="191"/>
         <source>Địa chỉ CSDL &amp;dân cư:</source>
         <translation>&amp;Registry address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="173"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>&amp;Mã truy cập:</source>
         <translation>Access &amp;token:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="174"/>
+        <location filename="../../desktop/views/pages/settings.py" line="193"/>
         <source>Số tra cứu mỗi &amp;lần:</source>
         <translation>Look-ups per &amp;request:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="175"/>
+        <location filename="../../desktop/views/pages/settings.py" line="194"/>
         <source>Chờ tối đa (CSDL dân cư):</source>
         <translation>Registry timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="176"/>
+        <location filename="../../desktop/views/pages/settings.py" line="195"/>
         <source>Kiểm tra kết nối CSDL dân cư</source>
         <translation>Test the registry connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="177"/>
+        <location filename="../../desktop/views/pages/settings.py" line="196"/>
         <source>Địa chỉ hệ thống &amp;trung ương:</source>
         <translation>&amp;Central service address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <location filename="../../desktop/views/pages/settings.py" line="198"/>
         <source>Thông tin &amp;xác thực trung ương:</source>
         <translation>Central &amp;credential:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="180"/>
+        <location filename="../../desktop/views/pages/settings.py" line="199"/>
         <source>Chứng thư TLS (tuỳ chọn):</source>
         <translation>TLS certificate file (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="181"/>
+        <location filename="../../desktop/views/pages/settings.py" line="200"/>
         <source>Chờ tối đa (trung ương):</source>
         <translation>Central timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="182"/>
+        <location filename="../../desktop/views/pages/settings.py" line="201"/>
         <source>Đồng bộ mỗi (0: thủ công):</source>
         <translation>Sync every (0: by hand):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="184"/>
+        <location filename="../../desktop/views/pages/settings.py" line="203"/>
         <source>Kiểm tra kết nối trung ương</source>
         <translation>Test the central connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="202"/>
+        <location filename="../../desktop/views/pages/settings.py" line="221"/>
         <source>&amp;Nhãn USB ký số:</source>
         <translation>Token &amp;label:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="208"/>
+        <location filename="../../desktop/views/pages/settings.py" line="227"/>
         <source>Số bản ghi mỗi &amp;lô ký:</source>
         <translation>Records per signed &amp;batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="209"/>
+        <location filename="../../desktop/views/pages/settings.py" line="228"/>
         <source>Kiểm tra USB ký số</source>
         <translation>Test the token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="228"/>
+        <location filename="../../desktop/views/pages/settings.py" line="256"/>
         <source>&amp;Khoá màn hình sau (0: không khoá):</source>
         <translation>&amp;Lock the screen after (0: never):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="296"/>
+        <location filename="../../desktop/views/pages/settings.py" line="324"/>
         <source>Đã lưu {n} cài đặt.</source>
         <translation>Saved {n} settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="74"/>
+        <location filename="../../desktop/views/pages/settings.py" line="93"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="81"/>
+        <location filename="../../desktop/views/pages/settings.py" line="100"/>
         <source>Đổi mật khẩu của tôi…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="83"/>
+        <location filename="../../desktop/views/pages/settings.py" line="102"/>
         <source>Đổi mật khẩu của tôi</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="88"/>
+        <location filename="../../desktop/views/pages/settings.py" line="107"/>
         <source>Cơ sở</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="89"/>
+        <location filename="../../desktop/views/pages/settings.py" line="108"/>
         <source>Kết nối</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="90"/>
+        <location filename="../../desktop/views/pages/settings.py" line="109"/>
         <source>USB ký số</source>
         <translation>Signing token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="91"/>
+        <location filename="../../desktop/views/pages/settings.py" line="110"/>
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="92"/>
+        <location filename="../../desktop/views/pages/settings.py" line="111"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="93"/>
+        <location filename="../../desktop/views/pages/settings.py" line="112"/>
         <source>Cập nhật dữ liệu</source>
         <translation>Data updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="95"/>
-        <location filename="../../desktop/views/pages/settings.py" line="476"/>
+        <location filename="../../desktop/views/pages/settings.py" line="114"/>
+        <location filename="../../desktop/views/pages/settings.py" line="507"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="99"/>
+        <location filename="../../desktop/views/pages/settings.py" line="118"/>
         <source>Kết quả lưu cài đặt</source>
         <translation>Result of saving</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="103"/>
+        <location filename="../../desktop/views/pages/settings.py" line="122"/>
         <source>Hoàn tác thay đổi</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="105"/>
+        <location filename="../../desktop/views/pages/settings.py" line="124"/>
         <source>&amp;Lưu cài đặt</source>
         <translation>&amp;Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="106"/>
+        <location filename="../../desktop/views/pages/settings.py" line="125"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="146"/>
+        <location filename="../../desktop/views/pages/settings.py" line="165"/>
         <source>Kết quả kiểm tra</source>
         <translation>Test result</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="160"/>
+        <location filename="../../desktop/views/pages/settings.py" line="179"/>
         <source>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</source>
         <translation>Signs for several facilities (provincial health department / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="162"/>
+        <location filename="../../desktop/views/pages/settings.py" line="181"/>
         <source>Đầu mối ký thay</source>
         <translation>Focal agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="211"/>
         <source>Mô-đun PKCS#11</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="196"/>
+        <location filename="../../desktop/views/pages/settings.py" line="215"/>
         <source>&amp;Mô-đun PKCS#11:</source>
         <translation>PKCS#11 &amp;module:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="197"/>
+        <location filename="../../desktop/views/pages/settings.py" line="216"/>
         <source>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</source>
         <translation>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="205"/>
+        <location filename="../../desktop/views/pages/settings.py" line="224"/>
         <source>Thuật toán ký</source>
         <translation>Signing algorithm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="206"/>
+        <location filename="../../desktop/views/pages/settings.py" line="225"/>
         <source>Thuật toán &amp;ký:</source>
         <translation>Signing &amp;algorithm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="211"/>
+        <location filename="../../desktop/views/pages/settings.py" line="230"/>
         <source>USB ký số tìm thấy</source>
         <translation>Tokens found</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="223"/>
+        <location filename="../../desktop/views/pages/settings.py" line="242"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="224"/>
-        <source>&amp;Ngôn ngữ / Language:</source>
-        <translation>&amp;Language / Ngôn ngữ:</translation>
+        <location filename="../../desktop/views/pages/settings.py" line="243"/>
+        <source>&amp;Ngôn ngữ mặc định / Language:</source>
+        <translation>Default &amp;language / Ngôn ngữ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="225"/>
-        <source>Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</source>
-        <translation>A new language takes effect when VaxDesk is opened again.</translation>
+        <location filename="../../desktop/views/pages/settings.py" line="244"/>
+        <source>Ngôn ngữ của máy khi chưa ai đăng nhập. Mỗi người chọn ngôn ngữ của mình khi đăng nhập (hoặc ở thanh trạng thái); lựa chọn đó được ghi nhớ cho tài khoản.</source>
+        <translation>The language before anyone signs in. Each person chooses their own language at sign-in (or in the status bar); it is remembered for their account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="298"/>
-        <source>{saved} Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</source>
-        <translation>{saved} The new language takes effect when VaxDesk is opened again.</translation>
+        <location filename="../../desktop/views/pages/settings.py" line="249"/>
+        <source>&amp;Gợi ý tên đăng nhập lần trước khi đăng nhập</source>
+        <translation>Offer the &amp;last user name at sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="330"/>
+        <location filename="../../desktop/views/pages/settings.py" line="251"/>
+        <source>Gợi ý tên đăng nhập lần trước</source>
+        <translation>Offer the last user name</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="253"/>
+        <source>Để tắt trên máy dùng chung: người sau không thấy tên của người trước.</source>
+        <translation>Leave off on a shared PC: the next person does not see the previous one's name.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="326"/>
+        <source>{saved} Ngôn ngữ mặc định mới dùng từ lần đăng nhập sau của người chưa chọn ngôn ngữ.</source>
+        <translation>{saved} The new default language applies at the next sign-in of anyone who has not chosen their own.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="359"/>
         <source>Đang kiểm tra…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="411"/>
+        <location filename="../../desktop/views/pages/settings.py" line="442"/>
         <source>Danh sách tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="425"/>
+        <location filename="../../desktop/views/pages/settings.py" line="456"/>
         <source>&amp;Thêm tài khoản…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="426"/>
+        <location filename="../../desktop/views/pages/settings.py" line="457"/>
         <source>Đặt lại &amp;mật khẩu…</source>
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="427"/>
+        <location filename="../../desktop/views/pages/settings.py" line="458"/>
         <source>&amp;Mở khoá</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="428"/>
+        <location filename="../../desktop/views/pages/settings.py" line="459"/>
         <source>Đổi &amp;vai trò…</source>
         <translation>Change &amp;role…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="429"/>
+        <location filename="../../desktop/views/pages/settings.py" line="460"/>
         <source>Tắt/&amp;bật tài khoản</source>
         <translation>Disable/&amp;enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="436"/>
+        <location filename="../../desktop/views/pages/settings.py" line="467"/>
         <source>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</source>
         <translation>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="461"/>
+        <location filename="../../desktop/views/pages/settings.py" line="492"/>
         <source>Đang khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="496"/>
+        <location filename="../../desktop/views/pages/settings.py" line="527"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="497"/>
+        <location filename="../../desktop/views/pages/settings.py" line="528"/>
         <source>Mật khẩu mới cho {user}:</source>
         <translation>New password for {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="507"/>
+        <location filename="../../desktop/views/pages/settings.py" line="538"/>
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="508"/>
+        <location filename="../../desktop/views/pages/settings.py" line="539"/>
         <source>Vai trò của {user}:</source>
         <translation>Role of {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="524"/>
+        <location filename="../../desktop/views/pages/settings.py" line="555"/>
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="527"/>
+        <location filename="../../desktop/views/pages/settings.py" line="558"/>
         <source>Mật khẩu &amp;hiện tại:</source>
         <translation>&amp;Current password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="527"/>
+        <location filename="../../desktop/views/pages/settings.py" line="558"/>
         <source>Mật khẩu hiện tại</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="528"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>Mật khẩu &amp;mới:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="528"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>Mật khẩu mới</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="529"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>&amp;Nhập lại:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="529"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>Nhập lại mật khẩu mới</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="547"/>
+        <location filename="../../desktop/views/pages/settings.py" line="578"/>
         <source>Thêm tài khoản</source>
         <translation>Add an account</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="559"/>
+        <location filename="../../desktop/views/pages/settings.py" line="590"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="560"/>
+        <location filename="../../desktop/views/pages/settings.py" line="591"/>
         <source>ít nhất {n} ký tự</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="562"/>
+        <location filename="../../desktop/views/pages/settings.py" line="593"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="563"/>
+        <location filename="../../desktop/views/pages/settings.py" line="594"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="564"/>
+        <location filename="../../desktop/views/pages/settings.py" line="595"/>
         <source>&amp;Vai trò:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="565"/>
+        <location filename="../../desktop/views/pages/settings.py" line="596"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="229"/>
+        <location filename="../../desktop/views/pages/settings.py" line="257"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="284"/>
+        <location filename="../../desktop/views/pages/settings.py" line="312"/>
         <source>Chỉ quản trị viên được thay đổi cài đặt.</source>
         <translation>Only an administrator may change settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="289"/>
+        <location filename="../../desktop/views/pages/settings.py" line="317"/>
         <source>Không có thay đổi nào.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="368"/>
+        <location filename="../../desktop/views/pages/settings.py" line="397"/>
         <source>Hai mật khẩu mới không giống nhau.</source>
         <translation>The two new passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="373"/>
+        <location filename="../../desktop/views/pages/settings.py" line="402"/>
         <source>Đã đổi mật khẩu.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="462"/>
+        <location filename="../../desktop/views/pages/settings.py" line="493"/>
         <source>Đã tắt</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="462"/>
+        <location filename="../../desktop/views/pages/settings.py" line="493"/>
         <source>Hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="476"/>
+        <location filename="../../desktop/views/pages/settings.py" line="507"/>
         <source>Hãy chọn một tài khoản trước.</source>
         <translation>Choose an account first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="251"/>
+        <location filename="../../desktop/views/pages/settings.py" line="279"/>
         <source>(đã lưu; để trống để giữ nguyên)</source>
         <translation>(saved; leave empty to keep)</translation>
     </message>
@@ -4345,202 +4408,212 @@
 <context>
     <name>desktop.views.pages.sign</name>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="37"/>
+        <location filename="../../desktop/views/pages/sign.py" line="38"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="38"/>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <location filename="../../desktop/views/pages/sign.py" line="40"/>
         <source>Đã ký xác nhận</source>
         <translation>Countersigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="40"/>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
         <source>Bị từ chối một phần</source>
         <translation>Partly rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Cấp mới</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Đính chính</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="45"/>
-        <source>Thuật toán</source>
-        <translation>Algorithm</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/sign.py" line="45"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>Cơ sở</source>
         <translation>Facilities</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="45"/>
-        <source>Mã lô</source>
-        <translation>Batch id</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/sign.py" line="59"/>
+        <location filename="../../desktop/views/pages/sign.py" line="69"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="67"/>
+        <location filename="../../desktop/views/pages/sign.py" line="77"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="68"/>
+        <location filename="../../desktop/views/pages/sign.py" line="78"/>
         <source>Nhãn:</source>
         <translation>Label:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="69"/>
+        <location filename="../../desktop/views/pages/sign.py" line="79"/>
         <source>Chủ chứng thư số:</source>
         <translation>Certificate holder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="70"/>
+        <location filename="../../desktop/views/pages/sign.py" line="80"/>
         <source>Hết hạn:</source>
         <translation>Expires:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="72"/>
+        <location filename="../../desktop/views/pages/sign.py" line="82"/>
         <source>&amp;Kiểm tra lại token</source>
         <translation>&amp;Check the token again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="77"/>
+        <location filename="../../desktop/views/pages/sign.py" line="87"/>
         <source>Bản ghi cần ký</source>
         <translation>Records to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="81"/>
+        <location filename="../../desktop/views/pages/sign.py" line="91"/>
         <source>Chọn bản ghi</source>
         <translation>Choose records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="82"/>
+        <location filename="../../desktop/views/pages/sign.py" line="92"/>
         <source>Tất cả bản ghi sẵn sàng</source>
         <translation>All ready records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="83"/>
+        <location filename="../../desktop/views/pages/sign.py" line="93"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="84"/>
+        <location filename="../../desktop/views/pages/sign.py" line="94"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="86"/>
+        <location filename="../../desktop/views/pages/sign.py" line="96"/>
         <source>Danh sách hoặc ngày</source>
         <translation>List or date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="97"/>
+        <location filename="../../desktop/views/pages/sign.py" line="107"/>
         <source>&amp;Ký các bản ghi…</source>
         <translation>&amp;Sign the records…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="100"/>
+        <location filename="../../desktop/views/pages/sign.py" line="110"/>
         <source>Dừng sau lô này</source>
         <translation>Stop after this batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="162"/>
+        <location filename="../../desktop/views/pages/sign.py" line="116"/>
+        <source>Lý do chưa ký được</source>
+        <translation>Why signing is not possible</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="176"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="213"/>
+        <location filename="../../desktop/views/pages/sign.py" line="228"/>
         <source>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</source>
         <translation>Ready to sign: {ready}. Held for review: {held}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="203"/>
+        <location filename="../../desktop/views/pages/sign.py" line="239"/>
+        <source>Chi tiết: mã lô {batch}, thuật toán ký {alg}</source>
+        <translation>Details: batch {batch}, signature {alg}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="266"/>
+        <source>Đang ký…</source>
+        <translation>Signing…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="268"/>
+        <source>Chưa có bản ghi nào sẵn sàng để ký.</source>
+        <translation>No records are ready to sign.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="218"/>
         <source>Sẵn sàng</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="270"/>
+        <location filename="../../desktop/views/pages/sign.py" line="302"/>
         <source>Không được phép ký</source>
         <translation>Not permitted to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="305"/>
+        <location filename="../../desktop/views/pages/sign.py" line="337"/>
         <source>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</source>
         <translation>Signing stopped. The batches already signed are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="310"/>
+        <location filename="../../desktop/views/pages/sign.py" line="342"/>
         <source>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</source>
         <translation>Signed {n} records in {b} batches. The batches are waiting to be synced.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="321"/>
+        <location filename="../../desktop/views/pages/sign.py" line="353"/>
         <source>Chưa ký được</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="57"/>
+        <location filename="../../desktop/views/pages/sign.py" line="67"/>
         <source>Ký số bằng USB token</source>
         <translation>Sign with the USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="116"/>
+        <location filename="../../desktop/views/pages/sign.py" line="130"/>
         <source>Các lô đã ký</source>
         <translation>Signed batches</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="193"/>
+        <location filename="../../desktop/views/pages/sign.py" line="208"/>
         <source>Danh sách số {id}</source>
         <translation>List {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="204"/>
+        <location filename="../../desktop/views/pages/sign.py" line="219"/>
         <source>Đã cắm</source>
         <translation>Inserted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="204"/>
+        <location filename="../../desktop/views/pages/sign.py" line="219"/>
         <source>Không thấy token</source>
         <translation>No token</translation>
     </message>
@@ -4548,190 +4621,200 @@
 <context>
     <name>desktop.views.pages.sync</name>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="29"/>
+        <location filename="../../desktop/views/pages/sync.py" line="30"/>
         <source>Đang chờ gửi</source>
         <translation>Waiting to send</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="30"/>
+        <location filename="../../desktop/views/pages/sync.py" line="31"/>
         <source>Đang gửi</source>
         <translation>Sending</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="31"/>
+        <location filename="../../desktop/views/pages/sync.py" line="32"/>
         <source>Đã xong</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="32"/>
+        <location filename="../../desktop/views/pages/sync.py" line="33"/>
         <source>Cần xử lý</source>
         <translation>Needs attention</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="35"/>
+        <location filename="../../desktop/views/pages/sync.py" line="36"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="36"/>
+        <location filename="../../desktop/views/pages/sync.py" line="37"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="37"/>
+        <location filename="../../desktop/views/pages/sync.py" line="38"/>
         <source>Đã cấp đủ</source>
         <translation>All certified</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="38"/>
+        <location filename="../../desktop/views/pages/sync.py" line="39"/>
         <source>Bị từ chối một phần</source>
         <translation>Partly refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="39"/>
+        <location filename="../../desktop/views/pages/sync.py" line="40"/>
         <source>Bị từ chối</source>
         <translation>Refused</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
         <source>Lô</source>
         <translation>Batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
         <source>Trạng thái gửi</source>
         <translation>Outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <location filename="../../desktop/views/pages/sync.py" line="43"/>
         <source>Kết quả</source>
         <translation>Result</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <location filename="../../desktop/views/pages/sync.py" line="43"/>
         <source>Lần thử</source>
         <translation>Attempts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <location filename="../../desktop/views/pages/sync.py" line="43"/>
         <source>Thử lại lúc</source>
         <translation>Next attempt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="43"/>
+        <location filename="../../desktop/views/pages/sync.py" line="44"/>
         <source>Lỗi gần nhất</source>
         <translation>Last error</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="157"/>
+        <location filename="../../desktop/views/pages/sync.py" line="177"/>
         <source>Đã gửi {sent} lô; {accepted} chứng nhận mới; {rejected} bản ghi bị từ chối (đã trả về Đối chiếu); còn chờ {pending} bản ghi.</source>
         <translation>Sent {sent} batches; {accepted} new certificates; {rejected} records refused (back in Review); {pending} records waiting.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="107"/>
+        <location filename="../../desktop/views/pages/sync.py" line="60"/>
+        <source>Chi tiết: {text}</source>
+        <translation>Details: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="123"/>
         <source>Tạm dừng đồng bộ tự động</source>
         <translation>Automatic sync paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="69"/>
+        <location filename="../../desktop/views/pages/sync.py" line="85"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="70"/>
+        <location filename="../../desktop/views/pages/sync.py" line="86"/>
         <source>Đang chờ:</source>
         <translation>Waiting:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="71"/>
+        <location filename="../../desktop/views/pages/sync.py" line="87"/>
         <source>Lần thành công cuối:</source>
         <translation>Last success:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="72"/>
+        <location filename="../../desktop/views/pages/sync.py" line="88"/>
         <source>Lỗi gần nhất:</source>
         <translation>Last error:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="73"/>
+        <location filename="../../desktop/views/pages/sync.py" line="89"/>
         <source>Lần đồng bộ vừa rồi:</source>
         <translation>Latest sync:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="76"/>
+        <location filename="../../desktop/views/pages/sync.py" line="92"/>
         <source>Đồng bộ ngay</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="81"/>
+        <location filename="../../desktop/views/pages/sync.py" line="97"/>
         <source>Gửi lại các lô cần xử lý</source>
         <translation>Send batches needing attention again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="93"/>
+        <location filename="../../desktop/views/pages/sync.py" line="109"/>
         <source>Các lô trong hộp thư đi</source>
         <translation>Batches in the outbox</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="109"/>
+        <location filename="../../desktop/views/pages/sync.py" line="125"/>
         <source>Chưa đồng bộ lần nào</source>
         <translation>Never synced</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="116"/>
+        <location filename="../../desktop/views/pages/sync.py" line="132"/>
         <source>{b} lô ({r} bản ghi) chờ gửi; {f} lô cần xử lý</source>
         <translation>{b} batches ({r} records) waiting; {f} batches need attention</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="167"/>
+        <location filename="../../desktop/views/pages/sync.py" line="187"/>
         <source>Đồng bộ tự động đang tạm dừng.</source>
         <translation>Automatic sync is paused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="58"/>
+        <location filename="../../desktop/views/pages/sync.py" line="74"/>
         <source>Đồng bộ với máy chủ trung ương</source>
         <translation>Sync with the central service</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="111"/>
+        <location filename="../../desktop/views/pages/sync.py" line="127"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="113"/>
+        <location filename="../../desktop/views/pages/sync.py" line="129"/>
         <source>Ngoại tuyến: công việc vẫn tiếp tục, các lô sẽ được gửi khi có mạng</source>
         <translation>Offline: keep working, batches will be sent when the network is back</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="124"/>
+        <location filename="../../desktop/views/pages/sync.py" line="142"/>
         <source>Tiếp tục đồng bộ tự động</source>
         <translation>Resume automatic sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="125"/>
+        <location filename="../../desktop/views/pages/sync.py" line="143"/>
         <source>Tạm dừng đồng bộ tự động</source>
         <comment>variant 2</comment>
         <translation>Pause automatic sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="151"/>
+        <location filename="../../desktop/views/pages/sync.py" line="171"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="182"/>
+        <location filename="../../desktop/views/pages/sync.py" line="202"/>
         <source>Gửi lại</source>
         <translation>Send again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="182"/>
+        <location filename="../../desktop/views/pages/sync.py" line="202"/>
         <source>Chỉ gửi lại khi nguyên nhân đã được xử lý (ví dụ cơ sở đã được đăng ký, bộ phận CNTT đã kiểm tra cảnh báo). Gửi lại các lô cần xử lý?</source>
         <translation>Only send again once the cause is dealt with (e.g. the facility is registered, IT staff checked the alarm). Send the batches needing attention again?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="162"/>
+        <source>Chi tiết: mã lô {batch}</source>
+        <translation>Details: batch {batch}</translation>
     </message>
 </context>
 <context>
@@ -5036,179 +5119,201 @@
 <context>
     <name>desktop.views.sign_in</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="193"/>
+        <location filename="../../desktop/views/sign_in.py" line="296"/>
         <source>Thoát VaxDesk</source>
         <translation>Quit VaxDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="41"/>
+        <location filename="../../desktop/views/sign_in.py" line="50"/>
+        <location filename="../../desktop/views/sign_in.py" line="290"/>
         <source>Thông báo lỗi</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="127"/>
-        <location filename="../../desktop/views/sign_in.py" line="178"/>
+        <location filename="../../desktop/views/sign_in.py" line="71"/>
+        <source>Đang kiểm tra</source>
+        <translation>Checking</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="72"/>
+        <location filename="../../desktop/views/sign_in.py" line="291"/>
+        <source>Đang kiểm tra mật khẩu…</source>
+        <translation>Checking the password…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="192"/>
+        <location filename="../../desktop/views/sign_in.py" line="287"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="130"/>
+        <location filename="../../desktop/views/sign_in.py" line="195"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="110"/>
+        <location filename="../../desktop/views/sign_in.py" line="175"/>
         <source>VaxDesk — tạo quản trị viên</source>
         <translation>VaxDesk — create the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="113"/>
+        <location filename="../../desktop/views/sign_in.py" line="178"/>
         <source>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị viên: người này cài đặt chương trình và thêm tài khoản cho nhân viên nhập liệu và người ký số.</source>
         <translation>There are no accounts yet. Create the administrator's account: this person sets VaxDesk up and adds accounts for the clerks and the signer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="123"/>
-        <location filename="../../desktop/views/sign_in.py" line="177"/>
+        <location filename="../../desktop/views/sign_in.py" line="188"/>
+        <location filename="../../desktop/views/sign_in.py" line="286"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="126"/>
+        <location filename="../../desktop/views/sign_in.py" line="191"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="128"/>
+        <location filename="../../desktop/views/sign_in.py" line="193"/>
         <source>ít nhất {n} ký tự</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="131"/>
-        <location filename="../../desktop/views/sign_in.py" line="179"/>
+        <location filename="../../desktop/views/sign_in.py" line="196"/>
+        <location filename="../../desktop/views/sign_in.py" line="288"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="132"/>
+        <location filename="../../desktop/views/sign_in.py" line="197"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="133"/>
-        <location filename="../../desktop/views/sign_in.py" line="180"/>
+        <location filename="../../desktop/views/sign_in.py" line="198"/>
+        <location filename="../../desktop/views/sign_in.py" line="289"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="134"/>
+        <location filename="../../desktop/views/sign_in.py" line="199"/>
         <source>&amp;Nhập lại:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="138"/>
+        <location filename="../../desktop/views/sign_in.py" line="204"/>
         <source>Tạo và đăng nhập</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="183"/>
+        <location filename="../../desktop/views/sign_in.py" line="279"/>
+        <source>Ngôn ngữ</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="280"/>
+        <source>Ngôn ngữ của bạn; được ghi nhớ cho tài khoản này.</source>
+        <translation>Your language; remembered for this account.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="282"/>
+        <source>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</source>
+        <translation>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="292"/>
         <source>Nhập sai mật khẩu {n} lần liên tiếp, tài khoản bị khoá {m} phút.</source>
         <translation>After {n} wrong passwords in a row the account is locked for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="190"/>
+        <location filename="../../desktop/views/sign_in.py" line="295"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="112"/>
+        <location filename="../../desktop/views/sign_in.py" line="177"/>
         <source>Chào mừng đến với VaxDesk</source>
         <translation>Welcome to VaxDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="150"/>
+        <location filename="../../desktop/views/sign_in.py" line="216"/>
         <source>Hai mật khẩu không giống nhau.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="163"/>
+        <location filename="../../desktop/views/sign_in.py" line="277"/>
         <source>VaxDesk — đăng nhập</source>
         <translation>VaxDesk — sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="164"/>
+        <location filename="../../desktop/views/sign_in.py" line="278"/>
         <source>VaxDesk — đã khoá</source>
         <translation>VaxDesk — locked</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/sign_in.py" line="168"/>
-        <source>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</source>
-        <translation>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</translation>
     </message>
 </context>
 <context>
     <name>desktop.views.sync_status</name>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="117"/>
+        <location filename="../../desktop/views/sync_status.py" line="110"/>
         <source>Đồng bộ gặp lỗi không mong muốn; chi tiết trong nhật ký.</source>
         <translation>Sync hit an unexpected error; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="137"/>
+        <location filename="../../desktop/views/sync_status.py" line="130"/>
         <source>Trạng thái đồng bộ</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="172"/>
+        <location filename="../../desktop/views/sync_status.py" line="165"/>
         <source>Lần thành công cuối: {t}</source>
         <translation>Last success: {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="89"/>
+        <location filename="../../desktop/views/sync_status.py" line="82"/>
         <source>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</source>
         <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="101"/>
+        <location filename="../../desktop/views/sync_status.py" line="94"/>
         <source>Đang đồng bộ với máy chủ trung ương…</source>
         <translation>Syncing with the central service…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="158"/>
+        <location filename="../../desktop/views/sync_status.py" line="151"/>
         <source>Đồng bộ tạm dừng</source>
         <translation>Sync paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="167"/>
+        <location filename="../../desktop/views/sync_status.py" line="160"/>
         <source>{n} lô chờ gửi</source>
         <translation>{n} batches waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="169"/>
+        <location filename="../../desktop/views/sync_status.py" line="162"/>
         <source>{n} lô cần xử lý</source>
         <translation>{n} batches need attention</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="174"/>
+        <location filename="../../desktop/views/sync_status.py" line="167"/>
         <source>Lỗi gần nhất: {e}</source>
         <translation>Last error: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="151"/>
+        <location filename="../../desktop/views/sync_status.py" line="144"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="160"/>
+        <location filename="../../desktop/views/sync_status.py" line="153"/>
         <source>Chưa đồng bộ</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="162"/>
+        <location filename="../../desktop/views/sync_status.py" line="155"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="164"/>
+        <location filename="../../desktop/views/sync_status.py" line="157"/>
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>

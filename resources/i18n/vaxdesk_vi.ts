@@ -141,67 +141,72 @@
 <context>
     <name>desktop.accounts.users</name>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="211"/>
+        <location filename="../../desktop/accounts/users.py" line="213"/>
         <source>Wrong user name or password. {n} more tries before the account is locked for {m} minutes.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu. Còn {n} lần thử trước khi tài khoản bị khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="221"/>
+        <location filename="../../desktop/accounts/users.py" line="223"/>
         <source>The account is locked after too many wrong passwords. Try again in {m} minutes, or ask an administrator to unlock it.</source>
         <translation>Tài khoản đang bị khoá do nhập sai mật khẩu nhiều lần. Thử lại sau {m} phút, hoặc nhờ quản trị viên mở khoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="67"/>
+        <location filename="../../desktop/accounts/users.py" line="69"/>
         <source>The user name “{name}” is not valid: use 2–50 unaccented letters, digits, dots, underscores or hyphens, starting with a letter or digit (e.g. lan.nguyen).</source>
         <translation>Tên đăng nhập “{name}” không hợp lệ: dùng 2–50 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch nối, bắt đầu bằng chữ hoặc số (ví dụ: lan.nguyen).</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="79"/>
+        <location filename="../../desktop/accounts/users.py" line="81"/>
         <source>The password must have at least {n} characters.</source>
         <translation>Mật khẩu phải có ít nhất {n} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="85"/>
+        <location filename="../../desktop/accounts/users.py" line="87"/>
         <source>The password must not begin or end with a space.</source>
         <translation>Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="94"/>
+        <location filename="../../desktop/accounts/users.py" line="96"/>
         <source>There is no role “{role}”; choose one of: {roles}.</source>
         <translation>Vai trò “{role}” không tồn tại; chọn một trong: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="107"/>
+        <location filename="../../desktop/accounts/users.py" line="109"/>
         <source>There is no account “{name}”.</source>
         <translation>Không có tài khoản “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="132"/>
+        <location filename="../../desktop/accounts/users.py" line="134"/>
         <source>The account “{name}” already exists.</source>
         <translation>Tài khoản “{name}” đã có.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="208"/>
+        <location filename="../../desktop/accounts/users.py" line="210"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="288"/>
+        <location filename="../../desktop/accounts/users.py" line="290"/>
         <source>The last active administrator cannot lose the {role} role.</source>
         <translation>Không thể bỏ quyền {role} của quản trị viên cuối cùng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="148"/>
+        <location filename="../../desktop/accounts/users.py" line="299"/>
+        <source>There is no language “{lang}”; choose vi or en.</source>
+        <translation>Ngôn ngữ “{lang}” không có; chọn vi hoặc en.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/accounts/users.py" line="150"/>
         <source>Accounts already exist; an administrator signs in to add users.</source>
         <translation>Đã có tài khoản; quản trị viên hãy đăng nhập để thêm người dùng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="236"/>
+        <location filename="../../desktop/accounts/users.py" line="238"/>
         <source>The current password is wrong.</source>
         <translation>Mật khẩu hiện tại không đúng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="177"/>
+        <location filename="../../desktop/accounts/users.py" line="179"/>
         <source>The account “{name}” is disabled; ask your administrator.</source>
         <translation>Tài khoản “{name}” đã bị tắt; hãy nhờ quản trị viên.</translation>
     </message>
@@ -883,22 +888,22 @@
 <context>
     <name>desktop.dcc.hc1</name>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="102"/>
+        <location filename="../../desktop/dcc/hc1.py" line="126"/>
         <source>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</source>
         <translation>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="106"/>
+        <location filename="../../desktop/dcc/hc1.py" line="130"/>
         <source>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</source>
         <translation>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="110"/>
+        <location filename="../../desktop/dcc/hc1.py" line="134"/>
         <source>The certificate must expire after it is issued.</source>
         <translation>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="113"/>
+        <location filename="../../desktop/dcc/hc1.py" line="137"/>
         <source>The issuing country "{iss}" is not a two-letter ISO 3166 code.</source>
         <translation>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</translation>
     </message>
@@ -906,7 +911,7 @@
 <context>
     <name>desktop.dcc.names</name>
     <message>
-        <location filename="../../desktop/dcc/names.py" line="50"/>
+        <location filename="../../desktop/dcc/names.py" line="51"/>
         <source>The full name is empty.</source>
         <translation>Họ tên đang để trống.</translation>
     </message>
@@ -984,22 +989,22 @@
 <context>
     <name>desktop.dcc.validate</name>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="107"/>
+        <location filename="../../desktop/dcc/validate.py" line="116"/>
         <source>the required field is missing</source>
         <translation>thiếu trường bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="221"/>
+        <location filename="../../desktop/dcc/validate.py" line="230"/>
         <source>a value of type {kind} is not allowed in a certificate (use an integer or text)</source>
         <translation>giá trị kiểu {kind} không được phép trong chứng nhận (phải là số nguyên hoặc chuỗi)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="111"/>
+        <location filename="../../desktop/dcc/validate.py" line="120"/>
         <source>a vaccination (v), test (t) or recovery (r) entry is missing</source>
         <translation>thiếu mục tiêm chủng (v), xét nghiệm (t) hoặc khỏi bệnh (r)</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/validate.py" line="213"/>
+        <location filename="../../desktop/dcc/validate.py" line="222"/>
         <source>key {key} is not a string</source>
         <translation>khoá {key} không phải chuỗi</translation>
     </message>
@@ -1871,38 +1876,38 @@
 <context>
     <name>desktop.settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="171"/>
-        <location filename="../../desktop/settings.py" line="117"/>
+        <location filename="../../desktop/settings.py" line="172"/>
+        <location filename="../../desktop/settings.py" line="118"/>
         <source>There is no setting {key}</source>
         <translation>Không có cài đặt {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="153"/>
+        <location filename="../../desktop/settings.py" line="154"/>
         <source>Value {value!r} is not valid for {key}</source>
         <translation>Giá trị {value!r} không hợp lệ cho {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="187"/>
+        <location filename="../../desktop/settings.py" line="188"/>
         <source>a value</source>
         <translation>một giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="99"/>
+        <location filename="../../desktop/settings.py" line="100"/>
         <source>Cannot read the settings file {file}: {err}</source>
         <translation>Không đọc được tệp cài đặt {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="186"/>
+        <location filename="../../desktop/settings.py" line="187"/>
         <source>a whole number</source>
         <translation>một số nguyên</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="186"/>
+        <location filename="../../desktop/settings.py" line="187"/>
         <source>a number</source>
         <translation>một số</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="187"/>
+        <location filename="../../desktop/settings.py" line="188"/>
         <source>yes/no</source>
         <translation>có/không</translation>
     </message>
@@ -1920,37 +1925,37 @@
 <context>
     <name>desktop.signing.batch</name>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="147"/>
+        <location filename="../../desktop/signing/batch.py" line="170"/>
         <source>ready to sign</source>
         <translation>đang chờ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="144"/>
+        <location filename="../../desktop/signing/batch.py" line="167"/>
         <source>from the list of {day}</source>
         <translation>của danh sách {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="146"/>
+        <location filename="../../desktop/signing/batch.py" line="169"/>
         <source>vaccinated on {day}</source>
         <translation>tiêm ngày {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="270"/>
-        <source>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</source>
-        <translation>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/signing/batch.py" line="182"/>
+        <location filename="../../desktop/signing/batch.py" line="207"/>
         <source>No record is ready to sign.</source>
         <translation>Không có bản ghi nào sẵn sàng để ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="191"/>
+        <location filename="../../desktop/signing/batch.py" line="298"/>
+        <source>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</source>
+        <translation>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/batch.py" line="219"/>
         <source>Opening the USB token…</source>
         <translation>Đang mở USB token…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="195"/>
+        <location filename="../../desktop/signing/batch.py" line="223"/>
         <source>Signing batch {n} of {m}…</source>
         <translation>Đang ký lô {n}/{m}…</translation>
     </message>
@@ -2014,7 +2019,7 @@
 <context>
     <name>desktop.signing.handler</name>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="58"/>
+        <location filename="../../desktop/signing/handler.py" line="60"/>
         <source>Sign {n_en} records {scope}? {held_en} held for review.</source>
         <translation>Ký {n_vi} bản ghi {scope}? {held_vi} bản ghi đang chờ đối chiếu.</translation>
     </message>
@@ -2029,27 +2034,27 @@
         <translation>Chứng thư số: {holder}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="64"/>
+        <location filename="../../desktop/signing/handler.py" line="66"/>
         <source>They will be signed as {b} batches, one token signature each.</source>
         <translation>Sẽ ký thành {b} lô, mỗi lô một lần ký trên token.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="67"/>
+        <location filename="../../desktop/signing/handler.py" line="69"/>
         <source>{c} of them are corrections (separate batches).</source>
         <translation>Trong đó {c} bản ghi đính chính (lô riêng).</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="70"/>
+        <location filename="../../desktop/signing/handler.py" line="72"/>
         <source>Facilities: {f}</source>
         <translation>Cơ sở: {f}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="111"/>
+        <location filename="../../desktop/signing/handler.py" line="115"/>
         <source>No PIN given: use --pin-stdin (one line on stdin) or the environment variable {env}.</source>
         <translation>Chưa có mã PIN: dùng --pin-stdin (một dòng trên stdin) hoặc biến môi trường {env}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/handler.py" line="102"/>
+        <location filename="../../desktop/signing/handler.py" line="106"/>
         <source>Wrong PIN.</source>
         <translation>Sai mã PIN.</translation>
     </message>
@@ -2070,6 +2075,44 @@
         <location filename="../../desktop/signing/modules.py" line="86"/>
         <source>There is no PKCS#11 module at {path}. Install the token software or correct the path in Settings.</source>
         <translation>Không có thư viện PKCS#11 tại {path}. Hãy cài phần mềm token hoặc sửa đường dẫn trong Cài đặt.</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.signing.presign</name>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="39"/>
+        <source>names that cannot be written in ICAO letters</source>
+        <translation>tên không viết được bằng chữ Latinh ICAO</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="40"/>
+        <source>data outside the DCC certificate's rules</source>
+        <translation>dữ liệu ngoài quy định của chứng nhận DCC</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="41"/>
+        <source>the same person's dose twice</source>
+        <translation>cùng người, cùng mũi tiêm hai lần</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="42"/>
+        <source>of facilities this workspace does not sign for</source>
+        <translation>của cơ sở không thuộc phạm vi ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="181"/>
+        <source>dose {dn} of this person is already signed (vaccinated {date}); to change it, correct the certificate</source>
+        <translation>mũi {dn} của người này đã được ký (ngày tiêm {date}); nếu cần sửa, hãy đính chính chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="185"/>
+        <source>dose {dn} of this person is also on row {other} (vaccinated {date}); reject one of them</source>
+        <translation>mũi {dn} của người này đã có ở dòng {other} (ngày tiêm {date}); hãy loại một trong hai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/signing/presign.py" line="119"/>
+        <source>“{name}” has letters outside the Latin alphabet ({chars}); enter the name in Latin letters as in the passport</source>
+        <translation>“{name}” có chữ không phải chữ Latinh ({chars}); hãy nhập tên bằng chữ Latinh như trên hộ chiếu</translation>
     </message>
 </context>
 <context>
@@ -2433,52 +2476,52 @@
 <context>
     <name>desktop.views.main_window</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="29"/>
+        <location filename="../../desktop/views/main_window.py" line="38"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="30"/>
+        <location filename="../../desktop/views/main_window.py" line="39"/>
         <source>Import</source>
         <translation>Nhập danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="31"/>
+        <location filename="../../desktop/views/main_window.py" line="40"/>
         <source>Review</source>
         <translation>Đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="32"/>
+        <location filename="../../desktop/views/main_window.py" line="41"/>
         <source>Sign</source>
         <translation>Ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="33"/>
+        <location filename="../../desktop/views/main_window.py" line="42"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="34"/>
+        <location filename="../../desktop/views/main_window.py" line="43"/>
         <source>Certificates</source>
         <translation>Chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="35"/>
+        <location filename="../../desktop/views/main_window.py" line="44"/>
         <source>Verify</source>
         <translation>Kiểm tra mã QR</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="36"/>
+        <location filename="../../desktop/views/main_window.py" line="45"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="37"/>
+        <location filename="../../desktop/views/main_window.py" line="46"/>
         <source>Audit log</source>
         <translation>Nhật ký kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="48"/>
+        <location filename="../../desktop/views/main_window.py" line="129"/>
         <source>Stages of the day</source>
         <translation>Các bước trong ngày</translation>
     </message>
@@ -3315,77 +3358,82 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="245"/>
+        <location filename="../../desktop/views/pages/overview.py" line="430"/>
+        <source>{n} records wait for your signature</source>
+        <translation>{n} bản ghi chờ bạn ký số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/overview.py" line="246"/>
         <source>Open the {n} “{state}” records</source>
         <translation>Mở {n} bản ghi “{state}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="264"/>
+        <location filename="../../desktop/views/pages/overview.py" line="265"/>
         <source>Today, {day}</source>
         <translation>Hôm nay, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="271"/>
+        <location filename="../../desktop/views/pages/overview.py" line="272"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="272"/>
+        <location filename="../../desktop/views/pages/overview.py" line="273"/>
         <source>Refresh the figures</source>
         <translation>Làm mới số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="275"/>
+        <location filename="../../desktop/views/pages/overview.py" line="276"/>
         <source>Export a report…</source>
         <translation>Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="277"/>
+        <location filename="../../desktop/views/pages/overview.py" line="278"/>
         <source>Save the chart…</source>
         <translation>Lưu biểu đồ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="282"/>
+        <location filename="../../desktop/views/pages/overview.py" line="283"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Khoá màn hình (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="283"/>
+        <location filename="../../desktop/views/pages/overview.py" line="284"/>
         <source>Lock the screen</source>
         <translation>Khoá màn hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="293"/>
+        <location filename="../../desktop/views/pages/overview.py" line="294"/>
         <source>Nothing is waiting. ✔</source>
         <translation>Không còn việc nào đang chờ. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="310"/>
+        <location filename="../../desktop/views/pages/overview.py" line="311"/>
         <source>Chart by list</source>
         <translation>Biểu đồ theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="311"/>
+        <location filename="../../desktop/views/pages/overview.py" line="312"/>
         <source>Chart by vaccination day</source>
         <translation>Biểu đồ theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="312"/>
+        <location filename="../../desktop/views/pages/overview.py" line="313"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="313"/>
+        <location filename="../../desktop/views/pages/overview.py" line="314"/>
         <source>By vaccination day</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="324"/>
+        <location filename="../../desktop/views/pages/overview.py" line="325"/>
         <source>Click a number to open those records. On the chart: arrows to choose, Enter to open.</source>
         <translation>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="129"/>
+        <location filename="../../desktop/views/pages/overview.py" line="130"/>
         <source>No records yet</source>
         <translation>Chưa có bản ghi nào</translation>
     </message>
@@ -3904,442 +3952,457 @@
 <context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="401"/>
-        <location filename="../../desktop/views/pages/settings.py" line="550"/>
+        <location filename="../../desktop/views/pages/settings.py" line="432"/>
+        <location filename="../../desktop/views/pages/settings.py" line="581"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="401"/>
-        <location filename="../../desktop/views/pages/settings.py" line="552"/>
+        <location filename="../../desktop/views/pages/settings.py" line="432"/>
+        <location filename="../../desktop/views/pages/settings.py" line="583"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="401"/>
-        <location filename="../../desktop/views/pages/settings.py" line="556"/>
+        <location filename="../../desktop/views/pages/settings.py" line="432"/>
+        <location filename="../../desktop/views/pages/settings.py" line="587"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="402"/>
+        <location filename="../../desktop/views/pages/settings.py" line="433"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="77"/>
+        <location filename="../../desktop/views/pages/settings.py" line="96"/>
         <source>Only an administrator may change settings and accounts.</source>
         <translation>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="158"/>
+        <location filename="../../desktop/views/pages/settings.py" line="177"/>
         <source>Facility &amp;code:</source>
         <translation>&amp;Mã cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="159"/>
+        <location filename="../../desktop/views/pages/settings.py" line="178"/>
         <source>Facility &amp;name:</source>
         <translation>&amp;Tên cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="165"/>
+        <location filename="../../desktop/views/pages/settings.py" line="184"/>
         <source>Facilities &amp;represented:</source>
         <translation>Các cơ sở được &amp;ký thay:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="172"/>
+        <location filename="../../desktop/views/pages/settings.py" line="191"/>
         <source>&amp;Registry address:</source>
         <translation>Địa chỉ CSDL &amp;dân cư:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="173"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Mã truy cập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="174"/>
+        <location filename="../../desktop/views/pages/settings.py" line="193"/>
         <source>Look-ups per &amp;request:</source>
         <translation>Số tra cứu mỗi &amp;lần:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="175"/>
+        <location filename="../../desktop/views/pages/settings.py" line="194"/>
         <source>Registry timeout:</source>
         <translation>Chờ tối đa (CSDL dân cư):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="176"/>
+        <location filename="../../desktop/views/pages/settings.py" line="195"/>
         <source>Test the registry connection</source>
         <translation>Kiểm tra kết nối CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="177"/>
+        <location filename="../../desktop/views/pages/settings.py" line="196"/>
         <source>&amp;Central service address:</source>
         <translation>Địa chỉ hệ thống &amp;trung ương:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <location filename="../../desktop/views/pages/settings.py" line="198"/>
         <source>Central &amp;credential:</source>
         <translation>Thông tin &amp;xác thực trung ương:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="180"/>
+        <location filename="../../desktop/views/pages/settings.py" line="199"/>
         <source>TLS certificate file (optional):</source>
         <translation>Chứng thư TLS (tuỳ chọn):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="181"/>
+        <location filename="../../desktop/views/pages/settings.py" line="200"/>
         <source>Central timeout:</source>
         <translation>Chờ tối đa (trung ương):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="182"/>
+        <location filename="../../desktop/views/pages/settings.py" line="201"/>
         <source>Sync every (0: by hand):</source>
         <translation>Đồng bộ mỗi (0: thủ công):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="184"/>
+        <location filename="../../desktop/views/pages/settings.py" line="203"/>
         <source>Test the central connection</source>
         <translation>Kiểm tra kết nối trung ương</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="202"/>
+        <location filename="../../desktop/views/pages/settings.py" line="221"/>
         <source>Token &amp;label:</source>
         <translation>&amp;Nhãn USB ký số:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="208"/>
+        <location filename="../../desktop/views/pages/settings.py" line="227"/>
         <source>Records per signed &amp;batch:</source>
         <translation>Số bản ghi mỗi &amp;lô ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="209"/>
+        <location filename="../../desktop/views/pages/settings.py" line="228"/>
         <source>Test the token</source>
         <translation>Kiểm tra USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="228"/>
+        <location filename="../../desktop/views/pages/settings.py" line="256"/>
         <source>&amp;Lock the screen after (0: never):</source>
         <translation>&amp;Khoá màn hình sau (0: không khoá):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="296"/>
+        <location filename="../../desktop/views/pages/settings.py" line="324"/>
         <source>Saved {n} settings.</source>
         <translation>Đã lưu {n} cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="74"/>
+        <location filename="../../desktop/views/pages/settings.py" line="93"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="81"/>
+        <location filename="../../desktop/views/pages/settings.py" line="100"/>
         <source>Change my password…</source>
         <translation>Đổi mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="83"/>
+        <location filename="../../desktop/views/pages/settings.py" line="102"/>
         <source>Change my password</source>
         <translation>Đổi mật khẩu của tôi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="88"/>
+        <location filename="../../desktop/views/pages/settings.py" line="107"/>
         <source>Facility</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="89"/>
+        <location filename="../../desktop/views/pages/settings.py" line="108"/>
         <source>Connections</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="90"/>
+        <location filename="../../desktop/views/pages/settings.py" line="109"/>
         <source>Signing token</source>
         <translation>USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="91"/>
+        <location filename="../../desktop/views/pages/settings.py" line="110"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="92"/>
+        <location filename="../../desktop/views/pages/settings.py" line="111"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="93"/>
+        <location filename="../../desktop/views/pages/settings.py" line="112"/>
         <source>Data updates</source>
         <translation>Cập nhật dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="95"/>
-        <location filename="../../desktop/views/pages/settings.py" line="476"/>
+        <location filename="../../desktop/views/pages/settings.py" line="114"/>
+        <location filename="../../desktop/views/pages/settings.py" line="507"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="99"/>
+        <location filename="../../desktop/views/pages/settings.py" line="118"/>
         <source>Result of saving</source>
         <translation>Kết quả lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="103"/>
+        <location filename="../../desktop/views/pages/settings.py" line="122"/>
         <source>Undo changes</source>
         <translation>Hoàn tác thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="105"/>
+        <location filename="../../desktop/views/pages/settings.py" line="124"/>
         <source>&amp;Save settings</source>
         <translation>&amp;Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="106"/>
+        <location filename="../../desktop/views/pages/settings.py" line="125"/>
         <source>Save settings</source>
         <translation>Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="146"/>
+        <location filename="../../desktop/views/pages/settings.py" line="165"/>
         <source>Test result</source>
         <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="160"/>
+        <location filename="../../desktop/views/pages/settings.py" line="179"/>
         <source>Signs for several facilities (provincial health department / CDC)</source>
         <translation>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="162"/>
+        <location filename="../../desktop/views/pages/settings.py" line="181"/>
         <source>Focal agency</source>
         <translation>Đầu mối ký thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="211"/>
         <source>PKCS#11 module</source>
         <translation>Mô-đun PKCS#11</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="196"/>
+        <location filename="../../desktop/views/pages/settings.py" line="215"/>
         <source>PKCS#11 &amp;module:</source>
         <translation>&amp;Mô-đun PKCS#11:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="197"/>
+        <location filename="../../desktop/views/pages/settings.py" line="216"/>
         <source>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</source>
         <translation>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="205"/>
+        <location filename="../../desktop/views/pages/settings.py" line="224"/>
         <source>Signing algorithm</source>
         <translation>Thuật toán ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="206"/>
+        <location filename="../../desktop/views/pages/settings.py" line="225"/>
         <source>Signing &amp;algorithm:</source>
         <translation>Thuật toán &amp;ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="211"/>
+        <location filename="../../desktop/views/pages/settings.py" line="230"/>
         <source>Tokens found</source>
         <translation>USB ký số tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="223"/>
+        <location filename="../../desktop/views/pages/settings.py" line="242"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="224"/>
-        <source>&amp;Language / Ngôn ngữ:</source>
-        <translation>&amp;Ngôn ngữ / Language:</translation>
+        <location filename="../../desktop/views/pages/settings.py" line="243"/>
+        <source>Default &amp;language / Ngôn ngữ:</source>
+        <translation>&amp;Ngôn ngữ mặc định / Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="225"/>
-        <source>A new language takes effect when VaxDesk is opened again.</source>
-        <translation>Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</translation>
+        <location filename="../../desktop/views/pages/settings.py" line="244"/>
+        <source>The language before anyone signs in. Each person chooses their own language at sign-in (or in the status bar); it is remembered for their account.</source>
+        <translation>Ngôn ngữ của máy khi chưa ai đăng nhập. Mỗi người chọn ngôn ngữ của mình khi đăng nhập (hoặc ở thanh trạng thái); lựa chọn đó được ghi nhớ cho tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="298"/>
-        <source>{saved} The new language takes effect when VaxDesk is opened again.</source>
-        <translation>{saved} Ngôn ngữ mới có hiệu lực khi mở lại VaxDesk.</translation>
+        <location filename="../../desktop/views/pages/settings.py" line="249"/>
+        <source>Offer the &amp;last user name at sign-in</source>
+        <translation>&amp;Gợi ý tên đăng nhập lần trước khi đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="330"/>
+        <location filename="../../desktop/views/pages/settings.py" line="251"/>
+        <source>Offer the last user name</source>
+        <translation>Gợi ý tên đăng nhập lần trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="253"/>
+        <source>Leave off on a shared PC: the next person does not see the previous one's name.</source>
+        <translation>Để tắt trên máy dùng chung: người sau không thấy tên của người trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="326"/>
+        <source>{saved} The new default language applies at the next sign-in of anyone who has not chosen their own.</source>
+        <translation>{saved} Ngôn ngữ mặc định mới dùng từ lần đăng nhập sau của người chưa chọn ngôn ngữ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/settings.py" line="359"/>
         <source>Testing…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="411"/>
+        <location filename="../../desktop/views/pages/settings.py" line="442"/>
         <source>Accounts</source>
         <comment>variant 2</comment>
         <translation>Danh sách tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="425"/>
+        <location filename="../../desktop/views/pages/settings.py" line="456"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="426"/>
+        <location filename="../../desktop/views/pages/settings.py" line="457"/>
         <source>Reset &amp;password…</source>
         <translation>Đặt lại &amp;mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="427"/>
+        <location filename="../../desktop/views/pages/settings.py" line="458"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="428"/>
+        <location filename="../../desktop/views/pages/settings.py" line="459"/>
         <source>Change &amp;role…</source>
         <translation>Đổi &amp;vai trò…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="429"/>
+        <location filename="../../desktop/views/pages/settings.py" line="460"/>
         <source>Disable/&amp;enable</source>
         <translation>Tắt/&amp;bật tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="436"/>
+        <location filename="../../desktop/views/pages/settings.py" line="467"/>
         <source>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</source>
         <translation>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="461"/>
+        <location filename="../../desktop/views/pages/settings.py" line="492"/>
         <source>Locked</source>
         <translation>Đang khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="496"/>
+        <location filename="../../desktop/views/pages/settings.py" line="527"/>
         <source>Reset password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="497"/>
+        <location filename="../../desktop/views/pages/settings.py" line="528"/>
         <source>New password for {user}:</source>
         <translation>Mật khẩu mới cho {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="507"/>
+        <location filename="../../desktop/views/pages/settings.py" line="538"/>
         <source>Change role</source>
         <translation>Đổi vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="508"/>
+        <location filename="../../desktop/views/pages/settings.py" line="539"/>
         <source>Role of {user}:</source>
         <translation>Vai trò của {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="524"/>
+        <location filename="../../desktop/views/pages/settings.py" line="555"/>
         <source>Change password</source>
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="527"/>
+        <location filename="../../desktop/views/pages/settings.py" line="558"/>
         <source>&amp;Current password:</source>
         <translation>Mật khẩu &amp;hiện tại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="527"/>
+        <location filename="../../desktop/views/pages/settings.py" line="558"/>
         <source>Current password</source>
         <translation>Mật khẩu hiện tại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="528"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>&amp;New password:</source>
         <translation>Mật khẩu &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="528"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>New password</source>
         <translation>Mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="529"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="529"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>Repeat the new password</source>
         <translation>Nhập lại mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="547"/>
+        <location filename="../../desktop/views/pages/settings.py" line="578"/>
         <source>Add an account</source>
         <translation>Thêm tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="559"/>
+        <location filename="../../desktop/views/pages/settings.py" line="590"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="560"/>
+        <location filename="../../desktop/views/pages/settings.py" line="591"/>
         <source>at least {n} characters</source>
         <translation>ít nhất {n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="562"/>
+        <location filename="../../desktop/views/pages/settings.py" line="593"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="563"/>
+        <location filename="../../desktop/views/pages/settings.py" line="594"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="564"/>
+        <location filename="../../desktop/views/pages/settings.py" line="595"/>
         <source>&amp;Role:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="565"/>
+        <location filename="../../desktop/views/pages/settings.py" line="596"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="229"/>
+        <location filename="../../desktop/views/pages/settings.py" line="257"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="284"/>
+        <location filename="../../desktop/views/pages/settings.py" line="312"/>
         <source>Only an administrator may change settings.</source>
         <translation>Chỉ quản trị viên được thay đổi cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="289"/>
+        <location filename="../../desktop/views/pages/settings.py" line="317"/>
         <source>Nothing has changed.</source>
         <translation>Không có thay đổi nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="368"/>
+        <location filename="../../desktop/views/pages/settings.py" line="397"/>
         <source>The two new passwords differ.</source>
         <translation>Hai mật khẩu mới không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="373"/>
+        <location filename="../../desktop/views/pages/settings.py" line="402"/>
         <source>The password was changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="462"/>
+        <location filename="../../desktop/views/pages/settings.py" line="493"/>
         <source>Disabled</source>
         <translation>Đã tắt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="462"/>
+        <location filename="../../desktop/views/pages/settings.py" line="493"/>
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="476"/>
+        <location filename="../../desktop/views/pages/settings.py" line="507"/>
         <source>Choose an account first.</source>
         <translation>Hãy chọn một tài khoản trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="251"/>
+        <location filename="../../desktop/views/pages/settings.py" line="279"/>
         <source>(saved; leave empty to keep)</source>
         <translation>(đã lưu; để trống để giữ nguyên)</translation>
     </message>
@@ -4347,202 +4410,212 @@
 <context>
     <name>desktop.views.pages.sign</name>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="37"/>
+        <location filename="../../desktop/views/pages/sign.py" line="38"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="38"/>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <location filename="../../desktop/views/pages/sign.py" line="40"/>
         <source>Countersigned</source>
         <translation>Đã ký xác nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="40"/>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
         <source>Partly rejected</source>
         <translation>Bị từ chối một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Issue</source>
         <translation>Cấp mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Correction</source>
         <translation>Đính chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Records</source>
         <translation>Số bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="45"/>
-        <source>Algorithm</source>
-        <translation>Thuật toán</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/sign.py" line="45"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>Facilities</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="45"/>
-        <source>Batch id</source>
-        <translation>Mã lô</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/sign.py" line="59"/>
+        <location filename="../../desktop/views/pages/sign.py" line="69"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="67"/>
+        <location filename="../../desktop/views/pages/sign.py" line="77"/>
         <source>Status:</source>
         <translation>Trạng thái:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="68"/>
+        <location filename="../../desktop/views/pages/sign.py" line="78"/>
         <source>Label:</source>
         <translation>Nhãn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="69"/>
+        <location filename="../../desktop/views/pages/sign.py" line="79"/>
         <source>Certificate holder:</source>
         <translation>Chủ chứng thư số:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="70"/>
+        <location filename="../../desktop/views/pages/sign.py" line="80"/>
         <source>Expires:</source>
         <translation>Hết hạn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="72"/>
+        <location filename="../../desktop/views/pages/sign.py" line="82"/>
         <source>&amp;Check the token again</source>
         <translation>&amp;Kiểm tra lại token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="77"/>
+        <location filename="../../desktop/views/pages/sign.py" line="87"/>
         <source>Records to sign</source>
         <translation>Bản ghi cần ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="81"/>
+        <location filename="../../desktop/views/pages/sign.py" line="91"/>
         <source>Choose records</source>
         <translation>Chọn bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="82"/>
+        <location filename="../../desktop/views/pages/sign.py" line="92"/>
         <source>All ready records</source>
         <translation>Tất cả bản ghi sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="83"/>
+        <location filename="../../desktop/views/pages/sign.py" line="93"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="84"/>
+        <location filename="../../desktop/views/pages/sign.py" line="94"/>
         <source>By vaccination date</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="86"/>
+        <location filename="../../desktop/views/pages/sign.py" line="96"/>
         <source>List or date</source>
         <translation>Danh sách hoặc ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="97"/>
+        <location filename="../../desktop/views/pages/sign.py" line="107"/>
         <source>&amp;Sign the records…</source>
         <translation>&amp;Ký các bản ghi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="100"/>
+        <location filename="../../desktop/views/pages/sign.py" line="110"/>
         <source>Stop after this batch</source>
         <translation>Dừng sau lô này</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="162"/>
+        <location filename="../../desktop/views/pages/sign.py" line="116"/>
+        <source>Why signing is not possible</source>
+        <translation>Lý do chưa ký được</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="176"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="213"/>
+        <location filename="../../desktop/views/pages/sign.py" line="228"/>
         <source>Ready to sign: {ready}. Held for review: {held}.</source>
         <translation>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="203"/>
+        <location filename="../../desktop/views/pages/sign.py" line="239"/>
+        <source>Details: batch {batch}, signature {alg}</source>
+        <translation>Chi tiết: mã lô {batch}, thuật toán ký {alg}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="266"/>
+        <source>Signing…</source>
+        <translation>Đang ký…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="268"/>
+        <source>No records are ready to sign.</source>
+        <translation>Chưa có bản ghi nào sẵn sàng để ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="218"/>
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="270"/>
+        <location filename="../../desktop/views/pages/sign.py" line="302"/>
         <source>Not permitted to sign</source>
         <translation>Không được phép ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="305"/>
+        <location filename="../../desktop/views/pages/sign.py" line="337"/>
         <source>Signing stopped. The batches already signed are kept.</source>
         <translation>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="310"/>
+        <location filename="../../desktop/views/pages/sign.py" line="342"/>
         <source>Signed {n} records in {b} batches. The batches are waiting to be synced.</source>
         <translation>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="321"/>
+        <location filename="../../desktop/views/pages/sign.py" line="353"/>
         <source>Not signed</source>
         <translation>Chưa ký được</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="57"/>
+        <location filename="../../desktop/views/pages/sign.py" line="67"/>
         <source>Sign with the USB token</source>
         <translation>Ký số bằng USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="116"/>
+        <location filename="../../desktop/views/pages/sign.py" line="130"/>
         <source>Signed batches</source>
         <translation>Các lô đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="193"/>
+        <location filename="../../desktop/views/pages/sign.py" line="208"/>
         <source>List {id}</source>
         <translation>Danh sách số {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="204"/>
+        <location filename="../../desktop/views/pages/sign.py" line="219"/>
         <source>Inserted</source>
         <translation>Đã cắm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="204"/>
+        <location filename="../../desktop/views/pages/sign.py" line="219"/>
         <source>No token</source>
         <translation>Không thấy token</translation>
     </message>
@@ -4550,189 +4623,199 @@
 <context>
     <name>desktop.views.pages.sync</name>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="29"/>
+        <location filename="../../desktop/views/pages/sync.py" line="30"/>
         <source>Waiting to send</source>
         <translation>Đang chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="30"/>
+        <location filename="../../desktop/views/pages/sync.py" line="31"/>
         <source>Sending</source>
         <translation>Đang gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="31"/>
+        <location filename="../../desktop/views/pages/sync.py" line="32"/>
         <source>Done</source>
         <translation>Đã xong</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="32"/>
+        <location filename="../../desktop/views/pages/sync.py" line="33"/>
         <source>Needs attention</source>
         <translation>Cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="35"/>
+        <location filename="../../desktop/views/pages/sync.py" line="36"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="36"/>
+        <location filename="../../desktop/views/pages/sync.py" line="37"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="37"/>
+        <location filename="../../desktop/views/pages/sync.py" line="38"/>
         <source>All certified</source>
         <translation>Đã cấp đủ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="38"/>
+        <location filename="../../desktop/views/pages/sync.py" line="39"/>
         <source>Partly refused</source>
         <translation>Bị từ chối một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="39"/>
+        <location filename="../../desktop/views/pages/sync.py" line="40"/>
         <source>Refused</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
         <source>Batch</source>
         <translation>Lô</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
         <source>Records</source>
         <translation>Số bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="41"/>
+        <location filename="../../desktop/views/pages/sync.py" line="42"/>
         <source>Outbox</source>
         <translation>Trạng thái gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <location filename="../../desktop/views/pages/sync.py" line="43"/>
         <source>Result</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <location filename="../../desktop/views/pages/sync.py" line="43"/>
         <source>Attempts</source>
         <translation>Lần thử</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="42"/>
+        <location filename="../../desktop/views/pages/sync.py" line="43"/>
         <source>Next attempt</source>
         <translation>Thử lại lúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="43"/>
+        <location filename="../../desktop/views/pages/sync.py" line="44"/>
         <source>Last error</source>
         <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="157"/>
+        <location filename="../../desktop/views/pages/sync.py" line="177"/>
         <source>Sent {sent} batches; {accepted} new certificates; {rejected} records refused (back in Review); {pending} records waiting.</source>
         <translation>Đã gửi {sent} lô; {accepted} chứng nhận mới; {rejected} bản ghi bị từ chối (đã trả về Đối chiếu); còn chờ {pending} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="107"/>
+        <location filename="../../desktop/views/pages/sync.py" line="60"/>
+        <source>Details: {text}</source>
+        <translation>Chi tiết: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="123"/>
         <source>Automatic sync paused</source>
         <translation>Tạm dừng đồng bộ tự động</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="69"/>
+        <location filename="../../desktop/views/pages/sync.py" line="85"/>
         <source>Status:</source>
         <translation>Trạng thái:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="70"/>
+        <location filename="../../desktop/views/pages/sync.py" line="86"/>
         <source>Waiting:</source>
         <translation>Đang chờ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="71"/>
+        <location filename="../../desktop/views/pages/sync.py" line="87"/>
         <source>Last success:</source>
         <translation>Lần thành công cuối:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="72"/>
+        <location filename="../../desktop/views/pages/sync.py" line="88"/>
         <source>Last error:</source>
         <translation>Lỗi gần nhất:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="73"/>
+        <location filename="../../desktop/views/pages/sync.py" line="89"/>
         <source>Latest sync:</source>
         <translation>Lần đồng bộ vừa rồi:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="76"/>
+        <location filename="../../desktop/views/pages/sync.py" line="92"/>
         <source>Sync now</source>
         <translation>Đồng bộ ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="81"/>
+        <location filename="../../desktop/views/pages/sync.py" line="97"/>
         <source>Send batches needing attention again</source>
         <translation>Gửi lại các lô cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="93"/>
+        <location filename="../../desktop/views/pages/sync.py" line="109"/>
         <source>Batches in the outbox</source>
         <translation>Các lô trong hộp thư đi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="109"/>
+        <location filename="../../desktop/views/pages/sync.py" line="125"/>
         <source>Never synced</source>
         <translation>Chưa đồng bộ lần nào</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="116"/>
+        <location filename="../../desktop/views/pages/sync.py" line="132"/>
         <source>{b} batches ({r} records) waiting; {f} batches need attention</source>
         <translation>{b} lô ({r} bản ghi) chờ gửi; {f} lô cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="167"/>
+        <location filename="../../desktop/views/pages/sync.py" line="187"/>
         <source>Automatic sync is paused.</source>
         <translation>Đồng bộ tự động đang tạm dừng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="58"/>
+        <location filename="../../desktop/views/pages/sync.py" line="74"/>
         <source>Sync with the central service</source>
         <translation>Đồng bộ với máy chủ trung ương</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="111"/>
+        <location filename="../../desktop/views/pages/sync.py" line="127"/>
         <source>Online</source>
         <translation>Trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="113"/>
+        <location filename="../../desktop/views/pages/sync.py" line="129"/>
         <source>Offline: keep working, batches will be sent when the network is back</source>
         <translation>Ngoại tuyến: công việc vẫn tiếp tục, các lô sẽ được gửi khi có mạng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="124"/>
+        <location filename="../../desktop/views/pages/sync.py" line="142"/>
         <source>Resume automatic sync</source>
         <translation>Tiếp tục đồng bộ tự động</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="125"/>
+        <location filename="../../desktop/views/pages/sync.py" line="143"/>
         <source>Pause automatic sync</source>
         <translation>Tạm dừng đồng bộ tự động</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="151"/>
+        <location filename="../../desktop/views/pages/sync.py" line="171"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="182"/>
+        <location filename="../../desktop/views/pages/sync.py" line="202"/>
         <source>Send again</source>
         <translation>Gửi lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sync.py" line="182"/>
+        <location filename="../../desktop/views/pages/sync.py" line="202"/>
         <source>Only send again once the cause is dealt with (e.g. the facility is registered, IT staff checked the alarm). Send the batches needing attention again?</source>
         <translation>Chỉ gửi lại khi nguyên nhân đã được xử lý (ví dụ cơ sở đã được đăng ký, bộ phận CNTT đã kiểm tra cảnh báo). Gửi lại các lô cần xử lý?</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sync.py" line="162"/>
+        <source>Details: batch {batch}</source>
+        <translation>Chi tiết: mã lô {batch}</translation>
     </message>
 </context>
 <context>
@@ -5037,179 +5120,201 @@
 <context>
     <name>desktop.views.sign_in</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="193"/>
+        <location filename="../../desktop/views/sign_in.py" line="296"/>
         <source>Quit VaxDesk</source>
         <translation>Thoát VaxDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="41"/>
+        <location filename="../../desktop/views/sign_in.py" line="50"/>
+        <location filename="../../desktop/views/sign_in.py" line="290"/>
         <source>Error message</source>
         <translation>Thông báo lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="127"/>
-        <location filename="../../desktop/views/sign_in.py" line="178"/>
+        <location filename="../../desktop/views/sign_in.py" line="71"/>
+        <source>Checking</source>
+        <translation>Đang kiểm tra</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="72"/>
+        <location filename="../../desktop/views/sign_in.py" line="291"/>
+        <source>Checking the password…</source>
+        <translation>Đang kiểm tra mật khẩu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="192"/>
+        <location filename="../../desktop/views/sign_in.py" line="287"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="130"/>
+        <location filename="../../desktop/views/sign_in.py" line="195"/>
         <source>Repeat the password</source>
         <translation>Nhập lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="110"/>
+        <location filename="../../desktop/views/sign_in.py" line="175"/>
         <source>VaxDesk — create the administrator</source>
         <translation>VaxDesk — tạo quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="113"/>
+        <location filename="../../desktop/views/sign_in.py" line="178"/>
         <source>There are no accounts yet. Create the administrator's account: this person sets VaxDesk up and adds accounts for the clerks and the signer.</source>
         <translation>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị viên: người này cài đặt chương trình và thêm tài khoản cho nhân viên nhập liệu và người ký số.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="123"/>
-        <location filename="../../desktop/views/sign_in.py" line="177"/>
+        <location filename="../../desktop/views/sign_in.py" line="188"/>
+        <location filename="../../desktop/views/sign_in.py" line="286"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="126"/>
+        <location filename="../../desktop/views/sign_in.py" line="191"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="128"/>
+        <location filename="../../desktop/views/sign_in.py" line="193"/>
         <source>at least {n} characters</source>
         <translation>ít nhất {n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="131"/>
-        <location filename="../../desktop/views/sign_in.py" line="179"/>
+        <location filename="../../desktop/views/sign_in.py" line="196"/>
+        <location filename="../../desktop/views/sign_in.py" line="288"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="132"/>
+        <location filename="../../desktop/views/sign_in.py" line="197"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="133"/>
-        <location filename="../../desktop/views/sign_in.py" line="180"/>
+        <location filename="../../desktop/views/sign_in.py" line="198"/>
+        <location filename="../../desktop/views/sign_in.py" line="289"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="134"/>
+        <location filename="../../desktop/views/sign_in.py" line="199"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="138"/>
+        <location filename="../../desktop/views/sign_in.py" line="204"/>
         <source>Create and sign in</source>
         <translation>Tạo và đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="183"/>
+        <location filename="../../desktop/views/sign_in.py" line="279"/>
+        <source>Language</source>
+        <translation>Ngôn ngữ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="280"/>
+        <source>Your language; remembered for this account.</source>
+        <translation>Ngôn ngữ của bạn; được ghi nhớ cho tài khoản này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="282"/>
+        <source>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</source>
+        <translation>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/sign_in.py" line="292"/>
         <source>After {n} wrong passwords in a row the account is locked for {m} minutes.</source>
         <translation>Nhập sai mật khẩu {n} lần liên tiếp, tài khoản bị khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="190"/>
+        <location filename="../../desktop/views/sign_in.py" line="295"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="112"/>
+        <location filename="../../desktop/views/sign_in.py" line="177"/>
         <source>Welcome to VaxDesk</source>
         <translation>Chào mừng đến với VaxDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="150"/>
+        <location filename="../../desktop/views/sign_in.py" line="216"/>
         <source>The two passwords differ.</source>
         <translation>Hai mật khẩu không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="163"/>
+        <location filename="../../desktop/views/sign_in.py" line="277"/>
         <source>VaxDesk — sign in</source>
         <translation>VaxDesk — đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="164"/>
+        <location filename="../../desktop/views/sign_in.py" line="278"/>
         <source>VaxDesk — locked</source>
         <translation>VaxDesk — đã khoá</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/sign_in.py" line="168"/>
-        <source>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</source>
-        <translation>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</translation>
     </message>
 </context>
 <context>
     <name>desktop.views.sync_status</name>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="117"/>
+        <location filename="../../desktop/views/sync_status.py" line="110"/>
         <source>Sync hit an unexpected error; details are in the log.</source>
         <translation>Đồng bộ gặp lỗi không mong muốn; chi tiết trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="137"/>
+        <location filename="../../desktop/views/sync_status.py" line="130"/>
         <source>Sync status</source>
         <translation>Trạng thái đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="172"/>
+        <location filename="../../desktop/views/sync_status.py" line="165"/>
         <source>Last success: {t}</source>
         <translation>Lần thành công cuối: {t}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="89"/>
+        <location filename="../../desktop/views/sync_status.py" line="82"/>
         <source>The central service address (central_url) is not set. Enter it in Settings.</source>
         <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="101"/>
+        <location filename="../../desktop/views/sync_status.py" line="94"/>
         <source>Syncing with the central service…</source>
         <translation>Đang đồng bộ với máy chủ trung ương…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="158"/>
+        <location filename="../../desktop/views/sync_status.py" line="151"/>
         <source>Sync paused</source>
         <translation>Đồng bộ tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="167"/>
+        <location filename="../../desktop/views/sync_status.py" line="160"/>
         <source>{n} batches waiting</source>
         <translation>{n} lô chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="169"/>
+        <location filename="../../desktop/views/sync_status.py" line="162"/>
         <source>{n} batches need attention</source>
         <translation>{n} lô cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="174"/>
+        <location filename="../../desktop/views/sync_status.py" line="167"/>
         <source>Last error: {e}</source>
         <translation>Lỗi gần nhất: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="151"/>
+        <location filename="../../desktop/views/sync_status.py" line="144"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="160"/>
+        <location filename="../../desktop/views/sync_status.py" line="153"/>
         <source>Not synced yet</source>
         <translation>Chưa đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="162"/>
+        <location filename="../../desktop/views/sync_status.py" line="155"/>
         <source>Online</source>
         <translation>Trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="164"/>
+        <location filename="../../desktop/views/sync_status.py" line="157"/>
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
