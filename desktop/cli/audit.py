@@ -34,9 +34,7 @@ def fetch_central_anchors(workspace: Any) -> list[dict[str, Any]]:
     """``GET /v1/anchors``: the audit heads of this facility's batches as the central service stored them."""
     from desktop.sync.client import CentralClient
 
-    settings = workspace.settings
-    with CentralClient(settings.get("central_url"), settings.get("central_timeout"),
-                       settings.get("central_ca_file")) as client:
+    with CentralClient.for_workspace(workspace) as client:  # with the facility's credential
         return client.fetch_anchors()
 
 
