@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from cryptography.hazmat.primitives.serialization import Encoding
 
+from tests.gui.test_verify_page import verify
 from tests.unit.dcc.conftest import raw_hc1, sample_dcc
 
 pytestmark = pytest.mark.gui
@@ -27,14 +28,6 @@ def page(qtbot, workspace, tmp_path):
     widget.show()
     yield widget
     wait_idle()
-
-
-def verify(qtbot, page, text):
-    page.verdict = None
-    page.text_edit.setPlainText(text)
-    page.verify_button.click()
-    qtbot.waitUntil(lambda: page.verdict is not None, timeout=10000)
-    return page.verdict
 
 
 def _signed(dcc):
