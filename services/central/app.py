@@ -226,7 +226,7 @@ def create_app(service: CentralService, docs: bool = False) -> FastAPI:
     async def anchors(who: Caller = Depends(caller)) -> dict[str, Any]:
         return await run_in_threadpool(service.anchors, who)
 
-    @app.get("/v1/certificates/{uvci}", response_model=CertificateStatus, responses=_ERRORS,
+    @app.get("/v1/certificates/{uvci:path}", response_model=CertificateStatus, responses=_ERRORS,
              summary="The status of a certificate of one of the caller's facilities")
     async def certificate(uvci: str, who: Caller = Depends(caller)) -> dict[str, Any]:
         found = await run_in_threadpool(service.certificate_status, uvci, who)

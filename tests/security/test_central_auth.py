@@ -88,6 +88,10 @@ def test_reads_need_the_facility_credential_and_show_only_its_own_batches(served
             assert theirs.json()["error"]["code"] == nothing.json()["error"]["code"]
             assert "Trần" not in theirs.text and "HC1:" not in theirs.text
         assert client.get(anchors, headers=other.auth).json() == {"anchors": []}
+        # a UVCI whose checksum character is "/" (Luhn mod 38) is still one path segment's worth
+        slashed = "/v1/certificates/" + quote("URN:UVCI:01:VN:NOSUCHONE0000000#/", safe="")
+        assert client.get(slashed, headers=other.auth).status_code == 404
+        assert client.get(slashed).status_code == 401
 
         # another facility cannot submit (and so claim) this facility's batch under its own credential
         copy = build_batch(env.facility, [attestation()])
