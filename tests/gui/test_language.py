@@ -16,18 +16,6 @@ from tests.gui.modal import when_dialog
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def restore_application():
-    yield
-    from desktop.views import crash, idle_lock, theme
-
-    app = QApplication.instance()
-    crash.uninstall()
-    idle_lock.uninstall()
-    app.setStyleSheet("")
-    theme.install_translations(app, "en")
-
-
 def _people(workspace):
     accounts.create_administrator(workspace, "quantri", "quantri-123")
     accounts.add_user(workspace, "lan", "clerk", "lan-secret-9", actor="quantri")

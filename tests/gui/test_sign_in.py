@@ -14,19 +14,6 @@ from tests.gui.modal import when_dialog
 pytestmark = pytest.mark.gui
 
 
-@pytest.fixture
-def restore_application():
-    """sign_in() styles the whole application and installs the crash hook: undo both afterwards."""
-    yield
-    from desktop.views import crash, idle_lock, theme
-
-    app = QApplication.instance()
-    crash.uninstall()
-    idle_lock.uninstall()
-    app.setStyleSheet("")
-    theme.install_translations(app, "en")
-
-
 def test_create_administrator_checks_and_creates(qtbot, workspace):
     from desktop.views.sign_in import CreateAdministratorDialog
 
