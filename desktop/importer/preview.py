@@ -356,3 +356,40 @@ def _mixed_forms(reader: RowReader, forms: dict[int, dict[str, int]], shown_form
                 "most of the column ({main}). Write it as dd/mm/yyyy.", row=row, column=header, value=text,
                 form=_FORM_NAMES[form], main=_FORM_NAMES[main]), fix_for("mixed_date_forms")))
     return columns, others
+
+
+_PROBLEM_NAMES: dict[str, Message] = {
+    "excel_serial": tr("ngày ghi bằng số của Excel", "dates as Excel day numbers"),
+    "mixed_date_forms": tr("ngày khác kiểu trong cột", "dates in another form than their column"),
+    "bad_sex": tr("giới tính không rõ", "sex not understood"),
+    "unknown_vaccine": tr("vắc xin không có trong danh mục", "vaccines not in the catalogue"),
+    "id_invalid": tr("số giấy tờ sai", "invalid ID numbers"),
+    "id_missing": tr("thiếu số giấy tờ", "missing ID numbers"),
+    "id_restored": tr("số giấy tờ mất số 0 ở đầu", "ID numbers that lost leading zeros"),
+    "cccd_inconsistent": tr("CCCD không khớp giới tính/năm sinh", "CCCD disagreeing with sex/year of birth"),
+    "bad_date": tr("ngày không đọc được", "unreadable dates"),
+    "date_short_year": tr("năm chỉ có 2 chữ số", "two-digit years"),
+    "date_year_only": tr("ngày tiêm chỉ có năm", "vaccination dates with only a year"),
+    "future_date": tr("ngày tiêm ở tương lai", "vaccination dates in the future"),
+    "before_birth": tr("tiêm trước ngày sinh", "vaccinated before birth"),
+    "dob_before_1900": tr("ngày sinh trước 1900", "dates of birth before 1900"),
+    "dob_future": tr("ngày sinh ở tương lai", "dates of birth in the future"),
+    "bad_dose": tr("mũi số sai", "invalid dose numbers"),
+    "bad_name": tr("họ tên sai", "invalid names"),
+    "bad_nationality": tr("quốc tịch không rõ", "nationality not understood"),
+    "required": tr("ô bắt buộc còn trống", "required cells empty"),
+    "too_long": tr("giá trị quá dài", "values too long"),
+    "no_dose": tr("dòng không có mũi tiêm", "rows without a dose"),
+}
+
+
+def problem_name(code: str) -> Message:
+    """A short name for a kind of problem, for counts ("giới tính không rõ: 3")."""
+    return _PROBLEM_NAMES.get(code, tr(code, code))
+
+
+def vaccine_choices() -> tuple[tuple[str, str], ...]:
+    """(label, the name a list writes) of every vaccine in the catalogue, for correcting a row."""
+    from desktop.dcc.vaccines import all_vaccines
+
+    return tuple((vaccine.display, vaccine.names[0] if vaccine.names else vaccine.key) for vaccine in all_vaccines())

@@ -1,7 +1,8 @@
-"""Import page: open or drop a list, see how it will be read, load it in the background, see the outcome.
+"""Import page: open or drop a list, see how it will be read and what is wrong in it, load it in the
+background, see the outcome, correct the rejected rows in place.
 
 The page only shows and asks; reading, checking and storing are ``desktop.importer``'s, run through
-``run_op``. Below, in the second tab, every record in the lazy records table.
+``run_op``. In the second tab, every record in the lazy records table.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QTabWidget,
@@ -33,8 +35,11 @@ from desktop.errors import UserError
 from desktop.i18n import format_number, tr
 from desktop.importer import export_rejected, field_choices, import_file, preview_file
 from desktop.importer.fields import FIELD_BY_KEY
+from desktop.importer.preview import ListCheck, check_file, problem_name
 from desktop.views import dialogs
 from desktop.views.operations import Operation, run_op
+from desktop.views.pages.import_page.corrections import RejectedRowsPanel
+from desktop.views.pages.import_page.flags import by_cell, mark, mark_row_header, tooltip
 from desktop.views.records_table import RecordsView
 
 # overview state -> the closest (check status, stage) of the records table
@@ -73,6 +78,8 @@ class ImportPage(QWidget):
         self.preview = None
         self.result = None
         self.operation: Operation | None = None
+        self.check: ListCheck | None = None
+        self.check_operation: Operation | None = None
         self.mapping_combos: dict[str, QComboBox] = {}
         self.column_map: dict[str, int] | None = None
         self.setAcceptDrops(True)
@@ -95,14 +102,21 @@ class ImportPage(QWidget):
         self.preview_table = QTableWidget()
         self.preview_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.preview_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        layout.addWidget(self.preview_table, 2)
+        self.check_label = QLabel()
+        self.check_label.setWordWrap(True)
+        self.check_label.setTextFormat(Qt.TextFormat.RichText)
+        preview_box = QWidget()
+        preview_layout = QVBoxLayout(preview_box)
+        preview_layout.setContentsMargins(0, 0, 0, 0)
+        preview_layout.addWidget(self.preview_table, 1)
+        preview_layout.addWidget(self.check_label)
 
         self.mapping_box = QGroupBox(str(tr("Chọn cột cho các trường chưa nhận ra", "Map the columns not recognised")))
         self.mapping_form = QFormLayout(self.mapping_box)
         self.apply_mapping_button = QPushButton(str(tr("Áp dụng và xem lại", "Apply and preview again")))
         self.apply_mapping_button.clicked.connect(self.apply_mapping)
         self.mapping_box.setVisible(False)
-        layout.addWidget(self.mapping_box)
+        preview_layout.addWidget(self.mapping_box)
 
         actions = QHBoxLayout()
         self.import_button = QPushButton(str(tr("Nhập danh sách", "Import list")))
@@ -116,22 +130,36 @@ class ImportPage(QWidget):
         actions.addWidget(self.import_button)
         actions.addWidget(self.progress, 1)
         actions.addWidget(self.cancel_button)
-        layout.addLayout(actions)
+        preview_layout.addLayout(actions)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
-        layout.addWidget(self.summary)
+        preview_layout.addWidget(self.summary)
+        self.results = QTabWidget()
+        self.results.setVisible(False)
+        issues_tab = QWidget()
+        issues_layout = QVBoxLayout(issues_tab)
+        issues_layout.setContentsMargins(0, 0, 0, 0)
         self.issues_table = QTableWidget(0, 4)
         self.issues_table.setHorizontalHeaderLabels([str(tr("Dòng", "Row")), str(tr("Cột", "Column")),
                                                      str(tr("Giá trị", "Value")), str(tr("Lý do", "Reason"))])
         self.issues_table.horizontalHeader().setStretchLastSection(True)
         self.issues_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.issues_table.setVisible(False)
-        layout.addWidget(self.issues_table, 2)
+        self.issues_table.setWordWrap(True)
+        issues_layout.addWidget(self.issues_table, 1)
         self.export_button = QPushButton(str(tr("Xuất các dòng bị từ chối…", "Export rejected rows…")))
         self.export_button.setVisible(False)
         self.export_button.clicked.connect(self.export_rejected)
-        layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
+        issues_layout.addWidget(self.export_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.corrections = RejectedRowsPanel(ctx, self)
+        self.corrections.corrected.connect(self._corrected)
+        self.results.addTab(issues_tab, str(tr("Lý do", "Reasons")))
+        self.results.addTab(self.corrections, str(tr("Sửa các dòng bị từ chối", "Correct the rejected rows")))
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(preview_box)
+        self.splitter.addWidget(self.results)
+        layout.addWidget(self.splitter, 1)
 
         self.records = RecordsView(self.workspace, self)
         self.list_scope = QLabel()
@@ -222,8 +250,13 @@ class ImportPage(QWidget):
 
     # -------------------------------------------------------------- preview and mapping
     def load_preview(self, path: Path, column_map: dict[str, int] | None = None) -> None:
+        if path != self.path:
+            self.clear_results()
         self.path = path
         self.column_map = column_map
+        self._stop_check()
+        self.check = None
+        self.check_label.clear()
         self.file_label.setText(str(tr("Đang đọc {file}…", "Reading {file}…", file=path.name)))
         self.import_button.setEnabled(False)
         run_op(self, lambda _p: preview_file(path, column_map), self._show_preview, on_failure=self._preview_failed,
@@ -272,7 +305,87 @@ class ImportPage(QWidget):
             tr("Chưa nhận ra đủ cột bắt buộc: hãy chọn cột bên dưới.", "Some required columns are not recognised: "
                "map them below."))))
         self._build_mapping(preview)
-        self.import_button.setEnabled(preview.ok)
+        self.import_button.setEnabled(preview.ok and self.operation is None and not self._refusal())
+        if preview.ok and self.path is not None:
+            self._start_check(self.path, self.column_map)
+
+    # -------------------------------------------------------------- the check of every row
+    def _start_check(self, path: Path, column_map: dict[str, int] | None) -> None:
+        facility = self.workspace.settings.get("facility_code") or ""
+        self.check_label.setText(str(tr("Đang kiểm tra từng dòng…", "Checking every row…")))
+        operation = run_op(self, lambda progress: check_file(path, column_map, facility_code=facility,
+                                                             progress=progress),
+                           lambda check: self._show_check(operation, check), on_failure=self._check_failed,
+                           database=False, show_progress=False)
+        self.check_operation = operation
+        operation.finished.connect(lambda: self._check_finished(operation))
+
+    def _stop_check(self) -> None:
+        if self.check_operation is not None:
+            self.check_operation.cancel()
+            self.check_operation = None
+
+    def _check_finished(self, operation: Operation) -> None:
+        if isValid(self) and self.check_operation is operation:
+            self.check_operation = None
+
+    def _check_failed(self, error: BaseException) -> None:
+        if isValid(self):
+            self.check_label.setText(str(tr("Không kiểm tra được các dòng: {error}", "Could not check the rows: "
+                                            "{error}", error=getattr(error, "message", error))))
+
+    def _show_check(self, operation: Operation, check: ListCheck | None) -> None:
+        if not isValid(self) or operation is not self.check_operation or check is None:
+            return
+        self.check = check
+        table = self.preview_table
+        width = table.columnCount()
+        table.setRowCount(len(check.shown))
+        cells = by_cell(check.problems)
+        for r, shown in enumerate(check.shown):
+            mark_row_header(table, r, shown.row, cells.get((shown.row, None), []))
+            for c in range(width):
+                item = QTableWidgetItem(shown.cells[c] if c < len(shown.cells) else "")
+                mark(item, cells.get((shown.row, c), []))
+                table.setItem(r, c, item)
+        for problem in check.columns:
+            header = table.horizontalHeaderItem(problem.column) if problem.column is not None else None
+            if header is not None:
+                header.setText("⚠ " + header.text())
+                header.setToolTip(tooltip([problem]))
+        self.check_label.setText(self._check_text(check))
+
+    @staticmethod
+    def _check_text(check: ListCheck) -> str:
+        from html import escape
+
+        head = tr("<b>{rows} dòng</b>: {loadable} dòng sẽ được nhập, {rejected} dòng sẽ bị từ chối, {warned} dòng "
+                  "cần xem lại.", "<b>{rows} rows</b>: {loadable} will be loaded, {rejected} will be rejected, "
+                  "{warned} need a look.", rows=format_number(check.rows), loadable=format_number(check.loadable),
+                  rejected=format_number(check.rejected), warned=format_number(check.warned))
+        lines = [str(head)]
+        if check.counts:
+            lines.append(escape("; ".join(f"{problem_name(code)}: {format_number(n)}" for code, n in check.counts)))
+            lines.append(str(tr(
+                "<span style='background:#f8d7da;color:#842029'>&nbsp;ô đỏ&nbsp;</span> dòng sẽ bị từ chối, "
+                "<span style='background:#fff3cd;color:#664d03'>&nbsp;ô vàng&nbsp;</span> được nhập nhưng cần xem "
+                "lại. Di chuột lên ô để xem lý do và cách sửa.",
+                "<span style='background:#f8d7da;color:#842029'>&nbsp;red cell&nbsp;</span> the row will be "
+                "rejected, <span style='background:#fff3cd;color:#664d03'>&nbsp;yellow cell&nbsp;</span> loaded "
+                "but worth a look. Hover a cell for the reason and the fix.")))
+        else:
+            lines.append(str(tr("Không thấy vấn đề nào.", "No problem found.")))
+        return "<br>".join(lines)
+
+    # -------------------------------------------------------------- the outcome of the previous file
+    def clear_results(self) -> None:
+        """Another file: nothing of the previous one stays on screen."""
+        self.result = None
+        self.summary.clear()
+        self.issues_table.setRowCount(0)
+        self.export_button.setVisible(False)
+        self.corrections.clear()
+        self.results.setVisible(False)
 
     def _build_mapping(self, preview) -> None:
         while self.mapping_form.rowCount():
@@ -382,8 +495,9 @@ class ImportPage(QWidget):
         self._finish()
         self.result = result
         if result.already_loaded:
-            text = tr("Tệp này đã được nhập trước đây (danh sách {id}); không có bản ghi mới.",
-                      "This file was loaded before (list {id}); nothing new was added.", id=result.list_id)
+            text = tr("{file} đã được nhập trước đây (danh sách {id}): {dups} dòng đã có, không nhập lại.",
+                      "{file} was loaded before (list {id}): {dups} rows already imported, not imported again.",
+                      file=result.file, id=result.list_id, dups=format_number(result.duplicates))
         else:
             text = tr("{file}: {rows} dòng — nhận {accepted} ({records} bản ghi), từ chối {rejected}, trùng {dups}.",
                       "{file}: {rows} rows — {accepted} accepted ({records} records), {rejected} rejected, "
@@ -393,18 +507,39 @@ class ImportPage(QWidget):
         self.summary.setText(str(text))
         self._show_issues(result.errors)
         self.export_button.setVisible(result.rejected > 0 and not result.already_loaded)
+        self.corrections.clear()
+        if result.list_id is not None and result.rejected:
+            self.corrections.show_list(result.list_id)
+        self.results.setTabText(1, str(tr("Sửa {n} dòng bị từ chối", "Correct {n} rejected rows",
+                                          n=format_number(result.rejected))))
+        self.results.setTabEnabled(1, bool(result.rejected))
+        self.results.setCurrentIndex(0)
+        self.results.setVisible(bool(result.errors))
         self.ctx.show_status(str(text))
         self.ctx.records_changed.emit()
         self.imported.emit(result)
 
     def _show_issues(self, errors: list[dict[str, Any]]) -> None:
+        """One line per problem, but one line for all the rows loaded before (a file imported again)."""
         table = self.issues_table
-        shown = errors[:5000]
-        table.setRowCount(len(shown))
-        for r, issue in enumerate(shown):
-            for c, value in enumerate((issue["row"], issue["column"], issue["value"], issue["message"])):
+        loaded_before = sum(1 for issue in errors if issue.get("code") == "duplicate_record")
+        lines = [(issue["row"], issue["column"], issue["value"], issue["message"])
+                 for issue in errors if issue.get("code") != "duplicate_record"][:5000]
+        if loaded_before:
+            lines.insert(0, ("", "", "", str(tr("{n} dòng đã có, không nhập lại", "{n} rows already imported, not "
+                                                "imported again", n=format_number(loaded_before)))))
+        table.setRowCount(len(lines))
+        for r, line in enumerate(lines):
+            for c, value in enumerate(line):
                 table.setItem(r, c, QTableWidgetItem(str(value)))
-        table.setVisible(bool(shown))
+        table.resizeRowsToContents()
+
+    def _corrected(self, result) -> None:
+        if not isValid(self):
+            return
+        if result.loaded:
+            self.ctx.show_status(self.corrections.status.text())
+            self.ctx.records_changed.emit()
 
     def export_rejected(self) -> None:
         if self.result is None or self.result.list_id is None:
