@@ -33,7 +33,7 @@ from desktop.importer.corrections import CorrectionResult, RejectedRows, import_
 from desktop.importer.preview import vaccine_choices
 from desktop.importer.values import BadValue, parse_date
 from desktop.views.operations import run_op
-from desktop.views.pages.import_page.flags import by_cell, mark, mark_row_header
+from desktop.views.pages.import_page.flags import ProblemDetail, by_cell, mark, mark_row_header
 
 DATE_FIELDS = ("date_of_birth", "vaccination_date")
 SEX_CHOICES = (("Nam", "Nam"), ("Nữ", "Nữ"))
@@ -120,6 +120,8 @@ class RejectedRowsPanel(QWidget):
         self.table.setItemDelegate(self.delegate)
         self.table.itemChanged.connect(self._edited)
         layout.addWidget(self.table, 1)
+        self.detail = ProblemDetail(self.table)
+        layout.addWidget(self.detail)
         bar = QHBoxLayout()
         self.load_button = QPushButton(str(tr("Nhập các dòng đã sửa", "Load the corrected rows")))
         self.load_button.setEnabled(False)

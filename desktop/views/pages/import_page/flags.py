@@ -7,7 +7,7 @@ from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QTableWidget, QTableWidgetItem
+from PySide6.QtWidgets import QLabel, QTableWidget, QTableWidgetItem
 
 from desktop.i18n import tr
 from desktop.importer.preview import CellProblem
@@ -56,3 +56,21 @@ def mark_row_header(table: QTableWidget, index: int, row: int, problems: Sequenc
         item.setText(f"⚠ {row}")
         item.setToolTip(tooltip(problems))
     table.setVerticalHeaderItem(index, item)
+
+
+class ProblemDetail(QLabel):
+    """The problems of the current cell of a grid, in words, for the keyboard as well as the mouse."""
+
+    def __init__(self, table: QTableWidget) -> None:
+        super().__init__()
+        self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setVisible(False)
+        self.table = table
+        table.currentCellChanged.connect(self.follow)
+
+    def follow(self, row: int, column: int, *_previous: int) -> None:
+        item = self.table.item(row, column) if row >= 0 and column >= 0 else None
+        text = item.toolTip() if item is not None and item.data(PROBLEM_ROLE) else ""
+        self.setText(text)
+        self.setVisible(bool(text))

@@ -39,7 +39,7 @@ from desktop.importer.preview import ListCheck, check_file, problem_name
 from desktop.views import dialogs
 from desktop.views.operations import Operation, run_op
 from desktop.views.pages.import_page.corrections import RejectedRowsPanel
-from desktop.views.pages.import_page.flags import by_cell, mark, mark_row_header, tooltip
+from desktop.views.pages.import_page.flags import ProblemDetail, by_cell, mark, mark_row_header, tooltip
 from desktop.views.records_table import RecordsView
 
 # overview state -> the closest (check status, stage) of the records table
@@ -108,7 +108,9 @@ class ImportPage(QWidget):
         preview_box = QWidget()
         preview_layout = QVBoxLayout(preview_box)
         preview_layout.setContentsMargins(0, 0, 0, 0)
+        self.cell_detail = ProblemDetail(self.preview_table)
         preview_layout.addWidget(self.preview_table, 1)
+        preview_layout.addWidget(self.cell_detail)
         preview_layout.addWidget(self.check_label)
 
         self.mapping_box = QGroupBox(str(tr("Chọn cột cho các trường chưa nhận ra", "Map the columns not recognised")))
@@ -257,6 +259,7 @@ class ImportPage(QWidget):
         self._stop_check()
         self.check = None
         self.check_label.clear()
+        self.cell_detail.follow(-1, -1)
         self.file_label.setText(str(tr("Đang đọc {file}…", "Reading {file}…", file=path.name)))
         self.import_button.setEnabled(False)
         run_op(self, lambda _p: preview_file(path, column_map), self._show_preview, on_failure=self._preview_failed,
@@ -348,6 +351,9 @@ class ImportPage(QWidget):
                 item = QTableWidgetItem(shown.cells[c] if c < len(shown.cells) else "")
                 mark(item, cells.get((shown.row, c), []))
                 table.setItem(r, c, item)
+        table.resizeColumnsToContents()
+        for c in range(width):
+            table.setColumnWidth(c, min(table.columnWidth(c), 260))
         for problem in check.columns:
             header = table.horizontalHeaderItem(problem.column) if problem.column is not None else None
             if header is not None:
@@ -369,10 +375,10 @@ class ImportPage(QWidget):
             lines.append(str(tr(
                 "<span style='background:#f8d7da;color:#842029'>&nbsp;ô đỏ&nbsp;</span> dòng sẽ bị từ chối, "
                 "<span style='background:#fff3cd;color:#664d03'>&nbsp;ô vàng&nbsp;</span> được nhập nhưng cần xem "
-                "lại. Di chuột lên ô để xem lý do và cách sửa.",
+                "lại. Chọn ô hoặc di chuột lên ô để xem lý do và cách sửa.",
                 "<span style='background:#f8d7da;color:#842029'>&nbsp;red cell&nbsp;</span> the row will be "
                 "rejected, <span style='background:#fff3cd;color:#664d03'>&nbsp;yellow cell&nbsp;</span> loaded "
-                "but worth a look. Hover a cell for the reason and the fix.")))
+                "but worth a look. Select or hover a cell for the reason and the fix.")))
         else:
             lines.append(str(tr("Không thấy vấn đề nào.", "No problem found.")))
         return "<br>".join(lines)
