@@ -65,7 +65,7 @@ def column_map_of(daily: DailyList) -> ColumnMap:
 
 
 def _daily(session: Any, list_id: int) -> DailyList:
-    daily = session.get(DailyList, list_id)
+    daily: DailyList | None = session.get(DailyList, list_id)
     if daily is None:
         raise UserError(tr("Không có danh sách số {id}.", "There is no list {id}.", id=list_id), code="no_list")
     return daily

@@ -4,6 +4,7 @@ and (``check_file``) what the import would make of every row, with the problem c
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -78,7 +79,7 @@ def preview_file(path: Path | str, column_map: dict[str, Any] | None = None) -> 
                    [_texts(r, width) for r in data], headers_seen(sheet))
 
 
-def _texts(row: list, width: int) -> list[str]:
+def _texts(row: list[Any], width: int) -> list[str]:
     cells = [clean(value_text(c)) for c in row]
     return cells + [""] * (width - len(cells))
 
@@ -265,11 +266,11 @@ def check_file(path: Path | str, column_map: dict[str, Any] | None = None, shown
     fields = column_fields(cmap)
     date_columns = _date_columns(cmap)
     first = cmap.header_row + cmap.header_rows
-    rows = sheet.rows()
+    rows: Iterator[list[Any]] = sheet.rows()
     if sheet.kind != "csv" and sheet.merged:
-        rows = list(rows)
-        _fill_merged(sheet, first, rows)
-        rows = iter(rows)
+        filled = list(rows)
+        _fill_merged(sheet, first, filled)
+        rows = iter(filled)
     counted = loadable = rejected = warned = 0
     counts: dict[str, int] = {}
     forms: dict[int, dict[str, int]] = {index: {} for index, _key in date_columns}
