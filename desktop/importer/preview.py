@@ -208,25 +208,28 @@ def column_fields(cmap: ColumnMap) -> dict[int, str]:
     return out
 
 
-def issue_column(reader: RowReader, issue: Issue, cells: list[Any]) -> int | None:
+def issue_column(reader: RowReader, issue: Issue, cells: list[Any],
+                 taken: frozenset[tuple[int, str]] = frozenset()) -> int | None:
     """The column an importer issue is about (its header text, or "#n"), told apart by the value when the
-    header repeats (the dose blocks of the platform template)."""
+    header repeats (the dose blocks of the platform template); ``taken``: (column, code) already placed."""
     if not issue.column:
         return None
     matches = [i for i, header in enumerate(reader.headers) if header == issue.column]
     if not matches and issue.column.startswith("#") and issue.column[1:].isdigit():
         return int(issue.column[1:]) - 1
-    for index in matches:
+    free = [i for i in matches if (i, issue.code) not in taken] or matches
+    for index in free:
         if index < len(cells) and cell_text(cells[index]) == issue.value:
             return index
-    return matches[0] if matches else None
+    return free[0] if free else None
 
 
 def row_problems(reader: RowReader, fields: dict[int, str], outcome: RowResult, cells: list[Any]) -> list[CellProblem]:
     """The issues ``RowReader.read`` found in a row, placed on their cells."""
-    out = []
+    out: list[CellProblem] = []
     for issue in outcome.issues:
-        column = issue_column(reader, issue, cells)
+        column = issue_column(reader, issue, cells, frozenset((p.column, p.code) for p in out
+                                                             if p.column is not None))
         out.append(CellProblem(issue.row, column, fields.get(column, "") if column is not None else "", issue.code,
                                "rejected" if issue.kind == "rejected" else "warning", issue.value, issue.message,
                                fix_for(issue.code)))
@@ -335,7 +338,7 @@ def _mixed_forms(reader: RowReader, forms: dict[int, dict[str, int]], shown_form
     for column, seen in sorted(forms.items()):
         if len(seen) < 2:
             continue
-        main = max(seen, key=lambda form: seen[form])
+        main = max(seen, key=lambda form: (seen[form], form == "dmy"))  # a tie: dd/mm/yyyy is the form asked for
         others += sum(n for form, n in seen.items() if form != main)
         header = reader.headers[column] if column < len(reader.headers) else f"#{column + 1}"
         names = [_FORM_NAMES[form] for form in sorted(seen, key=lambda form: -seen[form])]

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from sqlalchemy import func, select
 
 from desktop.audit import verify_chain
 from desktop.importer import export_rejected, import_file
 from desktop.importer.corrections import import_corrected, rejected_rows
 from desktop.models import AuditEvent, DailyList, ImportIssue, VaccinationRecord
-from tests.unit.importer.listfiles import LONG_HEADER, write_csv, write_xlsx
+from tests.helpers import SHARED
+from tests.unit.importer.listfiles import LONG_HEADER, write_csv, write_xls, write_xlsx
+
+TEMPLATE = SHARED / "contracts" / "platform-import-template-PL1.xls"
 
 TODAY = dt.date(2026, 1, 15)
 GOOD = ["VN-1", "Nguyễn Văn An", "12/05/1990", "Nam", "001090012345", "AstraZeneca", "ABV1", "1", "01/09/2021"]
@@ -79,3 +83,26 @@ def test_a_corrected_row_matching_a_stored_record_is_not_stored(workspace, tmp_p
     outcome = import_corrected(workspace, result.list_id, {2: copy}, "lan", today=TODAY)
     assert (outcome.loaded, outcome.duplicates) == (0, 1)
     assert _count(workspace, VaccinationRecord) == 1
+
+
+@pytest.mark.skipif(not TEMPLATE.exists(), reason="shared contracts not present")
+def test_a_platform_template_row_corrected_in_its_dose_block(workspace, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    rows = [list(r) for r in CalamineWorkbook.from_path(str(TEMPLATE)).get_sheet_by_index(0)
+            .to_python(skip_empty_area=False)]
+    person = [1, "Nguyễn Văn An", "12/05/1990", "0", "1", "", "0912345678", "001090012345", "", "Hà Nội", "01",
+              "Đống Đa", "006", "Phương Mai", "00208", "", ""] + [""] * 10
+    person[17:25] = ["AstraZeneca", "01/08/2021", "A1", "01001", "Nanocovax", "01/09/2021", "N2", "01001"]
+    rows.append(person)
+    result = import_file(workspace, write_xls(tmp_path / "pl1.xls", rows), "lan", today=TODAY)
+    rejected = rejected_rows(workspace, result.list_id, today=TODAY)
+    assert [(p.column, p.field) for p in rejected.rows[0].problems] == [(21, "vaccine")]
+    cells = list(rejected.rows[0].cells)
+    cells[21] = "Pfizer"
+    outcome = import_corrected(workspace, result.list_id, {rejected.rows[0].row: cells}, "lan", today=TODAY)
+    assert (outcome.loaded, outcome.records) == (1, 2)
+    with workspace.db.session() as s:
+        doses = s.execute(select(VaccinationRecord.dose_number, VaccinationRecord.vaccine_mp)
+                          .order_by(VaccinationRecord.dose_number)).all()
+    assert [d for d, _mp in doses] == [1, 2] and doses[1][1] == "EU/1/20/1528"

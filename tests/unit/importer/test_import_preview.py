@@ -8,7 +8,8 @@ import pytest
 
 from desktop.importer import import_file
 from desktop.importer.preview import check_file, date_form
-from tests.unit.importer.listfiles import LONG_HEADER, write_csv, write_xlsx
+from tests.helpers import SHARED
+from tests.unit.importer.listfiles import LONG_HEADER, write_csv, write_xls, write_xlsx
 
 TODAY = dt.date(2026, 1, 15)
 GOOD = ["VN-1", "Nguyễn Văn An", "12/05/1990", "Nam", "001090012345", "AstraZeneca", "ABV1", "1", "01/09/2021"]
@@ -105,3 +106,47 @@ def test_a_file_without_its_columns_gives_no_check(tmp_path):
 ])
 def test_date_forms(value, form):
     assert date_form(value) == form
+
+
+TEMPLATE = SHARED / "contracts" / "platform-import-template-PL1.xls"
+
+
+def _pl1_rows() -> list[list]:
+    from python_calamine import CalamineWorkbook
+
+    sheet = CalamineWorkbook.from_path(str(TEMPLATE)).get_sheet_by_index(0)
+    return [list(r) for r in sheet.to_python(skip_empty_area=False)]
+
+
+def _pl1_person(n, name, dob, sex, cccd, doses):
+    row = [n, name, dob, sex, "1", "", "0912345678", cccd, "", "Thành phố Hà Nội", "01", "Quận Đống Đa", "006",
+           "Phường Phương Mai", "00208", "", ""] + [""] * 10
+    for block, (vaccine, date, lot) in enumerate(doses):
+        row[17 + 4 * block:21 + 4 * block] = [vaccine, date, lot, "01001"]
+    return row
+
+
+@pytest.mark.skipif(not TEMPLATE.exists(), reason="shared contracts not present")
+def test_platform_template_problems_land_in_their_dose_block(workspace, tmp_path):
+    rows = _pl1_rows()
+    rows.append(_pl1_person(1, "Nguyễn Văn An", "12/05/1990", "0", "001090012345",
+                            [("AstraZeneca", "01/08/2021", "A1"), ("Nanocovax", "01/09/2021", "N2")]))
+    rows.append(_pl1_person(2, "Trần Thị Bình", "1985", "1", "001185012346",
+                            [("Nanocovax", "01/08/2021", "N1"), ("Nanocovax", 44470, "N2")]))
+    path = write_xls(tmp_path / "pl1.xls", rows)
+    check = check_file(path, today=TODAY)
+    assert (check.rows, check.rejected) == (2, 2)
+    placed = sorted((p.row, p.column, p.code) for p in check.problems)
+    assert placed == [(9, 21, "unknown_vaccine"), (10, 17, "unknown_vaccine"), (10, 21, "unknown_vaccine"),
+                      (10, 22, "excel_serial")]
+    result = import_file(workspace, path, "lan", today=TODAY)
+    assert (result.rows, result.rejected) == (check.rows, check.rejected)
+
+
+def test_numbers_as_excel_stores_them(tmp_path):
+    rows = [_row(1, id=1090012347, date=44561.0), _row(2, dob=32874)]
+    check = check_file(_write("xlsx", tmp_path, rows), today=TODAY)
+    assert _codes_at(check, 2) == {"id_restored": (4, "id_number", "warning"),
+                                   "excel_serial": (8, "vaccination_date", "warning")}
+    assert _codes_at(check, 3) == {"excel_serial": (2, "date_of_birth", "warning")}
+    assert "01/01/1990" in check.problems[-1].message.vi
