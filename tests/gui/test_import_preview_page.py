@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtWidgets import QComboBox, QLineEdit
 from sqlalchemy import func, select
 
 from desktop.models import AuditEvent, DailyList, VaccinationRecord
@@ -159,6 +159,41 @@ def test_a_rejected_row_corrected_in_place_is_loaded_once(qtbot, page, workspace
     preview(qtbot, page, tmp_path / "day.csv")
     assert imported(qtbot, page).records == 0
     assert count(workspace, VaccinationRecord) == 2 and count(workspace, DailyList) == 1
+
+
+def test_sex_and_date_editors(qtbot, page, workspace, tmp_path):
+    from desktop.views.pages.import_page.corrections import as_dmy
+
+    assert as_dmy("44561", False) == "31/12/2021" and as_dmy("1985", True) == "1985" and as_dmy("x", True) == "x"
+    row = ["VN-7", "Võ Thị Mai", "01/01/80", "X", "001180012399", "Moderna", "M1", "1", "03/09/2021"]
+    preview(qtbot, page, write_csv(tmp_path / "day.csv", [LONG_HEADER, row]))
+    imported(qtbot, page)
+    panel = page.corrections
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10000)
+    page.results.setCurrentWidget(panel)
+    table = panel.table
+    assert {cell(table, 0, 2)[1], cell(table, 0, 3)[1]} == {"date_short_year", "bad_sex"}
+    table.setFocus()
+    table.setCurrentCell(0, 3)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    combo = table.findChild(QComboBox)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Nam", "Nữ"]
+    combo.setCurrentIndex(1)
+    qtbot.keyClick(combo, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.item(0, 3).text() == "Nữ", timeout=5000)
+    table.setCurrentCell(0, 2)
+    qtbot.keyClick(table, Qt.Key.Key_F2)
+    editor = table.findChild(QLineEdit)
+    assert editor.placeholderText() == "dd/mm/yyyy" and editor.text() == "01/01/80"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "01/01/1980")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: table.item(0, 2).text() == "01/01/1980", timeout=5000)
+    with qtbot.waitSignal(panel.corrected, timeout=10000) as signal:
+        panel.load_button.click()
+    assert signal.args[0].loaded == 1
+    with workspace.db.session() as s:
+        assert s.execute(select(VaccinationRecord.sex, VaccinationRecord.date_of_birth)).one() == ("F", "1980-01-01")
 
 
 def test_screenshot_of_a_flagged_preview(qtbot, page, tmp_path):

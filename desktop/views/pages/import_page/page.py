@@ -252,8 +252,7 @@ class ImportPage(QWidget):
 
     # -------------------------------------------------------------- preview and mapping
     def load_preview(self, path: Path, column_map: dict[str, int] | None = None) -> None:
-        if path != self.path:
-            self.clear_results()
+        self.clear_results()
         self.path = path
         self.column_map = column_map
         self._stop_check()
