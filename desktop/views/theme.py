@@ -38,12 +38,12 @@ STATE_COLOURS = {
 _STYLE = f"""
 QPushButton {{ padding: 6px 14px; border-radius: 4px; border: 1px solid #b8c2cc; background: #eef2f6; }}
 QPushButton:hover {{ background: #e1e8ef; }}
-QPushButton:focus {{ border: 2px solid {PRIMARY}; }}
+QPushButton:focus {{ border: 2px solid {PRIMARY}; padding: 5px 13px; }}
 QPushButton:disabled {{ color: #8a96a3; background: #f1f3f5; border-color: #d5dbe1; }}
 QPushButton[primary="true"] {{ background: {PRIMARY}; color: white; border: 1px solid {PRIMARY}; font-weight: 600; }}
 QPushButton[primary="true"]:hover {{ background: #174a6d; }}
 QPushButton[primary="true"]:disabled {{ background: #a9bccb; border-color: #a9bccb; color: #eef2f6; }}
-QPushButton[primary="true"]:focus {{ border: 2px solid #0b2a40; }}
+QPushButton[primary="true"]:focus {{ border: 2px solid #0b2a40; padding: 5px 13px; }}
 QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{ padding: 4px 6px; min-height: 22px; }}
 QLabel[role="title"] {{ font-size: 16pt; font-weight: 600; color: {PRIMARY}; }}
 QLabel[role="hint"] {{ color: #555; }}

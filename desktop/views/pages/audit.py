@@ -36,6 +36,7 @@ from desktop.i18n import tr
 from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
+from desktop.views.records_table import fit_headings
 
 LIMIT = 5000
 COLUMNS = (
@@ -179,6 +180,7 @@ class AuditPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        fit_headings(self.table.horizontalHeader())
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         self.summary.setAccessibleName(str(tr("Số sự kiện", "Number of events")))

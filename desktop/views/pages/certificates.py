@@ -56,6 +56,7 @@ from desktop.views.context import AppContext
 from desktop.views.errors import present_error
 from desktop.views.operations import run_op
 from desktop.views.pages.search_filters import SearchFilterBar
+from desktop.views.records_table import fit_headings
 
 PAGE_SIZE = 200
 STATUS_CHOICES = (
@@ -271,6 +272,7 @@ class CertificatesPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        fit_headings(self.table.horizontalHeader())
         self.table.setAccessibleName(str(tr("Danh sách chứng nhận", "Certificates")))
         splitter.addWidget(self.table)
         splitter.addWidget(self._build_detail_pane())

@@ -44,6 +44,7 @@ from desktop.views.context import AppContext
 from desktop.views.operations import run_op
 from desktop.views.pages.backup_panel import BackupPanel
 from desktop.views.pages.updates_panel import UpdatesPanel
+from desktop.views.records_table import fit_headings
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 
@@ -450,6 +451,7 @@ class AccountsPanel(QWidget):
         state = QSettings("VaxDesk", "VaxDesk").value("settings/accounts_columns")
         if state is not None:
             header.restoreState(state)
+        fit_headings(header)
         header.sectionResized.connect(self._remember_columns)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()

@@ -60,7 +60,7 @@ from desktop.views.pages.review.model import (
     QueueModel,
     render_item,
 )
-from desktop.views.records_table import CHIP_COLUMNS, ChipDelegate
+from desktop.views.records_table import CHIP_COLUMNS, ChipDelegate, fit_headings
 
 
 def _ask_edit(parent: QWidget, item: dict[str, Any]) -> dict[str, str] | None:
@@ -177,6 +177,7 @@ class ReviewPage(QWidget):
         if state is not None:
             header.restoreState(state)
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        fit_headings(header)
         self._remember = QTimer(self)
         self._remember.setSingleShot(True)
         self._remember.setInterval(400)
