@@ -55,16 +55,14 @@ from desktop.importer.queries import (
     record_rows,
 )
 from desktop.models import CHECK_STATUSES, STAGES
+from desktop.review.queue import STATUS_LABELS
 from desktop.views.operations import run_op
 
 PAGE = 200
 CACHE_ROWS = 5000
 
-STATUS_NAMES: dict[str, Message] = {
-    "unchecked": tr("Chưa đối chiếu", "Not checked"), "matched": tr("Khớp", "Matched"),
-    "mismatch": tr("Sai lệch", "Mismatch"), "not_found": tr("Không tìm thấy", "Not found"),
-    "invalid_id": tr("Số giấy tờ sai", "Invalid ID"),
-}
+# The same words as the review card and its filter (one vocabulary: desktop.review.queue).
+STATUS_NAMES: dict[str, Message] = {status: STATUS_LABELS[status] for status in CHECK_STATUSES}
 STAGE_NAMES: dict[str, Message] = {
     "loaded": tr("Đã nhập", "Loaded"), "signed": tr("Đã ký", "Signed"), "sent": tr("Đã gửi", "Sent"),
     "certified": tr("Đã cấp chứng nhận", "Certified"), "rejected_central": tr("Trung ương từ chối", "Rejected centrally"),

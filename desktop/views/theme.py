@@ -11,8 +11,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QFont, QIcon, QPalette
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, Qt, QTranslator
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 log = logging.getLogger(__name__)
@@ -133,6 +133,26 @@ def apply(app: QApplication, language: str = "vi") -> None:
     app.setStyleSheet(_STYLE)
     app.setWindowIcon(icon("vaxdesk"))
     install_translations(app, language)
+
+
+def on_selection(icon: QIcon, size: QSize) -> QIcon:
+    """``icon`` with a white form for a selected row (the dark form would vanish on the selection colour)."""
+    if icon.isNull():
+        return icon
+    side = size if size.isValid() and not size.isEmpty() else QSize(16, 16)
+    both = QIcon()
+    for scale in (1, 2):
+        normal = icon.pixmap(side * scale)
+        white = QPixmap(normal.size())
+        white.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(white)
+        painter.drawPixmap(0, 0, normal)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(white.rect(), QColor("white"))
+        painter.end()
+        both.addPixmap(normal, QIcon.Mode.Normal)
+        both.addPixmap(white, QIcon.Mode.Selected)
+    return both
 
 
 def mark_primary(button) -> None:

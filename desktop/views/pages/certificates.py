@@ -47,7 +47,7 @@ from desktop.certificates.search import CertificateRow, load_rows, search_ids
 from desktop.errors import UserError
 from desktop.i18n import format_date, format_datetime_local, format_number, tr
 from desktop.models import Certificate, VaccinationRecord
-from desktop.overview import state_clause, state_label
+from desktop.overview import state_clause
 from desktop.printing.form import FIELDS
 from desktop.printing.qr import qr_png
 from desktop.printing.raster import render_pages
@@ -55,6 +55,7 @@ from desktop.views import dialogs
 from desktop.views.context import AppContext
 from desktop.views.errors import present_error
 from desktop.views.operations import run_op
+from desktop.views.pages.scope_bar import ScopeBar
 from desktop.views.pages.search_filters import SearchFilterBar
 from desktop.views.records_table import fit_headings
 
@@ -252,15 +253,9 @@ class CertificatesPage(QWidget):
         layout.addWidget(self.filter_bar)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
-        scope_row = QHBoxLayout()
-        self.scope_label = QLabel()
-        self.scope_clear = QPushButton(str(tr("Xem mọi chứng nhận", "Show all certificates")))
-        self.scope_clear.clicked.connect(self.clear_scope)
-        scope_row.addWidget(self.scope_label, 1)
-        scope_row.addWidget(self.scope_clear)
-        self.scope_bar = QWidget()
-        self.scope_bar.setLayout(scope_row)
-        self.scope_bar.setVisible(False)
+        self.scope_bar = ScopeBar(str(tr("Xem mọi chứng nhận", "Show all certificates")))
+        self.scope_label, self.scope_clear = self.scope_bar.label, self.scope_bar.clear_button
+        self.scope_bar.cleared.connect(self.clear_scope)
         layout.addWidget(self.scope_bar)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -336,16 +331,7 @@ class CertificatesPage(QWidget):
         self.refresh()
 
     def _show_scope(self) -> None:
-        scope = self.scope
-        self.scope_bar.setVisible(scope is not None)
-        if scope is None:
-            return
-        parts = [str(state_label(scope["state"]))]
-        if scope.get("list_id") is not None:
-            parts.append(str(tr("danh sách số {id}", "list {id}", id=scope["list_id"])))
-        if scope.get("vaccination_date"):
-            parts.append(str(tr("ngày tiêm {day}", "vaccinated {day}", day=format_date(scope["vaccination_date"]))))
-        self.scope_label.setText(str(tr("Chỉ hiện: {what}", "Showing only: {what}", what=" — ".join(parts))))
+        self.scope_bar.show_scope(self.scope)
 
     # -- building ----------------------------------------------------------------------------------
     def _build_detail_pane(self) -> QWidget:

@@ -102,7 +102,7 @@ class SettingsPage(QWidget):
                                                                          "Change my password…")))
         self.my_password_button.setAccessibleName(str(tr("Đổi mật khẩu của tôi", "Change my password")))
         self.my_password_button.clicked.connect(self.change_my_password)
-        top.addWidget(self.my_password_button)
+        top.addWidget(self.my_password_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(top)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._facility_tab(), str(tr("Cơ sở", "Facility")))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -81,6 +82,7 @@ class SignPage(QWidget):
         form.addRow("", self.token_problem)
         self.refresh_token_button = QPushButton(str(tr("&Kiểm tra lại token", "&Check the token again")))
         self.refresh_token_button.clicked.connect(self.refresh_token)
+        self.refresh_token_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         form.addRow("", self.refresh_token_button)
         layout.addWidget(token_box)
 
@@ -95,10 +97,12 @@ class SignPage(QWidget):
         self.choice = QComboBox()
         self.choice.setAccessibleName(str(tr("Danh sách hoặc ngày", "List or date")))
         self.choice.setEnabled(False)
+        self.choice.setVisible(False)  # shown once the clerk signs by list or by day
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.choice.currentIndexChanged.connect(lambda _i: self.refresh_counts())
         row.addWidget(self.scope)
         row.addWidget(self.choice, 1)
+        row.addStretch(0)
         select_layout.addLayout(row)
         self.counts_label = QLabel()
         self.counts_label.setWordWrap(True)
@@ -117,6 +121,9 @@ class SignPage(QWidget):
         buttons.addWidget(self.sign_button)
         buttons.addWidget(self.sign_reason, 1)
         buttons.addWidget(self.cancel_button)
+        buttons.addStretch(0)
+        for button in (self.sign_button, self.cancel_button):
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         select_layout.addLayout(buttons)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -134,6 +141,7 @@ class SignPage(QWidget):
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.verticalHeader().setVisible(False)
         layout.addWidget(self.history, 1)
 
         self.ready = 0
@@ -181,6 +189,7 @@ class SignPage(QWidget):
         self.choice.blockSignals(True)
         self.choice.clear()
         self.choice.setEnabled(kind != "all")
+        self.choice.setVisible(kind != "all")
         self.choice.blockSignals(False)
         if kind == "all":
             self.refresh_counts()
