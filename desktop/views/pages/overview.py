@@ -62,6 +62,19 @@ class BarRow:
         return sum(self.counts.values())
 
 
+def _fit_label(metrics, label: str, width: int) -> str:
+    """``label`` within ``width``: a list's file name is shortened, its date " (dd/mm/yyyy)" stays whole."""
+    if metrics.horizontalAdvance(label) <= width:
+        return label
+    name, sep, rest = label.rpartition(" (")
+    if sep and name:
+        tail = sep + rest
+        room = width - metrics.horizontalAdvance(tail)
+        if room > metrics.horizontalAdvance("…") * 4:
+            return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, room) + tail
+    return metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, width)
+
+
 class StateBars(QWidget):
     """Horizontal stacked bars, one row per list or day, one coloured segment per state.
 
@@ -134,7 +147,7 @@ class StateBars(QWidget):
             label_rect = QRect(4, top, self.LABEL_WIDTH - 12, self.ROW_HEIGHT)
             painter.setPen(self.palette().windowText().color())
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             metrics.elidedText(row.label, Qt.TextElideMode.ElideMiddle, label_rect.width()))
+                             _fit_label(metrics, row.label, label_rect.width()))
             total_rect = QRect(self.width() - self.TOTAL_WIDTH - 4, top, self.TOTAL_WIDTH, self.ROW_HEIGHT)
             painter.drawText(total_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                              format_number(row.total))

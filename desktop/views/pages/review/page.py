@@ -185,6 +185,7 @@ class ReviewPage(QWidget):
         self.view.setTextFormat(Qt.TextFormat.RichText)
         self.view.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.view.setWordWrap(True)
+        self.view.setMargin(6)
         self.view.setAccessibleName(str(tr("Bản ghi đang xét", "Current record")))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -206,6 +207,7 @@ class ReviewPage(QWidget):
         reason_row.addWidget(self.reason, 1)
         card_layout.addLayout(reason_row)
 
+        # the decisions in a grid of three columns, then one row to move, undo and decide for a whole kind
         buttons = QGridLayout()
         self.action_buttons: dict[str, QPushButton] = {}
         for i, (action, key) in enumerate(ACTION_KEYS.items()):
@@ -214,17 +216,19 @@ class ReviewPage(QWidget):
             button.clicked.connect(lambda _c=False, a=action: self.decide(a))
             buttons.addWidget(button, i // 3, i % 3)
             self.action_buttons[action] = button
+        for column in range(3):
+            buttons.setColumnStretch(column, 1)
         card_layout.addLayout(buttons)
-        nav = QGridLayout()
-        for i, (text, slot) in enumerate((
+        nav = QHBoxLayout()
+        for text, slot in (
             (tr("Trước (P)", "Previous (P)"), self.previous), (tr("Tiếp (N)", "Next (N)"), self.next),
             (tr("Hoàn tác (Ctrl+Z)", "Undo (Ctrl+Z)"), self.undo),
             (tr("Quyết định cho cả loại… (B)", "Decide for the whole kind… (B)"), self.bulk),
-        )):
+        ):
             button = QPushButton(str(text))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
-            nav.addWidget(button, i // 2, i % 2)
+            nav.addWidget(button, 1)
         card_layout.addLayout(nav)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
