@@ -82,6 +82,7 @@ COLUMNS = (
     (tr("Trạng thái", "Status"), lambda r: str(STATUS_NAMES.get(r.status, tr(r.status, r.status)))),
     (tr("Số lần in", "Printed"), lambda r: str(r.printed_count)),
 )
+COLUMN_WIDTHS = (200, 120, 95, 170, 95, 110, 80)
 
 
 # -- dialogs (tests replace these) -----------------------------------------------------------------
@@ -267,12 +268,15 @@ class CertificatesPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):  # names and 12-digit ID numbers whole
+            self.table.setColumnWidth(column, width)
         fit_headings(self.table.horizontalHeader())
         self.table.setAccessibleName(str(tr("Danh sách chứng nhận", "Certificates")))
         splitter.addWidget(self.table)
         splitter.addWidget(self._build_detail_pane())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([690, 410])  # at 1366×768: the grid's names, IDs and dates whole beside the detail
         layout.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
@@ -346,11 +350,17 @@ class CertificatesPage(QWidget):
         column.addWidget(self.validity_label)
         column.addWidget(self.qr_label)
         fields = QFormLayout()
-        self.field_labels: dict[str, QLabel] = {}
+        self.field_labels: dict[str, QLabel | QLineEdit] = {}
         for key, vi, en in FIELDS:
-            label = QLabel()
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if key == "uvci":  # one long code: a read-only line scrolls it instead of widening the pane
+                label = QLineEdit()
+                label.setReadOnly(True)
+                label.setFrame(False)
+                label.setStyleSheet("background: transparent; padding: 0;")
+            else:
+                label = QLabel()
+                label.setWordWrap(True)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.field_labels[key] = label
             fields.addRow(f"{tr(vi, en)}:", label)
         column.addLayout(fields)
@@ -360,6 +370,7 @@ class CertificatesPage(QWidget):
         column.addWidget(self.history_list, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(pane)
         return scroll
 
@@ -435,6 +446,9 @@ class CertificatesPage(QWidget):
             220, 220, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
         for key, label in self.field_labels.items():
             label.setText(str(getattr(detail.form, key)))
+            if isinstance(label, QLineEdit):
+                label.setCursorPosition(0)  # the code's beginning in view
+                label.setToolTip(label.text())
         self.history_list.clear()
         for entry in detail.history:
             when = format_datetime_local(entry.at)
