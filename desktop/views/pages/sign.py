@@ -348,12 +348,24 @@ class SignPage(QWidget):
             self.ctx.records_changed.emit()
         elif results:
             records = sum(r.records for r in results)
-            text = str(tr("Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.",
+            sending = self._send_now()
+            text = str(tr("Đã ký {n} bản ghi trong {b} lô. Đang gửi các lô lên trung ương (xem trang Đồng bộ).",
+                          "Signed {n} records in {b} batches. Sending them to the central service (see Sync).",
+                          n=format_number(records), b=len(results)) if sending else
+                       tr("Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.",
                           "Signed {n} records in {b} batches. The batches are waiting to be synced.",
                           n=format_number(records), b=len(results)))
             self.message.setText(text)
             self.ctx.show_status(text)
             self.ctx.records_changed.emit()
+
+    def _send_now(self) -> bool:
+        """The new batches leave for the central service at once (unless sync is paused or not set up)."""
+        controller = getattr(self.ctx, "sync_controller", None)
+        if controller is None or not self.workspace.settings.get("central_url") or controller.status.get("paused"):
+            return False
+        controller.background_sync()
+        return True
 
     def _failed(self, error: BaseException) -> None:
         self._done()
