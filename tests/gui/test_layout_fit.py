@@ -98,6 +98,7 @@ def _realistic(workspace) -> None:
     """Vietnamese names and 12-digit IDs on the seeded records; each mismatch with its registry values."""
     from sqlalchemy import select
 
+    from desktop.audit import AuditChain
     from desktop.models import VaccinationRecord
 
     with workspace.db.session() as s:
@@ -119,6 +120,13 @@ def _realistic(workspace) -> None:
                 record.date_of_birth, registry["date_of_birth"] = listed, registered
             record.registry_values = registry
             record.differences = [{"field": field, "kind": kind, "list": listed, "registry": registered}]
+        chain = AuditChain(s)
+        chain.append("lan", "import", "daily_list", [(1, None, {"file": "ds-tiem-24-11.xlsx", "rows": 17})])
+        chain.append("lan", "registry.check", "daily_list", [(1, None, {"checked": 17})])
+        for record in records[:3]:
+            chain.append("lan", "decision.accept_registry", "vaccination_record",
+                         [(record.id, {"full_name": record.full_name}, {"full_name": NAMES[0]})],
+                         reason="Người được tiêm xác nhận thông tin")
         s.commit()
 
 
