@@ -236,7 +236,7 @@ def review_item(workspace: Workspace, record_id: int) -> dict[str, Any]:
 STATUS_LABELS = {
     "unchecked": tr("Chưa kiểm tra", "Not checked"),
     "matched": tr("Khớp", "Matched"),
-    "mismatch": tr("Lệch", "Mismatch"),
+    "mismatch": tr("Sai lệch", "Mismatch"),
     "not_found": tr("Không tìm thấy", "Not found"),
     "invalid_id": tr("Số định danh không hợp lệ", "Invalid ID"),
     CENTRAL: tr("Trung ương từ chối", "Rejected by the central service"),

@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(f"{title}    {shortcut}")
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setToolTip(f"{title} ({shortcut})")
-            icon = theme.icon(key)
+            icon = theme.on_selection(theme.icon(key), self.nav.iconSize())
             if not icon.isNull():
                 item.setIcon(icon)
             self.nav.addItem(item)

@@ -55,16 +55,14 @@ from desktop.importer.queries import (
     record_rows,
 )
 from desktop.models import CHECK_STATUSES, STAGES
+from desktop.review.queue import STATUS_LABELS
 from desktop.views.operations import run_op
 
 PAGE = 200
 CACHE_ROWS = 5000
 
-STATUS_NAMES: dict[str, Message] = {
-    "unchecked": tr("Chưa đối chiếu", "Not checked"), "matched": tr("Khớp", "Matched"),
-    "mismatch": tr("Sai lệch", "Mismatch"), "not_found": tr("Không tìm thấy", "Not found"),
-    "invalid_id": tr("Số giấy tờ sai", "Invalid ID"),
-}
+# The same words as the review card and its filter (one vocabulary: desktop.review.queue).
+STATUS_NAMES: dict[str, Message] = {status: STATUS_LABELS[status] for status in CHECK_STATUSES}
 STAGE_NAMES: dict[str, Message] = {
     "loaded": tr("Đã nhập", "Loaded"), "signed": tr("Đã ký", "Signed"), "sent": tr("Đã gửi", "Sent"),
     "certified": tr("Đã cấp chứng nhận", "Certified"), "rejected_central": tr("Trung ương từ chối", "Rejected centrally"),
@@ -300,6 +298,7 @@ class RecordsView(QWidget):
             if column.key in CHIP_COLUMNS:
                 self.table.setItemDelegateForColumn(i, chips)
         self._restore_columns()
+        fit_headings(self.table.horizontalHeader())
         horizontal.sectionClicked.connect(self._sort_by)
         horizontal.sectionResized.connect(lambda *_: self._remember.start())
         horizontal.sectionMoved.connect(lambda *_: self._remember.start())
@@ -421,3 +420,23 @@ def _default_width(key: str) -> int:
     """Wide enough for the whole value in most lists (names, 12-digit IDs, dates) at the default font."""
     return {"full_name": 230, "id_number": 130, "source_row": 60, "dose_number": 60, "sex": 80,
             "check_status": 140, "stage": 150, "vaccine_name": 200, "source_ref": 150}.get(key, 110)
+
+
+def fit_headings(header: QHeaderView) -> None:
+    """Widen any column narrower than its heading (with room for the sort arrow), so no heading is cut.
+
+    Called after a grid's widths are set or restored; the clerk may still narrow a column by hand.
+    """
+    model = header.model()
+    if model is None:
+        return
+    style, metrics = header.style(), header.fontMetrics()
+    margin = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    arrow = style.pixelMetric(QStyle.PixelMetric.PM_HeaderMarkSize, None, header) + margin
+    for section in range(header.count()):
+        text = model.headerData(section, header.orientation(), Qt.ItemDataRole.DisplayRole)
+        if not text:
+            continue
+        needed = max(metrics.horizontalAdvance(line) for line in str(text).split("\n")) + 2 * margin + arrow + 2
+        if header.sectionSize(section) < needed:
+            header.resizeSection(section, needed)

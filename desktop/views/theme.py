@@ -11,8 +11,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QColor, QFont, QIcon, QPalette
+from PySide6.QtCore import QLibraryInfo, QLocale, QSize, Qt, QTranslator
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 log = logging.getLogger(__name__)
@@ -38,12 +38,12 @@ STATE_COLOURS = {
 _STYLE = f"""
 QPushButton {{ padding: 6px 14px; border-radius: 4px; border: 1px solid #b8c2cc; background: #eef2f6; }}
 QPushButton:hover {{ background: #e1e8ef; }}
-QPushButton:focus {{ border: 2px solid {PRIMARY}; }}
+QPushButton:focus {{ border: 2px solid {PRIMARY}; padding: 5px 13px; }}
 QPushButton:disabled {{ color: #8a96a3; background: #f1f3f5; border-color: #d5dbe1; }}
 QPushButton[primary="true"] {{ background: {PRIMARY}; color: white; border: 1px solid {PRIMARY}; font-weight: 600; }}
 QPushButton[primary="true"]:hover {{ background: #174a6d; }}
 QPushButton[primary="true"]:disabled {{ background: #a9bccb; border-color: #a9bccb; color: #eef2f6; }}
-QPushButton[primary="true"]:focus {{ border: 2px solid #0b2a40; }}
+QPushButton[primary="true"]:focus {{ border: 2px solid #0b2a40; padding: 5px 13px; }}
 QLineEdit, QComboBox, QSpinBox, QDoubleSpinBox {{ padding: 4px 6px; min-height: 22px; }}
 QLabel[role="title"] {{ font-size: 16pt; font-weight: 600; color: {PRIMARY}; }}
 QLabel[role="hint"] {{ color: #555; }}
@@ -133,6 +133,26 @@ def apply(app: QApplication, language: str = "vi") -> None:
     app.setStyleSheet(_STYLE)
     app.setWindowIcon(icon("vaxdesk"))
     install_translations(app, language)
+
+
+def on_selection(icon: QIcon, size: QSize) -> QIcon:
+    """``icon`` with a white form for a selected row (the dark form would vanish on the selection colour)."""
+    if icon.isNull():
+        return icon
+    side = size if size.isValid() and not size.isEmpty() else QSize(16, 16)
+    both = QIcon()
+    for scale in (1, 2):
+        normal = icon.pixmap(side * scale)
+        white = QPixmap(normal.size())
+        white.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(white)
+        painter.drawPixmap(0, 0, normal)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(white.rect(), QColor("white"))
+        painter.end()
+        both.addPixmap(normal, QIcon.Mode.Normal)
+        both.addPixmap(white, QIcon.Mode.Selected)
+    return both
 
 
 def mark_primary(button) -> None:

@@ -32,10 +32,11 @@ from desktop.audit import (
     export_events_csv,
     find_events,
 )
-from desktop.i18n import tr
+from desktop.i18n import format_datetime_local, tr
 from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
 from desktop.views.operations import run_op
+from desktop.views.records_table import fit_headings
 
 LIMIT = 5000
 COLUMNS = (
@@ -49,6 +50,8 @@ COLUMNS = (
     ("before", tr("Trước", "Before")),
     ("after", tr("Sau", "After")),
 )
+# at 1366×768: the number, the local time, the person and the action whole; the values elided (whole on hover)
+WIDTHS = (60, 135, 120, 190, 140, 70, 170, 170)
 # who may read the log: the administrator, who also manages the accounts it names
 READ_ACTION = "accounts"
 
@@ -81,9 +84,10 @@ class EventsModel(QAbstractTableModel):
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
-        value = getattr(self.rows[index.row()], COLUMNS[index.column()][0])
+        key = COLUMNS[index.column()][0]
+        value = getattr(self.rows[index.row()], key)
         if role == Qt.ItemDataRole.DisplayRole:
-            text = str(value)
+            text = format_datetime_local(value) if key == "at" else str(value)
             return text if len(text) <= 120 else text[:119] + "…"
         if role == Qt.ItemDataRole.ToolTipRole and COLUMNS[index.column()][0] in ("before", "after", "reason"):
             return str(value) or None
@@ -128,6 +132,9 @@ class AuditPage(QWidget):
         self.action_field = QComboBox()
         self.action_field.setEditable(True)
         self.action_field.addItem("")
+        self.action_field.lineEdit().setPlaceholderText(str(tr("mọi thao tác", "any action")))
+        self.action_field.setMinimumContentsLength(16)
+        self.action_field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.by_date = QCheckBox(str(tr("Theo &ngày", "By &date")))
         self.since_field = QDateEdit(QDate.currentDate().addDays(-7))
         self.until_field = QDateEdit(QDate.currentDate())
@@ -179,6 +186,9 @@ class AuditPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(WIDTHS):
+            self.table.setColumnWidth(column, width)
+        fit_headings(self.table.horizontalHeader())
         layout.addWidget(self.table, 1)
         self.summary = QLabel()
         self.summary.setAccessibleName(str(tr("Số sự kiện", "Number of events")))

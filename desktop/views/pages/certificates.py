@@ -47,7 +47,7 @@ from desktop.certificates.search import CertificateRow, load_rows, search_ids
 from desktop.errors import UserError
 from desktop.i18n import format_date, format_datetime_local, format_number, tr
 from desktop.models import Certificate, VaccinationRecord
-from desktop.overview import state_clause, state_label
+from desktop.overview import state_clause
 from desktop.printing.form import FIELDS
 from desktop.printing.qr import qr_png
 from desktop.printing.raster import render_pages
@@ -55,7 +55,9 @@ from desktop.views import dialogs
 from desktop.views.context import AppContext
 from desktop.views.errors import present_error
 from desktop.views.operations import run_op
+from desktop.views.pages.scope_bar import ScopeBar
 from desktop.views.pages.search_filters import SearchFilterBar
+from desktop.views.records_table import fit_headings
 
 PAGE_SIZE = 200
 STATUS_CHOICES = (
@@ -80,6 +82,7 @@ COLUMNS = (
     (tr("Trạng thái", "Status"), lambda r: str(STATUS_NAMES.get(r.status, tr(r.status, r.status)))),
     (tr("Số lần in", "Printed"), lambda r: str(r.printed_count)),
 )
+COLUMN_WIDTHS = (200, 120, 95, 170, 95, 110, 80)
 
 
 # -- dialogs (tests replace these) -----------------------------------------------------------------
@@ -251,15 +254,9 @@ class CertificatesPage(QWidget):
         layout.addWidget(self.filter_bar)
         self.count_label = QLabel()
         layout.addWidget(self.count_label)
-        scope_row = QHBoxLayout()
-        self.scope_label = QLabel()
-        self.scope_clear = QPushButton(str(tr("Xem mọi chứng nhận", "Show all certificates")))
-        self.scope_clear.clicked.connect(self.clear_scope)
-        scope_row.addWidget(self.scope_label, 1)
-        scope_row.addWidget(self.scope_clear)
-        self.scope_bar = QWidget()
-        self.scope_bar.setLayout(scope_row)
-        self.scope_bar.setVisible(False)
+        self.scope_bar = ScopeBar(str(tr("Xem mọi chứng nhận", "Show all certificates")))
+        self.scope_label, self.scope_clear = self.scope_bar.label, self.scope_bar.clear_button
+        self.scope_bar.cleared.connect(self.clear_scope)
         layout.addWidget(self.scope_bar)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -271,11 +268,15 @@ class CertificatesPage(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate(COLUMN_WIDTHS):  # names and 12-digit ID numbers whole
+            self.table.setColumnWidth(column, width)
+        fit_headings(self.table.horizontalHeader())
         self.table.setAccessibleName(str(tr("Danh sách chứng nhận", "Certificates")))
         splitter.addWidget(self.table)
         splitter.addWidget(self._build_detail_pane())
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([690, 410])  # at 1366×768: the grid's names, IDs and dates whole beside the detail
         layout.addWidget(splitter, 1)
 
         buttons = QHBoxLayout()
@@ -334,16 +335,7 @@ class CertificatesPage(QWidget):
         self.refresh()
 
     def _show_scope(self) -> None:
-        scope = self.scope
-        self.scope_bar.setVisible(scope is not None)
-        if scope is None:
-            return
-        parts = [str(state_label(scope["state"]))]
-        if scope.get("list_id") is not None:
-            parts.append(str(tr("danh sách số {id}", "list {id}", id=scope["list_id"])))
-        if scope.get("vaccination_date"):
-            parts.append(str(tr("ngày tiêm {day}", "vaccinated {day}", day=format_date(scope["vaccination_date"]))))
-        self.scope_label.setText(str(tr("Chỉ hiện: {what}", "Showing only: {what}", what=" — ".join(parts))))
+        self.scope_bar.show_scope(self.scope)
 
     # -- building ----------------------------------------------------------------------------------
     def _build_detail_pane(self) -> QWidget:
@@ -358,11 +350,17 @@ class CertificatesPage(QWidget):
         column.addWidget(self.validity_label)
         column.addWidget(self.qr_label)
         fields = QFormLayout()
-        self.field_labels: dict[str, QLabel] = {}
+        self.field_labels: dict[str, QLabel | QLineEdit] = {}
         for key, vi, en in FIELDS:
-            label = QLabel()
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if key == "uvci":  # one long code: a read-only line scrolls it instead of widening the pane
+                label = QLineEdit()
+                label.setReadOnly(True)
+                label.setFrame(False)
+                label.setStyleSheet("background: transparent; padding: 0;")
+            else:
+                label = QLabel()
+                label.setWordWrap(True)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.field_labels[key] = label
             fields.addRow(f"{tr(vi, en)}:", label)
         column.addLayout(fields)
@@ -372,6 +370,7 @@ class CertificatesPage(QWidget):
         column.addWidget(self.history_list, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(pane)
         return scroll
 
@@ -447,6 +446,9 @@ class CertificatesPage(QWidget):
             220, 220, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
         for key, label in self.field_labels.items():
             label.setText(str(getattr(detail.form, key)))
+            if isinstance(label, QLineEdit):
+                label.setCursorPosition(0)  # the code's beginning in view
+                label.setToolTip(label.text())
         self.history_list.clear()
         for entry in detail.history:
             when = format_datetime_local(entry.at)

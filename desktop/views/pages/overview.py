@@ -62,6 +62,19 @@ class BarRow:
         return sum(self.counts.values())
 
 
+def _fit_label(metrics, label: str, width: int) -> str:
+    """``label`` within ``width``: a list's file name is shortened, its date " (dd/mm/yyyy)" stays whole."""
+    if metrics.horizontalAdvance(label) <= width:
+        return label
+    name, sep, rest = label.rpartition(" (")
+    if sep and name:
+        tail = sep + rest
+        room = width - metrics.horizontalAdvance(tail)
+        if room > metrics.horizontalAdvance("…") * 4:
+            return metrics.elidedText(name, Qt.TextElideMode.ElideMiddle, room) + tail
+    return metrics.elidedText(label, Qt.TextElideMode.ElideMiddle, width)
+
+
 class StateBars(QWidget):
     """Horizontal stacked bars, one row per list or day, one coloured segment per state.
 
@@ -104,12 +117,17 @@ class StateBars(QWidget):
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt API
         return QSize(400, self.sizeHint().height())
 
+    def _label_width(self) -> int:
+        """Room for the longest label (a list's whole file name and date), at most a third of the chart."""
+        widest = max((self.fontMetrics().horizontalAdvance(row.label) for row in self.rows), default=0) + 16
+        return max(self.LABEL_WIDTH, min(widest, self.width() // 3))
+
     def _layout(self) -> None:
         self._segments = []
-        width = self.width() - self.LABEL_WIDTH - self.TOTAL_WIDTH - 12
+        width = self.width() - self._label_width() - self.TOTAL_WIDTH - 12
         biggest = max((r.total for r in self.rows), default=0) or 1
         for index, row in enumerate(self.rows):
-            x = float(self.LABEL_WIDTH)
+            x = float(self._label_width())
             y = 4 + index * self.ROW_HEIGHT + 5
             for state in STATES:
                 n = row.counts.get(state, 0)
@@ -131,10 +149,10 @@ class StateBars(QWidget):
             return
         for index, row in enumerate(self.rows):
             top = 4 + index * self.ROW_HEIGHT
-            label_rect = QRect(4, top, self.LABEL_WIDTH - 12, self.ROW_HEIGHT)
+            label_rect = QRect(4, top, self._label_width() - 12, self.ROW_HEIGHT)
             painter.setPen(self.palette().windowText().color())
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                             metrics.elidedText(row.label, Qt.TextElideMode.ElideMiddle, label_rect.width()))
+                             _fit_label(metrics, row.label, label_rect.width()))
             total_rect = QRect(self.width() - self.TOTAL_WIDTH - 4, top, self.TOTAL_WIDTH, self.ROW_HEIGHT)
             painter.drawText(total_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                              format_number(row.total))

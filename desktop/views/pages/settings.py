@@ -44,6 +44,7 @@ from desktop.views.context import AppContext
 from desktop.views.operations import run_op
 from desktop.views.pages.backup_panel import BackupPanel
 from desktop.views.pages.updates_panel import UpdatesPanel
+from desktop.views.records_table import fit_headings
 
 LANGUAGES = (("vi", "Tiếng Việt"), ("en", "English"))
 
@@ -101,7 +102,7 @@ class SettingsPage(QWidget):
                                                                          "Change my password…")))
         self.my_password_button.setAccessibleName(str(tr("Đổi mật khẩu của tôi", "Change my password")))
         self.my_password_button.clicked.connect(self.change_my_password)
-        top.addWidget(self.my_password_button)
+        top.addWidget(self.my_password_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addLayout(top)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._facility_tab(), str(tr("Cơ sở", "Facility")))
@@ -450,6 +451,7 @@ class AccountsPanel(QWidget):
         state = QSettings("VaxDesk", "VaxDesk").value("settings/accounts_columns")
         if state is not None:
             header.restoreState(state)
+        fit_headings(header)
         header.sectionResized.connect(self._remember_columns)
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()

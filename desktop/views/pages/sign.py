@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -81,6 +82,7 @@ class SignPage(QWidget):
         form.addRow("", self.token_problem)
         self.refresh_token_button = QPushButton(str(tr("&Kiểm tra lại token", "&Check the token again")))
         self.refresh_token_button.clicked.connect(self.refresh_token)
+        self.refresh_token_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         form.addRow("", self.refresh_token_button)
         layout.addWidget(token_box)
 
@@ -95,10 +97,12 @@ class SignPage(QWidget):
         self.choice = QComboBox()
         self.choice.setAccessibleName(str(tr("Danh sách hoặc ngày", "List or date")))
         self.choice.setEnabled(False)
+        self.choice.setVisible(False)  # shown once the clerk signs by list or by day
         self.scope.currentIndexChanged.connect(self._scope_changed)
         self.choice.currentIndexChanged.connect(lambda _i: self.refresh_counts())
         row.addWidget(self.scope)
         row.addWidget(self.choice, 1)
+        row.addStretch(0)
         select_layout.addLayout(row)
         self.counts_label = QLabel()
         self.counts_label.setWordWrap(True)
@@ -117,6 +121,9 @@ class SignPage(QWidget):
         buttons.addWidget(self.sign_button)
         buttons.addWidget(self.sign_reason, 1)
         buttons.addWidget(self.cancel_button)
+        buttons.addStretch(0)
+        for button in (self.sign_button, self.cancel_button):
+            button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
         select_layout.addLayout(buttons)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
@@ -134,6 +141,7 @@ class SignPage(QWidget):
         self.history.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.history.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.history.horizontalHeader().setStretchLastSection(True)
+        self.history.verticalHeader().setVisible(False)
         layout.addWidget(self.history, 1)
 
         self.ready = 0
@@ -181,6 +189,7 @@ class SignPage(QWidget):
         self.choice.blockSignals(True)
         self.choice.clear()
         self.choice.setEnabled(kind != "all")
+        self.choice.setVisible(kind != "all")
         self.choice.blockSignals(False)
         if kind == "all":
             self.refresh_counts()
@@ -339,12 +348,24 @@ class SignPage(QWidget):
             self.ctx.records_changed.emit()
         elif results:
             records = sum(r.records for r in results)
-            text = str(tr("Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.",
+            sending = self._send_now()
+            text = str(tr("Đã ký {n} bản ghi trong {b} lô. Đang gửi các lô lên trung ương (xem trang Đồng bộ).",
+                          "Signed {n} records in {b} batches. Sending them to the central service (see Sync).",
+                          n=format_number(records), b=len(results)) if sending else
+                       tr("Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.",
                           "Signed {n} records in {b} batches. The batches are waiting to be synced.",
                           n=format_number(records), b=len(results)))
             self.message.setText(text)
             self.ctx.show_status(text)
             self.ctx.records_changed.emit()
+
+    def _send_now(self) -> bool:
+        """The new batches leave for the central service at once (unless sync is paused or not set up)."""
+        controller = getattr(self.ctx, "sync_controller", None)
+        if controller is None or not self.workspace.settings.get("central_url") or controller.status.get("paused"):
+            return False
+        controller.background_sync()
+        return True
 
     def _failed(self, error: BaseException) -> None:
         self._done()

@@ -138,6 +138,8 @@ class VerifyPage(QWidget):
         self.period_label = QLabel()
         self.form.addRow(str(tr("Nơi cấp:", "Issued by:")), self.issuer_label)
         self.form.addRow(str(tr("Hiệu lực mã QR:", "QR code valid:")), self.period_label)
+        for label in (self.issuer_label, self.period_label):  # shown with a checked code only
+            self.form.setRowVisible(label, False)
 
     def _trust(self) -> TrustSource:
         return load_trust(self.workspace, self.trust_file)
@@ -199,6 +201,8 @@ class VerifyPage(QWidget):
                                       f"{format_date(result.expires_at.date().isoformat())}")
         else:
             self.period_label.clear()
+        self.form.setRowVisible(self.issuer_label, bool(self.issuer_label.text()))
+        self.form.setRowVisible(self.period_label, bool(self.period_label.text()))
 
 
     @staticmethod

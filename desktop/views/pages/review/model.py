@@ -115,7 +115,7 @@ QUEUE_COLUMNS: tuple[Column, ...] = (
     _BY_KEY["check_status"], _BY_KEY["id_number"], _BY_KEY["dose_number"], _BY_KEY["vaccination_date"],
     _BY_KEY["date_of_birth"],
 )
-QUEUE_WIDTHS = {"source_row": 48, "full_name": 160, "differences": 150, "check_status": 140, "id_number": 115,
+QUEUE_WIDTHS = {"source_row": 48, "full_name": 160, "differences": 150, "check_status": 170, "id_number": 115,
                 "dose_number": 45, "vaccination_date": 90, "date_of_birth": 90}
 
 

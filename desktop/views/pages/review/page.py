@@ -35,7 +35,7 @@ from desktop.accounts import can, require_role
 from desktop.accounts.gate import require_acting
 from desktop.errors import UserError
 from desktop.i18n import format_date, format_number, tr
-from desktop.overview import record_ids, state_label
+from desktop.overview import record_ids
 from desktop.registry import check_records
 from desktop.review import (
     bulk_resolve,
@@ -60,7 +60,8 @@ from desktop.views.pages.review.model import (
     QueueModel,
     render_item,
 )
-from desktop.views.records_table import CHIP_COLUMNS, ChipDelegate
+from desktop.views.pages.scope_bar import ScopeBar, describe
+from desktop.views.records_table import CHIP_COLUMNS, ChipDelegate, fit_headings
 
 
 def _ask_edit(parent: QWidget, item: dict[str, Any]) -> dict[str, str] | None:
@@ -109,17 +110,9 @@ class ReviewPage(QWidget):
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.outcome)
 
-        scope_row = QHBoxLayout()
-        self.scope_label = QLabel()
-        self.scope_label.setWordWrap(True)
-        self.scope_clear = QPushButton(str(tr("Xem cả hàng chờ", "Show the whole queue")))
-        self.scope_clear.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.scope_clear.clicked.connect(self.clear_scope)
-        scope_row.addWidget(self.scope_label, 1)
-        scope_row.addWidget(self.scope_clear)
-        self.scope_bar = QWidget()
-        self.scope_bar.setLayout(scope_row)
-        self.scope_bar.setVisible(False)
+        self.scope_bar = ScopeBar(str(tr("Xem cả hàng chờ", "Show the whole queue")), take_focus=False)
+        self.scope_label, self.scope_clear = self.scope_bar.label, self.scope_bar.clear_button
+        self.scope_bar.cleared.connect(self.clear_scope)
         layout.addWidget(self.scope_bar)
 
         row = QHBoxLayout()
@@ -177,6 +170,7 @@ class ReviewPage(QWidget):
         if state is not None:
             header.restoreState(state)
             header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        fit_headings(header)
         self._remember = QTimer(self)
         self._remember.setSingleShot(True)
         self._remember.setInterval(400)
@@ -191,6 +185,7 @@ class ReviewPage(QWidget):
         self.view.setTextFormat(Qt.TextFormat.RichText)
         self.view.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.view.setWordWrap(True)
+        self.view.setMargin(6)
         self.view.setAccessibleName(str(tr("Bản ghi đang xét", "Current record")))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -212,6 +207,7 @@ class ReviewPage(QWidget):
         reason_row.addWidget(self.reason, 1)
         card_layout.addLayout(reason_row)
 
+        # the decisions in a grid of three columns, then one row to move, undo and decide for a whole kind
         buttons = QGridLayout()
         self.action_buttons: dict[str, QPushButton] = {}
         for i, (action, key) in enumerate(ACTION_KEYS.items()):
@@ -220,17 +216,19 @@ class ReviewPage(QWidget):
             button.clicked.connect(lambda _c=False, a=action: self.decide(a))
             buttons.addWidget(button, i // 3, i % 3)
             self.action_buttons[action] = button
+        for column in range(3):
+            buttons.setColumnStretch(column, 1)
         card_layout.addLayout(buttons)
-        nav = QGridLayout()
-        for i, (text, slot) in enumerate((
+        nav = QHBoxLayout()
+        for text, slot in (
             (tr("Trước (P)", "Previous (P)"), self.previous), (tr("Tiếp (N)", "Next (N)"), self.next),
             (tr("Hoàn tác (Ctrl+Z)", "Undo (Ctrl+Z)"), self.undo),
             (tr("Quyết định cho cả loại… (B)", "Decide for the whole kind… (B)"), self.bulk),
-        )):
+        ):
             button = QPushButton(str(text))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(slot)
-            nav.addWidget(button, i // 2, i % 2)
+            nav.addWidget(button, 1)
         card_layout.addLayout(nav)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -360,14 +358,7 @@ class ReviewPage(QWidget):
         self.setFocus()
 
     def _scope_text(self, shown: int, total: int) -> str:
-        scope = self.scope or {}
-        where = []
-        if scope.get("list_id") is not None:
-            where.append(str(tr("danh sách số {id}", "list {id}", id=scope["list_id"])))
-        if scope.get("vaccination_date"):
-            where.append(str(tr("ngày tiêm {day}", "vaccinated {day}", day=format_date(scope["vaccination_date"]))))
-        label = str(state_label(scope.get("state", "needs_review")))
-        text = f"{label}{' — ' + ', '.join(where) if where else ''}: {format_number(shown)}"
+        text = f"{describe(self.scope or {})}: {format_number(shown)}"
         if total > shown:
             text += str(tr(" cần quyết định (tổng {n}; số còn lại đã được quyết định)",
                            " waiting for a decision ({n} in all; the others are already decided)",
