@@ -29,6 +29,11 @@ def register(subparsers) -> None:
     serve.add_argument("--max-body-mib", type=float, help="largest request accepted (default 64)")
     serve.add_argument("--max-records", type=int, help="most records per batch (default 20000)")
     serve.add_argument("--docs", action="store_true", help="also serve the OpenAPI pages (/docs, /redoc, /openapi.json)")
+    serve.add_argument("--drain-seconds", type=float, default=0.0,
+                       help="on SIGTERM, keep answering this long with /readyz at 503 before closing the port "
+                            "(for a load balancer that polls readiness; default 0)")
+    serve.add_argument("--graceful-timeout", type=float, default=30.0,
+                       help="on SIGTERM, the longest wait for requests in progress to finish (default 30 s)")
     serve.set_defaults(handler=run_serve)
 
     init = sub.add_parser("init", help="create a data folder: demo CSCA, Document Signer key and certificate, database")
@@ -118,7 +123,8 @@ def run_serve(args, ctx) -> None:
     ctx.err(tr("Dịch vụ trung ương chạy tại {url} (Ctrl+C để dừng)", "Central service at {url} (Ctrl+C stops it)",
                url=f"{scheme}://{args.host}:{args.port}"))
     service.countersigner.warm_up()
-    serve(service, args.host, args.port, args.tls_cert, args.tls_key, docs=args.docs)
+    serve(service, args.host, args.port, args.tls_cert, args.tls_key, docs=args.docs,
+          drain_seconds=args.drain_seconds, graceful_timeout=args.graceful_timeout)
     return None
 
 

@@ -111,7 +111,8 @@ class Batch(CentralBase):
 
 
 class IssuedCertificate(CentralBase):
-    """One HC1 certificate. ``person_dose_key`` keeps one valid certificate per person and dose."""
+    """One HC1 certificate. ``person_dose_key`` keeps one valid certificate per person and dose,
+    ``record_key`` one per record, by unique indexes over the valid ones."""
 
     __tablename__ = "issued_certificate"
 
@@ -133,6 +134,9 @@ class IssuedCertificate(CentralBase):
         Index("uq_issued_certificate_valid_person_dose", "person_dose_key", unique=True,
               sqlite_where=text("status = 'valid'"), postgresql_where=text("status = 'valid'")),
         Index("ix_issued_certificate_person_dose_key", "person_dose_key"),
+        # a record has one valid certificate: replicas that race on the same record cannot both issue
+        Index("uq_issued_certificate_valid_record_key", "record_key", unique=True,
+              sqlite_where=text("status = 'valid'"), postgresql_where=text("status = 'valid'")),
     )
 
 
