@@ -27,7 +27,6 @@ import random
 import shutil
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -534,7 +533,7 @@ def main() -> None:
     parser.add_argument("--postgres-url", default=os.environ.get("VAXDESK_TEST_POSTGRES_URL"),
                         help="a PostgreSQL server to make a scratch database on (default: VAXDESK_TEST_POSTGRES_URL)")
     parser.add_argument("--replicas", default="1,2,4", help="replica counts to run, comma-separated")
-    parser.add_argument("--quick", action="store_true", help="a short run: 6,000 certificates per replica count")
+    parser.add_argument("--quick", action="store_true", help="a short run: 8,000 certificates per replica count")
     parser.add_argument("--certificates", type=int, help="certificates per replica count (default 30,000)")
     parser.add_argument("--facilities", type=int, default=40, help="simulated facilities sending at once")
     parser.add_argument("--algorithm", choices=("ES256", "PS256"), default="ES256")
@@ -544,7 +543,7 @@ def main() -> None:
         parser.error("give --postgres-url or set VAXDESK_TEST_POSTGRES_URL")
     if not nginx_available():
         parser.error(f"nginx is not installed ({NGINX}); apt-get install nginx-light")
-    total = args.certificates or (6000 if args.quick else 30000)
+    total = args.certificates or (8000 if args.quick else 30000)
     counts = [int(n) for n in args.replicas.split(",")]
     result: dict[str, Any] = {"machine": machine(), "algorithm": args.algorithm, "signing_workers": args.workers,
                               "load_balancer": "nginx " + _nginx_version(), "certificates_per_round": total,
