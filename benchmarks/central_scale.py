@@ -505,8 +505,8 @@ def run_round(cluster_args: dict[str, Any], replicas: int, facilities: list[Any]
         plan[who.code].append(make_batch(who, size))
     plan = {code: batches for code, batches in plan.items() if batches}
     all_batches = [b for batches in plan.values() for b in batches]
-    resend = {b.batch_id for b in all_batches if rng.random() < 0.10}
-    twin = {b.batch_id for b in all_batches if rng.random() < 0.05}
+    resend = {b.batch_id for b in all_batches if rng.random() < 0.15}
+    twin = {b.batch_id for b in all_batches if rng.random() < 0.10}
     with Cluster(replicas=replicas, **cluster_args) as cluster:
         load_before = os.getloadavg()[0]
         result = asyncio.run(drive(cluster.url, plan, resend, twin))
@@ -547,8 +547,8 @@ def main() -> None:
     counts = [int(n) for n in args.replicas.split(",")]
     result: dict[str, Any] = {"machine": machine(), "algorithm": args.algorithm, "signing_workers": args.workers,
                               "load_balancer": "nginx " + _nginx_version(), "certificates_per_round": total,
-                              "batch_sizes": "50-2000, log-uniform", "duplicate_sends": "10% resent after the answer, "
-                              "5% sent twice at once", "rounds": []}
+                              "batch_sizes": "50-2000, log-uniform", "duplicate_sends": "15% resent after the answer, "
+                              "10% sent twice at once", "rounds": []}
     with tempfile.TemporaryDirectory(prefix="vaxdesk-scale-") as tmp, scratch_database(args.postgres_url) as url:
         work = Path(tmp)
         facilities = make_central(work / "central", url, args.facilities, args.algorithm)

@@ -49,6 +49,13 @@ def register(subparsers) -> None:
                            f"the passphrase comes from {PASSPHRASE_ENV} or a prompt)")
     init.set_defaults(handler=run_init)
 
+    replica = sub.add_parser("replica-key", help="a data folder for a replica with a Document Signer key of its "
+                                                 "own, issued by this folder's CSCA")
+    replica.add_argument("--data", type=Path, required=True, help="the shared data folder (holds the CSCA key)")
+    replica.add_argument("--out", type=Path, required=True, help="the replica's new data folder")
+    replica.add_argument("--algorithm", choices=("PS256", "ES256"), help="default: the shared folder's")
+    replica.set_defaults(handler=run_replica_key)
+
     facility = sub.add_parser("facility", help="facilities allowed to submit")
     fsub = facility.add_subparsers(dest="facility_command", required=True)
     fadd = fsub.add_parser("add", help="register a facility and its token certificate")
@@ -126,6 +133,12 @@ def run_serve(args, ctx) -> None:
     serve(service, args.host, args.port, args.tls_cert, args.tls_key, docs=args.docs,
           drain_seconds=args.drain_seconds, graceful_timeout=args.graceful_timeout)
     return None
+
+
+def run_replica_key(args, ctx) -> dict:
+    from services.central.setup import replica_folder
+
+    return replica_folder(args.data, args.out, args.algorithm)
 
 
 def run_init(args, ctx) -> dict:
