@@ -5,7 +5,8 @@ balancer on 127.0.0.1; some batches are sent twice (a response lost, a client th
 early), and every client retries a refused, reset or 502/503/504 request with backoff, the same
 body each time. Each round runs on an emptied database. Prints ONE JSON document with, per replica
 count: certificates/s, p50/p99 latency of a batch (first send to final answer, retries included),
-requests, retries, duplicate sends, and what the database holds afterwards: ``lost`` (records with
+requests, retries, duplicate sends, the replicas' CPU time (user + system: on a shared machine
+certificates per replica CPU-second is the figure that carries over), and what the database holds afterwards: ``lost`` (records with
 no certificate) and ``duplicates`` (certificates beyond one per record), both must be 0.
 
     python benchmarks/central_scale.py [--quick] [--replicas 1,2,4] [--postgres-url URL]
@@ -509,11 +510,16 @@ def run_round(cluster_args: dict[str, Any], replicas: int, facilities: list[Any]
     twin = {b.batch_id for b in all_batches if rng.random() < 0.10}
     with Cluster(replicas=replicas, **cluster_args) as cluster:
         load_before = os.getloadavg()[0]
+        cpu_before = sum(r.cpu_seconds() for r in cluster.members)
         result = asyncio.run(drive(cluster.url, plan, resend, twin))
+        replica_cpu = sum(r.cpu_seconds() for r in cluster.members) - cpu_before
         load_after = os.getloadavg()[0]
         retried_by_lb = len(cluster.lb.retried()) if cluster.lb else 0
     problems = [p for b in all_batches if (p := check_answers(b, result["answers"][b.batch_id]))]
     audit = audit_certificates(database_url, all_batches)
+    with psycopg.connect(_psycopg_url(database_url), autocommit=True) as conn:
+        stored_bytes = conn.execute("SELECT pg_total_relation_size('issued_certificate') "
+                                    "+ pg_total_relation_size('batch')").fetchone()[0]
     answers = [a for got in result["answers"].values() for a in got]
     latencies = result["latencies"]
     return {
@@ -524,6 +530,9 @@ def run_round(cluster_args: dict[str, Any], replicas: int, facilities: list[Any]
         "requests": sum(a.attempts for a in answers), "client_retries": sum(a.attempts - 1 for a in answers),
         "load_balancer_retries": retried_by_lb, "duplicate_sends": len(resend) + len(twin),
         "lost": audit["lost"], "duplicates": audit["duplicates"], "failed_batches": len(problems),
+        "replica_cpu_seconds": round(replica_cpu, 2),
+        "certificates_per_replica_cpu_second": round(audit["certificates"] / replica_cpu, 1) if replica_cpu else None,
+        "database_bytes_per_certificate": round(stored_bytes / max(1, audit["certificates"])),
         "load_average_1min": [round(load_before, 2), round(load_after, 2)],
     }
 
