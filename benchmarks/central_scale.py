@@ -3,7 +3,8 @@
 Many simulated facilities send signed batches of 50-2,000 records at once through the load
 balancer on 127.0.0.1; some batches are sent twice (a response lost, a client that gave up too
 early), and every client retries a refused, reset or 502/503/504 request with backoff, the same
-body each time. Each round runs on an emptied database. Prints ONE JSON document with, per replica
+body each time. A last round kills one replica (SIGKILL) in the middle of the run and starts it
+again, so retries through the load balancer are part of the figures. Each round runs on an emptied database. Prints ONE JSON document with, per replica
 count: certificates/s, p50/p99 latency of a batch (first send to final answer, retries included),
 requests, retries, duplicate sends, the replicas' CPU time (user + system: on a shared machine
 certificates per replica CPU-second is the figure that carries over), and what the database holds afterwards: ``lost`` (records with
@@ -461,7 +462,18 @@ def batch_sizes(total: int, rng: random.Random) -> list[int]:
     return sizes
 
 
-async def drive(url: str, plan: dict[str, list[SentBatch]], resend: set[str], twin: set[str]) -> dict[str, Any]:
+async def kill_and_restart(replica: Replica, after: float) -> None:
+    """SIGKILL ``replica`` after ``after`` seconds, whatever it is doing, and start it again."""
+    await asyncio.sleep(after)
+    replica.signal(signal.SIGKILL)
+    assert replica.proc is not None
+    await asyncio.to_thread(replica.proc.wait)
+    replica.start()
+    await asyncio.to_thread(replica.wait_ready)
+
+
+async def drive(url: str, plan: dict[str, list[SentBatch]], resend: set[str], twin: set[str],
+                fault: Any = None) -> dict[str, Any]:
     """Every facility sends its batches one after another, all facilities at once. A batch in
     ``resend`` is sent again after its answer; one in ``twin`` is sent twice at the same time."""
     import httpx
@@ -483,7 +495,7 @@ async def drive(url: str, plan: dict[str, list[SentBatch]], resend: set[str], tw
     limits = httpx.Limits(max_connections=len(plan) * 2 + 4, max_keepalive_connections=len(plan) * 2 + 4)
     async with httpx.AsyncClient(base_url=url, timeout=httpx.Timeout(300, connect=5), limits=limits) as client:
         started = time.perf_counter()
-        await asyncio.gather(*(facility(client, batches) for batches in plan.values()))
+        await asyncio.gather(*(facility(client, batches) for batches in plan.values()), *([fault] if fault else []))
         seconds = time.perf_counter() - started
     return {"answers": answers, "latencies": latencies, "seconds": seconds}
 
@@ -493,7 +505,8 @@ def _percentile(values: list[float], q: float) -> float:
     return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))]
 
 
-def run_round(cluster_args: dict[str, Any], replicas: int, facilities: list[Any], total: int, seed: int) -> dict[str, Any]:
+def run_round(cluster_args: dict[str, Any], replicas: int, facilities: list[Any], total: int, seed: int,
+              kill_after: float | None = None) -> dict[str, Any]:
     import psycopg
 
     rng = random.Random(seed)
@@ -511,7 +524,8 @@ def run_round(cluster_args: dict[str, Any], replicas: int, facilities: list[Any]
     with Cluster(replicas=replicas, **cluster_args) as cluster:
         load_before = os.getloadavg()[0]
         cpu_before = sum(r.cpu_seconds() for r in cluster.members)
-        result = asyncio.run(drive(cluster.url, plan, resend, twin))
+        fault = kill_and_restart(cluster.members[0], kill_after) if kill_after is not None else None
+        result = asyncio.run(drive(cluster.url, plan, resend, twin, fault))
         replica_cpu = sum(r.cpu_seconds() for r in cluster.members) - cpu_before
         load_after = os.getloadavg()[0]
         retried_by_lb = len(cluster.lb.retried()) if cluster.lb else 0
@@ -523,15 +537,19 @@ def run_round(cluster_args: dict[str, Any], replicas: int, facilities: list[Any]
     answers = [a for got in result["answers"].values() for a in got]
     latencies = result["latencies"]
     return {
-        "replicas": replicas, "facilities": len(plan), "batches": len(all_batches),
+        "replicas": replicas,
+        "fault": f"replica 1 killed (SIGKILL) after {kill_after:g} s and started again" if kill_after is not None else None,
+        "facilities": len(plan), "batches": len(all_batches),
         "records": audit["records"], "certificates": audit["certificates"], "seconds": round(result["seconds"], 2),
         "certificates_per_second": round(audit["certificates"] / result["seconds"], 1),
         "batch_latency_ms": {"p50": round(_percentile(latencies, 0.50) * 1000), "p99": round(_percentile(latencies, 0.99) * 1000)},
         "requests": sum(a.attempts for a in answers), "client_retries": sum(a.attempts - 1 for a in answers),
         "load_balancer_retries": retried_by_lb, "duplicate_sends": len(resend) + len(twin),
         "lost": audit["lost"], "duplicates": audit["duplicates"], "failed_batches": len(problems),
-        "replica_cpu_seconds": round(replica_cpu, 2),
-        "certificates_per_replica_cpu_second": round(audit["certificates"] / replica_cpu, 1) if replica_cpu else None,
+        # a killed replica's CPU time goes with it: no figure for the fault round
+        "replica_cpu_seconds": None if kill_after is not None else round(replica_cpu, 2),
+        "certificates_per_replica_cpu_second": None if kill_after is not None or not replica_cpu
+        else round(audit["certificates"] / replica_cpu, 1),
         "database_bytes_per_certificate": round(stored_bytes / max(1, audit["certificates"])),
         "load_average_1min": [round(load_before, 2), round(load_after, 2)],
     }
@@ -547,6 +565,8 @@ def main() -> None:
     parser.add_argument("--facilities", type=int, default=40, help="simulated facilities sending at once")
     parser.add_argument("--algorithm", choices=("ES256", "PS256"), default="ES256")
     parser.add_argument("--workers", type=int, default=0, help="signing processes per replica (default 0: in-process)")
+    parser.add_argument("--fault-replicas", type=int, default=2,
+                        help="one more round with this many replicas, one killed mid-run and restarted (0: none)")
     args = parser.parse_args()
     if not args.postgres_url:
         parser.error("give --postgres-url or set VAXDESK_TEST_POSTGRES_URL")
@@ -564,6 +584,9 @@ def main() -> None:
         cluster_args = {"data": work / "central", "database_url": url, "work": work, "workers": args.workers}
         for i, replicas in enumerate(counts):
             result["rounds"].append(run_round(cluster_args, replicas, facilities, total, seed=i + 1))
+        if args.fault_replicas >= 2:
+            result["rounds"].append(run_round(cluster_args, args.fault_replicas, facilities, total, seed=99,
+                                              kill_after=3.0 if args.quick else 8.0))
     result["machine_after"] = {"load_average": [round(x, 2) for x in os.getloadavg()]}
     print(json.dumps(result, indent=2))
 
