@@ -361,6 +361,7 @@ class Cluster:
     work: Path
     workers: int = 0
     read_timeout: float = 120
+    fail_timeout: int = 5
     extra: Sequence[str] = ()
     members: list[Replica] = field(default_factory=list)
     lb: Nginx | None = None
@@ -371,7 +372,8 @@ class Cluster:
                                     self.extra).start() for _ in range(self.replicas)]
             for replica in self.members:
                 replica.wait_ready()
-            self.lb = Nginx([r.port for r in self.members], self.work, read_timeout=self.read_timeout).start()
+            self.lb = Nginx([r.port for r in self.members], self.work, read_timeout=self.read_timeout,
+                            fail_timeout=self.fail_timeout).start()
         except BaseException:
             self.__exit__()
             raise

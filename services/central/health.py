@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("vaxdesk.central.health")
 
-CACHE_SECONDS = 1.0
+CACHE_SECONDS = 0.5
 PROBE = b"vaxdesk central readiness probe"
 
 

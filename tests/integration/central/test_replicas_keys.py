@@ -47,3 +47,32 @@ def test_a_key_per_replica_is_published_by_every_replica(kind, tmp_path):
         finally:
             other.close()
             env.service.close()
+
+
+def test_readiness_needs_a_usable_key_and_turns_503_while_draining(tmp_path):
+    import httpx
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    from desktop.dcc.cose import KeySigner
+    from services.central.health import Health
+    from services.central.server import ServerThread
+    from tests.helpers import free_port
+
+    with database_url("sqlite", tmp_path) as url:
+        env = make_env(tmp_path, url)
+        try:
+            health = Health(env.service)
+            assert health.readiness().ready
+            with ServerThread(env.service, free_port()) as base:
+                assert httpx.get(base + "/readyz").json()["status"] == "ready"
+            good = env.service.countersigner.signer
+            env.service.countersigner.signer = KeySigner(ec.generate_private_key(ec.SECP256R1()), kid=env.service.kid)
+            try:
+                state = Health(env.service).readiness()
+                assert (state.ready, state.key, state.database) == (False, "unusable", "ok")
+            finally:
+                env.service.countersigner.signer = good
+            health.start_draining()
+            assert health.readiness().as_dict()["status"] == "draining" and not health.readiness().ready
+        finally:
+            env.service.close()
