@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import text
 
 from desktop.dcc import cose
+from services.central.pki import verify_cose
 
 if TYPE_CHECKING:
     from services.central.service import CentralService
@@ -76,8 +77,6 @@ class Health:
         try:
             service = self._service
             message = cose.decode_sign1(cose.sign1(PROBE, service.countersigner.signer))
-            from services.central.pki import verify_cose
-
             verify_cose(message, service.dsc)
             return "ok"
         except Exception as exc:  # noqa: BLE001 - a locked HSM, a wrong key: not ready
