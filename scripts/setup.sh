@@ -12,6 +12,8 @@ DEBS=(python3 python3-venv python3-pip softhsm2 opensc libegl1 libgl1 libfontcon
 [ "${VAXDESK_WITH_POSTGRES:-0}" = 1 ] && DEBS+=(postgresql)
 # ZBar: the tests read printed QR codes with a second, independent decoder.
 [ -n "${VAXDESK_TEST_DEPS:-}" ] && DEBS+=(zbar-tools)
+# nginx: the load balancer in front of the central service's replicas (tests and benchmark).
+[ -n "${VAXDESK_TEST_DEPS:-}" ] && DEBS+=(nginx-light)
 
 # One dpkg-query for all of them: a later launch costs milliseconds when nothing is missing.
 installed=" $(dpkg-query -W -f='${Package}:${Status} ' "${DEBS[@]}" 2>/dev/null | tr ' ' '\n' | sed -n 's/:install$//p' | tr '\n' ' ') "

@@ -29,6 +29,11 @@ def register(subparsers) -> None:
     serve.add_argument("--max-body-mib", type=float, help="largest request accepted (default 64)")
     serve.add_argument("--max-records", type=int, help="most records per batch (default 20000)")
     serve.add_argument("--docs", action="store_true", help="also serve the OpenAPI pages (/docs, /redoc, /openapi.json)")
+    serve.add_argument("--drain-seconds", type=float, default=0.0,
+                       help="on SIGTERM, keep answering this long with /readyz at 503 before closing the port "
+                            "(for a load balancer that polls readiness; default 0)")
+    serve.add_argument("--graceful-timeout", type=float, default=30.0,
+                       help="on SIGTERM, the longest wait for requests in progress to finish (default 30 s)")
     serve.set_defaults(handler=run_serve)
 
     init = sub.add_parser("init", help="create a data folder: demo CSCA, Document Signer key and certificate, database")
@@ -43,6 +48,13 @@ def register(subparsers) -> None:
                       help=f"make a key passphrase and keep it beside the key (demo and test folders; otherwise "
                            f"the passphrase comes from {PASSPHRASE_ENV} or a prompt)")
     init.set_defaults(handler=run_init)
+
+    replica = sub.add_parser("replica-key", help="a data folder for a replica with a Document Signer key of its "
+                                                 "own, issued by this folder's CSCA")
+    replica.add_argument("--data", type=Path, required=True, help="the shared data folder (holds the CSCA key)")
+    replica.add_argument("--out", type=Path, required=True, help="the replica's new data folder")
+    replica.add_argument("--algorithm", choices=("PS256", "ES256"), help="default: the shared folder's")
+    replica.set_defaults(handler=run_replica_key)
 
     facility = sub.add_parser("facility", help="facilities allowed to submit")
     fsub = facility.add_subparsers(dest="facility_command", required=True)
@@ -118,8 +130,15 @@ def run_serve(args, ctx) -> None:
     ctx.err(tr("Dịch vụ trung ương chạy tại {url} (Ctrl+C để dừng)", "Central service at {url} (Ctrl+C stops it)",
                url=f"{scheme}://{args.host}:{args.port}"))
     service.countersigner.warm_up()
-    serve(service, args.host, args.port, args.tls_cert, args.tls_key, docs=args.docs)
+    serve(service, args.host, args.port, args.tls_cert, args.tls_key, docs=args.docs,
+          drain_seconds=args.drain_seconds, graceful_timeout=args.graceful_timeout)
     return None
+
+
+def run_replica_key(args, ctx) -> dict:
+    from services.central.setup import replica_folder
+
+    return replica_folder(args.data, args.out, args.algorithm)
 
 
 def run_init(args, ctx) -> dict:

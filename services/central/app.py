@@ -8,6 +8,11 @@ no stack trace (the trace goes to the server's log only).
 Reading results (a batch, a certificate's status, the audit anchors) and submitting need the
 facility's bearer credential (``services.central.credentials``); the trust list, the revocation
 list and health stay public. The OpenAPI pages are served only when asked for (``serve --docs``).
+
+``/healthz`` (the process answers) and ``/readyz`` (database and signing key usable, not draining)
+are for a load balancer in front of several replicas (docs/deployment.md). A database that cannot
+be reached answers 503 ``database_unavailable`` with Retry-After, so a client or the load balancer
+tries again rather than taking it as a failed batch.
 """
 
 from __future__ import annotations
@@ -22,12 +27,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
+from sqlalchemy.exc import InterfaceError, OperationalError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from desktop.i18n import tr
 from services.central.credentials import Caller
 from services.central.errors import CentralError, bad_request, too_large
+from services.central.health import Health
 from services.central.service import CentralService
 from services.central.updates import update_routes
 
@@ -96,8 +103,14 @@ class RevocationRequest(BaseModel):
     revocation: str = Field(description="base64 COSE_Sign1; payload CBOR {v: 1, uvci, reason, facility, at}")
 
 
-class Health(BaseModel):
+class HealthStatus(BaseModel):
     status: str
+
+
+class ReadinessStatus(BaseModel):
+    status: str = Field(description="ready | not_ready | draining")
+    database: str = Field(description="ok | unreachable")
+    key: str = Field(description="ok | unusable")
 
 
 class Anchor(BaseModel):
@@ -163,14 +176,17 @@ def bearer(request: Request) -> str | None:
     return value.strip() or None if scheme.lower() == "bearer" else None
 
 
-def create_app(service: CentralService, docs: bool = False) -> FastAPI:
-    """The HTTP application; the OpenAPI pages (/docs, /redoc, /openapi.json) only with ``docs``."""
+def create_app(service: CentralService, docs: bool = False, health: Health | None = None) -> FastAPI:
+    """The HTTP application; the OpenAPI pages (/docs, /redoc, /openapi.json) only with ``docs``.
+    ``health`` is the replica's state that ``/readyz`` reports (the server drains through it)."""
     app = FastAPI(title="VaxDesk central countersigning service", version="1",
                   description="Countersigns facilities' signed batches as EU DCC (HC1) certificates. "
                               "See docs/central-api.md and docs/batch-format.md.",
                   docs_url="/docs" if docs else None, redoc_url="/redoc" if docs else None,
                   openapi_url="/openapi.json" if docs else None)
     limit = service.config.max_body_bytes
+    health = health or Health(service)
+    app.state.health = health
     json_type = "application/json"
 
     async def caller(request: Request) -> Caller:
@@ -182,6 +198,16 @@ def create_app(service: CentralService, docs: bool = False) -> FastAPI:
         if exc.status == 401 and exc.code == "unauthenticated":
             response.headers["WWW-Authenticate"] = "Bearer"
         return response
+
+    @app.exception_handler(OperationalError)
+    @app.exception_handler(InterfaceError)
+    async def _database_down(request: Request, exc: Exception) -> JSONResponse:
+        log.warning("database unavailable in %s %s (%s)", request.method, path_for_log(request.url.path),
+                    type(getattr(exc, "orig", None) or exc).__name__)
+        return JSONResponse({"error": {"code": "database_unavailable", "message": tr(
+            "Cơ sở dữ liệu của dịch vụ tạm thời không truy cập được; hãy gửi lại sau.",
+            "The service's database is unavailable for the moment; send again later.").as_dict()}},
+            status_code=503, headers={"Retry-After": "2"})
 
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
@@ -254,9 +280,20 @@ def create_app(service: CentralService, docs: bool = False) -> FastAPI:
 
     app.include_router(update_routes(service.data.path))
 
-    @app.get("/v1/health", response_model=Health)
-    async def health() -> dict[str, str]:
+    @app.get("/v1/health", response_model=HealthStatus)
+    async def health_v1() -> dict[str, str]:
         return {"status": "ok"}
+
+    @app.get("/healthz", response_model=HealthStatus, summary="Liveness: the process answers")
+    async def healthz() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/readyz", response_model=ReadinessStatus, responses={503: {"model": ReadinessStatus}},
+             summary="Readiness: database reachable, signing key usable, not draining (503 otherwise)")
+    async def readyz() -> JSONResponse:
+        state = await run_in_threadpool(health.readiness)
+        return JSONResponse(state.as_dict(), status_code=200 if state.ready else 503,
+                            headers={"Cache-Control": "no-store"})
 
     def openapi() -> dict[str, Any]:
         # The request bodies are read as bounded streams, not parsed by FastAPI, so their

@@ -111,7 +111,8 @@ class Batch(CentralBase):
 
 
 class IssuedCertificate(CentralBase):
-    """One HC1 certificate. ``person_dose_key`` keeps one valid certificate per person and dose."""
+    """One HC1 certificate. ``person_dose_key`` keeps one valid certificate per person and dose,
+    ``record_key`` one per record, by unique indexes over the valid ones."""
 
     __tablename__ = "issued_certificate"
 
@@ -133,6 +134,9 @@ class IssuedCertificate(CentralBase):
         Index("uq_issued_certificate_valid_person_dose", "person_dose_key", unique=True,
               sqlite_where=text("status = 'valid'"), postgresql_where=text("status = 'valid'")),
         Index("ix_issued_certificate_person_dose_key", "person_dose_key"),
+        # a record has one valid certificate: replicas that race on the same record cannot both issue
+        Index("uq_issued_certificate_valid_record_key", "record_key", unique=True,
+              sqlite_where=text("status = 'valid'"), postgresql_where=text("status = 'valid'")),
     )
 
 
@@ -147,3 +151,16 @@ class Revocation(CentralBase):
     superseded_by: Mapped[str | None] = mapped_column(String(80), default=None)
     facility: Mapped[str] = mapped_column(String(20), default="")
     request_sha256: Mapped[str] = mapped_column(String(64), default="")  # of the signed request, if any
+
+
+class PublishedDsc(CentralBase):
+    """A Document Signer certificate the trust list publishes. Every replica adds its own when it
+    starts, so replicas with a key each (and a key rotated out, whose certificates stay valid) are
+    all in the list whichever replica answers."""
+
+    __tablename__ = "published_dsc"
+
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)  # hex, of the DER
+    kid: Mapped[str] = mapped_column(String(16))  # hex, SHA-256(DER)[:8]
+    certificate_pem: Mapped[str] = mapped_column(Text)
+    added_at: Mapped[datetime] = mapped_column(default=utcnow)

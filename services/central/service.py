@@ -32,7 +32,7 @@ from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.signing.certcheck import certificate_facility_codes
 from services.central import batches as B
-from services.central import credentials, keys, pki, signers
+from services.central import credentials, dscs, keys, pki, signers
 from services.central.config import CentralConfig, DataFolder
 from services.central.credentials import Caller
 from services.central.errors import CentralError, bad_request, signer_not_authorised, unknown_signer
@@ -66,6 +66,7 @@ class CentralService:
         self._person_secret = self._required(PERSON_KEY_FILE)
         self.db = CentralDatabase(self.data.database_url(self.config, database_url))
         self.countersigner = self._open_countersigner(signer, workers, passphrase)
+        dscs.publish(self.db, self.dsc)
         self._lock = threading.Lock()
 
     def _required(self, name: str) -> bytes:
@@ -350,7 +351,8 @@ class CentralService:
     def trust_list(self) -> dict[str, Any]:
         """desktop.dcc.trustlist format: the DSC with its kid, and revoked UVCIs (hashed)."""
         trust = TrustList(issued_at=datetime.now(UTC))
-        trust.add_certificate(self.dsc, country="VN")
+        for dsc in dscs.published(self.db, self.dsc):
+            trust.add_certificate(dsc, country="VN")
         with self.db.session() as session:
             for row in session.scalars(select(Revocation).order_by(Revocation.revoked_at)):
                 trust.revoke(row.uvci, row.reason, row.revoked_at)

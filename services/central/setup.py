@@ -125,5 +125,47 @@ def register(data_dir: Path | str, action: str, database_url: str | None = None,
         db.dispose()
 
 
+def replica_folder(data_dir: Path | str, out_dir: Path | str, algorithm: str | None = None) -> dict[str, Any]:
+    """A data folder for a replica with a Document Signer key of its own.
+
+    ``out_dir`` gets the shared folder's settings, CSCA certificate and person key (the same person
+    key, or person+dose uniqueness would not hold across replicas), a link to its published updates,
+    and a new DSC key, encrypted
+    with the same passphrase, whose certificate the CSCA in ``data_dir`` issues. The CSCA key stays
+    where it is. The replica publishes its certificate in the trust list when it starts
+    (``services.central.dscs``).
+    """
+    import shutil
+
+    source, target = DataFolder(data_dir), DataFolder(out_dir)
+    config = source.load_config()
+    if target.exists:
+        raise UserError(tr("{path} đã là thư mục dữ liệu của dịch vụ trung ương.",
+                           "{path} is already a central service data folder.", path=str(target.path)),
+                        code="central_exists")
+    passphrase = keys.read_passphrase(source.path)
+    csca_key = keys.load_encrypted_key(source.file("csca-key.pem"), passphrase)
+    csca = x509.load_pem_x509_certificate(source.file("csca.pem").read_bytes())
+    algorithm = algorithm or config.algorithm
+    target.path.mkdir(parents=True, exist_ok=True)
+    os.chmod(target.path, 0o700)
+    for name in ("csca.pem", PERSON_KEY_FILE, keys.PASSPHRASE_FILE):
+        if source.file(name).exists():
+            shutil.copy2(source.file(name), target.file(name))
+    # published updates (``central publish-update`` on the shared folder) are served by every replica
+    from services.central.updates import UPDATES_FOLDER
+
+    source.file(UPDATES_FOLDER).mkdir(exist_ok=True)
+    target.file(UPDATES_FOLDER).symlink_to(source.file(UPDATES_FOLDER), target_is_directory=True)
+    private_key = keys.new_private_key(algorithm)
+    keys.write_private(target.file("dsc-key.pem"), keys.encrypt_key(private_key, passphrase))
+    dsc = keys.issue_dsc(csca_key, csca, private_key.public_key())
+    target.file("dsc.pem").write_bytes(keys.pem(dsc))
+    config.algorithm, config.key = algorithm, {"kind": "file", "path": "dsc-key.pem"}
+    target.save_config(config)
+    return {"data": str(target.path), "algorithm": algorithm, "kid": kid_for_certificate(dsc).hex(),
+            "dsc": str(target.file("dsc.pem"))}
+
+
 def dsc_certificate(data_dir: Path | str) -> x509.Certificate:
     return x509.load_pem_x509_certificate(DataFolder(data_dir).file("dsc.pem").read_bytes())
