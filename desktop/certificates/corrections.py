@@ -26,6 +26,7 @@ from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import Certificate, Decision, VaccinationRecord
 from desktop.text import fold
+from desktop.workspace import Workspace
 
 # fields a correction may change, and the column(s) each one sets
 CORRECTABLE = ("full_name", "date_of_birth", "sex", "id_number", "dose_number", "sd", "vaccination_date")
@@ -124,6 +125,12 @@ def valid_certificate_of(session: Session, record_id: int) -> Certificate | None
         select(Certificate).where(Certificate.record_id == record_id, Certificate.status == "valid")
         .order_by(Certificate.id.desc()).limit(1)
     ).scalar_one_or_none()
+
+
+def correct_record(workspace: Workspace, record_id: int, changes: dict[str, str], reason: str, actor: str = "") -> int:
+    """Create the correction of ``record_id``'s certificate; returns the new record's id."""
+    with workspace.db.session() as session:
+        return int(create_correction(session, record_id, changes, reason, actor).id)
 
 
 def create_correction(session: Session, record_id: int, changes: dict[str, str], reason: str,

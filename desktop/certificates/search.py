@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Select, and_, or_, select
 from sqlalchemy.orm import Session
@@ -31,6 +32,7 @@ from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import INSURANCE_COMPACT, PHONE_DIGITS, Certificate, VaccinationRecord
 from desktop.text import fold, tidy
+from desktop.workspace import Workspace
 
 # Status filters: the stored statuses, plus views of valid certificates by date or by printing.
 STATUS_FILTERS = ("valid", "superseded", "revoked", "expired", "expiring", "new")
@@ -299,6 +301,25 @@ def search_ids(session: Session, text: str = "", status: str | None = None, limi
     else:
         ids = sorted(session.execute(statement).scalars(), reverse=True)
     return ids[:limit] if limit is not None else ids
+
+
+def find_certificates(workspace: Workspace, text: str = "", status: str | None = None,
+                      filters: SearchFilters | None = None, records_where: Any = None) -> list[int]:
+    """Ids of the matching certificates, newest first; ``records_where`` (a condition on
+    ``VaccinationRecord``) keeps those whose record meets it."""
+    with workspace.db.session() as session:
+        ids = search_ids(session, text, status, filters=filters)
+        if records_where is None:
+            return ids
+        query = select(Certificate.id).join(VaccinationRecord, VaccinationRecord.id == Certificate.record_id)
+        wanted = set(session.execute(query.where(records_where)).scalars())
+    return [i for i in ids if i in wanted]
+
+
+def certificate_rows(workspace: Workspace, ids: list[int]) -> list[CertificateRow]:
+    """The rows for ``ids``, in the order given (one page of the table)."""
+    with workspace.db.session() as session:
+        return load_rows(session, ids)
 
 
 def load_rows(session: Session, ids: list[int]) -> list[CertificateRow]:

@@ -2,7 +2,7 @@
 
 The model holds only the ordered ids of the matching records; rows are read in pages of ``PAGE``
 when the view first shows them and kept in a bounded cache, so 100,000 records scroll smoothly.
-The id list itself is loaded in the background (``run_op``). Other pages reuse ``RecordsView``
+The id list itself is loaded in the background (``DbOp``). Other pages reuse ``RecordsView``
 (with ``fixed`` filters and their own columns) or ``RecordsModel`` directly.
 
 As a grid clerks know from spreadsheets: a click on a header sorts (in SQL), widths and column order
@@ -55,7 +55,7 @@ from desktop.importer.queries import (
     record_rows,
 )
 from desktop.models import CHECK_STATUSES, STAGES
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
 
 PAGE = 200
 CACHE_ROWS = 5000
@@ -384,7 +384,7 @@ class RecordsView(QWidget):
             with workspace.db.session() as session:
                 return flt, record_ids(session, flt), count_records(session, flt)
 
-        run_op(self, load, self._loaded, on_failure=self._failed, show_progress=False)
+        DbOp(self, load).success(self._loaded).failure(self._failed).run_in_background()
 
     def _loaded(self, result: tuple[RecordFilter, list[int], int]) -> None:
         self._loading = False

@@ -35,7 +35,7 @@ from desktop.audit import (
 from desktop.i18n import tr
 from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
 
 LIMIT = 5000
 COLUMNS = (
@@ -234,7 +234,7 @@ class AuditPage(QWidget):
         def load(_progress) -> tuple[EventPage, list[str]]:
             return find_events(workspace, filt, LIMIT), event_actions(workspace)
 
-        run_op(self, load, _while_alive(self, self._show), show_progress=False)
+        DbOp(self, load).success(_while_alive(self, self._show)).run_in_background()
 
     def _show(self, result: tuple[EventPage, list[str]]) -> None:
         page, actions = result
@@ -264,8 +264,10 @@ class AuditPage(QWidget):
         if not out.lower().endswith(".csv"):
             out += ".csv"
         workspace, filt, actor = self.workspace, self.current_filter(), self.ctx.actor
-        run_op(self, lambda _p: export_events_csv(workspace, filt, out, actor), _while_alive(self, self._exported(out)),
-               label=str(tr("Đang xuất nhật ký…", "Exporting the log…")))
+        (DbOp(self, lambda _p: export_events_csv(workspace, filt, out, actor))
+         .success(_while_alive(self, self._exported(out)))
+         .with_progress(str(tr("Đang xuất nhật ký…", "Exporting the log…")))
+         .run_in_background())
 
     def _exported(self, out: str):
         def done(count: int) -> None:
@@ -282,8 +284,10 @@ class AuditPage(QWidget):
             with workspace.db.session() as session:
                 return AuditChain(session).check().as_dict()
 
-        run_op(self, check, _while_alive(self, self._verified),
-               label=str(tr("Đang kiểm tra nhật ký…", "Checking the log…")))
+        (DbOp(self, check)
+         .success(_while_alive(self, self._verified))
+         .with_progress(str(tr("Đang kiểm tra nhật ký…", "Checking the log…")))
+         .run_in_background())
 
     def _verified(self, report: dict[str, Any]) -> None:
         if report["ok"]:

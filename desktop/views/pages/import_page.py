@@ -1,7 +1,7 @@
 """Import page: open or drop a list, see how it will be read, load it in the background, see the outcome.
 
 The page only shows and asks; reading, checking and storing are ``desktop.importer``'s, run through
-``run_op``. Below, in the second tab, every record in the lazy records table.
+``DbOp``. Below, in the second tab, every record in the lazy records table.
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ from desktop.i18n import format_number, tr
 from desktop.importer import export_rejected, field_choices, import_file, preview_file
 from desktop.importer.fields import FIELD_BY_KEY
 from desktop.views import dialogs
-from desktop.views.operations import Operation, run_op
+from desktop.views.operations import DbOp, NetOp, Operation
 from desktop.views.records_table import RecordsView
 
 # overview state -> the closest (check status, stage) of the records table
@@ -226,8 +226,10 @@ class ImportPage(QWidget):
         self.column_map = column_map
         self.file_label.setText(str(tr("Đang đọc {file}…", "Reading {file}…", file=path.name)))
         self.import_button.setEnabled(False)
-        run_op(self, lambda _p: preview_file(path, column_map), self._show_preview, on_failure=self._preview_failed,
-               database=False, show_progress=False)
+        (NetOp(self, lambda _p, _db: preview_file(path, column_map))
+         .success(self._show_preview)
+         .failure(self._preview_failed)
+         .run_in_background())
 
     def _preview_failed(self, error: BaseException) -> None:
         if not isValid(self):
@@ -325,13 +327,16 @@ class ImportPage(QWidget):
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
         self.summary.setText(str(tr("Đang nhập {file}…", "Importing {file}…", file=path.name)))
-        self.operation = run_op(
-            self, lambda progress: import_file(workspace, path, actor, progress=progress, column_map=column_map),
-            self._imported, on_failure=self._import_failed, on_progress=self._progressed, show_progress=False)
+        self.operation = (DbOp(self, lambda progress: import_file(workspace, path, actor, progress=progress, column_map=column_map),
+                               changes=self.ctx)
+                          .success(self._imported)
+                          .failure(self._import_failed)
+                          .progress(self._progressed)
+                          .run_in_background())
         self.operation.finished.connect(self._operation_finished)
 
     def _operation_finished(self) -> None:
-        """After success or failure handlers; a cancellation reaches only here (run_op keeps it silent)."""
+        """After success or failure handlers; a cancellation reaches only here (the operation keeps it silent)."""
         if not isValid(self) or self.operation is None:
             return
         self._finish()
@@ -394,7 +399,6 @@ class ImportPage(QWidget):
         self._show_issues(result.errors)
         self.export_button.setVisible(result.rejected > 0 and not result.already_loaded)
         self.ctx.show_status(str(text))
-        self.ctx.records_changed.emit()
         self.imported.emit(result)
 
     def _show_issues(self, errors: list[dict[str, Any]]) -> None:
@@ -417,7 +421,9 @@ class ImportPage(QWidget):
         workspace, list_id = self.workspace, self.result.list_id
         if not out.lower().endswith((".xlsx", ".csv")):
             out += ".xlsx"
-        run_op(self, lambda _p: export_rejected(workspace, list_id, out), self._exported, show_progress=False)
+        (DbOp(self, lambda _p: export_rejected(workspace, list_id, out))
+         .success(self._exported)
+         .run_in_background())
 
     def _exported(self, info: dict[str, Any]) -> None:
         if not isValid(self):

@@ -12,7 +12,7 @@ from desktop.certificates.search import SearchFilters
 from desktop.dcc.vaccines import all_vaccines
 from desktop.i18n import format_date, tr
 from desktop.models import DailyList
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
 
 
 def _while_alive(widget: QWidget, fn):
@@ -77,7 +77,10 @@ class SearchFilterBar(QWidget):
                                        .order_by(DailyList.imported_at.desc()).limit(200)).all()
             return [(i, f"{name} ({format_date(at.date().isoformat()) if at else ''})") for i, name, at in rows]
 
-        run_op(self, lists, _while_alive(self, self._show_lists), lambda _e: None, show_progress=False)
+        (DbOp(self, lists)
+         .success(_while_alive(self, self._show_lists))
+         .failure(lambda _e: None)
+         .run_in_background())
 
     def _show_lists(self, lists: list[tuple[int, str]]) -> None:
         chosen = self.list_combo.currentData()

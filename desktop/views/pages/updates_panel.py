@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from desktop.i18n import Message, current_language, tr
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
 
 SOURCES = {
     "bundled": tr("kèm bộ cài", "bundled with VaxDesk"),
@@ -54,7 +54,7 @@ class UpdatesPanel(QWidget):
         from desktop.updates import update_status
 
         workspace = self.ctx.workspace
-        run_op(self, lambda _p: update_status(workspace), self.show_status, show_progress=False)
+        DbOp(self, lambda _p: update_status(workspace)).success(self.show_status).run_in_background()
 
     def show_status(self, status: dict[str, Any]) -> None:
         kinds = status["kinds"]
