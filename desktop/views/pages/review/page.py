@@ -767,6 +767,7 @@ class ReviewPage(QWidget):
             self._bulk_filter = (kind, status)  # undo brings the clerk back to this kind
             self.ctx.show_status(str(tr("Đã thay đổi {n} bản ghi.", "{n} records changed.", n=format_number(changed))))
             self.current = None
+            self.reload()  # the other pages hear of it from the operation
             self.setFocus()
 
         (DbOp(self, decide_all, changes=self.ctx)
