@@ -103,7 +103,7 @@ def test_one_hundred_thousand_rows_are_read_only_where_shown(qtbot, workspace, t
     for step in range(0, 101):
         bar.setValue(bar.maximum() * step // 100)
         view.table.viewport().repaint()
-    assert view.model.data(view.model.index(99_999, 0)) == str(100_001)
+    qtbot.waitUntil(lambda: view.model.data(view.model.index(99_999, 0)) == str(100_001))  # read off the GUI thread
     visible_rows = view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize() + 1
     pages_per_step = visible_rows // PAGE + 2
     assert view.model.fetches - before <= 101 * pages_per_step
