@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.audit import record_event, record_events
+from desktop.audit import Items, record_event, record_events
 from desktop.certificates.detail import CORRECTION_REQUESTED, SUPERSEDED, pending_correction_id
 from desktop.errors import UserError
 from desktop.i18n import tr
@@ -203,7 +203,7 @@ def mark_superseded_certificates(session: Session, actor: str = "") -> list[tupl
         .order_by(new_cert.id)
     ).all()
     done: list[tuple[str, str]] = []
-    items = []
+    items: Items = []
     for old, new_uvci in rows:
         if old.status != "valid":
             continue
@@ -212,7 +212,7 @@ def mark_superseded_certificates(session: Session, actor: str = "") -> list[tupl
         record = session.get(VaccinationRecord, old.record_id)
         if record is not None:
             record.stage = "superseded"
-        items.append((old.uvci, {"status": "valid"}, {"status": "superseded", "superseded_by": new_uvci}))
+        items.append((str(old.uvci), {"status": "valid"}, {"status": "superseded", "superseded_by": new_uvci}))
         done.append((old.uvci, new_uvci))
     if items:
         record_events(session, actor, SUPERSEDED, "certificate", items)

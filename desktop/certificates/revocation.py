@@ -82,7 +82,9 @@ def revoke_certificate(
     facility = workspace.settings.get("facility_code")
     at = datetime.now(UTC)
     if sign is None:
-        from desktop.signing.batch import sign_cose_payload as sign
+        from desktop.signing.batch import sign_cose_payload
+
+        sign = sign_cose_payload
     signed = sign(workspace, revocation_payload(uvci, reason, facility, at), handler)
     answer = (send or post_revocation)(workspace, signed)
     revoked_at = str(answer.get("revoked_at") or at.isoformat(timespec="seconds"))

@@ -24,7 +24,7 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.dcc.vaccines import all_vaccines, lookup_vaccine
@@ -62,7 +62,7 @@ class CertificateRow:
     printed_count: int
     superseded_by: str | None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -109,12 +109,12 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _prefix_range(column, prefix: str):
+def _prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
     """``column`` starts with ``prefix``, written so the column's index can serve it."""
     return and_(column >= prefix, column < prefix + "\U0010ffff")
 
 
-def _query_clause(query: ParsedQuery):
+def _query_clause(query: ParsedQuery) -> ColumnElement[bool] | None:
     if query.kind == "phone":  # ten digits may also be the start of a 12-digit ID number being typed
         return or_(_by_records(_phone_clause(query.value)), _prefix_range(Certificate.id_number, query.value))
     if query.kind == "insurance":
@@ -153,7 +153,7 @@ class SearchFilters:
                     self.date_to))
 
 
-def _by_records(record_clause):
+def _by_records(record_clause: Any) -> ColumnElement[bool]:
     """Certificates of the records matching ``record_clause`` (an indexed sub-select of ids)."""
     return Certificate.record_id.in_(select(VaccinationRecord.id).where(record_clause).scalar_subquery())
 
@@ -172,7 +172,7 @@ def phone_forms(text: str) -> tuple[str, ...]:
     return ("0" + national, "84" + national, national)
 
 
-def _phone_clause(text: str):
+def _phone_clause(text: str) -> ColumnElement[bool]:
     forms = phone_forms(text)
     if len(re.sub(r"\D", "", text or "")) < 4:
         raise UserError(tr("\"{text}\" không phải là số điện thoại (cần ít nhất 4 chữ số).",
@@ -183,7 +183,7 @@ def _phone_clause(text: str):
     return or_(*(_prefix_range(PHONE_DIGITS, form) for form in forms))
 
 
-def _insurance_clause(text: str):
+def _insurance_clause(text: str) -> ColumnElement[bool]:
     compact = re.sub(r"\s", "", text or "").upper()
     if len(compact) < 4:
         raise UserError(tr("Số thẻ BHYT \"{text}\" quá ngắn (cần ít nhất 4 ký tự).",
@@ -218,10 +218,11 @@ def _day(text: str) -> str:
     return parsed.value
 
 
-def _filter_clauses(filters: SearchFilters | None) -> list:
+def _filter_clauses(filters: SearchFilters | None) -> list[ColumnElement[bool]]:
     if not filters:
         return []
-    clauses, record = [], []
+    clauses: list[ColumnElement[bool]] = []
+    record: list[ColumnElement[bool]] = []
     if filters.phone:
         record.append(_phone_clause(filters.phone))
     if filters.insurance_number:
@@ -243,7 +244,7 @@ def _filter_clauses(filters: SearchFilters | None) -> list:
     return clauses
 
 
-def _status_clause(status: str | None, now: datetime):
+def _status_clause(status: str | None, now: datetime) -> ColumnElement[bool] | None:
     if not status:
         return None
     if status not in STATUS_FILTERS:
@@ -266,7 +267,7 @@ def _status_clause(status: str | None, now: datetime):
 
 
 def search_statement(text: str = "", status: str | None = None, now: datetime | None = None,
-                     filters: SearchFilters | None = None) -> Select:
+                     filters: SearchFilters | None = None) -> Select[Any]:
     """The matching ids, in no particular order: without ORDER BY the database answers the text
     part from a small covering index (name, UVCI, ID number or date) instead of reading the wide
     table rows; a state filter is then checked on the matches only, by primary key."""

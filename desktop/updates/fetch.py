@@ -52,7 +52,7 @@ def update_from_central(workspace: Workspace, kinds: tuple[str, ...] = KINDS, ac
                         central_url: str | None = None, transport: httpx.BaseTransport | None = None
                         ) -> list[dict[str, Any]]:
     """Fetch and apply each kind; one already in use is reported as current, not as an error."""
-    results = []
+    results: list[dict[str, Any]] = []
     for kind in kinds:
         data = fetch_bundle(workspace, kind, central_url, transport)
         if data is None:
