@@ -26,7 +26,7 @@ from desktop.i18n import format_date, tr
 from desktop.settings_changes import apply_settings
 from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
-from desktop.views.operations import DbOp
+from desktop.views.operations import DbOp, NetOp
 
 
 def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
@@ -129,12 +129,12 @@ class BackupPanel(QWidget):
          .success(_alive(self, self._show_last))
          .run_in_background())
 
-    def _show_last(self, last: dict[str, Any] | None) -> None:
+    def _show_last(self, last: backup.LastBackup | None) -> None:
         if not last:
             self.last.setText(str(tr("chưa có", "none yet")))
             return
-        day, _, time = last["at"].partition("T")
-        self.last.setText(f"{format_date(day)} {time[:5]} UTC — {last['file']}")
+        day, _, time = last.at.partition("T")
+        self.last.setText(f"{format_date(day)} {time[:5]} UTC — {last.file}")
 
     def changes(self) -> dict[str, Any]:
         settings = self.ctx.workspace.settings
@@ -228,16 +228,16 @@ class BackupPanel(QWidget):
             return
         workspace = self.ctx.workspace
 
-        def check(_p):
+        def check(_p, _db):
             return backup.verify_backup(Path(path), backup.passphrase_for(workspace, None))
 
-        def done(report: dict[str, Any]) -> None:
+        def done(report: backup.BackupCheck) -> None:
             self._say(True, str(tr("Bản sao lưu đọc được: {n} bản ghi, {c} chứng nhận; nhật ký kiểm tra nguyên vẹn "
                                    "({e} sự kiện).", "The backup reads back: {n} records, {c} certificates; the "
-                                   "audit log is intact ({e} events).", n=report["counts"]["records"],
-                                   c=report["counts"]["certificates"], e=report["audit_chain"].get("events", 0))))
+                                   "audit log is intact ({e} events).", n=report.counts["records"],
+                                   c=report.counts["certificates"], e=report.audit_chain.get("events", 0))))
 
-        (DbOp(self, check)
+        (NetOp(self, check)
          .success(_alive(self, done))
          .failure(_alive(self, self._failed))
          .with_progress(str(tr("Đang kiểm tra bản sao lưu…", "Checking the backup…")))
