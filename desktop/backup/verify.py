@@ -41,8 +41,9 @@ def verify_backup(path: Path | str, passphrase: str) -> BackupCheck:
     """
     with tempfile.TemporaryDirectory(prefix="vaxdesk-verify-") as tmp:
         opened = open_backup(Path(path), passphrase, Path(tmp))
-        seen = {"file": str(path), "header": opened.header.public(), "counts": dict(opened.manifest["counts"]),
-                "files": len(opened.manifest.get("entries", []))}
+        seen: dict[str, Any] = {"file": str(path), "header": opened.header.public(),
+                                "counts": dict(opened.manifest["counts"]),
+                                "files": len(opened.manifest.get("entries", []))}
         if opened.manifest["database"] != "sqlite":
             snapshot.list_postgres_dump(opened.database_file)
             return BackupCheck(**seen, audit_chain={"checked": False})

@@ -14,6 +14,7 @@ approve the record: the registry check decides, as for any new record.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
@@ -127,10 +128,36 @@ def valid_certificate_of(session: Session, record_id: int) -> Certificate | None
     ).scalar_one_or_none()
 
 
-def correct_record(workspace: Workspace, record_id: int, changes: dict[str, str], reason: str, actor: str = "") -> int:
-    """Create the correction of ``record_id``'s certificate; returns the new record's id."""
+@dataclass(frozen=True)
+class Correction:
+    """The correcting record, as created (unchecked, superseding the certified one)."""
+
+    record_id: int
+    supersedes_record_id: int | None
+    check_status: str
+    stage: str
+    full_name: str
+    date_of_birth: str
+    sex: str
+    dose_number: int
+    dn: int
+    sd: int
+    vaccination_date: str
+    decision_reason: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def correct_record(workspace: Workspace, record_id: int, changes: dict[str, str], reason: str,
+                   actor: str = "") -> Correction:
+    """Create the correction of ``record_id``'s certificate."""
     with workspace.db.session() as session:
-        return int(create_correction(session, record_id, changes, reason, actor).id)
+        r = create_correction(session, record_id, changes, reason, actor)
+        return Correction(record_id=r.id, supersedes_record_id=r.supersedes_record_id, check_status=r.check_status,
+                          stage=r.stage, full_name=r.full_name, date_of_birth=r.date_of_birth, sex=r.sex,
+                          dose_number=r.dose_number, dn=r.dn, sd=r.sd, vaccination_date=r.vaccination_date,
+                          decision_reason=r.decision_reason)
 
 
 def create_correction(session: Session, record_id: int, changes: dict[str, str], reason: str,

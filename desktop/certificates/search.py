@@ -30,7 +30,7 @@ from sqlalchemy.orm import Session
 from desktop.dcc.vaccines import all_vaccines, lookup_vaccine
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.models import INSURANCE_COMPACT, PHONE_DIGITS, Certificate, VaccinationRecord
+from desktop.models import INSURANCE_COMPACT, PHONE_DIGITS, Certificate, DailyList, VaccinationRecord
 from desktop.text import fold, tidy
 from desktop.workspace import Workspace
 
@@ -346,3 +346,58 @@ def _iso(moment: datetime | None) -> str:
 def search(session: Session, text: str = "", status: str | None = None, limit: int | None = None,
            filters: SearchFilters | None = None) -> list[CertificateRow]:
     return load_rows(session, search_ids(session, text, status, limit, filters=filters))
+
+
+@dataclass(frozen=True)
+class CertificateListing:
+    """A listed certificate with its HC1 string (what the command line prints and exports)."""
+
+    record_id: int
+    uvci: str
+    hc1: str
+    issued_at: str
+    expires_at: str
+    status: str
+    full_name: str
+    printed_count: int
+    superseded_by: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def list_certificates(workspace: Workspace, text: str = "", status: str | None = None, limit: int | None = None,
+                      filters: SearchFilters | None = None) -> list[CertificateListing]:
+    """The matching certificates, newest first, each with its HC1 string."""
+    with workspace.db.session() as session:
+        rows = search(session, text, status, limit, filters=filters)
+        ids = [r.id for r in rows]
+        hc1: dict[int, str] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            for cert_id, text_hc1 in session.execute(select(Certificate.id, Certificate.hc1)
+                                                     .where(Certificate.id.in_(chunk))):
+                hc1[cert_id] = text_hc1
+    return [CertificateListing(record_id=r.record_id, uvci=r.uvci, hc1=hc1[r.id], issued_at=r.issued_at,
+                               expires_at=r.expires_at, status=r.status, full_name=r.full_name,
+                               printed_count=r.printed_count, superseded_by=r.superseded_by) for r in rows]
+
+
+@dataclass(frozen=True)
+class RecentList:
+    """A loaded daily list, offered as a search filter."""
+
+    list_id: int
+    file_name: str
+    imported_on: str | None  # YYYY-MM-DD
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def recent_lists(workspace: Workspace, limit: int = 200) -> list[RecentList]:
+    """The lists loaded most recently, newest first."""
+    with workspace.db.session() as session:
+        rows = session.execute(select(DailyList.id, DailyList.file_name, DailyList.imported_at)
+                               .order_by(DailyList.imported_at.desc()).limit(limit)).all()
+    return [RecentList(int(i), str(name), at.date().isoformat() if at else None) for i, name, at in rows]

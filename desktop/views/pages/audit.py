@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from desktop import accounts
 from desktop.audit import (
-    AuditChain,
     EventFilter,
     EventPage,
     EventRow,
+    check_log,
     event_actions,
     export_events_csv,
     find_events,
@@ -281,8 +281,7 @@ class AuditPage(QWidget):
         workspace = self.workspace
 
         def check(_progress) -> dict[str, Any]:
-            with workspace.db.session() as session:
-                return AuditChain(session).check().as_dict()
+            return check_log(workspace).as_dict()
 
         (DbOp(self, check)
          .success(_while_alive(self, self._verified))

@@ -578,7 +578,7 @@ class CertificatesPage(QWidget):
 
         def correct(_progress):
             require_acting(self.workspace, actor, role, "correct")
-            return correct_record(self.workspace, record_id, changes, reason, actor)
+            return correct_record(self.workspace, record_id, changes, reason, actor).record_id
 
         DbOp(self, correct, changes=self.ctx).success(self._corrected).run_in_background()
 
