@@ -177,7 +177,7 @@ def test_fetched_from_a_central_service_over_http(workspace, tmp_path):
             with pytest.raises(UserError):
                 publish_update(env.data, "vaccines", "2", vaccines_payload())
             trust_key(workspace, (env.data / UPDATE_PUBLIC_FILE).read_bytes())
-            assert update_status(workspace)["trusted_key"] == published["key_id"]
+            assert update_status(workspace).trusted_key == published["key_id"]
             with ServerThread(env.service, free_port()) as base:
                 with httpx.Client(base_url=base) as client:
                     missing = client.get("/v1/updates/trustlist")
