@@ -407,6 +407,12 @@ def verify_chain(session: Session) -> ChainReport:
     return AuditChain(session).verify()
 
 
+def check_log(workspace: Any, central: Iterable[Anchor] | None = None) -> ChainReport:
+    """The workspace's log checked whole: every hash, and the anchors (the central's, when given)."""
+    with workspace.db.session() as session:
+        return AuditChain(session).check(central)
+
+
 def snapshot(obj: Any, fields: tuple[str, ...]) -> dict[str, Any]:
     """Plain dict of some fields of a model, for before/after."""
     out = {}

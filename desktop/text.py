@@ -13,7 +13,9 @@ from functools import lru_cache
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None)
 
 
-def _build_fold_table() -> dict[int, str]:
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    """Made on first use: a command that folds no name does not pay for it."""
     table: dict[int, str] = {}
     for code in range(0x00C0, 0x1F00):
         char = chr(code)
@@ -25,9 +27,6 @@ def _build_fold_table() -> dict[int, str]:
     for char in "đð":
         table[ord(char)] = "d"
     return table
-
-
-_FOLD = _build_fold_table()
 
 
 def nfc(text: str | None) -> str:
@@ -53,7 +52,7 @@ def fold(text: str | None) -> str:
     if not text:
         return ""
     if not text.isascii():
-        text = unicodedata.normalize("NFC", text).translate(_FOLD)
+        text = unicodedata.normalize("NFC", text).translate(_fold_table())
         if not text.isascii():
             text = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
     return " ".join(text.lower().split())

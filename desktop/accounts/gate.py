@@ -33,9 +33,12 @@ def no_accounts_error() -> UserError:
 
 def sign_in(workspace: Workspace, username: str, password: str, *, window: bool = False) -> Account:
     """Check the password (with the window's lockout rules) and return the account."""
-    if not has_accounts(workspace):
-        raise no_accounts_error()
-    account = authenticate(workspace, username, password)
+    try:
+        account = authenticate(workspace, username, password)
+    except UserError as error:  # asked only after a refusal: a sign-in that succeeds reads the accounts once
+        if error.code == "bad_credentials" and not has_accounts(workspace):
+            raise no_accounts_error() from None
+        raise
     if window and not may_use_window(account):
         raise UserError(
             tr("Tài khoản {role} chỉ dùng cho tác vụ tự động trên dòng lệnh (check, sync), không mở cửa sổ.",

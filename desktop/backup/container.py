@@ -46,11 +46,11 @@ class Header:
 
     @property
     def facility_code(self) -> str:
-        return self.fields.get("facility_code", "")
+        return str(self.fields.get("facility_code", ""))
 
     @property
     def created_at(self) -> str:
-        return self.fields.get("created_at", "")
+        return str(self.fields.get("created_at", ""))
 
     def public(self) -> dict[str, Any]:
         """What may be shown without the passphrase."""

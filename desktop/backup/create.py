@@ -20,6 +20,7 @@ from desktop.backup import container, snapshot
 from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import AuditEvent, Certificate, OutboxItem, SigningBatch, VaccinationRecord
+from desktop.workspace import Workspace
 
 SUFFIX = ".vxbak"
 ACTION = "backup_created"
@@ -198,11 +199,23 @@ def rotate(folder: Path, facility: str, keep: int) -> list[str]:
     return [p.name for p in old]
 
 
-def last_backup(workspace: Any) -> dict[str, Any] | None:
+@dataclass(frozen=True)
+class LastBackup:
+    """When the workspace last made a backup, into which file, by whom."""
+
+    at: str  # ISO 8601, UTC, to the second
+    file: str
+    actor: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def last_backup(workspace: Workspace) -> LastBackup | None:
     """When this workspace last made a backup (from the audit log), or None."""
     with workspace.db.session() as session:
         row = session.execute(select(AuditEvent.at, AuditEvent.entity_id, AuditEvent.actor)
                               .where(AuditEvent.action == ACTION).order_by(AuditEvent.id.desc()).limit(1)).first()
     if row is None:
         return None
-    return {"at": row[0].isoformat(timespec="seconds"), "file": row[1], "actor": row[2]}
+    return LastBackup(at=row[0].isoformat(timespec="seconds"), file=str(row[1]), actor=str(row[2]))

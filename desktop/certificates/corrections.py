@@ -14,18 +14,20 @@ approve the record: the registry check decides, as for any new record.
 from __future__ import annotations
 
 import re
+from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from desktop.audit import record_event, record_events
+from desktop.audit import Items, record_event, record_events
 from desktop.certificates.detail import CORRECTION_REQUESTED, SUPERSEDED, pending_correction_id
 from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import Certificate, Decision, VaccinationRecord
 from desktop.text import fold
+from desktop.workspace import Workspace
 
 # fields a correction may change, and the column(s) each one sets
 CORRECTABLE = ("full_name", "date_of_birth", "sex", "id_number", "dose_number", "sd", "vaccination_date")
@@ -126,6 +128,38 @@ def valid_certificate_of(session: Session, record_id: int) -> Certificate | None
     ).scalar_one_or_none()
 
 
+@dataclass(frozen=True)
+class Correction:
+    """The correcting record, as created (unchecked, superseding the certified one)."""
+
+    record_id: int
+    supersedes_record_id: int | None
+    check_status: str
+    stage: str
+    full_name: str
+    date_of_birth: str
+    sex: str
+    dose_number: int
+    dn: int
+    sd: int
+    vaccination_date: str
+    decision_reason: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def correct_record(workspace: Workspace, record_id: int, changes: dict[str, str], reason: str,
+                   actor: str = "") -> Correction:
+    """Create the correction of ``record_id``'s certificate."""
+    with workspace.db.session() as session:
+        r = create_correction(session, record_id, changes, reason, actor)
+        return Correction(record_id=r.id, supersedes_record_id=r.supersedes_record_id, check_status=r.check_status,
+                          stage=r.stage, full_name=r.full_name, date_of_birth=r.date_of_birth, sex=r.sex,
+                          dose_number=r.dose_number, dn=r.dn, sd=r.sd, vaccination_date=r.vaccination_date,
+                          decision_reason=r.decision_reason)
+
+
 def create_correction(session: Session, record_id: int, changes: dict[str, str], reason: str,
                       actor: str) -> VaccinationRecord:
     """Make the correcting record (unchecked, superseding ``record_id``); return it (flushed, with its id)."""
@@ -196,7 +230,7 @@ def mark_superseded_certificates(session: Session, actor: str = "") -> list[tupl
         .order_by(new_cert.id)
     ).all()
     done: list[tuple[str, str]] = []
-    items = []
+    items: Items = []
     for old, new_uvci in rows:
         if old.status != "valid":
             continue
@@ -205,7 +239,7 @@ def mark_superseded_certificates(session: Session, actor: str = "") -> list[tupl
         record = session.get(VaccinationRecord, old.record_id)
         if record is not None:
             record.stage = "superseded"
-        items.append((old.uvci, {"status": "valid"}, {"status": "superseded", "superseded_by": new_uvci}))
+        items.append((str(old.uvci), {"status": "valid"}, {"status": "superseded", "superseded_by": new_uvci}))
         done.append((old.uvci, new_uvci))
     if items:
         record_events(session, actor, SUPERSEDED, "certificate", items)

@@ -20,6 +20,7 @@ from desktop.errors import UserError
 from desktop.i18n import Message, format_date, tr
 from desktop.models import AuditEvent, Certificate, VaccinationRecord
 from desktop.printing.form import CertificateForm, form_from_dcc
+from desktop.workspace import Workspace
 
 # audit actions written by this capability
 PRINTED = "certificate_printed"
@@ -96,6 +97,12 @@ def certificate_detail(session: Session, key: int | str, now: datetime | None = 
         validity=validity(cert.status, cert.expires_at, now, cert.superseded_by, cert.revoked_reason),
         history=history(session, cert), correction_record_id=pending_correction_id(session, cert.record_id),
     )
+
+
+def certificate_detail_of(workspace: Workspace, certificate_id: int, now: datetime | None = None) -> CertificateDetail:
+    """One certificate's detail, read in its own session (what the window and the command line show)."""
+    with workspace.db.session() as session:
+        return certificate_detail(session, certificate_id, now)
 
 
 def pending_correction_id(session: Session, record_id: int) -> int | None:

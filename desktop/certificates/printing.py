@@ -12,8 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from desktop.audit import record_events
 from desktop.certificates.corrections import mark_superseded_certificates
@@ -33,7 +35,7 @@ class PrintResult:
     out: str
     uvcis: list[str] = field(default_factory=list)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"pages": self.pages, "out": self.out, "uvcis": self.uvcis}
 
 
@@ -107,9 +109,9 @@ def record_prints(workspace: Workspace, uvcis: Sequence[str], actor: str, destin
     with workspace.db.session() as session:
         certs = list(session.execute(select(Certificate).where(Certificate.uvci.in_(list(uvcis)))).scalars())
         refuse_unprintable([c for c in certs if c.status != "valid"], datetime.now(UTC))
-        items = []
+        items: list[tuple[str | int, dict[str, Any] | None, dict[str, Any] | None]] = []
         for cert in certs:
-            before = {"printed_count": cert.printed_count}
+            before: dict[str, Any] = {"printed_count": cert.printed_count}
             cert.printed_count += 1
             items.append((cert.uvci, before, {"printed_count": cert.printed_count, "to": destination,
                                               "layout": layout}))
@@ -132,7 +134,7 @@ class _Offset(Progress):
         self._inner.check_cancelled()
 
 
-def _select(session, uvcis: Sequence[str], ids: Sequence[int], all_new: bool, now: datetime) -> list[Certificate]:
+def _select(session: Session, uvcis: Sequence[str], ids: Sequence[int], all_new: bool, now: datetime) -> list[Certificate]:
     if all_new:
         certs = list(session.execute(
             select(Certificate).where(Certificate.status == "valid", Certificate.printed_count == 0,

@@ -67,36 +67,50 @@ def revoke_certificate(
     actor: str = "",
     sign: Callable[[Workspace, bytes, Any], bytes] | None = None,
     send: Callable[[Workspace, bytes], dict[str, Any]] | None = None,
+    run_db: Callable[[Callable[[], Any]], Any] | None = None,
 ) -> RevocationResult:
     """Sign (one token operation), send, then mark revoked locally.
 
     ``sign`` defaults to ``desktop.signing.batch.sign_cose_payload``; ``send`` to posting to the
     workspace's central service. Both are parameters so the window can run them its own way.
+    ``run_db`` runs each database step (the window hands its database worker's; by default here), so
+    waiting for the PIN and the central service never holds the database.
     """
+    step = run_db or _here
     reason = (reason or "").strip()
-    check_revocable(workspace, uvci, reason)
+    step(lambda: check_revocable(workspace, uvci, reason))
     facility = workspace.settings.get("facility_code")
     at = datetime.now(UTC)
     if sign is None:
-        from desktop.signing.batch import sign_cose_payload as sign
+        from desktop.signing.batch import sign_cose_payload
+
+        sign = sign_cose_payload
     signed = sign(workspace, revocation_payload(uvci, reason, facility, at), handler)
     answer = (send or post_revocation)(workspace, signed)
     revoked_at = str(answer.get("revoked_at") or at.isoformat(timespec="seconds"))
     # the central service answers with the revocation it holds: an earlier correction may have won
     superseded_by = answer.get("superseded_by") or None
     status = "superseded" if superseded_by else "revoked"
-    with workspace.db.session() as session:
-        cert = find_certificate(session, uvci)
-        before = {"status": cert.status}
-        cert.status = status
-        cert.revoked_reason = str(answer.get("reason") or "superseded") if superseded_by else reason
-        cert.superseded_by = superseded_by or cert.superseded_by
-        record = session.get(VaccinationRecord, cert.record_id)
-        if record is not None and record.stage == "certified":
-            record.stage = status
-        record_event(session, actor, REVOKED, "certificate", cert.uvci, before,
-                     {"status": status, "revoked_at": revoked_at, "superseded_by": superseded_by}, reason=reason)
-    return RevocationResult(uvci, status, cert.revoked_reason, revoked_at)
+    def store() -> str:
+        with workspace.db.session() as session:
+            cert = find_certificate(session, uvci)
+            before = {"status": cert.status}
+            cert.status = status
+            cert.revoked_reason = str(answer.get("reason") or "superseded") if superseded_by else reason
+            cert.superseded_by = superseded_by or cert.superseded_by
+            record = session.get(VaccinationRecord, cert.record_id)
+            if record is not None and record.stage == "certified":
+                record.stage = status
+            record_event(session, actor, REVOKED, "certificate", cert.uvci, before,
+                         {"status": status, "revoked_at": revoked_at, "superseded_by": superseded_by}, reason=reason)
+            return str(cert.revoked_reason)
+
+    revoked_reason: str = step(store)
+    return RevocationResult(uvci, status, revoked_reason, revoked_at)
+
+
+def _here(step: Callable[[], Any]) -> Any:
+    return step()
 
 
 def post_revocation(workspace: Workspace, signed: bytes) -> dict[str, Any]:

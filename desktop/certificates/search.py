@@ -22,15 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import ColumnElement, Select, and_, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.dcc.vaccines import all_vaccines, lookup_vaccine
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.models import INSURANCE_COMPACT, PHONE_DIGITS, Certificate, VaccinationRecord
+from desktop.models import INSURANCE_COMPACT, PHONE_DIGITS, Certificate, DailyList, VaccinationRecord
 from desktop.text import fold, tidy
+from desktop.workspace import Workspace
 
 # Status filters: the stored statuses, plus views of valid certificates by date or by printing.
 STATUS_FILTERS = ("valid", "superseded", "revoked", "expired", "expiring", "new")
@@ -60,7 +62,7 @@ class CertificateRow:
     printed_count: int
     superseded_by: str | None
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
@@ -107,12 +109,12 @@ def _like_escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
-def _prefix_range(column, prefix: str):
+def _prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
     """``column`` starts with ``prefix``, written so the column's index can serve it."""
     return and_(column >= prefix, column < prefix + "\U0010ffff")
 
 
-def _query_clause(query: ParsedQuery):
+def _query_clause(query: ParsedQuery) -> ColumnElement[bool] | None:
     if query.kind == "phone":  # ten digits may also be the start of a 12-digit ID number being typed
         return or_(_by_records(_phone_clause(query.value)), _prefix_range(Certificate.id_number, query.value))
     if query.kind == "insurance":
@@ -151,7 +153,7 @@ class SearchFilters:
                     self.date_to))
 
 
-def _by_records(record_clause):
+def _by_records(record_clause: Any) -> ColumnElement[bool]:
     """Certificates of the records matching ``record_clause`` (an indexed sub-select of ids)."""
     return Certificate.record_id.in_(select(VaccinationRecord.id).where(record_clause).scalar_subquery())
 
@@ -170,7 +172,7 @@ def phone_forms(text: str) -> tuple[str, ...]:
     return ("0" + national, "84" + national, national)
 
 
-def _phone_clause(text: str):
+def _phone_clause(text: str) -> ColumnElement[bool]:
     forms = phone_forms(text)
     if len(re.sub(r"\D", "", text or "")) < 4:
         raise UserError(tr("\"{text}\" không phải là số điện thoại (cần ít nhất 4 chữ số).",
@@ -181,7 +183,7 @@ def _phone_clause(text: str):
     return or_(*(_prefix_range(PHONE_DIGITS, form) for form in forms))
 
 
-def _insurance_clause(text: str):
+def _insurance_clause(text: str) -> ColumnElement[bool]:
     compact = re.sub(r"\s", "", text or "").upper()
     if len(compact) < 4:
         raise UserError(tr("Số thẻ BHYT \"{text}\" quá ngắn (cần ít nhất 4 ký tự).",
@@ -216,10 +218,11 @@ def _day(text: str) -> str:
     return parsed.value
 
 
-def _filter_clauses(filters: SearchFilters | None) -> list:
+def _filter_clauses(filters: SearchFilters | None) -> list[ColumnElement[bool]]:
     if not filters:
         return []
-    clauses, record = [], []
+    clauses: list[ColumnElement[bool]] = []
+    record: list[ColumnElement[bool]] = []
     if filters.phone:
         record.append(_phone_clause(filters.phone))
     if filters.insurance_number:
@@ -241,7 +244,7 @@ def _filter_clauses(filters: SearchFilters | None) -> list:
     return clauses
 
 
-def _status_clause(status: str | None, now: datetime):
+def _status_clause(status: str | None, now: datetime) -> ColumnElement[bool] | None:
     if not status:
         return None
     if status not in STATUS_FILTERS:
@@ -264,7 +267,7 @@ def _status_clause(status: str | None, now: datetime):
 
 
 def search_statement(text: str = "", status: str | None = None, now: datetime | None = None,
-                     filters: SearchFilters | None = None) -> Select:
+                     filters: SearchFilters | None = None) -> Select[Any]:
     """The matching ids, in no particular order: without ORDER BY the database answers the text
     part from a small covering index (name, UVCI, ID number or date) instead of reading the wide
     table rows; a state filter is then checked on the matches only, by primary key."""
@@ -301,6 +304,25 @@ def search_ids(session: Session, text: str = "", status: str | None = None, limi
     return ids[:limit] if limit is not None else ids
 
 
+def find_certificates(workspace: Workspace, text: str = "", status: str | None = None,
+                      filters: SearchFilters | None = None, records_where: Any = None) -> list[int]:
+    """Ids of the matching certificates, newest first; ``records_where`` (a condition on
+    ``VaccinationRecord``) keeps those whose record meets it."""
+    with workspace.db.session() as session:
+        ids = search_ids(session, text, status, filters=filters)
+        if records_where is None:
+            return ids
+        query = select(Certificate.id).join(VaccinationRecord, VaccinationRecord.id == Certificate.record_id)
+        wanted = set(session.execute(query.where(records_where)).scalars())
+    return [i for i in ids if i in wanted]
+
+
+def certificate_rows(workspace: Workspace, ids: list[int]) -> list[CertificateRow]:
+    """The rows for ``ids``, in the order given (one page of the table)."""
+    with workspace.db.session() as session:
+        return load_rows(session, ids)
+
+
 def load_rows(session: Session, ids: list[int]) -> list[CertificateRow]:
     """The rows for ``ids``, in the order given (one query per page of the table)."""
     if not ids:
@@ -324,3 +346,58 @@ def _iso(moment: datetime | None) -> str:
 def search(session: Session, text: str = "", status: str | None = None, limit: int | None = None,
            filters: SearchFilters | None = None) -> list[CertificateRow]:
     return load_rows(session, search_ids(session, text, status, limit, filters=filters))
+
+
+@dataclass(frozen=True)
+class CertificateListing:
+    """A listed certificate with its HC1 string (what the command line prints and exports)."""
+
+    record_id: int
+    uvci: str
+    hc1: str
+    issued_at: str
+    expires_at: str
+    status: str
+    full_name: str
+    printed_count: int
+    superseded_by: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def list_certificates(workspace: Workspace, text: str = "", status: str | None = None, limit: int | None = None,
+                      filters: SearchFilters | None = None) -> list[CertificateListing]:
+    """The matching certificates, newest first, each with its HC1 string."""
+    with workspace.db.session() as session:
+        rows = search(session, text, status, limit, filters=filters)
+        ids = [r.id for r in rows]
+        hc1: dict[int, str] = {}
+        for start in range(0, len(ids), 900):
+            chunk = ids[start:start + 900]
+            for cert_id, text_hc1 in session.execute(select(Certificate.id, Certificate.hc1)
+                                                     .where(Certificate.id.in_(chunk))):
+                hc1[cert_id] = text_hc1
+    return [CertificateListing(record_id=r.record_id, uvci=r.uvci, hc1=hc1[r.id], issued_at=r.issued_at,
+                               expires_at=r.expires_at, status=r.status, full_name=r.full_name,
+                               printed_count=r.printed_count, superseded_by=r.superseded_by) for r in rows]
+
+
+@dataclass(frozen=True)
+class RecentList:
+    """A loaded daily list, offered as a search filter."""
+
+    list_id: int
+    file_name: str
+    imported_on: str | None  # YYYY-MM-DD
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def recent_lists(workspace: Workspace, limit: int = 200) -> list[RecentList]:
+    """The lists loaded most recently, newest first."""
+    with workspace.db.session() as session:
+        rows = session.execute(select(DailyList.id, DailyList.file_name, DailyList.imported_at)
+                               .order_by(DailyList.imported_at.desc()).limit(limit)).all()
+    return [RecentList(int(i), str(name), at.date().isoformat() if at else None) for i, name, at in rows]

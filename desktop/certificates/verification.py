@@ -175,7 +175,8 @@ def _rows(kind: str | None, dcc: dict[str, Any], form: CertificateForm | None) -
     entry = _entry(dcc, kind) if kind else None
     if entry is None:
         return ()
-    nam = dcc.get("nam") if isinstance(dcc.get("nam"), dict) else {}
+    found = dcc.get("nam")
+    nam: dict[str, Any] = found if isinstance(found, dict) else {}
     values = {
         "full_name": _text(full_name(nam)), "date_of_birth": format_date(_text(dcc.get("dob"))),
         "disease": _coded("disease-agent-targeted", entry.get("tg")),

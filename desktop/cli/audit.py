@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from desktop.audit import AuditChain, anchors_from_central
+from desktop.audit import anchors_from_central, check_log
 from desktop.errors import UserError
 from desktop.i18n import tr
 
@@ -42,8 +42,7 @@ def run(args, ctx) -> dict:
     central = None
     if getattr(args, "against_central", False):
         central = anchors_from_central(fetch_central_anchors(ctx.workspace))
-    with ctx.workspace.db.session() as session:
-        report = AuditChain(session).check(central)
+    report = check_log(ctx.workspace, central)
     result = report.as_dict()
     if not report.ok:
         problem = PROBLEMS.get(report.problem, tr(report.problem, report.problem))

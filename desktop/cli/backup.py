@@ -68,7 +68,7 @@ def run_verify(args, ctx) -> dict:
     passphrase = read_passphrase(args, ctx)
     if passphrase is None:
         passphrase = backup.passphrase_for(ctx.workspace, None)
-    return backup.verify_backup(args.file, passphrase)
+    return backup.verify_backup(args.file, passphrase).as_dict()
 
 
 def run_list(args, ctx) -> list:

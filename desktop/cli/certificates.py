@@ -11,13 +11,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from sqlalchemy import select
-
-from desktop.certificates.detail import certificate_detail
-from desktop.certificates.search import STATUS_FILTERS, SearchFilters, search
+from desktop.certificates.detail import certificate_detail_of
+from desktop.certificates.search import STATUS_FILTERS, SearchFilters, list_certificates
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.models import Certificate
 
 
 def register(subparsers) -> None:
@@ -39,22 +36,11 @@ def register(subparsers) -> None:
 
 def run(args, ctx) -> list | dict:
     if args.show:
-        with ctx.workspace.db.session() as session:
-            return certificate_detail(session, args.show).as_dict()
-    with ctx.workspace.db.session() as session:
-        filters = SearchFilters(phone=args.phone, insurance_number=args.insurance, list_id=args.list_id,
-                                vaccine=args.vaccine, date_from=args.date_from, date_to=args.date_to)
-        rows = search(session, args.search, args.status, args.limit, filters=filters)
-        ids = [r.id for r in rows]
-        hc1: dict[int, str] = {}
-        for start in range(0, len(ids), 900):
-            chunk = ids[start:start + 900]
-            for cert_id, text in session.execute(select(Certificate.id, Certificate.hc1)
-                                                 .where(Certificate.id.in_(chunk))):
-                hc1[cert_id] = text
-    result = [{"record_id": r.record_id, "uvci": r.uvci, "hc1": hc1[r.id], "issued_at": r.issued_at,
-               "expires_at": r.expires_at, "status": r.status, "full_name": r.full_name,
-               "printed_count": r.printed_count, "superseded_by": r.superseded_by} for r in rows]
+        return certificate_detail_of(ctx.workspace, args.show).as_dict()
+    filters = SearchFilters(phone=args.phone, insurance_number=args.insurance, list_id=args.list_id,
+                            vaccine=args.vaccine, date_from=args.date_from, date_to=args.date_to)
+    result = [c.as_dict() for c in list_certificates(ctx.workspace, args.search, args.status, args.limit,
+                                                     filters=filters)]
     if args.export is not None:
         lines = [item["hc1"] for item in result if item["status"] == "valid"]
         _write_lines(args.export, lines)

@@ -7,7 +7,7 @@ revocation (a certificate issued in error) is signed with the token and sent to 
 
 from __future__ import annotations
 
-from desktop.certificates.corrections import CORRECTABLE, create_correction, parse_changes
+from desktop.certificates.corrections import CORRECTABLE, correct_record, parse_changes
 from desktop.certificates.revocation import revoke_certificate
 from desktop.cli import UsageError
 
@@ -33,15 +33,7 @@ def run_correct(args, ctx) -> dict:
     if not args.changes:
         raise UsageError("correct: give at least one --set field=value")
     changes = parse_changes(args.changes)
-    with ctx.workspace.db.session() as session:
-        record = create_correction(session, args.record_id, changes, args.reason, ctx.actor)
-        result = {
-            "record_id": record.id, "supersedes_record_id": record.supersedes_record_id,
-            "check_status": record.check_status, "stage": record.stage, "full_name": record.full_name,
-            "date_of_birth": record.date_of_birth, "sex": record.sex, "dose_number": record.dose_number,
-            "dn": record.dn, "sd": record.sd, "vaccination_date": record.vaccination_date,
-            "decision_reason": record.decision_reason,
-        }
+    result = correct_record(ctx.workspace, args.record_id, changes, args.reason, ctx.actor).as_dict()
     ctx.err("Bản đính chính sẽ được đối chiếu, ký và đồng bộ như bản ghi mới. / "
             "The correction is checked, signed and synced like a new record.")
     return result

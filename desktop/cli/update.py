@@ -40,11 +40,11 @@ def _read(path: Path) -> bytes:
 
 
 def run_status(args, ctx) -> dict:
-    return update_status(ctx.workspace)
+    return update_status(ctx.workspace).as_dict()
 
 
 def run_apply(args, ctx) -> dict:
-    return apply_update(ctx.workspace, _read(args.file), ctx.actor, source="file")
+    return apply_update(ctx.workspace, _read(args.file), ctx.actor, source="file").as_dict()
 
 
 def run_fetch(args, ctx) -> list:
@@ -54,7 +54,8 @@ def run_fetch(args, ctx) -> list:
         if kind not in KINDS:
             raise UserError(tr("Không có loại cập nhật \"{kind}\".", "There is no update kind \"{kind}\".", kind=kind),
                             code="update_bad_kind")
-    return update_from_central(ctx.workspace, tuple(args.kinds) or KINDS, ctx.actor, args.central)
+    return [o.as_dict() for o in update_from_central(ctx.workspace, tuple(args.kinds) or KINDS, ctx.actor,
+                                                     args.central)]
 
 
 def run_trust(args, ctx) -> dict:

@@ -97,3 +97,15 @@ def record_rows(session: Session, ids: list[int], columns: tuple[str, ...] = LIS
             item = dict(zip(columns, row, strict=True))
             out[item["id"]] = item
     return out
+
+
+def find_record_ids(workspace: Any, flt: RecordFilter) -> list[int]:
+    """The ids of the records matching ``flt``, in its order (what the records grid holds)."""
+    with workspace.db.session() as session:
+        return record_ids(session, flt)
+
+
+def record_rows_of(workspace: Any, ids: list[int], columns: tuple[str, ...] = LIST_COLUMNS) -> dict[int, dict[str, Any]]:
+    """``record_rows`` in a session of its own (one page of the records grid)."""
+    with workspace.db.session() as session:
+        return record_rows(session, ids, columns)

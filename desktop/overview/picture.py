@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from desktop.accounts.roles import can
@@ -60,11 +60,12 @@ def _conditions() -> dict[str, Any]:
     }
 
 
-def state_clause(state: str):
+def state_clause(state: str) -> ColumnElement[bool]:
     """The SQL condition for records in ``state`` (for pages that list "those records")."""
     if state not in STATES:
         raise ValueError(f"unknown state {state!r}")
-    return _conditions()[state]
+    clause: ColumnElement[bool] = _conditions()[state]
+    return clause
 
 
 def _empty() -> dict[str, int]:
@@ -233,6 +234,8 @@ def next_action(totals: dict[str, int], role: str = "administrator") -> NextActi
 
 class _Num(Message):
     """A count that renders with the separators of whichever language renders the message."""
+
+    value: int
 
     def __init__(self, value: int):
         super().__init__(str(value), str(value), {})

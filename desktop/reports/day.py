@@ -7,11 +7,12 @@ rows rejected at loading is that of the whole file, since rejected rows have no 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import case, exists, func, literal, select
+from sqlalchemy import Case, case, exists, func, literal, select
 
 from desktop.dcc.vaccines import all_vaccines
 from desktop.errors import UserError
@@ -24,7 +25,7 @@ from desktop.workspace import Workspace
 _R = VaccinationRecord
 
 
-def _zeros(keys) -> dict[str, int]:
+def _zeros(keys: Iterable[str]) -> dict[str, int]:
     return dict.fromkeys(keys, 0)
 
 
@@ -117,7 +118,7 @@ def _day(value: str | date) -> date:
                        "\"{text}\" is not a valid date (dd/mm/yyyy or yyyy-mm-dd).", text=text), code="bad_date")
 
 
-def state_case():
+def state_case() -> Case[str]:
     """Each counted record's Overview state, from the Overview's own conditions."""
     return case(*[(state_clause(s), literal(s)) for s in STATES], else_=literal("other"))
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from desktop.i18n import Message, tr
 from desktop.models.records import CHECK_STATUSES, DECISION_ACTIONS
 from desktop.overview import STATES, state_label
@@ -45,6 +47,10 @@ SECTION_DAYS = tr("Theo ngày tiêm", "By vaccination day")
 SECTION_VACCINES = tr("Theo vắc xin và mũi", "By vaccine and dose")
 
 
+if TYPE_CHECKING:
+    from desktop.reports.day import Counts
+
+
 def check_headings() -> list[str]:
     return [str(RECORDS), str(ROWS_REJECTED), *(str(CHECKS[c]) for c in CHECK_STATUSES)]
 
@@ -57,13 +63,13 @@ def progress_headings() -> list[str]:
     return [*(str(state_label(s)) for s in STATES), str(SIGNED), str(PRINTED)]
 
 
-def check_values(summary) -> list[int]:
+def check_values(summary: Counts) -> list[int]:
     return [summary.records, getattr(summary, "rows_rejected", 0), *(summary.checks[c] for c in CHECK_STATUSES)]
 
 
-def decision_values(summary) -> list[int]:
+def decision_values(summary: Counts) -> list[int]:
     return [summary.decisions[d] for d in DECISION_ACTIONS]
 
 
-def progress_values(summary) -> list[int]:
+def progress_values(summary: Counts) -> list[int]:
     return [*(summary.states[s] for s in STATES), summary.signed, summary.printed]

@@ -7,7 +7,9 @@ list, then per vaccination day, then per vaccine and dose.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -23,7 +25,7 @@ from desktop.reports.day import DayReport
 from desktop.reports.workbook import nfc, unwritable
 
 
-def _styles():
+def _styles() -> tuple[ParagraphStyle, ...]:
     regular, bold = register_fonts()
     return (ParagraphStyle("title", fontName=bold, fontSize=15, leading=19, spaceAfter=4),
             ParagraphStyle("h", fontName=bold, fontSize=11, leading=14, spaceBefore=8, spaceAfter=4),
@@ -32,7 +34,8 @@ def _styles():
             ParagraphStyle("head", fontName=bold, fontSize=7.5, leading=9))
 
 
-def _table(headings: list[str], rows: list[list], first_width: float, styles, total: bool = False) -> Table:
+def _table(headings: list[str], rows: list[list[Any]], first_width: float, styles: tuple[ParagraphStyle, ...],
+           total: bool = False) -> Table:
     *_, cell, head = styles
     data = [[Paragraph(escape(nfc(h)), head) for h in headings]]
     for row in rows:
@@ -57,7 +60,7 @@ def write_pdf(report: DayReport, out: Path) -> Path:
     title, heading, text = styles[:3]
     list_rows = [*report.lists, report.total]
 
-    def per_list(values) -> list[list]:
+    def per_list(values: Callable[[Any], list[int]]) -> list[list[Any]]:
         return [[s.file_name + (f" ({format_date(s.imported_at[:10])})" if s.imported_at else ""), *values(s)]
                 for s in list_rows]
 

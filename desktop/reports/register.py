@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from sqlalchemy import func, select
@@ -56,7 +57,7 @@ class RegisterRow:
                 self.vaccination_date, str(STATES.get(self.state, tr(self.state, self.state)))]
 
 
-def _period(query, date_from: str | None, date_to: str | None):
+def _period(query: Any, date_from: str | None, date_to: str | None) -> Any:
     if date_from or date_to:
         start, end = parse_period(date_from or date_to, date_to or date_from)
         query = query.where(Certificate.vaccination_date >= start, Certificate.vaccination_date <= end)
@@ -65,7 +66,7 @@ def _period(query, date_from: str | None, date_to: str | None):
 
 def register_count(workspace: Workspace, date_from: str | None = None, date_to: str | None = None) -> int:
     with workspace.db.session() as session:
-        return session.execute(_period(select(func.count(Certificate.id)), date_from, date_to)).scalar_one()
+        return int(session.execute(_period(select(func.count(Certificate.id)), date_from, date_to)).scalar_one())
 
 
 def register_rows(workspace: Workspace, date_from: str | None = None, date_to: str | None = None,
@@ -80,9 +81,10 @@ def register_rows(workspace: Workspace, date_from: str | None = None, date_to: s
     query = _period(query, date_from, date_to).order_by(Certificate.vaccination_date, Certificate.id)
     with workspace.db.session() as session:
         for row in session.execute(query.execution_options(yield_per=_PAGE)):
-            _, uvci, name, dob, mp, vaccine_name, dn, sd, day, status, expires = row
+            _, uvci, name, dob, mp, vaccine_name, dn, sd, day, status, expires = tuple(row)
             state = "expired" if status == "valid" and expires is not None and expires <= now else status
-            yield RegisterRow(uvci, name, dob, names.get(mp, vaccine_name or mp), f"{dn}/{sd}", day, state)
+            vaccine = names.get(mp, vaccine_name or mp) or ""
+            yield RegisterRow(uvci, name, dob, vaccine, f"{dn}/{sd}", day, state)
 
 
 def write_register(workspace: Workspace, out: Path, fmt: str | None = None, date_from: str | None = None,

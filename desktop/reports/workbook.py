@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -16,14 +17,14 @@ from openpyxl.utils import get_column_letter
 from desktop.errors import UserError
 from desktop.i18n import format_date, tr
 from desktop.reports import labels as L
-from desktop.reports.day import DayReport
+from desktop.reports.day import Counts, DayReport
 
 
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text or "")
 
 
-def _heading(sheet, report: DayReport) -> None:
+def _heading(sheet: Any, report: DayReport) -> None:
     sheet.append([nfc(str(L.TITLE))])
     sheet["A1"].font = Font(bold=True, size=14)
     sheet.append([str(L.FACILITY), nfc(f"{report.facility_name} ({report.facility_code})")])
@@ -32,20 +33,20 @@ def _heading(sheet, report: DayReport) -> None:
     sheet.append([])
 
 
-def _header_row(sheet, cells: list[str]) -> None:
+def _header_row(sheet: Any, cells: list[str]) -> None:
     sheet.append([nfc(c) for c in cells])
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
 
 
-def _widths(sheet, first: int = 34, rest: int = 13) -> None:
+def _widths(sheet: Any, first: int = 34, rest: int = 13) -> None:
     for index in range(1, sheet.max_column + 1):
         sheet.column_dimensions[get_column_letter(index)].width = first if index == 1 else rest
     sheet.freeze_panes = "B7"
 
 
-def _values(summary) -> list[int]:
+def _values(summary: Counts) -> list[int]:
     return [*L.check_values(summary), *L.decision_values(summary), *L.progress_values(summary)]
 
 
@@ -70,10 +71,10 @@ def build_workbook(report: DayReport) -> Workbook:
     days = book.create_sheet(nfc(str(L.SECTION_DAYS))[:31])
     _heading(days, report)
     _header_row(days, [str(L.DAY), *[h for h in _headings() if h != str(L.ROWS_REJECTED)]])
-    for summary in report.days:
-        values = _values(summary)
+    for day in report.days:
+        values = _values(day)
         del values[1]  # rows rejected at loading belong to a file, not to a day
-        days.append([summary.vaccination_date, *values])
+        days.append([day.vaccination_date, *values])
     _widths(days, first=14)
 
     vaccines = book.create_sheet(nfc(str(L.SECTION_VACCINES))[:31])

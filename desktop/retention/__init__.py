@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import (
     Column,
+    ColumnElement,
     Integer,
     MetaData,
     String,
@@ -79,7 +80,7 @@ def _days(workspace: Any, days: int | None) -> int:
     return int(value)
 
 
-def _due(cutoff: datetime):
+def _due(cutoff: datetime) -> ColumnElement[bool]:
     """Records certified before ``cutoff`` (their first certificate's issue time) and not yet purged."""
     certified_before = exists().where(and_(_C.record_id == _R.id, _C.issued_at <= cutoff))
     return and_(_R.stage.in_(CERTIFIED_STAGES), _R.full_name != "", certified_before)
@@ -126,7 +127,7 @@ def purge(workspace: Any, *, days: int | None = None, dry_run: bool = False, act
     return report
 
 
-def _stale_rows(cutoff: datetime):
+def _stale_rows(cutoff: datetime) -> ColumnElement[bool]:
     """Rejected and duplicate rows of lists loaded before ``cutoff`` that still hold their cells."""
     old_lists = select(DailyList.id).where(DailyList.imported_at <= cutoff)
     return and_(ImportIssue.list_id.in_(old_lists), or_(ImportIssue.value != "", cast(ImportIssue.raw, String) != "[]"))

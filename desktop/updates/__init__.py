@@ -13,7 +13,7 @@ from typing import Any
 _NAMES = {
     "KINDS": "bundle", "Bundle": "bundle", "kind_label": "bundle", "read_bundle": "bundle", "sign_bundle": "bundle",
     "version_key": "bundle", "activate": "store", "apply_update": "store", "trust_key": "store",
-    "update_status": "store",
+    "update_status": "store", "UpdateStatus": "store", "KindInUse": "store", "UpdateOutcome": "store",
 }
 
 __all__ = sorted(_NAMES)

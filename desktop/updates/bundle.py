@@ -90,7 +90,7 @@ def load_public_key(pem: bytes) -> PublicKey:
                        "The update signing key must be Ed25519 or ECDSA P-256."), code="update_bad_key")
 
 
-def sign_bundle(kind: str, version: str, payload: Any, private_key: PrivateKey, created: str | None = None) -> dict:
+def sign_bundle(kind: str, version: str, payload: Any, private_key: PrivateKey, created: str | None = None) -> dict[str, Any]:
     """A bundle document signed with ``private_key`` (the central service's update key)."""
     if kind not in KINDS:
         raise UserError(tr("Không có loại cập nhật \"{kind}\".", "There is no update kind \"{kind}\".", kind=kind),

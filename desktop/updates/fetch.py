@@ -6,14 +6,12 @@ the workspace trusts, so a bundle from a mirror or a USB stick is worth the same
 
 from __future__ import annotations
 
-from typing import Any
-
 import httpx
 
 from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.updates.bundle import KINDS, MAX_BUNDLE_BYTES
-from desktop.updates.store import apply_update
+from desktop.updates.store import UpdateOutcome, apply_update
 from desktop.workspace import Workspace
 
 
@@ -50,18 +48,19 @@ def fetch_bundle(workspace: Workspace, kind: str, central_url: str | None = None
 
 def update_from_central(workspace: Workspace, kinds: tuple[str, ...] = KINDS, actor: str = "cli",
                         central_url: str | None = None, transport: httpx.BaseTransport | None = None
-                        ) -> list[dict[str, Any]]:
+                        ) -> list[UpdateOutcome]:
     """Fetch and apply each kind; one already in use is reported as current, not as an error."""
-    results = []
+    results: list[UpdateOutcome] = []
     for kind in kinds:
         data = fetch_bundle(workspace, kind, central_url, transport)
         if data is None:
-            results.append({"kind": kind, "result": "none_published"})
+            results.append(UpdateOutcome(kind=kind, result="none_published"))
             continue
         try:
             results.append(apply_update(workspace, data, actor, source="central"))
         except UserError as exc:
             if exc.code != "update_not_newer":
                 raise
-            results.append({"kind": kind, "result": "current", "version": exc.details.get("in_use")})
+            in_use = exc.details.get("in_use")
+            results.append(UpdateOutcome(kind=kind, result="current", version=None if in_use is None else str(in_use)))
     return results

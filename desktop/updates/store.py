@@ -16,6 +16,7 @@ import json
 import os
 import re
 import shutil
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
@@ -26,7 +27,7 @@ from desktop.dcc import _resources
 from desktop.dcc.trustlist import TrustList, workspace_trust_list_path
 from desktop.dcc.vaccines import normalise_vaccine_name
 from desktop.errors import UserError
-from desktop.i18n import tr
+from desktop.i18n import Message, tr
 from desktop.updates.bundle import (
     KINDS,
     Bundle,
@@ -97,13 +98,64 @@ def trusted_key(folder: Path) -> PublicKey | None:
         return None
 
 
-def update_status(workspace: Workspace) -> dict[str, Any]:
+@dataclass(frozen=True)
+class KindInUse:
+    """One kind of update (value sets, vaccine table, trust list): the version in use and its source."""
+
+    kind: str
+    label: Message
+    entry: dict[str, Any]  # version, source (bundled, update, sync, none) and, for an update, its details
+
+    @property
+    def version(self) -> str:
+        return str(self.entry.get("version", ""))
+
+    @property
+    def source(self) -> str:
+        return str(self.entry.get("source", ""))
+
+    @property
+    def applied_at(self) -> str:
+        return str(self.entry.get("applied_at", ""))
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "label": self.label.as_dict(), **self.entry}
+
+
+@dataclass(frozen=True)
+class UpdateStatus:
+    trusted_key: str | None  # the id of the trusted update signing key
+    kinds: tuple[KindInUse, ...]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"trusted_key": self.trusted_key, "kinds": [k.as_dict() for k in self.kinds]}
+
+
+@dataclass(frozen=True)
+class UpdateOutcome:
+    """What became of one bundle: ``applied``, ``current`` (not newer) or ``none_published``."""
+
+    kind: str
+    result: str
+    version: str | None = None
+    previous: str | None = None
+    created: str | None = None
+    key_id: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        if self.result == "applied":
+            return {"kind": self.kind, "version": self.version, "previous": self.previous, "created": self.created,
+                    "key_id": self.key_id, "result": self.result}
+        if self.result == "current":
+            return {"kind": self.kind, "result": self.result, "version": self.version}
+        return {"kind": self.kind, "result": self.result}
+
+
+def update_status(workspace: Workspace) -> UpdateStatus:
     key = trusted_key(workspace.path)
     in_use = versions_in_use(workspace.path)
-    return {
-        "trusted_key": key_id(key) if key is not None else None,
-        "kinds": [{"kind": kind, "label": kind_label(kind).as_dict(), **in_use[kind]} for kind in KINDS],
-    }
+    return UpdateStatus(trusted_key=key_id(key) if key is not None else None,
+                        kinds=tuple(KindInUse(kind, kind_label(kind), in_use[kind]) for kind in KINDS))
 
 
 # -- the hook the certificate library reads through ---------------------------------------------
@@ -267,7 +319,7 @@ def trust_key(workspace: Workspace, pem: bytes, actor: str = "cli") -> str:
     return key_id(key)
 
 
-def apply_update(workspace: Workspace, data: bytes, actor: str = "cli", source: str = "file") -> dict[str, Any]:
+def apply_update(workspace: Workspace, data: bytes, actor: str = "cli", source: str = "file") -> UpdateOutcome:
     """Verify, check and apply one bundle; refuse one not newer than the version in use."""
     bundle: Bundle = read_bundle(data, trusted_key(workspace.path))
     current = versions_in_use(workspace.path)[bundle.kind]
@@ -298,5 +350,5 @@ def apply_update(workspace: Workspace, data: bytes, actor: str = "cli", source: 
     from desktop.updates import activation
 
     activation._engaged = activate(folder)
-    return {"kind": bundle.kind, "version": bundle.version, "previous": current["version"], "created": bundle.created,
-            "key_id": bundle.key_id, "result": "applied"}
+    return UpdateOutcome(kind=bundle.kind, result="applied", version=bundle.version, previous=str(current["version"]),
+                         created=bundle.created, key_id=bundle.key_id)

@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
         """Someone else signed in at the lock screen: the window speaks their language."""
         self.user_label.setText(self.ctx.actor)
         from desktop import accounts
-        from desktop.views.operations import run_op
+        from desktop.views.operations import DbOp
 
         workspace, actor = self.ctx.workspace, self.ctx.actor
 
@@ -239,7 +239,7 @@ class MainWindow(QMainWindow):
             if value and value != self.language:
                 self.set_language(value)
 
-        run_op(self, language, _alive(self, apply), lambda _e: None, show_progress=False)
+        DbOp(self, language).success(_alive(self, apply)).failure(lambda _e: None).run_in_background()
 
     def set_language(self, language: str, remember: bool = False) -> None:
         """Speak ``language`` at once: the pages are built again, the workspace and person stay.
@@ -284,7 +284,7 @@ class MainWindow(QMainWindow):
 
     def _remember_language(self, language: str) -> None:
         from desktop import accounts
-        from desktop.views.operations import run_op
+        from desktop.views.operations import DbOp
 
         workspace, actor = self.ctx.workspace, self.ctx.actor
 
@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
                 log.info("language not stored for the signed-in person")
                 return None
 
-        run_op(self, store, lambda _a: None, lambda _e: None, show_progress=False)
+        DbOp(self, store).success(lambda _a: None).failure(lambda _e: None).run_in_background()
 
     # --- layout ---------------------------------------------------------------------------------
     def _restore_layout(self) -> None:

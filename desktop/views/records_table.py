@@ -2,7 +2,7 @@
 
 The model holds only the ordered ids of the matching records; rows are read in pages of ``PAGE``
 when the view first shows them and kept in a bounded cache, so 100,000 records scroll smoothly.
-The id list itself is loaded in the background (``run_op``). Other pages reuse ``RecordsView``
+The id list itself is loaded in the background (``DbOp``). Other pages reuse ``RecordsView``
 (with ``fixed`` filters and their own columns) or ``RecordsModel`` directly.
 
 As a grid clerks know from spreadsheets: a click on a header sorts (in SQL), widths and column order
@@ -28,7 +28,7 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QShortcut
+from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -50,16 +50,16 @@ from desktop.importer.queries import (
     LIST_COLUMNS,
     SORTABLE,
     RecordFilter,
-    count_records,
-    record_ids,
-    record_rows,
+    find_record_ids,
+    record_rows_of,
 )
 from desktop.models import CHECK_STATUSES, STAGES
 from desktop.review.queue import STATUS_LABELS
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
 
-PAGE = 200
+PAGE = 100
 CACHE_ROWS = 5000
+WANTED_PAGES = 6  # pages still worth reading while the clerk scrolls on
 
 # The same words as the review card and its filter (one vocabulary: desktop.review.queue).
 STATUS_NAMES: dict[str, Message] = {status: STATUS_LABELS[status] for status in CHECK_STATUSES}
@@ -78,6 +78,9 @@ CHIP_COLOURS = {
 }
 CHIP_COLUMNS = ("check_status", "stage")
 CHIP_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw state behind a chip
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_USER = int(Qt.ItemDataRole.UserRole)
+_ANSWERED = frozenset({_DISPLAY, _USER, CHIP_ROLE, int(Qt.ItemDataRole.ToolTipRole)})
 
 
 @dataclass(frozen=True)
@@ -107,12 +110,18 @@ class RecordsModel(QAbstractTableModel):
 
     loaded = Signal(int)  # number of matching records, after each (re)load
 
-    def __init__(self, workspace, columns: tuple[Column, ...] = COLUMNS, parent=None):
+    def __init__(self, workspace, columns: tuple[Column, ...] = COLUMNS, parent=None, background: bool = False):
         super().__init__(parent)
         self.workspace = workspace
         self.columns = columns
+        self.background = background  # rows read on the database worker: painting never waits for SQL
         self._ids: list[int] = []
         self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._generation = 0  # a new id list or a forgotten cache: pages asked before it are dropped
+        self._asked: set[int] = set()  # first rows of the pages on their way
+        self._wanted: list[int] = []  # the pages asked most recently (a fast scroll skips the others)
+        self._reading: set[int] = set()  # first rows of the pages the database worker is reading
+        self._queued = False
         self._keys = tuple(dict.fromkeys(("id", *LIST_COLUMNS, *(c.key for c in columns))))
         self.filter = RecordFilter()
         self.fetches = 0  # pages read from the database (tests watch it)
@@ -133,33 +142,49 @@ class RecordsModel(QAbstractTableModel):
             return str(section + 1)
         return None
 
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._ids)) or not (0 <= index.column() < len(self.columns)):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY):
+        # Called for every role of every painted cell (thousands per scroll step): the roles not
+        # answered here leave at once, before any other work.
+        if role not in _ANSWERED:
             return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            row = self.row_data(index.row())
+        number, column_number = index.row(), index.column()
+        if not (0 <= number < len(self._ids)) or not (0 <= column_number < len(self.columns)):
+            return None
+        if role == _DISPLAY:
+            row = self._shown_row(number)
             if row is None:
                 return ""
-            column = self.columns[index.column()]
+            column = self.columns[column_number]
             value = row.get(column.key)
             return "" if value is None else column.render(value)
-        if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()]
+        if role == _USER:
+            return self._ids[number]
         if role == CHIP_ROLE:
-            row = self.row_data(index.row())
-            column = self.columns[index.column()]
-            return row.get(column.key) if row and column.key in CHIP_COLUMNS else None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            row = self.row_data(index.row())
-            if not row:
+            column = self.columns[column_number]
+            if column.key not in CHIP_COLUMNS:
                 return None
-            column = self.columns[index.column()]
-            value = row.get(column.key)
-            lines = [column.render(value)] if value not in (None, "") else []
-            if row.get("flags"):
-                lines.append(", ".join(row["flags"]))
-            return "\n".join(lines) or None
-        return None
+            row = self._shown_row(number)
+            return row.get(column.key) if row else None
+        row = self.row_data(number)  # the tooltip: the row is on screen, so it is cached
+        if not row:
+            return None
+        column = self.columns[column_number]
+        value = row.get(column.key)
+        lines = [column.render(value)] if value not in (None, "") else []
+        if row.get("flags"):
+            lines.append(", ".join(row["flags"]))
+        return "\n".join(lines) or None
+
+    def chip(self, number: int, column_number: int) -> tuple[str, str] | None:
+        """A chip cell's state and its name, or None (not a chip column, or the row not read yet)."""
+        if not (0 <= number < len(self._ids)) or not (0 <= column_number < len(self.columns)):
+            return None
+        column = self.columns[column_number]
+        if column.key not in CHIP_COLUMNS:
+            return None
+        row = self._shown_row(number)
+        state = row.get(column.key) if row else None
+        return (state, column.render(state)) if state else None
 
     def copy_text(self, rows: list[int]) -> str:
         """The rows as tab-separated text with a header line, as spreadsheets paste it."""
@@ -173,29 +198,91 @@ class RecordsModel(QAbstractTableModel):
         return self._ids[row]
 
     def row_data(self, row: int) -> dict[str, Any] | None:
+        """The row's values, read now if they are not cached (copying, tests)."""
         record_id = self._ids[row]
         cached = self._cache.get(record_id)
         if cached is not None:
             return cached
         start = row - row % PAGE
         page = [i for i in self._ids[start:start + PAGE] if i not in self._cache]
-        with self.workspace.db.session() as session:
-            fetched = record_rows(session, page, self._keys)
+        self._store(record_rows_of(self.workspace, page, self._keys))
+        return self._cache.get(record_id)
+
+    def _shown_row(self, row: int) -> dict[str, Any] | None:
+        """What a painted cell shows: cached values, or nothing yet while its page is read in the background."""
+        if not self.background:
+            return self.row_data(row)
+        cached = self._cache.get(self._ids[row])
+        if cached is None:
+            self._ask(row - row % PAGE)
+        return cached
+
+    def _ask(self, start: int) -> None:
+        """Ask for a page; the pages one paint asks for are read together, once the paint is over."""
+        if start in self._asked:
+            return
+        self._asked.add(start)
+        self._wanted = [*self._wanted[-(WANTED_PAGES - 1):], start]
+        if not self._queued:
+            self._queued = True
+            QTimer.singleShot(0, self, self._read_asked)
+
+    def _read_asked(self) -> None:
+        self._queued = False
+        starts = [start for start in self._wanted if start in self._asked and start not in self._reading]
+        if not starts:
+            return
+        self._reading.update(starts)
+        generation, keys, workspace = self._generation, self._keys, self.workspace
+        ids = [i for start in starts for i in self._ids[start:start + PAGE] if i not in self._cache]
+
+        def read(_progress) -> dict[int, dict[str, Any]] | None:
+            if generation != self._generation or not set(starts) & set(self._wanted):
+                return None  # scrolled past, or the list changed: not worth reading
+            return record_rows_of(workspace, ids, keys)
+
+        def failed(_error: BaseException) -> None:
+            self._reading.difference_update(starts)
+            self._asked.difference_update(starts)
+
+        DbOp(self, read).success(lambda rows: self._arrived(generation, starts, rows)).failure(
+            failed).run_in_background()
+
+    def _arrived(self, generation: int, starts: list[int], rows: dict[int, dict[str, Any]] | None) -> None:
+        if generation != self._generation:
+            return
+        self._reading.difference_update(starts)
+        self._asked.difference_update(starts)
+        if rows is None:
+            return
+        self._store(rows)
+        first, last = min(starts), min(max(starts) + PAGE, len(self._ids)) - 1
+        if last >= first:
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
+
+    def _store(self, rows: dict[int, dict[str, Any]]) -> None:
         self.fetches += 1
-        self._cache.update(fetched)
+        self._cache.update(rows)
         while len(self._cache) > CACHE_ROWS:
             self._cache.popitem(last=False)
-        return self._cache.get(record_id)
+
+    def _forget_asked(self) -> None:
+        self._generation += 1
+        self._asked.clear()
+        self._reading.clear()
+        self._wanted = []
 
     def set_ids(self, ids: list[int]) -> None:
         self.beginResetModel()
         self._ids = list(ids)
         self._cache.clear()
+        self._forget_asked()
         self.endResetModel()
         self.loaded.emit(len(self._ids))
 
     def invalidate(self, record_ids: list[int] | None = None) -> None:
         """Forget cached rows (all, or some) so they are read again; e.g. after a decision."""
+        self._forget_asked()
         if record_ids is None:
             self._cache.clear()
         else:
@@ -207,28 +294,51 @@ class RecordsModel(QAbstractTableModel):
     def load_now(self, flt: RecordFilter | None = None) -> None:
         """Load the ids on the calling thread (for tests and small workspaces)."""
         self.filter = flt or self.filter
-        with self.workspace.db.session() as session:
-            ids = record_ids(session, self.filter)
-        self.set_ids(ids)
+        self.set_ids(find_record_ids(self.workspace, self.filter))
 
 
 class ChipDelegate(QStyledItemDelegate):
-    """Draws a state as a rounded, coloured chip with its name."""
+    """Draws a state as a rounded, coloured chip with its name (each kind drawn once, then reused)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._chips: dict[tuple[str, str, int, int, float], QPixmap] = {}
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
-        state = index.data(CHIP_ROLE)
-        if not state:
+        model = index.model()
+        chip = model.chip(index.row(), index.column()) if isinstance(model, RecordsModel) else None
+        if chip is None:
+            state = index.data(CHIP_ROLE)
+            chip = (state, str(index.data(Qt.ItemDataRole.DisplayRole) or "")) if state else None
+        if chip is None:
             super().paint(painter, option, index)
             return
-        style = option.widget.style() if option.widget else None
-        if style is not None and option.state & QStyle.StateFlag.State_Selected:
-            style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if option.state & QStyle.StateFlag.State_Selected:
+            style = option.widget.style() if option.widget else None
+            if style is not None:
+                style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
+        rect = option.rect
+        ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
+        key = (chip[0], chip[1], rect.width(), rect.height(), ratio)
+        picture = self._chips.get(key)
+        if picture is None:
+            if len(self._chips) > 512:
+                self._chips.clear()
+            picture = self._chips[key] = _draw_chip(chip[0], chip[1], option, rect.width(), rect.height(), ratio)
+        painter.drawPixmap(rect.topLeft(), picture)
+
+
+def _draw_chip(state: str, text: str, option: QStyleOptionViewItem, width: int, height: int, ratio: float) -> QPixmap:
+    picture = QPixmap(int(width * ratio), int(height * ratio))
+    picture.setDevicePixelRatio(ratio)
+    picture.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(picture)
+    try:
+        painter.setFont(option.font)
         metrics = option.fontMetrics
-        rect = QRectF(option.rect).adjusted(3, 3, -3, -3)
-        width = min(rect.width(), metrics.horizontalAdvance(text) + 20)  # padding, and room for rounding
-        chip = QRectF(rect.left(), rect.top(), width, rect.height())
-        painter.save()
+        rect = QRectF(0, 0, width, height).adjusted(3, 3, -3, -3)
+        chip_width = min(rect.width(), metrics.horizontalAdvance(text) + 20)  # padding, and room for rounding
+        chip = QRectF(rect.left(), rect.top(), chip_width, rect.height())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(CHIP_COLOURS.get(state, "#eeeeee")))
@@ -237,7 +347,9 @@ class ChipDelegate(QStyledItemDelegate):
         inner = chip.adjusted(9, 0, -9, 0)
         painter.drawText(inner, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft),
                          metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inner.width()) + 2))
-        painter.restore()
+    finally:
+        painter.end()
+    return picture
 
 
 class RecordsView(QWidget):
@@ -254,7 +366,7 @@ class RecordsView(QWidget):
         self.fixed = fixed or RecordFilter()
         self.name = name
         self._sort: tuple[str | None, bool] = (None, False)
-        self.model = RecordsModel(workspace, columns, self)
+        self.model = RecordsModel(workspace, columns, self, background=True)
         self._pending = False
         self._loading = False
         self.search = QLineEdit()
@@ -380,10 +492,10 @@ class RecordsView(QWidget):
         workspace = self.workspace
 
         def load(_progress) -> tuple[RecordFilter, list[int], int]:
-            with workspace.db.session() as session:
-                return flt, record_ids(session, flt), count_records(session, flt)
+            ids = find_record_ids(workspace, flt)
+            return flt, ids, len(ids)
 
-        run_op(self, load, self._loaded, on_failure=self._failed, show_progress=False)
+        DbOp(self, load).success(self._loaded).failure(self._failed).run_in_background()
 
     def _loaded(self, result: tuple[RecordFilter, list[int], int]) -> None:
         self._loading = False

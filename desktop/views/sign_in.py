@@ -31,7 +31,7 @@ from desktop import accounts
 from desktop.errors import UserError
 from desktop.i18n import current_language, set_language, tr
 from desktop.views import theme
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
 from desktop.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -151,7 +151,10 @@ class _AccountDialog(QDialog):
 
                 present_error(self, error)
 
-        run_op(self, lambda _progress: fn(), _while_alive(self, done), _while_alive(self, failed), show_progress=False)
+        (DbOp(self, lambda _progress: fn())
+         .success(_while_alive(self, done))
+         .failure(_while_alive(self, failed))
+         .run_in_background())
 
     def accept(self) -> None:
         settings = QSettings("VaxDesk", "VaxDesk")

@@ -1,7 +1,7 @@
 """Sync in the window: one controller per window (background timer, Sync now, pause) and the
 online/offline indicator in the status bar.
 
-All network work runs on the network workers (``run_op(database=False)``); its database steps hop
+All network work runs on the work pool (``NetOp``); its database steps hop
 to the single database worker, so a slow or failing central service never blocks the window.
 """
 
@@ -16,14 +16,9 @@ from PySide6.QtWidgets import QApplication, QLabel, QWidget
 from desktop.i18n import Message, format_datetime_local, tr
 from desktop.sync import set_paused, sync, sync_status
 from desktop.views.context import AppContext
-from desktop.views.operations import DB_EXECUTOR, run_op
+from desktop.views.operations import DbOp, NetOp
 
 log = logging.getLogger(__name__)
-
-
-def run_on_db_worker(fn):
-    """Run a database step on the window's database worker and wait for it (called off the GUI thread)."""
-    return DB_EXECUTOR.submit(fn).result()
 
 
 def local_time(iso: str | None) -> str:
@@ -66,11 +61,16 @@ class SyncController(QObject):
 
     def set_paused(self, paused: bool) -> None:
         db, actor = self.ctx.workspace.db, self.ctx.actor
-        run_op(None, lambda _p: set_paused(db, paused, actor), lambda _r: self.refresh(), show_progress=False)
+        (DbOp(None, lambda _p: set_paused(db, paused, actor))
+         .success(lambda _r: self.refresh())
+         .run_in_background())
 
     def refresh(self) -> None:
         db = self.ctx.workspace.db
-        run_op(None, lambda _p: sync_status(db), self._publish, on_failure=self._status_failed, show_progress=False)
+        (DbOp(None, lambda _p: sync_status(db))
+         .success(self._publish)
+         .failure(self._status_failed)
+         .run_in_background())
 
     # ------------------------------------------------------------------ plumbing
 
@@ -86,18 +86,21 @@ class SyncController(QObject):
         self.running_changed.emit(True)
         workspace, actor = self.ctx.workspace, self.ctx.actor
 
-        def work(progress):
+        def work(progress, db):
             return sync(workspace, actor=actor, force=not background, background=background, progress=progress,
-                        run_db=run_on_db_worker).as_dict()
+                        run_db=db).as_dict()
 
-        run_op(parent, work, self._done, on_failure=self._failed, database=False, show_progress=not background,
-               label=str(tr("Đang đồng bộ với máy chủ trung ương…", "Syncing with the central service…")))
+        def changed(report: dict[str, Any]) -> bool:
+            return bool(report.get("certificates_received") or report.get("rejected") or report.get("revoked"))
+
+        op = NetOp(parent, work, changes=self.ctx, changed_if=changed).success(self._done).failure(self._failed)
+        if not background:
+            op.with_progress(str(tr("Đang đồng bộ với máy chủ trung ương…", "Syncing with the central service…")))
+        op.run_in_background()
 
     def _done(self, report: dict[str, Any]) -> None:
         self.running = False
         self.running_changed.emit(False)
-        if report.get("certificates_received") or report.get("rejected") or report.get("revoked"):
-            self.ctx.records_changed.emit()
         self.finished.emit(report)
         self.refresh()
 

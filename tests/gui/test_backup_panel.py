@@ -55,7 +55,7 @@ def test_administrator_sets_up_and_backs_up_now(qtbot, workspace, tmp_path, monk
     qtbot.waitUntil(lambda: panel.message.text().startswith("Đã sao lưu"), timeout=30_000)
     [made] = backups_in(tmp_path / "usb")
     qtbot.waitUntil(lambda: made.name in panel.last.text())
-    assert verify_backup(made, PASSPHRASE)["audit_chain"]["ok"]
+    assert verify_backup(made, PASSPHRASE).audit_chain["ok"]
 
     monkeypatch.setattr(dialogs, "ask_open_file", lambda *a: str(made))
     panel.verify_button.click()

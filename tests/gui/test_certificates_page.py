@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 
 import pytest
 from PySide6.QtPrintSupport import QPrinter
@@ -180,10 +181,16 @@ def test_revoke_asks_reason_confirms_and_refreshes(qtbot, page, workspace, monke
 
     calls = []
 
-    def fake_revoke(ws, uvci, reason, handler, actor):
+    def fake_revoke(ws, uvci, reason, handler, actor, run_db):
         calls.append((uvci, reason, actor, type(handler).__name__))
-        with ws.db.session() as session:
-            session.execute(select(Certificate).where(Certificate.uvci == uvci)).scalar_one().status = "revoked"
+        assert not threading.current_thread().name.startswith("vaxdesk-db")  # the wait holds no database worker
+
+        def store():
+            with ws.db.session() as session:
+                session.execute(select(Certificate).where(Certificate.uvci == uvci)).scalar_one().status = "revoked"
+            return threading.current_thread().name
+
+        calls.append(run_db(store))  # the database step hops to the database worker
         return RevocationResult(uvci, "revoked", reason, "2026-11-27T00:00:00Z")
 
     monkeypatch.setattr(module, "ask_revocation_reason", lambda _p, _u: "Cấp nhầm")
@@ -193,8 +200,9 @@ def test_revoke_asks_reason_confirms_and_refreshes(qtbot, page, workspace, monke
                     timeout=5000)
     uvci = page.detail.row.uvci
     page.revoke_button.click()
-    qtbot.waitUntil(lambda: bool(calls), timeout=10000)
-    assert calls == [(uvci, "Cấp nhầm", "lan", "QtSigningHandler")]
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=10000)
+    assert calls[0] == (uvci, "Cấp nhầm", "lan", "QtSigningHandler")
+    assert calls[1].startswith("vaxdesk-db")
     qtbot.waitUntil(lambda: page.detail is not None and page.detail.row.status == "revoked", timeout=10000)
     assert not page.revoke_button.isEnabled()
 

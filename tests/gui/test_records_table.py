@@ -103,7 +103,7 @@ def test_one_hundred_thousand_rows_are_read_only_where_shown(qtbot, workspace, t
     for step in range(0, 101):
         bar.setValue(bar.maximum() * step // 100)
         view.table.viewport().repaint()
-    assert view.model.data(view.model.index(99_999, 0)) == str(100_001)
+    qtbot.waitUntil(lambda: view.model.data(view.model.index(99_999, 0)) == str(100_001))  # read off the GUI thread
     visible_rows = view.table.viewport().height() // view.table.verticalHeader().defaultSectionSize() + 1
     pages_per_step = visible_rows // PAGE + 2
     assert view.model.fetches - before <= 101 * pages_per_step
@@ -170,3 +170,39 @@ def test_grid_sorts_in_sql_remembers_columns_copies_and_opens(qtbot, workspace, 
     other = RecordsView(workspace, name="another-grid")
     qtbot.addWidget(other)
     assert other.table.columnWidth(name_col) != 333
+
+
+def test_the_grid_reads_rows_off_the_gui_thread_and_shows_them_when_they_arrive(qtbot, workspace, tmp_path,
+                                                                                  monkeypatch):
+    """Painting asks for rows; the database worker reads them; the cells fill in once they are there."""
+    import threading
+
+    from desktop.views import records_table
+    from desktop.views.records_table import RecordsView
+
+    load(workspace, tmp_path, 2000)
+    readers: list[str] = []
+    real = records_table.record_rows_of
+
+    def watched(*args, **kwargs):
+        readers.append(threading.current_thread().name)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(records_table, "record_rows_of", watched)
+    view = RecordsView(workspace)
+    qtbot.addWidget(view)
+    view.resize(1000, 600)
+    view.show()
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2000 and not view.busy, timeout=20000)
+    bar = view.table.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    view.table.viewport().repaint()
+    assert view.model.data(view.model.index(1999, 1)) == ""  # not read yet: the paint did not wait for SQL
+    qtbot.waitUntil(lambda: view.model.data(view.model.index(1999, 1)) == NAMES[1999 % 5], timeout=10000)
+    assert readers and all(name.startswith("vaxdesk-db") for name in readers)
+    before = len(readers)
+    for _ in range(3):  # the same rows again: from the cache
+        view.table.viewport().repaint()
+    qtbot.wait(50)
+    assert len(readers) == before

@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
 
 from desktop import accounts
 from desktop.audit import (
-    AuditChain,
     EventFilter,
     EventPage,
     EventRow,
+    check_log,
     event_actions,
     export_events_csv,
     find_events,
@@ -35,7 +35,7 @@ from desktop.audit import (
 from desktop.i18n import format_datetime_local, tr
 from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
 from desktop.views.records_table import fit_headings
 
 LIMIT = 5000
@@ -244,7 +244,7 @@ class AuditPage(QWidget):
         def load(_progress) -> tuple[EventPage, list[str]]:
             return find_events(workspace, filt, LIMIT), event_actions(workspace)
 
-        run_op(self, load, _while_alive(self, self._show), show_progress=False)
+        DbOp(self, load).success(_while_alive(self, self._show)).run_in_background()
 
     def _show(self, result: tuple[EventPage, list[str]]) -> None:
         page, actions = result
@@ -274,8 +274,10 @@ class AuditPage(QWidget):
         if not out.lower().endswith(".csv"):
             out += ".csv"
         workspace, filt, actor = self.workspace, self.current_filter(), self.ctx.actor
-        run_op(self, lambda _p: export_events_csv(workspace, filt, out, actor), _while_alive(self, self._exported(out)),
-               label=str(tr("Đang xuất nhật ký…", "Exporting the log…")))
+        (DbOp(self, lambda _p: export_events_csv(workspace, filt, out, actor))
+         .success(_while_alive(self, self._exported(out)))
+         .with_progress(str(tr("Đang xuất nhật ký…", "Exporting the log…")))
+         .run_in_background())
 
     def _exported(self, out: str):
         def done(count: int) -> None:
@@ -289,11 +291,12 @@ class AuditPage(QWidget):
         workspace = self.workspace
 
         def check(_progress) -> dict[str, Any]:
-            with workspace.db.session() as session:
-                return AuditChain(session).check().as_dict()
+            return check_log(workspace).as_dict()
 
-        run_op(self, check, _while_alive(self, self._verified),
-               label=str(tr("Đang kiểm tra nhật ký…", "Checking the log…")))
+        (DbOp(self, check)
+         .success(_while_alive(self, self._verified))
+         .with_progress(str(tr("Đang kiểm tra nhật ký…", "Checking the log…")))
+         .run_in_background())
 
     def _verified(self, report: dict[str, Any]) -> None:
         if report["ok"]:

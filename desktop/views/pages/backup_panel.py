@@ -26,7 +26,7 @@ from desktop.i18n import format_date, tr
 from desktop.settings_changes import apply_settings
 from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp, NetOp
 
 
 def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
@@ -125,14 +125,16 @@ class BackupPanel(QWidget):
         self.passphrase_state.setText(str(tr("đã đặt", "set") if settings.get("backup_passphrase")
                                           else tr("chưa đặt", "not set")))
         workspace = self.ctx.workspace
-        run_op(self, lambda _p: backup.last_backup(workspace), _alive(self, self._show_last), show_progress=False)
+        (DbOp(self, lambda _p: backup.last_backup(workspace))
+         .success(_alive(self, self._show_last))
+         .run_in_background())
 
-    def _show_last(self, last: dict[str, Any] | None) -> None:
+    def _show_last(self, last: backup.LastBackup | None) -> None:
         if not last:
             self.last.setText(str(tr("chưa có", "none yet")))
             return
-        day, _, time = last["at"].partition("T")
-        self.last.setText(f"{format_date(day)} {time[:5]} UTC — {last['file']}")
+        day, _, time = last.at.partition("T")
+        self.last.setText(f"{format_date(day)} {time[:5]} UTC — {last.file}")
 
     def changes(self) -> dict[str, Any]:
         settings = self.ctx.workspace.settings
@@ -161,8 +163,10 @@ class BackupPanel(QWidget):
             self.load()
             self._say(True, str(done_text))
 
-        run_op(self, lambda _p: apply_settings(workspace, changes, actor), _alive(self, saved),
-               _alive(self, self._failed), show_progress=False)
+        (DbOp(self, lambda _p: apply_settings(workspace, changes, actor))
+         .success(_alive(self, saved))
+         .failure(_alive(self, self._failed))
+         .run_in_background())
 
     # --- actions -------------------------------------------------------------------------------
     def choose_folder(self) -> None:
@@ -211,8 +215,11 @@ class BackupPanel(QWidget):
                                    "Backed up {n} records and {c} certificates to {file}.",
                                    n=result.counts["records"], c=result.counts["certificates"], file=result.file)))
 
-        run_op(self, lambda _p: backup.create_backup(workspace, folder=None, keep=keep, actor=actor),
-               _alive(self, done), _alive(self, self._failed), label=str(tr("Đang sao lưu…", "Backing up…")))
+        (DbOp(self, lambda _p: backup.create_backup(workspace, folder=None, keep=keep, actor=actor))
+         .success(_alive(self, done))
+         .failure(_alive(self, self._failed))
+         .with_progress(str(tr("Đang sao lưu…", "Backing up…")))
+         .run_in_background())
 
     def verify(self) -> None:
         path = dialogs.ask_open_file(self, str(tr("Chọn bản sao lưu", "Choose a backup")),
@@ -221,17 +228,20 @@ class BackupPanel(QWidget):
             return
         workspace = self.ctx.workspace
 
-        def check(_p):
+        def check(_p, _db):
             return backup.verify_backup(Path(path), backup.passphrase_for(workspace, None))
 
-        def done(report: dict[str, Any]) -> None:
+        def done(report: backup.BackupCheck) -> None:
             self._say(True, str(tr("Bản sao lưu đọc được: {n} bản ghi, {c} chứng nhận; nhật ký kiểm tra nguyên vẹn "
                                    "({e} sự kiện).", "The backup reads back: {n} records, {c} certificates; the "
-                                   "audit log is intact ({e} events).", n=report["counts"]["records"],
-                                   c=report["counts"]["certificates"], e=report["audit_chain"].get("events", 0))))
+                                   "audit log is intact ({e} events).", n=report.counts["records"],
+                                   c=report.counts["certificates"], e=report.audit_chain.get("events", 0))))
 
-        run_op(self, check, _alive(self, done), _alive(self, self._failed),
-               label=str(tr("Đang kiểm tra bản sao lưu…", "Checking the backup…")))
+        (NetOp(self, check)
+         .success(_alive(self, done))
+         .failure(_alive(self, self._failed))
+         .with_progress(str(tr("Đang kiểm tra bản sao lưu…", "Checking the backup…")))
+         .run_in_background())
 
     def _apply_role(self) -> None:
         admin = accounts.can(self.ctx.role, "settings")

@@ -34,19 +34,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 from shiboken6 import isValid
-from sqlalchemy import select
+from sqlalchemy import and_
 
 from desktop.accounts import can, require_role
 from desktop.accounts.gate import require_acting
-from desktop.certificates.corrections import create_correction
-from desktop.certificates.detail import CertificateDetail, certificate_detail
+from desktop.certificates.corrections import correct_record
+from desktop.certificates.detail import CertificateDetail, certificate_detail_of
 from desktop.certificates.printing import print_certificates as print_to_pdf
 from desktop.certificates.printing import record_prints, render_certificates
 from desktop.certificates.revocation import revoke_certificate
-from desktop.certificates.search import CertificateRow, load_rows, search_ids
+from desktop.certificates.search import CertificateRow, certificate_rows, find_certificates
 from desktop.errors import UserError
 from desktop.i18n import format_date, format_datetime_local, format_number, tr
-from desktop.models import Certificate, VaccinationRecord
+from desktop.models import VaccinationRecord
 from desktop.overview import state_clause
 from desktop.printing.form import FIELDS
 from desktop.printing.qr import qr_png
@@ -54,7 +54,7 @@ from desktop.printing.raster import render_pages
 from desktop.views import dialogs
 from desktop.views.context import AppContext
 from desktop.views.errors import present_error
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp, NetOp
 from desktop.views.pages.scope_bar import ScopeBar
 from desktop.views.pages.search_filters import SearchFilterBar
 from desktop.views.records_table import fit_headings
@@ -376,8 +376,7 @@ class CertificatesPage(QWidget):
 
     # -- searching ---------------------------------------------------------------------------------
     def _load_page(self, ids: list[int]) -> list[CertificateRow]:
-        with self.workspace.db.session() as session:
-            return load_rows(session, ids)
+        return certificate_rows(self.workspace, ids)
 
     def refresh(self) -> None:
         self._search_timer.stop()
@@ -387,14 +386,15 @@ class CertificatesPage(QWidget):
         scope = dict(self.scope) if self.scope else None
         filters = self.filter_bar.filters()
 
-        def find(_progress):
-            with self.workspace.db.session() as session:
-                ids = search_ids(session, text, status, filters=filters)
-                if scope is not None:
-                    ids = _within(session, ids, scope)
-                return ids
+        where = _scope_condition(scope) if scope is not None else None
 
-        run_op(self, find, lambda ids: self._show_results(serial, ids), self._search_failed, show_progress=False)
+        def find(_progress):
+            return find_certificates(self.workspace, text, status, filters=filters, records_where=where)
+
+        (DbOp(self, find)
+         .success(lambda ids: self._show_results(serial, ids))
+         .failure(self._search_failed)
+         .run_in_background())
 
     def _search_failed(self, error: BaseException) -> None:
         """A query that cannot be understood (31/02/2021) is said under the box, not in a dialog."""
@@ -429,11 +429,10 @@ class CertificatesPage(QWidget):
             self._update_buttons()
 
         def load(_progress):
-            with self.workspace.db.session() as session:
-                detail = certificate_detail(session, item.id)
+            detail = certificate_detail_of(self.workspace, item.id)
             return detail, qr_png(detail.hc1, 3)
 
-        run_op(self, load, lambda result: self._show_detail(serial, *result), show_progress=False)
+        DbOp(self, load).success(lambda result: self._show_detail(serial, *result)).run_in_background()
 
     def _show_detail(self, serial: int, detail: CertificateDetail, png: bytes) -> None:
         if serial != self._detail_serial or not isValid(self.validity_label):
@@ -509,14 +508,15 @@ class CertificatesPage(QWidget):
         if not path.lower().endswith(".pdf"):
             path += ".pdf"
         layout, actor = self._layout(), self.ctx.actor
-        run_op(self, lambda progress: print_to_pdf(self.workspace, path, ids=ids or (), all_new=all_new,
-                                                   layout=layout, actor=actor, progress=progress),
-               self._printed, label=str(tr("Đang tạo PDF…", "Writing the PDF…")))
+        (DbOp(self, changes=self.ctx, fn=lambda progress: print_to_pdf(self.workspace, path, ids=ids or (), all_new=all_new,
+                                                   layout=layout, actor=actor, progress=progress))
+         .success(self._printed)
+         .with_progress(str(tr("Đang tạo PDF…", "Writing the PDF…")))
+         .run_in_background())
 
     def _printed(self, result) -> None:
         self.ctx.show_status(str(tr("Đã in {n} chứng nhận vào {file}", "Printed {n} certificates into {file}",
                                     n=result.pages, file=result.out)))
-        self.ctx.records_changed.emit()
 
     def _render_then(self, then) -> None:
         """Render the selection to a temporary PDF (not counted yet) and hand it to ``then``."""
@@ -526,9 +526,11 @@ class CertificatesPage(QWidget):
         folder = Path(tempfile.mkdtemp(prefix="vaxdesk-print-"))
         pdf = folder / "certificates.pdf"
         layout = self._layout()
-        run_op(self, lambda progress: render_certificates(self.workspace, pdf, ids=ids, layout=layout,
-                                                          progress=progress),
-               lambda result: then(result, layout), label=str(tr("Đang chuẩn bị bản in…", "Preparing the print…")))
+        (DbOp(self, lambda progress: render_certificates(self.workspace, pdf, ids=ids, layout=layout,
+                                                          progress=progress))
+         .success(lambda result: then(result, layout))
+         .with_progress(str(tr("Đang chuẩn bị bản in…", "Preparing the print…")))
+         .run_in_background())
 
     def preview_selected(self) -> None:
         self._render_then(self._preview)
@@ -546,7 +548,7 @@ class CertificatesPage(QWidget):
         self._render_then(lambda result, layout: self._print(printer, result, layout))
 
     def _print(self, printer: QPrinter, result, layout: str) -> None:
-        def paint(_progress):
+        def paint(_progress, _db):
             paint_pdf(printer, result.out)
             return result
 
@@ -554,12 +556,16 @@ class CertificatesPage(QWidget):
             _remove_temporary(result.out)
             self._count(result, layout, printer.printerName() or printer.outputFileName())
 
-        run_op(self, paint, done, database=False, label=str(tr("Đang gửi tới máy in…", "Sending to the printer…")))
+        (NetOp(self, paint)
+         .success(done)
+         .with_progress(str(tr("Đang gửi tới máy in…", "Sending to the printer…")))
+         .run_in_background())
 
     def _count(self, result, layout: str, destination: str) -> None:
         actor = self.ctx.actor
-        run_op(self, lambda _p: record_prints(self.workspace, result.uvcis, actor, destination, layout),
-               lambda _n: self._printed(result), show_progress=False)
+        (DbOp(self, lambda _p: record_prints(self.workspace, result.uvcis, actor, destination, layout), changes=self.ctx)
+         .success(lambda _n: self._printed(result))
+         .run_in_background())
 
     # -- correcting and revoking --------------------------------------------------------------------
     def correct_current(self) -> None:
@@ -574,10 +580,9 @@ class CertificatesPage(QWidget):
 
         def correct(_progress):
             require_acting(self.workspace, actor, role, "correct")
-            with self.workspace.db.session() as session:
-                return create_correction(session, record_id, changes, reason, actor).id
+            return correct_record(self.workspace, record_id, changes, reason, actor).record_id
 
-        run_op(self, correct, self._corrected, show_progress=False)
+        DbOp(self, correct, changes=self.ctx).success(self._corrected).run_in_background()
 
     def _corrected(self, new_record_id: int) -> None:
         dialogs.show_info(self, str(tr("Đã tạo bản đính chính", "Correction created")), str(tr(
@@ -585,7 +590,6 @@ class CertificatesPage(QWidget):
             "chứng nhận mới, chứng nhận cũ sẽ bị thay thế.",
             "Correction record {id} was created. Check, sign and sync it like new records; once its new "
             "certificate arrives, the old one is superseded.", id=new_record_id)))
-        self.ctx.records_changed.emit()
 
     def revoke_current(self) -> None:
         detail = self.detail
@@ -605,15 +609,19 @@ class CertificatesPage(QWidget):
         handler = QtSigningHandler(self)
         actor, role = self.ctx.actor, self.ctx.role
 
-        def revoke(_progress):
-            require_acting(self.workspace, actor, role, "revoke")
-            return revoke_certificate(self.workspace, uvci, reason, handler, actor)
+        workspace = self.workspace
+
+        def revoke(_progress, db):
+            db(lambda: require_acting(workspace, actor, role, "revoke"))
+            return revoke_certificate(workspace, uvci, reason, handler, actor, run_db=db)
 
         def done(result) -> None:
             self.ctx.show_status(str(tr("Đã thu hồi {uvci}", "Revoked {uvci}", uvci=result.uvci)))
-            self.ctx.records_changed.emit()
 
-        run_op(self, revoke, done, database=False, label=str(tr("Đang thu hồi…", "Revoking…")))
+        (NetOp(self, revoke, changes=self.ctx)
+         .success(done)
+         .with_progress(str(tr("Đang thu hồi…", "Revoking…")))
+         .run_in_background())
 
 
 def _refusal(role: str, action: str) -> str:
@@ -625,16 +633,15 @@ def _refusal(role: str, action: str) -> str:
     return ""
 
 
-def _within(session, ids: list[int], scope: dict[str, Any]) -> list[int]:
-    """``ids`` (certificates) kept when their record is in the scope's state, list and day."""
+def _scope_condition(scope: dict[str, Any]) -> Any:
+    """The records of the scope's state, list and day (a condition for ``find_certificates``)."""
     R = VaccinationRecord
-    query = select(Certificate.id).join(R, R.id == Certificate.record_id).where(state_clause(scope["state"]))
+    conditions = [state_clause(scope["state"])]
     if scope.get("list_id") is not None:
-        query = query.where(R.list_id == scope["list_id"])
+        conditions.append(R.list_id == scope["list_id"])
     if scope.get("vaccination_date"):
-        query = query.where(R.vaccination_date == scope["vaccination_date"])
-    wanted = set(session.execute(query).scalars())
-    return [i for i in ids if i in wanted]
+        conditions.append(R.vaccination_date == scope["vaccination_date"])
+    return and_(*conditions)
 
 
 def paint_pdf(printer: QPrinter, pdf: str | Path) -> None:

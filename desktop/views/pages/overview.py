@@ -32,7 +32,7 @@ from desktop.overview import STATES, Picture, state_label, todays_picture
 from desktop.overview.picture import NextAction
 from desktop.views import theme
 from desktop.views.context import AppContext
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
 from desktop.views.pages.report_export import export_chart, export_report
 
 # the page that shows the records of each state ("loaded" ones are listed on the import page's records
@@ -386,9 +386,10 @@ class OverviewPage(QWidget):
             return
         self._loading = True
         workspace, role = self.ctx.workspace, self.ctx.role
-        run_op(self, lambda _p: todays_picture(workspace, role=role), _while_alive(self, self.show_picture),
-               _while_alive(self, self._failed),
-               show_progress=False)
+        (DbOp(self, lambda _p: todays_picture(workspace, role=role))
+         .success(_while_alive(self, self.show_picture))
+         .failure(_while_alive(self, self._failed))
+         .run_in_background())
 
     def _failed(self, error: BaseException) -> None:
         self._loading = False

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QComboBox, QDateEdit, QDialog, QDialogButtonBox, Q
 from desktop.accounts.roles import require_role
 from desktop.i18n import tr
 from desktop.views import dialogs
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp, NetOp
 
 KINDS = {
     "day_xlsx": (tr("Báo cáo ngày (Excel .xlsx)", "Day report (Excel .xlsx)"), "xlsx"),
@@ -97,8 +97,10 @@ def export_report(parent: QWidget, ctx) -> None:
     if not path:
         return
     workspace = ctx.workspace
-    run_op(parent, lambda progress: _write(workspace, request, path, progress), _done(parent, path),
-           label=str(tr("Đang lập báo cáo…", "Writing the report…")))
+    (DbOp(parent, lambda progress: _write(workspace, request, path, progress))
+     .success(_done(parent, path))
+     .with_progress(str(tr("Đang lập báo cáo…", "Writing the report…")))
+     .run_in_background())
 
 
 def export_chart(parent: QWidget, picture, chart: str) -> None:
@@ -111,5 +113,6 @@ def export_chart(parent: QWidget, picture, chart: str) -> None:
         return
     from desktop.reports.chart import write_chart
 
-    run_op(parent, lambda _p: write_chart(picture, path, chart), _done(parent, path), database=False,
-           show_progress=False)
+    (NetOp(parent, lambda _p, _db: write_chart(picture, path, chart))
+     .success(_done(parent, path))
+     .run_in_background())

@@ -6,13 +6,11 @@ from __future__ import annotations
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 from shiboken6 import isValid
-from sqlalchemy import select
 
-from desktop.certificates.search import SearchFilters
+from desktop.certificates.search import SearchFilters, recent_lists
 from desktop.dcc.vaccines import all_vaccines
 from desktop.i18n import format_date, tr
-from desktop.models import DailyList
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
 
 
 def _while_alive(widget: QWidget, fn):
@@ -72,12 +70,13 @@ class SearchFilterBar(QWidget):
         workspace = self.ctx.workspace
 
         def lists(_progress):
-            with workspace.db.session() as session:
-                rows = session.execute(select(DailyList.id, DailyList.file_name, DailyList.imported_at)
-                                       .order_by(DailyList.imported_at.desc()).limit(200)).all()
-            return [(i, f"{name} ({format_date(at.date().isoformat()) if at else ''})") for i, name, at in rows]
+            return [(item.list_id, f"{item.file_name} ({format_date(item.imported_on) if item.imported_on else ''})")
+                    for item in recent_lists(workspace)]
 
-        run_op(self, lists, _while_alive(self, self._show_lists), lambda _e: None, show_progress=False)
+        (DbOp(self, lists)
+         .success(_while_alive(self, self._show_lists))
+         .failure(lambda _e: None)
+         .run_in_background())
 
     def _show_lists(self, lists: list[tuple[int, str]]) -> None:
         chosen = self.list_combo.currentData()

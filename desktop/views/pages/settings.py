@@ -41,7 +41,7 @@ from desktop.signing.connection import check_token, token_module_choices
 from desktop.sync.connection import check_central
 from desktop.views import dialogs, theme
 from desktop.views.context import AppContext
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp, NetOp
 from desktop.views.pages.backup_panel import BackupPanel
 from desktop.views.pages.updates_panel import UpdatesPanel
 from desktop.views.records_table import fit_headings
@@ -343,9 +343,10 @@ class SettingsPage(QWidget):
 
                 present_error(self, error)
 
-        run_op(self, lambda _p: apply_settings(workspace, changes, actor), _while_alive(self, saved),
-               _while_alive(self, failed),
-               show_progress=False)
+        (DbOp(self, lambda _p: apply_settings(workspace, changes, actor))
+         .success(_while_alive(self, saved))
+         .failure(_while_alive(self, failed))
+         .run_in_background())
 
     def _show(self, ok: bool, text: str) -> None:
         self.message.setProperty("role", "ok" if ok else "error")
@@ -362,18 +363,18 @@ class SettingsPage(QWidget):
             url, token = self._value("registry_url"), self._value("registry_token") or settings.get("registry_token")
             timeout = self._value("registry_timeout")
 
-            def fn(_p):
+            def fn(_p, _db):
                 return check_registry(url, token, timeout)
         elif target == "central":
             url, ca_file, timeout = self._value("central_url"), self._value("central_ca_file"), self._value(
                 "central_timeout")
 
-            def fn(_p):
+            def fn(_p, _db):
                 return check_central(url, ca_file, timeout)
         else:
             module, label, workspace = self._value("token_module"), self._value("token_label"), self.ctx.workspace
 
-            def fn(_p):
+            def fn(_p, _db):
                 return check_token(module, label, workspace)
 
         def done(diagnosis: Diagnosis) -> None:
@@ -387,7 +388,7 @@ class SettingsPage(QWidget):
                 self.found_tokens.addItems(labels)
                 self.found_tokens.setVisible(bool(labels))
 
-        run_op(self, fn, _while_alive(self, done), database=False, show_progress=False)
+        NetOp(self, fn).success(_while_alive(self, done)).run_in_background()
 
     def change_my_password(self) -> None:
         dialog = ChangePasswordDialog(self)
@@ -410,8 +411,10 @@ class SettingsPage(QWidget):
 
                 present_error(self, error)
 
-        run_op(self, lambda _p: accounts.change_password(workspace, actor, new, actor=actor, old_password=old),
-               _while_alive(self, done), _while_alive(self, failed), show_progress=False)
+        (DbOp(self, lambda _p: accounts.change_password(workspace, actor, new, actor=actor, old_password=old))
+         .success(_while_alive(self, done))
+         .failure(_while_alive(self, failed))
+         .run_in_background())
 
     def _apply_role(self) -> None:
         admin = accounts.can(self.ctx.role, "settings")
@@ -484,7 +487,9 @@ class AccountsPanel(QWidget):
 
     def refresh(self) -> None:
         workspace = self.ctx.workspace
-        run_op(self, lambda _p: accounts.list_users(workspace), _while_alive(self, self._show), show_progress=False)
+        (DbOp(self, lambda _p: accounts.list_users(workspace))
+         .success(_while_alive(self, self._show))
+         .run_in_background())
 
     def _show(self, users: list[accounts.Account]) -> None:
         selected = self.selected()
@@ -510,8 +515,9 @@ class AccountsPanel(QWidget):
                                                                              "Choose an account first.")))
             return
         workspace, actor = self.ctx.workspace, self.ctx.actor
-        run_op(self, lambda _p: fn(workspace, user.username, actor), _while_alive(self, lambda _r: self.refresh()),
-               show_progress=False)
+        (DbOp(self, lambda _p: fn(workspace, user.username, actor))
+         .success(_while_alive(self, lambda _r: self.refresh()))
+         .run_in_background())
 
     def add_account(self) -> None:
         dialog = AddAccountDialog(self)
@@ -519,8 +525,9 @@ class AccountsPanel(QWidget):
             return
         workspace, actor = self.ctx.workspace, self.ctx.actor
         username, role, password, name = dialog.values()
-        run_op(self, lambda _p: accounts.add_user(workspace, username, role, password, name, actor=actor),
-               _while_alive(self, lambda _r: self.refresh()), show_progress=False)
+        (DbOp(self, lambda _p: accounts.add_user(workspace, username, role, password, name, actor=actor))
+         .success(_while_alive(self, lambda _r: self.refresh()))
+         .run_in_background())
 
     def reset_password(self) -> None:
         user = self.selected()

@@ -32,7 +32,7 @@ from desktop.signing.token import token_status
 from desktop.views import dialogs
 from desktop.views.context import AppContext
 from desktop.views.errors import present_error
-from desktop.views.operations import Operation, run_op
+from desktop.views.operations import DbOp, NetOp, Operation
 from desktop.views.token_handler import QtSigningHandler
 
 STATE_NAMES = {
@@ -167,7 +167,9 @@ class SignPage(QWidget):
 
     def refresh(self) -> None:
         self.refresh_counts()
-        run_op(self, lambda _p: batch_history(self.workspace), _alive(self, self._show_history), show_progress=False)
+        (DbOp(self, lambda _p: batch_history(self.workspace))
+         .success(_alive(self, self._show_history))
+         .run_in_background())
 
     def refresh_counts(self) -> None:
         selection = self.selection()
@@ -178,11 +180,15 @@ class SignPage(QWidget):
             if serial == self._counts_serial:  # an older choice's count may arrive later: not shown
                 self._show_counts(summary)
 
-        run_op(self, lambda _p: summarize(self.workspace, selection), _alive(self, shown), show_progress=False)
+        (DbOp(self, lambda _p: summarize(self.workspace, selection))
+         .success(_alive(self, shown))
+         .run_in_background())
 
     def refresh_token(self) -> None:
         self.token_state.setText(str(tr("Đang kiểm tra…", "Checking…")))
-        run_op(self, lambda _p: token_status(self.workspace), _alive(self, self._show_token), database=False, show_progress=False)
+        (NetOp(self, lambda _p, _db: token_status(self.workspace))
+         .success(_alive(self, self._show_token))
+         .run_in_background())
 
     def _scope_changed(self) -> None:
         kind = self.scope.currentData()
@@ -194,8 +200,9 @@ class SignPage(QWidget):
         if kind == "all":
             self.refresh_counts()
             return
-        run_op(self, lambda _p: selection_choices(self.workspace), _alive(self, self._fill_choices),
-               show_progress=False)
+        (DbOp(self, lambda _p: selection_choices(self.workspace))
+         .success(_alive(self, self._fill_choices))
+         .run_in_background())
 
     def _fill_choices(self, choices: dict[str, Any]) -> None:
         kind = self.scope.currentData()
@@ -319,15 +326,18 @@ class SignPage(QWidget):
         self.progress.setVisible(True)
         self.cancel_button.setEnabled(True)
 
-        def work(progress: Any) -> list[Any] | None:
-            require_acting(workspace, actor, role, "sign")
+        def work(progress: Any, db: Any) -> list[Any] | None:
+            db(lambda: require_acting(workspace, actor, role, "sign"))
             try:
                 return sign_ready(workspace, handler, selection, progress=progress, actor=actor)
             except Cancelled:
                 return None  # the batches finished before the clerk stopped are kept
 
-        self.operation = run_op(self, work, self._signed, self._failed, on_progress=self._progressed,
-                                show_progress=False)
+        self.operation = (NetOp(self, work, changes=self.ctx, changed_if=lambda results: results != [], keeps_partial=True)
+                          .success(self._signed)
+                          .failure(self._failed)
+                          .progress(self._progressed)
+                          .run_in_background())
         self._update_button()
 
     def _progressed(self, done: int, total: int, label: str) -> None:
@@ -345,7 +355,6 @@ class SignPage(QWidget):
         if results is None:
             self.message.setText(str(tr("Đã dừng ký. Các lô đã ký xong được giữ nguyên.",
                                         "Signing stopped. The batches already signed are kept.")))
-            self.ctx.records_changed.emit()
         elif results:
             records = sum(r.records for r in results)
             sending = self._send_now()
@@ -357,7 +366,6 @@ class SignPage(QWidget):
                           n=format_number(records), b=len(results)))
             self.message.setText(text)
             self.ctx.show_status(text)
-            self.ctx.records_changed.emit()
 
     def _send_now(self) -> bool:
         """The new batches leave for the central service at once (unless sync is paused or not set up)."""

@@ -23,7 +23,7 @@ from desktop.i18n import Message, current_language, format_datetime_local, forma
 from desktop.sync import retry_failed
 from desktop.views import dialogs
 from desktop.views.context import AppContext
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
 from desktop.views.sync_status import SyncController, install
 
 STATE_NAMES = {
@@ -206,7 +206,9 @@ class SyncPage(QWidget):
                 "the alarm). Send the batches needing attention again?"))):
             return
         db, actor = self.ctx.workspace.db, self.ctx.actor
-        run_op(self, lambda _p: retry_failed(db, actor), lambda _ids: self.controller.sync_now(self), show_progress=False)
+        (DbOp(self, lambda _p: retry_failed(db, actor))
+         .success(lambda _ids: self.controller.sync_now(self))
+         .run_in_background())
 
 
 def create_page(ctx: AppContext) -> QWidget:

@@ -6,12 +6,15 @@ Updates are applied by the IT staff with ``vaxdesk update fetch`` or ``vaxdesk u
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from desktop.i18n import Message, current_language, tr
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
+
+if TYPE_CHECKING:
+    from desktop.updates.store import UpdateStatus
 
 SOURCES = {
     "bundled": tr("kèm bộ cài", "bundled with VaxDesk"),
@@ -54,20 +57,20 @@ class UpdatesPanel(QWidget):
         from desktop.updates import update_status
 
         workspace = self.ctx.workspace
-        run_op(self, lambda _p: update_status(workspace), self.show_status, show_progress=False)
+        DbOp(self, lambda _p: update_status(workspace)).success(self.show_status).run_in_background()
 
-    def show_status(self, status: dict[str, Any]) -> None:
-        kinds = status["kinds"]
+    def show_status(self, status: UpdateStatus) -> None:
+        kinds = status.kinds
         self.table.setRowCount(len(kinds))
         language = current_language()
         for row, entry in enumerate(kinds):
-            label = entry["label"].get(language) or entry["label"]["en"]
-            source: Message | None = SOURCES.get(entry.get("source", ""))
-            cells = (label, entry["version"], str(source) if source else "", entry.get("applied_at", ""))
+            label = entry.label.render(language)
+            source: Message | None = SOURCES.get(entry.source)
+            cells = (label, entry.version, str(source) if source else "", entry.applied_at)
             for column, text in enumerate(cells):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.resizeColumnsToContents()
-        key = status.get("trusted_key")
+        key = status.trusted_key
         self.key_label.setText(str(
             tr("Khoá ký bản cập nhật được tin cậy: {key}", "Trusted update signing key: {key}", key=key) if key else
             tr("Chưa tin cậy khoá ký bản cập nhật nào (\"vaxdesk update trust TỆP_KHOÁ\").",

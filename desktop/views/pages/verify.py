@@ -31,7 +31,7 @@ from desktop.certificates.verification import (
 from desktop.i18n import format_date, tr
 from desktop.views import dialogs
 from desktop.views.context import AppContext
-from desktop.views.operations import run_op
+from desktop.views.operations import NetOp
 
 IMAGE_FILTERS = "Ảnh / Pictures (*.png *.jpg *.jpeg *.bmp *.tif *.tiff *.webp)"
 
@@ -159,21 +159,24 @@ class VerifyPage(QWidget):
 
     def verify_pasted(self) -> None:
         text = self.text_edit.toPlainText()
-        run_op(self, lambda _p: verify_text(text, self._trust()), self.show_verdict, show_progress=False,
-               database=False)
+        (NetOp(self, lambda _p, _db: verify_text(text, self._trust()))
+         .success(self.show_verdict)
+         .run_in_background())
 
     def verify_picture(self) -> None:
         path = ask_image(self)
         if not path:
             return
-        run_op(self, lambda _p: verify_image(path, self._trust()), self.show_verdict,
-               label=str(tr("Đang đọc mã QR…", "Reading the QR code…")), database=False)
+        (NetOp(self, lambda _p, _db: verify_image(path, self._trust()))
+         .success(self.show_verdict)
+         .with_progress(str(tr("Đang đọc mã QR…", "Reading the QR code…")))
+         .run_in_background())
 
     def choose_trust_list(self) -> None:
         path = ask_trust_list(self)
         if path:
             self.trust_file = path
-            run_op(self, lambda _p: self._trust(), self._show_trust, show_progress=False, database=False)
+            NetOp(self, lambda _p, _db: self._trust()).success(self._show_trust).run_in_background()
 
     def show_verdict(self, verdict: Verdict) -> None:
         self.verdict = verdict

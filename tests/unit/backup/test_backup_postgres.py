@@ -35,7 +35,7 @@ def test_postgres_round_trip(pg_url, tmp_path):
     made = create_backup(ws, PASSPHRASE, tmp_path / "backups")
     ws.close()
     assert made.database == "postgresql" and made.counts["records"] == 5
-    assert verify_backup(made.file, PASSPHRASE)["audit_chain"] == {"checked": False}
+    assert verify_backup(made.file, PASSPHRASE).audit_chain == {"checked": False}
 
     with pytest.raises(UserError) as err:
         restore_backup(made.file, PASSPHRASE, tmp_path / "new")

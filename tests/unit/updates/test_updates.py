@@ -51,7 +51,7 @@ def bundle_bytes(kind, version, payload, key) -> bytes:
 
 
 def states(workspace) -> dict[str, tuple[str, str]]:
-    return {k["kind"]: (k["version"], k["source"]) for k in update_status(workspace)["kinds"]}
+    return {k.kind: (k.version, k.source) for k in update_status(workspace).kinds}
 
 
 def test_versions_compare_as_numbers():
@@ -65,7 +65,7 @@ def test_vaccine_table_update_is_used_and_shown(trusting, central_key):
     assert lookup_vaccine("CanSino Ad5") is None
     assert states(trusting)["vaccines"] == ("1", "bundled")
     result = apply_update(trusting, bundle_bytes("vaccines", "2", vaccines_payload(NEW_VACCINE), central_key))
-    assert result["result"] == "applied" and result["previous"] == "1"
+    assert result.result == "applied" and result.previous == "1"
     assert lookup_vaccine("cansino ad5").key == "convidecia"
     assert states(trusting)["vaccines"] == ("2", "update")
     assert (trusting.path / "updates" / "vaccines.json").is_file()
@@ -177,17 +177,17 @@ def test_fetched_from_a_central_service_over_http(workspace, tmp_path):
             with pytest.raises(UserError):
                 publish_update(env.data, "vaccines", "2", vaccines_payload())
             trust_key(workspace, (env.data / UPDATE_PUBLIC_FILE).read_bytes())
-            assert update_status(workspace)["trusted_key"] == published["key_id"]
+            assert update_status(workspace).trusted_key == published["key_id"]
             with ServerThread(env.service, free_port()) as base:
                 with httpx.Client(base_url=base) as client:
                     missing = client.get("/v1/updates/trustlist")
                     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
                     assert client.get("/v1/updates/firmware").status_code == 404
                 results = update_from_central(workspace, central_url=base)
-                assert [(r["kind"], r["result"]) for r in results] == [
+                assert [(r.kind, r.result) for r in results] == [
                     ("valuesets", "none_published"), ("vaccines", "applied"), ("trustlist", "none_published")]
                 again = update_from_central(workspace, ("vaccines",), central_url=base)
-                assert again == [{"kind": "vaccines", "result": "current", "version": "2"}]
+                assert [o.as_dict() for o in again] == [{"kind": "vaccines", "result": "current", "version": "2"}]
             assert lookup_vaccine("CanSino-Ad5").key == "convidecia"
         finally:
             env.service.close()

@@ -2,7 +2,7 @@
 
 The cells a row was refused for are coloured; the clerk edits them in place (the vaccine from the
 catalogue, sex as Nam/Nữ, dates as dd/mm/yyyy) and loads the corrected rows. Checking and storing
-are ``desktop.importer.corrections``', run through ``run_op``.
+are ``desktop.importer.corrections``', run as ``DbOp``s.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from desktop.i18n import format_number, tr
 from desktop.importer.corrections import CorrectionResult, RejectedRows, import_corrected, rejected_rows
 from desktop.importer.preview import vaccine_choices
 from desktop.importer.values import BadValue, parse_date
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp
 from desktop.views.pages.import_page.flags import ProblemDetail, by_cell, mark, mark_row_header
 
 DATE_FIELDS = ("date_of_birth", "vaccination_date")
@@ -150,8 +150,8 @@ class RejectedRowsPanel(QWidget):
         self.list_id = list_id
         self.busy = True
         workspace = self.ctx.workspace
-        run_op(self, lambda _p: rejected_rows(workspace, list_id), self._show_rows, on_failure=self._failed,
-               show_progress=False)
+        (DbOp(self, lambda _p: rejected_rows(workspace, list_id))
+         .success(self._show_rows).failure(self._failed).run_in_background())
 
     def _failed(self, error: BaseException) -> None:
         if not isValid(self):
@@ -219,8 +219,9 @@ class RejectedRowsPanel(QWidget):
         self.busy = True
         self.load_button.setEnabled(False)
         self.status.setText(str(tr("Đang nhập các dòng đã sửa…", "Loading the corrected rows…")))
-        run_op(self, lambda _p: import_corrected(workspace, list_id, corrected, actor), self._loaded,
-               on_failure=self._failed, show_progress=False)
+        (DbOp(self, lambda _p: import_corrected(workspace, list_id, corrected, actor), changes=self.ctx,
+              changed_if=lambda result: bool(result.loaded))
+         .success(self._loaded).failure(self._failed).run_in_background())
 
     def _loaded(self, result: CorrectionResult) -> None:
         if not isValid(self):

@@ -2,7 +2,7 @@
 background, see the outcome, correct the rejected rows in place.
 
 The page only shows and asks; reading, checking and storing are ``desktop.importer``'s, run through
-``run_op``. In the second tab, every record in the lazy records table.
+``DbOp``. In the second tab, every record in the lazy records table.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ from desktop.importer import export_rejected, field_choices, import_file, previe
 from desktop.importer.fields import FIELD_BY_KEY
 from desktop.importer.preview import ListCheck, check_file, problem_name
 from desktop.views import dialogs
-from desktop.views.operations import Operation, run_op
+from desktop.views.operations import DbOp, NetOp, Operation
 from desktop.views.pages.import_page.corrections import RejectedRowsPanel
 from desktop.views.pages.import_page.flags import ProblemDetail, by_cell, mark, mark_row_header, tooltip
 from desktop.views.records_table import RecordsView
@@ -261,8 +261,10 @@ class ImportPage(QWidget):
         self.cell_detail.follow(-1, -1)
         self.file_label.setText(str(tr("Đang đọc {file}…", "Reading {file}…", file=path.name)))
         self.import_button.setEnabled(False)
-        run_op(self, lambda _p: preview_file(path, column_map), self._show_preview, on_failure=self._preview_failed,
-               database=False, show_progress=False)
+        (NetOp(self, lambda _p, _db: preview_file(path, column_map))
+         .success(self._show_preview)
+         .failure(self._preview_failed)
+         .run_in_background())
 
     def _preview_failed(self, error: BaseException) -> None:
         if not isValid(self):
@@ -315,10 +317,11 @@ class ImportPage(QWidget):
     def _start_check(self, path: Path, column_map: dict[str, int] | None) -> None:
         facility = self.workspace.settings.get("facility_code") or ""
         self.check_label.setText(str(tr("Đang kiểm tra từng dòng…", "Checking every row…")))
-        operation = run_op(self, lambda progress: check_file(path, column_map, facility_code=facility,
-                                                             progress=progress),
-                           lambda check: self._show_check(operation, check), on_failure=self._check_failed,
-                           database=False, show_progress=False)
+        operation: Operation = (
+            NetOp(self, lambda progress, _db: check_file(path, column_map, facility_code=facility, progress=progress))
+            .success(lambda check: self._show_check(operation, check))
+            .failure(self._check_failed)
+            .run_in_background())
         self.check_operation = operation
         operation.finished.connect(lambda: self._check_finished(operation))
 
@@ -443,13 +446,16 @@ class ImportPage(QWidget):
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
         self.summary.setText(str(tr("Đang nhập {file}…", "Importing {file}…", file=path.name)))
-        self.operation = run_op(
-            self, lambda progress: import_file(workspace, path, actor, progress=progress, column_map=column_map),
-            self._imported, on_failure=self._import_failed, on_progress=self._progressed, show_progress=False)
+        self.operation = (DbOp(self, lambda progress: import_file(workspace, path, actor, progress=progress, column_map=column_map),
+                               changes=self.ctx)
+                          .success(self._imported)
+                          .failure(self._import_failed)
+                          .progress(self._progressed)
+                          .run_in_background())
         self.operation.finished.connect(self._operation_finished)
 
     def _operation_finished(self) -> None:
-        """After success or failure handlers; a cancellation reaches only here (run_op keeps it silent)."""
+        """After success or failure handlers; a cancellation reaches only here (the operation keeps it silent)."""
         if not isValid(self) or self.operation is None:
             return
         self._finish()
@@ -521,7 +527,6 @@ class ImportPage(QWidget):
         self.results.setCurrentIndex(0)
         self.results.setVisible(bool(result.errors))
         self.ctx.show_status(str(text))
-        self.ctx.records_changed.emit()
         self.imported.emit(result)
 
     def _show_issues(self, errors: list[dict[str, Any]]) -> None:
@@ -544,7 +549,6 @@ class ImportPage(QWidget):
             return
         if result.loaded:
             self.ctx.show_status(self.corrections.status.text())
-            self.ctx.records_changed.emit()
 
     def export_rejected(self) -> None:
         if self.result is None or self.result.list_id is None:
@@ -557,7 +561,9 @@ class ImportPage(QWidget):
         workspace, list_id = self.workspace, self.result.list_id
         if not out.lower().endswith((".xlsx", ".csv")):
             out += ".xlsx"
-        run_op(self, lambda _p: export_rejected(workspace, list_id, out), self._exported, show_progress=False)
+        (DbOp(self, lambda _p: export_rejected(workspace, list_id, out))
+         .success(self._exported)
+         .run_in_background())
 
     def _exported(self, info: dict[str, Any]) -> None:
         if not isValid(self):

@@ -50,7 +50,7 @@ from desktop.review.decisions import ACTION_NAMES, BULK_ACTIONS, REASON_REQUIRED
 from desktop.review.queue import CENTRAL, KIND_LABELS, STATUS_LABELS, queue_facets
 from desktop.views import dialogs
 from desktop.views.context import AppContext
-from desktop.views.operations import run_op
+from desktop.views.operations import DbOp, NetOp, change_initiator
 from desktop.views.pages.review.model import (
     ACTION_KEYS,
     COMMON_REASONS,
@@ -240,7 +240,6 @@ class ReviewPage(QWidget):
         self.splitter.setSizes([620, 540])  # the grid's main columns and the card's table both whole at 1366×768
         layout.addWidget(self.splitter, 1)
 
-        self._announcing = False
         self._bulk_filter: tuple[str | None, str | None] | None = None
         ctx.records_changed.connect(self._records_changed)
         ctx.user_changed.connect(self._role_changed)
@@ -346,8 +345,9 @@ class ReviewPage(QWidget):
         self.scope_bar.setVisible(self.scope is not None)
         if state == "loaded":
             ws = self.workspace
-            run_op(self, lambda _p: len(record_ids(ws, "loaded", list_id, day)), self._show_unchecked,
-                   show_progress=False)
+            (DbOp(self, lambda _p: len(record_ids(ws, "loaded", list_id, day)))
+             .success(self._show_unchecked)
+             .run_in_background())
             self.check_button.setFocus()
         self.reload()
 
@@ -372,16 +372,8 @@ class ReviewPage(QWidget):
             n=format_number(count))))
 
     def _records_changed(self) -> None:
-        if not self._announcing:
+        if change_initiator() is not self:  # this page already shows its own decisions
             self.reload()
-
-    def _announce(self) -> None:
-        """Tell the other pages; this page already shows the change."""
-        self._announcing = True
-        try:
-            self.ctx.records_changed.emit()
-        finally:
-            self._announcing = False
 
     # -- keyboard --------------------------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt API
@@ -427,7 +419,7 @@ class ReviewPage(QWidget):
                 ids = [i for i in ids if i in wanted]
             return ids, queue_counts(ws, list_id=list_id, day=day), in_scope, queue_facets(ws), serial
 
-        run_op(self, load, self._loaded, show_progress=False)
+        DbOp(self, load).success(self._loaded).run_in_background()
 
     def _loaded(self, result: tuple[list[int], dict[str, Any], list[int] | None, dict[str, Any], int]) -> None:
         ids, counts, in_scope, facets, serial = result
@@ -530,7 +522,9 @@ class ReviewPage(QWidget):
             self._show(self.cache[record_id])
         else:
             self.current = None  # nothing to decide on until its card is shown
-            run_op(self, lambda _p: review_item(self.workspace, record_id), self._fetched, show_progress=False)
+            (DbOp(self, lambda _p: review_item(self.workspace, record_id))
+             .success(self._fetched)
+             .run_in_background())
 
     def _empty_text(self) -> str:
         """An empty queue says why: nothing checked yet (press F5), or everything decided."""
@@ -570,7 +564,9 @@ class ReviewPage(QWidget):
     def _prefetch(self, index: int) -> None:
         if 0 <= index < len(self.ids) and self.ids[index] not in self.cache:
             record_id = self.ids[index]
-            run_op(self, lambda _p: review_item(self.workspace, record_id), self._prefetched, show_progress=False)
+            (DbOp(self, lambda _p: review_item(self.workspace, record_id))
+             .success(self._prefetched)
+             .run_in_background())
 
     def _prefetched(self, item: dict[str, Any]) -> None:
         self.cache[item["record_id"]] = item
@@ -618,7 +614,10 @@ class ReviewPage(QWidget):
             require_acting(ws, actor, role, "resolve")
             return resolve(ws, record_id, action, reason, actor, set_fields=values, same_person=True)
 
-        run_op(self, decide, lambda after: self._decided(action, after), self._failed, show_progress=False)
+        (DbOp(self, decide, changes=self.ctx)
+         .success(lambda after: self._decided(action, after))
+         .failure(self._failed)
+         .run_in_background())
 
     def _failed(self, error: BaseException) -> None:
         self.busy = False
@@ -637,8 +636,9 @@ class ReviewPage(QWidget):
                 self._show_facets(result[1])
                 self._show_counts(result[0])
 
-        run_op(self, lambda _p: (queue_counts(ws, list_id=list_id, day=day), queue_facets(ws)), counted,
-               show_progress=False)
+        (DbOp(self, lambda _p: (queue_counts(ws, list_id=list_id, day=day), queue_facets(ws)))
+         .success(counted)
+         .run_in_background())
 
     def _decided(self, action: str, after: dict[str, Any]) -> None:
         self.busy = False
@@ -671,7 +671,6 @@ class ReviewPage(QWidget):
             self._grid_remove([record_id])
             self._go(self.index)
         self._refresh_counts()
-        self._announce()
         self.setFocus()
 
     def undo(self) -> None:
@@ -680,7 +679,10 @@ class ReviewPage(QWidget):
         self.busy = True
         ws, actor = self.workspace, self.ctx.actor
 
-        run_op(self, lambda _p: undo_last(ws, actor), self._undone, self._failed, show_progress=False)
+        (DbOp(self, lambda _p: undo_last(ws, actor), changes=self.ctx)
+         .success(self._undone)
+         .failure(self._failed)
+         .run_in_background())
 
     def _undone(self, item: dict[str, Any]) -> None:
         self.busy = False
@@ -690,7 +692,6 @@ class ReviewPage(QWidget):
             if self._bulk_filter is not None:
                 self.filter, self._bulk_filter = self._bulk_filter, None
             self.reload()
-            self._announce()
             self.setFocus()
             return
         self.cache[record_id] = item
@@ -702,14 +703,12 @@ class ReviewPage(QWidget):
             else:  # the grid's order comes from the database
                 self.current = item
                 self.reload()
-                self._announce()
                 self.setFocus()
                 return
         self.ctx.show_status(str(tr("Đã hoàn tác: {action}", "Undone: {action}",
                                     action=ACTION_NAMES.get(item.get("undone_action", ""), ""))))
         self._go(self.ids.index(record_id))
         self._refresh_counts()
-        self._announce()
         self.setFocus()
 
     def bulk(self) -> None:
@@ -731,8 +730,9 @@ class ReviewPage(QWidget):
         if reason is None:
             return
         ws, list_id, day = self.workspace, self.list_id, self.day
-        run_op(self, lambda _p: count_affected(ws, kind=kind, status=status, action=action, list_id=list_id, day=day),
-               lambda n: self._confirm_bulk(action, reason, n), show_progress=False)
+        (DbOp(self, lambda _p: count_affected(ws, kind=kind, status=status, action=action, list_id=list_id, day=day))
+         .success(lambda n: self._confirm_bulk(action, reason, n))
+         .run_in_background())
 
     def _confirm_bulk(self, action: str, reason: str, count: int) -> None:
         kind, status = self.filter
@@ -758,11 +758,14 @@ class ReviewPage(QWidget):
             self._bulk_filter = (kind, status)  # undo brings the clerk back to this kind
             self.ctx.show_status(str(tr("Đã thay đổi {n} bản ghi.", "{n} records changed.", n=format_number(changed))))
             self.current = None
-            self.ctx.records_changed.emit()
+            self.reload()  # the other pages hear of it from the operation
             self.setFocus()
 
-        run_op(self, decide_all, done, self._failed,
-               label=str(tr("Đang ghi quyết định…", "Recording decisions…")))
+        (DbOp(self, decide_all, changes=self.ctx)
+         .success(done)
+         .failure(self._failed)
+         .with_progress(str(tr("Đang ghi quyết định…", "Recording decisions…")))
+         .run_in_background())
 
     # -- checking --------------------------------------------------------------------------------
     def start_check(self) -> None:
@@ -773,9 +776,12 @@ class ReviewPage(QWidget):
         self.check_button.setEnabled(False)
         self.outcome.setText(str(tr("Đang kiểm tra…", "Checking…")))
         ws, actor = self.workspace, self.ctx.actor
-        op = run_op(self, lambda progress: check_records(ws, actor, progress=progress), self._checked,
-                    self._check_failed, label=str(tr("Đang kiểm tra với CSDL dân cư…",
-                                                     "Checking with the population registry…")))
+        op = (NetOp(self, lambda progress, _db: check_records(ws, actor, progress=progress),
+                    changes=self.ctx, keeps_partial=True)
+              .success(self._checked)
+              .failure(self._check_failed)
+              .with_progress(str(tr("Đang kiểm tra với CSDL dân cư…", "Checking with the population registry…")))
+              .run_in_background())
         op.finished.connect(self._check_finished)
 
     def _checked(self, result: Any) -> None:
@@ -796,7 +802,7 @@ class ReviewPage(QWidget):
         if self.last_check is None and self.outcome.text() == str(tr("Đang kiểm tra…", "Checking…")):
             self.outcome.setText(str(tr("Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.",
                                         "Check stopped; the records already checked are kept.")))
-        self.ctx.records_changed.emit()
+        self.reload()  # the other pages hear of it from the operation
         self.setFocus()
 
 
