@@ -309,81 +309,124 @@ class RowReader:
 
     # -------------------------------------------------------------- the row
     def read(self, cells: list, row: int) -> RowResult:
+        """The row's records, or every reason it cannot give them (each check of the list, in column order)."""
         result = RowResult(row)
-        reject = self._reject
-        i_name, i_dob, i_sex, i_nat, i_id, i_dose = self._person_index
-        f_name, f_dob, f_sex, f_nat, f_id, f_dose = self._fetch_person
         if len(cells) < self._width or None in cells:  # as ``_cell``: missing and None cells read as ""
             cells = [("" if value is None else value) for value in cells]
             cells.extend([""] * (self._pad + 1 - len(cells)))
-        # name
-        raw_name = cells[f_name]
-        problem, full_name, name_folded = _name_cell(raw_name)
+        full_name, name_folded = self._read_name(result, cells)
+        dob = self._read_dob(result, cells)
+        sex, nationality = self._read_sex_nationality(result, cells)
+        ident, flags = self._read_id(result, cells, sex, dob)
+        extras = self._read_extras(result, cells)
+        long_dose = self._read_long_dose(result, cells)
+        doses = self._read_doses(result, cells, dob, long_dose)
+        if not doses and not result.rejected:
+            result.issues.append(Issue(row, "rejected", "no_dose", "", "", row_message("no_dose", row=row)))
+            result.rejected = True
+        if result.rejected:
+            return result
+        for dose_number, vaccine, lot, vdate, facility in doses:
+            dn, sd = _dose_fields(dose_number, vaccine.primary_series_doses)
+            record = {
+                "source_row": row, "facility_code": facility, "full_name": full_name, "name_folded": name_folded,
+                "date_of_birth": dob, "sex": sex, "id_number": ident.number, "id_kind": ident.kind,
+                "nationality": nationality, "vaccine_name": vaccine.display, "vaccine_mp": vaccine.mp,
+                "vaccine_ma": vaccine.ma, "vaccine_vp": vaccine.vp, "lot": lot, "dose_number": dose_number, "dn": dn,
+                "sd": sd, "vaccination_date": vdate, "flags": flags,
+            }
+            record.update(extras)
+            result.records.append(record)
+        return result
+
+    def _read_name(self, result: RowResult, cells: list) -> tuple[str, str]:
+        raw = cells[self._fetch_person[0]]
+        problem, full_name, name_folded = _name_cell(raw)
         if problem:
-            reject(result, problem, "full_name", i_name, raw_name, max=MAX_LENGTHS["full_name"])
-        # date of birth
-        raw = cells[f_dob]
-        dob = ""
+            self._reject(result, problem, "full_name", self._person_index[0], raw, max=MAX_LENGTHS["full_name"])
+        return full_name, name_folded
+
+    def _read_dob(self, result: RowResult, cells: list) -> str:
+        index = self._person_index[1]
+        raw = cells[self._fetch_person[1]]
         try:
             dob = parse_date(raw, True)
-            if dob[:4] < "1900":
-                reject(result, "dob_before_1900", "date_of_birth", i_dob, raw)
-                dob = ""
-            elif dob > self.today:
-                reject(result, "dob_future", "date_of_birth", i_dob, raw)
-                dob = ""
         except BadValue as exc:
-            reject(result, exc.code, "date_of_birth", i_dob, raw)
-        # sex
-        raw = cells[f_sex]
+            self._reject(result, exc.code, "date_of_birth", index, raw)
+            return ""
+        if dob[:4] < "1900":
+            self._reject(result, "dob_before_1900", "date_of_birth", index, raw)
+            return ""
+        if dob > self.today:
+            self._reject(result, "dob_future", "date_of_birth", index, raw)
+            return ""
+        return dob
+
+    def _read_sex_nationality(self, result: RowResult, cells: list) -> tuple[str, str]:
+        _i_name, _i_dob, i_sex, i_nat, _i_id, _i_dose = self._person_index
+        raw = cells[self._fetch_person[2]]
         sex = ""
         try:
             sex = parse_sex(raw)
         except BadValue as exc:
-            reject(result, exc.code, "sex", i_sex, raw)
-        # nationality
+            self._reject(result, exc.code, "sex", i_sex, raw)
         nationality = "VN"
         if i_nat is not None:
-            raw = cells[f_nat]
+            raw = cells[self._fetch_person[3]]
             try:
                 nationality = parse_nationality(raw)
             except BadValue as exc:
-                reject(result, exc.code, "nationality", i_nat, raw)
-        # ID number
-        raw_id = cells[f_id]
-        ident = parse_id(raw_id)
+                self._reject(result, exc.code, "nationality", i_nat, raw)
+        return sex, nationality
+
+    def _read_id(self, result: RowResult, cells: list, sex: str, dob: str) -> tuple[Any, list[str]]:
+        """The ID number and the record's flags; its problems are warnings (the registry check settles them)."""
+        index = self._person_index[4]
+        raw = cells[self._fetch_person[4]]
+        ident = parse_id(raw)
         flags: list[str] = []
         if ident.problem:
-            self._warn(result, ident.problem, i_id, raw_id)
+            self._warn(result, ident.problem, index, raw)
             flags.append(ident.problem)
         elif ident.restored:
-            self._warn(result, "id_restored", i_id, raw_id, fixed=ident.number)
+            self._warn(result, "id_restored", index, raw, fixed=ident.number)
             flags.append("id_restored")
         if ident.kind == "cccd" and sex and dob:
-            number = ident.number
-            parts = cccd_digit_disagreements(number[3:6], sex, dob[:4])
+            parts = cccd_digit_disagreements(ident.number[3:6], sex, dob[:4])
             if parts:
                 flags.append("cccd_inconsistent")
                 names = [PART_NAMES[p] for p in parts]
-                self._warn(result, "cccd_inconsistent", i_id, raw_id,
+                self._warn(result, "cccd_inconsistent", index, raw,
                            parts=tr(", ".join(n.vi for n in names), ", ".join(n.en for n in names)))
-        # optional text fields
+        return ident, flags
+
+    def _read_extras(self, result: RowResult, cells: list) -> dict[str, str]:
+        """The optional text fields (platform id, phone, insurance number, place codes)."""
         extras = dict(_NO_EXTRAS)
         for key, index, fetch, limit in self._fetch_extra:
             value = cell_text(cells[fetch])
             if len(value) > limit:
-                reject(result, "too_long", key, index, value, max=limit)
+                self._reject(result, "too_long", key, index, value, max=limit)
                 value = ""
             extras[key] = value
-        # dose number (long layout)
-        long_dose = None
-        if i_dose is not None or self.cmap.layout != "pl1":
-            raw = cells[f_dose]
-            try:
-                long_dose = parse_dose(raw)
-            except BadValue as exc:
-                reject(result, exc.code, "dose_number", i_dose, raw)
-        # doses
+        return extras
+
+    def _read_long_dose(self, result: RowResult, cells: list) -> int | None:
+        """The dose number of a long-layout row (PL1 rows name the dose by their block)."""
+        index = self._person_index[5]
+        if index is None and self.cmap.layout == "pl1":
+            return None
+        raw = cells[self._fetch_person[5]]
+        try:
+            return parse_dose(raw)
+        except BadValue as exc:
+            self._reject(result, exc.code, "dose_number", index, raw)
+            return None
+
+    def _read_doses(self, result: RowResult, cells: list, dob: str,
+                    long_dose: int | None) -> list[tuple[Any, Any, str, str, str]]:
+        """(dose number, vaccine, lot, date, facility) of each filled dose block."""
+        reject = self._reject
         doses = []
         today = self.today
         for number, vi, li, di, fi, f_vaccine, f_lot, f_date, f_facility in self._fetch_dose:
@@ -414,21 +457,4 @@ class RowReader:
                 reject(result, "too_long", "facility_code", fi, facility, max=MAX_LENGTHS["facility_code"])
             doses.append((number if number is not None else long_dose, vaccine, lot, vdate,
                           facility or self.facility_code))
-        if not doses and not result.rejected:
-            result.issues.append(Issue(row, "rejected", "no_dose", "", "", row_message("no_dose", row=row)))
-            result.rejected = True
-        if result.rejected:
-            return result
-        number, kind = ident.number, ident.kind
-        for dose_number, vaccine, lot, vdate, facility in doses:
-            dn, sd = _dose_fields(dose_number, vaccine.primary_series_doses)
-            record = {
-                "source_row": row, "facility_code": facility, "full_name": full_name, "name_folded": name_folded,
-                "date_of_birth": dob, "sex": sex, "id_number": number, "id_kind": kind, "nationality": nationality,
-                "vaccine_name": vaccine.display, "vaccine_mp": vaccine.mp, "vaccine_ma": vaccine.ma,
-                "vaccine_vp": vaccine.vp, "lot": lot, "dose_number": dose_number, "dn": dn, "sd": sd,
-                "vaccination_date": vdate, "flags": flags,
-            }
-            record.update(extras)
-            result.records.append(record)
-        return result
+        return doses

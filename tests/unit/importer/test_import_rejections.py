@@ -18,11 +18,12 @@ from sqlalchemy import select
 from desktop.importer import import_file
 from desktop.importer.messages import _TEXT as MESSAGES
 from desktop.models import ImportIssue
-from tests.unit.importer.listfiles import write_csv, write_xlsx
+from tests.unit.importer.listfiles import write_csv, write_xls, write_xlsx
+from tests.unit.importer.test_import_files import TEMPLATE
 from tests.unit.importer.test_import_fast_path import BAD_ROWS, GOOD, GOOD_ROWS, HEADER, TODAY, row
 
 GOLDEN = Path(__file__).parent / "data" / "rejections.json"
-# codes a long-layout list cannot produce (the platform template's dose blocks): covered by ``test_pl1_*``
+# codes only the platform template's dose blocks produce: its rows are in the .xlsx run
 PL1_ONLY = {"no_dose", "dose_already_loaded"}
 
 
@@ -65,11 +66,28 @@ def _second_list(workspace, tmp_path, kind: str) -> list[list]:
     return issues_of(workspace, path)
 
 
+def _pl1_lists(workspace, tmp_path) -> list[list]:
+    """The platform template: a person with no dose filled in, and a second dose beside a loaded first."""
+    from tests.unit.importer.test_import_files import _pl1_header_rows, _pl1_person
+
+    first = [*_pl1_header_rows(), _pl1_person(1, "Lê Văn Cường", "12/05/1990", "0", "001090055555",
+                                              [("AstraZeneca", "01/08/2021", "ABV1")])]
+    issues_of(workspace, write_xls(tmp_path / "pl1-a.xls", first))
+    second = [*_pl1_header_rows(),
+              _pl1_person(1, "Lê Văn Cường", "12/05/1990", "0", "001090055555",
+                          [("AstraZeneca", "01/08/2021", "ABV1"), ("AstraZeneca", "01/09/2021", "ABV2")]),
+              _pl1_person(2, "Trần Thị Bình", "1985", "1", "001185012346", [])]
+    return issues_of(workspace, write_xls(tmp_path / "pl1-b.xls", second))
+
+
 def outcome(tmp_path: Path, kind: str) -> dict[str, list[list]]:
     workspace = _workspace(tmp_path / f"ws-{kind}")
     try:
         path = (write_csv if kind == "csv" else write_xlsx)(tmp_path / f"list.{kind}", long_rows())
-        return {"first": issues_of(workspace, path), "again": _second_list(workspace, tmp_path, kind)}
+        out = {"first": issues_of(workspace, path), "again": _second_list(workspace, tmp_path, kind)}
+        if kind == "xlsx" and TEMPLATE.exists():
+            out["pl1"] = _pl1_lists(workspace, tmp_path)
+        return out
     finally:
         workspace.close()
 
@@ -80,9 +98,11 @@ def test_every_rejection_keeps_its_code_and_message(tmp_path, kind):
     expected = json.loads(GOLDEN.read_text(encoding="utf-8"))[kind]
     assert got["first"] == expected["first"]
     assert got["again"] == expected["again"]
+    assert got.get("pl1", expected.get("pl1")) == expected.get("pl1")
 
 
-def test_the_rows_cover_every_reason_the_importer_knows(tmp_path):
-    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))["csv"]
-    codes = {issue[2] for part in golden.values() for issue in part}
-    assert codes >= set(MESSAGES) - PL1_ONLY, sorted(set(MESSAGES) - PL1_ONLY - codes)
+def test_the_rows_cover_every_reason_the_importer_knows():
+    golden = json.loads(GOLDEN.read_text(encoding="utf-8"))
+    long_codes = {issue[2] for part in golden["csv"].values() for issue in part}
+    assert long_codes >= set(MESSAGES) - PL1_ONLY, sorted(set(MESSAGES) - PL1_ONLY - long_codes)
+    assert {issue[2] for issue in golden["xlsx"]["pl1"]} >= PL1_ONLY
