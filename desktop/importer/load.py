@@ -32,7 +32,8 @@ from desktop.models import AuditEvent, DailyList, ImportIssue, VaccinationRecord
 from desktop.progress import Progress
 
 log = logging.getLogger(__name__)
-CHUNK_ROWS = 2000
+CHUNK_ROWS = 2000  # records written at a time
+PIECE_ROWS = 256  # rows read at a time (and between progress reports)
 
 
 @dataclass
@@ -313,17 +314,22 @@ def _data_rows(sheet: Sheet, first_data: int) -> Iterator[tuple[int, list]]:
 
 
 def _read_rows(load: _Load, sheet: Sheet, cmap: ColumnMap) -> None:
+    """Every data row in order, read a piece at a time: the common rows column by column, the others one by one."""
     progress, total = load.progress, sheet.total
-    read_valid, accept, read_full = load.reader.read_valid, load.accept, load.read_full
-    for index, cells in _data_rows(sheet, cmap.header_row + cmap.header_rows):
-        row = index + 1
-        if progress is not None and index % 256 == 0:
-            progress.update(sheet.position(index), total, str(tr("Dòng {row}", "Row {row}", row=row)))
-        record = read_valid(cells, row)
-        if record is None:
-            read_full(cells, row)
-        elif not accept(record, row):  # a duplicate: ``read`` would find the same record and no issue
-            load.place([record], [], row)
+    read_common, accept, read_full = load.reader.read_common, load.accept, load.read_full
+    data = _data_rows(sheet, cmap.header_row + cmap.header_rows)
+    while piece := list(itertools.islice(data, PIECE_ROWS)):
+        first_index = piece[0][0]
+        if progress is not None:
+            progress.update(sheet.position(first_index), total,
+                            str(tr("Dòng {row}", "Row {row}", row=first_index + 1)))
+        rows = [cells for _index, cells in piece]
+        numbers = [index + 1 for index, _cells in piece]
+        for cells, row, record in zip(rows, numbers, read_common(rows, numbers), strict=True):
+            if record is None:
+                read_full(cells, row)
+            elif not accept(record, row):  # a duplicate: ``read`` would find the same record and no issue
+                load.place([record], [], row)
 
 
 class _Load:

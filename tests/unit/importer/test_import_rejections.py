@@ -19,8 +19,8 @@ from desktop.importer import import_file
 from desktop.importer.messages import _TEXT as MESSAGES
 from desktop.models import ImportIssue
 from tests.unit.importer.listfiles import write_csv, write_xls, write_xlsx
-from tests.unit.importer.test_import_files import TEMPLATE
 from tests.unit.importer.test_import_fast_path import BAD_ROWS, GOOD, GOOD_ROWS, HEADER, TODAY, row
+from tests.unit.importer.test_import_files import TEMPLATE
 
 GOLDEN = Path(__file__).parent / "data" / "rejections.json"
 # codes only the platform template's dose blocks produce: its rows are in the .xlsx run
