@@ -528,7 +528,7 @@ class EventWriter:
         self._write([(entity_id, "null", after_json) for entity_id, after_json in items])
 
     def _write(self, items: Sequence[tuple[str, str, str]]) -> None:
-        rows = []
+        rows: list[tuple[Any, ...]] = []
         add = rows.append
         prev, last_id = self.prev, self.last_id
         head, at, middle, tail = self._head, self._at, self._middle, self._tail
@@ -545,7 +545,7 @@ class EventWriter:
         constants = {"at": self._at_db, "actor": self.actor, "action": self.action, "entity": self.entity,
                      "reason": self.reason}
         columns = ["id", "entity_id", "before", "after", "prev_hash", "hash"]
-        fast_insert(self.session, AuditEvent.__table__, columns, rows, constants)
+        fast_insert(self.session, AuditEvent.__table__, columns, rows, constants)  # type: ignore[arg-type]
         self.prev, self.last_id = prev, last_id
 
 

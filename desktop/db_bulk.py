@@ -193,6 +193,7 @@ def indexes_set_aside(session: Session, table: Table, incoming: int, existing: i
     if not is_sqlite(session) or incoming < least or incoming < existing:
         yield False
         return
+    write_lock(session)  # opens the transaction first: the driver would run a lone DROP INDEX in autocommit
     connection = session.connection()
     found = connection.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",

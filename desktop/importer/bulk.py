@@ -12,7 +12,7 @@ from collections.abc import Callable, Mapping
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 from sqlalchemy.orm import Session
 
 from desktop.audit import AuditChain, after_encoder
@@ -30,7 +30,7 @@ from desktop.models import VaccinationRecord
 
 # the import event locates the row and its dose; the person's name, birth date and ID stay in the record only
 AUDIT_FIELDS = ("source_row", "source_ref", "sex", "vaccine_name", "lot", "dose_number", "vaccination_date")
-_TABLE = VaccinationRecord.__table__
+_TABLE: Table = VaccinationRecord.__table__  # type: ignore[assignment]
 
 
 def lock_for_writing(session: Session) -> None:

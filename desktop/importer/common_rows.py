@@ -37,7 +37,7 @@ def _plain(value: Any) -> str:
     """``cell_text`` with the check for the usual cell inline: ASCII without spaces, controls or a quote."""
     if value.__class__ is str and value.isascii() and (
             value.isalnum() or (value.isprintable() and " " not in value and value[:1] != "'")):
-        return value  # type: ignore[no-any-return]
+        return value
     return cell_text(value)
 
 
@@ -98,7 +98,8 @@ class CommonRows:
         self.person = reader._fetch_person
         self.has_nationality = reader._person_index[3] is not None
         _n, vi, li, di, fi = reader._dose_index[0]
-        self.dose_cells = (vi, li, di, fi)
+        assert vi is not None and li is not None and di is not None  # the fast path reads mapped cells only
+        self.dose_cells: tuple[int, int, int, int | None] = (vi, li, di, fi)
         self.extra_index = {key: index for key, index, _limit in reader._extra_index}
         self.limits = MAX_LENGTHS
         self.birth = _cached(partial(_birth, reader.today))
@@ -109,7 +110,7 @@ class CommonRows:
         self.lot = _cached(partial(_lot, MAX_LENGTHS["lot"]))
         self.facility = _cached(partial(_within, MAX_LENGTHS["facility_code"]))
 
-    def read(self, rows: Sequence[list], numbers: Sequence[int]) -> list[dict[str, Any] | None]:
+    def read(self, rows: Sequence[list[Any]], numbers: Sequence[int]) -> list[dict[str, Any] | None]:
         """The record of each row (``numbers`` are their 1-based row numbers), or None where ``read`` must look."""
         out: list[dict[str, Any] | None] = [None] * len(rows)
         width = self.width
