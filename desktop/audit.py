@@ -503,9 +503,8 @@ class EventWriter:
         if not items:
             return
         if not self.fast:
-            self.chain.append(self.actor, self.action, self.entity, list(items)[:1], self.reason)
-            for start in range(1, len(items)):  # one by one: ``append`` sends several back here
-                self.chain.append(self.actor, self.action, self.entity, [items[start]], self.reason)
+            for item in items:  # one by one: ``append`` sends several items back here
+                self.chain.append(self.actor, self.action, self.entity, [item], self.reason)
             return
         key = self.key
         rows = []
