@@ -22,6 +22,7 @@ import json
 import os
 import random
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -139,8 +140,11 @@ def child(path: str, workspace: str) -> None:
 
 def _run(mode: str, path: Path) -> dict:
     ws = Path(tempfile.mkdtemp(prefix="vaxdesk-bench-ws-"))
-    proc = subprocess.run([sys.executable, __file__, mode, str(path), str(ws / "ws")], capture_output=True,
-                          text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        proc = subprocess.run([sys.executable, __file__, mode, str(path), str(ws / "ws")], capture_output=True,
+                              text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    finally:
+        shutil.rmtree(ws, ignore_errors=True)  # 100 MB per run
     if proc.returncode != 0:
         return {"error": proc.stderr.strip().splitlines()[-1:]}
     return json.loads(proc.stdout.strip().splitlines()[-1])
@@ -199,6 +203,8 @@ def main() -> None:
         data["within_target"] = (data["seconds"] <= TARGETS[kind] and data["peak_rss_mb"] <= MEMORY_TARGET_MB
                                  and data["ratio_to_baseline"] <= RATIO_TARGETS[kind])
         results[kind] = data
+    if args.keep is None:
+        shutil.rmtree(folder, ignore_errors=True)
     print(json.dumps({
         "benchmark": "import_list", "rows": args.rows, "results": results, "memory_target_mb": MEMORY_TARGET_MB,
         "generation_seconds": round(generated, 1), "machine": machine(),
