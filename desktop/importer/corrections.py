@@ -18,9 +18,9 @@ from sqlalchemy import select
 from desktop import audit
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.importer.bulk import lock_for_writing
+from desktop.importer.bulk import AUDIT_FIELDS, lock_for_writing, record_defaults
 from desktop.importer.fields import ColumnMap
-from desktop.importer.load import AUDIT_FIELDS, _keys, _load_existing, _record_defaults
+from desktop.importer.load import _keys, _load_existing
 from desktop.importer.preview import CellProblem, column_fields, row_problems
 from desktop.importer.rows import RowReader
 from desktop.models import DailyList, ImportIssue, VaccinationRecord
@@ -149,7 +149,7 @@ def import_corrected(workspace: Any, list_id: int, corrected: Mapping[int, Seque
             daily.rejected -= 1
             daily.accepted += 1
             for record in fresh:
-                stored = VaccinationRecord(**{**record, **_record_defaults(list_id, now)})
+                stored = VaccinationRecord(**{**record, **record_defaults(list_id, now)})
                 session.add(stored)
                 session.flush()
                 for key in _keys(record):

@@ -9,31 +9,31 @@ read in one query under the write lock; nothing is queried per row.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 import time
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from desktop.db_bulk import gc_paused, insert_rows, insert_tuples, is_sqlite, next_id, sqlite_value
+from desktop.db_bulk import gc_paused, indexes_set_aside, insert_rows, is_sqlite, next_id
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.importer.bulk import AuditChain, flat_json, lock_for_writing
+from desktop.importer.bulk import RecordWriter, lock_for_writing
 from desktop.importer.fields import FIELD_BY_KEY, ColumnMap, apply_manual_map, find_header
 from desktop.importer.messages import row_message
 from desktop.importer.reading import MAX_ROWS, Sheet, _too_many_rows, read_sheet
 from desktop.importer.rows import Issue, RowReader
 from desktop.importer.text import clean, header_key, value_text
-from desktop.models import DailyList, ImportIssue, VaccinationRecord
+from desktop.models import AuditEvent, DailyList, ImportIssue, VaccinationRecord
 from desktop.progress import Progress
 
 log = logging.getLogger(__name__)
-CHUNK_ROWS = 2000
-# the import event locates the row and its dose; the person's name, birth date and ID stay in the record only
-AUDIT_FIELDS = ("source_row", "source_ref", "sex", "vaccine_name", "lot", "dose_number", "vaccination_date")
+CHUNK_ROWS = 2000  # records written at a time
+PIECE_ROWS = 256  # rows read at a time (and between progress reports)
 
 
 @dataclass
@@ -267,167 +267,21 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
                       facility_code=facility, column_map=header)
     session.add(daily)
     session.flush()
-    list_id = daily.id
-    result.list_id = list_id
-    existing = _load_existing(session)
-    seen: dict[str, int] = {}
-    chain = AuditChain(session, actor, "import", "record", reason=path.name)
-    sqlite = is_sqlite(session)
-    record_id = next_id(session, VaccinationRecord.__table__) if sqlite else None
-    now = dt.datetime.now(dt.UTC)
-    pending: list[dict[str, Any]] = []
-    issues: list[Issue] = []
-    raw_by_row: dict[int, list[str]] = {}
-    first_data = cmap.header_row + cmap.header_rows
-    rows = sheet.rows()
-    if sheet.kind != "csv" and sheet.merged:
-        rows = list(rows)
-        _fill_merged(sheet, first_data, rows)
-        rows = iter(rows)
-    total = sheet.total
-    base = _record_defaults(list_id, now)
-    if sqlite:
-        base = {key: sqlite_value(value) for key, value in base.items()}
-    table = VaccinationRecord.__table__
-    # SQLite: rows go to the driver as tuples (id, flags, the reader's fields); ``base`` is in every row
-    record_columns = [c.name for c in table.columns if c.name not in base and c.name not in ("id", "flags")]
-    insert_columns = ["id", "flags", *record_columns]
-    record_values = itemgetter(*record_columns)
-    audit_after: list = []  # the function giving an event's ``after`` text, made for the first record
-
-    def flush() -> None:
-        nonlocal record_id
-        if not pending:
-            return
-        if sqlite and chain.fast:
-            if not audit_after:
-                audit_after.append(flat_json({"list_id": list_id}, AUDIT_FIELDS, pending[0]))
-            after = audit_after[0]
-            params = []
-            events = []
-            for record in pending:
-                flags = record["flags"]
-                params.append((record_id, "[]" if not flags else sqlite_value(flags), *record_values(record)))
-                events.append((str(record_id), after(record)))
-                record_id += 1
-            insert_tuples(session, table, insert_columns, params, base)
-            chain.append_texts(events)
-            pending.clear()
-            return
-        if sqlite:
-            for record in pending:
-                record.update(base)
-                record["id"] = record_id
-                record_id += 1
-                flags = record["flags"]
-                record["flags"] = "[]" if not flags else sqlite_value(flags)
-            insert_rows(session, table, pending, prepared=True)
-        else:
-            from sqlalchemy import insert
-
-            ids = session.execute(
-                insert(VaccinationRecord).returning(VaccinationRecord.id, sort_by_parameter_order=True),
-                [{**r, **base} for r in pending],
-            ).scalars().all()
-            for record, rid in zip(pending, ids, strict=True):
-                record["id"] = rid
-        chain.append([(r["id"], None, {"list_id": list_id, **{k: r[k] for k in AUDIT_FIELDS}}) for r in pending])
-        pending.clear()
-
-    read_valid = reader.read_valid
-    for index, cells in enumerate(rows):
-        if index < first_data:
-            continue
-        row = index + 1
-        if progress is not None and index % 256 == 0:
-            progress.update(sheet.position(index), total, str(tr("Dòng {row}", "Row {row}", row=row)))
-        record = read_valid(cells, row)
-        if record is not None:  # the common row: one record, no issue (``read`` would say the same)
-            result.rows += 1
-            if result.rows > MAX_ROWS:
-                raise _too_many_rows(path)
-            ref = record["source_ref"]
-            ref = "r" + ref if ref else None
-            number = record["id_number"]
-            person = (f"i{number}\0{record['dose_number']}\0{record['vaccination_date']}" if number else
-                      _person_key("", record["name_folded"], record["date_of_birth"], record["dose_number"],
-                                  record["vaccination_date"]))
-            if (ref is None or (ref not in seen and ref not in existing)) and person not in seen \
-                    and person not in existing:
-                result.accepted += 1
-                result.records += 1
-                if ref is not None:
-                    seen[ref] = row
-                seen[person] = row
-                pending.append(record)
-                if len(pending) >= CHUNK_ROWS:
-                    flush()
-                continue
-            outcome_records, row_issues = [record], []
-        else:
-            if reader.is_total_row(cells):
-                result.ignored_rows.append(row)
-                continue
-            if reader.is_empty(cells):
-                continue
-            result.rows += 1
-            if result.rows > MAX_ROWS:
-                raise _too_many_rows(path)
-            outcome = reader.read(cells, row)
-            if outcome.rejected:
-                result.rejected += 1
-                issues.extend(i for i in outcome.issues if i.kind == "rejected")
-                raw_by_row[row] = [clean(value_text(c)) for c in cells]
-                continue
-            outcome_records, row_issues = outcome.records, outcome.issues
-        fresh = []
-        duplicate_of: tuple[str, str, dict] | None = None
-        for record in outcome_records:
-            ref, person = _keys(record)
-            hit = None
-            for key in (ref, person):
-                if key is None:
-                    continue
-                if key in seen:
-                    hit = (key, "file", {"other_row": seen[key]})
-                    break
-                if key in existing:
-                    rid, other_list, other_row = existing[key]
-                    hit = (key, "db", {"record_id": rid, "list_id": other_list, "other_row": other_row})
-                    break
-            if hit is None:
-                fresh.append((record, ref, person))
-            else:
-                duplicate_of = duplicate_of or hit
-                if len(outcome_records) > 1:
-                    where = hit[2]
-                    row_issues.append(Issue(row, "warning", "dose_already_loaded", "", "", row_message(
-                        "dose_already_loaded", row=row, dose=record["dose_number"],
-                        record_id=where.get("record_id", "?"))))
-        if not fresh:
-            key, origin, where = duplicate_of  # type: ignore[misc]
-            code = "duplicate_in_file" if origin == "file" else "duplicate_record"
-            result.duplicates += 1
-            issues.append(Issue(row, "duplicate", code, "", "", row_message(code, row=row, key=_key_text(key), **where)))
-            continue
-        result.accepted += 1
-        issues.extend(row_issues)
-        for record, ref, person in fresh:
-            if ref is not None:
-                seen[ref] = row
-            seen[person] = row
-            pending.append(record)
-            result.records += 1
-        if len(pending) >= CHUNK_ROWS:
-            flush()
-    flush()
+    result.list_id = daily.id
+    load = _Load(session, reader, result, path, progress, _load_existing(session),
+                 RecordWriter(session, daily.id, actor, path.name))
+    expected = _expected_rows(sheet, cmap)
+    with indexes_set_aside(session, VaccinationRecord.__table__, expected, load.store.first_id - 1), \
+            indexes_set_aside(session, AuditEvent.__table__, expected, getattr(load.store.events, "last_id", 0)):
+        _read_rows(load, sheet, cmap)
+        load.store.flush()
     if progress is not None:
-        progress.update(total, total, str(tr("Đang lưu…", "Saving…")), force=True)
-    _store_issues(session, list_id, issues, raw_by_row)
+        progress.update(sheet.total, sheet.total, str(tr("Đang lưu…", "Saving…")), force=True)
+    _store_issues(session, daily.id, load.issues, load.raw_by_row)
     daily.rows_total, daily.accepted, daily.rejected, daily.duplicates = (
         result.rows, result.accepted, result.rejected, result.duplicates)
-    result.errors = [i.as_dict() for i in issues if i.kind != "warning"]
-    result.warnings = [i.as_dict() for i in issues if i.kind == "warning"]
+    result.errors = [i.as_dict() for i in load.issues if i.kind != "warning"]
+    result.warnings = [i.as_dict() for i in load.issues if i.kind == "warning"]
     if result.rows == 0:
         raise UserError(tr("Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.",
                            "{file} has a header but no data rows.", file=path.name), code="no_rows")
@@ -439,15 +293,152 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
         progress.check_cancelled()
 
 
+def _expected_rows(sheet: Sheet, cmap: ColumnMap) -> int:
+    """About how many data rows the sheet has (CSV: its size over the length of its first rows)."""
+    if not sheet.progress_in_bytes:
+        return max(0, sheet.total - cmap.header_row - cmap.header_rows)
+    sample = sheet.head[cmap.header_row + cmap.header_rows:]
+    if not sample:
+        return 0
+    width = sum(len(sheet.delimiter.join(str(c) for c in r).encode()) + 2 for r in sample) / len(sample)
+    return int(sheet.total / max(width, 1.0))
+
+
+def _data_rows(sheet: Sheet, first_data: int) -> Iterator[tuple[int, list]]:
+    """(0-based index, cells) of the rows after the header, merged cells filled in."""
+    rows: Iterable[list] = sheet.rows()
+    if sheet.kind != "csv" and sheet.merged:
+        rows = list(rows)
+        _fill_merged(sheet, first_data, rows)
+    return itertools.islice(enumerate(rows), first_data, None)
+
+
+def _read_rows(load: _Load, sheet: Sheet, cmap: ColumnMap) -> None:
+    """Every data row in order, read a piece at a time: the common rows column by column, the others one by one."""
+    progress, total = load.progress, sheet.total
+    read_common, accept, read_full = load.reader.read_common, load.accept, load.read_full
+    data = _data_rows(sheet, cmap.header_row + cmap.header_rows)
+    while piece := list(itertools.islice(data, PIECE_ROWS)):
+        first_index = piece[0][0]
+        if progress is not None:
+            progress.update(sheet.position(first_index), total,
+                            str(tr("Dòng {row}", "Row {row}", row=first_index + 1)))
+        rows = [cells for _index, cells in piece]
+        numbers = [index + 1 for index, _cells in piece]
+        for cells, row, record in zip(rows, numbers, read_common(rows, numbers), strict=True):
+            if record is None:
+                read_full(cells, row)
+            elif not accept(record, row):  # a duplicate: ``read`` would find the same record and no issue
+                load.place([record], [], row)
+
+
+class _Load:
+    """One import's rows inside its transaction: counts, de-duplication keys, issues, pending records."""
+
+    def __init__(self, session, reader: RowReader, result: ImportResult, path: Path, progress: Progress | None,
+                 existing: dict[str, tuple[int, int | None, int]], store: RecordWriter):
+        self.session, self.reader, self.result, self.path, self.progress = session, reader, result, path, progress
+        self.existing = existing
+        self.seen: dict[str, int] = {}
+        self.store = store
+        self.issues: list[Issue] = []
+        self.raw_by_row: dict[int, list[str]] = {}
+
+    def _count_row(self) -> None:
+        self.result.rows += 1
+        if self.result.rows > MAX_ROWS:
+            raise _too_many_rows(self.path)
+
+    def accept(self, record: dict[str, Any], row: int) -> bool:
+        """Count the row of a common record and keep the record unless it repeats one; False for a repeat."""
+        result = self.result
+        self._count_row()
+        ref = record["source_ref"]
+        ref = "r" + ref if ref else None
+        number = record["id_number"]
+        person = (f"i{number}\0{record['dose_number']}\0{record['vaccination_date']}" if number else
+                  _person_key("", record["name_folded"], record["date_of_birth"], record["dose_number"],
+                              record["vaccination_date"]))
+        seen, existing = self.seen, self.existing
+        if (ref is not None and (ref in seen or ref in existing)) or person in seen or person in existing:
+            return False
+        result.accepted += 1
+        result.records += 1
+        if ref is not None:
+            seen[ref] = row
+        seen[person] = row
+        pending = self.store.pending
+        pending.append(record)
+        if len(pending) >= CHUNK_ROWS:
+            self.store.flush()
+        return True
+
+    def read_full(self, cells: list, row: int) -> None:
+        """A row the fast path declined: ignored, empty, rejected with every reason, or placed."""
+        reader = self.reader
+        if reader.is_total_row(cells):
+            self.result.ignored_rows.append(row)
+            return
+        if reader.is_empty(cells):
+            return
+        self._count_row()
+        outcome = reader.read(cells, row)
+        if outcome.rejected:
+            self.result.rejected += 1
+            self.issues.extend(i for i in outcome.issues if i.kind == "rejected")
+            self.raw_by_row[row] = [clean(value_text(c)) for c in cells]
+            return
+        self.place(outcome.records, outcome.issues, row)
+
+    def _duplicate_of(self, ref: str | None, person: str) -> tuple[str, str, dict[str, Any]] | None:
+        for key in (ref, person):
+            if key is None:
+                continue
+            if key in self.seen:
+                return key, "file", {"other_row": self.seen[key]}
+            if key in self.existing:
+                rid, other_list, other_row = self.existing[key]
+                return key, "db", {"record_id": rid, "list_id": other_list, "other_row": other_row}
+        return None
+
+    def place(self, records: list[dict[str, Any]], row_issues: list[Issue], row: int) -> None:
+        """Keep the row's records that repeat nothing; a row whose every record repeats one is a duplicate."""
+        result = self.result
+        fresh = []
+        duplicate_of = None
+        for record in records:
+            ref, person = _keys(record)
+            hit = self._duplicate_of(ref, person)
+            if hit is None:
+                fresh.append((record, ref, person))
+                continue
+            duplicate_of = duplicate_of or hit
+            if len(records) > 1:
+                row_issues.append(Issue(row, "warning", "dose_already_loaded", "", "", row_message(
+                    "dose_already_loaded", row=row, dose=record["dose_number"],
+                    record_id=hit[2].get("record_id", "?"))))
+        if not fresh:
+            key, origin, where = duplicate_of  # type: ignore[misc]
+            code = "duplicate_in_file" if origin == "file" else "duplicate_record"
+            result.duplicates += 1
+            self.issues.append(Issue(row, "duplicate", code, "", "",
+                                     row_message(code, row=row, key=_key_text(key), **where)))
+            return
+        result.accepted += 1
+        self.issues.extend(row_issues)
+        for record, ref, person in fresh:
+            if ref is not None:
+                self.seen[ref] = row
+            self.seen[person] = row
+            self.store.pending.append(record)
+            result.records += 1
+        if len(self.store.pending) >= CHUNK_ROWS:
+            self.store.flush()
+
+
 def _header_rows(sheet: Sheet, cmap: ColumnMap) -> list[list[str]]:
     rows = sheet.head[cmap.header_row:cmap.header_row + cmap.header_rows]
     return [[clean(value_text(c)) for c in r] for r in rows]
-
-
-def _record_defaults(list_id: int, now: dt.datetime) -> dict[str, Any]:
-    return {"list_id": list_id, "check_status": "unchecked", "checked_at": None, "registry_values": None,
-            "differences": [], "decision": None, "decision_reason": "", "stage": "loaded", "batch_id": None,
-            "central_reason": "", "supersedes_record_id": None, "created_at": now, "updated_at": now}
 
 
 def _store_issues(session, list_id: int, issues: list[Issue], raw_by_row: dict[int, list[str]]) -> None:

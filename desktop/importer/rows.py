@@ -9,14 +9,13 @@ accepted record.
 from __future__ import annotations
 
 import datetime as dt
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
-from desktop.dcc.vaccines import dose_fields, lookup_vaccine
 from desktop.i18n import Message, tr
-from desktop.ids import cccd_digit_disagreements, cccd_province_ok
+from desktop.ids import cccd_digit_disagreements
+from desktop.importer.cells import EXTRA_FIELDS, MAX_LENGTHS, dose_fields, name_cell, short_cell, vaccine_cell
 from desktop.importer.fields import FIELD_BY_KEY, ColumnMap
 from desktop.importer.messages import PART_NAMES, row_message
 from desktop.importer.text import cell_text, clean
@@ -28,11 +27,8 @@ from desktop.importer.values import (
     parse_nationality,
     parse_sex,
 )
-from desktop.text import fold, title_name
+from desktop.text import fold
 
-MAX_LENGTHS = {"full_name": 300, "lot": 50, "phone": 30, "insurance_number": 30, "source_ref": 100,
-               "province_code": 10, "district_code": 10, "ward_code": 10, "facility_code": 20}
-_DIGIT = re.compile(r"\d")
 _TOTAL_WORDS = ("tong cong", "tong so", "tong", "cong", "total", "sum")
 
 
@@ -59,48 +55,7 @@ class RowResult:
     cells: list[str] = field(default_factory=list)
 
 
-@lru_cache(maxsize=1024)
-def _vaccine_cell(raw: Any) -> tuple[str, Any]:
-    """(text, vaccine or None) for a vaccine cell; lists repeat a handful of names."""
-    text = cell_text(raw)
-    return text, (lookup_vaccine(text) if text else None)
-
-
-@lru_cache(maxsize=4096)
-def _short_cell(raw: Any) -> str:
-    """cell_text for columns with few distinct values (lot, facility code)."""
-    return cell_text(raw)
-
-
-@lru_cache(maxsize=8192)
-def _name_cell(raw: Any) -> tuple[str, str, str]:
-    """(problem code or "", full name, folded name) for a name cell."""
-    text = cell_text(raw)
-    if not text:
-        return "required", "", ""
-    if _DIGIT.search(text) or len(text.replace(" ", "")) < 2:
-        return "bad_name", "", ""
-    if len(text) > MAX_LENGTHS["full_name"]:
-        return "too_long", "", ""
-    name = title_name(text)
-    return "", name, fold(name)
-
-
-@lru_cache(maxsize=256)
-def _dose_fields(dose_number: int, series: int) -> tuple[int, int]:
-    return dose_fields(dose_number, series)
-
-
-@lru_cache(maxsize=4096)
-def _cccd_agrees(digits: str, sex: str, year: str) -> bool:
-    return not cccd_digit_disagreements(digits, sex, year)
-
-
-_CACHE_LIMIT = 20_000  # entries per column cache of ``read_valid`` (emptied when full)
-
-
-_EXTRA_FIELDS = ("source_ref", "phone", "insurance_number", "province_code", "district_code", "ward_code")
-_NO_EXTRAS = dict.fromkeys(_EXTRA_FIELDS, "")
+_NO_EXTRAS = dict.fromkeys(EXTRA_FIELDS, "")
 
 
 class RowReader:
@@ -122,7 +77,7 @@ class RowReader:
         p = self.person
         self._person_index = (p.get("full_name"), p.get("date_of_birth"), p.get("sex"), p.get("nationality"),
                               p.get("id_number"), p.get("dose_number"))
-        self._extra_index = [(key, p[key], MAX_LENGTHS[key]) for key in _EXTRA_FIELDS if p.get(key) is not None]
+        self._extra_index = [(key, p[key], MAX_LENGTHS[key]) for key in EXTRA_FIELDS if p.get(key) is not None]
         self._dose_index = [(n, b.get("vaccine"), b.get("lot"), b.get("vaccination_date"), b.get("facility_code"))
                             for n, b in self.doses]
         # read() fetches cells by position; an unmapped field reads the empty cell at ``_pad`` (one past
@@ -146,14 +101,11 @@ class RowReader:
                             for n, vi, li, di, fi in self._dose_index]
         # read_valid: long layout, every cell it reads mapped (the fast path never reads the pad cell)
         self._fast = cmap.layout != "pl1" and len(self._dose_index) == 1 and None not in read_always
+        self._common = None
         if self._fast:
-            _n, _vi, _li, _di, fi = self._dose_index[0]
-            self._f_vaccine, self._f_lot, self._f_date = self._dose_index[0][1:4]
-            self._f_facility = fi
-        self._fast_extra = [(key, index, limit) for key, index, limit in self._extra_index]
-        self._extras_empty = dict(_NO_EXTRAS)
-        self._dobs: dict[Any, str] = {}
-        self._dates: dict[Any, str] = {}
+            from desktop.importer.common_rows import CommonRows
+
+            self._common = CommonRows(self)
 
     # -------------------------------------------------------------- helpers
     def _column(self, index: int) -> str:
@@ -211,185 +163,147 @@ class RowReader:
 
     # -------------------------------------------------------------- the fast path
     def read_valid(self, cells: list, row: int) -> dict[str, Any] | None:
-        """The record of a long-layout row that ``read`` accepts with no issue at all, else None.
+        """The record of a long-layout row that ``read`` accepts with no issue at all, else None."""
+        return self.read_common([cells], [row])[0]
 
-        For the common row only: any problem, warning, missing or None cell, or the platform's
-        template layout answers None, and the caller reads the row with ``read``, which names every
-        problem. Every check of ``read`` is made here too (tests compare the two on every kind of
-        bad row); only the messages are left to ``read``.
+    def read_common(self, rows: Sequence[list], numbers: Sequence[int]) -> list[dict[str, Any] | None]:
+        """For each row, the record ``read`` gives when it accepts the row with no issue at all, else None.
+
+        For the common rows only: any problem, warning, missing or None cell, or the platform's
+        template layout answers None, and the caller reads that row with ``read``, which names every
+        problem. Every check of ``read`` is made here too (tests compare the two on every kind of bad
+        row); only the messages are left to ``read``.
         """
-        if not self._fast or len(cells) < self._width or None in cells:
-            return None
-        f_name, f_dob, f_sex, f_nat, f_id, f_dose = self._fetch_person
-        problem, full_name, name_folded = _name_cell(cells[f_name])
-        if problem:
-            return None
-        dobs = self._dobs
-        raw = cells[f_dob]
-        dob = dobs.get(raw) if raw.__class__ is str else None  # text only: 1 == 1.0 == True as keys
-        if dob is None:
-            try:
-                dob = parse_date(raw, True)
-                if dob[:4] < "1900" or dob > self.today:
-                    dob = ""
-            except BadValue:
-                dob = ""
-            if raw.__class__ is str:
-                if len(dobs) >= _CACHE_LIMIT:
-                    dobs.clear()
-                dobs[raw] = dob
-        if not dob:
-            return None
-        try:
-            sex = parse_sex(cells[f_sex])
-            nationality = parse_nationality(cells[f_nat]) if self._person_index[3] is not None else "VN"
-            dose_number = parse_dose(cells[f_dose])
-        except BadValue:
-            return None
-        raw = cells[f_id]
-        if raw.__class__ is str and len(raw) == 12 and raw.isdigit() and raw.isascii() and cccd_province_ok(raw):
-            number, id_kind = raw, "cccd"  # as ``parse_id`` answers for the common 12-digit CCCD
-        else:
-            ident = parse_id(raw)
-            if ident.problem or ident.restored:
-                return None
-            number, id_kind = ident.number, ident.kind
-        if id_kind == "cccd" and not _cccd_agrees(number[3:6], sex, dob[:4]):
-            return None
-        extras = self._extras_empty.copy()
-        for key, fetch, limit in self._fast_extra:
-            value = cells[fetch]
-            if value.__class__ is not str or not value.isascii() or not (
-                    value.isalnum() or (value.isprintable() and " " not in value and value[:1] != "'")):
-                value = cell_text(value)  # else nothing to clean: ASCII without spaces, controls or a quote
-            if len(value) > limit:
-                return None
-            extras[key] = value
-        vaccine_text, vaccine = _vaccine_cell(cells[self._f_vaccine])
-        if vaccine is None:
-            return None
-        lot = cells[self._f_lot]
-        if lot.__class__ is not str or not lot.isascii() or not (
-                lot.isalnum() or (lot.isprintable() and " " not in lot and lot[:1] != "'")):
-            lot = _short_cell(lot)
-        if not lot or len(lot) > MAX_LENGTHS["lot"]:
-            return None
-        raw = cells[self._f_date]
-        dates = self._dates
-        vdate = dates.get(raw) if raw.__class__ is str else None
-        if vdate is None:
-            try:
-                vdate = parse_date(raw, False)
-                if vdate > self.today:
-                    vdate = ""
-            except BadValue:
-                vdate = ""
-            if raw.__class__ is str:
-                if len(dates) >= _CACHE_LIMIT:
-                    dates.clear()
-                dates[raw] = vdate
-        if not vdate or vdate[:len(dob)] < dob:
-            return None
-        if self._f_facility is not None:
-            facility = _short_cell(cells[self._f_facility])
-            if len(facility) > MAX_LENGTHS["facility_code"]:
-                return None
-        else:
-            facility = ""
-        dn, sd = _dose_fields(dose_number, vaccine.primary_series_doses)
-        record = {
-            "source_row": row, "facility_code": facility or self.facility_code, "full_name": full_name,
-            "name_folded": name_folded, "date_of_birth": dob, "sex": sex, "id_number": number, "id_kind": id_kind,
-            "nationality": nationality, "vaccine_name": vaccine.display, "vaccine_mp": vaccine.mp,
-            "vaccine_ma": vaccine.ma, "vaccine_vp": vaccine.vp, "lot": lot, "dose_number": dose_number, "dn": dn,
-            "sd": sd, "vaccination_date": vdate, "flags": [],
-        }
-        record.update(extras)
-        return record
+        if self._common is None:
+            return [None] * len(rows)
+        return self._common.read(rows, numbers)
 
     # -------------------------------------------------------------- the row
     def read(self, cells: list, row: int) -> RowResult:
+        """The row's records, or every reason it cannot give them (each check of the list, in column order)."""
         result = RowResult(row)
-        reject = self._reject
-        i_name, i_dob, i_sex, i_nat, i_id, i_dose = self._person_index
-        f_name, f_dob, f_sex, f_nat, f_id, f_dose = self._fetch_person
         if len(cells) < self._width or None in cells:  # as ``_cell``: missing and None cells read as ""
             cells = [("" if value is None else value) for value in cells]
             cells.extend([""] * (self._pad + 1 - len(cells)))
-        # name
-        raw_name = cells[f_name]
-        problem, full_name, name_folded = _name_cell(raw_name)
+        full_name, name_folded = self._read_name(result, cells)
+        dob = self._read_dob(result, cells)
+        sex, nationality = self._read_sex_nationality(result, cells)
+        ident, flags = self._read_id(result, cells, sex, dob)
+        extras = self._read_extras(result, cells)
+        long_dose = self._read_long_dose(result, cells)
+        doses = self._read_doses(result, cells, dob, long_dose)
+        if not doses and not result.rejected:
+            result.issues.append(Issue(row, "rejected", "no_dose", "", "", row_message("no_dose", row=row)))
+            result.rejected = True
+        if result.rejected:
+            return result
+        for dose_number, vaccine, lot, vdate, facility in doses:
+            dn, sd = dose_fields(dose_number, vaccine.primary_series_doses)
+            record = {
+                "source_row": row, "facility_code": facility, "full_name": full_name, "name_folded": name_folded,
+                "date_of_birth": dob, "sex": sex, "id_number": ident.number, "id_kind": ident.kind,
+                "nationality": nationality, "vaccine_name": vaccine.display, "vaccine_mp": vaccine.mp,
+                "vaccine_ma": vaccine.ma, "vaccine_vp": vaccine.vp, "lot": lot, "dose_number": dose_number, "dn": dn,
+                "sd": sd, "vaccination_date": vdate, "flags": flags,
+            }
+            record.update(extras)
+            result.records.append(record)
+        return result
+
+    def _read_name(self, result: RowResult, cells: list) -> tuple[str, str]:
+        raw = cells[self._fetch_person[0]]
+        problem, full_name, name_folded = name_cell(raw)
         if problem:
-            reject(result, problem, "full_name", i_name, raw_name, max=MAX_LENGTHS["full_name"])
-        # date of birth
-        raw = cells[f_dob]
-        dob = ""
+            self._reject(result, problem, "full_name", self._person_index[0], raw, max=MAX_LENGTHS["full_name"])
+        return full_name, name_folded
+
+    def _read_dob(self, result: RowResult, cells: list) -> str:
+        index = self._person_index[1]
+        raw = cells[self._fetch_person[1]]
         try:
             dob = parse_date(raw, True)
-            if dob[:4] < "1900":
-                reject(result, "dob_before_1900", "date_of_birth", i_dob, raw)
-                dob = ""
-            elif dob > self.today:
-                reject(result, "dob_future", "date_of_birth", i_dob, raw)
-                dob = ""
         except BadValue as exc:
-            reject(result, exc.code, "date_of_birth", i_dob, raw)
-        # sex
-        raw = cells[f_sex]
+            self._reject(result, exc.code, "date_of_birth", index, raw)
+            return ""
+        if dob[:4] < "1900":
+            self._reject(result, "dob_before_1900", "date_of_birth", index, raw)
+            return ""
+        if dob > self.today:
+            self._reject(result, "dob_future", "date_of_birth", index, raw)
+            return ""
+        return dob
+
+    def _read_sex_nationality(self, result: RowResult, cells: list) -> tuple[str, str]:
+        _i_name, _i_dob, i_sex, i_nat, _i_id, _i_dose = self._person_index
+        raw = cells[self._fetch_person[2]]
         sex = ""
         try:
             sex = parse_sex(raw)
         except BadValue as exc:
-            reject(result, exc.code, "sex", i_sex, raw)
-        # nationality
+            self._reject(result, exc.code, "sex", i_sex, raw)
         nationality = "VN"
         if i_nat is not None:
-            raw = cells[f_nat]
+            raw = cells[self._fetch_person[3]]
             try:
                 nationality = parse_nationality(raw)
             except BadValue as exc:
-                reject(result, exc.code, "nationality", i_nat, raw)
-        # ID number
-        raw_id = cells[f_id]
-        ident = parse_id(raw_id)
+                self._reject(result, exc.code, "nationality", i_nat, raw)
+        return sex, nationality
+
+    def _read_id(self, result: RowResult, cells: list, sex: str, dob: str) -> tuple[Any, list[str]]:
+        """The ID number and the record's flags; its problems are warnings (the registry check settles them)."""
+        index = self._person_index[4]
+        raw = cells[self._fetch_person[4]]
+        ident = parse_id(raw)
         flags: list[str] = []
         if ident.problem:
-            self._warn(result, ident.problem, i_id, raw_id)
+            self._warn(result, ident.problem, index, raw)
             flags.append(ident.problem)
         elif ident.restored:
-            self._warn(result, "id_restored", i_id, raw_id, fixed=ident.number)
+            self._warn(result, "id_restored", index, raw, fixed=ident.number)
             flags.append("id_restored")
         if ident.kind == "cccd" and sex and dob:
-            number = ident.number
-            parts = cccd_digit_disagreements(number[3:6], sex, dob[:4])
+            parts = cccd_digit_disagreements(ident.number[3:6], sex, dob[:4])
             if parts:
                 flags.append("cccd_inconsistent")
                 names = [PART_NAMES[p] for p in parts]
-                self._warn(result, "cccd_inconsistent", i_id, raw_id,
+                self._warn(result, "cccd_inconsistent", index, raw,
                            parts=tr(", ".join(n.vi for n in names), ", ".join(n.en for n in names)))
-        # optional text fields
+        return ident, flags
+
+    def _read_extras(self, result: RowResult, cells: list) -> dict[str, str]:
+        """The optional text fields (platform id, phone, insurance number, place codes)."""
         extras = dict(_NO_EXTRAS)
         for key, index, fetch, limit in self._fetch_extra:
             value = cell_text(cells[fetch])
             if len(value) > limit:
-                reject(result, "too_long", key, index, value, max=limit)
+                self._reject(result, "too_long", key, index, value, max=limit)
                 value = ""
             extras[key] = value
-        # dose number (long layout)
-        long_dose = None
-        if i_dose is not None or self.cmap.layout != "pl1":
-            raw = cells[f_dose]
-            try:
-                long_dose = parse_dose(raw)
-            except BadValue as exc:
-                reject(result, exc.code, "dose_number", i_dose, raw)
-        # doses
+        return extras
+
+    def _read_long_dose(self, result: RowResult, cells: list) -> int | None:
+        """The dose number of a long-layout row (PL1 rows name the dose by their block)."""
+        index = self._person_index[5]
+        if index is None and self.cmap.layout == "pl1":
+            return None
+        raw = cells[self._fetch_person[5]]
+        try:
+            return parse_dose(raw)
+        except BadValue as exc:
+            self._reject(result, exc.code, "dose_number", index, raw)
+            return None
+
+    def _read_doses(self, result: RowResult, cells: list, dob: str,
+                    long_dose: int | None) -> list[tuple[Any, Any, str, str, str]]:
+        """(dose number, vaccine, lot, date, facility) of each filled dose block."""
+        reject = self._reject
         doses = []
         today = self.today
         for number, vi, li, di, fi, f_vaccine, f_lot, f_date, f_facility in self._fetch_dose:
             raw_vaccine, raw_lot, raw_date = cells[f_vaccine], cells[f_lot], cells[f_date]
-            vaccine_text, vaccine = _vaccine_cell(raw_vaccine)
-            lot = _short_cell(raw_lot)
+            vaccine_text, vaccine = vaccine_cell(raw_vaccine)
+            lot = short_cell(raw_lot)
             if number is not None and not (vaccine_text or lot or cell_text(raw_date)):
                 continue  # an empty dose block of the template
             if not vaccine_text:
@@ -409,26 +323,9 @@ class RowReader:
                     reject(result, "before_birth", "vaccination_date", di, raw_date, dob=dob)
             except BadValue as exc:
                 reject(result, exc.code, "vaccination_date", di, raw_date)
-            facility = _short_cell(cells[f_facility]) if fi is not None else ""
+            facility = short_cell(cells[f_facility]) if fi is not None else ""
             if len(facility) > MAX_LENGTHS["facility_code"]:
                 reject(result, "too_long", "facility_code", fi, facility, max=MAX_LENGTHS["facility_code"])
             doses.append((number if number is not None else long_dose, vaccine, lot, vdate,
                           facility or self.facility_code))
-        if not doses and not result.rejected:
-            result.issues.append(Issue(row, "rejected", "no_dose", "", "", row_message("no_dose", row=row)))
-            result.rejected = True
-        if result.rejected:
-            return result
-        number, kind = ident.number, ident.kind
-        for dose_number, vaccine, lot, vdate, facility in doses:
-            dn, sd = _dose_fields(dose_number, vaccine.primary_series_doses)
-            record = {
-                "source_row": row, "facility_code": facility, "full_name": full_name, "name_folded": name_folded,
-                "date_of_birth": dob, "sex": sex, "id_number": number, "id_kind": kind, "nationality": nationality,
-                "vaccine_name": vaccine.display, "vaccine_mp": vaccine.mp, "vaccine_ma": vaccine.ma,
-                "vaccine_vp": vaccine.vp, "lot": lot, "dose_number": dose_number, "dn": dn, "sd": sd,
-                "vaccination_date": vdate, "flags": flags,
-            }
-            record.update(extras)
-            result.records.append(record)
-        return result
+        return doses

@@ -199,3 +199,25 @@ def test_a_log_restarted_after_a_cut_at_its_start_is_missing_event_1(workspace):
     with workspace.db.session() as session:
         report = AuditChain(session).verify()
     assert (report.ok, report.problem, report.first_bad_id) == (False, "missing", 1)
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_bulk_appends_chain_like_single_events(workspace, monkeypatch, fast):
+    if not fast:  # a canonical form the assembled text would not match: every piece takes the general path
+        monkeypatch.setattr(audit.EventWriter, "_probe", lambda self: False)
+    items = [(n, {"stage": "loaded", "full_name": "Lê Văn Cường"} if n % 2 else None,
+              {"full_name": "Lê Văn Cường", "n": n, "note": "é\"\\", "f": 1.5}) for n in range(1, 8)]
+    with workspace.db.session() as session:
+        audit.record_event(session, "lan", "note", "list", 1, after={"x": 1})
+        audit.record_events(session, "lan", "edit", "record", items, reason="bulk")
+        writer = AuditChain(session).writer("lan", "import", "record", "list.csv")
+        assert writer.fast is fast
+        writer.append_texts([("9", audit.canonical_json({"list_id": 1, "lot": "A"}))])
+    with workspace.db.session() as session:
+        assert audit.verify_chain(session).ok
+        events = session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
+        assert [e.action for e in events] == ["note", *["edit"] * 7, "import"]
+        assert events[1].after["full_name"].startswith("hmac:") and events[1].before["stage"] == "loaded"
+        assert events[2].before is None and events[-1].after == {"list_id": 1, "lot": "A"}
+    with pytest.raises(ValueError, match="personal"):
+        audit.after_encoder({"list_id": 1}, ("id_number",), {"id_number": "1"})

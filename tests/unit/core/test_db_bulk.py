@@ -65,3 +65,48 @@ def test_insert_rows_writes_json_and_datetimes(workspace):
         stored = session.execute(select(DailyList)).scalar_one()
         assert (stored.id, stored.file_name, stored.column_map) == (first, "a.csv", {"full_name": 0})
         assert stored.imported_at == datetime(2024, 5, 1, 8, 30, tzinfo=UTC)
+
+
+def _record_indexes(session) -> set[tuple[str, str]]:
+    return set(session.connection().exec_driver_sql(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'vaccination_record'"
+        " AND sql IS NOT NULL").fetchall())
+
+
+def test_indexes_set_aside_for_a_large_load_come_back_the_same(workspace):
+    from desktop.db_bulk import indexes_set_aside
+    from desktop.models import VaccinationRecord
+
+    table = VaccinationRecord.__table__
+    with workspace.db.session() as session:
+        before = _record_indexes(session)
+        assert len(before) >= 5
+        with indexes_set_aside(session, table, incoming=100, existing=5000, least=10) as did:
+            assert not did and _record_indexes(session) == before  # a small load into a large table keeps them
+        with indexes_set_aside(session, table, incoming=100_000, existing=0) as did:
+            assert did and _record_indexes(session) == set()
+        assert _record_indexes(session) == before
+    with pytest.raises(RuntimeError), workspace.db.session() as session:
+        with indexes_set_aside(session, table, incoming=100_000, existing=0):
+            raise RuntimeError("cancelled")
+    with workspace.db.session() as session:
+        assert _record_indexes(session) == before  # the rollback brought them back
+
+
+def test_fast_insert_and_db_value_on_sqlite(workspace):
+    from datetime import UTC, datetime
+
+    from desktop.db_bulk import db_value, fast_insert
+
+    table = DailyList.__table__
+    when = datetime(2024, 5, 1, 8, 30, tzinfo=UTC)
+    with workspace.db.session() as session:
+        first = next_id(session, table)
+        columns = ["id", "file_name", "imported_at", "column_map"]
+        fast_insert(session, table, columns, [(first, "a.csv", db_value(session, when), db_value(session, {"a": 1}))],
+                    {"file_sha256": "0" * 64, "layout": "long", "imported_by": "an", "facility_code": "01001",
+                     "rows_total": 1, "accepted": 1, "rejected": 0, "duplicates": 0})
+    with workspace.db.session() as session:
+        stored = session.execute(select(DailyList)).scalar_one()
+        assert (stored.file_name, stored.imported_at, stored.column_map, stored.layout) == (
+            "a.csv", when, {"a": 1}, "long")

@@ -158,7 +158,7 @@ def test_a_file_loads_the_same_with_and_without_the_fast_path(tmp_path, monkeypa
     outcomes = []
     for fast in (True, False):
         if not fast:
-            monkeypatch.setattr(RowReader, "read_valid", lambda self, cells, row: None)
+            monkeypatch.setattr(RowReader, "read_common", lambda self, rows, numbers: [None] * len(rows))
         workspace = Workspace.open(tmp_path / f"ws-{fast}")
         workspace.settings.set("facility_code", "01009")
         outcomes.append(_outcome(workspace, path))
@@ -180,3 +180,13 @@ def test_duplicates_of_loaded_records_are_found_on_the_fast_path(workspace, tmp_
     assert [e["code"] for e in second.errors] == ["duplicate_record", "duplicate_record"]
     assert "00109******" in second.errors[0]["message_en"] or "record" in second.errors[0]["message_en"]
     assert all(str(first.list_id) in e["message_en"] or "record" in e["message_en"] for e in second.errors)
+
+
+def test_a_piece_of_mixed_rows_reads_as_each_row_alone(reader):
+    rows = [list(c) for pair in zip(GOOD_ROWS, BAD_ROWS, strict=False) for _w, c in pair]
+    rows += [list(c) for _w, c in BAD_ROWS[len(GOOD_ROWS):]] + [list(GOOD)]
+    numbers = list(range(3, 3 + len(rows)))
+    alone = [reader.read_valid(list(cells), n) for cells, n in zip(rows, numbers, strict=True)]
+    assert reader.read_common(rows, numbers) == alone
+    assert sum(r is not None for r in alone) == len(GOOD_ROWS) + 1
+    assert [r["source_row"] for r in alone if r is not None][-1] == numbers[-1]
