@@ -447,7 +447,8 @@ def _header_rows(sheet: Sheet, cmap: ColumnMap) -> list[list[str]]:
 def _record_defaults(list_id: int, now: dt.datetime) -> dict[str, Any]:
     return {"list_id": list_id, "check_status": "unchecked", "checked_at": None, "registry_values": None,
             "differences": [], "decision": None, "decision_reason": "", "stage": "loaded", "batch_id": None,
-            "central_reason": "", "supersedes_record_id": None, "created_at": now, "updated_at": now}
+            "central_reason": "", "supersedes_record_id": None, "created_at": now, "updated_at": now,
+            "version": 1}
 
 
 def _store_issues(session, list_id: int, issues: list[Issue], raw_by_row: dict[int, list[str]]) -> None:
