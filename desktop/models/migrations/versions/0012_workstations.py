@@ -56,7 +56,7 @@ def upgrade() -> None:
     columns = ", ".join(RECORD_COLUMNS)
     dialect = op.get_bind().dialect.name
     if dialect == "sqlite":
-        op.execute(f"CREATE TRIGGER vaccination_record_version AFTER UPDATE OF {columns} ON vaccination_record "
+        op.execute(f"CREATE TRIGGER vaccination_record_version AFTER UPDATE OF {columns} ON vaccination_record "  # noqa: S608
                    "FOR EACH ROW WHEN NEW.version = OLD.version "
                    "BEGIN UPDATE vaccination_record SET version = OLD.version + 1 WHERE id = NEW.id; END")
     elif dialect == "postgresql":
