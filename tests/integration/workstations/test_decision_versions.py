@@ -100,3 +100,20 @@ def test_two_workstations_decide_at_the_same_moment(tmp_path, request, engine):
     finally:
         pc1.close()
         pc2.close()
+
+
+def test_the_command_line_refuses_a_stale_version(workspace):
+    from tests.helpers import run_cli
+
+    record_id = _mismatch(workspace)
+    seen = review_item(workspace, record_id)["version"]
+    resolve(workspace, record_id, "defer", "", "lan", version=seen)
+    workspace.close()
+    refused = run_cli("--json", "resolve", str(record_id), "--action", "reject", "--reason", "trùng",
+                      "--seen-version", str(seen), workspace=workspace.path)
+    assert refused.code == 1 and refused.json["error"]["code"] == "record_changed"
+    assert refused.json["error"]["details"]["decided_by"] == "lan"
+    done = run_cli("--json", "resolve", str(record_id), "--action", "reject", "--reason", "trùng",
+                   "--seen-version", str(seen + 1), workspace=workspace.path)
+    assert done.code == 0, done.stderr
+    assert done.json["version"] == seen + 2
