@@ -102,3 +102,40 @@ def test_a_killed_checkers_claims_expire(tmp_path, pg_url):
         assert sorted(r["record_id"] for r in second.json["records"]) == sorted(held)
         assert server.registry.stats()["repeated"] == 0
     assert statuses(pc2) == {"matched": 600}
+
+
+def test_a_check_on_postgresql_stores_what_it_stores_on_sqlite(tmp_path, pg_url):
+    from tests.unit.registry.factory import add_records as add_listed
+    from tests.unit.registry.factory import population as known
+
+    answers = {}
+    for engine, url in (("sqlite", None), ("postgresql", pg_url)):
+        ws = Workspace.open(tmp_path / engine)
+        try:
+            if url:
+                ws.settings.set("database_url", url)
+            add_listed(ws, [
+                ("NGUYỄN VĂN AN", "1990-05-12", "M", "001090012345"),  # format only: corrected, matched
+                ("Tran Thi Thuy", "1985-03-04", "F", "001185012346"),  # accents: a mismatch
+                ("Ai Đó", "1990", "M", "001090099999"),  # not found
+            ])
+            with BackgroundServer(Population.from_dict(known())) as server:
+                check = run_check(ws, server.url)
+            assert check.summary == {"matched": 1, "mismatch": 1, "not_found": 1}
+            with ws.db.session() as session:
+                answers[engine] = [
+                    (r.full_name, r.name_folded, r.check_status, r.registry_values, r.differences,
+                     r.checked_at is not None, r.version)
+                    for r in session.scalars(select(VaccinationRecord).order_by(VaccinationRecord.id))]
+        finally:
+            ws.close()
+    assert answers["postgresql"] == answers["sqlite"]
+    assert answers["sqlite"][0][:3] == ("Nguyễn Văn An", "nguyen van an", "matched")
+    assert answers["sqlite"][2][3] is None and all(row[6] == 2 for row in answers["sqlite"])
+
+
+def run_check(ws, url):
+    from desktop.registry import check_records
+
+    ws.settings.set("registry_token", "secret-token")
+    return check_records(ws, "lan", registry_url=url)
