@@ -23,8 +23,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import JSON, Integer, String, bindparam, column, delete, exists, func, insert, select, update
-from sqlalchemy import values as values_list
+from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import record_events
@@ -224,21 +223,6 @@ _UPDATE_NAME = update(_TABLE).where(_TABLE.c.id == bindparam("record_id")).value
     **_CHECK_VALUES, full_name=bindparam("full_name"), name_folded=bindparam("name_folded"))
 
 
-def _update_in_one_statement(session: Session, rows: list[dict[str, Any]], now: Any) -> None:
-    """PostgreSQL: the records' new values in one ``UPDATE … FROM (VALUES …)`` per 1,000 records, instead of
-    one statement per record (each a round trip's worth of work on the server)."""
-    table = _TABLE
-    for part in chunks(rows, 1000):
-        given = values_list(column("rid", Integer), column("status", String), column("registry", JSON),
-                       column("diffs", JSON), column("name", String), column("folded", String), name="given").data(
-            [(r["record_id"], r["check_status"], r["registry_values"], r["differences"], r.get("full_name"),
-              r.get("name_folded")) for r in part])
-        session.execute(update(table).where(table.c.id == given.c.rid).values(
-            check_status=given.c.status, registry_values=given.c.registry, differences=given.c.diffs,
-            full_name=func.coalesce(given.c.name, table.c.full_name),
-            name_folded=func.coalesce(given.c.folded, table.c.name_folded), checked_at=now, updated_at=now))
-
-
 class _Run:
     def __init__(self, workspace: Workspace, actor: str, rows: list[Any], progress: Progress, holder: str = ""):
         self.workspace = workspace
@@ -289,13 +273,10 @@ class _Run:
             if "full_name" in values:
                 corrections.append((row.id, {"full_name": row.full_name}, {"full_name": values["full_name"]}))
         with self.workspace.db.session() as session:
-            if session.get_bind().dialect.name == "postgresql":
-                _update_in_one_statement(session, updates + renames, now)
-            else:
-                if updates:
-                    session.connection().execute(_UPDATE, updates)
-                if renames:
-                    session.connection().execute(_UPDATE_NAME, renames)
+            if updates:
+                session.connection().execute(_UPDATE, updates)
+            if renames:
+                session.connection().execute(_UPDATE_NAME, renames)
             write_differences(session, [(row.id, diffs) for row, _, diffs in outcomes])
             record_events(session, self.actor, "registry.check", "vaccination_record", checks)
             if corrections:
