@@ -56,12 +56,33 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
+_RECORD_WRITES = ("INSERT", "UPDATE", "DELETE")
+
+
 class Database:
     def __init__(self, url: str, info: dict | None = None):
         self.url = url
         self.engine = make_engine(url)
+        # whose changes are this process's own, so a change watcher tells only of other workstations':
+        # the PostgreSQL backends of this engine, and on SQLite a count of writes to the records
+        self.backend_pids: set[int] = set()
+        self.record_writes = 0
+        if self.engine.dialect.name == "postgresql":
+            event.listen(self.engine, "connect", self._note_backend)
+        else:
+            event.listen(self.engine, "before_cursor_execute", self._note_write)
         # ``info`` reaches every session (``Session.info``), e.g. where the audit log's key is kept
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, info=dict(info or {}))
+
+    def _note_backend(self, dbapi_connection, _record) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("SELECT pg_backend_pid()")
+        self.backend_pids.add(int(cursor.fetchone()[0]))
+        cursor.close()
+
+    def _note_write(self, _conn, _cursor, statement: str, _parameters, _context, _executemany) -> None:
+        if statement.lstrip()[:6].upper() in _RECORD_WRITES and "vaccination_record" in statement:
+            self.record_writes += 1
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -50,6 +50,8 @@ OPTIONS: tuple[Option, ...] = (
            range=(1, 20)),
     Option("registry_max_wait", float, 30.0, "Longest wait in seconds before a registry request is tried again",
            range=(0, 600)),
+    Option("registry_claim_seconds", int, 600, "Seconds a check's claim on records holds if its workstation stops",
+           range=(1, 86400)),
     Option("central_url", str, "", "Central countersigning service base URL"),
     Option("central_ca_file", str, "", "PEM file to trust for the central service's TLS; empty: system"),
     Option("central_token", str, "", "Facility credential for the central service, issued at registration",

@@ -72,6 +72,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "purge": ("purge", "remove personal data past the retention period (dry run first)"),
     "report": ("report", "the day's report, the certificate register, the overview chart"),
     "update": ("update", "value sets, vaccine table and trust list from signed bundles"),
+    "workspace": ("workspace", "move the workspace from its SQLite file to PostgreSQL (several workstations)"),
 }
 
 # Every command module, once (a module may register several commands).

@@ -32,6 +32,8 @@ def register(subparsers) -> None:
     parser.add_argument("--reason", default="", help="why (required for keep_list, edit, reject)")
     parser.add_argument("--set", dest="set_fields", action="append", default=[], metavar="FIELD=VALUE",
                         help="a corrected value for edit: full_name, date_of_birth, sex, id_number, nationality")
+    parser.add_argument("--seen-version", type=int, metavar="N",
+                        help="the record's version you decided on (from `review`); refused if it changed since")
     parser.add_argument("--undo", action="store_true", help="undo your latest decision instead")
     parser.add_argument("--from", dest="from_file", type=Path, metavar="CSV",
                         help="apply the decisions of a CSV file (record_id, action, reason, edited fields): "
@@ -54,7 +56,8 @@ def run(args, ctx) -> dict:
         if not sep or not name.strip():
             raise UsageError(f"resolve: --set needs FIELD=VALUE, got {item!r}")
         values[name.strip()] = value
-    after = resolve(ctx.workspace, args.record_id, args.action, args.reason, ctx.actor, set_fields=values or None)
+    after = resolve(ctx.workspace, args.record_id, args.action, args.reason, ctx.actor, set_fields=values or None,
+                    version=args.seen_version)
     if after.get("resubmission_of"):
         ctx.err(tr("Bản ghi {old} (trung ương từ chối) đã được gửi lại thành bản ghi {new}; hãy ký lại.",
                    "Record {old} (rejected by the central service) was resubmitted as record {new}; sign it again.",

@@ -45,7 +45,8 @@ def record_defaults(list_id: int, now: dt.datetime) -> dict[str, Any]:
     """The columns every new record of a list starts with."""
     return {"list_id": list_id, "check_status": "unchecked", "checked_at": None, "registry_values": None,
             "differences": [], "decision": None, "decision_reason": "", "stage": "loaded", "batch_id": None,
-            "central_reason": "", "supersedes_record_id": None, "created_at": now, "updated_at": now}
+            "central_reason": "", "supersedes_record_id": None, "created_at": now, "updated_at": now,
+            "version": 1}
 
 
 class RecordWriter:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, String, Text
+from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from desktop.models.base import Base, utcnow
@@ -109,6 +109,8 @@ class VaccinationRecord(Base):
     supersedes_record_id: Mapped[int | None] = mapped_column(ForeignKey("vaccination_record.id"), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # raised by one with every change, by a trigger (migration 0012): what a decision was taken on
+    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
 
     decisions: Mapped[list[Decision]] = relationship(back_populates="record", order_by="Decision.id")
 

@@ -3,22 +3,34 @@
 An outage in the middle keeps every batch already answered; records without a valid answer stay
 ``unchecked`` and are the only ones sent the next time. ``format`` differences are applied to the
 record (the registry's form) and recorded in the audit log with before and after.
+
+Several workstations may check at once: a run claims its records a slice at a time
+(``record_claim``: who, until when) before looking them up, and skips those another run holds, so
+two checks share the records and each is looked up once. On PostgreSQL the slice is taken with
+``SELECT … FOR UPDATE SKIP LOCKED``; on SQLite the write lock serialises the claims. A stored answer
+ends its record's claim; a run that dies leaves claims that expire after ``CLAIM_SECONDS``, and the
+next check takes those records.
 """
 
 from __future__ import annotations
 
 import gc
 import logging
+import os
+import secrets
+import socket
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, insert, select, update
+from sqlalchemy import bindparam, delete, exists, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import record_events
+from desktop.db_bulk import chunks, write_lock
 from desktop.errors import UserError
 from desktop.i18n import Message, format_number, tr
-from desktop.models import VaccinationRecord, utcnow
+from desktop.models import RecordClaim, VaccinationRecord, utcnow
 from desktop.models.record_difference import RecordDifference
 from desktop.progress import NO_PROGRESS, Progress
 from desktop.registry import client as rc
@@ -126,14 +138,64 @@ _COLUMNS = (VaccinationRecord.id, VaccinationRecord.full_name, VaccinationRecord
             VaccinationRecord.source_ref, VaccinationRecord.source_row, VaccinationRecord.check_status)
 
 
-def _to_check(session: Session, record_ids: list[int] | None) -> list[Any]:
+CLAIM_SECONDS = 600  # how long a claim holds when its workstation stops answering
+
+
+def _to_check_query(record_ids: list[int] | None, after: int = 0) -> Any:
     query = select(*_COLUMNS).where(
         VaccinationRecord.check_status == "unchecked", VaccinationRecord.stage == "loaded",
-        VaccinationRecord.batch_id.is_(None),
+        VaccinationRecord.batch_id.is_(None), VaccinationRecord.id > after,
     ).order_by(VaccinationRecord.id)
     if record_ids is not None:
         query = query.where(VaccinationRecord.id.in_(record_ids))
-    return list(session.execute(query))
+    return query
+
+
+def _to_check(session: Session, record_ids: list[int] | None) -> list[Any]:
+    return list(session.execute(_to_check_query(record_ids)))
+
+
+def new_holder() -> str:
+    """The name a run's claims carry: this computer, this process, and a nonce for this run."""
+    return f"{socket.gethostname()[:150]}:{os.getpid()}:{secrets.token_hex(4)}"
+
+
+def _unclaimed(now: Any) -> Any:
+    return ~exists().where(RecordClaim.record_id == VaccinationRecord.id, RecordClaim.claimed_until > now)
+
+
+def claim_records(session: Session, holder: str, limit: int, record_ids: list[int] | None = None, after: int = 0,
+                  lease_seconds: float = CLAIM_SECONDS) -> list[Any]:
+    """Claim up to ``limit`` records to check (ids above ``after``) that no live claim holds; their rows.
+
+    PostgreSQL: the candidate rows are locked with ``FOR UPDATE SKIP LOCKED`` (a concurrent claimer
+    takes the next ones), then the claims are read again in a statement of their own, which sees a
+    claim committed while the rows were being locked. SQLite: the write lock is taken first.
+    """
+    now = utcnow()
+    write_lock(session)
+    query = _to_check_query(record_ids, after).where(_unclaimed(now)).limit(limit)
+    rows = list(session.execute(query.with_for_update(skip_locked=True, of=VaccinationRecord)))
+    if not rows:
+        return []
+    ids = [row.id for row in rows]
+    taken = set(session.scalars(select(RecordClaim.record_id).where(
+        RecordClaim.record_id.in_(ids), RecordClaim.claimed_until > now)))
+    if taken:
+        rows = [row for row in rows if row.id not in taken]
+        ids = [row.id for row in rows]
+    if ids:
+        session.execute(delete(RecordClaim).where(RecordClaim.record_id.in_(ids)))  # expired ones
+        until = now + timedelta(seconds=lease_seconds)
+        session.execute(insert(RecordClaim), [
+            {"record_id": record_id, "claimed_by": holder, "claimed_until": until} for record_id in ids])
+    return rows
+
+
+def release_claims(session: Session, holder: str, record_ids: list[int]) -> None:
+    """End this run's claims on these records (answered, or left for the next run)."""
+    for part in chunks(record_ids):
+        session.execute(delete(RecordClaim).where(RecordClaim.record_id.in_(part), RecordClaim.claimed_by == holder))
 
 
 def _outcome(row: Any, answer: rc.Answer) -> tuple[dict[str, Any], list[dict[str, Any]]]:
@@ -162,8 +224,9 @@ _UPDATE_NAME = update(_TABLE).where(_TABLE.c.id == bindparam("record_id")).value
 
 
 class _Run:
-    def __init__(self, workspace: Workspace, actor: str, rows: list[Any], progress: Progress):
+    def __init__(self, workspace: Workspace, actor: str, rows: list[Any], progress: Progress, holder: str = ""):
         self.workspace = workspace
+        self.holder = holder
         self.actor = actor
         self.groups: dict[str, list[Any]] = {}  # ref → the records sharing one ID number (one look-up)
         self.progress = progress
@@ -219,6 +282,8 @@ class _Run:
             if corrections:
                 record_events(session, self.actor, "registry.format_correction", "vaccination_record", corrections,
                               reason="format difference corrected to the registry's form")
+            if self.holder:
+                release_claims(session, self.holder, [row.id for row, _, _ in outcomes])
         self.result.corrected += len(corrections)
         for row, values, differences in outcomes:
             self.note(row, values["check_status"], differences, values.get("id_number", normalise_id(row.id_number)))
@@ -243,18 +308,57 @@ class _Run:
 
 
 def check_records(workspace: Workspace, actor: str, registry_url: str | None = None,
-                  progress: Progress | None = None, record_ids: list[int] | None = None) -> CheckResult:
+                  progress: Progress | None = None, record_ids: list[int] | None = None,
+                  lease_seconds: float | None = None) -> CheckResult:
     """Check every unchecked, unsigned record (or those of ``record_ids``) against the registry.
 
-    Raises ``UserError`` when the registry is not configured or refuses the token (records answered
-    before the refusal stay stored). An unavailable registry is not an exception: the result says
-    how many records were left unchecked and why.
+    The records are claimed a slice at a time (``claim_records``); those another workstation holds
+    are left to it. Raises ``UserError`` when the registry is not configured or refuses the token
+    (records answered before the refusal stay stored). An unavailable registry is not an exception:
+    the result says how many records were left unchecked and why.
     """
     progress = progress or NO_PROGRESS
     url, token = _registry_settings(workspace, registry_url)
+    settings = workspace.settings
+    client = rc.RegistryClient(
+        url, token, batch_size=settings.get("registry_batch_size"), concurrency=settings.get("registry_concurrency"),
+        timeout=settings.get("registry_timeout"), attempts=settings.get("registry_attempts"),
+        max_wait=settings.get("registry_max_wait"),
+    )
+    lease_seconds = lease_seconds or settings.get("registry_claim_seconds") or CLAIM_SECONDS
+    slice_size = max(500, settings.get("registry_batch_size") * settings.get("registry_concurrency"))
+    holder = new_holder()
     with workspace.db.session() as session:
-        rows = _to_check(session, record_ids)
-    run = _Run(workspace, actor, rows, progress)
+        total = session.scalar(select(func.count()).select_from(_to_check_query(record_ids).subquery())) or 0
+    run = _Run(workspace, actor, [], progress, holder)
+    run.total = total
+    log.info("registry check of up to %d records by %s", total, actor)
+    after = 0
+    try:
+        with client:
+            while True:
+                with workspace.db.session() as session:
+                    rows = claim_records(session, holder, slice_size, record_ids, after, lease_seconds)
+                if not rows:
+                    break
+                after = rows[-1].id
+                try:
+                    _check_slice(run, client, rows, progress)
+                finally:
+                    with workspace.db.session() as session:  # what was not answered waits for the next run
+                        release_claims(session, holder, [row.id for row in rows])
+                if client.down:
+                    _note_skipped(run, workspace, record_ids, after)
+                    break
+    finally:
+        run.result.records.sort(key=lambda r: r["record_id"])
+    log.info("registry check done: %s; not checked %d (%s)", run.result.summary, run.result.not_checked,
+             ",".join(run.result.problems))
+    return run.result
+
+
+def _check_slice(run: _Run, client: rc.RegistryClient, rows: list[Any], progress: Progress) -> None:
+    """The invalid IDs of a claimed slice at once, the rest through the registry (a person's doses: one look-up)."""
     by_number: dict[str, list[Any]] = {}
     invalid = []
     for row in rows:
@@ -262,29 +366,27 @@ def check_records(workspace: Workspace, actor: str, registry_url: str | None = N
         if invalid_reason(number, row.nationality) is not None:
             invalid.append((row, {"check_status": "invalid_id", "registry_values": None}, []))
         else:
-            by_number.setdefault(number, []).append(row)  # a person's doses: one look-up
+            by_number.setdefault(number, []).append(row)
     items: list[tuple[str, str]] = []
     for number, group in by_number.items():
         ref = str(group[0].id)
         run.groups[ref] = group
         items.append((ref, number))
     run.store(invalid)
-    run.done = len(invalid)
-    log.info("registry check of %d records (%d with invalid IDs) by %s", len(rows), len(invalid), actor)
-    settings = workspace.settings
-    client = rc.RegistryClient(
-        url, token, batch_size=settings.get("registry_batch_size"), concurrency=settings.get("registry_concurrency"),
-        timeout=settings.get("registry_timeout"), attempts=settings.get("registry_attempts"),
-        max_wait=settings.get("registry_max_wait"),
-    )
-    try:
-        with client:
-            client.lookup_many(items, run.on_batch, progress)
-    finally:
-        run.result.records.sort(key=lambda r: r["record_id"])
-    log.info("registry check done: %s; not checked %d (%s)", run.result.summary, run.result.not_checked,
-             ",".join(run.result.problems))
-    return run.result
+    run.done += len(invalid)
+    if items:
+        client.lookup_many(items, run.on_batch, progress)
+
+
+def _note_skipped(run: _Run, workspace: Workspace, record_ids: list[int] | None, after: int) -> None:
+    """The registry is down: the records not yet claimed are not sent in this run either."""
+    with workspace.db.session() as session:
+        rest = list(session.execute(_to_check_query(record_ids, after).where(_unclaimed(utcnow()))))
+    for row in rest:
+        run.note(row, "unchecked", [], normalise_id(row.id_number))
+    if rest:
+        run.result.not_checked += len(rest)
+        run.result.problems[rc.SKIPPED] = run.result.problems.get(rc.SKIPPED, 0) + len(rest)
 
 
 def id_kind_of(id_number: str, nationality: str = "VN") -> str:

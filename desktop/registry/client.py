@@ -180,6 +180,11 @@ class RegistryClient:
     def close(self) -> None:
         self._http.close()
 
+    @property
+    def down(self) -> bool:
+        """Whether the last ``lookup_many`` found the registry down (``down_after`` failed batches in a row)."""
+        return self._down.is_set()
+
     def __enter__(self) -> RegistryClient:
         return self
 

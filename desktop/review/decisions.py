@@ -22,6 +22,12 @@ in a new batch. The rejected record gets decision ``reject`` ("resubmitted as re
 ``superseded``, so it leaves the queue and the overview counts the dose once. The new record does not
 use ``supersedes_record_id``: that link means "a correction of a valid certificate", and the rejected
 record has none. Both records, both Decision rows and both audit events are written in one transaction.
+
+Several clerks may work on one database. Every record carries a ``version`` that goes up with each
+change (migration 0012); a decision given the version the clerk saw (``version=``) locks the record
+first (PostgreSQL: ``SELECT … FOR UPDATE``; SQLite: the write lock) and is refused with
+``record_changed`` when the record has moved on, naming the other decision (who, what, when), so
+nothing is silently overwritten.
 """
 
 from __future__ import annotations
@@ -32,10 +38,12 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.orm.attributes import set_committed_value
 
 from desktop.audit import record_event, record_events
+from desktop.db_bulk import chunks, write_lock
 from desktop.errors import UserError
-from desktop.i18n import tr
+from desktop.i18n import format_number, tr
 from desktop.models import DECISION_ACTIONS, Decision, VaccinationRecord, utcnow
 from desktop.registry.check import write_differences
 from desktop.registry.compare import Person, compare, id_differences, status_for
@@ -237,9 +245,52 @@ def _apply(record: VaccinationRecord, action: str, reason: str, set_fields: dict
     return changed_differences
 
 
+def _stale(session, record: VaccinationRecord, seen: int) -> UserError:
+    """The refusal of a decision taken on an older version: who changed the record, how, and when."""
+    last = session.scalars(select(Decision).where(Decision.record_id == record.id)
+                           .order_by(Decision.id.desc()).limit(1)).first()
+    details: dict[str, Any] = {"record_id": record.id, "version": record.version, "seen_version": seen}
+    if last is None or last.at < (record.checked_at or last.at):
+        return UserError(tr(
+            "Bản ghi dòng {row} đã thay đổi từ khi bạn mở (phiên bản {seen} → {version}): có thể vừa được kiểm "
+            "tra lại ở máy khác. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.",
+            "The record of row {row} changed since you opened it (version {seen} → {version}), perhaps checked "
+            "again on another workstation. Your decision was not recorded; the record has been reloaded, look "
+            "at it again.", row=record.source_row, seen=format_number(seen), version=format_number(record.version)),
+            code="record_changed", details=details)
+    when = last.at.astimezone().strftime("%H:%M:%S %d/%m/%Y")
+    what = ACTION_NAMES.get(last.action) or tr(last.action, last.action)
+    details.update({"decided_by": last.actor, "action": last.action, "at": last.at.isoformat(),
+                    "reason": last.reason, "undone": last.undone})
+    if last.undone:
+        return UserError(tr(
+            "{who} vừa hoàn tác quyết định “{what}” trên bản ghi dòng {row} lúc {when}. Quyết định của bạn chưa được "
+            "ghi; bản ghi đã được tải lại, hãy xem lại.",
+            "{who} has just undone the decision “{what}” on the record of row {row} at {when}. Your decision was "
+            "not recorded; the record has been reloaded, look at it again.",
+            who=last.actor, what=what, row=record.source_row, when=when), code="record_changed", details=details)
+    return UserError(tr(
+        "{who} đã quyết định bản ghi dòng {row} lúc {when}: “{what}”{why}. Quyết định của bạn chưa được ghi; bản "
+        "ghi đã được tải lại, hãy xem lại.",
+        "{who} decided the record of row {row} at {when}: “{what}”{why}. Your decision was not recorded; the "
+        "record has been reloaded, look at it again.",
+        who=last.actor, row=record.source_row, when=when, what=what,
+        why=f" ({last.reason})" if last.reason else ""), code="record_changed", details=details)
+
+
+def _locked(session, record_id: int) -> VaccinationRecord | None:
+    """The record, locked until the transaction ends (the write lock on SQLite, the row on PostgreSQL)."""
+    write_lock(session)
+    return session.get(VaccinationRecord, record_id, with_for_update=True, populate_existing=True)
+
+
 def resolve(workspace: Workspace, record_id: int, action: str, reason: str | None, actor: str,
-            set_fields: dict[str, Any] | None = None, same_person: bool = False) -> dict[str, Any]:
-    """One decision on one record; returns the record after it.
+            set_fields: dict[str, Any] | None = None, same_person: bool = False,
+            version: int | None = None) -> dict[str, Any]:
+    """One decision on one record; returns the record after it (with its new ``version``).
+
+    ``version``: the record's version the clerk saw; when the record has changed since (another
+    clerk's decision, a new check), the decision is refused with ``record_changed``.
 
     With ``same_person``, the person's other doses in the queue with the same differences
     (``desktop.review.queue.same_person_in``) get the same decision in the same transaction, at the same
@@ -252,8 +303,10 @@ def resolve(workspace: Workspace, record_id: int, action: str, reason: str | Non
     with workspace.db.session() as session:
         now = utcnow()
         others: list[int] = []
+        record = _locked(session, record_id)
+        if version is not None and record is not None and record.version != version:
+            raise _stale(session, record, version)
         if same_person:
-            record = session.get(VaccinationRecord, record_id)
             others = [other.id for other in same_person_in(session, record)] if record is not None else []
         view = _resolve_one(session, record_id, action, reason, actor, set_fields, now)
         for other in others:
@@ -306,7 +359,23 @@ def _resolve_one(session, record_id: int, action: str, reason: str, actor: str,
         session.flush()
         write_differences(session, [(record.id, record.differences)])
     record_event(session, actor, f"decision.{action}", "vaccination_record", record.id, before, after, reason)
+    return _fresh_view(session, record)
+
+
+def _fresh_view(session, record: VaccinationRecord) -> dict[str, Any]:
+    """The record's view with the version the database gave it (a trigger raises it on each change)."""
+    _fresh_versions(session, [record])
     return record_view(record)
+
+
+def _fresh_versions(session, records: list[VaccinationRecord]) -> None:
+    """Read back the versions the database's trigger gave these records (one query per 900)."""
+    session.flush()
+    by_id = {record.id: record for record in records}
+    for part in chunks(list(by_id)):
+        for record_id, version in session.execute(
+                select(VaccinationRecord.id, VaccinationRecord.version).where(VaccinationRecord.id.in_(part))):
+            set_committed_value(by_id[record_id], "version", version)
 
 
 # records the central service rejected -----------------------------------------------------------
@@ -330,7 +399,7 @@ def _resolve_central(session, record: VaccinationRecord, action: str, reason: st
         session.add(Decision(record_id=record.id, action=action, reason=reason, actor=actor, at=now, before=before,
                              after=after))
         record_event(session, actor, f"decision.{action}", "vaccination_record", record.id, before, after, reason)
-        return record_view(record)
+        return _fresh_view(session, record)
     return _resubmit(session, record, action, reason, actor, clean, now)
 
 
@@ -416,6 +485,7 @@ def undo_last(workspace: Workspace, actor: str) -> dict[str, Any]:
         session.flush()
         write_differences(session, [(record.id, record.differences) for record in restored])
         record_events(session, actor, "decision.undo", "vaccination_record", events, f"undo of {last.action}")
+        _fresh_versions(session, restored)
         views = [record_view(record) for record in restored]
         view = views[0]
         view["undone_action"] = last.action

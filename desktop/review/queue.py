@@ -199,6 +199,7 @@ def record_view(record: VaccinationRecord) -> dict[str, Any]:
         "ready_to_sign": record.ready_to_sign,
         "stage": record.stage,
         "central_reason": record.central_reason or "",
+        "version": record.version,
     }
 
 

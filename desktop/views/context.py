@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QStatusBar, QWidget
 
@@ -18,6 +20,7 @@ class AppContext(QObject):
     records_changed = Signal()
     navigate = Signal(str, dict)
     user_changed = Signal()
+    _changed_elsewhere = Signal()  # from the change watcher's thread; delivered on the GUI thread
 
     def __init__(self, workspace: Workspace, actor: str = "", role: str = "administrator"):
         super().__init__()
@@ -26,6 +29,20 @@ class AppContext(QObject):
         self.role = role
         self.status_bar: QStatusBar | None = None
         self.main_window: QWidget | None = None
+        self._watching: threading.Event | None = None
+        self._changed_elsewhere.connect(self.records_changed)
+
+    def watch_changes(self) -> None:
+        """Refresh the pages when another workstation changes records (``desktop.changes``)."""
+        from desktop.changes import watch
+
+        if self._watching is None:
+            self._watching = watch(self.workspace, lambda _change: self._changed_elsewhere.emit())
+
+    def stop_watching(self) -> None:
+        if self._watching is not None:
+            self._watching.set()
+            self._watching = None
 
     def add_status_widget(self, widget: QWidget, permanent: bool = True) -> None:
         if self.status_bar is not None:

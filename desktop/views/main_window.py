@@ -122,6 +122,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(0)
         self._restore_layout()
         self._start_sync_indicator()  # its figures are read off the GUI thread
+        ctx.watch_changes()  # other workstations' changes refresh the pages
 
     # --- pages ----------------------------------------------------------------------------------
     def _fill_nav(self) -> None:
@@ -314,4 +315,5 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
         QSettings("VaxDesk", "VaxDesk").setValue("main_window/geometry", self.saveGeometry())
+        self.ctx.stop_watching()
         super().closeEvent(event)

@@ -9,12 +9,12 @@
         <translation>The workspace has no accounts yet. Create the first administrator: `users add NAME --role administrator --password-stdin`.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/gate.py" line="41"/>
+        <location filename="../../desktop/accounts/gate.py" line="44"/>
         <source>Tài khoản {role} chỉ dùng cho tác vụ tự động trên dòng lệnh (check, sync), không mở cửa sổ.</source>
         <translation>A {role} account is for scheduled command-line tasks (check, sync) only; it cannot open the window.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/gate.py" line="68"/>
+        <location filename="../../desktop/accounts/gate.py" line="71"/>
         <source>Tài khoản “{name}” không còn dùng được (đã tắt, bị khoá hoặc không tồn tại); hãy đăng nhập lại.</source>
         <translation>The account “{name}” can no longer be used (disabled, locked or missing); sign in again.</translation>
     </message>
@@ -141,72 +141,72 @@
 <context>
     <name>desktop.accounts.users</name>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="213"/>
+        <location filename="../../desktop/accounts/users.py" line="214"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Còn {n} lần thử trước khi tài khoản bị khoá {m} phút.</source>
         <translation>Wrong user name or password. {n} more tries before the account is locked for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="223"/>
+        <location filename="../../desktop/accounts/users.py" line="224"/>
         <source>Tài khoản đang bị khoá do nhập sai mật khẩu nhiều lần. Thử lại sau {m} phút, hoặc nhờ quản trị viên mở khoá.</source>
         <translation>The account is locked after too many wrong passwords. Try again in {m} minutes, or ask an administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="69"/>
+        <location filename="../../desktop/accounts/users.py" line="70"/>
         <source>Tên đăng nhập “{name}” không hợp lệ: dùng 2–50 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch nối, bắt đầu bằng chữ hoặc số (ví dụ: lan.nguyen).</source>
         <translation>The user name “{name}” is not valid: use 2–50 unaccented letters, digits, dots, underscores or hyphens, starting with a letter or digit (e.g. lan.nguyen).</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="81"/>
+        <location filename="../../desktop/accounts/users.py" line="82"/>
         <source>Mật khẩu phải có ít nhất {n} ký tự.</source>
         <translation>The password must have at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="87"/>
+        <location filename="../../desktop/accounts/users.py" line="88"/>
         <source>Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách.</source>
         <translation>The password must not begin or end with a space.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="96"/>
+        <location filename="../../desktop/accounts/users.py" line="97"/>
         <source>Vai trò “{role}” không tồn tại; chọn một trong: {roles}.</source>
         <translation>There is no role “{role}”; choose one of: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="109"/>
+        <location filename="../../desktop/accounts/users.py" line="110"/>
         <source>Không có tài khoản “{name}”.</source>
         <translation>There is no account “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="134"/>
+        <location filename="../../desktop/accounts/users.py" line="135"/>
         <source>Tài khoản “{name}” đã có.</source>
         <translation>The account “{name}” already exists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="210"/>
+        <location filename="../../desktop/accounts/users.py" line="211"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="290"/>
+        <location filename="../../desktop/accounts/users.py" line="291"/>
         <source>Không thể bỏ quyền {role} của quản trị viên cuối cùng.</source>
         <translation>The last active administrator cannot lose the {role} role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="299"/>
+        <location filename="../../desktop/accounts/users.py" line="300"/>
         <source>Ngôn ngữ “{lang}” không có; chọn vi hoặc en.</source>
         <translation>There is no language “{lang}”; choose vi or en.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="150"/>
+        <location filename="../../desktop/accounts/users.py" line="151"/>
         <source>Đã có tài khoản; quản trị viên hãy đăng nhập để thêm người dùng.</source>
         <translation>Accounts already exist; an administrator signs in to add users.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="238"/>
+        <location filename="../../desktop/accounts/users.py" line="239"/>
         <source>Mật khẩu hiện tại không đúng.</source>
         <translation>The current password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="179"/>
+        <location filename="../../desktop/accounts/users.py" line="180"/>
         <source>Tài khoản “{name}” đã bị tắt; hãy nhờ quản trị viên.</source>
         <translation>The account “{name}” is disabled; ask your administrator.</translation>
     </message>
@@ -247,37 +247,37 @@
 <context>
     <name>desktop.backup.create</name>
     <message>
-        <location filename="../../desktop/backup/create.py" line="47"/>
+        <location filename="../../desktop/backup/create.py" line="48"/>
         <source>Chưa chọn thư mục sao lưu (cài đặt backup_folder hoặc --to).</source>
         <translation>No backup folder is chosen (setting backup_folder or --to).</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="57"/>
+        <location filename="../../desktop/backup/create.py" line="58"/>
         <source>Thư mục sao lưu phải nằm ngoài thư mục làm việc.</source>
         <translation>The backup folder must be outside the workspace.</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="65"/>
+        <location filename="../../desktop/backup/create.py" line="66"/>
         <source>Chưa đặt mật khẩu sao lưu (quản trị viên đặt trong Cài đặt → Sao lưu).</source>
         <translation>No backup passphrase is set (an administrator sets it in Settings → Backup).</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="69"/>
+        <location filename="../../desktop/backup/create.py" line="70"/>
         <source>Mật khẩu sao lưu cần ít nhất 10 ký tự.</source>
         <translation>A backup passphrase needs at least 10 characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="193"/>
+        <location filename="../../desktop/backup/create.py" line="194"/>
         <source>Số bản sao lưu giữ lại phải từ 1 trở lên.</source>
         <translation>Backups to keep must be 1 or more.</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="53"/>
+        <location filename="../../desktop/backup/create.py" line="54"/>
         <source>Không ghi được vào thư mục sao lưu {folder}: {err}</source>
         <translation>Cannot write to the backup folder {folder}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="167"/>
+        <location filename="../../desktop/backup/create.py" line="168"/>
         <source>Không ghi được tệp sao lưu {file}: {err}</source>
         <translation>Cannot write the backup {file}: {err}</translation>
     </message>
@@ -344,12 +344,12 @@
 <context>
     <name>desktop.backup.verify</name>
     <message>
-        <location filename="../../desktop/backup/verify.py" line="40"/>
+        <location filename="../../desktop/backup/verify.py" line="60"/>
         <source>Số bản ghi trong bản sao lưu không khớp với danh mục của nó.</source>
         <translation>The backup's contents do not match its own list of contents.</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/verify.py" line="45"/>
+        <location filename="../../desktop/backup/verify.py" line="65"/>
         <source>Nhật ký kiểm tra trong bản sao lưu bị thay đổi từ sự kiện {id} ({problem}).</source>
         <translation>The audit log inside the backup was altered at event {id} ({problem}).</translation>
     </message>
@@ -385,32 +385,32 @@
 <context>
     <name>desktop.certificates.corrections</name>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="134"/>
+        <location filename="../../desktop/certificates/corrections.py" line="168"/>
         <source>Cần ghi lý do đính chính.</source>
         <translation>A reason for the correction is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="138"/>
+        <location filename="../../desktop/certificates/corrections.py" line="172"/>
         <source>Không có bản ghi {id}.</source>
         <translation>There is no record {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="141"/>
+        <location filename="../../desktop/certificates/corrections.py" line="175"/>
         <source>Bản ghi {id} chưa có chứng nhận còn hiệu lực; hãy sửa ở bước Đối chiếu thay vì đính chính.</source>
         <translation>Record {id} has no valid certificate; correct it in Review instead of issuing a correction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="147"/>
+        <location filename="../../desktop/certificates/corrections.py" line="181"/>
         <source>Bản ghi {id} đã có bản đính chính đang chờ (bản ghi {pending}); hãy hoàn tất bản đó trước.</source>
         <translation>Record {id} already has a correction on its way (record {pending}); finish that one first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="154"/>
+        <location filename="../../desktop/certificates/corrections.py" line="188"/>
         <source>Giá trị mới giống giá trị cũ; không có gì để đính chính.</source>
         <translation>The new values equal the old ones; there is nothing to correct.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="51"/>
+        <location filename="../../desktop/certificates/corrections.py" line="53"/>
         <source>Không sửa được "{pair}": viết trường=giá trị, với trường là một trong {fields}.</source>
         <translation>Cannot apply "{pair}": write field=value, the field being one of {fields}.</translation>
     </message>
@@ -418,17 +418,17 @@
 <context>
     <name>desktop.certificates.detail</name>
     <message>
-        <location filename="../../desktop/certificates/detail.py" line="77"/>
+        <location filename="../../desktop/certificates/detail.py" line="78"/>
         <source>Không tìm thấy chứng nhận {key}.</source>
         <translation>There is no certificate {key}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/detail.py" line="113"/>
+        <location filename="../../desktop/certificates/detail.py" line="120"/>
         <source>Cấp chứng nhận</source>
         <translation>Certificate issued</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/detail.py" line="114"/>
+        <location filename="../../desktop/certificates/detail.py" line="121"/>
         <source>Nhận về máy</source>
         <translation>Received from the central service</translation>
     </message>
@@ -436,43 +436,43 @@
 <context>
     <name>desktop.certificates.printing</name>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="77"/>
+        <location filename="../../desktop/certificates/printing.py" line="79"/>
         <source>Chọn chứng nhận cần in.</source>
         <translation>Choose the certificates to print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="142"/>
+        <location filename="../../desktop/certificates/printing.py" line="144"/>
         <source>Không có chứng nhận mới nào chưa in.</source>
         <translation>There is no new certificate left to print.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="153"/>
-        <location filename="../../desktop/certificates/printing.py" line="160"/>
+        <location filename="../../desktop/certificates/printing.py" line="155"/>
+        <location filename="../../desktop/certificates/printing.py" line="162"/>
         <source>Không tìm thấy chứng nhận: {list}</source>
         <translation>No such certificate: {list}</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="171"/>
+        <location filename="../../desktop/certificates/printing.py" line="173"/>
         <source>Không in chứng nhận {uvci}: đã được thay thế bởi {new} sau khi đính chính. Hãy in chứng nhận mới.</source>
         <translation>Certificate {uvci} is not printed: it was superseded by {new} after a correction. Print the new one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="177"/>
+        <location filename="../../desktop/certificates/printing.py" line="179"/>
         <source>Không in chứng nhận {uvci}: đã bị thu hồi ({reason}).</source>
         <translation>Certificate {uvci} is not printed: it was revoked ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="183"/>
+        <location filename="../../desktop/certificates/printing.py" line="185"/>
         <source>Không in chứng nhận {uvci}: mã QR đã hết hạn ngày {date}; cần cấp lại.</source>
         <translation>Certificate {uvci} is not printed: its QR code expired on {date}; it must be re-issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="129"/>
+        <location filename="../../desktop/certificates/printing.py" line="131"/>
         <source>Đang tạo PDF</source>
         <translation>Writing the PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="90"/>
+        <location filename="../../desktop/certificates/printing.py" line="92"/>
         <source>Chuẩn bị {n} chứng nhận</source>
         <translation>Preparing {n} certificates</translation>
     </message>
@@ -498,33 +498,33 @@
 <context>
     <name>desktop.certificates.search</name>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="205"/>
+        <location filename="../../desktop/certificates/search.py" line="207"/>
         <source>Không biết vắc xin "{text}"; dùng tên trong danh sách hoặc một trong: {choices}.</source>
         <translation>Unknown vaccine "{text}"; use a name from the lists or one of: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="176"/>
+        <location filename="../../desktop/certificates/search.py" line="178"/>
         <source>"{text}" không phải là số điện thoại (cần ít nhất 4 chữ số).</source>
         <translation>"{text}" is not a phone number (at least 4 digits are needed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="187"/>
+        <location filename="../../desktop/certificates/search.py" line="189"/>
         <source>Số thẻ BHYT "{text}" quá ngắn (cần ít nhất 4 ký tự).</source>
         <translation>The insurance number "{text}" is too short (at least 4 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="214"/>
-        <location filename="../../desktop/certificates/search.py" line="100"/>
+        <location filename="../../desktop/certificates/search.py" line="216"/>
+        <location filename="../../desktop/certificates/search.py" line="102"/>
         <source>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</source>
         <translation>"{text}" is not a valid date (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="235"/>
+        <location filename="../../desktop/certificates/search.py" line="238"/>
         <source>Ngày kết thúc trước ngày bắt đầu.</source>
         <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="249"/>
+        <location filename="../../desktop/certificates/search.py" line="252"/>
         <source>Không có trạng thái "{status}"; chọn một trong: {choices}.</source>
         <translation>There is no status "{status}"; choose one of: {choices}.</translation>
     </message>
@@ -545,12 +545,12 @@
 <context>
     <name>desktop.cli.__init__</name>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="242"/>
+        <location filename="../../desktop/cli/__init__.py" line="243"/>
         <source>Lệnh này cần đăng nhập: cho tên bằng --user TÊN hoặc biến {user_env}, và mật khẩu trên stdin (--password-stdin) hoặc trong biến {password_env} — không bao giờ trên dòng lệnh.</source>
         <translation>This command needs a signed-in account: give the user name with --user NAME or {user_env}, and the password on stdin (--password-stdin) or in {password_env}, never on the command line.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="264"/>
+        <location filename="../../desktop/cli/__init__.py" line="265"/>
         <source>Không có thư mục làm việc {path}. Hãy tạo bằng `demo` hoặc tạo quản trị viên đầu tiên với `users add TÊN --role administrator --password-stdin`.</source>
         <translation>There is no workspace at {path}. Create one with `demo`, or create the first administrator with `users add NAME --role administrator --password-stdin`.</translation>
     </message>
@@ -598,12 +598,12 @@
         <translation>the database no longer refuses changes to the log</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/audit.py" line="53"/>
+        <location filename="../../desktop/cli/audit.py" line="50"/>
         <source>Nhật ký kiểm tra bị thay đổi từ sự kiện {id}: {problem}</source>
         <translation>The audit log was altered at event {id}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/audit.py" line="56"/>
+        <location filename="../../desktop/cli/audit.py" line="53"/>
         <source>Nhật ký kiểm tra không còn đáng tin: {problem} {batch}</source>
         <translation>The audit log can no longer be trusted: {problem} {batch}</translation>
     </message>
@@ -619,32 +619,32 @@
 <context>
     <name>desktop.cli.central</name>
     <message>
-        <location filename="../../desktop/cli/central.py" line="118"/>
+        <location filename="../../desktop/cli/central.py" line="130"/>
         <source>Dịch vụ trung ương chạy tại {url} (Ctrl+C để dừng)</source>
         <translation>Central service at {url} (Ctrl+C stops it)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="161"/>
+        <location filename="../../desktop/cli/central.py" line="180"/>
         <source>Mật khẩu khoá ký: </source>
         <translation>Signing key passphrase: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="163"/>
+        <location filename="../../desktop/cli/central.py" line="182"/>
         <source>Hai lần nhập không khớp.</source>
         <translation>The two entries differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="102"/>
+        <location filename="../../desktop/cli/central.py" line="114"/>
         <source>Không đọc được {file}: {err}</source>
         <translation>Cannot read {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="132"/>
+        <location filename="../../desktop/cli/central.py" line="151"/>
         <source>Dùng HSM cần --hsm-label và mã PIN trong biến {env}.</source>
         <translation>An HSM needs --hsm-label and the PIN in {env}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="162"/>
+        <location filename="../../desktop/cli/central.py" line="181"/>
         <source>Nhập lại: </source>
         <translation>Again: </translation>
     </message>
@@ -652,12 +652,12 @@
 <context>
     <name>desktop.cli.certificates</name>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="61"/>
+        <location filename="../../desktop/cli/certificates.py" line="47"/>
         <source>Đã ghi {n} mã HC1 vào {file}</source>
         <translation>Wrote {n} HC1 strings to {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="72"/>
+        <location filename="../../desktop/cli/certificates.py" line="58"/>
         <source>Không ghi được tệp {file}: {err}</source>
         <translation>Cannot write the file {file}: {err}</translation>
     </message>
@@ -730,32 +730,32 @@
 <context>
     <name>desktop.cli.resolve</name>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="167"/>
+        <location filename="../../desktop/cli/resolve.py" line="170"/>
         <source>Đã áp dụng {n} quyết định.</source>
         <translation>Applied {n} decisions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="59"/>
+        <location filename="../../desktop/cli/resolve.py" line="62"/>
         <source>Bản ghi {old} (trung ương từ chối) đã được gửi lại thành bản ghi {new}; hãy ký lại.</source>
         <translation>Record {old} (rejected by the central service) was resubmitted as record {new}; sign it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="131"/>
+        <location filename="../../desktop/cli/resolve.py" line="134"/>
         <source>{file} không có quyết định nào.</source>
         <translation>{file} holds no decisions.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="75"/>
+        <location filename="../../desktop/cli/resolve.py" line="78"/>
         <source>Không đọc được {file}: {err}</source>
         <translation>Cannot read {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="78"/>
+        <location filename="../../desktop/cli/resolve.py" line="81"/>
         <source>{file} không phải văn bản UTF-8; hãy lưu lại dưới dạng CSV UTF-8.</source>
         <translation>{file} is not UTF-8 text; save it again as CSV UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="164"/>
+        <location filename="../../desktop/cli/resolve.py" line="167"/>
         <source>Dòng {row} ({field}): {reason} Không quyết định nào được áp dụng.</source>
         <translation>Row {row} ({field}): {reason} No decision was applied.</translation>
     </message>
@@ -818,7 +818,7 @@
 <context>
     <name>desktop.cli.update</name>
     <message>
-        <location filename="../../desktop/cli/update.py" line="62"/>
+        <location filename="../../desktop/cli/update.py" line="63"/>
         <source>Đã tin cậy khoá ký bản cập nhật {key}; hãy so dấu vân tay này với bên vận hành trung ương.</source>
         <translation>Trusted the update signing key {key}; compare this fingerprint with the central's operator.</translation>
     </message>
@@ -833,7 +833,7 @@
         <translation>There is no update kind "{kind}".</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/update.py" line="78"/>
+        <location filename="../../desktop/cli/update.py" line="79"/>
         <source>Tệp {file} không phải JSON hợp lệ.</source>
         <translation>The file {file} is not valid JSON.</translation>
     </message>
@@ -867,12 +867,12 @@
 <context>
     <name>desktop.db</name>
     <message>
-        <location filename="../../desktop/db.py" line="104"/>
+        <location filename="../../desktop/db.py" line="125"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản VaxDesk mới hơn; hãy cập nhật VaxDesk.</source>
         <translation>The database was written by a newer VaxDesk; update VaxDesk to open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/db.py" line="97"/>
+        <location filename="../../desktop/db.py" line="118"/>
         <source>Không mở được cơ sở dữ liệu: {err}</source>
         <translation>Cannot open the database: {err}</translation>
     </message>
@@ -1067,6 +1067,14 @@
     </message>
 </context>
 <context>
+    <name>desktop.importer.corrections</name>
+    <message>
+        <location filename="../../desktop/importer/corrections.py" line="70"/>
+        <source>Không có danh sách số {id}.</source>
+        <translation>There is no list {id}.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.importer.export</name>
     <message>
         <location filename="../../desktop/importer/export.py" line="37"/>
@@ -1205,7 +1213,7 @@
         <translation>Cannot tell the column delimiter of {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="432"/>
+        <location filename="../../desktop/importer/load.py" line="286"/>
         <source>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</source>
         <translation>{file} has a header but no data rows.</translation>
     </message>
@@ -1215,12 +1223,12 @@
         <translation>There is no field {field}. Fields: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="425"/>
+        <location filename="../../desktop/importer/load.py" line="279"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="343"/>
+        <location filename="../../desktop/importer/load.py" line="325"/>
         <source>Dòng {row}</source>
         <translation>Row {row}</translation>
     </message>
@@ -1241,6 +1249,219 @@
         <location filename="../../desktop/importer/messages.py" line="88"/>
         <source>năm sinh</source>
         <translation>year of birth</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.importer.preview</name>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="130"/>
+        <source>Ghi ngày dạng dd/mm/yyyy (ví dụ 31/12/2021).</source>
+        <translation>Write the date as dd/mm/yyyy (e.g. 31/12/2021).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="131"/>
+        <source>Ghi CCCD 12 số, CMND 9 số hoặc số hộ chiếu; định dạng cột là Văn bản (Text) trong Excel.</source>
+        <translation>Write a 12-digit CCCD, a 9-digit CMND or a passport number; format the column as Text in Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="150"/>
+        <source>Sửa giá trị theo lời nhắn.</source>
+        <translation>Correct the value as the message says.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="134"/>
+        <source>Chọn Nam hoặc Nữ.</source>
+        <translation>Choose Nam (male) or Nữ (female).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="135"/>
+        <source>Chọn vắc xin trong danh mục.</source>
+        <translation>Pick the vaccine from the catalogue.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="139"/>
+        <source>Định dạng cột là Văn bản (Text) trong Excel để giữ số 0 ở đầu.</source>
+        <translation>Format the column as Text in Excel to keep the leading zeros.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="142"/>
+        <source>Kiểm tra số CCCD, giới tính và năm sinh.</source>
+        <translation>Check the CCCD, sex and year of birth.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="143"/>
+        <source>Ghi mũi số từ 1 đến 10.</source>
+        <translation>Write a dose number from 1 to 10.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="144"/>
+        <source>Ghi đúng họ và tên, không có chữ số.</source>
+        <translation>Write the full name, without digits.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="145"/>
+        <source>Ghi mã quốc gia 2 chữ cái (VN, KR, US…).</source>
+        <translation>Write a 2-letter country code (VN, KR, US…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="146"/>
+        <source>Điền giá trị còn thiếu.</source>
+        <translation>Fill in the missing value.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="147"/>
+        <source>Rút gọn giá trị.</source>
+        <translation>Shorten the value.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="148"/>
+        <source>Điền ít nhất một mũi tiêm.</source>
+        <translation>Fill in at least one dose.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="157"/>
+        <source>ô ngày của Excel</source>
+        <translation>Excel date cells</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="157"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="158"/>
+        <source>yyyy-mm-dd</source>
+        <translation>yyyy-mm-dd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="158"/>
+        <source>số ngày của Excel</source>
+        <translation>Excel day numbers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="246"/>
+        <source>Dòng {row}, cột “{column}”: {value} là số ngày của Excel, được đọc thành {date}. Hãy kiểm tra lại ngày này và định dạng cột là Ngày (dd/mm/yyyy).</source>
+        <translation>Row {row}, column “{column}”: {value} is an Excel day number, read as {date}. Check this date and format the column as Date (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="366"/>
+        <source>ngày ghi bằng số của Excel</source>
+        <translation>dates as Excel day numbers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="367"/>
+        <source>ngày khác kiểu trong cột</source>
+        <translation>dates in another form than their column</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="368"/>
+        <source>giới tính không rõ</source>
+        <translation>sex not understood</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="369"/>
+        <source>vắc xin không có trong danh mục</source>
+        <translation>vaccines not in the catalogue</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="370"/>
+        <source>số giấy tờ sai</source>
+        <translation>invalid ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="371"/>
+        <source>thiếu số giấy tờ</source>
+        <translation>missing ID numbers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="372"/>
+        <source>số giấy tờ mất số 0 ở đầu</source>
+        <translation>ID numbers that lost leading zeros</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="373"/>
+        <source>CCCD không khớp giới tính/năm sinh</source>
+        <translation>CCCD disagreeing with sex/year of birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="374"/>
+        <source>ngày không đọc được</source>
+        <translation>unreadable dates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="375"/>
+        <source>năm chỉ có 2 chữ số</source>
+        <translation>two-digit years</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="376"/>
+        <source>ngày tiêm chỉ có năm</source>
+        <translation>vaccination dates with only a year</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="377"/>
+        <source>ngày tiêm ở tương lai</source>
+        <translation>vaccination dates in the future</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="378"/>
+        <source>tiêm trước ngày sinh</source>
+        <translation>vaccinated before birth</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="379"/>
+        <source>ngày sinh trước 1900</source>
+        <translation>dates of birth before 1900</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="380"/>
+        <source>ngày sinh ở tương lai</source>
+        <translation>dates of birth in the future</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="381"/>
+        <source>mũi số sai</source>
+        <translation>invalid dose numbers</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="382"/>
+        <source>họ tên sai</source>
+        <translation>invalid names</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="383"/>
+        <source>quốc tịch không rõ</source>
+        <translation>nationality not understood</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="384"/>
+        <source>ô bắt buộc còn trống</source>
+        <translation>required cells empty</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="385"/>
+        <source>giá trị quá dài</source>
+        <translation>values too long</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="386"/>
+        <source>dòng không có mũi tiêm</source>
+        <translation>rows without a dose</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="350"/>
+        <source>Cột “{column}” ghi ngày theo nhiều kiểu: {forms}. Hãy thống nhất một kiểu dd/mm/yyyy để tránh đọc nhầm ngày và tháng.</source>
+        <translation>Column “{column}” writes dates in several forms: {forms}. Use dd/mm/yyyy throughout so that day and month are not confused.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="288"/>
+        <source>Dòng {row}</source>
+        <translation>Row {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="357"/>
+        <source>Dòng {row}, cột “{column}”: “{value}” ghi theo kiểu {form}, khác với phần lớn cột ({main}). Hãy ghi dạng dd/mm/yyyy.</source>
+        <translation>Row {row}, column “{column}”: “{value}” is written as {form}, unlike most of the column ({main}). Write it as dd/mm/yyyy.</translation>
     </message>
 </context>
 <context>
@@ -1281,37 +1502,37 @@
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="207"/>
+        <location filename="../../desktop/overview/picture.py" line="208"/>
         <source>{n} bản ghi sẵn sàng ký, chờ người ký số</source>
         <translation>{n} records ready to sign, waiting for a signer</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="194"/>
+        <location filename="../../desktop/overview/picture.py" line="195"/>
         <source>{n} bản ghi cần đối chiếu</source>
         <translation>{n} records need review</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="196"/>
+        <location filename="../../desktop/overview/picture.py" line="197"/>
         <source>{n} bản ghi chưa kiểm tra với CSDL dân cư</source>
         <translation>{n} records not yet checked against the registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="198"/>
+        <location filename="../../desktop/overview/picture.py" line="199"/>
         <source>{n} bản ghi sẵn sàng ký số</source>
         <translation>{n} records ready to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="200"/>
+        <location filename="../../desktop/overview/picture.py" line="201"/>
         <source>{n} bản ghi đã ký, chờ gửi lên hệ thống trung ương</source>
         <translation>{n} signed records waiting to be sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="202"/>
+        <location filename="../../desktop/overview/picture.py" line="203"/>
         <source>{n} bản ghi đã gửi, chờ nhận chứng nhận</source>
         <translation>{n} sent records waiting for certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="229"/>
+        <location filename="../../desktop/overview/picture.py" line="230"/>
         <source>Chưa có danh sách nào: hãy nhập danh sách tiêm hôm nay</source>
         <translation>No lists yet: import today's vaccination list</translation>
     </message>
@@ -1353,27 +1574,27 @@
 <context>
     <name>desktop.registry.check</name>
     <message>
-        <location filename="../../desktop/registry/check.py" line="69"/>
+        <location filename="../../desktop/registry/check.py" line="81"/>
         <source>Đã kiểm tra {done} bản ghi: {matched} khớp, {mismatch} lệch, {not_found} không tìm thấy, {invalid} số định danh không hợp lệ.</source>
         <translation>{done} records checked: {matched} matched, {mismatch} mismatched, {not_found} not found, {invalid} invalid IDs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="105"/>
+        <location filename="../../desktop/registry/check.py" line="117"/>
         <source>Chưa cài đặt địa chỉ CSDL dân cư. Hãy nhập địa chỉ và khoá truy cập trong Cài đặt.</source>
         <translation>The population registry address is not set. Enter the address and token in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="81"/>
+        <location filename="../../desktop/registry/check.py" line="93"/>
         <source>{n} bản ghi chưa được kiểm tra: {why}; sẽ thử lại.</source>
         <translation>{n} records not checked: {why}; will retry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="87"/>
+        <location filename="../../desktop/registry/check.py" line="99"/>
         <source>Không có bản ghi nào cần kiểm tra.</source>
         <translation>No records need checking.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="241"/>
+        <location filename="../../desktop/registry/check.py" line="306"/>
         <source>Đang kiểm tra với CSDL dân cư…</source>
         <translation>Checking with the population registry…</translation>
     </message>
@@ -1381,7 +1602,7 @@
 <context>
     <name>desktop.registry.client</name>
     <message>
-        <location filename="../../desktop/registry/client.py" line="215"/>
+        <location filename="../../desktop/registry/client.py" line="220"/>
         <source>CSDL dân cư từ chối khoá truy cập của cơ sở (HTTP {status}). Hãy kiểm tra địa chỉ và khoá truy cập CSDL dân cư trong Cài đặt, rồi kiểm tra lại.</source>
         <translation>The population registry refused the facility's access token (HTTP {status}). Check the registry address and token in Settings, then check again.</translation>
     </message>
@@ -1417,22 +1638,22 @@
 <context>
     <name>desktop.reports.chart</name>
     <message>
-        <location filename="../../desktop/reports/chart.py" line="52"/>
+        <location filename="../../desktop/reports/chart.py" line="53"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/chart.py" line="52"/>
+        <location filename="../../desktop/reports/chart.py" line="53"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/chart.py" line="57"/>
+        <location filename="../../desktop/reports/chart.py" line="58"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/chart.py" line="60"/>
+        <location filename="../../desktop/reports/chart.py" line="61"/>
         <source>Chưa có bản ghi nào</source>
         <translation>No records yet</translation>
     </message>
@@ -1440,22 +1661,22 @@
 <context>
     <name>desktop.reports.day</name>
     <message>
-        <location filename="../../desktop/reports/day.py" line="116"/>
+        <location filename="../../desktop/reports/day.py" line="117"/>
         <source>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).</source>
         <translation>"{text}" is not a valid date (dd/mm/yyyy or yyyy-mm-dd).</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/day.py" line="101"/>
+        <location filename="../../desktop/reports/day.py" line="102"/>
         <source>Ngày kết thúc {end} trước ngày bắt đầu {start}.</source>
         <translation>The end day {end} is before the start day {start}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/day.py" line="170"/>
+        <location filename="../../desktop/reports/day.py" line="171"/>
         <source>(đính chính)</source>
         <translation>(corrections)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/day.py" line="141"/>
+        <location filename="../../desktop/reports/day.py" line="142"/>
         <source>Tổng cộng</source>
         <translation>Total</translation>
     </message>
@@ -1463,147 +1684,147 @@
 <context>
     <name>desktop.reports.labels</name>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="9"/>
+        <location filename="../../desktop/reports/labels.py" line="11"/>
         <source>Báo cáo cấp chứng nhận tiêm chủng COVID-19</source>
         <translation>COVID-19 vaccination certificate report</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="27"/>
+        <location filename="../../desktop/reports/labels.py" line="29"/>
         <source>Danh sách</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="28"/>
+        <location filename="../../desktop/reports/labels.py" line="30"/>
         <source>Ngày nhập</source>
         <translation>Imported</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="29"/>
+        <location filename="../../desktop/reports/labels.py" line="31"/>
         <source>Bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="30"/>
+        <location filename="../../desktop/reports/labels.py" line="32"/>
         <source>Dòng bị loại khi nhập</source>
         <translation>Rows rejected at loading</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="31"/>
+        <location filename="../../desktop/reports/labels.py" line="33"/>
         <source>Đã ký số</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="32"/>
+        <location filename="../../desktop/reports/labels.py" line="34"/>
         <source>Đã cấp</source>
         <translation>Certified</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="33"/>
+        <location filename="../../desktop/reports/labels.py" line="35"/>
         <source>Đã in</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="34"/>
+        <location filename="../../desktop/reports/labels.py" line="36"/>
         <source>Ngày tiêm</source>
         <translation>Vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="35"/>
+        <location filename="../../desktop/reports/labels.py" line="37"/>
         <source>Vắc xin</source>
         <translation>Vaccine</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="36"/>
+        <location filename="../../desktop/reports/labels.py" line="38"/>
         <source>Mũi</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="37"/>
+        <location filename="../../desktop/reports/labels.py" line="39"/>
         <source>Kỳ báo cáo</source>
         <translation>Period</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="38"/>
+        <location filename="../../desktop/reports/labels.py" line="40"/>
         <source>Cơ sở</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="39"/>
+        <location filename="../../desktop/reports/labels.py" line="41"/>
         <source>Lập lúc</source>
         <translation>Created</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="41"/>
+        <location filename="../../desktop/reports/labels.py" line="43"/>
         <source>Nạp và kiểm tra với CSDL dân cư</source>
         <translation>Loading and registry check</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="42"/>
+        <location filename="../../desktop/reports/labels.py" line="44"/>
         <source>Quyết định đối chiếu</source>
         <translation>Review decisions</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="43"/>
+        <location filename="../../desktop/reports/labels.py" line="45"/>
         <source>Tiến độ (như trang Tổng quan)</source>
         <translation>Progress (as on the Overview)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="44"/>
+        <location filename="../../desktop/reports/labels.py" line="46"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="45"/>
+        <location filename="../../desktop/reports/labels.py" line="47"/>
         <source>Theo vắc xin và mũi</source>
         <translation>By vaccine and dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="12"/>
+        <location filename="../../desktop/reports/labels.py" line="14"/>
         <source>Chưa kiểm tra</source>
         <translation>Unchecked</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="13"/>
+        <location filename="../../desktop/reports/labels.py" line="15"/>
         <source>Khớp</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="14"/>
+        <location filename="../../desktop/reports/labels.py" line="16"/>
         <source>Sai lệch</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="15"/>
+        <location filename="../../desktop/reports/labels.py" line="17"/>
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="16"/>
+        <location filename="../../desktop/reports/labels.py" line="18"/>
         <source>Số định danh sai</source>
         <translation>Invalid ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="20"/>
+        <location filename="../../desktop/reports/labels.py" line="22"/>
         <source>Theo CSDL dân cư</source>
         <translation>Accept registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="21"/>
+        <location filename="../../desktop/reports/labels.py" line="23"/>
         <source>Giữ theo danh sách</source>
         <translation>Keep list</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="22"/>
+        <location filename="../../desktop/reports/labels.py" line="24"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="23"/>
+        <location filename="../../desktop/reports/labels.py" line="25"/>
         <source>Loại</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="24"/>
+        <location filename="../../desktop/reports/labels.py" line="26"/>
         <source>Để sau</source>
         <translation>Defer</translation>
     </message>
@@ -1611,72 +1832,72 @@
 <context>
     <name>desktop.reports.register</name>
     <message>
-        <location filename="../../desktop/reports/register.py" line="32"/>
+        <location filename="../../desktop/reports/register.py" line="33"/>
         <source>UVCI</source>
         <translation>UVCI</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="32"/>
+        <location filename="../../desktop/reports/register.py" line="33"/>
         <source>Họ và tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="32"/>
+        <location filename="../../desktop/reports/register.py" line="33"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="32"/>
+        <location filename="../../desktop/reports/register.py" line="33"/>
         <source>Vắc xin</source>
         <translation>Vaccine</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="33"/>
+        <location filename="../../desktop/reports/register.py" line="34"/>
         <source>Mũi</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="33"/>
+        <location filename="../../desktop/reports/register.py" line="34"/>
         <source>Ngày tiêm</source>
         <translation>Vaccination date</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="33"/>
+        <location filename="../../desktop/reports/register.py" line="34"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="37"/>
+        <location filename="../../desktop/reports/register.py" line="38"/>
         <source>Còn hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="38"/>
+        <location filename="../../desktop/reports/register.py" line="39"/>
         <source>Hết hạn</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="39"/>
+        <location filename="../../desktop/reports/register.py" line="40"/>
         <source>Đã thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="40"/>
+        <location filename="../../desktop/reports/register.py" line="41"/>
         <source>Đã thu hồi</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="101"/>
+        <location filename="../../desktop/reports/register.py" line="103"/>
         <source>Đang ghi sổ chứng nhận</source>
         <translation>Writing the certificate register</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="96"/>
+        <location filename="../../desktop/reports/register.py" line="98"/>
         <source>Sổ chứng nhận chỉ xuất được dạng xlsx hoặc csv, không phải "{fmt}".</source>
         <translation>The register can be written as xlsx or csv, not "{fmt}".</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="118"/>
+        <location filename="../../desktop/reports/register.py" line="120"/>
         <source>Sổ chứng nhận</source>
         <translation>Certificate register</translation>
     </message>
@@ -1684,12 +1905,12 @@
 <context>
     <name>desktop.reports.workbook</name>
     <message>
-        <location filename="../../desktop/reports/workbook.py" line="103"/>
+        <location filename="../../desktop/reports/workbook.py" line="104"/>
         <source>Không ghi được tệp {file}: {err}</source>
         <translation>Cannot write the file {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/workbook.py" line="59"/>
+        <location filename="../../desktop/reports/workbook.py" line="60"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
@@ -1697,7 +1918,7 @@
 <context>
     <name>desktop.retention.__init__</name>
     <message>
-        <location filename="../../desktop/retention/__init__.py" line="76"/>
+        <location filename="../../desktop/retention/__init__.py" line="77"/>
         <source>Chưa đặt thời hạn lưu giữ (retention_days); không xoá gì.</source>
         <translation>No retention period is set (retention_days); nothing is purged.</translation>
     </message>
@@ -1705,32 +1926,47 @@
 <context>
     <name>desktop.review.decisions</name>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="62"/>
+        <location filename="../../desktop/review/decisions.py" line="70"/>
         <source>Chấp nhận dữ liệu CSDL dân cư</source>
         <translation>Accept the registry's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="63"/>
+        <location filename="../../desktop/review/decisions.py" line="71"/>
         <source>Giữ dữ liệu danh sách</source>
         <translation>Keep the list's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="64"/>
+        <location filename="../../desktop/review/decisions.py" line="72"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="65"/>
+        <location filename="../../desktop/review/decisions.py" line="73"/>
         <source>Loại khỏi ký số</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="66"/>
+        <location filename="../../desktop/review/decisions.py" line="74"/>
         <source>Để sau</source>
         <translation>Defer</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="112"/>
+        <location filename="../../desktop/review/decisions.py" line="272"/>
+        <source>{who} đã quyết định bản ghi dòng {row} lúc {when}: “{what}”{why}. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</source>
+        <translation>{who} decided the record of row {row} at {when}: “{what}”{why}. Your decision was not recorded; the record has been reloaded, look at it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="254"/>
+        <source>Bản ghi dòng {row} đã thay đổi từ khi bạn mở (phiên bản {seen} → {version}): có thể vừa được kiểm tra lại ở máy khác. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</source>
+        <translation>The record of row {row} changed since you opened it (version {seen} → {version}), perhaps checked again on another workstation. Your decision was not recorded; the record has been reloaded, look at it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="266"/>
+        <source>{who} vừa hoàn tác quyết định “{what}” trên bản ghi dòng {row} lúc {when}. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</source>
+        <translation>{who} has just undone the decision “{what}” on the record of row {row} at {when}. Your decision was not recorded; the record has been reloaded, look at it again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="120"/>
         <source>sai định dạng</source>
         <translation>malformed</translation>
     </message>
@@ -1738,122 +1974,122 @@
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="237"/>
+        <location filename="../../desktop/review/queue.py" line="238"/>
         <source>Chưa kiểm tra</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="238"/>
+        <location filename="../../desktop/review/queue.py" line="239"/>
         <source>Khớp</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="239"/>
-        <source>Lệch</source>
+        <location filename="../../desktop/review/queue.py" line="240"/>
+        <source>Sai lệch</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="240"/>
+        <location filename="../../desktop/review/queue.py" line="241"/>
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="241"/>
+        <location filename="../../desktop/review/queue.py" line="242"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="242"/>
+        <location filename="../../desktop/review/queue.py" line="243"/>
         <source>Trung ương từ chối</source>
         <translation>Rejected by the central service</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="243"/>
+        <location filename="../../desktop/review/queue.py" line="244"/>
         <source>Để sau</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="246"/>
+        <location filename="../../desktop/review/queue.py" line="247"/>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="247"/>
+        <location filename="../../desktop/review/queue.py" line="248"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="248"/>
+        <location filename="../../desktop/review/queue.py" line="249"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="249"/>
+        <location filename="../../desktop/review/queue.py" line="250"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="252"/>
+        <location filename="../../desktop/review/queue.py" line="253"/>
         <source>Họ tên: khác chữ hoa/khoảng trắng</source>
         <translation>Name: case/spacing</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="253"/>
+        <location filename="../../desktop/review/queue.py" line="254"/>
         <source>Họ tên: khác dấu</source>
         <translation>Name: accents</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="254"/>
+        <location filename="../../desktop/review/queue.py" line="255"/>
         <source>Họ tên: khác thứ tự</source>
         <translation>Name: word order</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="255"/>
+        <location filename="../../desktop/review/queue.py" line="256"/>
         <source>Họ tên: thừa/thiếu tên đệm</source>
         <translation>Name: middle name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="256"/>
+        <location filename="../../desktop/review/queue.py" line="257"/>
         <source>Họ tên: lỗi gõ</source>
         <translation>Name: typo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="257"/>
+        <location filename="../../desktop/review/queue.py" line="258"/>
         <source>Họ tên: khác hẳn</source>
         <translation>Name: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="258"/>
+        <location filename="../../desktop/review/queue.py" line="259"/>
         <source>Ngày sinh: chỉ có năm/tháng</source>
         <translation>DOB: partial</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="259"/>
+        <location filename="../../desktop/review/queue.py" line="260"/>
         <source>Ngày sinh: đảo ngày/tháng</source>
         <translation>DOB: day/month swapped</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="260"/>
+        <location filename="../../desktop/review/queue.py" line="261"/>
         <source>Ngày sinh: 01/01 điền thay</source>
         <translation>DOB: 01/01 placeholder</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="261"/>
+        <location filename="../../desktop/review/queue.py" line="262"/>
         <source>Ngày sinh: khác</source>
         <translation>DOB: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="262"/>
+        <location filename="../../desktop/review/queue.py" line="263"/>
         <source>Giới tính: khác</source>
         <translation>Sex: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="263"/>
+        <location filename="../../desktop/review/queue.py" line="264"/>
         <source>Số định danh: CMND cũ đã chuyển CCCD</source>
         <translation>ID: old CMND linked to CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="264"/>
+        <location filename="../../desktop/review/queue.py" line="265"/>
         <source>Số định danh: không khớp giới tính/năm sinh</source>
         <translation>ID: inconsistent with sex/year</translation>
     </message>
@@ -1868,7 +2104,7 @@
         <translation>There is no queue status {status}. Statuses: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="230"/>
+        <location filename="../../desktop/review/queue.py" line="231"/>
         <source>Không có bản ghi {id}</source>
         <translation>There is no record {id}</translation>
     </message>
@@ -1876,38 +2112,38 @@
 <context>
     <name>desktop.settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="172"/>
-        <location filename="../../desktop/settings.py" line="118"/>
+        <location filename="../../desktop/settings.py" line="174"/>
+        <location filename="../../desktop/settings.py" line="120"/>
         <source>Không có cài đặt {key}</source>
         <translation>There is no setting {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="154"/>
+        <location filename="../../desktop/settings.py" line="156"/>
         <source>Giá trị {value!r} không hợp lệ cho {key}</source>
         <translation>Value {value!r} is not valid for {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="188"/>
+        <location filename="../../desktop/settings.py" line="190"/>
         <source>một giá trị</source>
         <translation>a value</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="100"/>
+        <location filename="../../desktop/settings.py" line="102"/>
         <source>Không đọc được tệp cài đặt {file}: {err}</source>
         <translation>Cannot read the settings file {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="187"/>
+        <location filename="../../desktop/settings.py" line="189"/>
         <source>một số nguyên</source>
         <translation>a whole number</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="187"/>
+        <location filename="../../desktop/settings.py" line="189"/>
         <source>một số</source>
         <translation>a number</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="188"/>
+        <location filename="../../desktop/settings.py" line="190"/>
         <source>có/không</source>
         <translation>yes/no</translation>
     </message>
@@ -2419,22 +2655,22 @@
 <context>
     <name>desktop.updates.fetch</name>
     <message>
-        <location filename="../../desktop/updates/fetch.py" line="26"/>
+        <location filename="../../desktop/updates/fetch.py" line="24"/>
         <source>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</source>
         <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates/fetch.py" line="43"/>
+        <location filename="../../desktop/updates/fetch.py" line="41"/>
         <source>Máy chủ trung ương trả lời {status} khi lấy bản cập nhật {kind}.</source>
         <translation>The central service answered {status} when asked for the {kind} update.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates/fetch.py" line="47"/>
+        <location filename="../../desktop/updates/fetch.py" line="45"/>
         <source>Bản cập nhật quá lớn.</source>
         <translation>The update is too large.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates/fetch.py" line="37"/>
+        <location filename="../../desktop/updates/fetch.py" line="35"/>
         <source>Không kết nối được máy chủ trung ương {url}: {err}</source>
         <translation>Cannot reach the central service {url}: {err}</translation>
     </message>
@@ -2442,7 +2678,7 @@
 <context>
     <name>desktop.updates.store</name>
     <message>
-        <location filename="../../desktop/updates/store.py" line="276"/>
+        <location filename="../../desktop/updates/store.py" line="328"/>
         <source>Bản cập nhật {what} phiên bản {version} không mới hơn phiên bản đang dùng ({current}); không áp dụng.</source>
         <translation>The {what} update version {version} is not newer than the version in use ({current}); not applied.</translation>
     </message>
@@ -2521,7 +2757,7 @@
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="129"/>
+        <location filename="../../desktop/views/main_window.py" line="130"/>
         <source>Các bước trong ngày</source>
         <translation>Stages of the day</translation>
     </message>
@@ -2529,171 +2765,176 @@
 <context>
     <name>desktop.views.operations</name>
     <message>
-        <location filename="../../desktop/views/operations.py" line="110"/>
-        <source>Huỷ</source>
-        <translation>Cancel</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/operations.py" line="70"/>
+        <location filename="../../desktop/views/operations.py" line="140"/>
         <source>Đang xử lý…</source>
         <translation>Working…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operations.py" line="282"/>
+        <source>Huỷ</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
     <name>desktop.views.pages.audit</name>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="42"/>
+        <location filename="../../desktop/views/pages/audit.py" line="43"/>
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="43"/>
+        <location filename="../../desktop/views/pages/audit.py" line="44"/>
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="44"/>
+        <location filename="../../desktop/views/pages/audit.py" line="45"/>
         <source>Người thực hiện</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="45"/>
+        <location filename="../../desktop/views/pages/audit.py" line="46"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="46"/>
+        <location filename="../../desktop/views/pages/audit.py" line="47"/>
         <source>Đối tượng</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="47"/>
+        <location filename="../../desktop/views/pages/audit.py" line="48"/>
         <source>Mã</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="48"/>
+        <location filename="../../desktop/views/pages/audit.py" line="49"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="49"/>
+        <location filename="../../desktop/views/pages/audit.py" line="50"/>
         <source>Trước</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="50"/>
+        <location filename="../../desktop/views/pages/audit.py" line="51"/>
         <source>Sau</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="250"/>
+        <location filename="../../desktop/views/pages/audit.py" line="260"/>
         <source>{total} sự kiện; hiện {shown} sự kiện mới nhất (xuất CSV để có tất cả).</source>
         <translation>{total} events; showing the newest {shown} (export CSV for all).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="254"/>
+        <location filename="../../desktop/views/pages/audit.py" line="264"/>
         <source>{total} sự kiện</source>
         <translation>{total} events</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="290"/>
+        <location filename="../../desktop/views/pages/audit.py" line="303"/>
         <source>Nhật ký nguyên vẹn: {n} sự kiện, {a} mốc đã ký khớp.</source>
         <translation>The log is intact: {n} events, {a} signed anchors agree.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="294"/>
+        <location filename="../../desktop/views/pages/audit.py" line="307"/>
         <source>Nhật ký bị thay đổi từ sự kiện {id} ({problem}). Hãy báo cho người phụ trách an ninh.</source>
         <translation>The log was altered at event {id} ({problem}). Tell the person responsible for security.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="106"/>
+        <location filename="../../desktop/views/pages/audit.py" line="110"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="109"/>
+        <location filename="../../desktop/views/pages/audit.py" line="113"/>
         <source>Chỉ quản trị viên được xem nhật ký kiểm tra.</source>
         <translation>Only an administrator may read the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="125"/>
+        <location filename="../../desktop/views/pages/audit.py" line="129"/>
         <source>tên tài khoản</source>
         <translation>account name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="127"/>
+        <location filename="../../desktop/views/pages/audit.py" line="131"/>
         <source>số bản ghi, mã lô, UVCI…</source>
         <translation>record number, batch id, UVCI…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="131"/>
+        <location filename="../../desktop/views/pages/audit.py" line="135"/>
+        <source>mọi thao tác</source>
+        <translation>any action</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="138"/>
         <source>Theo &amp;ngày</source>
         <translation>By &amp;date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="139"/>
+        <location filename="../../desktop/views/pages/audit.py" line="146"/>
         <source>&amp;Người thực hiện</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="140"/>
+        <location filename="../../desktop/views/pages/audit.py" line="147"/>
         <source>&amp;Bản ghi / đối tượng</source>
         <translation>&amp;Record / entity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="141"/>
+        <location filename="../../desktop/views/pages/audit.py" line="148"/>
         <source>&amp;Thao tác</source>
         <translation>&amp;Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="156"/>
+        <location filename="../../desktop/views/pages/audit.py" line="163"/>
         <source>&amp;Lọc</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="159"/>
+        <location filename="../../desktop/views/pages/audit.py" line="166"/>
         <source>Bỏ lọc</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="161"/>
+        <location filename="../../desktop/views/pages/audit.py" line="168"/>
         <source>&amp;Xuất CSV…</source>
         <translation>&amp;Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="163"/>
+        <location filename="../../desktop/views/pages/audit.py" line="170"/>
         <source>&amp;Kiểm tra tính toàn vẹn</source>
         <translation>&amp;Check integrity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="176"/>
+        <location filename="../../desktop/views/pages/audit.py" line="183"/>
         <source>Các sự kiện của nhật ký</source>
         <translation>Audit events</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="184"/>
+        <location filename="../../desktop/views/pages/audit.py" line="194"/>
         <source>Số sự kiện</source>
         <translation>Number of events</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="260"/>
+        <location filename="../../desktop/views/pages/audit.py" line="270"/>
         <source>Xuất nhật ký kiểm tra</source>
         <translation>Export the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="268"/>
-        <source>Đang xuất nhật ký…</source>
-        <translation>Exporting the log…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/audit.py" line="272"/>
-        <location filename="../../desktop/views/pages/audit.py" line="274"/>
+        <location filename="../../desktop/views/pages/audit.py" line="284"/>
+        <location filename="../../desktop/views/pages/audit.py" line="286"/>
         <source>Đã xuất {n} sự kiện vào {out}</source>
         <translation>Exported {n} events to {out}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="286"/>
+        <location filename="../../desktop/views/pages/audit.py" line="279"/>
+        <source>Đang xuất nhật ký…</source>
+        <translation>Exporting the log…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="298"/>
         <source>Đang kiểm tra nhật ký…</source>
         <translation>Checking the log…</translation>
     </message>
@@ -2701,17 +2942,17 @@
 <context>
     <name>desktop.views.pages.backup_panel</name>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="178"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="182"/>
         <source>Đã lưu {n} cài đặt sao lưu.</source>
         <translation>Saved {n} backup settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="181"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="185"/>
         <source>Mật khẩu sao lưu</source>
         <translation>Backup passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="197"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="201"/>
         <source>Đã đặt mật khẩu sao lưu. Hãy ghi lại và cất ở nơi an toàn: không có nó, không khôi phục được.</source>
         <translation>The backup passphrase is set. Write it down and keep it safe: without it no backup can be restored.</translation>
     </message>
@@ -2811,27 +3052,27 @@
         <translation>Restoring on a new PC: install VaxDesk, then run `vaxdesk restore FILE --to FOLDER` (IT staff; see docs/operations.md). A backup holds no token key, PIN or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="169"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="173"/>
         <source>Chọn thư mục sao lưu</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="182"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="186"/>
         <source>Mật khẩu mới (ít nhất 10 ký tự):</source>
         <translation>New passphrase (10 characters or more):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="186"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="190"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="218"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="225"/>
         <source>Chọn bản sao lưu</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="219"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="226"/>
         <source>Bản sao lưu VaxDesk (*.vxbak)</source>
         <translation>VaxDesk backups (*.vxbak)</translation>
     </message>
@@ -2846,42 +3087,42 @@
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="132"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="134"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="176"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="180"/>
         <source>Không có thay đổi nào.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="190"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="194"/>
         <source>Hai mật khẩu không giống nhau.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="203"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="207"/>
         <source>Hãy lưu các thay đổi trước khi sao lưu.</source>
         <translation>Save the changes before backing up.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="210"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="214"/>
         <source>Đã sao lưu {n} bản ghi, {c} chứng nhận vào {file}.</source>
         <translation>Backed up {n} records and {c} certificates to {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="215"/>
-        <source>Đang sao lưu…</source>
-        <translation>Backing up…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="228"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="235"/>
         <source>Bản sao lưu đọc được: {n} bản ghi, {c} chứng nhận; nhật ký kiểm tra nguyên vẹn ({e} sự kiện).</source>
         <translation>The backup reads back: {n} records, {c} certificates; the audit log is intact ({e} events).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="234"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="221"/>
+        <source>Đang sao lưu…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="243"/>
         <source>Đang kiểm tra bản sao lưu…</source>
         <translation>Checking the backup…</translation>
     </message>
@@ -2889,144 +3130,144 @@
 <context>
     <name>desktop.views.pages.certificates</name>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
         <source>Hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
         <source>Đã thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="73"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
         <source>Đã thu hồi</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
         <source>Tất cả</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="65"/>
         <source>Còn hiệu lực</source>
         <translation>Valid</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
         <source>Mới, chưa in</source>
         <translation>New, never printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="65"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="67"/>
         <source>Sắp hết hạn</source>
         <translation>Expiring soon</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
         <source>Đã hết hạn</source>
         <translation>Expired</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="67"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
         <source>Đã được thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="75"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="179"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="77"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="76"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="78"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="77"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="79"/>
         <source>Ngày tiêm</source>
         <translation>Vaccinated</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="78"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="80"/>
         <source>Mã chứng nhận (UVCI)</source>
         <translation>Certificate (UVCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="79"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="81"/>
         <source>Hết hạn</source>
         <translation>Expires</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="80"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="82"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="81"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="83"/>
         <source>Số lần in</source>
         <translation>Printed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="97"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="100"/>
         <source>Thu hồi chứng nhận</source>
         <translation>Revoke certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="97"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="100"/>
         <source>Lý do thu hồi {uvci} (cấp nhầm…). Chứng nhận sẽ mất hiệu lực, không có chứng nhận thay thế:</source>
         <translation>Why revoke {uvci} (issued in error…)? It stops being valid and is not replaced:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="110"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="113"/>
         <source>Xem trước bản in</source>
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="179"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="183"/>
         <source>Mũi tiêm số</source>
         <translation>Dose number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="183"/>
         <source>Tổng số mũi</source>
         <translation>Doses in series</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="184"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="187"/>
         <source>Đính chính chứng nhận</source>
         <translation>Correct the certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="203"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="206"/>
         <source>Lý do (bắt buộc)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="235"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="238"/>
         <source>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</source>
         <translation>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="243"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="246"/>
         <source>Khổ A4</source>
         <translation>A4 page</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="244"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="247"/>
         <source>Thẻ gấp A5</source>
         <translation>Folded A5 card</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="256"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="257"/>
         <source>Xem mọi chứng nhận</source>
         <translation>Show all certificates</translation>
     </message>
@@ -3036,319 +3277,406 @@
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="282"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="284"/>
         <source>Xem trước bản in…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="284"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="285"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="285"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="286"/>
         <source>Lưu PDF các chứng nhận mới…</source>
         <translation>Save all new as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="286"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="287"/>
         <source>Đính chính…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="287"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="288"/>
         <source>Thu hồi…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="346"/>
-        <source>Chỉ hiện: {what}</source>
-        <translation>Showing only: {what}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="412"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="411"/>
         <source>{n} chứng nhận</source>
         <translation>{n} certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="503"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="504"/>
         <source>Lưu chứng nhận thành PDF</source>
         <translation>Save certificates as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="515"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="518"/>
         <source>Đã in {n} chứng nhận vào {file}</source>
         <translation>Printed {n} certificates into {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="581"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="588"/>
         <source>Đã tạo bản đính chính</source>
         <translation>Correction created</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="581"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="588"/>
         <source>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</source>
         <translation>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="189"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="192"/>
         <source>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</source>
         <translation>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="247"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="250"/>
         <source>Mẫu in:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="343"/>
-        <source>danh sách số {id}</source>
-        <translation>list {id}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="345"/>
-        <source>ngày tiêm {day}</source>
-        <translation>vaccinated {day}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="482"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="483"/>
         <source>Không được phép</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="512"/>
-        <source>Đang tạo PDF…</source>
-        <translation>Writing the PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="529"/>
-        <source>Đang chuẩn bị bản in…</source>
-        <translation>Preparing the print…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="537"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="541"/>
         <source>máy in</source>
         <translation>printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="555"/>
-        <source>Đang gửi tới máy in…</source>
-        <translation>Sending to the printer…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="596"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="602"/>
         <source>Xác nhận thu hồi</source>
         <translation>Confirm revocation</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="596"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="602"/>
         <source>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</source>
         <translation>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="611"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="619"/>
         <source>Đã thu hồi {uvci}</source>
         <translation>Revoked {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="614"/>
-        <source>Đang thu hồi…</source>
-        <translation>Revoking…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="230"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
         <source>Chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="369"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="367"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
-</context>
-<context>
-    <name>desktop.views.pages.import_page</name>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="385"/>
-        <source>Tệp này đã được nhập trước đây (danh sách {id}); không có bản ghi mới.</source>
-        <translation>This file was loaded before (list {id}); nothing new was added.</translation>
+        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <source>Đang tạo PDF…</source>
+        <translation>Writing the PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="388"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="532"/>
+        <source>Đang chuẩn bị bản in…</source>
+        <translation>Preparing the print…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="561"/>
+        <source>Đang gửi tới máy in…</source>
+        <translation>Sending to the printer…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="623"/>
+        <source>Đang thu hồi…</source>
+        <translation>Revoking…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.import_page.corrections</name>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="230"/>
+        <source>Đã nhập {n} dòng đã sửa ({records} bản ghi) vào danh sách {id}.</source>
+        <translation>Loaded {n} corrected rows ({records} records) into list {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="108"/>
+        <source>Sửa các ô tô màu ngay trong bảng (bấm đúp hoặc F2; vắc xin chọn trong danh mục, giới tính Nam/Nữ, ngày dd/mm/yyyy), rồi bấm “Nhập các dòng đã sửa”. Di chuột lên ô để xem lý do.</source>
+        <translation>Correct the coloured cells in the grid (double-click or F2; the vaccine from the catalogue, sex Nam/Nữ, dates dd/mm/yyyy), then press “Load the corrected rows”. Hover a cell for the reason.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="126"/>
+        <source>Nhập các dòng đã sửa</source>
+        <translation>Load the corrected rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="199"/>
+        <source>Đã sửa; sẽ được kiểm tra lại khi nhập.</source>
+        <translation>Corrected; checked again when loaded.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="221"/>
+        <source>Đang nhập các dòng đã sửa…</source>
+        <translation>Loading the corrected rows…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="234"/>
+        <source>{n} dòng đã có, không nhập lại.</source>
+        <translation>{n} rows already loaded, not loaded again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="237"/>
+        <source>{n} dòng vẫn còn lỗi: xem các ô tô màu.</source>
+        <translation>{n} rows still have problems: see the coloured cells.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="66"/>
+        <source>(chọn vắc xin)</source>
+        <translation>(pick a vaccine)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="67"/>
+        <source>(chọn)</source>
+        <translation>(choose)</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.import_page.flags</name>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/flags.py" line="23"/>
+        <source>Cách sửa:</source>
+        <translation>How to fix:</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.import_page.page</name>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="370"/>
+        <source>&lt;b&gt;{rows} dòng&lt;/b&gt;: {loadable} dòng sẽ được nhập, {rejected} dòng sẽ bị từ chối, {warned} dòng cần xem lại.</source>
+        <translation>&lt;b&gt;{rows} rows&lt;/b&gt;: {loadable} will be loaded, {rejected} will be rejected, {warned} need a look.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="509"/>
+        <source>{file} đã được nhập trước đây (danh sách {id}): {dups} dòng đã có, không nhập lại.</source>
+        <translation>{file} was loaded before (list {id}): {dups} rows already imported, not imported again.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="513"/>
         <source>{file}: {rows} dòng — nhận {accepted} ({records} bản ghi), từ chối {rejected}, trùng {dups}.</source>
         <translation>{file}: {rows} rows — {accepted} accepted ({records} records), {rejected} rejected, {dups} duplicates.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="84"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="91"/>
         <source>Mở tệp danh sách…</source>
         <translation>Open list file…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="85"/>
-        <location filename="../../desktop/views/pages/import_page.py" line="168"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="92"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="198"/>
         <source>Hoặc kéo thả tệp .xlsx, .xls, .csv vào đây</source>
         <translation>Or drag and drop an .xlsx, .xls or .csv file here</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="88"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="95"/>
         <source>Chưa chọn tệp. Kéo thả tệp vào đây hoặc bấm “Mở tệp”.</source>
         <translation>No file yet. Drop a file here or press “Open”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="100"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="116"/>
         <source>Chọn cột cho các trường chưa nhận ra</source>
         <translation>Map the columns not recognised</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="102"/>
-        <location filename="../../desktop/views/pages/import_page.py" line="280"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="118"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="401"/>
         <source>Áp dụng và xem lại</source>
         <translation>Apply and preview again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="124"/>
         <source>Nhập danh sách</source>
         <translation>Import list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="129"/>
         <source>Huỷ</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="131"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="152"/>
         <source>Xuất các dòng bị từ chối…</source>
         <translation>Export rejected rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="138"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="158"/>
+        <source>Lý do</source>
+        <translation>Reasons</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="159"/>
+        <source>Sửa các dòng bị từ chối</source>
+        <translation>Correct the rejected rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="168"/>
         <source>Mọi danh sách</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="148"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="178"/>
         <source>Nhập danh sách</source>
         <comment>variant 2</comment>
         <translation>Load a list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="149"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="179"/>
         <source>Tất cả bản ghi</source>
         <translation>All records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="185"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="215"/>
         <source>Chỉ các bản ghi của danh sách số {id}</source>
         <translation>Only the records of list {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="200"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="230"/>
         <source>Chọn danh sách tiêm</source>
         <translation>Choose a vaccination list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="227"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="262"/>
         <source>Đang đọc {file}…</source>
         <translation>Reading {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="237"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="274"/>
         <source>Không đọc được {file}.</source>
         <translation>Could not read {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="305"/>
         <source>{file} — {kind}{layout}. {ok}</source>
         <translation>{file} — {kind}{layout}. {ok}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="327"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="319"/>
+        <source>Đang kiểm tra từng dòng…</source>
+        <translation>Checking every row…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="448"/>
         <source>Đang nhập {file}…</source>
         <translation>Importing {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="338"/>
-        <location filename="../../desktop/views/pages/import_page.py" line="372"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="462"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="496"/>
         <source>Đã huỷ. Không bản ghi nào của tệp được lưu.</source>
         <translation>Cancelled. Nothing from the file was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="375"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="499"/>
         <source>Không nhập được tệp. Không có gì được lưu.</source>
         <translation>The file could not be loaded. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="413"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="524"/>
+        <source>Sửa {n} dòng bị từ chối</source>
+        <translation>Correct {n} rejected rows</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="557"/>
         <source>Lưu các dòng bị từ chối</source>
         <translation>Save the rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="425"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="571"/>
         <source>Đã lưu {n} dòng bị từ chối vào {out}</source>
         <translation>Saved {n} rejected rows to {out}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="146"/>
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="146"/>
         <source>Cột</source>
         <translation>Column</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="126"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="147"/>
         <source>Giá trị</source>
         <translation>Value</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="126"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="147"/>
         <source>Lý do</source>
+        <comment>variant 2</comment>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="266"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="303"/>
         <source>mẫu PL1 của nền tảng</source>
         <translation>platform template PL1</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="267"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="304"/>
         <source>danh sách mỗi dòng một mũi</source>
         <translation>one row per dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="289"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="339"/>
+        <source>Không kiểm tra được các dòng: {error}</source>
+        <translation>Could not check the rows: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="377"/>
+        <source>&lt;span style='background:#f8d7da;color:#842029'&gt;&amp;nbsp;ô đỏ&amp;nbsp;&lt;/span&gt; dòng sẽ bị từ chối, &lt;span style='background:#fff3cd;color:#664d03'&gt;&amp;nbsp;ô vàng&amp;nbsp;&lt;/span&gt; được nhập nhưng cần xem lại. Chọn ô hoặc di chuột lên ô để xem lý do và cách sửa.</source>
+        <translation>&lt;span style='background:#f8d7da;color:#842029'&gt;&amp;nbsp;red cell&amp;nbsp;&lt;/span&gt; the row will be rejected, &lt;span style='background:#fff3cd;color:#664d03'&gt;&amp;nbsp;yellow cell&amp;nbsp;&lt;/span&gt; loaded but worth a look. Select or hover a cell for the reason and the fix.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="385"/>
+        <source>Không thấy vấn đề nào.</source>
+        <translation>No problem found.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="410"/>
         <source>(chọn cột)</source>
         <translation>(choose a column)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="318"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="439"/>
         <source>Không được phép</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="345"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="469"/>
         <source>Đang huỷ… không bản ghi nào của tệp này được lưu.</source>
         <translation>Cancelling… nothing from this file will be kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="271"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="539"/>
+        <source>{n} dòng đã có, không nhập lại</source>
+        <translation>{n} rows already imported, not imported again</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="308"/>
         <source>Sẵn sàng nhập.</source>
         <translation>Ready to import.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="272"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="309"/>
         <source>Chưa nhận ra đủ cột bắt buộc: hãy chọn cột bên dưới.</source>
         <translation>Some required columns are not recognised: map them below.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="254"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="291"/>
         <source>mũi</source>
         <translation>dose</translation>
     </message>
@@ -3356,82 +3684,82 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="430"/>
+        <location filename="../../desktop/views/pages/overview.py" line="449"/>
         <source>{n} bản ghi chờ bạn ký số</source>
         <translation>{n} records wait for your signature</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="246"/>
+        <location filename="../../desktop/views/pages/overview.py" line="264"/>
         <source>Mở {n} bản ghi “{state}”</source>
         <translation>Open the {n} “{state}” records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="265"/>
+        <location filename="../../desktop/views/pages/overview.py" line="283"/>
         <source>Hôm nay, {day}</source>
         <translation>Today, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="272"/>
+        <location filename="../../desktop/views/pages/overview.py" line="290"/>
         <source>Làm mới (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="273"/>
+        <location filename="../../desktop/views/pages/overview.py" line="291"/>
         <source>Làm mới số liệu</source>
         <translation>Refresh the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="276"/>
+        <location filename="../../desktop/views/pages/overview.py" line="294"/>
         <source>Xuất báo cáo…</source>
         <translation>Export a report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="278"/>
+        <location filename="../../desktop/views/pages/overview.py" line="296"/>
         <source>Lưu biểu đồ…</source>
         <translation>Save the chart…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="283"/>
+        <location filename="../../desktop/views/pages/overview.py" line="301"/>
         <source>Khoá màn hình (Ctrl+L)</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="284"/>
+        <location filename="../../desktop/views/pages/overview.py" line="302"/>
         <source>Khoá màn hình</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="294"/>
+        <location filename="../../desktop/views/pages/overview.py" line="312"/>
         <source>Không còn việc nào đang chờ. ✔</source>
         <translation>Nothing is waiting. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="311"/>
+        <location filename="../../desktop/views/pages/overview.py" line="329"/>
         <source>Biểu đồ theo danh sách</source>
         <translation>Chart by list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="312"/>
+        <location filename="../../desktop/views/pages/overview.py" line="330"/>
         <source>Biểu đồ theo ngày tiêm</source>
         <translation>Chart by vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="313"/>
+        <location filename="../../desktop/views/pages/overview.py" line="331"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="314"/>
+        <location filename="../../desktop/views/pages/overview.py" line="332"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="325"/>
+        <location filename="../../desktop/views/pages/overview.py" line="343"/>
         <source>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</source>
         <translation>Click a number to open those records. On the chart: arrows to choose, Enter to open.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="130"/>
+        <location filename="../../desktop/views/pages/overview.py" line="148"/>
         <source>Chưa có bản ghi nào</source>
         <translation>No records yet</translation>
     </message>
@@ -3464,7 +3792,7 @@
         <translation>Save the report</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/report_export.py" line="108"/>
+        <location filename="../../desktop/views/pages/report_export.py" line="110"/>
         <source>Lưu biểu đồ</source>
         <translation>Save the chart</translation>
     </message>
@@ -3499,7 +3827,7 @@
         <translation>Wrote {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/report_export.py" line="101"/>
+        <location filename="../../desktop/views/pages/report_export.py" line="102"/>
         <source>Đang lập báo cáo…</source>
         <translation>Writing the report…</translation>
     </message>
@@ -3671,279 +3999,287 @@
 <context>
     <name>desktop.views.pages.review.page</name>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="753"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="748"/>
         <source>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</source>
         <translation>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="553"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="538"/>
         <source>Không còn bản ghi nào cần quyết định.</source>
         <translation>No records need a decision.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="103"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="104"/>
         <source>Kiểm tra với CSDL dân cư (F5)</source>
         <translation>Check with the registry (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="115"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="113"/>
         <source>Xem cả hàng chờ</source>
         <translation>Show the whole queue</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="128"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="121"/>
         <source>Lọc theo loại khác biệt</source>
         <translation>Filter by difference kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="134"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="127"/>
         <source>Lọc theo danh sách</source>
         <translation>Filter by list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="136"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="129"/>
         <source>Mọi danh sách</source>
         <translation>Every list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="141"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="134"/>
         <source>Lọc theo ngày tiêm</source>
         <translation>Filter by vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="143"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="136"/>
         <source>Mọi ngày</source>
         <translation>Every day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="154"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="147"/>
         <source>Hàng chờ quyết định</source>
         <translation>Queue of records needing a decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="194"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="189"/>
         <source>Bản ghi đang xét</source>
         <translation>Current record</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="209"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="204"/>
         <source>Lý do quyết định</source>
         <translation>Reason for the decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="372"/>
-        <source> cần quyết định (tổng {n}; số còn lại đã được quyết định)</source>
-        <translation> waiting for a decision ({n} in all; the others are already decided)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="378"/>
-        <source>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</source>
-        <translation>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="548"/>
-        <source>&lt;h3&gt;Chưa kiểm tra {n} bản ghi với CSDL dân cư&lt;/h3&gt;&lt;p&gt;Bấm &lt;b&gt;F5&lt;/b&gt; (Kiểm tra với CSDL dân cư) trước; các bản ghi cần quyết định sẽ hiện ở đây.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;{n} records are not checked against the registry yet&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;F5&lt;/b&gt; (Check with the registry) first; the records needing a decision will show here.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="602"/>
-        <source>Lý do (chọn hoặc nhập):</source>
-        <translation>Reason (choose or type):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="717"/>
-        <source>Đã hoàn tác: {action}</source>
-        <translation>Undone: {action}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="733"/>
-        <location filename="../../desktop/views/pages/review/page.py" line="729"/>
-        <location filename="../../desktop/views/pages/review/page.py" line="750"/>
-        <location filename="../../desktop/views/pages/review/page.py" line="756"/>
-        <source>Quyết định hàng loạt</source>
-        <translation>Bulk decision</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="734"/>
-        <source>Thao tác cho mọi bản ghi của loại này:</source>
-        <translation>Action for every record of this kind:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="783"/>
-        <location filename="../../desktop/views/pages/review/page.py" line="805"/>
-        <source>Đang kiểm tra…</source>
-        <translation>Checking…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="126"/>
-        <source>Loại:</source>
-        <translation>Kind:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="132"/>
-        <source>Danh sách:</source>
-        <translation>List:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="139"/>
-        <source>Ngày tiêm:</source>
-        <translation>Vaccinated on:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="205"/>
-        <source>Lý do:</source>
-        <translation>Reason:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="226"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="224"/>
         <source>Trước (P)</source>
         <translation>Previous (P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="226"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="224"/>
         <source>Tiếp (N)</source>
         <translation>Next (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="227"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="225"/>
         <source>Hoàn tác (Ctrl+Z)</source>
         <translation>Undo (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="228"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="226"/>
         <source>Quyết định cho cả loại… (B)</source>
         <translation>Decide for the whole kind… (B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="326"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="363"/>
+        <source> cần quyết định (tổng {n}; số còn lại đã được quyết định)</source>
+        <translation> waiting for a decision ({n} in all; the others are already decided)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="369"/>
+        <source>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</source>
+        <translation>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="533"/>
+        <source>&lt;h3&gt;Chưa kiểm tra {n} bản ghi với CSDL dân cư&lt;/h3&gt;&lt;p&gt;Bấm &lt;b&gt;F5&lt;/b&gt; (Kiểm tra với CSDL dân cư) trước; các bản ghi cần quyết định sẽ hiện ở đây.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;{n} records are not checked against the registry yet&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;F5&lt;/b&gt; (Check with the registry) first; the records needing a decision will show here.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="589"/>
+        <source>Lý do (chọn hoặc nhập):</source>
+        <translation>Reason (choose or type):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="712"/>
+        <source>Đã hoàn tác: {action}</source>
+        <translation>Undone: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="727"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="723"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="745"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="751"/>
+        <source>Quyết định hàng loạt</source>
+        <translation>Bulk decision</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="728"/>
+        <source>Thao tác cho mọi bản ghi của loại này:</source>
+        <translation>Action for every record of this kind:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="781"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="806"/>
+        <source>Đang kiểm tra…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="119"/>
+        <source>Loại:</source>
+        <translation>Kind:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="125"/>
+        <source>Danh sách:</source>
+        <translation>List:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="132"/>
+        <source>Ngày tiêm:</source>
+        <translation>Vaccinated on:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="200"/>
+        <source>Lý do:</source>
+        <translation>Reason:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="323"/>
         <source>Không được phép</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="366"/>
-        <source>danh sách số {id}</source>
-        <translation>list {id}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="368"/>
-        <source>ngày tiêm {day}</source>
-        <translation>vaccinated {day}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="488"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="471"/>
         <source>Tất cả cần quyết định</source>
         <translation>All needing a decision</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="612"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="599"/>
         <source>Không có dữ liệu CSDL dân cư để chấp nhận.</source>
         <translation>No registry values to accept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="664"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="659"/>
         <source>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</source>
         <translation>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="729"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="723"/>
         <source>Hãy chọn một loại khác biệt trong ô “Loại” trước.</source>
         <translation>Choose a difference kind in “Kind” first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="751"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="746"/>
         <source>Không có bản ghi nào để thay đổi.</source>
         <translation>No records would change.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="768"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="763"/>
         <source>Đã thay đổi {n} bản ghi.</source>
         <translation>{n} records changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="774"/>
-        <source>Đang ghi quyết định…</source>
-        <translation>Recording decisions…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="786"/>
-        <source>Đang kiểm tra với CSDL dân cư…</source>
-        <translation>Checking with the population registry…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="806"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="807"/>
         <source>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</source>
         <translation>Check stopped; the records already checked are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="101"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="102"/>
         <source>Đối chiếu với CSDL dân cư</source>
         <translation>Review against the population registry</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="503"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="486"/>
         <source>Đã xong loại này; chuyển sang loại tiếp theo.</source>
         <translation>This kind is done; moving on to the next one.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="668"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="663"/>
         <source>Đã ghi: {action} — dòng {row} và {n} mũi khác của cùng người</source>
         <translation>Recorded: {action} — row {row} and {n} other doses of the same person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="672"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="667"/>
         <source>Đã ghi: {action} — dòng {row}</source>
         <translation>Recorded: {action} — row {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="459"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="771"/>
+        <source>Đang ghi quyết định…</source>
+        <translation>Recording decisions…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="787"/>
+        <source>Đang kiểm tra với CSDL dân cư…</source>
+        <translation>Checking with the population registry…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="442"/>
         <source>Danh sách</source>
         <translation>List</translation>
     </message>
 </context>
 <context>
+    <name>desktop.views.pages.scope_bar</name>
+    <message>
+        <location filename="../../desktop/views/pages/scope_bar.py" line="22"/>
+        <source>danh sách số {id}</source>
+        <translation>list {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/scope_bar.py" line="24"/>
+        <source>ngày tiêm {day}</source>
+        <translation>vaccinated {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/scope_bar.py" line="53"/>
+        <source>Chỉ hiện: {what}</source>
+        <translation>Showing only: {what}</translation>
+    </message>
+</context>
+<context>
     <name>desktop.views.pages.search_filters</name>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="34"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="32"/>
         <source>Số điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="35"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="33"/>
         <source>Số thẻ BHYT</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="44"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="42"/>
         <source>Từ ngày (dd/mm/yyyy)</source>
         <translation>From (dd/mm/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="45"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="43"/>
         <source>Đến ngày (dd/mm/yyyy)</source>
         <translation>To (dd/mm/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="37"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="35"/>
         <source>Danh sách</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="38"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="36"/>
         <source>Mọi danh sách</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="40"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="38"/>
         <source>Vắc xin</source>
         <translation>Vaccine</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="41"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="39"/>
         <source>Mọi vắc xin</source>
         <translation>All vaccines</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="46"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="44"/>
         <source>Bỏ lọc</source>
         <translation>Clear filters</translation>
     </message>
@@ -3951,456 +4287,456 @@
 <context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="432"/>
-        <location filename="../../desktop/views/pages/settings.py" line="581"/>
+        <location filename="../../desktop/views/pages/settings.py" line="436"/>
+        <location filename="../../desktop/views/pages/settings.py" line="590"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="432"/>
-        <location filename="../../desktop/views/pages/settings.py" line="583"/>
+        <location filename="../../desktop/views/pages/settings.py" line="436"/>
+        <location filename="../../desktop/views/pages/settings.py" line="592"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="432"/>
-        <location filename="../../desktop/views/pages/settings.py" line="587"/>
+        <location filename="../../desktop/views/pages/settings.py" line="436"/>
+        <location filename="../../desktop/views/pages/settings.py" line="596"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="433"/>
+        <location filename="../../desktop/views/pages/settings.py" line="437"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="96"/>
+        <location filename="../../desktop/views/pages/settings.py" line="97"/>
         <source>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</source>
         <translation>Only an administrator may change settings and accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="177"/>
+        <location filename="../../desktop/views/pages/settings.py" line="178"/>
         <source>&amp;Mã cơ sở:</source>
         <translation>Facility &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="178"/>
+        <location filename="../../desktop/views/pages/settings.py" line="179"/>
         <source>&amp;Tên cơ sở:</source>
         <translation>Facility &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="184"/>
+        <location filename="../../desktop/views/pages/settings.py" line="185"/>
         <source>Các cơ sở được &amp;ký thay:</source>
         <translation>Facilities &amp;represented:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="191"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>Địa chỉ CSDL &amp;dân cư:</source>
         <translation>&amp;Registry address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="193"/>
         <source>&amp;Mã truy cập:</source>
         <translation>Access &amp;token:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="193"/>
+        <location filename="../../desktop/views/pages/settings.py" line="194"/>
         <source>Số tra cứu mỗi &amp;lần:</source>
         <translation>Look-ups per &amp;request:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="194"/>
+        <location filename="../../desktop/views/pages/settings.py" line="195"/>
         <source>Chờ tối đa (CSDL dân cư):</source>
         <translation>Registry timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="195"/>
+        <location filename="../../desktop/views/pages/settings.py" line="196"/>
         <source>Kiểm tra kết nối CSDL dân cư</source>
         <translation>Test the registry connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="196"/>
+        <location filename="../../desktop/views/pages/settings.py" line="197"/>
         <source>Địa chỉ hệ thống &amp;trung ương:</source>
         <translation>&amp;Central service address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="198"/>
+        <location filename="../../desktop/views/pages/settings.py" line="199"/>
         <source>Thông tin &amp;xác thực trung ương:</source>
         <translation>Central &amp;credential:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="199"/>
+        <location filename="../../desktop/views/pages/settings.py" line="200"/>
         <source>Chứng thư TLS (tuỳ chọn):</source>
         <translation>TLS certificate file (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="200"/>
+        <location filename="../../desktop/views/pages/settings.py" line="201"/>
         <source>Chờ tối đa (trung ương):</source>
         <translation>Central timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="201"/>
+        <location filename="../../desktop/views/pages/settings.py" line="202"/>
         <source>Đồng bộ mỗi (0: thủ công):</source>
         <translation>Sync every (0: by hand):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="203"/>
+        <location filename="../../desktop/views/pages/settings.py" line="204"/>
         <source>Kiểm tra kết nối trung ương</source>
         <translation>Test the central connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="221"/>
+        <location filename="../../desktop/views/pages/settings.py" line="222"/>
         <source>&amp;Nhãn USB ký số:</source>
         <translation>Token &amp;label:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="227"/>
+        <location filename="../../desktop/views/pages/settings.py" line="228"/>
         <source>Số bản ghi mỗi &amp;lô ký:</source>
         <translation>Records per signed &amp;batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="228"/>
+        <location filename="../../desktop/views/pages/settings.py" line="229"/>
         <source>Kiểm tra USB ký số</source>
         <translation>Test the token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="256"/>
+        <location filename="../../desktop/views/pages/settings.py" line="257"/>
         <source>&amp;Khoá màn hình sau (0: không khoá):</source>
         <translation>&amp;Lock the screen after (0: never):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="324"/>
+        <location filename="../../desktop/views/pages/settings.py" line="325"/>
         <source>Đã lưu {n} cài đặt.</source>
         <translation>Saved {n} settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="93"/>
+        <location filename="../../desktop/views/pages/settings.py" line="94"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="100"/>
+        <location filename="../../desktop/views/pages/settings.py" line="101"/>
         <source>Đổi mật khẩu của tôi…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="102"/>
+        <location filename="../../desktop/views/pages/settings.py" line="103"/>
         <source>Đổi mật khẩu của tôi</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="107"/>
+        <location filename="../../desktop/views/pages/settings.py" line="108"/>
         <source>Cơ sở</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="108"/>
+        <location filename="../../desktop/views/pages/settings.py" line="109"/>
         <source>Kết nối</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="109"/>
+        <location filename="../../desktop/views/pages/settings.py" line="110"/>
         <source>USB ký số</source>
         <translation>Signing token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="110"/>
+        <location filename="../../desktop/views/pages/settings.py" line="111"/>
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="111"/>
+        <location filename="../../desktop/views/pages/settings.py" line="112"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="112"/>
+        <location filename="../../desktop/views/pages/settings.py" line="113"/>
         <source>Cập nhật dữ liệu</source>
         <translation>Data updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="114"/>
-        <location filename="../../desktop/views/pages/settings.py" line="507"/>
+        <location filename="../../desktop/views/pages/settings.py" line="115"/>
+        <location filename="../../desktop/views/pages/settings.py" line="514"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="118"/>
+        <location filename="../../desktop/views/pages/settings.py" line="119"/>
         <source>Kết quả lưu cài đặt</source>
         <translation>Result of saving</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="122"/>
+        <location filename="../../desktop/views/pages/settings.py" line="123"/>
         <source>Hoàn tác thay đổi</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="124"/>
+        <location filename="../../desktop/views/pages/settings.py" line="125"/>
         <source>&amp;Lưu cài đặt</source>
         <translation>&amp;Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="125"/>
+        <location filename="../../desktop/views/pages/settings.py" line="126"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="165"/>
+        <location filename="../../desktop/views/pages/settings.py" line="166"/>
         <source>Kết quả kiểm tra</source>
         <translation>Test result</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <location filename="../../desktop/views/pages/settings.py" line="180"/>
         <source>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</source>
         <translation>Signs for several facilities (provincial health department / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="181"/>
+        <location filename="../../desktop/views/pages/settings.py" line="182"/>
         <source>Đầu mối ký thay</source>
         <translation>Focal agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="211"/>
+        <location filename="../../desktop/views/pages/settings.py" line="212"/>
         <source>Mô-đun PKCS#11</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="215"/>
+        <location filename="../../desktop/views/pages/settings.py" line="216"/>
         <source>&amp;Mô-đun PKCS#11:</source>
         <translation>PKCS#11 &amp;module:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="216"/>
+        <location filename="../../desktop/views/pages/settings.py" line="217"/>
         <source>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</source>
         <translation>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="224"/>
+        <location filename="../../desktop/views/pages/settings.py" line="225"/>
         <source>Thuật toán ký</source>
         <translation>Signing algorithm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="225"/>
+        <location filename="../../desktop/views/pages/settings.py" line="226"/>
         <source>Thuật toán &amp;ký:</source>
         <translation>Signing &amp;algorithm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="230"/>
+        <location filename="../../desktop/views/pages/settings.py" line="231"/>
         <source>USB ký số tìm thấy</source>
         <translation>Tokens found</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="242"/>
+        <location filename="../../desktop/views/pages/settings.py" line="243"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="243"/>
+        <location filename="../../desktop/views/pages/settings.py" line="244"/>
         <source>&amp;Ngôn ngữ mặc định / Language:</source>
         <translation>Default &amp;language / Ngôn ngữ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="244"/>
+        <location filename="../../desktop/views/pages/settings.py" line="245"/>
         <source>Ngôn ngữ của máy khi chưa ai đăng nhập. Mỗi người chọn ngôn ngữ của mình khi đăng nhập (hoặc ở thanh trạng thái); lựa chọn đó được ghi nhớ cho tài khoản.</source>
         <translation>The language before anyone signs in. Each person chooses their own language at sign-in (or in the status bar); it is remembered for their account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="249"/>
+        <location filename="../../desktop/views/pages/settings.py" line="250"/>
         <source>&amp;Gợi ý tên đăng nhập lần trước khi đăng nhập</source>
         <translation>Offer the &amp;last user name at sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="251"/>
+        <location filename="../../desktop/views/pages/settings.py" line="252"/>
         <source>Gợi ý tên đăng nhập lần trước</source>
         <translation>Offer the last user name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="253"/>
+        <location filename="../../desktop/views/pages/settings.py" line="254"/>
         <source>Để tắt trên máy dùng chung: người sau không thấy tên của người trước.</source>
         <translation>Leave off on a shared PC: the next person does not see the previous one's name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="326"/>
+        <location filename="../../desktop/views/pages/settings.py" line="327"/>
         <source>{saved} Ngôn ngữ mặc định mới dùng từ lần đăng nhập sau của người chưa chọn ngôn ngữ.</source>
         <translation>{saved} The new default language applies at the next sign-in of anyone who has not chosen their own.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="359"/>
+        <location filename="../../desktop/views/pages/settings.py" line="361"/>
         <source>Đang kiểm tra…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="442"/>
+        <location filename="../../desktop/views/pages/settings.py" line="446"/>
         <source>Danh sách tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="456"/>
+        <location filename="../../desktop/views/pages/settings.py" line="461"/>
         <source>&amp;Thêm tài khoản…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="457"/>
+        <location filename="../../desktop/views/pages/settings.py" line="462"/>
         <source>Đặt lại &amp;mật khẩu…</source>
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="458"/>
+        <location filename="../../desktop/views/pages/settings.py" line="463"/>
         <source>&amp;Mở khoá</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="459"/>
+        <location filename="../../desktop/views/pages/settings.py" line="464"/>
         <source>Đổi &amp;vai trò…</source>
         <translation>Change &amp;role…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="460"/>
+        <location filename="../../desktop/views/pages/settings.py" line="465"/>
         <source>Tắt/&amp;bật tài khoản</source>
         <translation>Disable/&amp;enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="467"/>
+        <location filename="../../desktop/views/pages/settings.py" line="472"/>
         <source>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</source>
         <translation>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="492"/>
+        <location filename="../../desktop/views/pages/settings.py" line="499"/>
         <source>Đang khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="527"/>
+        <location filename="../../desktop/views/pages/settings.py" line="536"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="528"/>
+        <location filename="../../desktop/views/pages/settings.py" line="537"/>
         <source>Mật khẩu mới cho {user}:</source>
         <translation>New password for {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="538"/>
+        <location filename="../../desktop/views/pages/settings.py" line="547"/>
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="539"/>
+        <location filename="../../desktop/views/pages/settings.py" line="548"/>
         <source>Vai trò của {user}:</source>
         <translation>Role of {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="555"/>
+        <location filename="../../desktop/views/pages/settings.py" line="564"/>
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="558"/>
+        <location filename="../../desktop/views/pages/settings.py" line="567"/>
         <source>Mật khẩu &amp;hiện tại:</source>
         <translation>&amp;Current password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="558"/>
+        <location filename="../../desktop/views/pages/settings.py" line="567"/>
         <source>Mật khẩu hiện tại</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="559"/>
+        <location filename="../../desktop/views/pages/settings.py" line="568"/>
         <source>Mật khẩu &amp;mới:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="559"/>
+        <location filename="../../desktop/views/pages/settings.py" line="568"/>
         <source>Mật khẩu mới</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="560"/>
+        <location filename="../../desktop/views/pages/settings.py" line="569"/>
         <source>&amp;Nhập lại:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="560"/>
+        <location filename="../../desktop/views/pages/settings.py" line="569"/>
         <source>Nhập lại mật khẩu mới</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="578"/>
+        <location filename="../../desktop/views/pages/settings.py" line="587"/>
         <source>Thêm tài khoản</source>
         <translation>Add an account</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="590"/>
+        <location filename="../../desktop/views/pages/settings.py" line="599"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="591"/>
+        <location filename="../../desktop/views/pages/settings.py" line="600"/>
         <source>ít nhất {n} ký tự</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="593"/>
+        <location filename="../../desktop/views/pages/settings.py" line="602"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="594"/>
+        <location filename="../../desktop/views/pages/settings.py" line="603"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="595"/>
+        <location filename="../../desktop/views/pages/settings.py" line="604"/>
         <source>&amp;Vai trò:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="596"/>
+        <location filename="../../desktop/views/pages/settings.py" line="605"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="257"/>
+        <location filename="../../desktop/views/pages/settings.py" line="258"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="312"/>
+        <location filename="../../desktop/views/pages/settings.py" line="313"/>
         <source>Chỉ quản trị viên được thay đổi cài đặt.</source>
         <translation>Only an administrator may change settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="317"/>
+        <location filename="../../desktop/views/pages/settings.py" line="318"/>
         <source>Không có thay đổi nào.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="397"/>
+        <location filename="../../desktop/views/pages/settings.py" line="399"/>
         <source>Hai mật khẩu mới không giống nhau.</source>
         <translation>The two new passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="402"/>
+        <location filename="../../desktop/views/pages/settings.py" line="404"/>
         <source>Đã đổi mật khẩu.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="493"/>
+        <location filename="../../desktop/views/pages/settings.py" line="500"/>
         <source>Đã tắt</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="493"/>
+        <location filename="../../desktop/views/pages/settings.py" line="500"/>
         <source>Hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="507"/>
+        <location filename="../../desktop/views/pages/settings.py" line="514"/>
         <source>Hãy chọn một tài khoản trước.</source>
         <translation>Choose an account first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="279"/>
+        <location filename="../../desktop/views/pages/settings.py" line="280"/>
         <source>(đã lưu; để trống để giữ nguyên)</source>
         <translation>(saved; leave empty to keep)</translation>
     </message>
@@ -4408,214 +4744,219 @@
 <context>
     <name>desktop.views.pages.sign</name>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="38"/>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <location filename="../../desktop/views/pages/sign.py" line="40"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="40"/>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
         <source>Đã ký xác nhận</source>
         <translation>Countersigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
         <source>Bị từ chối một phần</source>
         <translation>Partly rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="45"/>
         <source>Cấp mới</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="45"/>
         <source>Đính chính</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="46"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="46"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="46"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="46"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="47"/>
+        <location filename="../../desktop/views/pages/sign.py" line="48"/>
         <source>Cơ sở</source>
         <translation>Facilities</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="69"/>
+        <location filename="../../desktop/views/pages/sign.py" line="70"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="77"/>
+        <location filename="../../desktop/views/pages/sign.py" line="78"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="78"/>
+        <location filename="../../desktop/views/pages/sign.py" line="79"/>
         <source>Nhãn:</source>
         <translation>Label:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="79"/>
+        <location filename="../../desktop/views/pages/sign.py" line="80"/>
         <source>Chủ chứng thư số:</source>
         <translation>Certificate holder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="80"/>
+        <location filename="../../desktop/views/pages/sign.py" line="81"/>
         <source>Hết hạn:</source>
         <translation>Expires:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="82"/>
+        <location filename="../../desktop/views/pages/sign.py" line="83"/>
         <source>&amp;Kiểm tra lại token</source>
         <translation>&amp;Check the token again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="87"/>
+        <location filename="../../desktop/views/pages/sign.py" line="89"/>
         <source>Bản ghi cần ký</source>
         <translation>Records to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="91"/>
+        <location filename="../../desktop/views/pages/sign.py" line="93"/>
         <source>Chọn bản ghi</source>
         <translation>Choose records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="92"/>
+        <location filename="../../desktop/views/pages/sign.py" line="94"/>
         <source>Tất cả bản ghi sẵn sàng</source>
         <translation>All ready records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="93"/>
+        <location filename="../../desktop/views/pages/sign.py" line="95"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="94"/>
+        <location filename="../../desktop/views/pages/sign.py" line="96"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="96"/>
+        <location filename="../../desktop/views/pages/sign.py" line="98"/>
         <source>Danh sách hoặc ngày</source>
         <translation>List or date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="107"/>
+        <location filename="../../desktop/views/pages/sign.py" line="111"/>
         <source>&amp;Ký các bản ghi…</source>
         <translation>&amp;Sign the records…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="110"/>
+        <location filename="../../desktop/views/pages/sign.py" line="114"/>
         <source>Dừng sau lô này</source>
         <translation>Stop after this batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="116"/>
+        <location filename="../../desktop/views/pages/sign.py" line="120"/>
         <source>Lý do chưa ký được</source>
         <translation>Why signing is not possible</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="176"/>
+        <location filename="../../desktop/views/pages/sign.py" line="188"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="228"/>
+        <location filename="../../desktop/views/pages/sign.py" line="244"/>
         <source>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</source>
         <translation>Ready to sign: {ready}. Held for review: {held}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="239"/>
+        <location filename="../../desktop/views/pages/sign.py" line="255"/>
         <source>Chi tiết: mã lô {batch}, thuật toán ký {alg}</source>
         <translation>Details: batch {batch}, signature {alg}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="266"/>
+        <location filename="../../desktop/views/pages/sign.py" line="282"/>
         <source>Đang ký…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="268"/>
+        <location filename="../../desktop/views/pages/sign.py" line="284"/>
         <source>Chưa có bản ghi nào sẵn sàng để ký.</source>
         <translation>No records are ready to sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="218"/>
+        <location filename="../../desktop/views/pages/sign.py" line="234"/>
         <source>Sẵn sàng</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="302"/>
+        <location filename="../../desktop/views/pages/sign.py" line="318"/>
         <source>Không được phép ký</source>
         <translation>Not permitted to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="337"/>
+        <location filename="../../desktop/views/pages/sign.py" line="356"/>
         <source>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</source>
         <translation>Signing stopped. The batches already signed are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="342"/>
-        <source>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</source>
-        <translation>Signed {n} records in {b} batches. The batches are waiting to be synced.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/sign.py" line="353"/>
+        <location filename="../../desktop/views/pages/sign.py" line="382"/>
         <source>Chưa ký được</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="67"/>
+        <location filename="../../desktop/views/pages/sign.py" line="68"/>
         <source>Ký số bằng USB token</source>
         <translation>Sign with the USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="130"/>
+        <location filename="../../desktop/views/pages/sign.py" line="137"/>
         <source>Các lô đã ký</source>
         <translation>Signed batches</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="208"/>
+        <location filename="../../desktop/views/pages/sign.py" line="224"/>
         <source>Danh sách số {id}</source>
         <translation>List {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="219"/>
+        <location filename="../../desktop/views/pages/sign.py" line="235"/>
         <source>Đã cắm</source>
         <translation>Inserted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="219"/>
+        <location filename="../../desktop/views/pages/sign.py" line="235"/>
         <source>Không thấy token</source>
         <translation>No token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="361"/>
+        <source>Đã ký {n} bản ghi trong {b} lô. Đang gửi các lô lên trung ương (xem trang Đồng bộ).</source>
+        <translation>Signed {n} records in {b} batches. Sending them to the central service (see Sync).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="364"/>
+        <source>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</source>
+        <translation>Signed {n} records in {b} batches. The batches are waiting to be synced.</translation>
     </message>
 </context>
 <context>
@@ -4820,62 +5161,62 @@
 <context>
     <name>desktop.views.pages.updates_panel</name>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="17"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="20"/>
         <source>kèm bộ cài</source>
         <translation>bundled with VaxDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="18"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="21"/>
         <source>bản cập nhật đã ký</source>
         <translation>signed update</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="19"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="22"/>
         <source>nhận khi đồng bộ</source>
         <translation>received by sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="20"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="23"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="35"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="38"/>
         <source>Phiên bản dữ liệu đang dùng</source>
         <translation>Data versions in use</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="40"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="43"/>
         <source>Cập nhật bằng lệnh "vaxdesk update fetch" (từ máy chủ trung ương) hoặc "vaxdesk update apply TỆP"; mỗi bản cập nhật được kiểm tra chữ ký trước khi dùng.</source>
         <translation>Update with "vaxdesk update fetch" (from the central service) or "vaxdesk update apply FILE"; every update's signature is checked before use.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="30"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="33"/>
         <source>Dữ liệu</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="30"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="33"/>
         <source>Phiên bản</source>
         <translation>Version</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="31"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="34"/>
         <source>Nguồn</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="31"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="34"/>
         <source>Áp dụng lúc</source>
         <translation>Applied</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="72"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="75"/>
         <source>Khoá ký bản cập nhật được tin cậy: {key}</source>
         <translation>Trusted update signing key: {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="73"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="76"/>
         <source>Chưa tin cậy khoá ký bản cập nhật nào ("vaxdesk update trust TỆP_KHOÁ").</source>
         <translation>No update signing key is trusted yet ("vaxdesk update trust KEY_FILE").</translation>
     </message>
@@ -4923,7 +5264,7 @@
         <translation>QR code valid:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="146"/>
+        <location filename="../../desktop/views/pages/verify.py" line="148"/>
         <source> Trong đó {k} chứng thư ký nhập từ nước khác.</source>
         <translation> {k} of them imported from other countries.</translation>
     </message>
@@ -4933,17 +5274,12 @@
         <translation>Paste the "HC1:…" text (from a scanner) or open a photo or scan of the QR code.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="149"/>
+        <location filename="../../desktop/views/pages/verify.py" line="151"/>
         <source>Chưa có danh sách tin cậy: hãy đồng bộ một lần khi có mạng. Chỉ giải mã được, không kiểm tra chữ ký.</source>
         <translation>No trust list yet: sync once while online. Certificates can be decoded but not checked.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="168"/>
-        <source>Đang đọc mã QR…</source>
-        <translation>Reading the QR code…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/verify.py" line="208"/>
+        <location filename="../../desktop/views/pages/verify.py" line="215"/>
         <source>Danh sách tin cậy</source>
         <translation>Trust list</translation>
     </message>
@@ -4953,17 +5289,22 @@
         <translation>Verify a certificate QR code</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="153"/>
+        <location filename="../../desktop/views/pages/verify.py" line="155"/>
         <source>Danh sách tin cậy: {n} chứng thư ký, {r} chứng nhận bị thu hồi ({path}).</source>
         <translation>Trust list: {n} signing certificates, {r} revoked certificates ({path}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="183"/>
+        <location filename="../../desktop/views/pages/verify.py" line="172"/>
+        <source>Đang đọc mã QR…</source>
+        <translation>Reading the QR code…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="188"/>
         <source>HỢP LỆ</source>
         <translation>VALID</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="185"/>
+        <location filename="../../desktop/views/pages/verify.py" line="190"/>
         <source>KHÔNG HỢP LỆ</source>
         <translation>NOT VALID</translation>
     </message>
@@ -4971,147 +5312,122 @@
 <context>
     <name>desktop.views.records_table</name>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="64"/>
-        <source>Chưa đối chiếu</source>
-        <translation>Not checked</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/records_table.py" line="64"/>
-        <source>Khớp</source>
-        <translation>Matched</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/records_table.py" line="65"/>
-        <source>Sai lệch</source>
-        <translation>Mismatch</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/records_table.py" line="65"/>
-        <source>Không tìm thấy</source>
-        <translation>Not found</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/records_table.py" line="66"/>
-        <source>Số giấy tờ sai</source>
-        <translation>Invalid ID</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="67"/>
         <source>Đã nhập</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="67"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="67"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="70"/>
+        <location filename="../../desktop/views/records_table.py" line="68"/>
         <source>Đã cấp chứng nhận</source>
         <translation>Certified</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="70"/>
+        <location filename="../../desktop/views/records_table.py" line="68"/>
         <source>Trung ương từ chối</source>
         <translation>Rejected centrally</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="71"/>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
         <source>Đã thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="71"/>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
         <source>Đã thu hồi</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="73"/>
+        <location filename="../../desktop/views/records_table.py" line="71"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="73"/>
+        <location filename="../../desktop/views/records_table.py" line="71"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="93"/>
+        <location filename="../../desktop/views/records_table.py" line="94"/>
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="94"/>
+        <location filename="../../desktop/views/records_table.py" line="95"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="95"/>
+        <location filename="../../desktop/views/records_table.py" line="96"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="96"/>
+        <location filename="../../desktop/views/records_table.py" line="97"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="97"/>
+        <location filename="../../desktop/views/records_table.py" line="98"/>
         <source>Số CMND/CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="98"/>
+        <location filename="../../desktop/views/records_table.py" line="99"/>
         <source>Vắc xin</source>
         <translation>Vaccine</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="99"/>
+        <location filename="../../desktop/views/records_table.py" line="100"/>
         <source>Mũi</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="100"/>
+        <location filename="../../desktop/views/records_table.py" line="101"/>
         <source>Ngày tiêm</source>
         <translation>Vaccinated on</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="101"/>
+        <location filename="../../desktop/views/records_table.py" line="102"/>
         <source>Đối chiếu</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="102"/>
+        <location filename="../../desktop/views/records_table.py" line="103"/>
         <source>Giai đoạn</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="103"/>
+        <location filename="../../desktop/views/records_table.py" line="104"/>
         <source>Mã mũi tiêm</source>
         <translation>Platform id</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="263"/>
+        <location filename="../../desktop/views/records_table.py" line="373"/>
         <source>Tìm theo họ tên (có hoặc không dấu), số giấy tờ, mã mũi tiêm…</source>
         <translation>Search by name (with or without marks), ID number, platform id…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="267"/>
+        <location filename="../../desktop/views/records_table.py" line="377"/>
         <source>Mọi trạng thái đối chiếu</source>
         <translation>Any check status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="271"/>
+        <location filename="../../desktop/views/records_table.py" line="381"/>
         <source>Mọi giai đoạn</source>
         <translation>Any stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="409"/>
+        <location filename="../../desktop/views/records_table.py" line="520"/>
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
@@ -5119,13 +5435,13 @@
 <context>
     <name>desktop.views.sign_in</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="296"/>
+        <location filename="../../desktop/views/sign_in.py" line="299"/>
         <source>Thoát VaxDesk</source>
         <translation>Quit VaxDesk</translation>
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="50"/>
-        <location filename="../../desktop/views/sign_in.py" line="290"/>
+        <location filename="../../desktop/views/sign_in.py" line="293"/>
         <source>Thông báo lỗi</source>
         <translation>Error message</translation>
     </message>
@@ -5136,116 +5452,116 @@
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="72"/>
-        <location filename="../../desktop/views/sign_in.py" line="291"/>
+        <location filename="../../desktop/views/sign_in.py" line="294"/>
         <source>Đang kiểm tra mật khẩu…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="192"/>
-        <location filename="../../desktop/views/sign_in.py" line="287"/>
+        <location filename="../../desktop/views/sign_in.py" line="195"/>
+        <location filename="../../desktop/views/sign_in.py" line="290"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="195"/>
+        <location filename="../../desktop/views/sign_in.py" line="198"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="175"/>
+        <location filename="../../desktop/views/sign_in.py" line="178"/>
         <source>VaxDesk — tạo quản trị viên</source>
         <translation>VaxDesk — create the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="178"/>
+        <location filename="../../desktop/views/sign_in.py" line="181"/>
         <source>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị viên: người này cài đặt chương trình và thêm tài khoản cho nhân viên nhập liệu và người ký số.</source>
         <translation>There are no accounts yet. Create the administrator's account: this person sets VaxDesk up and adds accounts for the clerks and the signer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="188"/>
-        <location filename="../../desktop/views/sign_in.py" line="286"/>
+        <location filename="../../desktop/views/sign_in.py" line="191"/>
+        <location filename="../../desktop/views/sign_in.py" line="289"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="191"/>
+        <location filename="../../desktop/views/sign_in.py" line="194"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="193"/>
+        <location filename="../../desktop/views/sign_in.py" line="196"/>
         <source>ít nhất {n} ký tự</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="196"/>
-        <location filename="../../desktop/views/sign_in.py" line="288"/>
+        <location filename="../../desktop/views/sign_in.py" line="199"/>
+        <location filename="../../desktop/views/sign_in.py" line="291"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="197"/>
+        <location filename="../../desktop/views/sign_in.py" line="200"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="198"/>
-        <location filename="../../desktop/views/sign_in.py" line="289"/>
+        <location filename="../../desktop/views/sign_in.py" line="201"/>
+        <location filename="../../desktop/views/sign_in.py" line="292"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="199"/>
+        <location filename="../../desktop/views/sign_in.py" line="202"/>
         <source>&amp;Nhập lại:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="204"/>
+        <location filename="../../desktop/views/sign_in.py" line="207"/>
         <source>Tạo và đăng nhập</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="279"/>
+        <location filename="../../desktop/views/sign_in.py" line="282"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="280"/>
+        <location filename="../../desktop/views/sign_in.py" line="283"/>
         <source>Ngôn ngữ của bạn; được ghi nhớ cho tài khoản này.</source>
         <translation>Your language; remembered for this account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="282"/>
+        <location filename="../../desktop/views/sign_in.py" line="285"/>
         <source>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</source>
         <translation>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="292"/>
+        <location filename="../../desktop/views/sign_in.py" line="295"/>
         <source>Nhập sai mật khẩu {n} lần liên tiếp, tài khoản bị khoá {m} phút.</source>
         <translation>After {n} wrong passwords in a row the account is locked for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="295"/>
+        <location filename="../../desktop/views/sign_in.py" line="298"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="177"/>
+        <location filename="../../desktop/views/sign_in.py" line="180"/>
         <source>Chào mừng đến với VaxDesk</source>
         <translation>Welcome to VaxDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="216"/>
+        <location filename="../../desktop/views/sign_in.py" line="219"/>
         <source>Hai mật khẩu không giống nhau.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="277"/>
+        <location filename="../../desktop/views/sign_in.py" line="280"/>
         <source>VaxDesk — đăng nhập</source>
         <translation>VaxDesk — sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="278"/>
+        <location filename="../../desktop/views/sign_in.py" line="281"/>
         <source>VaxDesk — đã khoá</source>
         <translation>VaxDesk — locked</translation>
     </message>
@@ -5253,17 +5569,17 @@
 <context>
     <name>desktop.views.sync_status</name>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="110"/>
+        <location filename="../../desktop/views/sync_status.py" line="113"/>
         <source>Đồng bộ gặp lỗi không mong muốn; chi tiết trong nhật ký.</source>
         <translation>Sync hit an unexpected error; details are in the log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="130"/>
+        <location filename="../../desktop/views/sync_status.py" line="133"/>
         <source>Trạng thái đồng bộ</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="165"/>
+        <location filename="../../desktop/views/sync_status.py" line="168"/>
         <source>Lần thành công cuối: {t}</source>
         <translation>Last success: {t}</translation>
     </message>
@@ -5273,47 +5589,47 @@
         <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="94"/>
+        <location filename="../../desktop/views/sync_status.py" line="98"/>
         <source>Đang đồng bộ với máy chủ trung ương…</source>
         <translation>Syncing with the central service…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="151"/>
+        <location filename="../../desktop/views/sync_status.py" line="154"/>
         <source>Đồng bộ tạm dừng</source>
         <translation>Sync paused</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="160"/>
+        <location filename="../../desktop/views/sync_status.py" line="163"/>
         <source>{n} lô chờ gửi</source>
         <translation>{n} batches waiting</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="162"/>
+        <location filename="../../desktop/views/sync_status.py" line="165"/>
         <source>{n} lô cần xử lý</source>
         <translation>{n} batches need attention</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="167"/>
+        <location filename="../../desktop/views/sync_status.py" line="170"/>
         <source>Lỗi gần nhất: {e}</source>
         <translation>Last error: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="144"/>
+        <location filename="../../desktop/views/sync_status.py" line="147"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="153"/>
+        <location filename="../../desktop/views/sync_status.py" line="156"/>
         <source>Chưa đồng bộ</source>
         <translation>Not synced yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="155"/>
+        <location filename="../../desktop/views/sync_status.py" line="158"/>
         <source>Trực tuyến</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="157"/>
+        <location filename="../../desktop/views/sync_status.py" line="160"/>
         <source>Ngoại tuyến</source>
         <translation>Offline</translation>
     </message>
@@ -5345,24 +5661,37 @@
     </message>
 </context>
 <context>
+    <name>desktop.workspace_move</name>
+    <message>
+        <location filename="../../desktop/workspace_move.py" line="77"/>
+        <source>Đang chuyển bảng {table}…</source>
+        <translation>Moving table {table}…</translation>
+    </message>
+</context>
+<context>
     <name>services.central.app</name>
     <message>
-        <location filename="../../services/central/app.py" line="189"/>
+        <location filename="../../services/central/app.py" line="215"/>
         <source>Không có địa chỉ này.</source>
         <translation>There is no such address.</translation>
     </message>
     <message>
-        <location filename="../../services/central/app.py" line="190"/>
+        <location filename="../../services/central/app.py" line="216"/>
         <source>Yêu cầu không hợp lệ: {detail}</source>
         <translation>The request is not valid: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/central/app.py" line="234"/>
+        <location filename="../../services/central/app.py" line="260"/>
         <source>Không có chứng nhận {uvci}.</source>
         <translation>There is no certificate {uvci}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/app.py" line="206"/>
+        <location filename="../../services/central/app.py" line="207"/>
+        <source>Cơ sở dữ liệu của dịch vụ tạm thời không truy cập được; hãy gửi lại sau.</source>
+        <translation>The service's database is unavailable for the moment; send again later.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/app.py" line="232"/>
         <source>Lỗi nội bộ của dịch vụ; hãy thử lại sau.</source>
         <translation>Internal error in the service; try again later.</translation>
     </message>
@@ -5447,17 +5776,17 @@
 <context>
     <name>services.central.server</name>
     <message>
-        <location filename="../../services/central/server.py" line="23"/>
+        <location filename="../../services/central/server.py" line="35"/>
         <source>Cần cả --tls-cert và --tls-key.</source>
         <translation>Give both --tls-cert and --tls-key.</translation>
     </message>
     <message>
-        <location filename="../../services/central/server.py" line="26"/>
+        <location filename="../../services/central/server.py" line="38"/>
         <source>Không có tệp {file}.</source>
         <translation>There is no file {file}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/server.py" line="49"/>
+        <location filename="../../services/central/server.py" line="78"/>
         <source>Không mở được cổng {host}:{port} ({err}); cổng đang bận hoặc địa chỉ sai.</source>
         <translation>Cannot listen on {host}:{port} ({err}); the port is in use or the address is wrong.</translation>
     </message>
@@ -5465,42 +5794,42 @@
 <context>
     <name>services.central.service</name>
     <message>
-        <location filename="../../services/central/service.py" line="115"/>
+        <location filename="../../services/central/service.py" line="116"/>
         <source>Thông tin xác thực thuộc {caller}, nhưng lô do {signer} ký.</source>
         <translation>The credential belongs to {caller}, but the batch is signed by {signer}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="130"/>
+        <location filename="../../services/central/service.py" line="131"/>
         <source>Dịch vụ đang bận; hãy gửi lại sau.</source>
         <translation>The service is busy; send again later.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="152"/>
+        <location filename="../../services/central/service.py" line="153"/>
         <source>Cần thông tin xác thực hợp lệ của cơ sở (Authorization: Bearer …).</source>
         <translation>A valid facility credential is required (Authorization: Bearer …).</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="397"/>
+        <location filename="../../services/central/service.py" line="399"/>
         <source>Thông tin xác thực thuộc {caller}, không phải bên đã ký yêu cầu thu hồi.</source>
         <translation>The credential belongs to {caller}, not to the signer of the revocation.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="75"/>
+        <location filename="../../services/central/service.py" line="76"/>
         <source>Thư mục dữ liệu thiếu hoặc không đọc được {file}: {err}</source>
         <translation>The data folder lacks or cannot read {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="141"/>
+        <location filename="../../services/central/service.py" line="142"/>
         <source>Mã lô {batch_id} đã được dùng cho một lô khác; mỗi lô ký phải có mã riêng.</source>
         <translation>The batch id {batch_id} was already used for a different batch; each signed batch needs its own id.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="162"/>
+        <location filename="../../services/central/service.py" line="163"/>
         <source>Không có lô {batch_id}.</source>
         <translation>There is no batch {batch_id}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="408"/>
+        <location filename="../../services/central/service.py" line="410"/>
         <source>Không có chứng nhận {uvci}.</source>
         <translation>There is no certificate {uvci}.</translation>
     </message>
@@ -5509,6 +5838,7 @@
     <name>services.central.setup</name>
     <message>
         <location filename="../../services/central/setup.py" line="32"/>
+        <location filename="../../services/central/setup.py" line="143"/>
         <source>{path} đã là thư mục dữ liệu của dịch vụ trung ương.</source>
         <translation>{path} is already a central service data folder.</translation>
     </message>
@@ -5554,7 +5884,7 @@
 <context>
     <name>services.central.storage</name>
     <message>
-        <location filename="../../services/central/storage.py" line="31"/>
+        <location filename="../../services/central/storage.py" line="61"/>
         <source>Không mở được cơ sở dữ liệu trung ương: {err}</source>
         <translation>Cannot open the central database: {err}</translation>
     </message>

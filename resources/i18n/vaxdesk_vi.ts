@@ -9,12 +9,12 @@
         <translation>Thư mục làm việc chưa có tài khoản nào. Hãy tạo quản trị viên đầu tiên: `users add TÊN --role administrator --password-stdin`.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/gate.py" line="41"/>
+        <location filename="../../desktop/accounts/gate.py" line="44"/>
         <source>A {role} account is for scheduled command-line tasks (check, sync) only; it cannot open the window.</source>
         <translation>Tài khoản {role} chỉ dùng cho tác vụ tự động trên dòng lệnh (check, sync), không mở cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/gate.py" line="68"/>
+        <location filename="../../desktop/accounts/gate.py" line="71"/>
         <source>The account “{name}” can no longer be used (disabled, locked or missing); sign in again.</source>
         <translation>Tài khoản “{name}” không còn dùng được (đã tắt, bị khoá hoặc không tồn tại); hãy đăng nhập lại.</translation>
     </message>
@@ -141,72 +141,72 @@
 <context>
     <name>desktop.accounts.users</name>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="213"/>
+        <location filename="../../desktop/accounts/users.py" line="214"/>
         <source>Wrong user name or password. {n} more tries before the account is locked for {m} minutes.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu. Còn {n} lần thử trước khi tài khoản bị khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="223"/>
+        <location filename="../../desktop/accounts/users.py" line="224"/>
         <source>The account is locked after too many wrong passwords. Try again in {m} minutes, or ask an administrator to unlock it.</source>
         <translation>Tài khoản đang bị khoá do nhập sai mật khẩu nhiều lần. Thử lại sau {m} phút, hoặc nhờ quản trị viên mở khoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="69"/>
+        <location filename="../../desktop/accounts/users.py" line="70"/>
         <source>The user name “{name}” is not valid: use 2–50 unaccented letters, digits, dots, underscores or hyphens, starting with a letter or digit (e.g. lan.nguyen).</source>
         <translation>Tên đăng nhập “{name}” không hợp lệ: dùng 2–50 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch nối, bắt đầu bằng chữ hoặc số (ví dụ: lan.nguyen).</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="81"/>
+        <location filename="../../desktop/accounts/users.py" line="82"/>
         <source>The password must have at least {n} characters.</source>
         <translation>Mật khẩu phải có ít nhất {n} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="87"/>
+        <location filename="../../desktop/accounts/users.py" line="88"/>
         <source>The password must not begin or end with a space.</source>
         <translation>Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="96"/>
+        <location filename="../../desktop/accounts/users.py" line="97"/>
         <source>There is no role “{role}”; choose one of: {roles}.</source>
         <translation>Vai trò “{role}” không tồn tại; chọn một trong: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="109"/>
+        <location filename="../../desktop/accounts/users.py" line="110"/>
         <source>There is no account “{name}”.</source>
         <translation>Không có tài khoản “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="134"/>
+        <location filename="../../desktop/accounts/users.py" line="135"/>
         <source>The account “{name}” already exists.</source>
         <translation>Tài khoản “{name}” đã có.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="210"/>
+        <location filename="../../desktop/accounts/users.py" line="211"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="290"/>
+        <location filename="../../desktop/accounts/users.py" line="291"/>
         <source>The last active administrator cannot lose the {role} role.</source>
         <translation>Không thể bỏ quyền {role} của quản trị viên cuối cùng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="299"/>
+        <location filename="../../desktop/accounts/users.py" line="300"/>
         <source>There is no language “{lang}”; choose vi or en.</source>
         <translation>Ngôn ngữ “{lang}” không có; chọn vi hoặc en.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="150"/>
+        <location filename="../../desktop/accounts/users.py" line="151"/>
         <source>Accounts already exist; an administrator signs in to add users.</source>
         <translation>Đã có tài khoản; quản trị viên hãy đăng nhập để thêm người dùng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="238"/>
+        <location filename="../../desktop/accounts/users.py" line="239"/>
         <source>The current password is wrong.</source>
         <translation>Mật khẩu hiện tại không đúng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="179"/>
+        <location filename="../../desktop/accounts/users.py" line="180"/>
         <source>The account “{name}” is disabled; ask your administrator.</source>
         <translation>Tài khoản “{name}” đã bị tắt; hãy nhờ quản trị viên.</translation>
     </message>
@@ -247,37 +247,37 @@
 <context>
     <name>desktop.backup.create</name>
     <message>
-        <location filename="../../desktop/backup/create.py" line="47"/>
+        <location filename="../../desktop/backup/create.py" line="48"/>
         <source>No backup folder is chosen (setting backup_folder or --to).</source>
         <translation>Chưa chọn thư mục sao lưu (cài đặt backup_folder hoặc --to).</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="57"/>
+        <location filename="../../desktop/backup/create.py" line="58"/>
         <source>The backup folder must be outside the workspace.</source>
         <translation>Thư mục sao lưu phải nằm ngoài thư mục làm việc.</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="65"/>
+        <location filename="../../desktop/backup/create.py" line="66"/>
         <source>No backup passphrase is set (an administrator sets it in Settings → Backup).</source>
         <translation>Chưa đặt mật khẩu sao lưu (quản trị viên đặt trong Cài đặt → Sao lưu).</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="69"/>
+        <location filename="../../desktop/backup/create.py" line="70"/>
         <source>A backup passphrase needs at least 10 characters.</source>
         <translation>Mật khẩu sao lưu cần ít nhất 10 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="193"/>
+        <location filename="../../desktop/backup/create.py" line="194"/>
         <source>Backups to keep must be 1 or more.</source>
         <translation>Số bản sao lưu giữ lại phải từ 1 trở lên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="53"/>
+        <location filename="../../desktop/backup/create.py" line="54"/>
         <source>Cannot write to the backup folder {folder}: {err}</source>
         <translation>Không ghi được vào thư mục sao lưu {folder}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/create.py" line="167"/>
+        <location filename="../../desktop/backup/create.py" line="168"/>
         <source>Cannot write the backup {file}: {err}</source>
         <translation>Không ghi được tệp sao lưu {file}: {err}</translation>
     </message>
@@ -344,12 +344,12 @@
 <context>
     <name>desktop.backup.verify</name>
     <message>
-        <location filename="../../desktop/backup/verify.py" line="40"/>
+        <location filename="../../desktop/backup/verify.py" line="60"/>
         <source>The backup's contents do not match its own list of contents.</source>
         <translation>Số bản ghi trong bản sao lưu không khớp với danh mục của nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/backup/verify.py" line="45"/>
+        <location filename="../../desktop/backup/verify.py" line="65"/>
         <source>The audit log inside the backup was altered at event {id} ({problem}).</source>
         <translation>Nhật ký kiểm tra trong bản sao lưu bị thay đổi từ sự kiện {id} ({problem}).</translation>
     </message>
@@ -385,32 +385,32 @@
 <context>
     <name>desktop.certificates.corrections</name>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="134"/>
+        <location filename="../../desktop/certificates/corrections.py" line="168"/>
         <source>A reason for the correction is required.</source>
         <translation>Cần ghi lý do đính chính.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="138"/>
+        <location filename="../../desktop/certificates/corrections.py" line="172"/>
         <source>There is no record {id}.</source>
         <translation>Không có bản ghi {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="141"/>
+        <location filename="../../desktop/certificates/corrections.py" line="175"/>
         <source>Record {id} has no valid certificate; correct it in Review instead of issuing a correction.</source>
         <translation>Bản ghi {id} chưa có chứng nhận còn hiệu lực; hãy sửa ở bước Đối chiếu thay vì đính chính.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="147"/>
+        <location filename="../../desktop/certificates/corrections.py" line="181"/>
         <source>Record {id} already has a correction on its way (record {pending}); finish that one first.</source>
         <translation>Bản ghi {id} đã có bản đính chính đang chờ (bản ghi {pending}); hãy hoàn tất bản đó trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="154"/>
+        <location filename="../../desktop/certificates/corrections.py" line="188"/>
         <source>The new values equal the old ones; there is nothing to correct.</source>
         <translation>Giá trị mới giống giá trị cũ; không có gì để đính chính.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="51"/>
+        <location filename="../../desktop/certificates/corrections.py" line="53"/>
         <source>Cannot apply "{pair}": write field=value, the field being one of {fields}.</source>
         <translation>Không sửa được "{pair}": viết trường=giá trị, với trường là một trong {fields}.</translation>
     </message>
@@ -418,17 +418,17 @@
 <context>
     <name>desktop.certificates.detail</name>
     <message>
-        <location filename="../../desktop/certificates/detail.py" line="77"/>
+        <location filename="../../desktop/certificates/detail.py" line="78"/>
         <source>There is no certificate {key}.</source>
         <translation>Không tìm thấy chứng nhận {key}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/detail.py" line="113"/>
+        <location filename="../../desktop/certificates/detail.py" line="120"/>
         <source>Certificate issued</source>
         <translation>Cấp chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/detail.py" line="114"/>
+        <location filename="../../desktop/certificates/detail.py" line="121"/>
         <source>Received from the central service</source>
         <translation>Nhận về máy</translation>
     </message>
@@ -436,43 +436,43 @@
 <context>
     <name>desktop.certificates.printing</name>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="77"/>
+        <location filename="../../desktop/certificates/printing.py" line="79"/>
         <source>Choose the certificates to print.</source>
         <translation>Chọn chứng nhận cần in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="142"/>
+        <location filename="../../desktop/certificates/printing.py" line="144"/>
         <source>There is no new certificate left to print.</source>
         <translation>Không có chứng nhận mới nào chưa in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="153"/>
-        <location filename="../../desktop/certificates/printing.py" line="160"/>
+        <location filename="../../desktop/certificates/printing.py" line="155"/>
+        <location filename="../../desktop/certificates/printing.py" line="162"/>
         <source>No such certificate: {list}</source>
         <translation>Không tìm thấy chứng nhận: {list}</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="171"/>
+        <location filename="../../desktop/certificates/printing.py" line="173"/>
         <source>Certificate {uvci} is not printed: it was superseded by {new} after a correction. Print the new one.</source>
         <translation>Không in chứng nhận {uvci}: đã được thay thế bởi {new} sau khi đính chính. Hãy in chứng nhận mới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="177"/>
+        <location filename="../../desktop/certificates/printing.py" line="179"/>
         <source>Certificate {uvci} is not printed: it was revoked ({reason}).</source>
         <translation>Không in chứng nhận {uvci}: đã bị thu hồi ({reason}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="183"/>
+        <location filename="../../desktop/certificates/printing.py" line="185"/>
         <source>Certificate {uvci} is not printed: its QR code expired on {date}; it must be re-issued.</source>
         <translation>Không in chứng nhận {uvci}: mã QR đã hết hạn ngày {date}; cần cấp lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="129"/>
+        <location filename="../../desktop/certificates/printing.py" line="131"/>
         <source>Writing the PDF</source>
         <translation>Đang tạo PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/printing.py" line="90"/>
+        <location filename="../../desktop/certificates/printing.py" line="92"/>
         <source>Preparing {n} certificates</source>
         <translation>Chuẩn bị {n} chứng nhận</translation>
     </message>
@@ -498,33 +498,33 @@
 <context>
     <name>desktop.certificates.search</name>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="205"/>
+        <location filename="../../desktop/certificates/search.py" line="207"/>
         <source>Unknown vaccine "{text}"; use a name from the lists or one of: {choices}.</source>
         <translation>Không biết vắc xin "{text}"; dùng tên trong danh sách hoặc một trong: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="176"/>
+        <location filename="../../desktop/certificates/search.py" line="178"/>
         <source>"{text}" is not a phone number (at least 4 digits are needed).</source>
         <translation>"{text}" không phải là số điện thoại (cần ít nhất 4 chữ số).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="187"/>
+        <location filename="../../desktop/certificates/search.py" line="189"/>
         <source>The insurance number "{text}" is too short (at least 4 characters).</source>
         <translation>Số thẻ BHYT "{text}" quá ngắn (cần ít nhất 4 ký tự).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="214"/>
-        <location filename="../../desktop/certificates/search.py" line="100"/>
+        <location filename="../../desktop/certificates/search.py" line="216"/>
+        <location filename="../../desktop/certificates/search.py" line="102"/>
         <source>"{text}" is not a valid date (dd/mm/yyyy).</source>
         <translation>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="235"/>
+        <location filename="../../desktop/certificates/search.py" line="238"/>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="249"/>
+        <location filename="../../desktop/certificates/search.py" line="252"/>
         <source>There is no status "{status}"; choose one of: {choices}.</source>
         <translation>Không có trạng thái "{status}"; chọn một trong: {choices}.</translation>
     </message>
@@ -545,12 +545,12 @@
 <context>
     <name>desktop.cli.__init__</name>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="242"/>
+        <location filename="../../desktop/cli/__init__.py" line="243"/>
         <source>This command needs a signed-in account: give the user name with --user NAME or {user_env}, and the password on stdin (--password-stdin) or in {password_env}, never on the command line.</source>
         <translation>Lệnh này cần đăng nhập: cho tên bằng --user TÊN hoặc biến {user_env}, và mật khẩu trên stdin (--password-stdin) hoặc trong biến {password_env} — không bao giờ trên dòng lệnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="264"/>
+        <location filename="../../desktop/cli/__init__.py" line="265"/>
         <source>There is no workspace at {path}. Create one with `demo`, or create the first administrator with `users add NAME --role administrator --password-stdin`.</source>
         <translation>Không có thư mục làm việc {path}. Hãy tạo bằng `demo` hoặc tạo quản trị viên đầu tiên với `users add TÊN --role administrator --password-stdin`.</translation>
     </message>
@@ -598,12 +598,12 @@
         <translation>cơ sở dữ liệu không còn chặn việc sửa, xoá nhật ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/audit.py" line="53"/>
+        <location filename="../../desktop/cli/audit.py" line="50"/>
         <source>The audit log was altered at event {id}: {problem}</source>
         <translation>Nhật ký kiểm tra bị thay đổi từ sự kiện {id}: {problem}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/audit.py" line="56"/>
+        <location filename="../../desktop/cli/audit.py" line="53"/>
         <source>The audit log can no longer be trusted: {problem} {batch}</source>
         <translation>Nhật ký kiểm tra không còn đáng tin: {problem} {batch}</translation>
     </message>
@@ -619,32 +619,32 @@
 <context>
     <name>desktop.cli.central</name>
     <message>
-        <location filename="../../desktop/cli/central.py" line="118"/>
+        <location filename="../../desktop/cli/central.py" line="130"/>
         <source>Central service at {url} (Ctrl+C stops it)</source>
         <translation>Dịch vụ trung ương chạy tại {url} (Ctrl+C để dừng)</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="161"/>
+        <location filename="../../desktop/cli/central.py" line="180"/>
         <source>Signing key passphrase: </source>
         <translation>Mật khẩu khoá ký: </translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="163"/>
+        <location filename="../../desktop/cli/central.py" line="182"/>
         <source>The two entries differ.</source>
         <translation>Hai lần nhập không khớp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="102"/>
+        <location filename="../../desktop/cli/central.py" line="114"/>
         <source>Cannot read {file}: {err}</source>
         <translation>Không đọc được {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="132"/>
+        <location filename="../../desktop/cli/central.py" line="151"/>
         <source>An HSM needs --hsm-label and the PIN in {env}.</source>
         <translation>Dùng HSM cần --hsm-label và mã PIN trong biến {env}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/central.py" line="162"/>
+        <location filename="../../desktop/cli/central.py" line="181"/>
         <source>Again: </source>
         <translation>Nhập lại: </translation>
     </message>
@@ -652,12 +652,12 @@
 <context>
     <name>desktop.cli.certificates</name>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="61"/>
+        <location filename="../../desktop/cli/certificates.py" line="47"/>
         <source>Wrote {n} HC1 strings to {file}</source>
         <translation>Đã ghi {n} mã HC1 vào {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/certificates.py" line="72"/>
+        <location filename="../../desktop/cli/certificates.py" line="58"/>
         <source>Cannot write the file {file}: {err}</source>
         <translation>Không ghi được tệp {file}: {err}</translation>
     </message>
@@ -730,32 +730,32 @@
 <context>
     <name>desktop.cli.resolve</name>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="167"/>
+        <location filename="../../desktop/cli/resolve.py" line="170"/>
         <source>Applied {n} decisions.</source>
         <translation>Đã áp dụng {n} quyết định.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="59"/>
+        <location filename="../../desktop/cli/resolve.py" line="62"/>
         <source>Record {old} (rejected by the central service) was resubmitted as record {new}; sign it again.</source>
         <translation>Bản ghi {old} (trung ương từ chối) đã được gửi lại thành bản ghi {new}; hãy ký lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="131"/>
+        <location filename="../../desktop/cli/resolve.py" line="134"/>
         <source>{file} holds no decisions.</source>
         <translation>{file} không có quyết định nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="75"/>
+        <location filename="../../desktop/cli/resolve.py" line="78"/>
         <source>Cannot read {file}: {err}</source>
         <translation>Không đọc được {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="78"/>
+        <location filename="../../desktop/cli/resolve.py" line="81"/>
         <source>{file} is not UTF-8 text; save it again as CSV UTF-8.</source>
         <translation>{file} không phải văn bản UTF-8; hãy lưu lại dưới dạng CSV UTF-8.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/resolve.py" line="164"/>
+        <location filename="../../desktop/cli/resolve.py" line="167"/>
         <source>Row {row} ({field}): {reason} No decision was applied.</source>
         <translation>Dòng {row} ({field}): {reason} Không quyết định nào được áp dụng.</translation>
     </message>
@@ -818,7 +818,7 @@
 <context>
     <name>desktop.cli.update</name>
     <message>
-        <location filename="../../desktop/cli/update.py" line="62"/>
+        <location filename="../../desktop/cli/update.py" line="63"/>
         <source>Trusted the update signing key {key}; compare this fingerprint with the central's operator.</source>
         <translation>Đã tin cậy khoá ký bản cập nhật {key}; hãy so dấu vân tay này với bên vận hành trung ương.</translation>
     </message>
@@ -833,7 +833,7 @@
         <translation>Không có loại cập nhật "{kind}".</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/update.py" line="78"/>
+        <location filename="../../desktop/cli/update.py" line="79"/>
         <source>The file {file} is not valid JSON.</source>
         <translation>Tệp {file} không phải JSON hợp lệ.</translation>
     </message>
@@ -867,12 +867,12 @@
 <context>
     <name>desktop.db</name>
     <message>
-        <location filename="../../desktop/db.py" line="104"/>
+        <location filename="../../desktop/db.py" line="125"/>
         <source>The database was written by a newer VaxDesk; update VaxDesk to open it.</source>
         <translation>Cơ sở dữ liệu được tạo bởi phiên bản VaxDesk mới hơn; hãy cập nhật VaxDesk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/db.py" line="97"/>
+        <location filename="../../desktop/db.py" line="118"/>
         <source>Cannot open the database: {err}</source>
         <translation>Không mở được cơ sở dữ liệu: {err}</translation>
     </message>
@@ -1067,6 +1067,14 @@
     </message>
 </context>
 <context>
+    <name>desktop.importer.corrections</name>
+    <message>
+        <location filename="../../desktop/importer/corrections.py" line="70"/>
+        <source>There is no list {id}.</source>
+        <translation>Không có danh sách số {id}.</translation>
+    </message>
+</context>
+<context>
     <name>desktop.importer.export</name>
     <message>
         <location filename="../../desktop/importer/export.py" line="37"/>
@@ -1205,7 +1213,7 @@
         <translation>Không nhận ra dấu phân cách cột trong {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="432"/>
+        <location filename="../../desktop/importer/load.py" line="286"/>
         <source>{file} has a header but no data rows.</source>
         <translation>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</translation>
     </message>
@@ -1215,12 +1223,12 @@
         <translation>Không có trường {field}. Các trường: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="425"/>
+        <location filename="../../desktop/importer/load.py" line="279"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="343"/>
+        <location filename="../../desktop/importer/load.py" line="325"/>
         <source>Row {row}</source>
         <translation>Dòng {row}</translation>
     </message>
@@ -1241,6 +1249,219 @@
         <location filename="../../desktop/importer/messages.py" line="88"/>
         <source>year of birth</source>
         <translation>năm sinh</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.importer.preview</name>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="130"/>
+        <source>Write the date as dd/mm/yyyy (e.g. 31/12/2021).</source>
+        <translation>Ghi ngày dạng dd/mm/yyyy (ví dụ 31/12/2021).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="131"/>
+        <source>Write a 12-digit CCCD, a 9-digit CMND or a passport number; format the column as Text in Excel.</source>
+        <translation>Ghi CCCD 12 số, CMND 9 số hoặc số hộ chiếu; định dạng cột là Văn bản (Text) trong Excel.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="150"/>
+        <source>Correct the value as the message says.</source>
+        <translation>Sửa giá trị theo lời nhắn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="134"/>
+        <source>Choose Nam (male) or Nữ (female).</source>
+        <translation>Chọn Nam hoặc Nữ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="135"/>
+        <source>Pick the vaccine from the catalogue.</source>
+        <translation>Chọn vắc xin trong danh mục.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="139"/>
+        <source>Format the column as Text in Excel to keep the leading zeros.</source>
+        <translation>Định dạng cột là Văn bản (Text) trong Excel để giữ số 0 ở đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="142"/>
+        <source>Check the CCCD, sex and year of birth.</source>
+        <translation>Kiểm tra số CCCD, giới tính và năm sinh.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="143"/>
+        <source>Write a dose number from 1 to 10.</source>
+        <translation>Ghi mũi số từ 1 đến 10.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="144"/>
+        <source>Write the full name, without digits.</source>
+        <translation>Ghi đúng họ và tên, không có chữ số.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="145"/>
+        <source>Write a 2-letter country code (VN, KR, US…).</source>
+        <translation>Ghi mã quốc gia 2 chữ cái (VN, KR, US…).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="146"/>
+        <source>Fill in the missing value.</source>
+        <translation>Điền giá trị còn thiếu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="147"/>
+        <source>Shorten the value.</source>
+        <translation>Rút gọn giá trị.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="148"/>
+        <source>Fill in at least one dose.</source>
+        <translation>Điền ít nhất một mũi tiêm.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="157"/>
+        <source>Excel date cells</source>
+        <translation>ô ngày của Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="157"/>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="158"/>
+        <source>yyyy-mm-dd</source>
+        <translation>yyyy-mm-dd</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="158"/>
+        <source>Excel day numbers</source>
+        <translation>số ngày của Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="246"/>
+        <source>Row {row}, column “{column}”: {value} is an Excel day number, read as {date}. Check this date and format the column as Date (dd/mm/yyyy).</source>
+        <translation>Dòng {row}, cột “{column}”: {value} là số ngày của Excel, được đọc thành {date}. Hãy kiểm tra lại ngày này và định dạng cột là Ngày (dd/mm/yyyy).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="366"/>
+        <source>dates as Excel day numbers</source>
+        <translation>ngày ghi bằng số của Excel</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="367"/>
+        <source>dates in another form than their column</source>
+        <translation>ngày khác kiểu trong cột</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="368"/>
+        <source>sex not understood</source>
+        <translation>giới tính không rõ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="369"/>
+        <source>vaccines not in the catalogue</source>
+        <translation>vắc xin không có trong danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="370"/>
+        <source>invalid ID numbers</source>
+        <translation>số giấy tờ sai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="371"/>
+        <source>missing ID numbers</source>
+        <translation>thiếu số giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="372"/>
+        <source>ID numbers that lost leading zeros</source>
+        <translation>số giấy tờ mất số 0 ở đầu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="373"/>
+        <source>CCCD disagreeing with sex/year of birth</source>
+        <translation>CCCD không khớp giới tính/năm sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="374"/>
+        <source>unreadable dates</source>
+        <translation>ngày không đọc được</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="375"/>
+        <source>two-digit years</source>
+        <translation>năm chỉ có 2 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="376"/>
+        <source>vaccination dates with only a year</source>
+        <translation>ngày tiêm chỉ có năm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="377"/>
+        <source>vaccination dates in the future</source>
+        <translation>ngày tiêm ở tương lai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="378"/>
+        <source>vaccinated before birth</source>
+        <translation>tiêm trước ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="379"/>
+        <source>dates of birth before 1900</source>
+        <translation>ngày sinh trước 1900</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="380"/>
+        <source>dates of birth in the future</source>
+        <translation>ngày sinh ở tương lai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="381"/>
+        <source>invalid dose numbers</source>
+        <translation>mũi số sai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="382"/>
+        <source>invalid names</source>
+        <translation>họ tên sai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="383"/>
+        <source>nationality not understood</source>
+        <translation>quốc tịch không rõ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="384"/>
+        <source>required cells empty</source>
+        <translation>ô bắt buộc còn trống</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="385"/>
+        <source>values too long</source>
+        <translation>giá trị quá dài</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="386"/>
+        <source>rows without a dose</source>
+        <translation>dòng không có mũi tiêm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="350"/>
+        <source>Column “{column}” writes dates in several forms: {forms}. Use dd/mm/yyyy throughout so that day and month are not confused.</source>
+        <translation>Cột “{column}” ghi ngày theo nhiều kiểu: {forms}. Hãy thống nhất một kiểu dd/mm/yyyy để tránh đọc nhầm ngày và tháng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="288"/>
+        <source>Row {row}</source>
+        <translation>Dòng {row}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/importer/preview.py" line="357"/>
+        <source>Row {row}, column “{column}”: “{value}” is written as {form}, unlike most of the column ({main}). Write it as dd/mm/yyyy.</source>
+        <translation>Dòng {row}, cột “{column}”: “{value}” ghi theo kiểu {form}, khác với phần lớn cột ({main}). Hãy ghi dạng dd/mm/yyyy.</translation>
     </message>
 </context>
 <context>
@@ -1281,37 +1502,37 @@
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="207"/>
+        <location filename="../../desktop/overview/picture.py" line="208"/>
         <source>{n} records ready to sign, waiting for a signer</source>
         <translation>{n} bản ghi sẵn sàng ký, chờ người ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="194"/>
+        <location filename="../../desktop/overview/picture.py" line="195"/>
         <source>{n} records need review</source>
         <translation>{n} bản ghi cần đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="196"/>
+        <location filename="../../desktop/overview/picture.py" line="197"/>
         <source>{n} records not yet checked against the registry</source>
         <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="198"/>
+        <location filename="../../desktop/overview/picture.py" line="199"/>
         <source>{n} records ready to sign</source>
         <translation>{n} bản ghi sẵn sàng ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="200"/>
+        <location filename="../../desktop/overview/picture.py" line="201"/>
         <source>{n} signed records waiting to be sent</source>
         <translation>{n} bản ghi đã ký, chờ gửi lên hệ thống trung ương</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="202"/>
+        <location filename="../../desktop/overview/picture.py" line="203"/>
         <source>{n} sent records waiting for certificates</source>
         <translation>{n} bản ghi đã gửi, chờ nhận chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/overview/picture.py" line="229"/>
+        <location filename="../../desktop/overview/picture.py" line="230"/>
         <source>No lists yet: import today's vaccination list</source>
         <translation>Chưa có danh sách nào: hãy nhập danh sách tiêm hôm nay</translation>
     </message>
@@ -1353,27 +1574,27 @@
 <context>
     <name>desktop.registry.check</name>
     <message>
-        <location filename="../../desktop/registry/check.py" line="69"/>
+        <location filename="../../desktop/registry/check.py" line="81"/>
         <source>{done} records checked: {matched} matched, {mismatch} mismatched, {not_found} not found, {invalid} invalid IDs.</source>
         <translation>Đã kiểm tra {done} bản ghi: {matched} khớp, {mismatch} lệch, {not_found} không tìm thấy, {invalid} số định danh không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="105"/>
+        <location filename="../../desktop/registry/check.py" line="117"/>
         <source>The population registry address is not set. Enter the address and token in Settings.</source>
         <translation>Chưa cài đặt địa chỉ CSDL dân cư. Hãy nhập địa chỉ và khoá truy cập trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="81"/>
+        <location filename="../../desktop/registry/check.py" line="93"/>
         <source>{n} records not checked: {why}; will retry.</source>
         <translation>{n} bản ghi chưa được kiểm tra: {why}; sẽ thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="87"/>
+        <location filename="../../desktop/registry/check.py" line="99"/>
         <source>No records need checking.</source>
         <translation>Không có bản ghi nào cần kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="241"/>
+        <location filename="../../desktop/registry/check.py" line="306"/>
         <source>Checking with the population registry…</source>
         <translation>Đang kiểm tra với CSDL dân cư…</translation>
     </message>
@@ -1381,7 +1602,7 @@
 <context>
     <name>desktop.registry.client</name>
     <message>
-        <location filename="../../desktop/registry/client.py" line="215"/>
+        <location filename="../../desktop/registry/client.py" line="220"/>
         <source>The population registry refused the facility's access token (HTTP {status}). Check the registry address and token in Settings, then check again.</source>
         <translation>CSDL dân cư từ chối khoá truy cập của cơ sở (HTTP {status}). Hãy kiểm tra địa chỉ và khoá truy cập CSDL dân cư trong Cài đặt, rồi kiểm tra lại.</translation>
     </message>
@@ -1417,22 +1638,22 @@
 <context>
     <name>desktop.reports.chart</name>
     <message>
-        <location filename="../../desktop/reports/chart.py" line="52"/>
+        <location filename="../../desktop/reports/chart.py" line="53"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/chart.py" line="52"/>
+        <location filename="../../desktop/reports/chart.py" line="53"/>
         <source>By vaccination day</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/chart.py" line="57"/>
+        <location filename="../../desktop/reports/chart.py" line="58"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/chart.py" line="60"/>
+        <location filename="../../desktop/reports/chart.py" line="61"/>
         <source>No records yet</source>
         <translation>Chưa có bản ghi nào</translation>
     </message>
@@ -1440,22 +1661,22 @@
 <context>
     <name>desktop.reports.day</name>
     <message>
-        <location filename="../../desktop/reports/day.py" line="116"/>
+        <location filename="../../desktop/reports/day.py" line="117"/>
         <source>"{text}" is not a valid date (dd/mm/yyyy or yyyy-mm-dd).</source>
         <translation>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy hoặc yyyy-mm-dd).</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/day.py" line="101"/>
+        <location filename="../../desktop/reports/day.py" line="102"/>
         <source>The end day {end} is before the start day {start}.</source>
         <translation>Ngày kết thúc {end} trước ngày bắt đầu {start}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/day.py" line="170"/>
+        <location filename="../../desktop/reports/day.py" line="171"/>
         <source>(corrections)</source>
         <translation>(đính chính)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/day.py" line="141"/>
+        <location filename="../../desktop/reports/day.py" line="142"/>
         <source>Total</source>
         <translation>Tổng cộng</translation>
     </message>
@@ -1463,147 +1684,147 @@
 <context>
     <name>desktop.reports.labels</name>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="9"/>
+        <location filename="../../desktop/reports/labels.py" line="11"/>
         <source>COVID-19 vaccination certificate report</source>
         <translation>Báo cáo cấp chứng nhận tiêm chủng COVID-19</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="27"/>
+        <location filename="../../desktop/reports/labels.py" line="29"/>
         <source>List</source>
         <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="28"/>
+        <location filename="../../desktop/reports/labels.py" line="30"/>
         <source>Imported</source>
         <translation>Ngày nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="29"/>
+        <location filename="../../desktop/reports/labels.py" line="31"/>
         <source>Records</source>
         <translation>Bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="30"/>
+        <location filename="../../desktop/reports/labels.py" line="32"/>
         <source>Rows rejected at loading</source>
         <translation>Dòng bị loại khi nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="31"/>
+        <location filename="../../desktop/reports/labels.py" line="33"/>
         <source>Signed</source>
         <translation>Đã ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="32"/>
+        <location filename="../../desktop/reports/labels.py" line="34"/>
         <source>Certified</source>
         <translation>Đã cấp</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="33"/>
+        <location filename="../../desktop/reports/labels.py" line="35"/>
         <source>Printed</source>
         <translation>Đã in</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="34"/>
+        <location filename="../../desktop/reports/labels.py" line="36"/>
         <source>Vaccination day</source>
         <translation>Ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="35"/>
+        <location filename="../../desktop/reports/labels.py" line="37"/>
         <source>Vaccine</source>
         <translation>Vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="36"/>
+        <location filename="../../desktop/reports/labels.py" line="38"/>
         <source>Dose</source>
         <translation>Mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="37"/>
+        <location filename="../../desktop/reports/labels.py" line="39"/>
         <source>Period</source>
         <translation>Kỳ báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="38"/>
+        <location filename="../../desktop/reports/labels.py" line="40"/>
         <source>Facility</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="39"/>
+        <location filename="../../desktop/reports/labels.py" line="41"/>
         <source>Created</source>
         <translation>Lập lúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="41"/>
+        <location filename="../../desktop/reports/labels.py" line="43"/>
         <source>Loading and registry check</source>
         <translation>Nạp và kiểm tra với CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="42"/>
+        <location filename="../../desktop/reports/labels.py" line="44"/>
         <source>Review decisions</source>
         <translation>Quyết định đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="43"/>
+        <location filename="../../desktop/reports/labels.py" line="45"/>
         <source>Progress (as on the Overview)</source>
         <translation>Tiến độ (như trang Tổng quan)</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="44"/>
+        <location filename="../../desktop/reports/labels.py" line="46"/>
         <source>By vaccination day</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="45"/>
+        <location filename="../../desktop/reports/labels.py" line="47"/>
         <source>By vaccine and dose</source>
         <translation>Theo vắc xin và mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="12"/>
+        <location filename="../../desktop/reports/labels.py" line="14"/>
         <source>Unchecked</source>
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="13"/>
+        <location filename="../../desktop/reports/labels.py" line="15"/>
         <source>Matched</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="14"/>
+        <location filename="../../desktop/reports/labels.py" line="16"/>
         <source>Mismatch</source>
         <translation>Sai lệch</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="15"/>
+        <location filename="../../desktop/reports/labels.py" line="17"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="16"/>
+        <location filename="../../desktop/reports/labels.py" line="18"/>
         <source>Invalid ID</source>
         <translation>Số định danh sai</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="20"/>
+        <location filename="../../desktop/reports/labels.py" line="22"/>
         <source>Accept registry</source>
         <translation>Theo CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="21"/>
+        <location filename="../../desktop/reports/labels.py" line="23"/>
         <source>Keep list</source>
         <translation>Giữ theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="22"/>
+        <location filename="../../desktop/reports/labels.py" line="24"/>
         <source>Edit</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="23"/>
+        <location filename="../../desktop/reports/labels.py" line="25"/>
         <source>Reject</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/labels.py" line="24"/>
+        <location filename="../../desktop/reports/labels.py" line="26"/>
         <source>Defer</source>
         <translation>Để sau</translation>
     </message>
@@ -1611,72 +1832,72 @@
 <context>
     <name>desktop.reports.register</name>
     <message>
-        <location filename="../../desktop/reports/register.py" line="32"/>
+        <location filename="../../desktop/reports/register.py" line="33"/>
         <source>UVCI</source>
         <translation>UVCI</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="32"/>
+        <location filename="../../desktop/reports/register.py" line="33"/>
         <source>Name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="32"/>
+        <location filename="../../desktop/reports/register.py" line="33"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="32"/>
+        <location filename="../../desktop/reports/register.py" line="33"/>
         <source>Vaccine</source>
         <translation>Vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="33"/>
+        <location filename="../../desktop/reports/register.py" line="34"/>
         <source>Dose</source>
         <translation>Mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="33"/>
+        <location filename="../../desktop/reports/register.py" line="34"/>
         <source>Vaccination date</source>
         <translation>Ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="33"/>
+        <location filename="../../desktop/reports/register.py" line="34"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="37"/>
+        <location filename="../../desktop/reports/register.py" line="38"/>
         <source>Valid</source>
         <translation>Còn hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="38"/>
+        <location filename="../../desktop/reports/register.py" line="39"/>
         <source>Expired</source>
         <translation>Hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="39"/>
+        <location filename="../../desktop/reports/register.py" line="40"/>
         <source>Superseded</source>
         <translation>Đã thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="40"/>
+        <location filename="../../desktop/reports/register.py" line="41"/>
         <source>Revoked</source>
         <translation>Đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="101"/>
+        <location filename="../../desktop/reports/register.py" line="103"/>
         <source>Writing the certificate register</source>
         <translation>Đang ghi sổ chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="96"/>
+        <location filename="../../desktop/reports/register.py" line="98"/>
         <source>The register can be written as xlsx or csv, not "{fmt}".</source>
         <translation>Sổ chứng nhận chỉ xuất được dạng xlsx hoặc csv, không phải "{fmt}".</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/register.py" line="118"/>
+        <location filename="../../desktop/reports/register.py" line="120"/>
         <source>Certificate register</source>
         <translation>Sổ chứng nhận</translation>
     </message>
@@ -1684,12 +1905,12 @@
 <context>
     <name>desktop.reports.workbook</name>
     <message>
-        <location filename="../../desktop/reports/workbook.py" line="103"/>
+        <location filename="../../desktop/reports/workbook.py" line="104"/>
         <source>Cannot write the file {file}: {err}</source>
         <translation>Không ghi được tệp {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/reports/workbook.py" line="59"/>
+        <location filename="../../desktop/reports/workbook.py" line="60"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
@@ -1697,7 +1918,7 @@
 <context>
     <name>desktop.retention.__init__</name>
     <message>
-        <location filename="../../desktop/retention/__init__.py" line="76"/>
+        <location filename="../../desktop/retention/__init__.py" line="77"/>
         <source>No retention period is set (retention_days); nothing is purged.</source>
         <translation>Chưa đặt thời hạn lưu giữ (retention_days); không xoá gì.</translation>
     </message>
@@ -1705,32 +1926,47 @@
 <context>
     <name>desktop.review.decisions</name>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="62"/>
+        <location filename="../../desktop/review/decisions.py" line="70"/>
         <source>Accept the registry's values</source>
         <translation>Chấp nhận dữ liệu CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="63"/>
+        <location filename="../../desktop/review/decisions.py" line="71"/>
         <source>Keep the list's values</source>
         <translation>Giữ dữ liệu danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="64"/>
+        <location filename="../../desktop/review/decisions.py" line="72"/>
         <source>Edit</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="65"/>
+        <location filename="../../desktop/review/decisions.py" line="73"/>
         <source>Reject</source>
         <translation>Loại khỏi ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="66"/>
+        <location filename="../../desktop/review/decisions.py" line="74"/>
         <source>Defer</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="112"/>
+        <location filename="../../desktop/review/decisions.py" line="272"/>
+        <source>{who} decided the record of row {row} at {when}: “{what}”{why}. Your decision was not recorded; the record has been reloaded, look at it again.</source>
+        <translation>{who} đã quyết định bản ghi dòng {row} lúc {when}: “{what}”{why}. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="254"/>
+        <source>The record of row {row} changed since you opened it (version {seen} → {version}), perhaps checked again on another workstation. Your decision was not recorded; the record has been reloaded, look at it again.</source>
+        <translation>Bản ghi dòng {row} đã thay đổi từ khi bạn mở (phiên bản {seen} → {version}): có thể vừa được kiểm tra lại ở máy khác. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="266"/>
+        <source>{who} has just undone the decision “{what}” on the record of row {row} at {when}. Your decision was not recorded; the record has been reloaded, look at it again.</source>
+        <translation>{who} vừa hoàn tác quyết định “{what}” trên bản ghi dòng {row} lúc {when}. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/review/decisions.py" line="120"/>
         <source>malformed</source>
         <translation>sai định dạng</translation>
     </message>
@@ -1738,122 +1974,122 @@
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="237"/>
+        <location filename="../../desktop/review/queue.py" line="238"/>
         <source>Not checked</source>
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="238"/>
+        <location filename="../../desktop/review/queue.py" line="239"/>
         <source>Matched</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="239"/>
+        <location filename="../../desktop/review/queue.py" line="240"/>
         <source>Mismatch</source>
-        <translation>Lệch</translation>
+        <translation>Sai lệch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="240"/>
+        <location filename="../../desktop/review/queue.py" line="241"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="241"/>
+        <location filename="../../desktop/review/queue.py" line="242"/>
         <source>Invalid ID</source>
         <translation>Số định danh không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="242"/>
+        <location filename="../../desktop/review/queue.py" line="243"/>
         <source>Rejected by the central service</source>
         <translation>Trung ương từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="243"/>
+        <location filename="../../desktop/review/queue.py" line="244"/>
         <source>Deferred</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="246"/>
+        <location filename="../../desktop/review/queue.py" line="247"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="247"/>
+        <location filename="../../desktop/review/queue.py" line="248"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="248"/>
+        <location filename="../../desktop/review/queue.py" line="249"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="249"/>
+        <location filename="../../desktop/review/queue.py" line="250"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="252"/>
+        <location filename="../../desktop/review/queue.py" line="253"/>
         <source>Name: case/spacing</source>
         <translation>Họ tên: khác chữ hoa/khoảng trắng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="253"/>
+        <location filename="../../desktop/review/queue.py" line="254"/>
         <source>Name: accents</source>
         <translation>Họ tên: khác dấu</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="254"/>
+        <location filename="../../desktop/review/queue.py" line="255"/>
         <source>Name: word order</source>
         <translation>Họ tên: khác thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="255"/>
+        <location filename="../../desktop/review/queue.py" line="256"/>
         <source>Name: middle name</source>
         <translation>Họ tên: thừa/thiếu tên đệm</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="256"/>
+        <location filename="../../desktop/review/queue.py" line="257"/>
         <source>Name: typo</source>
         <translation>Họ tên: lỗi gõ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="257"/>
+        <location filename="../../desktop/review/queue.py" line="258"/>
         <source>Name: different</source>
         <translation>Họ tên: khác hẳn</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="258"/>
+        <location filename="../../desktop/review/queue.py" line="259"/>
         <source>DOB: partial</source>
         <translation>Ngày sinh: chỉ có năm/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="259"/>
+        <location filename="../../desktop/review/queue.py" line="260"/>
         <source>DOB: day/month swapped</source>
         <translation>Ngày sinh: đảo ngày/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="260"/>
+        <location filename="../../desktop/review/queue.py" line="261"/>
         <source>DOB: 01/01 placeholder</source>
         <translation>Ngày sinh: 01/01 điền thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="261"/>
+        <location filename="../../desktop/review/queue.py" line="262"/>
         <source>DOB: different</source>
         <translation>Ngày sinh: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="262"/>
+        <location filename="../../desktop/review/queue.py" line="263"/>
         <source>Sex: different</source>
         <translation>Giới tính: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="263"/>
+        <location filename="../../desktop/review/queue.py" line="264"/>
         <source>ID: old CMND linked to CCCD</source>
         <translation>Số định danh: CMND cũ đã chuyển CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="264"/>
+        <location filename="../../desktop/review/queue.py" line="265"/>
         <source>ID: inconsistent with sex/year</source>
         <translation>Số định danh: không khớp giới tính/năm sinh</translation>
     </message>
@@ -1868,7 +2104,7 @@
         <translation>Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="230"/>
+        <location filename="../../desktop/review/queue.py" line="231"/>
         <source>There is no record {id}</source>
         <translation>Không có bản ghi {id}</translation>
     </message>
@@ -1876,38 +2112,38 @@
 <context>
     <name>desktop.settings</name>
     <message>
-        <location filename="../../desktop/settings.py" line="172"/>
-        <location filename="../../desktop/settings.py" line="118"/>
+        <location filename="../../desktop/settings.py" line="174"/>
+        <location filename="../../desktop/settings.py" line="120"/>
         <source>There is no setting {key}</source>
         <translation>Không có cài đặt {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="154"/>
+        <location filename="../../desktop/settings.py" line="156"/>
         <source>Value {value!r} is not valid for {key}</source>
         <translation>Giá trị {value!r} không hợp lệ cho {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="188"/>
+        <location filename="../../desktop/settings.py" line="190"/>
         <source>a value</source>
         <translation>một giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="100"/>
+        <location filename="../../desktop/settings.py" line="102"/>
         <source>Cannot read the settings file {file}: {err}</source>
         <translation>Không đọc được tệp cài đặt {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="187"/>
+        <location filename="../../desktop/settings.py" line="189"/>
         <source>a whole number</source>
         <translation>một số nguyên</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="187"/>
+        <location filename="../../desktop/settings.py" line="189"/>
         <source>a number</source>
         <translation>một số</translation>
     </message>
     <message>
-        <location filename="../../desktop/settings.py" line="188"/>
+        <location filename="../../desktop/settings.py" line="190"/>
         <source>yes/no</source>
         <translation>có/không</translation>
     </message>
@@ -2419,22 +2655,22 @@
 <context>
     <name>desktop.updates.fetch</name>
     <message>
-        <location filename="../../desktop/updates/fetch.py" line="26"/>
+        <location filename="../../desktop/updates/fetch.py" line="24"/>
         <source>The central service address (central_url) is not set. Enter it in Settings.</source>
         <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates/fetch.py" line="43"/>
+        <location filename="../../desktop/updates/fetch.py" line="41"/>
         <source>The central service answered {status} when asked for the {kind} update.</source>
         <translation>Máy chủ trung ương trả lời {status} khi lấy bản cập nhật {kind}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates/fetch.py" line="47"/>
+        <location filename="../../desktop/updates/fetch.py" line="45"/>
         <source>The update is too large.</source>
         <translation>Bản cập nhật quá lớn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/updates/fetch.py" line="37"/>
+        <location filename="../../desktop/updates/fetch.py" line="35"/>
         <source>Cannot reach the central service {url}: {err}</source>
         <translation>Không kết nối được máy chủ trung ương {url}: {err}</translation>
     </message>
@@ -2442,7 +2678,7 @@
 <context>
     <name>desktop.updates.store</name>
     <message>
-        <location filename="../../desktop/updates/store.py" line="276"/>
+        <location filename="../../desktop/updates/store.py" line="328"/>
         <source>The {what} update version {version} is not newer than the version in use ({current}); not applied.</source>
         <translation>Bản cập nhật {what} phiên bản {version} không mới hơn phiên bản đang dùng ({current}); không áp dụng.</translation>
     </message>
@@ -2521,7 +2757,7 @@
         <translation>Nhật ký kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="129"/>
+        <location filename="../../desktop/views/main_window.py" line="130"/>
         <source>Stages of the day</source>
         <translation>Các bước trong ngày</translation>
     </message>
@@ -2529,171 +2765,176 @@
 <context>
     <name>desktop.views.operations</name>
     <message>
-        <location filename="../../desktop/views/operations.py" line="110"/>
-        <source>Cancel</source>
-        <translation>Huỷ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/operations.py" line="70"/>
+        <location filename="../../desktop/views/operations.py" line="140"/>
         <source>Working…</source>
         <translation>Đang xử lý…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/operations.py" line="282"/>
+        <source>Cancel</source>
+        <translation>Huỷ</translation>
     </message>
 </context>
 <context>
     <name>desktop.views.pages.audit</name>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="42"/>
+        <location filename="../../desktop/views/pages/audit.py" line="43"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="43"/>
+        <location filename="../../desktop/views/pages/audit.py" line="44"/>
         <source>Time</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="44"/>
+        <location filename="../../desktop/views/pages/audit.py" line="45"/>
         <source>Person</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="45"/>
+        <location filename="../../desktop/views/pages/audit.py" line="46"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="46"/>
+        <location filename="../../desktop/views/pages/audit.py" line="47"/>
         <source>Entity</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="47"/>
+        <location filename="../../desktop/views/pages/audit.py" line="48"/>
         <source>Id</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="48"/>
+        <location filename="../../desktop/views/pages/audit.py" line="49"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="49"/>
+        <location filename="../../desktop/views/pages/audit.py" line="50"/>
         <source>Before</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="50"/>
+        <location filename="../../desktop/views/pages/audit.py" line="51"/>
         <source>After</source>
         <translation>Sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="250"/>
+        <location filename="../../desktop/views/pages/audit.py" line="260"/>
         <source>{total} events; showing the newest {shown} (export CSV for all).</source>
         <translation>{total} sự kiện; hiện {shown} sự kiện mới nhất (xuất CSV để có tất cả).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="254"/>
+        <location filename="../../desktop/views/pages/audit.py" line="264"/>
         <source>{total} events</source>
         <translation>{total} sự kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="290"/>
+        <location filename="../../desktop/views/pages/audit.py" line="303"/>
         <source>The log is intact: {n} events, {a} signed anchors agree.</source>
         <translation>Nhật ký nguyên vẹn: {n} sự kiện, {a} mốc đã ký khớp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="294"/>
+        <location filename="../../desktop/views/pages/audit.py" line="307"/>
         <source>The log was altered at event {id} ({problem}). Tell the person responsible for security.</source>
         <translation>Nhật ký bị thay đổi từ sự kiện {id} ({problem}). Hãy báo cho người phụ trách an ninh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="106"/>
+        <location filename="../../desktop/views/pages/audit.py" line="110"/>
         <source>Audit log</source>
         <translation>Nhật ký kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="109"/>
+        <location filename="../../desktop/views/pages/audit.py" line="113"/>
         <source>Only an administrator may read the audit log.</source>
         <translation>Chỉ quản trị viên được xem nhật ký kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="125"/>
+        <location filename="../../desktop/views/pages/audit.py" line="129"/>
         <source>account name</source>
         <translation>tên tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="127"/>
+        <location filename="../../desktop/views/pages/audit.py" line="131"/>
         <source>record number, batch id, UVCI…</source>
         <translation>số bản ghi, mã lô, UVCI…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="131"/>
+        <location filename="../../desktop/views/pages/audit.py" line="135"/>
+        <source>any action</source>
+        <translation>mọi thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="138"/>
         <source>By &amp;date</source>
         <translation>Theo &amp;ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="139"/>
+        <location filename="../../desktop/views/pages/audit.py" line="146"/>
         <source>&amp;Person</source>
         <translation>&amp;Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="140"/>
+        <location filename="../../desktop/views/pages/audit.py" line="147"/>
         <source>&amp;Record / entity</source>
         <translation>&amp;Bản ghi / đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="141"/>
+        <location filename="../../desktop/views/pages/audit.py" line="148"/>
         <source>&amp;Action</source>
         <translation>&amp;Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="156"/>
+        <location filename="../../desktop/views/pages/audit.py" line="163"/>
         <source>&amp;Filter</source>
         <translation>&amp;Lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="159"/>
+        <location filename="../../desktop/views/pages/audit.py" line="166"/>
         <source>Clear filters</source>
         <translation>Bỏ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="161"/>
+        <location filename="../../desktop/views/pages/audit.py" line="168"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Xuất CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="163"/>
+        <location filename="../../desktop/views/pages/audit.py" line="170"/>
         <source>&amp;Check integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="176"/>
+        <location filename="../../desktop/views/pages/audit.py" line="183"/>
         <source>Audit events</source>
         <translation>Các sự kiện của nhật ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="184"/>
+        <location filename="../../desktop/views/pages/audit.py" line="194"/>
         <source>Number of events</source>
         <translation>Số sự kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="260"/>
+        <location filename="../../desktop/views/pages/audit.py" line="270"/>
         <source>Export the audit log</source>
         <translation>Xuất nhật ký kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="268"/>
-        <source>Exporting the log…</source>
-        <translation>Đang xuất nhật ký…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/audit.py" line="272"/>
-        <location filename="../../desktop/views/pages/audit.py" line="274"/>
+        <location filename="../../desktop/views/pages/audit.py" line="284"/>
+        <location filename="../../desktop/views/pages/audit.py" line="286"/>
         <source>Exported {n} events to {out}</source>
         <translation>Đã xuất {n} sự kiện vào {out}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="286"/>
+        <location filename="../../desktop/views/pages/audit.py" line="279"/>
+        <source>Exporting the log…</source>
+        <translation>Đang xuất nhật ký…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/audit.py" line="298"/>
         <source>Checking the log…</source>
         <translation>Đang kiểm tra nhật ký…</translation>
     </message>
@@ -2701,17 +2942,17 @@
 <context>
     <name>desktop.views.pages.backup_panel</name>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="178"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="182"/>
         <source>Saved {n} backup settings.</source>
         <translation>Đã lưu {n} cài đặt sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="181"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="185"/>
         <source>Backup passphrase</source>
         <translation>Mật khẩu sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="197"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="201"/>
         <source>The backup passphrase is set. Write it down and keep it safe: without it no backup can be restored.</source>
         <translation>Đã đặt mật khẩu sao lưu. Hãy ghi lại và cất ở nơi an toàn: không có nó, không khôi phục được.</translation>
     </message>
@@ -2811,27 +3052,27 @@
         <translation>Khôi phục trên máy mới: cài VaxDesk rồi chạy `vaxdesk restore TỆP --to THƯ-MỤC` (nhân viên IT; xem docs/operations.md). Bản sao lưu không chứa khoá của USB ký số, mã PIN hay mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="169"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="173"/>
         <source>Choose the backup folder</source>
         <translation>Chọn thư mục sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="182"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="186"/>
         <source>New passphrase (10 characters or more):</source>
         <translation>Mật khẩu mới (ít nhất 10 ký tự):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="186"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="190"/>
         <source>Repeat the passphrase:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="218"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="225"/>
         <source>Choose a backup</source>
         <translation>Chọn bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="219"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="226"/>
         <source>VaxDesk backups (*.vxbak)</source>
         <translation>Bản sao lưu VaxDesk (*.vxbak)</translation>
     </message>
@@ -2846,42 +3087,42 @@
         <translation>chưa đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="132"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="134"/>
         <source>none yet</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="176"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="180"/>
         <source>Nothing has changed.</source>
         <translation>Không có thay đổi nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="190"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="194"/>
         <source>The two passphrases differ.</source>
         <translation>Hai mật khẩu không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="203"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="207"/>
         <source>Save the changes before backing up.</source>
         <translation>Hãy lưu các thay đổi trước khi sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="210"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="214"/>
         <source>Backed up {n} records and {c} certificates to {file}.</source>
         <translation>Đã sao lưu {n} bản ghi, {c} chứng nhận vào {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="215"/>
-        <source>Backing up…</source>
-        <translation>Đang sao lưu…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="228"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="235"/>
         <source>The backup reads back: {n} records, {c} certificates; the audit log is intact ({e} events).</source>
         <translation>Bản sao lưu đọc được: {n} bản ghi, {c} chứng nhận; nhật ký kiểm tra nguyên vẹn ({e} sự kiện).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="234"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="221"/>
+        <source>Backing up…</source>
+        <translation>Đang sao lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="243"/>
         <source>Checking the backup…</source>
         <translation>Đang kiểm tra bản sao lưu…</translation>
     </message>
@@ -2889,146 +3130,146 @@
 <context>
     <name>desktop.views.pages.certificates</name>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
         <source>Valid</source>
         <translation>Hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="72"/>
         <source>Superseded</source>
         <translation>Đã thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="71"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="73"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="70"/>
         <source>Revoked</source>
         <translation>Đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="62"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
         <source>All</source>
         <translation>Tất cả</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="63"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="65"/>
         <source>Valid</source>
         <comment>variant 2</comment>
         <translation>Còn hiệu lực</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="64"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
         <source>New, never printed</source>
         <translation>Mới, chưa in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="65"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="67"/>
         <source>Expiring soon</source>
         <translation>Sắp hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="66"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="68"/>
         <source>Expired</source>
         <translation>Đã hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="67"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="69"/>
         <source>Superseded</source>
         <comment>variant 2</comment>
         <translation>Đã được thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="75"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="179"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="77"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="76"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="78"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="77"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="79"/>
         <source>Vaccinated</source>
         <translation>Ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="78"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="80"/>
         <source>Certificate (UVCI)</source>
         <translation>Mã chứng nhận (UVCI)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="79"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="81"/>
         <source>Expires</source>
         <translation>Hết hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="80"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="82"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="81"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="83"/>
         <source>Printed</source>
         <translation>Số lần in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="97"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="100"/>
         <source>Revoke certificate</source>
         <translation>Thu hồi chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="97"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="100"/>
         <source>Why revoke {uvci} (issued in error…)? It stops being valid and is not replaced:</source>
         <translation>Lý do thu hồi {uvci} (cấp nhầm…). Chứng nhận sẽ mất hiệu lực, không có chứng nhận thay thế:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="110"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="113"/>
         <source>Print preview</source>
         <translation>Xem trước bản in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="179"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="183"/>
         <source>Dose number</source>
         <translation>Mũi tiêm số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="180"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="183"/>
         <source>Doses in series</source>
         <translation>Tổng số mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="184"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="187"/>
         <source>Correct the certificate</source>
         <translation>Đính chính chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="203"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="206"/>
         <source>Reason (required)</source>
         <translation>Lý do (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="235"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="238"/>
         <source>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</source>
         <translation>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="243"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="246"/>
         <source>A4 page</source>
         <translation>Khổ A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="244"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="247"/>
         <source>Folded A5 card</source>
         <translation>Thẻ gấp A5</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="256"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="257"/>
         <source>Show all certificates</source>
         <translation>Xem mọi chứng nhận</translation>
     </message>
@@ -3038,319 +3279,405 @@
         <translation>Danh sách chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="282"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="284"/>
         <source>Print preview…</source>
         <translation>Xem trước bản in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="284"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="285"/>
         <source>Save PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="285"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="286"/>
         <source>Save all new as PDF…</source>
         <translation>Lưu PDF các chứng nhận mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="286"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="287"/>
         <source>Correct…</source>
         <translation>Đính chính…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="287"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="288"/>
         <source>Revoke…</source>
         <translation>Thu hồi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="346"/>
-        <source>Showing only: {what}</source>
-        <translation>Chỉ hiện: {what}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="412"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="411"/>
         <source>{n} certificates</source>
         <translation>{n} chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="503"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="504"/>
         <source>Save certificates as PDF</source>
         <translation>Lưu chứng nhận thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="515"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="518"/>
         <source>Printed {n} certificates into {file}</source>
         <translation>Đã in {n} chứng nhận vào {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="581"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="588"/>
         <source>Correction created</source>
         <translation>Đã tạo bản đính chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="581"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="588"/>
         <source>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</source>
         <translation>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="189"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="192"/>
         <source>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</source>
         <translation>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="247"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="250"/>
         <source>Layout:</source>
         <translation>Mẫu in:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="343"/>
-        <source>list {id}</source>
-        <translation>danh sách số {id}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="345"/>
-        <source>vaccinated {day}</source>
-        <translation>ngày tiêm {day}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="482"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="483"/>
         <source>Not permitted</source>
         <translation>Không được phép</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="512"/>
-        <source>Writing the PDF…</source>
-        <translation>Đang tạo PDF…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="529"/>
-        <source>Preparing the print…</source>
-        <translation>Đang chuẩn bị bản in…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="537"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="541"/>
         <source>printer</source>
         <translation>máy in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="555"/>
-        <source>Sending to the printer…</source>
-        <translation>Đang gửi tới máy in…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="596"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="602"/>
         <source>Confirm revocation</source>
         <translation>Xác nhận thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="596"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="602"/>
         <source>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</source>
         <translation>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="611"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="619"/>
         <source>Revoked {uvci}</source>
         <translation>Đã thu hồi {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="614"/>
-        <source>Revoking…</source>
-        <translation>Đang thu hồi…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="230"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
         <source>Certificates</source>
         <comment>variant 2</comment>
         <translation>Chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="369"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="367"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
-</context>
-<context>
-    <name>desktop.views.pages.import_page</name>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="385"/>
-        <source>This file was loaded before (list {id}); nothing new was added.</source>
-        <translation>Tệp này đã được nhập trước đây (danh sách {id}); không có bản ghi mới.</translation>
+        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <source>Writing the PDF…</source>
+        <translation>Đang tạo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="388"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="532"/>
+        <source>Preparing the print…</source>
+        <translation>Đang chuẩn bị bản in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="561"/>
+        <source>Sending to the printer…</source>
+        <translation>Đang gửi tới máy in…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="623"/>
+        <source>Revoking…</source>
+        <translation>Đang thu hồi…</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.import_page.corrections</name>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="230"/>
+        <source>Loaded {n} corrected rows ({records} records) into list {id}.</source>
+        <translation>Đã nhập {n} dòng đã sửa ({records} bản ghi) vào danh sách {id}.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="108"/>
+        <source>Correct the coloured cells in the grid (double-click or F2; the vaccine from the catalogue, sex Nam/Nữ, dates dd/mm/yyyy), then press “Load the corrected rows”. Hover a cell for the reason.</source>
+        <translation>Sửa các ô tô màu ngay trong bảng (bấm đúp hoặc F2; vắc xin chọn trong danh mục, giới tính Nam/Nữ, ngày dd/mm/yyyy), rồi bấm “Nhập các dòng đã sửa”. Di chuột lên ô để xem lý do.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="126"/>
+        <source>Load the corrected rows</source>
+        <translation>Nhập các dòng đã sửa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="199"/>
+        <source>Corrected; checked again when loaded.</source>
+        <translation>Đã sửa; sẽ được kiểm tra lại khi nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="221"/>
+        <source>Loading the corrected rows…</source>
+        <translation>Đang nhập các dòng đã sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="234"/>
+        <source>{n} rows already loaded, not loaded again.</source>
+        <translation>{n} dòng đã có, không nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="237"/>
+        <source>{n} rows still have problems: see the coloured cells.</source>
+        <translation>{n} dòng vẫn còn lỗi: xem các ô tô màu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="66"/>
+        <source>(pick a vaccine)</source>
+        <translation>(chọn vắc xin)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="67"/>
+        <source>(choose)</source>
+        <translation>(chọn)</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.import_page.flags</name>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/flags.py" line="23"/>
+        <source>How to fix:</source>
+        <translation>Cách sửa:</translation>
+    </message>
+</context>
+<context>
+    <name>desktop.views.pages.import_page.page</name>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="370"/>
+        <source>&lt;b&gt;{rows} rows&lt;/b&gt;: {loadable} will be loaded, {rejected} will be rejected, {warned} need a look.</source>
+        <translation>&lt;b&gt;{rows} dòng&lt;/b&gt;: {loadable} dòng sẽ được nhập, {rejected} dòng sẽ bị từ chối, {warned} dòng cần xem lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="509"/>
+        <source>{file} was loaded before (list {id}): {dups} rows already imported, not imported again.</source>
+        <translation>{file} đã được nhập trước đây (danh sách {id}): {dups} dòng đã có, không nhập lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="513"/>
         <source>{file}: {rows} rows — {accepted} accepted ({records} records), {rejected} rejected, {dups} duplicates.</source>
         <translation>{file}: {rows} dòng — nhận {accepted} ({records} bản ghi), từ chối {rejected}, trùng {dups}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="84"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="91"/>
         <source>Open list file…</source>
         <translation>Mở tệp danh sách…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="85"/>
-        <location filename="../../desktop/views/pages/import_page.py" line="168"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="92"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="198"/>
         <source>Or drag and drop an .xlsx, .xls or .csv file here</source>
         <translation>Hoặc kéo thả tệp .xlsx, .xls, .csv vào đây</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="88"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="95"/>
         <source>No file yet. Drop a file here or press “Open”.</source>
         <translation>Chưa chọn tệp. Kéo thả tệp vào đây hoặc bấm “Mở tệp”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="100"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="116"/>
         <source>Map the columns not recognised</source>
         <translation>Chọn cột cho các trường chưa nhận ra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="102"/>
-        <location filename="../../desktop/views/pages/import_page.py" line="280"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="118"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="401"/>
         <source>Apply and preview again</source>
         <translation>Áp dụng và xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="108"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="124"/>
         <source>Import list</source>
         <translation>Nhập danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="113"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="129"/>
         <source>Cancel</source>
         <translation>Huỷ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="131"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="152"/>
         <source>Export rejected rows…</source>
         <translation>Xuất các dòng bị từ chối…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="138"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="158"/>
+        <source>Reasons</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="159"/>
+        <source>Correct the rejected rows</source>
+        <translation>Sửa các dòng bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="168"/>
         <source>All lists</source>
         <translation>Mọi danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="148"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="178"/>
         <source>Load a list</source>
         <translation>Nhập danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="149"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="179"/>
         <source>All records</source>
         <translation>Tất cả bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="185"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="215"/>
         <source>Only the records of list {id}</source>
         <translation>Chỉ các bản ghi của danh sách số {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="200"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="230"/>
         <source>Choose a vaccination list</source>
         <translation>Chọn danh sách tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="227"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="262"/>
         <source>Reading {file}…</source>
         <translation>Đang đọc {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="237"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="274"/>
         <source>Could not read {file}.</source>
         <translation>Không đọc được {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="268"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="305"/>
         <source>{file} — {kind}{layout}. {ok}</source>
         <translation>{file} — {kind}{layout}. {ok}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="327"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="319"/>
+        <source>Checking every row…</source>
+        <translation>Đang kiểm tra từng dòng…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="448"/>
         <source>Importing {file}…</source>
         <translation>Đang nhập {file}…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="338"/>
-        <location filename="../../desktop/views/pages/import_page.py" line="372"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="462"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="496"/>
         <source>Cancelled. Nothing from the file was stored.</source>
         <translation>Đã huỷ. Không bản ghi nào của tệp được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="375"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="499"/>
         <source>The file could not be loaded. Nothing was stored.</source>
         <translation>Không nhập được tệp. Không có gì được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="413"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="524"/>
+        <source>Correct {n} rejected rows</source>
+        <translation>Sửa {n} dòng bị từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="557"/>
         <source>Save the rejected rows</source>
         <translation>Lưu các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="425"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="571"/>
         <source>Saved {n} rejected rows to {out}</source>
         <translation>Đã lưu {n} dòng bị từ chối vào {out}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="146"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="125"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="146"/>
         <source>Column</source>
         <translation>Cột</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="126"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="147"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="126"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="147"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="266"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="303"/>
         <source>platform template PL1</source>
         <translation>mẫu PL1 của nền tảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="267"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="304"/>
         <source>one row per dose</source>
         <translation>danh sách mỗi dòng một mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="289"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="339"/>
+        <source>Could not check the rows: {error}</source>
+        <translation>Không kiểm tra được các dòng: {error}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="377"/>
+        <source>&lt;span style='background:#f8d7da;color:#842029'&gt;&amp;nbsp;red cell&amp;nbsp;&lt;/span&gt; the row will be rejected, &lt;span style='background:#fff3cd;color:#664d03'&gt;&amp;nbsp;yellow cell&amp;nbsp;&lt;/span&gt; loaded but worth a look. Select or hover a cell for the reason and the fix.</source>
+        <translation>&lt;span style='background:#f8d7da;color:#842029'&gt;&amp;nbsp;ô đỏ&amp;nbsp;&lt;/span&gt; dòng sẽ bị từ chối, &lt;span style='background:#fff3cd;color:#664d03'&gt;&amp;nbsp;ô vàng&amp;nbsp;&lt;/span&gt; được nhập nhưng cần xem lại. Chọn ô hoặc di chuột lên ô để xem lý do và cách sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="385"/>
+        <source>No problem found.</source>
+        <translation>Không thấy vấn đề nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="410"/>
         <source>(choose a column)</source>
         <translation>(chọn cột)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="318"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="439"/>
         <source>Not permitted</source>
         <translation>Không được phép</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="345"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="469"/>
         <source>Cancelling… nothing from this file will be kept.</source>
         <translation>Đang huỷ… không bản ghi nào của tệp này được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="271"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="539"/>
+        <source>{n} rows already imported, not imported again</source>
+        <translation>{n} dòng đã có, không nhập lại</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="308"/>
         <source>Ready to import.</source>
         <translation>Sẵn sàng nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="272"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="309"/>
         <source>Some required columns are not recognised: map them below.</source>
         <translation>Chưa nhận ra đủ cột bắt buộc: hãy chọn cột bên dưới.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page.py" line="254"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="291"/>
         <source>dose</source>
         <translation>mũi</translation>
     </message>
@@ -3358,82 +3685,82 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="430"/>
+        <location filename="../../desktop/views/pages/overview.py" line="449"/>
         <source>{n} records wait for your signature</source>
         <translation>{n} bản ghi chờ bạn ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="246"/>
+        <location filename="../../desktop/views/pages/overview.py" line="264"/>
         <source>Open the {n} “{state}” records</source>
         <translation>Mở {n} bản ghi “{state}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="265"/>
+        <location filename="../../desktop/views/pages/overview.py" line="283"/>
         <source>Today, {day}</source>
         <translation>Hôm nay, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="272"/>
+        <location filename="../../desktop/views/pages/overview.py" line="290"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="273"/>
+        <location filename="../../desktop/views/pages/overview.py" line="291"/>
         <source>Refresh the figures</source>
         <translation>Làm mới số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="276"/>
+        <location filename="../../desktop/views/pages/overview.py" line="294"/>
         <source>Export a report…</source>
         <translation>Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="278"/>
+        <location filename="../../desktop/views/pages/overview.py" line="296"/>
         <source>Save the chart…</source>
         <translation>Lưu biểu đồ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="283"/>
+        <location filename="../../desktop/views/pages/overview.py" line="301"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Khoá màn hình (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="284"/>
+        <location filename="../../desktop/views/pages/overview.py" line="302"/>
         <source>Lock the screen</source>
         <translation>Khoá màn hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="294"/>
+        <location filename="../../desktop/views/pages/overview.py" line="312"/>
         <source>Nothing is waiting. ✔</source>
         <translation>Không còn việc nào đang chờ. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="311"/>
+        <location filename="../../desktop/views/pages/overview.py" line="329"/>
         <source>Chart by list</source>
         <translation>Biểu đồ theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="312"/>
+        <location filename="../../desktop/views/pages/overview.py" line="330"/>
         <source>Chart by vaccination day</source>
         <translation>Biểu đồ theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="313"/>
+        <location filename="../../desktop/views/pages/overview.py" line="331"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="314"/>
+        <location filename="../../desktop/views/pages/overview.py" line="332"/>
         <source>By vaccination day</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="325"/>
+        <location filename="../../desktop/views/pages/overview.py" line="343"/>
         <source>Click a number to open those records. On the chart: arrows to choose, Enter to open.</source>
         <translation>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="130"/>
+        <location filename="../../desktop/views/pages/overview.py" line="148"/>
         <source>No records yet</source>
         <translation>Chưa có bản ghi nào</translation>
     </message>
@@ -3466,7 +3793,7 @@
         <translation>Lưu báo cáo</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/report_export.py" line="108"/>
+        <location filename="../../desktop/views/pages/report_export.py" line="110"/>
         <source>Save the chart</source>
         <translation>Lưu biểu đồ</translation>
     </message>
@@ -3501,7 +3828,7 @@
         <translation>Đã ghi {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/report_export.py" line="101"/>
+        <location filename="../../desktop/views/pages/report_export.py" line="102"/>
         <source>Writing the report…</source>
         <translation>Đang lập báo cáo…</translation>
     </message>
@@ -3672,279 +3999,287 @@
 <context>
     <name>desktop.views.pages.review.page</name>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="753"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="748"/>
         <source>“{action}” for {n} records of kind “{kind}”. {n} records will change. Continue?</source>
         <translation>“{action}” cho {n} bản ghi loại “{kind}”. {n} bản ghi sẽ thay đổi. Tiếp tục?</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="553"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="538"/>
         <source>No records need a decision.</source>
         <translation>Không còn bản ghi nào cần quyết định.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="103"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="104"/>
         <source>Check with the registry (F5)</source>
         <translation>Kiểm tra với CSDL dân cư (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="115"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="113"/>
         <source>Show the whole queue</source>
         <translation>Xem cả hàng chờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="128"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="121"/>
         <source>Filter by difference kind</source>
         <translation>Lọc theo loại khác biệt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="134"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="127"/>
         <source>Filter by list</source>
         <translation>Lọc theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="136"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="129"/>
         <source>Every list</source>
         <translation>Mọi danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="141"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="134"/>
         <source>Filter by vaccination day</source>
         <translation>Lọc theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="143"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="136"/>
         <source>Every day</source>
         <translation>Mọi ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="154"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="147"/>
         <source>Queue of records needing a decision</source>
         <translation>Hàng chờ quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="194"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="189"/>
         <source>Current record</source>
         <translation>Bản ghi đang xét</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="209"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="204"/>
         <source>Reason for the decision</source>
         <translation>Lý do quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="372"/>
-        <source> waiting for a decision ({n} in all; the others are already decided)</source>
-        <translation> cần quyết định (tổng {n}; số còn lại đã được quyết định)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="378"/>
-        <source>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</source>
-        <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="548"/>
-        <source>&lt;h3&gt;{n} records are not checked against the registry yet&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;F5&lt;/b&gt; (Check with the registry) first; the records needing a decision will show here.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Chưa kiểm tra {n} bản ghi với CSDL dân cư&lt;/h3&gt;&lt;p&gt;Bấm &lt;b&gt;F5&lt;/b&gt; (Kiểm tra với CSDL dân cư) trước; các bản ghi cần quyết định sẽ hiện ở đây.&lt;/p&gt;</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="602"/>
-        <source>Reason (choose or type):</source>
-        <translation>Lý do (chọn hoặc nhập):</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="717"/>
-        <source>Undone: {action}</source>
-        <translation>Đã hoàn tác: {action}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="733"/>
-        <location filename="../../desktop/views/pages/review/page.py" line="729"/>
-        <location filename="../../desktop/views/pages/review/page.py" line="750"/>
-        <location filename="../../desktop/views/pages/review/page.py" line="756"/>
-        <source>Bulk decision</source>
-        <translation>Quyết định hàng loạt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="734"/>
-        <source>Action for every record of this kind:</source>
-        <translation>Thao tác cho mọi bản ghi của loại này:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="783"/>
-        <location filename="../../desktop/views/pages/review/page.py" line="805"/>
-        <source>Checking…</source>
-        <translation>Đang kiểm tra…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="126"/>
-        <source>Kind:</source>
-        <translation>Loại:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="132"/>
-        <source>List:</source>
-        <translation>Danh sách:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="139"/>
-        <source>Vaccinated on:</source>
-        <translation>Ngày tiêm:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="205"/>
-        <source>Reason:</source>
-        <translation>Lý do:</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="226"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="224"/>
         <source>Previous (P)</source>
         <translation>Trước (P)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="226"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="224"/>
         <source>Next (N)</source>
         <translation>Tiếp (N)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="227"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="225"/>
         <source>Undo (Ctrl+Z)</source>
         <translation>Hoàn tác (Ctrl+Z)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="228"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="226"/>
         <source>Decide for the whole kind… (B)</source>
         <translation>Quyết định cho cả loại… (B)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="326"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="363"/>
+        <source> waiting for a decision ({n} in all; the others are already decided)</source>
+        <translation> cần quyết định (tổng {n}; số còn lại đã được quyết định)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="369"/>
+        <source>{n} records are not yet checked against the registry. Press “Check with the registry (F5)”.</source>
+        <translation>{n} bản ghi chưa kiểm tra với CSDL dân cư. Bấm “Kiểm tra với CSDL dân cư (F5)” để kiểm tra.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="533"/>
+        <source>&lt;h3&gt;{n} records are not checked against the registry yet&lt;/h3&gt;&lt;p&gt;Press &lt;b&gt;F5&lt;/b&gt; (Check with the registry) first; the records needing a decision will show here.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Chưa kiểm tra {n} bản ghi với CSDL dân cư&lt;/h3&gt;&lt;p&gt;Bấm &lt;b&gt;F5&lt;/b&gt; (Kiểm tra với CSDL dân cư) trước; các bản ghi cần quyết định sẽ hiện ở đây.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="589"/>
+        <source>Reason (choose or type):</source>
+        <translation>Lý do (chọn hoặc nhập):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="712"/>
+        <source>Undone: {action}</source>
+        <translation>Đã hoàn tác: {action}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="727"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="723"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="745"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="751"/>
+        <source>Bulk decision</source>
+        <translation>Quyết định hàng loạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="728"/>
+        <source>Action for every record of this kind:</source>
+        <translation>Thao tác cho mọi bản ghi của loại này:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="781"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="806"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="119"/>
+        <source>Kind:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="125"/>
+        <source>List:</source>
+        <translation>Danh sách:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="132"/>
+        <source>Vaccinated on:</source>
+        <translation>Ngày tiêm:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="200"/>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="323"/>
         <source>Not permitted</source>
         <translation>Không được phép</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="366"/>
-        <source>list {id}</source>
-        <translation>danh sách số {id}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="368"/>
-        <source>vaccinated {day}</source>
-        <translation>ngày tiêm {day}</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="488"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="471"/>
         <source>All needing a decision</source>
         <translation>Tất cả cần quyết định</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="612"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="599"/>
         <source>No registry values to accept.</source>
         <translation>Không có dữ liệu CSDL dân cư để chấp nhận.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="664"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="659"/>
         <source>Recorded: {action} — row {row}; resubmitted as record {new} to sign again</source>
         <translation>Đã ghi: {action} — dòng {row}; gửi lại thành bản ghi {new} để ký lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="729"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="723"/>
         <source>Choose a difference kind in “Kind” first.</source>
         <translation>Hãy chọn một loại khác biệt trong ô “Loại” trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="751"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="746"/>
         <source>No records would change.</source>
         <translation>Không có bản ghi nào để thay đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="768"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="763"/>
         <source>{n} records changed.</source>
         <translation>Đã thay đổi {n} bản ghi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="774"/>
-        <source>Recording decisions…</source>
-        <translation>Đang ghi quyết định…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="786"/>
-        <source>Checking with the population registry…</source>
-        <translation>Đang kiểm tra với CSDL dân cư…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="806"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="807"/>
         <source>Check stopped; the records already checked are kept.</source>
         <translation>Đã dừng kiểm tra; các bản ghi đã kiểm tra được giữ lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="101"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="102"/>
         <source>Review against the population registry</source>
         <translation>Đối chiếu với CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="503"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="486"/>
         <source>This kind is done; moving on to the next one.</source>
         <translation>Đã xong loại này; chuyển sang loại tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="668"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="663"/>
         <source>Recorded: {action} — row {row} and {n} other doses of the same person</source>
         <translation>Đã ghi: {action} — dòng {row} và {n} mũi khác của cùng người</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="672"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="667"/>
         <source>Recorded: {action} — row {row}</source>
         <translation>Đã ghi: {action} — dòng {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/review/page.py" line="459"/>
+        <location filename="../../desktop/views/pages/review/page.py" line="771"/>
+        <source>Recording decisions…</source>
+        <translation>Đang ghi quyết định…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="787"/>
+        <source>Checking with the population registry…</source>
+        <translation>Đang kiểm tra với CSDL dân cư…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/review/page.py" line="442"/>
         <source>List</source>
         <translation>Danh sách</translation>
     </message>
 </context>
 <context>
+    <name>desktop.views.pages.scope_bar</name>
+    <message>
+        <location filename="../../desktop/views/pages/scope_bar.py" line="22"/>
+        <source>list {id}</source>
+        <translation>danh sách số {id}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/scope_bar.py" line="24"/>
+        <source>vaccinated {day}</source>
+        <translation>ngày tiêm {day}</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/scope_bar.py" line="53"/>
+        <source>Showing only: {what}</source>
+        <translation>Chỉ hiện: {what}</translation>
+    </message>
+</context>
+<context>
     <name>desktop.views.pages.search_filters</name>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="34"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="32"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="35"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="33"/>
         <source>Insurance no.</source>
         <translation>Số thẻ BHYT</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="44"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="42"/>
         <source>From (dd/mm/yyyy)</source>
         <translation>Từ ngày (dd/mm/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="45"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="43"/>
         <source>To (dd/mm/yyyy)</source>
         <translation>Đến ngày (dd/mm/yyyy)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="37"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="35"/>
         <source>List</source>
         <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="38"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="36"/>
         <source>All lists</source>
         <translation>Mọi danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="40"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="38"/>
         <source>Vaccine</source>
         <translation>Vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="41"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="39"/>
         <source>All vaccines</source>
         <translation>Mọi vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="46"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="44"/>
         <source>Clear filters</source>
         <translation>Bỏ lọc</translation>
     </message>
@@ -3952,457 +4287,457 @@
 <context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="432"/>
-        <location filename="../../desktop/views/pages/settings.py" line="581"/>
+        <location filename="../../desktop/views/pages/settings.py" line="436"/>
+        <location filename="../../desktop/views/pages/settings.py" line="590"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="432"/>
-        <location filename="../../desktop/views/pages/settings.py" line="583"/>
+        <location filename="../../desktop/views/pages/settings.py" line="436"/>
+        <location filename="../../desktop/views/pages/settings.py" line="592"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="432"/>
-        <location filename="../../desktop/views/pages/settings.py" line="587"/>
+        <location filename="../../desktop/views/pages/settings.py" line="436"/>
+        <location filename="../../desktop/views/pages/settings.py" line="596"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="433"/>
+        <location filename="../../desktop/views/pages/settings.py" line="437"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="96"/>
+        <location filename="../../desktop/views/pages/settings.py" line="97"/>
         <source>Only an administrator may change settings and accounts.</source>
         <translation>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="177"/>
+        <location filename="../../desktop/views/pages/settings.py" line="178"/>
         <source>Facility &amp;code:</source>
         <translation>&amp;Mã cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="178"/>
+        <location filename="../../desktop/views/pages/settings.py" line="179"/>
         <source>Facility &amp;name:</source>
         <translation>&amp;Tên cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="184"/>
+        <location filename="../../desktop/views/pages/settings.py" line="185"/>
         <source>Facilities &amp;represented:</source>
         <translation>Các cơ sở được &amp;ký thay:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="191"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>&amp;Registry address:</source>
         <translation>Địa chỉ CSDL &amp;dân cư:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="193"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Mã truy cập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="193"/>
+        <location filename="../../desktop/views/pages/settings.py" line="194"/>
         <source>Look-ups per &amp;request:</source>
         <translation>Số tra cứu mỗi &amp;lần:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="194"/>
+        <location filename="../../desktop/views/pages/settings.py" line="195"/>
         <source>Registry timeout:</source>
         <translation>Chờ tối đa (CSDL dân cư):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="195"/>
+        <location filename="../../desktop/views/pages/settings.py" line="196"/>
         <source>Test the registry connection</source>
         <translation>Kiểm tra kết nối CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="196"/>
+        <location filename="../../desktop/views/pages/settings.py" line="197"/>
         <source>&amp;Central service address:</source>
         <translation>Địa chỉ hệ thống &amp;trung ương:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="198"/>
+        <location filename="../../desktop/views/pages/settings.py" line="199"/>
         <source>Central &amp;credential:</source>
         <translation>Thông tin &amp;xác thực trung ương:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="199"/>
+        <location filename="../../desktop/views/pages/settings.py" line="200"/>
         <source>TLS certificate file (optional):</source>
         <translation>Chứng thư TLS (tuỳ chọn):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="200"/>
+        <location filename="../../desktop/views/pages/settings.py" line="201"/>
         <source>Central timeout:</source>
         <translation>Chờ tối đa (trung ương):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="201"/>
+        <location filename="../../desktop/views/pages/settings.py" line="202"/>
         <source>Sync every (0: by hand):</source>
         <translation>Đồng bộ mỗi (0: thủ công):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="203"/>
+        <location filename="../../desktop/views/pages/settings.py" line="204"/>
         <source>Test the central connection</source>
         <translation>Kiểm tra kết nối trung ương</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="221"/>
+        <location filename="../../desktop/views/pages/settings.py" line="222"/>
         <source>Token &amp;label:</source>
         <translation>&amp;Nhãn USB ký số:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="227"/>
+        <location filename="../../desktop/views/pages/settings.py" line="228"/>
         <source>Records per signed &amp;batch:</source>
         <translation>Số bản ghi mỗi &amp;lô ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="228"/>
+        <location filename="../../desktop/views/pages/settings.py" line="229"/>
         <source>Test the token</source>
         <translation>Kiểm tra USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="256"/>
+        <location filename="../../desktop/views/pages/settings.py" line="257"/>
         <source>&amp;Lock the screen after (0: never):</source>
         <translation>&amp;Khoá màn hình sau (0: không khoá):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="324"/>
+        <location filename="../../desktop/views/pages/settings.py" line="325"/>
         <source>Saved {n} settings.</source>
         <translation>Đã lưu {n} cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="93"/>
+        <location filename="../../desktop/views/pages/settings.py" line="94"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="100"/>
+        <location filename="../../desktop/views/pages/settings.py" line="101"/>
         <source>Change my password…</source>
         <translation>Đổi mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="102"/>
+        <location filename="../../desktop/views/pages/settings.py" line="103"/>
         <source>Change my password</source>
         <translation>Đổi mật khẩu của tôi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="107"/>
+        <location filename="../../desktop/views/pages/settings.py" line="108"/>
         <source>Facility</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="108"/>
+        <location filename="../../desktop/views/pages/settings.py" line="109"/>
         <source>Connections</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="109"/>
+        <location filename="../../desktop/views/pages/settings.py" line="110"/>
         <source>Signing token</source>
         <translation>USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="110"/>
+        <location filename="../../desktop/views/pages/settings.py" line="111"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="111"/>
+        <location filename="../../desktop/views/pages/settings.py" line="112"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="112"/>
+        <location filename="../../desktop/views/pages/settings.py" line="113"/>
         <source>Data updates</source>
         <translation>Cập nhật dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="114"/>
-        <location filename="../../desktop/views/pages/settings.py" line="507"/>
+        <location filename="../../desktop/views/pages/settings.py" line="115"/>
+        <location filename="../../desktop/views/pages/settings.py" line="514"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="118"/>
+        <location filename="../../desktop/views/pages/settings.py" line="119"/>
         <source>Result of saving</source>
         <translation>Kết quả lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="122"/>
+        <location filename="../../desktop/views/pages/settings.py" line="123"/>
         <source>Undo changes</source>
         <translation>Hoàn tác thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="124"/>
+        <location filename="../../desktop/views/pages/settings.py" line="125"/>
         <source>&amp;Save settings</source>
         <translation>&amp;Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="125"/>
+        <location filename="../../desktop/views/pages/settings.py" line="126"/>
         <source>Save settings</source>
         <translation>Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="165"/>
+        <location filename="../../desktop/views/pages/settings.py" line="166"/>
         <source>Test result</source>
         <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <location filename="../../desktop/views/pages/settings.py" line="180"/>
         <source>Signs for several facilities (provincial health department / CDC)</source>
         <translation>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="181"/>
+        <location filename="../../desktop/views/pages/settings.py" line="182"/>
         <source>Focal agency</source>
         <translation>Đầu mối ký thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="211"/>
+        <location filename="../../desktop/views/pages/settings.py" line="212"/>
         <source>PKCS#11 module</source>
         <translation>Mô-đun PKCS#11</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="215"/>
+        <location filename="../../desktop/views/pages/settings.py" line="216"/>
         <source>PKCS#11 &amp;module:</source>
         <translation>&amp;Mô-đun PKCS#11:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="216"/>
+        <location filename="../../desktop/views/pages/settings.py" line="217"/>
         <source>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</source>
         <translation>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="224"/>
+        <location filename="../../desktop/views/pages/settings.py" line="225"/>
         <source>Signing algorithm</source>
         <translation>Thuật toán ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="225"/>
+        <location filename="../../desktop/views/pages/settings.py" line="226"/>
         <source>Signing &amp;algorithm:</source>
         <translation>Thuật toán &amp;ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="230"/>
+        <location filename="../../desktop/views/pages/settings.py" line="231"/>
         <source>Tokens found</source>
         <translation>USB ký số tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="242"/>
+        <location filename="../../desktop/views/pages/settings.py" line="243"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="243"/>
+        <location filename="../../desktop/views/pages/settings.py" line="244"/>
         <source>Default &amp;language / Ngôn ngữ:</source>
         <translation>&amp;Ngôn ngữ mặc định / Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="244"/>
+        <location filename="../../desktop/views/pages/settings.py" line="245"/>
         <source>The language before anyone signs in. Each person chooses their own language at sign-in (or in the status bar); it is remembered for their account.</source>
         <translation>Ngôn ngữ của máy khi chưa ai đăng nhập. Mỗi người chọn ngôn ngữ của mình khi đăng nhập (hoặc ở thanh trạng thái); lựa chọn đó được ghi nhớ cho tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="249"/>
+        <location filename="../../desktop/views/pages/settings.py" line="250"/>
         <source>Offer the &amp;last user name at sign-in</source>
         <translation>&amp;Gợi ý tên đăng nhập lần trước khi đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="251"/>
+        <location filename="../../desktop/views/pages/settings.py" line="252"/>
         <source>Offer the last user name</source>
         <translation>Gợi ý tên đăng nhập lần trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="253"/>
+        <location filename="../../desktop/views/pages/settings.py" line="254"/>
         <source>Leave off on a shared PC: the next person does not see the previous one's name.</source>
         <translation>Để tắt trên máy dùng chung: người sau không thấy tên của người trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="326"/>
+        <location filename="../../desktop/views/pages/settings.py" line="327"/>
         <source>{saved} The new default language applies at the next sign-in of anyone who has not chosen their own.</source>
         <translation>{saved} Ngôn ngữ mặc định mới dùng từ lần đăng nhập sau của người chưa chọn ngôn ngữ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="359"/>
+        <location filename="../../desktop/views/pages/settings.py" line="361"/>
         <source>Testing…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="442"/>
+        <location filename="../../desktop/views/pages/settings.py" line="446"/>
         <source>Accounts</source>
         <comment>variant 2</comment>
         <translation>Danh sách tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="456"/>
+        <location filename="../../desktop/views/pages/settings.py" line="461"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="457"/>
+        <location filename="../../desktop/views/pages/settings.py" line="462"/>
         <source>Reset &amp;password…</source>
         <translation>Đặt lại &amp;mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="458"/>
+        <location filename="../../desktop/views/pages/settings.py" line="463"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="459"/>
+        <location filename="../../desktop/views/pages/settings.py" line="464"/>
         <source>Change &amp;role…</source>
         <translation>Đổi &amp;vai trò…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="460"/>
+        <location filename="../../desktop/views/pages/settings.py" line="465"/>
         <source>Disable/&amp;enable</source>
         <translation>Tắt/&amp;bật tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="467"/>
+        <location filename="../../desktop/views/pages/settings.py" line="472"/>
         <source>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</source>
         <translation>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="492"/>
+        <location filename="../../desktop/views/pages/settings.py" line="499"/>
         <source>Locked</source>
         <translation>Đang khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="527"/>
+        <location filename="../../desktop/views/pages/settings.py" line="536"/>
         <source>Reset password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="528"/>
+        <location filename="../../desktop/views/pages/settings.py" line="537"/>
         <source>New password for {user}:</source>
         <translation>Mật khẩu mới cho {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="538"/>
+        <location filename="../../desktop/views/pages/settings.py" line="547"/>
         <source>Change role</source>
         <translation>Đổi vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="539"/>
+        <location filename="../../desktop/views/pages/settings.py" line="548"/>
         <source>Role of {user}:</source>
         <translation>Vai trò của {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="555"/>
+        <location filename="../../desktop/views/pages/settings.py" line="564"/>
         <source>Change password</source>
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="558"/>
+        <location filename="../../desktop/views/pages/settings.py" line="567"/>
         <source>&amp;Current password:</source>
         <translation>Mật khẩu &amp;hiện tại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="558"/>
+        <location filename="../../desktop/views/pages/settings.py" line="567"/>
         <source>Current password</source>
         <translation>Mật khẩu hiện tại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="559"/>
+        <location filename="../../desktop/views/pages/settings.py" line="568"/>
         <source>&amp;New password:</source>
         <translation>Mật khẩu &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="559"/>
+        <location filename="../../desktop/views/pages/settings.py" line="568"/>
         <source>New password</source>
         <translation>Mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="560"/>
+        <location filename="../../desktop/views/pages/settings.py" line="569"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="560"/>
+        <location filename="../../desktop/views/pages/settings.py" line="569"/>
         <source>Repeat the new password</source>
         <translation>Nhập lại mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="578"/>
+        <location filename="../../desktop/views/pages/settings.py" line="587"/>
         <source>Add an account</source>
         <translation>Thêm tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="590"/>
+        <location filename="../../desktop/views/pages/settings.py" line="599"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="591"/>
+        <location filename="../../desktop/views/pages/settings.py" line="600"/>
         <source>at least {n} characters</source>
         <translation>ít nhất {n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="593"/>
+        <location filename="../../desktop/views/pages/settings.py" line="602"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="594"/>
+        <location filename="../../desktop/views/pages/settings.py" line="603"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="595"/>
+        <location filename="../../desktop/views/pages/settings.py" line="604"/>
         <source>&amp;Role:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="596"/>
+        <location filename="../../desktop/views/pages/settings.py" line="605"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="257"/>
+        <location filename="../../desktop/views/pages/settings.py" line="258"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="312"/>
+        <location filename="../../desktop/views/pages/settings.py" line="313"/>
         <source>Only an administrator may change settings.</source>
         <translation>Chỉ quản trị viên được thay đổi cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="317"/>
+        <location filename="../../desktop/views/pages/settings.py" line="318"/>
         <source>Nothing has changed.</source>
         <translation>Không có thay đổi nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="397"/>
+        <location filename="../../desktop/views/pages/settings.py" line="399"/>
         <source>The two new passwords differ.</source>
         <translation>Hai mật khẩu mới không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="402"/>
+        <location filename="../../desktop/views/pages/settings.py" line="404"/>
         <source>The password was changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="493"/>
+        <location filename="../../desktop/views/pages/settings.py" line="500"/>
         <source>Disabled</source>
         <translation>Đã tắt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="493"/>
+        <location filename="../../desktop/views/pages/settings.py" line="500"/>
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="507"/>
+        <location filename="../../desktop/views/pages/settings.py" line="514"/>
         <source>Choose an account first.</source>
         <translation>Hãy chọn một tài khoản trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="279"/>
+        <location filename="../../desktop/views/pages/settings.py" line="280"/>
         <source>(saved; leave empty to keep)</source>
         <translation>(đã lưu; để trống để giữ nguyên)</translation>
     </message>
@@ -4410,214 +4745,219 @@
 <context>
     <name>desktop.views.pages.sign</name>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="38"/>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <location filename="../../desktop/views/pages/sign.py" line="40"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="40"/>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
         <source>Countersigned</source>
         <translation>Đã ký xác nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
         <source>Partly rejected</source>
         <translation>Bị từ chối một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="43"/>
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="45"/>
         <source>Issue</source>
         <translation>Cấp mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="44"/>
+        <location filename="../../desktop/views/pages/sign.py" line="45"/>
         <source>Correction</source>
         <translation>Đính chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="46"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="46"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="46"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>Records</source>
         <translation>Số bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="46"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="47"/>
+        <location filename="../../desktop/views/pages/sign.py" line="48"/>
         <source>Facilities</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="69"/>
+        <location filename="../../desktop/views/pages/sign.py" line="70"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="77"/>
+        <location filename="../../desktop/views/pages/sign.py" line="78"/>
         <source>Status:</source>
         <translation>Trạng thái:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="78"/>
+        <location filename="../../desktop/views/pages/sign.py" line="79"/>
         <source>Label:</source>
         <translation>Nhãn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="79"/>
+        <location filename="../../desktop/views/pages/sign.py" line="80"/>
         <source>Certificate holder:</source>
         <translation>Chủ chứng thư số:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="80"/>
+        <location filename="../../desktop/views/pages/sign.py" line="81"/>
         <source>Expires:</source>
         <translation>Hết hạn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="82"/>
+        <location filename="../../desktop/views/pages/sign.py" line="83"/>
         <source>&amp;Check the token again</source>
         <translation>&amp;Kiểm tra lại token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="87"/>
+        <location filename="../../desktop/views/pages/sign.py" line="89"/>
         <source>Records to sign</source>
         <translation>Bản ghi cần ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="91"/>
+        <location filename="../../desktop/views/pages/sign.py" line="93"/>
         <source>Choose records</source>
         <translation>Chọn bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="92"/>
+        <location filename="../../desktop/views/pages/sign.py" line="94"/>
         <source>All ready records</source>
         <translation>Tất cả bản ghi sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="93"/>
+        <location filename="../../desktop/views/pages/sign.py" line="95"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="94"/>
+        <location filename="../../desktop/views/pages/sign.py" line="96"/>
         <source>By vaccination date</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="96"/>
+        <location filename="../../desktop/views/pages/sign.py" line="98"/>
         <source>List or date</source>
         <translation>Danh sách hoặc ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="107"/>
+        <location filename="../../desktop/views/pages/sign.py" line="111"/>
         <source>&amp;Sign the records…</source>
         <translation>&amp;Ký các bản ghi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="110"/>
+        <location filename="../../desktop/views/pages/sign.py" line="114"/>
         <source>Stop after this batch</source>
         <translation>Dừng sau lô này</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="116"/>
+        <location filename="../../desktop/views/pages/sign.py" line="120"/>
         <source>Why signing is not possible</source>
         <translation>Lý do chưa ký được</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="176"/>
+        <location filename="../../desktop/views/pages/sign.py" line="188"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="228"/>
+        <location filename="../../desktop/views/pages/sign.py" line="244"/>
         <source>Ready to sign: {ready}. Held for review: {held}.</source>
         <translation>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="239"/>
+        <location filename="../../desktop/views/pages/sign.py" line="255"/>
         <source>Details: batch {batch}, signature {alg}</source>
         <translation>Chi tiết: mã lô {batch}, thuật toán ký {alg}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="266"/>
+        <location filename="../../desktop/views/pages/sign.py" line="282"/>
         <source>Signing…</source>
         <translation>Đang ký…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="268"/>
+        <location filename="../../desktop/views/pages/sign.py" line="284"/>
         <source>No records are ready to sign.</source>
         <translation>Chưa có bản ghi nào sẵn sàng để ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="218"/>
+        <location filename="../../desktop/views/pages/sign.py" line="234"/>
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="302"/>
+        <location filename="../../desktop/views/pages/sign.py" line="318"/>
         <source>Not permitted to sign</source>
         <translation>Không được phép ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="337"/>
+        <location filename="../../desktop/views/pages/sign.py" line="356"/>
         <source>Signing stopped. The batches already signed are kept.</source>
         <translation>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="342"/>
-        <source>Signed {n} records in {b} batches. The batches are waiting to be synced.</source>
-        <translation>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/sign.py" line="353"/>
+        <location filename="../../desktop/views/pages/sign.py" line="382"/>
         <source>Not signed</source>
         <translation>Chưa ký được</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="67"/>
+        <location filename="../../desktop/views/pages/sign.py" line="68"/>
         <source>Sign with the USB token</source>
         <translation>Ký số bằng USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="130"/>
+        <location filename="../../desktop/views/pages/sign.py" line="137"/>
         <source>Signed batches</source>
         <translation>Các lô đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="208"/>
+        <location filename="../../desktop/views/pages/sign.py" line="224"/>
         <source>List {id}</source>
         <translation>Danh sách số {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="219"/>
+        <location filename="../../desktop/views/pages/sign.py" line="235"/>
         <source>Inserted</source>
         <translation>Đã cắm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="219"/>
+        <location filename="../../desktop/views/pages/sign.py" line="235"/>
         <source>No token</source>
         <translation>Không thấy token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="361"/>
+        <source>Signed {n} records in {b} batches. Sending them to the central service (see Sync).</source>
+        <translation>Đã ký {n} bản ghi trong {b} lô. Đang gửi các lô lên trung ương (xem trang Đồng bộ).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/sign.py" line="364"/>
+        <source>Signed {n} records in {b} batches. The batches are waiting to be synced.</source>
+        <translation>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</translation>
     </message>
 </context>
 <context>
@@ -4821,62 +5161,62 @@
 <context>
     <name>desktop.views.pages.updates_panel</name>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="17"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="20"/>
         <source>bundled with VaxDesk</source>
         <translation>kèm bộ cài</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="18"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="21"/>
         <source>signed update</source>
         <translation>bản cập nhật đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="19"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="22"/>
         <source>received by sync</source>
         <translation>nhận khi đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="20"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="23"/>
         <source>none yet</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="35"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="38"/>
         <source>Data versions in use</source>
         <translation>Phiên bản dữ liệu đang dùng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="40"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="43"/>
         <source>Update with "vaxdesk update fetch" (from the central service) or "vaxdesk update apply FILE"; every update's signature is checked before use.</source>
         <translation>Cập nhật bằng lệnh "vaxdesk update fetch" (từ máy chủ trung ương) hoặc "vaxdesk update apply TỆP"; mỗi bản cập nhật được kiểm tra chữ ký trước khi dùng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="30"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="33"/>
         <source>Data</source>
         <translation>Dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="30"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="33"/>
         <source>Version</source>
         <translation>Phiên bản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="31"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="34"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="31"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="34"/>
         <source>Applied</source>
         <translation>Áp dụng lúc</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="72"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="75"/>
         <source>Trusted update signing key: {key}</source>
         <translation>Khoá ký bản cập nhật được tin cậy: {key}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/updates_panel.py" line="73"/>
+        <location filename="../../desktop/views/pages/updates_panel.py" line="76"/>
         <source>No update signing key is trusted yet ("vaxdesk update trust KEY_FILE").</source>
         <translation>Chưa tin cậy khoá ký bản cập nhật nào ("vaxdesk update trust TỆP_KHOÁ").</translation>
     </message>
@@ -4924,7 +5264,7 @@
         <translation>Hiệu lực mã QR:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="146"/>
+        <location filename="../../desktop/views/pages/verify.py" line="148"/>
         <source> {k} of them imported from other countries.</source>
         <translation> Trong đó {k} chứng thư ký nhập từ nước khác.</translation>
     </message>
@@ -4934,17 +5274,12 @@
         <translation>Dán chuỗi "HC1:…" (từ máy quét) hoặc mở ảnh chụp/ảnh quét mã QR.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="149"/>
+        <location filename="../../desktop/views/pages/verify.py" line="151"/>
         <source>No trust list yet: sync once while online. Certificates can be decoded but not checked.</source>
         <translation>Chưa có danh sách tin cậy: hãy đồng bộ một lần khi có mạng. Chỉ giải mã được, không kiểm tra chữ ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="168"/>
-        <source>Reading the QR code…</source>
-        <translation>Đang đọc mã QR…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/verify.py" line="208"/>
+        <location filename="../../desktop/views/pages/verify.py" line="215"/>
         <source>Trust list</source>
         <translation>Danh sách tin cậy</translation>
     </message>
@@ -4954,17 +5289,22 @@
         <translation>Kiểm tra mã QR chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="153"/>
+        <location filename="../../desktop/views/pages/verify.py" line="155"/>
         <source>Trust list: {n} signing certificates, {r} revoked certificates ({path}).</source>
         <translation>Danh sách tin cậy: {n} chứng thư ký, {r} chứng nhận bị thu hồi ({path}).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="183"/>
+        <location filename="../../desktop/views/pages/verify.py" line="172"/>
+        <source>Reading the QR code…</source>
+        <translation>Đang đọc mã QR…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/verify.py" line="188"/>
         <source>VALID</source>
         <translation>HỢP LỆ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/verify.py" line="185"/>
+        <location filename="../../desktop/views/pages/verify.py" line="190"/>
         <source>NOT VALID</source>
         <translation>KHÔNG HỢP LỆ</translation>
     </message>
@@ -4972,147 +5312,122 @@
 <context>
     <name>desktop.views.records_table</name>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="64"/>
-        <source>Not checked</source>
-        <translation>Chưa đối chiếu</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/records_table.py" line="64"/>
-        <source>Matched</source>
-        <translation>Khớp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/records_table.py" line="65"/>
-        <source>Mismatch</source>
-        <translation>Sai lệch</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/records_table.py" line="65"/>
-        <source>Not found</source>
-        <translation>Không tìm thấy</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/records_table.py" line="66"/>
-        <source>Invalid ID</source>
-        <translation>Số giấy tờ sai</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="67"/>
         <source>Loaded</source>
         <translation>Đã nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="67"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="67"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="70"/>
+        <location filename="../../desktop/views/records_table.py" line="68"/>
         <source>Certified</source>
         <translation>Đã cấp chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="70"/>
+        <location filename="../../desktop/views/records_table.py" line="68"/>
         <source>Rejected centrally</source>
         <translation>Trung ương từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="71"/>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
         <source>Superseded</source>
         <translation>Đã thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="71"/>
+        <location filename="../../desktop/views/records_table.py" line="69"/>
         <source>Revoked</source>
         <translation>Đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="73"/>
+        <location filename="../../desktop/views/records_table.py" line="71"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="73"/>
+        <location filename="../../desktop/views/records_table.py" line="71"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="93"/>
+        <location filename="../../desktop/views/records_table.py" line="94"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="94"/>
+        <location filename="../../desktop/views/records_table.py" line="95"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="95"/>
+        <location filename="../../desktop/views/records_table.py" line="96"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="96"/>
+        <location filename="../../desktop/views/records_table.py" line="97"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="97"/>
+        <location filename="../../desktop/views/records_table.py" line="98"/>
         <source>ID number</source>
         <translation>Số CMND/CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="98"/>
+        <location filename="../../desktop/views/records_table.py" line="99"/>
         <source>Vaccine</source>
         <translation>Vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="99"/>
+        <location filename="../../desktop/views/records_table.py" line="100"/>
         <source>Dose</source>
         <translation>Mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="100"/>
+        <location filename="../../desktop/views/records_table.py" line="101"/>
         <source>Vaccinated on</source>
         <translation>Ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="101"/>
+        <location filename="../../desktop/views/records_table.py" line="102"/>
         <source>Check</source>
         <translation>Đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="102"/>
+        <location filename="../../desktop/views/records_table.py" line="103"/>
         <source>Stage</source>
         <translation>Giai đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="103"/>
+        <location filename="../../desktop/views/records_table.py" line="104"/>
         <source>Platform id</source>
         <translation>Mã mũi tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="263"/>
+        <location filename="../../desktop/views/records_table.py" line="373"/>
         <source>Search by name (with or without marks), ID number, platform id…</source>
         <translation>Tìm theo họ tên (có hoặc không dấu), số giấy tờ, mã mũi tiêm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="267"/>
+        <location filename="../../desktop/views/records_table.py" line="377"/>
         <source>Any check status</source>
         <translation>Mọi trạng thái đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="271"/>
+        <location filename="../../desktop/views/records_table.py" line="381"/>
         <source>Any stage</source>
         <translation>Mọi giai đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="409"/>
+        <location filename="../../desktop/views/records_table.py" line="520"/>
         <source>{n} records</source>
         <translation>{n} bản ghi</translation>
     </message>
@@ -5120,13 +5435,13 @@
 <context>
     <name>desktop.views.sign_in</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="296"/>
+        <location filename="../../desktop/views/sign_in.py" line="299"/>
         <source>Quit VaxDesk</source>
         <translation>Thoát VaxDesk</translation>
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="50"/>
-        <location filename="../../desktop/views/sign_in.py" line="290"/>
+        <location filename="../../desktop/views/sign_in.py" line="293"/>
         <source>Error message</source>
         <translation>Thông báo lỗi</translation>
     </message>
@@ -5137,116 +5452,116 @@
     </message>
     <message>
         <location filename="../../desktop/views/sign_in.py" line="72"/>
-        <location filename="../../desktop/views/sign_in.py" line="291"/>
+        <location filename="../../desktop/views/sign_in.py" line="294"/>
         <source>Checking the password…</source>
         <translation>Đang kiểm tra mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="192"/>
-        <location filename="../../desktop/views/sign_in.py" line="287"/>
+        <location filename="../../desktop/views/sign_in.py" line="195"/>
+        <location filename="../../desktop/views/sign_in.py" line="290"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="195"/>
+        <location filename="../../desktop/views/sign_in.py" line="198"/>
         <source>Repeat the password</source>
         <translation>Nhập lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="175"/>
+        <location filename="../../desktop/views/sign_in.py" line="178"/>
         <source>VaxDesk — create the administrator</source>
         <translation>VaxDesk — tạo quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="178"/>
+        <location filename="../../desktop/views/sign_in.py" line="181"/>
         <source>There are no accounts yet. Create the administrator's account: this person sets VaxDesk up and adds accounts for the clerks and the signer.</source>
         <translation>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị viên: người này cài đặt chương trình và thêm tài khoản cho nhân viên nhập liệu và người ký số.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="188"/>
-        <location filename="../../desktop/views/sign_in.py" line="286"/>
+        <location filename="../../desktop/views/sign_in.py" line="191"/>
+        <location filename="../../desktop/views/sign_in.py" line="289"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="191"/>
+        <location filename="../../desktop/views/sign_in.py" line="194"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="193"/>
+        <location filename="../../desktop/views/sign_in.py" line="196"/>
         <source>at least {n} characters</source>
         <translation>ít nhất {n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="196"/>
-        <location filename="../../desktop/views/sign_in.py" line="288"/>
+        <location filename="../../desktop/views/sign_in.py" line="199"/>
+        <location filename="../../desktop/views/sign_in.py" line="291"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="197"/>
+        <location filename="../../desktop/views/sign_in.py" line="200"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="198"/>
-        <location filename="../../desktop/views/sign_in.py" line="289"/>
+        <location filename="../../desktop/views/sign_in.py" line="201"/>
+        <location filename="../../desktop/views/sign_in.py" line="292"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="199"/>
+        <location filename="../../desktop/views/sign_in.py" line="202"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="204"/>
+        <location filename="../../desktop/views/sign_in.py" line="207"/>
         <source>Create and sign in</source>
         <translation>Tạo và đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="279"/>
+        <location filename="../../desktop/views/sign_in.py" line="282"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="280"/>
+        <location filename="../../desktop/views/sign_in.py" line="283"/>
         <source>Your language; remembered for this account.</source>
         <translation>Ngôn ngữ của bạn; được ghi nhớ cho tài khoản này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="282"/>
+        <location filename="../../desktop/views/sign_in.py" line="285"/>
         <source>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</source>
         <translation>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="292"/>
+        <location filename="../../desktop/views/sign_in.py" line="295"/>
         <source>After {n} wrong passwords in a row the account is locked for {m} minutes.</source>
         <translation>Nhập sai mật khẩu {n} lần liên tiếp, tài khoản bị khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="295"/>
+        <location filename="../../desktop/views/sign_in.py" line="298"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="177"/>
+        <location filename="../../desktop/views/sign_in.py" line="180"/>
         <source>Welcome to VaxDesk</source>
         <translation>Chào mừng đến với VaxDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="216"/>
+        <location filename="../../desktop/views/sign_in.py" line="219"/>
         <source>The two passwords differ.</source>
         <translation>Hai mật khẩu không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="277"/>
+        <location filename="../../desktop/views/sign_in.py" line="280"/>
         <source>VaxDesk — sign in</source>
         <translation>VaxDesk — đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="278"/>
+        <location filename="../../desktop/views/sign_in.py" line="281"/>
         <source>VaxDesk — locked</source>
         <translation>VaxDesk — đã khoá</translation>
     </message>
@@ -5254,17 +5569,17 @@
 <context>
     <name>desktop.views.sync_status</name>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="110"/>
+        <location filename="../../desktop/views/sync_status.py" line="113"/>
         <source>Sync hit an unexpected error; details are in the log.</source>
         <translation>Đồng bộ gặp lỗi không mong muốn; chi tiết trong nhật ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="130"/>
+        <location filename="../../desktop/views/sync_status.py" line="133"/>
         <source>Sync status</source>
         <translation>Trạng thái đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="165"/>
+        <location filename="../../desktop/views/sync_status.py" line="168"/>
         <source>Last success: {t}</source>
         <translation>Lần thành công cuối: {t}</translation>
     </message>
@@ -5274,47 +5589,47 @@
         <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="94"/>
+        <location filename="../../desktop/views/sync_status.py" line="98"/>
         <source>Syncing with the central service…</source>
         <translation>Đang đồng bộ với máy chủ trung ương…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="151"/>
+        <location filename="../../desktop/views/sync_status.py" line="154"/>
         <source>Sync paused</source>
         <translation>Đồng bộ tạm dừng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="160"/>
+        <location filename="../../desktop/views/sync_status.py" line="163"/>
         <source>{n} batches waiting</source>
         <translation>{n} lô chờ gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="162"/>
+        <location filename="../../desktop/views/sync_status.py" line="165"/>
         <source>{n} batches need attention</source>
         <translation>{n} lô cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="167"/>
+        <location filename="../../desktop/views/sync_status.py" line="170"/>
         <source>Last error: {e}</source>
         <translation>Lỗi gần nhất: {e}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="144"/>
+        <location filename="../../desktop/views/sync_status.py" line="147"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="153"/>
+        <location filename="../../desktop/views/sync_status.py" line="156"/>
         <source>Not synced yet</source>
         <translation>Chưa đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="155"/>
+        <location filename="../../desktop/views/sync_status.py" line="158"/>
         <source>Online</source>
         <translation>Trực tuyến</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sync_status.py" line="157"/>
+        <location filename="../../desktop/views/sync_status.py" line="160"/>
         <source>Offline</source>
         <translation>Ngoại tuyến</translation>
     </message>
@@ -5346,24 +5661,37 @@
     </message>
 </context>
 <context>
+    <name>desktop.workspace_move</name>
+    <message>
+        <location filename="../../desktop/workspace_move.py" line="77"/>
+        <source>Moving table {table}…</source>
+        <translation>Đang chuyển bảng {table}…</translation>
+    </message>
+</context>
+<context>
     <name>services.central.app</name>
     <message>
-        <location filename="../../services/central/app.py" line="189"/>
+        <location filename="../../services/central/app.py" line="215"/>
         <source>There is no such address.</source>
         <translation>Không có địa chỉ này.</translation>
     </message>
     <message>
-        <location filename="../../services/central/app.py" line="190"/>
+        <location filename="../../services/central/app.py" line="216"/>
         <source>The request is not valid: {detail}</source>
         <translation>Yêu cầu không hợp lệ: {detail}</translation>
     </message>
     <message>
-        <location filename="../../services/central/app.py" line="234"/>
+        <location filename="../../services/central/app.py" line="260"/>
         <source>There is no certificate {uvci}.</source>
         <translation>Không có chứng nhận {uvci}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/app.py" line="206"/>
+        <location filename="../../services/central/app.py" line="207"/>
+        <source>The service's database is unavailable for the moment; send again later.</source>
+        <translation>Cơ sở dữ liệu của dịch vụ tạm thời không truy cập được; hãy gửi lại sau.</translation>
+    </message>
+    <message>
+        <location filename="../../services/central/app.py" line="232"/>
         <source>Internal error in the service; try again later.</source>
         <translation>Lỗi nội bộ của dịch vụ; hãy thử lại sau.</translation>
     </message>
@@ -5448,17 +5776,17 @@
 <context>
     <name>services.central.server</name>
     <message>
-        <location filename="../../services/central/server.py" line="23"/>
+        <location filename="../../services/central/server.py" line="35"/>
         <source>Give both --tls-cert and --tls-key.</source>
         <translation>Cần cả --tls-cert và --tls-key.</translation>
     </message>
     <message>
-        <location filename="../../services/central/server.py" line="26"/>
+        <location filename="../../services/central/server.py" line="38"/>
         <source>There is no file {file}.</source>
         <translation>Không có tệp {file}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/server.py" line="49"/>
+        <location filename="../../services/central/server.py" line="78"/>
         <source>Cannot listen on {host}:{port} ({err}); the port is in use or the address is wrong.</source>
         <translation>Không mở được cổng {host}:{port} ({err}); cổng đang bận hoặc địa chỉ sai.</translation>
     </message>
@@ -5466,42 +5794,42 @@
 <context>
     <name>services.central.service</name>
     <message>
-        <location filename="../../services/central/service.py" line="115"/>
+        <location filename="../../services/central/service.py" line="116"/>
         <source>The credential belongs to {caller}, but the batch is signed by {signer}.</source>
         <translation>Thông tin xác thực thuộc {caller}, nhưng lô do {signer} ký.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="130"/>
+        <location filename="../../services/central/service.py" line="131"/>
         <source>The service is busy; send again later.</source>
         <translation>Dịch vụ đang bận; hãy gửi lại sau.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="152"/>
+        <location filename="../../services/central/service.py" line="153"/>
         <source>A valid facility credential is required (Authorization: Bearer …).</source>
         <translation>Cần thông tin xác thực hợp lệ của cơ sở (Authorization: Bearer …).</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="397"/>
+        <location filename="../../services/central/service.py" line="399"/>
         <source>The credential belongs to {caller}, not to the signer of the revocation.</source>
         <translation>Thông tin xác thực thuộc {caller}, không phải bên đã ký yêu cầu thu hồi.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="75"/>
+        <location filename="../../services/central/service.py" line="76"/>
         <source>The data folder lacks or cannot read {file}: {err}</source>
         <translation>Thư mục dữ liệu thiếu hoặc không đọc được {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="141"/>
+        <location filename="../../services/central/service.py" line="142"/>
         <source>The batch id {batch_id} was already used for a different batch; each signed batch needs its own id.</source>
         <translation>Mã lô {batch_id} đã được dùng cho một lô khác; mỗi lô ký phải có mã riêng.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="162"/>
+        <location filename="../../services/central/service.py" line="163"/>
         <source>There is no batch {batch_id}.</source>
         <translation>Không có lô {batch_id}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="408"/>
+        <location filename="../../services/central/service.py" line="410"/>
         <source>There is no certificate {uvci}.</source>
         <translation>Không có chứng nhận {uvci}.</translation>
     </message>
@@ -5510,6 +5838,7 @@
     <name>services.central.setup</name>
     <message>
         <location filename="../../services/central/setup.py" line="32"/>
+        <location filename="../../services/central/setup.py" line="143"/>
         <source>{path} is already a central service data folder.</source>
         <translation>{path} đã là thư mục dữ liệu của dịch vụ trung ương.</translation>
     </message>
@@ -5555,7 +5884,7 @@
 <context>
     <name>services.central.storage</name>
     <message>
-        <location filename="../../services/central/storage.py" line="31"/>
+        <location filename="../../services/central/storage.py" line="61"/>
         <source>Cannot open the central database: {err}</source>
         <translation>Không mở được cơ sở dữ liệu trung ương: {err}</translation>
     </message>

@@ -607,12 +607,13 @@ class ReviewPage(QWidget):
         if reason is None:
             return
         record_id, ws, actor, role = item["record_id"], self.workspace, self.ctx.actor, self.ctx.role
+        version = item.get("version")  # another workstation's change since then refuses the decision
         self.busy = True
         self._decided_at = time.perf_counter()
 
         def decide(_progress):
             require_acting(ws, actor, role, "resolve")
-            return resolve(ws, record_id, action, reason, actor, set_fields=values, same_person=True)
+            return resolve(ws, record_id, action, reason, actor, set_fields=values, same_person=True, version=version)
 
         (DbOp(self, decide, changes=self.ctx)
          .success(lambda after: self._decided(action, after))
@@ -625,6 +626,9 @@ class ReviewPage(QWidget):
         from desktop.views.errors import present_error
 
         present_error(self, error)
+        if getattr(error, "code", None) == "record_changed":  # decided elsewhere: show the record as it is now
+            self.cache.pop(error.details.get("record_id"), None)
+            self.reload()
         self.setFocus()
 
     def _refresh_counts(self) -> None:

@@ -1,0 +1,217 @@
+"""Benchmark: the facility's day on SQLite and on PostgreSQL, in one run, stage by stage.
+
+For each engine a fresh workspace (PostgreSQL: a new database on the server ``--postgres`` names,
+default ``VAXDESK_TEST_POSTGRES_URL``, dropped afterwards) goes through:
+
+- import: one long CSV daily list (``benchmarks/import_list.py``'s rows), ``import_file``;
+- check: those records against the reference registry (``registry serve`` in its own process, a
+  population made from the imported records), ``check_records``;
+- sign: the ready records in batches of ``--batch-size`` on the SoftHSM demo token (``sign.py``'s
+  setup), ``sign_batch``;
+- sync: ``--sync-records`` records signed with a registered facility key (``sync.py``'s setup) sent
+  to the reference central service (its own process) and stored as verified certificates, ``sync``.
+
+Prints ONE JSON document: seconds per stage and engine, and ``ratio`` = PostgreSQL ÷ SQLite per stage
+(target ≤ 1.5).
+
+    python benchmarks/postgres_vs_sqlite.py [--records 5000] [--sync-records 2000] [--postgres URL]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks._machine import machine  # noqa: E402
+
+TARGET_RATIO = 1.5
+
+
+def scratch_postgres(base: str) -> tuple[str, str]:
+    """A new database on the server; returns (its URL, the admin URL to drop it with)."""
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    url = make_url(base)
+    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    name = f"bench_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    return url.set(database=name).render_as_string(hide_password=False), admin
+
+
+def drop_postgres(url: str, admin: str) -> None:
+    import psycopg
+    from sqlalchemy.engine import make_url
+
+    name = make_url(url).database
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def start_registry(folder: Path, population: list[dict], token: str) -> tuple[subprocess.Popen, str]:
+    from benchmarks.check import wait_for
+    from benchmarks.sync import free_port
+    from services.registry.population import write
+
+    path = write(folder / "population.json", population, [token])
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, str(ROOT / "main.py"), "--workspace", str(folder / "registry"), "registry", "serve",
+         "--population", str(path), "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ}, cwd=ROOT)
+    url = f"http://127.0.0.1:{port}"
+    wait_for(url, server)
+    return server, url
+
+
+def population_of(ws) -> list[dict]:
+    from sqlalchemy import select
+
+    from desktop.models import VaccinationRecord as R
+
+    with ws.db.session() as session:
+        rows = session.execute(select(R.id_number, R.full_name, R.date_of_birth, R.sex)).all()
+    seen: dict[str, dict] = {}
+    for number, name, dob, sex in rows:
+        seen.setdefault(number, {"id_number": number, "old_id_number": None, "full_name": name,
+                                 "date_of_birth": dob, "sex": sex, "nationality": "VN"})
+    return list(seen.values())
+
+
+def run_engine(engine: str, url: str | None, folder: Path, csv_path: Path, args, registry: dict,
+               central: dict) -> dict[str, float]:
+    from desktop.demo.token import DEMO_PIN, create_demo_token
+    from desktop.importer import import_file
+    from desktop.registry import check_records
+    from desktop.signing.batch import Selection, plan_batches, sign_batch
+    from desktop.signing.handler import ScriptedHandler
+    from desktop.signing.token import TokenSession
+    from desktop.sync import sync
+    from desktop.workspace import Workspace
+    from tests.unit.sync.sync_factory import make_records
+    from tests.unit.sync.sync_factory import sign_batch as sign_with_key
+
+    times: dict[str, float] = {}
+    ws = Workspace.open(folder / engine)
+    ws.settings.set("facility_code", "01001")
+    ws.settings.set("facility_name", "Bệnh viện Bạch Mai")
+    ws.settings.set("batch_size", args.batch_size)
+    ws.settings.set("registry_token", "bench-token")
+    if url:
+        ws.settings.set("database_url", url)
+    ws.settings.save()
+    ws.db  # noqa: B018 - the schema, outside the timings
+    try:
+        start = time.perf_counter()
+        result = import_file(ws, csv_path, "benchmark")
+        times["import"] = time.perf_counter() - start
+        times["imported"] = result.accepted if hasattr(result, "accepted") else 0
+        if "server" not in registry:
+            registry["server"], registry["url"] = start_registry(folder, population_of(ws), "bench-token")
+        start = time.perf_counter()
+        checked = check_records(ws, "benchmark", registry_url=registry["url"])
+        times["check"] = time.perf_counter() - start
+        times["checked"] = sum(v for k, v in checked.summary.items() if k != "unchecked")
+        create_demo_token(ws)
+        signed = 0
+        with TokenSession.open(ws, ScriptedHandler.with_pin(DEMO_PIN)) as token:
+            with ws.db.session() as session:
+                planned, _held, _corrections = plan_batches(session, ws.settings, Selection())
+            start = time.perf_counter()
+            for batch in planned:
+                signed += sign_batch(ws, token, batch, actor="benchmark").records
+            times["sign"] = time.perf_counter() - start
+        times["signed"] = signed
+        # sync: records signed with the facility key the central service knows
+        ws.settings.set("central_url", central["url"])
+        ws.settings.set("central_timeout", 300.0)
+        ws.settings.set("central_token", central["credential"])
+        ws.settings.save()
+        from sqlalchemy import update
+
+        from desktop.models import OutboxItem
+
+        with ws.db.session() as session:  # the token's batches are not the central's to countersign here
+            session.execute(update(OutboxItem).values(state="done"))
+        ids = make_records(ws.db, args.sync_records, seed=central["seed"])
+        for i in range(0, len(ids), args.batch_size):
+            sign_with_key(ws.db, ids[i:i + args.batch_size], central["facility"])
+        start = time.perf_counter()
+        report = sync(ws, actor="benchmark")
+        times["sync"] = time.perf_counter() - start
+        times["certificates"] = report.certificates_received
+        if report.error or report.rejected or report.failed:
+            times["sync_problems"] = json.dumps({"error": report.error, "rejected": report.rejected[:3],
+                                                 "failed": report.failed[:3]}, ensure_ascii=False)[:600]
+    finally:
+        ws.close()
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--records", type=int, default=5000)
+    parser.add_argument("--sync-records", type=int, default=2000)
+    parser.add_argument("--batch-size", type=int, default=5000)
+    parser.add_argument("--postgres", default=os.environ.get("VAXDESK_TEST_POSTGRES_URL", ""))
+    args = parser.parse_args()
+    if not args.postgres:
+        raise SystemExit("give --postgres URL (or VAXDESK_TEST_POSTGRES_URL)")
+    os.environ.setdefault("XDG_DATA_HOME", tempfile.mkdtemp(prefix="vaxdesk-bench-xdg-"))
+
+    from benchmarks.import_list import write_files
+    from benchmarks.sync import free_port as port
+    from benchmarks.sync import setup_central, start_central
+
+    folder = Path(tempfile.mkdtemp(prefix="vaxdesk-bench-pg-"))
+    csv_path = write_files(folder, args.records, ["csv"])["csv"]
+    registry: dict = {}
+    centrals = {}
+    for engine in ("sqlite", "postgresql"):  # one central service each: the same people, certified once each
+        (folder / f"central-{engine}").mkdir()
+        data, facility, credential = setup_central(folder / f"central-{engine}", "ES256")
+        central_port = port()
+        proc = start_central(data, central_port, folder / f"central-{engine}.log")
+        centrals[engine] = {"url": f"http://127.0.0.1:{central_port}", "credential": credential,
+                            "facility": facility, "seed": 11, "proc": proc}
+    pg_url, admin = scratch_postgres(args.postgres)
+    results: dict[str, dict[str, float]] = {}
+    try:
+        results["sqlite"] = run_engine("sqlite", None, folder, csv_path, args, registry, centrals["sqlite"])
+        results["postgresql"] = run_engine("postgresql", pg_url, folder, csv_path, args, registry,
+                                           centrals["postgresql"])
+    finally:
+        drop_postgres(pg_url, admin)
+        for proc in (registry.get("server"), *(c["proc"] for c in centrals.values())):
+            if proc is not None:
+                proc.terminate()
+                proc.wait(timeout=20)
+        from desktop.signing.worker import token_worker
+
+        token_worker().shutdown()
+    stages = ("import", "check", "sign", "sync")
+    ratio = {s: round(results["postgresql"][s] / results["sqlite"][s], 2) for s in stages}
+    print(json.dumps({
+        "benchmark": "postgres_vs_sqlite",
+        "records": args.records, "sync_records": args.sync_records, "batch_size": args.batch_size,
+        "seconds": {engine: {k: round(v, 3) if isinstance(v, float) else v for k, v in r.items()}
+                    for engine, r in results.items()},
+        "ratio": ratio, "target_ratio": TARGET_RATIO,
+        "within_target": {s: ratio[s] <= TARGET_RATIO for s in stages},
+        "machine": machine(),
+    }, indent=2))
+
+
+if __name__ == "__main__":
+    main()
