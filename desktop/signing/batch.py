@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, update
+from sqlalchemy import String, and_, func, insert, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import AuditChain, record_event, record_events
@@ -230,7 +230,9 @@ def sign_ready(workspace: Any, handler: SigningHandler, selection: Selection = S
 _RECORD_COLUMNS = (R.id, R.facility_code, R.full_name, R.date_of_birth, R.sex, R.id_number, R.id_kind,
                    R.nationality, R.vaccine_vp, R.vaccine_mp, R.vaccine_ma, R.dn, R.sd, R.vaccination_date, R.lot,
                    R.dose_number, R.check_status, R.checked_at, R.decision, R.decision_reason, R.stage, R.batch_id,
-                   R.supersedes_record_id, R.updated_at)
+                   R.supersedes_record_id, type_coerce(R.updated_at, String).label("updated_at"))
+# ``updated_at`` is only compared with itself (the snapshot against the rows at storing time), so it
+# is read as the database hands it over: parsing 10,000 timestamps twice would cost a tenth of a batch.
 
 
 def _load_records(session: Session, ids: tuple[int, ...]) -> list[Any]:
@@ -309,7 +311,7 @@ def _store(workspace: Any, planned: PlannedBatch, records: list[Any], snapshot: 
         write_lock(session)
         current: dict[int, Any] = {}
         for chunk in chunks(ids):
-            current.update(session.execute(select(R.id, R.updated_at).where(R.id.in_(chunk), ready_condition())
+            current.update(session.execute(select(R.id, type_coerce(R.updated_at, String)).where(R.id.in_(chunk), ready_condition())
                                            .with_for_update()).all())
         if current != snapshot:
             raise _changed_error()
