@@ -13,12 +13,12 @@ from datetime import datetime, timedelta
 from typing import Any
 
 import cbor2
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import record_event, record_events
 from desktop.db import Database
-from desktop.db_bulk import chunks, gc_paused, write_lock
+from desktop.db_bulk import chunks, gc_paused, insert_rows, is_sqlite, to_db, write_lock
 from desktop.i18n import Message, tr
 from desktop.models import Certificate, OutboxItem, SigningBatch, VaccinationRecord
 from desktop.models.base import utcnow
@@ -208,6 +208,13 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
             .where(Certificate.record_id.in_(chunk), Certificate.status == "valid")
         ))
     rows, updates, events = [], [], []
+    times: dict[Any, datetime | None] = {}  # a batch's certificates share their two timestamps
+
+    def parse_time(value: Any) -> datetime | None:
+        if value not in times:
+            times[value] = _parse_time(value)
+        return times[value]
+
     for leaf, cert in issued:
         if cert.uvci in existing:
             continue
@@ -216,20 +223,21 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
             raise DuplicateCertificate(leaf.record_id, holding[leaf.record_id], cert.uvci)
         person, vaccination = leaf.attestation.get("person", {}), leaf.attestation.get("vaccination", {})
         raw = results.get(leaf.leaf_index, {})
-        issued_at = _parse_time(raw.get("issued_at")) or cert.issued_at or now
-        expires_at = _parse_time(raw.get("expires_at")) or cert.expires_at or issued_at + timedelta(days=365)
+        issued_at = parse_time(raw.get("issued_at")) or cert.issued_at or now
+        expires_at = parse_time(raw.get("expires_at")) or cert.expires_at or issued_at + timedelta(days=365)
         full_name = str(person.get("name", ""))
         rows.append({
-            "record_id": leaf.record_id, "batch_id": batch_id, "uvci": cert.uvci, "hc1": raw["hc1"],
+            "id": None, "record_id": leaf.record_id, "batch_id": batch_id, "uvci": cert.uvci, "hc1": raw["hc1"],
             "issued_at": issued_at, "expires_at": expires_at, "received_at": now, "status": "valid",
-            "full_name": full_name, "name_folded": fold(full_name), "id_number": str(person.get("id", "")),
-            "vaccination_date": str(vaccination.get("dt", "")), "revoked_reason": "", "printed_count": 0,
+            "superseded_by": None, "full_name": full_name, "name_folded": fold(full_name),
+            "id_number": str(person.get("id", "")), "vaccination_date": str(vaccination.get("dt", "")),
+            "revoked_reason": "", "printed_count": 0,
         })
         updates.append({"id": leaf.record_id, "stage": "certified", "central_reason": ""})
         events.append((leaf.record_id, {"stage": "signed"}, {"stage": "certified", "uvci": cert.uvci, "batch_id": batch_id}))
         outcome.certified.append(leaf.record_id)
     if rows:
-        session.execute(insert(Certificate.__table__), rows)
+        insert_rows(session, Certificate.__table__, rows)  # every column given: a new one fails loudly here
         _update_records(session, updates)
         record_events(session, actor, "sync.certified", "vaccination_record", events)
     outcome.certificates_received = len(rows)
@@ -239,6 +247,12 @@ def _update_records(session: Session, updates: list[dict[str, Any]]) -> None:
     """Stage and central reason of many records in one executemany (no ORM bookkeeping)."""
     table = VaccinationRecord.__table__
     now = utcnow()
+    if is_sqlite(session):  # straight to the driver: SQLAlchemy's per-row parameter handling costs more
+        stamp = to_db(now, False)
+        session.connection().exec_driver_sql(
+            "UPDATE vaccination_record SET stage = ?, central_reason = ?, updated_at = ? WHERE id = ?",
+            [(u["stage"], u["central_reason"], stamp, u["id"]) for u in updates])
+        return
     session.execute(
         update(table).where(table.c.id == bindparam("rid"))
         .values(stage=bindparam("new_stage"), central_reason=bindparam("new_reason"), updated_at=now),
