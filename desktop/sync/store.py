@@ -8,22 +8,23 @@ the same answer twice changes nothing: the outbox item is already ``done`` and e
 
 from __future__ import annotations
 
+import base64
+import json
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 import cbor2
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import String, bindparam, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import record_event, record_events
 from desktop.db import Database
 from desktop.db_bulk import chunks, gc_paused, insert_rows, is_sqlite, to_db, write_lock
 from desktop.i18n import Message, tr
-from desktop.models import Certificate, OutboxItem, SigningBatch, VaccinationRecord
+from desktop.models import Certificate, OutboxItem, SignedRecord, SigningBatch, VaccinationRecord
 from desktop.models.base import utcnow
 from desktop.models.outbox_lease import OutboxLease
-from desktop.sync.outbox import signed_records
 from desktop.sync.verify import Mismatch, TrustList, VerifiedCertificate, verify_received
 from desktop.text import fold
 
@@ -62,31 +63,45 @@ class CheckedResult:
 
 
 def load_leaves(db: Database, batch_id: str) -> list[Leaf]:
+    table = SignedRecord.__table__
     with db.session() as session:
-        rows = signed_records(session, batch_id)
-        leaves = []
-        for row in rows:
-            attestation = cbor2.loads(row.attestation)
-            leaves.append(Leaf(row.leaf_index, row.record_id, str(attestation.get("record_key", "")), attestation))
-        return leaves
+        rows = session.execute(select(table.c.leaf_index, table.c.record_id, table.c.attestation)
+                               .where(table.c.batch_id == batch_id).order_by(table.c.leaf_index)).all()
+    leaves = []
+    for leaf_index, record_id, raw in rows:
+        attestation = cbor2.loads(raw)
+        leaves.append(Leaf(leaf_index, record_id, str(attestation.get("record_key", "")), attestation))
+    return leaves
 
 
 def submission_body(db: Database, batch_id: str) -> bytes:
-    """The JSON body of ``POST /v1/batches`` from the stored manifest and signed records."""
-    import base64
-    import json
+    """The JSON body of ``POST /v1/batches`` from the stored manifest and signed records.
 
+    Written piece by piece: a record's proof is JSON text in the database already (on SQLite), and
+    the rest is integers and Base64, which need no escaping; the body is what ``json.dumps`` with
+    compact separators writes."""
+    table = SignedRecord.__table__
     with db.session() as session:
-        batch = session.get(SigningBatch, batch_id)
-        if batch is None:
+        manifest = session.scalar(select(SigningBatch.manifest).where(SigningBatch.id == batch_id))
+        if manifest is None:
             raise LookupError(batch_id)
-        records = [
-            {"leaf_index": r.leaf_index, "attestation": base64.b64encode(r.attestation).decode("ascii"),
-             "proof": list(r.proof)}
-            for r in signed_records(session, batch_id)
-        ]
-        body = {"manifest": base64.b64encode(batch.manifest).decode("ascii"), "records": records}
-    return json.dumps(body, separators=(",", ":")).encode("utf-8")
+        rows = session.execute(select(table.c.leaf_index, table.c.attestation,
+                                      type_coerce(table.c.proof, String))
+                               .where(table.c.batch_id == batch_id).order_by(table.c.leaf_index)).all()
+    parts = [f'{{"manifest":"{base64.b64encode(manifest).decode("ascii")}","records":[']
+    for i, (leaf_index, attestation, proof) in enumerate(rows):
+        parts.append(f'{"," if i else ""}{{"leaf_index":{int(leaf_index)},'
+                     f'"attestation":"{base64.b64encode(attestation).decode("ascii")}","proof":{_proof_text(proof)}}}')
+    parts.append("]}")
+    return "".join(parts).encode("utf-8")
+
+
+def _proof_text(proof: Any) -> str:
+    """A stored proof (JSON text on SQLite, a list where the driver parses JSON) as compact JSON."""
+    hashes = json.loads(proof) if isinstance(proof, str) else proof
+    if not isinstance(hashes, list) or not all(isinstance(h, str) for h in hashes):
+        raise ValueError("a stored inclusion proof is not a list of hex strings")
+    return json.dumps(hashes, separators=(",", ":"))
 
 
 def check_result(result: dict[str, Any], leaves: list[Leaf], trust: TrustList) -> CheckedResult:
