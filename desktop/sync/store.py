@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import json
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -20,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from desktop.audit import record_event, record_events
 from desktop.db import Database
-from desktop.db_bulk import chunks, gc_paused, insert_rows, is_sqlite, to_db, write_lock
+from desktop.db_bulk import SLICE, chunks, gc_paused, insert_rows, is_sqlite, to_db, write_lock
 from desktop.i18n import Message, tr
 from desktop.models import Certificate, OutboxItem, SignedRecord, SigningBatch, VaccinationRecord
 from desktop.models.base import utcnow
@@ -264,9 +265,13 @@ def _update_records(session: Session, updates: list[dict[str, Any]]) -> None:
     now = utcnow()
     if is_sqlite(session):  # straight to the driver: SQLAlchemy's per-row parameter handling costs more
         stamp = to_db(now, False)
-        session.connection().exec_driver_sql(
-            "UPDATE vaccination_record SET stage = ?, central_reason = ?, updated_at = ? WHERE id = ?",
-            [(u["stage"], u["central_reason"], stamp, u["id"]) for u in updates])
+        params = [(u["stage"], u["central_reason"], stamp, u["id"]) for u in updates]
+        connection = session.connection()
+        for start in range(0, len(params), SLICE):  # short slices: the window's thread gets the GIL between them
+            connection.exec_driver_sql(
+                "UPDATE vaccination_record SET stage = ?, central_reason = ?, updated_at = ? WHERE id = ?",
+                params[start:start + SLICE])
+            time.sleep(0)
         return
     session.execute(
         update(table).where(table.c.id == bindparam("rid"))
