@@ -1,7 +1,7 @@
 """The HC1 pipeline: DCC payload <-> "HC1:…" string, and verification against a trust list.
 
     DCC dict → CBOR → CWT {1: iss, 6: iat, 4: exp, -260: {1: DCC}} → COSE_Sign1 (tag 18)
-             → zlib (level 0: stored blocks) → Base45 → "HC1:" + text
+             → zlib (level 9) → Base45 → "HC1:" + text
 
 Each decoding step reports its own problem code (``prefix``, ``base45``, ``zlib``, ``cbor``,
 ``cose_structure``, ``cwt_structure``), and verification adds the signature, validity, schema,
@@ -46,15 +46,14 @@ CWT_EXP = 4
 CWT_IAT = 6
 CWT_HCERT = -260
 HCERT_EU_DCC = 1
-ZLIB_LEVEL = 0
+ZLIB_LEVEL = 9
 # The eHN specification asks for a zlib stream (RFC 1950) with Deflate (RFC 1951) and fixes neither
-# the level nor the window. A certificate is a random signature and short, distinct fields, which
-# Deflate cannot shrink (392 bytes of COSE → 399 at level 9, 403 stored: one QR module row at most),
-# while setting up the compressor costs ~30 µs, as much as the rest of the encoding. So the stream is
-# written as zlib level 0 writes it (one stored block, ``zlib_stored``): 1 µs, byte for byte
-# ``zlib.compress(data, 0)``, and inflated by every zlib decoder. The header stays 0x78 (32 KiB
-# window): verifiers in the field look for that first byte to decide whether the data is compressed.
-_STORED_MAX = 32 * 1024  # one stored block; longer data (never a certificate) goes through zlib itself
+# the level nor the window. A certificate is a random signature and short, distinct fields, so
+# Deflate saves only a few bytes (392 bytes of ES256 COSE → 399 at level 9 against 403 as stored
+# blocks), but those bytes matter: a stored stream needs a larger QR code for some certificates, and
+# the printed code must stay readable by every decoder at 200 dpi. Setting up the compressor costs
+# ~30 µs whatever the level or memory level; the window stays 32 KiB because verifiers in the field
+# look for the 0x78 first byte (32 KiB window) to decide whether the data is compressed.
 
 # A QR code holds at most 4,296 alphanumeric characters (~2.9 kB of compressed data), and a DCC
 # inflates to a few kB; anything longer or inflating past this is not a certificate.
@@ -112,17 +111,7 @@ class Hc1Encoder:
 
     def encode(self, dcc: dict[str, Any]) -> str:
         cwt = self._cwt_head + cbor2.dumps(dcc)
-        return PREFIX + b45encode(zlib_stored(self._writer.sign(cwt)))
-
-
-def zlib_stored(data: bytes) -> bytes:
-    """``data`` as the zlib stream of level 0 (RFC 1950 header 0x78 0x01, one final stored Deflate
-    block, Adler-32): byte for byte ``zlib.compress(data, 0)``, without setting up a compressor."""
-    size = len(data)
-    if size > _STORED_MAX:
-        return zlib.compress(data, ZLIB_LEVEL)
-    return (b"\x78\x01\x01" + size.to_bytes(2, "little") + (size ^ 0xFFFF).to_bytes(2, "little") + data
-            + zlib.adler32(data).to_bytes(4, "big"))
+        return PREFIX + b45encode(zlib.compress(self._writer.sign(cwt), ZLIB_LEVEL))
 
 
 def _epoch_seconds(moment: datetime | int, name: str) -> int:

@@ -41,7 +41,7 @@ ISSUER_COUNTRY = "VN"
 
 
 def encode(dcc: dict[str, Any], signer: Signer, iat: int, exp: int) -> str:
-    """An already validated payload → "HC1:…" (CWT → COSE_Sign1 → zlib stored → Base45)."""
+    """An already validated payload → "HC1:…" (CWT → COSE_Sign1 → zlib 9 → Base45)."""
     return encode_hc1(dcc, signer, iat, exp, ISSUER_COUNTRY, validated=True)
 
 

@@ -93,7 +93,7 @@ def independent_cbor(data: bytes, pos: int = 0) -> tuple[Any, int]:
 def independent_decode(text: str) -> dict[str, Any]:
     assert text.startswith("HC1:")
     compressed = independent_b45decode(text[4:])
-    assert compressed[:2] == b"\x78\x01", "zlib stream with a 32 KiB window, level-0 header"
+    assert compressed[:2] == b"\x78\xda", "zlib stream with a level-9 header"
     cose_bytes = zlib.decompress(compressed)
     tagged, end = independent_cbor(cose_bytes)
     assert end == len(cose_bytes)
