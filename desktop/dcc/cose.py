@@ -17,6 +17,7 @@ import hashlib
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
 import cbor2
@@ -130,6 +131,11 @@ def _algorithm_for_private_key(key: Any) -> int:
 
 def _pss(salt_length: int) -> padding.PSS:
     return padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=salt_length)
+
+
+# immutable: made once, not for every verification
+_PSS_AUTO = _pss(padding.PSS.AUTO)
+_SHA256 = hashes.SHA256()
 
 
 # ---------------------------------------------------------------------------------------------
@@ -302,6 +308,14 @@ def decode_sign1(data: bytes, limits: CborLimits | None = None) -> Sign1Message:
 def _decode_protected(protected_bytes: bytes, limits: CborLimits | None = None) -> dict[Any, Any]:
     if not protected_bytes:
         return {}
+    return dict(_protected_map(protected_bytes, limits))
+
+
+@lru_cache(maxsize=64)
+def _protected_map(protected_bytes: bytes, limits: CborLimits | None) -> Mapping[Any, Any]:
+    """The protected header map, checked and decoded once per distinct header: every certificate
+    of one signer carries the same few bytes (``{1: alg, 4: kid}``), so a batch of 10,000 checks
+    them once. A header that fails raises every time (exceptions are not cached)."""
     try:
         protected = loads_strict(protected_bytes, limits)
     except CborError as exc:
@@ -353,7 +367,7 @@ def _verify_ps256(msg: Sign1Message, public_key: Any) -> None:
         raise CoseAlgorithmError(f"RSA keys under {MIN_RSA_BITS} bits are refused ({public_key.key_size})")
     try:
         # Salt length is read from the signature: issuers using the maximum salt are still PSS.
-        public_key.verify(msg.signature, msg.to_be_signed(), _pss(padding.PSS.AUTO), hashes.SHA256())
+        public_key.verify(msg.signature, msg.to_be_signed(), _PSS_AUTO, _SHA256)
     except (InvalidSignature, ValueError) as exc:
         raise CoseSignatureError("the PS256 signature does not match") from exc
 

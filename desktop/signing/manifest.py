@@ -28,9 +28,9 @@ def canonical(value: Any) -> bytes:
 def iso_utc(moment: datetime | None) -> str | None:
     if moment is None:
         return None
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if moment.tzinfo is not None and moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")  # naive means UTC
 
 
 def record_key(signer_code: str, record_id: int) -> str:
@@ -38,40 +38,60 @@ def record_key(signer_code: str, record_id: int) -> str:
 
 
 def attestation(record: Any, signer_code: str, supersedes: str | None = None) -> dict[str, Any]:
-    """The facts the facility vouches for, from one VaccinationRecord."""
+    """The facts the facility vouches for, from one VaccinationRecord.
+
+    Every map is written in its canonical key order (RFC 8949 §4.2.1: shorter keys first, then
+    bytewise), so that ``attestation_bytes`` can encode it without sorting."""
     resolved = record.decision in RESOLVING_DECISIONS
     return {
         "v": FORMAT_VERSION,
-        "record_key": record_key(signer_code, record.id),
-        "facility": record.facility_code or signer_code,
+        "check": {
+            "reason": record.decision_reason or "",
+            "status": "resolved" if resolved else "matched",
+            "decision": record.decision if resolved else None,
+            "checked_at": iso_utc(record.checked_at),
+        },
         "person": {
-            "name": record.full_name,
+            "id": record.id_number,
             "dob": record.date_of_birth,
             "sex": record.sex,
-            "id": record.id_number,
+            "name": record.full_name,
             "id_kind": record.id_kind,
             "nationality": record.nationality or "VN",
         },
+        "facility": record.facility_code or signer_code,
+        "record_key": record_key(signer_code, record.id),
+        "supersedes": supersedes,
         "vaccination": {
+            "dn": int(record.dn),
+            "dt": record.vaccination_date,
+            "ma": record.vaccine_ma,
+            "mp": record.vaccine_mp,
+            "sd": int(record.sd),
             "tg": TG_COVID19,
             "vp": record.vaccine_vp,
-            "mp": record.vaccine_mp,
-            "ma": record.vaccine_ma,
-            "dn": int(record.dn),
-            "sd": int(record.sd),
-            "dt": record.vaccination_date,
             "lot": record.lot,
-            "dose_number": int(record.dose_number),
             "country": "VN",
+            "dose_number": int(record.dose_number),
         },
-        "check": {
-            "status": "resolved" if resolved else "matched",
-            "decision": record.decision if resolved else None,
-            "reason": record.decision_reason or "",
-            "checked_at": iso_utc(record.checked_at),
-        },
-        "supersedes": supersedes,
     }
+
+
+_PLAIN_TYPES = (str, int, type(None))
+
+
+def attestation_bytes(record: Any, signer_code: str, supersedes: str | None = None) -> bytes:
+    """``canonical(attestation(...))`` at a tenth of the cost: the maps are already in canonical
+    order, so plain CBOR encoding writes the same bytes when every value is text, an integer or
+    null (anything else, say a float, goes through the sorting encoder)."""
+    body = attestation(record, signer_code, supersedes)
+    plain = _PLAIN_TYPES
+    if (type(body["facility"]) in plain and type(supersedes) in plain
+            and all(type(v) in plain for v in body["check"].values())
+            and all(type(v) in plain for v in body["person"].values())
+            and all(type(v) in plain for v in body["vaccination"].values())):
+        return cbor2.dumps(body)
+    return canonical(body)
 
 
 def manifest(batch_id: str, kind: str, signer_code: str, on_behalf_of: list[str], created_at: datetime,

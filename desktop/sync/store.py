@@ -8,22 +8,24 @@ the same answer twice changes nothing: the outbox item is already ``done`` and e
 
 from __future__ import annotations
 
+import base64
+import json
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
 import cbor2
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import String, bindparam, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import record_event, record_events
 from desktop.db import Database
-from desktop.db_bulk import chunks, gc_paused, write_lock
+from desktop.db_bulk import SLICE, chunks, gc_paused, insert_rows, is_sqlite, to_db, write_lock
 from desktop.i18n import Message, tr
-from desktop.models import Certificate, OutboxItem, SigningBatch, VaccinationRecord
+from desktop.models import Certificate, OutboxItem, SignedRecord, SigningBatch, VaccinationRecord
 from desktop.models.base import utcnow
 from desktop.models.outbox_lease import OutboxLease
-from desktop.sync.outbox import signed_records
 from desktop.sync.verify import Mismatch, TrustList, VerifiedCertificate, verify_received
 from desktop.text import fold
 
@@ -62,31 +64,45 @@ class CheckedResult:
 
 
 def load_leaves(db: Database, batch_id: str) -> list[Leaf]:
+    table = SignedRecord.__table__
     with db.session() as session:
-        rows = signed_records(session, batch_id)
-        leaves = []
-        for row in rows:
-            attestation = cbor2.loads(row.attestation)
-            leaves.append(Leaf(row.leaf_index, row.record_id, str(attestation.get("record_key", "")), attestation))
-        return leaves
+        rows = session.execute(select(table.c.leaf_index, table.c.record_id, table.c.attestation)
+                               .where(table.c.batch_id == batch_id).order_by(table.c.leaf_index)).all()
+    leaves = []
+    for leaf_index, record_id, raw in rows:
+        attestation = cbor2.loads(raw)
+        leaves.append(Leaf(leaf_index, record_id, str(attestation.get("record_key", "")), attestation))
+    return leaves
 
 
 def submission_body(db: Database, batch_id: str) -> bytes:
-    """The JSON body of ``POST /v1/batches`` from the stored manifest and signed records."""
-    import base64
-    import json
+    """The JSON body of ``POST /v1/batches`` from the stored manifest and signed records.
 
+    Written piece by piece: a record's proof is JSON text in the database already (on SQLite), and
+    the rest is integers and Base64, which need no escaping; the body is what ``json.dumps`` with
+    compact separators writes."""
+    table = SignedRecord.__table__
     with db.session() as session:
-        batch = session.get(SigningBatch, batch_id)
-        if batch is None:
+        manifest = session.scalar(select(SigningBatch.manifest).where(SigningBatch.id == batch_id))
+        if manifest is None:
             raise LookupError(batch_id)
-        records = [
-            {"leaf_index": r.leaf_index, "attestation": base64.b64encode(r.attestation).decode("ascii"),
-             "proof": list(r.proof)}
-            for r in signed_records(session, batch_id)
-        ]
-        body = {"manifest": base64.b64encode(batch.manifest).decode("ascii"), "records": records}
-    return json.dumps(body, separators=(",", ":")).encode("utf-8")
+        rows = session.execute(select(table.c.leaf_index, table.c.attestation,
+                                      type_coerce(table.c.proof, String))
+                               .where(table.c.batch_id == batch_id).order_by(table.c.leaf_index)).all()
+    parts = [f'{{"manifest":"{base64.b64encode(manifest).decode("ascii")}","records":[']
+    for i, (leaf_index, attestation, proof) in enumerate(rows):
+        parts.append(f'{"," if i else ""}{{"leaf_index":{int(leaf_index)},'
+                     f'"attestation":"{base64.b64encode(attestation).decode("ascii")}","proof":{_proof_text(proof)}}}')
+    parts.append("]}")
+    return "".join(parts).encode("utf-8")
+
+
+def _proof_text(proof: Any) -> str:
+    """A stored proof (JSON text on SQLite, a list where the driver parses JSON) as compact JSON."""
+    hashes = json.loads(proof) if isinstance(proof, str) else proof
+    if not isinstance(hashes, list) or not all(isinstance(h, str) for h in hashes):
+        raise ValueError("a stored inclusion proof is not a list of hex strings")
+    return json.dumps(hashes, separators=(",", ":"))
 
 
 def check_result(result: dict[str, Any], leaves: list[Leaf], trust: TrustList) -> CheckedResult:
@@ -208,6 +224,13 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
             .where(Certificate.record_id.in_(chunk), Certificate.status == "valid")
         ))
     rows, updates, events = [], [], []
+    times: dict[Any, datetime | None] = {}  # a batch's certificates share their two timestamps
+
+    def parse_time(value: Any) -> datetime | None:
+        if value not in times:
+            times[value] = _parse_time(value)
+        return times[value]
+
     for leaf, cert in issued:
         if cert.uvci in existing:
             continue
@@ -216,20 +239,21 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
             raise DuplicateCertificate(leaf.record_id, holding[leaf.record_id], cert.uvci)
         person, vaccination = leaf.attestation.get("person", {}), leaf.attestation.get("vaccination", {})
         raw = results.get(leaf.leaf_index, {})
-        issued_at = _parse_time(raw.get("issued_at")) or cert.issued_at or now
-        expires_at = _parse_time(raw.get("expires_at")) or cert.expires_at or issued_at + timedelta(days=365)
+        issued_at = parse_time(raw.get("issued_at")) or cert.issued_at or now
+        expires_at = parse_time(raw.get("expires_at")) or cert.expires_at or issued_at + timedelta(days=365)
         full_name = str(person.get("name", ""))
         rows.append({
-            "record_id": leaf.record_id, "batch_id": batch_id, "uvci": cert.uvci, "hc1": raw["hc1"],
+            "id": None, "record_id": leaf.record_id, "batch_id": batch_id, "uvci": cert.uvci, "hc1": raw["hc1"],
             "issued_at": issued_at, "expires_at": expires_at, "received_at": now, "status": "valid",
-            "full_name": full_name, "name_folded": fold(full_name), "id_number": str(person.get("id", "")),
-            "vaccination_date": str(vaccination.get("dt", "")), "revoked_reason": "", "printed_count": 0,
+            "superseded_by": None, "full_name": full_name, "name_folded": fold(full_name),
+            "id_number": str(person.get("id", "")), "vaccination_date": str(vaccination.get("dt", "")),
+            "revoked_reason": "", "printed_count": 0,
         })
         updates.append({"id": leaf.record_id, "stage": "certified", "central_reason": ""})
         events.append((leaf.record_id, {"stage": "signed"}, {"stage": "certified", "uvci": cert.uvci, "batch_id": batch_id}))
         outcome.certified.append(leaf.record_id)
     if rows:
-        session.execute(insert(Certificate.__table__), rows)
+        insert_rows(session, Certificate.__table__, rows)  # every column given: a new one fails loudly here
         _update_records(session, updates)
         record_events(session, actor, "sync.certified", "vaccination_record", events)
     outcome.certificates_received = len(rows)
@@ -239,6 +263,16 @@ def _update_records(session: Session, updates: list[dict[str, Any]]) -> None:
     """Stage and central reason of many records in one executemany (no ORM bookkeeping)."""
     table = VaccinationRecord.__table__
     now = utcnow()
+    if is_sqlite(session):  # straight to the driver: SQLAlchemy's per-row parameter handling costs more
+        stamp = to_db(now, False)
+        params = [(u["stage"], u["central_reason"], stamp, u["id"]) for u in updates]
+        connection = session.connection()
+        for start in range(0, len(params), SLICE):  # short slices: the window's thread gets the GIL between them
+            connection.exec_driver_sql(
+                "UPDATE vaccination_record SET stage = ?, central_reason = ?, updated_at = ? WHERE id = ?",
+                params[start:start + SLICE])
+            time.sleep(0)
+        return
     session.execute(
         update(table).where(table.c.id == bindparam("rid"))
         .values(stage=bindparam("new_stage"), central_reason=bindparam("new_reason"), updated_at=now),

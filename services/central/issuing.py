@@ -91,11 +91,11 @@ def countersign(signer: Signer, job: Job) -> list[Outcome]:
     encoder = Hc1Encoder(signer, job.iat, job.exp, ISSUER_COUNTRY)
     quick = IssuingCheck(issued_at)
     out: list[Outcome] = []
+    build, issuer_text = B.build_payload, job.issuer_text
     for item in job.items:
-        if type(item) is tuple:
-            item = Item(*item)
+        person, vaccination, uvci = item if type(item) is tuple else (item.person, item.vaccination, item.uvci)
         try:
-            dcc = B.build_payload(item.person, item.vaccination, item.uvci, job.issuer_text)
+            dcc = build(person, vaccination, uvci, issuer_text)
             if not quick.surely_valid(dcc):
                 B.check_payload(dcc, issued_at)
             out.append(("issued", encoder.encode(dcc)))

@@ -344,7 +344,8 @@ class CentralService:
                                        facility=facility))
             session.flush()
             for start in range(0, len(rows), 2000):
-                session.execute(insert(IssuedCertificate), rows[start:start + 2000])
+                # the table, not the class: a core executemany without the ORM's per-row bookkeeping
+                session.execute(insert(IssuedCertificate.__table__), rows[start:start + 2000])
 
     # -- publication ------------------------------------------------------------------------------
 
