@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, date, datetime
 
 import pytest
@@ -118,14 +117,3 @@ def test_messages_are_bilingual():
     assert "X" in problem.message.vi and "X" in problem.message.en
     assert problem.message.vi != problem.message.en
     assert problem.as_dict()["message"] == {"vi": problem.message.vi, "en": problem.message.en}
-
-
-def test_validation_is_fast():
-    """The central service's budget: validation must stay far below an RSA signature (~0.4 ms)."""
-    dcc = sample_dcc()
-    validate_payload(dcc)
-    start = time.perf_counter()
-    for _ in range(500):
-        validate_payload(dcc)
-    per_payload = (time.perf_counter() - start) / 500
-    assert per_payload < 200e-6, f"{per_payload * 1e6:.0f} µs per payload"
