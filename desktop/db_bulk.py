@@ -87,6 +87,8 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], 
     if not rows:
         return
     if not is_sqlite(session):
+        if rows[0].get("id", 0) is None:  # ids left to the database: PostgreSQL takes them from the sequence
+            rows = [{k: v for k, v in row.items() if k != "id"} for row in rows]
         session.execute(insert(table), list(rows))
         return
     columns = [c.name for c in table.columns]

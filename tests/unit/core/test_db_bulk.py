@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from desktop.db_bulk import IN_LIMIT, chunks, gc_paused, insert_rows, next_id, write_lock
 from desktop.models import DailyList
+from tests.pg import POSTGRES, postgres_database  # noqa: F401 - pg_url fixture
 
 
 def test_chunks_cover_every_value_within_the_limit():
@@ -110,3 +111,28 @@ def test_fast_insert_and_db_value_on_sqlite(workspace):
         stored = session.execute(select(DailyList)).scalar_one()
         assert (stored.file_name, stored.imported_at, stored.column_map, stored.layout) == (
             "a.csv", when, {"a": 1}, "long")
+
+
+@pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgres", marks=POSTGRES)])
+def test_insert_rows_leaves_ids_to_the_database_when_none_is_given(engine, tmp_path, request):
+    """Rows with ``"id": None`` (certificates stored by sync) get ids from the database on either engine."""
+    from datetime import UTC, datetime
+
+    from desktop.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "ws")
+    if engine == "postgres":
+        ws.settings.set("database_url", request.getfixturevalue("pg_url"))
+    try:
+        rows = [{"id": None, "file_name": f"{n}.csv", "file_sha256": f"{n}" * 64, "layout": "long",
+                 "imported_at": datetime(2024, 5, 1, 8, 30, tzinfo=UTC), "imported_by": "an",
+                 "facility_code": "01001", "rows_total": 1, "accepted": 1, "rejected": 0, "duplicates": 0,
+                 "column_map": {}} for n in range(1, 4)]
+        with ws.db.session() as session:
+            insert_rows(session, DailyList.__table__, rows)
+        with ws.db.session() as session:
+            stored = session.execute(select(DailyList.id, DailyList.file_name).order_by(DailyList.id)).all()
+        assert [name for _id, name in stored] == ["1.csv", "2.csv", "3.csv"]
+        assert len({i for i, _name in stored}) == 3 and all(i is not None for i, _name in stored)
+    finally:
+        ws.close()
