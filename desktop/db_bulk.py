@@ -87,6 +87,13 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], 
     if not rows:
         return
     if not is_sqlite(session):
+        if not prepared and fast_insert_supported(session):  # PostgreSQL: one COPY stream
+            columns = [c.name for c in table.columns]
+            if "id" in columns and rows[0].get("id") is None:  # ids left to the database: its sequence's
+                rows = [{**row, "id": rid} for row, rid in zip(rows, reserve_ids(session, table, len(rows)),
+                                                               strict=True)]
+            fast_insert(session, table, columns, [tuple([db_value(session, row[c]) for c in columns]) for row in rows])
+            return
         if rows[0].get("id", 0) is None:  # ids left to the database: PostgreSQL takes them from the sequence
             rows = [{k: v for k, v in row.items() if k != "id"} for row in rows]
         session.execute(insert(table), list(rows))

@@ -20,7 +20,7 @@ from sqlalchemy import String, and_, func, insert, or_, select, type_coerce, upd
 from sqlalchemy.orm import Session
 
 from desktop.audit import AuditChain, record_event, record_events
-from desktop.db_bulk import chunks, gc_paused, write_lock
+from desktop.db_bulk import chunks, fast_insert, fast_insert_supported, gc_paused, write_lock
 from desktop.errors import Cancelled, UserError
 from desktop.i18n import Message, format_date, tr
 from desktop.models import Certificate, DailyList, OutboxItem, SignedRecord, SigningBatch, VaccinationRecord
@@ -354,6 +354,12 @@ def _insert_signed_records(session: Session, batch_id: str, ids: list[int], atte
             (rid, batch_id, i, att, _proof_json(proof))
             for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))
         ])
+        return
+    if fast_insert_supported(session):  # PostgreSQL: one COPY stream
+        fast_insert(session, SignedRecord.__table__, ("record_id", "leaf_index", "attestation", "proof"),
+                    [(rid, i, att, _proof_json(proof))
+                     for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))],
+                    constants={"batch_id": batch_id})
         return
     connection.execute(insert(SignedRecord.__table__), [
         {"record_id": rid, "batch_id": batch_id, "leaf_index": i, "attestation": att,
