@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -22,13 +23,14 @@ from sqlalchemy import func, select
 
 from benchmarks.central_scale import Cluster, Replica, _psycopg_url, nginx_available
 from desktop.models import Certificate, OutboxItem, SignedRecord, VaccinationRecord
+from desktop.sync import state as sync_state
 from desktop.workspace import Workspace
 from tests.helpers import ROOT, run_cli, signed_in_env
 from tests.integration.workstations.shared import add_records, workstations
 from tests.pg import POSTGRES, postgres_database, scratch_database  # noqa: F401 - provides the pg_url fixture
 
-pytestmark = [pytest.mark.integration, *POSTGRES,
-              pytest.mark.skipif(not nginx_available(), reason="nginx is not installed (apt-get install nginx-light)")]
+pytestmark = [pytest.mark.integration, *POSTGRES]
+NGINX = pytest.mark.skipif(not nginx_available(), reason="nginx is not installed (apt-get install nginx-light)")
 
 RECORDS = 72
 BATCH = 4  # small batches: many requests in flight while the replica dies
@@ -113,6 +115,7 @@ def _central_certificates(url: str) -> tuple[dict[tuple[str, int], list[str]], d
     return by_leaf, per_record
 
 
+@NGINX
 def test_two_workstations_sync_through_two_replicas_while_one_is_killed(tmp_path, pg_url, monkeypatch):
     with scratch_database("central") as central_url:
         (pc1, pc2), token, central_data = _facility_and_central(tmp_path, pg_url, central_url, monkeypatch)
@@ -164,3 +167,33 @@ def test_two_workstations_sync_through_two_replicas_while_one_is_killed(tmp_path
     # the central: one valid certificate per record, and the very ones the workstations hold
     assert len(per_record) == RECORDS and set(per_record.values()) == {1}
     assert seen_by_pc1 == seen_by_pc2 == central
+
+
+def test_two_runs_that_end_together_both_record_it(tmp_path, pg_url):
+    """Two workstations finishing a sync at the same moment both write the run's facts: the second
+    waits for the first and replaces them, it does not fail on the key."""
+    first_ws, second_ws = (Workspace.open(folder) for folder in workstations(tmp_path, pg_url))
+    errors: list[BaseException] = []
+
+    def second_run() -> None:
+        try:
+            with second_ws.db.session() as session:
+                sync_state.put(session, sync_state.LAST_RUN, {"at": "second"})
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+
+    try:
+        with first_ws.db.session() as session:
+            sync_state.put(session, sync_state.LAST_RUN, {"at": "first"})
+            session.flush()  # the row is written, not yet committed
+            other = threading.Thread(target=second_run)
+            other.start()
+            other.join(0.5)
+            assert other.is_alive(), "the second run waits for the first"
+        other.join(10)
+        assert errors == []
+        with first_ws.db.session() as session:
+            assert sync_state.get(session, sync_state.LAST_RUN) == {"at": "second"}
+    finally:
+        first_ws.close()
+        second_ws.close()
