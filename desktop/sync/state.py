@@ -6,7 +6,10 @@ import json
 from datetime import datetime
 from typing import Any
 
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from desktop.i18n import Message, tr
 from desktop.models.base import utcnow
@@ -25,12 +28,16 @@ def get(session: Session, key: str) -> dict[str, Any]:
 
 
 def put(session: Session, key: str, value: dict[str, Any]) -> None:
-    row = session.get(SyncState, key)
-    if row is None:
-        session.add(SyncState(key=key, value=value))
-    else:
-        row.value = value
-        row.updated_at = utcnow()
+    """Insert or replace in one statement: workstations that finish a run at the same moment on one
+    database both write ``last_run`` and must not collide on the key."""
+    now = utcnow()
+    insert = postgresql_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    statement = insert(SyncState).values(key=key, value=value, updated_at=now)
+    session.execute(statement.on_conflict_do_update(index_elements=[SyncState.key],
+                                                    set_={"value": statement.excluded.value, "updated_at": now}))
+    cached = session.identity_map.get(identity_key(SyncState, key))
+    if cached is not None:
+        session.expire(cached)
 
 
 def error_record(code: str, message: Message, at: datetime | None = None) -> dict[str, Any]:
