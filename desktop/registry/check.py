@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import bindparam, delete, exists, func, insert, select, update
+from sqlalchemy import delete, exists, func, insert, select
 from sqlalchemy.orm import Session
 
 from desktop.audit import record_events
-from desktop.db_bulk import chunks, write_lock
+from desktop.db_bulk import chunks, update_rows, write_lock
 from desktop.errors import UserError
 from desktop.i18n import Message, format_number, tr
 from desktop.models import RecordClaim, VaccinationRecord, utcnow
@@ -216,11 +216,7 @@ def _outcome(row: Any, answer: rc.Answer) -> tuple[dict[str, Any], list[dict[str
 
 
 _TABLE = VaccinationRecord.__table__
-_CHECK_VALUES = {name: bindparam(name) for name in (
-    "check_status", "registry_values", "differences", "checked_at", "updated_at")}
-_UPDATE = update(_TABLE).where(_TABLE.c.id == bindparam("record_id")).values(**_CHECK_VALUES)
-_UPDATE_NAME = update(_TABLE).where(_TABLE.c.id == bindparam("record_id")).values(
-    **_CHECK_VALUES, full_name=bindparam("full_name"), name_folded=bindparam("name_folded"))
+_CHECK_COLUMNS = ("check_status", "registry_values", "differences", "checked_at", "updated_at")
 
 
 class _Run:
@@ -259,7 +255,7 @@ class _Run:
         updates, renames, checks, corrections = [], [], [], []
         for row, values, differences in outcomes:
             update_row = {
-                "record_id": row.id, "check_status": values["check_status"], "registry_values": values["registry_values"],
+                "id": row.id, "check_status": values["check_status"], "registry_values": values["registry_values"],
                 "differences": differences, "checked_at": now, "updated_at": now,
             }
             if "full_name" in values:
@@ -274,9 +270,9 @@ class _Run:
                 corrections.append((row.id, {"full_name": row.full_name}, {"full_name": values["full_name"]}))
         with self.workspace.db.session() as session:
             if updates:
-                session.connection().execute(_UPDATE, updates)
+                update_rows(session, _TABLE, _CHECK_COLUMNS, updates)
             if renames:
-                session.connection().execute(_UPDATE_NAME, renames)
+                update_rows(session, _TABLE, (*_CHECK_COLUMNS, "full_name", "name_folded"), renames)
             write_differences(session, [(row.id, diffs) for row, _, diffs in outcomes])
             record_events(session, self.actor, "registry.check", "vaccination_record", checks)
             if corrections:

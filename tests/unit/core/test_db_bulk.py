@@ -136,3 +136,41 @@ def test_insert_rows_leaves_ids_to_the_database_when_none_is_given(engine, tmp_p
         assert len({i for i, _name in stored}) == 3 and all(i is not None for i, _name in stored)
     finally:
         ws.close()
+
+
+@pytest.mark.parametrize("engine", ["sqlite", pytest.param("postgres", marks=POSTGRES)])
+def test_update_rows_sets_each_row_its_own_values(engine, tmp_path, request):
+    """Many rows updated at once (the registry check's answers): each gets its own values, JSON and
+    times included; rows not named keep theirs; a name that is not a column is refused."""
+    from datetime import UTC, datetime
+
+    from desktop.db_bulk import update_rows
+    from desktop.workspace import Workspace
+
+    ws = Workspace.open(tmp_path / "ws")
+    if engine == "postgres":
+        ws.settings.set("database_url", request.getfixturevalue("pg_url"))
+    table = DailyList.__table__
+    try:
+        with ws.db.session() as session:
+            insert_rows(session, table, [{
+                "id": None, "file_name": f"{n}.csv", "file_sha256": f"{n}" * 64, "layout": "long",
+                "imported_at": datetime(2024, 5, 1, 8, 30, tzinfo=UTC), "imported_by": "an",
+                "facility_code": "01001", "rows_total": 1, "accepted": 1, "rejected": 0, "duplicates": 0,
+                "column_map": {}} for n in range(1, 5)])
+        with ws.db.session() as session:
+            ids = [i for (i,) in session.execute(select(DailyList.id).order_by(DailyList.id))]
+            update_rows(session, table, ("accepted", "column_map", "imported_at"), [
+                {"id": rid, "accepted": 10 + n, "column_map": {"full_name": n},
+                 "imported_at": datetime(2025, 1, n, 9, 0, tzinfo=UTC)} for n, rid in enumerate(ids[:3], 1)])
+            with pytest.raises(ValueError):
+                update_rows(session, table, ("accepted; DROP TABLE daily_list",), [{"id": ids[0], "x": 1}])
+        with ws.db.session() as session:
+            stored = session.execute(select(DailyList.accepted, DailyList.column_map, DailyList.imported_at)
+                                     .order_by(DailyList.id)).all()
+        assert [s[0] for s in stored] == [11, 12, 13, 1]
+        assert [s[1] for s in stored] == [{"full_name": 1}, {"full_name": 2}, {"full_name": 3}, {}]
+        assert stored[1][2] == datetime(2025, 1, 2, 9, 0, tzinfo=UTC)
+        assert stored[3][2] == datetime(2024, 5, 1, 8, 30, tzinfo=UTC)
+    finally:
+        ws.close()
