@@ -1,4 +1,9 @@
-"""Strict tests: no display needed, Qt warnings fail GUI tests, every test gets its own workspace."""
+"""Strict tests: no display needed, Qt warnings fail GUI tests, every test gets its own workspace.
+
+Password hashes are Argon2id at its lowest cost in the test process (the production parameters cost ~0.3 s of
+CPU per sign-in and dominated the suite); tests marked ``production_password_hash`` keep the real parameters.
+A hash of either cost verifies under the other, so workspaces are shared freely with ``main.py`` subprocesses.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +26,36 @@ def workspace(tmp_path):
     ws.settings.save()
     yield ws
     ws.close()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _quick_password_hashes():
+    """Yields the production hasher of ``desktop.accounts.passwords`` while the quick one stands in for it."""
+    from argon2 import PasswordHasher, Type
+
+    from desktop.accounts import passwords
+
+    production = passwords._HASHER
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "_HASHER", PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, hash_len=32,
+                                                           salt_len=16, type=Type.ID))
+        passwords._dummy_hash.cache_clear()
+        yield production
+    passwords._dummy_hash.cache_clear()
+
+
+@pytest.fixture(autouse=True)
+def _production_password_hash(request, _quick_password_hashes):
+    if request.node.get_closest_marker("production_password_hash") is None:
+        yield
+        return
+    from desktop.accounts import passwords
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(passwords, "_HASHER", _quick_password_hashes)
+        passwords._dummy_hash.cache_clear()
+        yield
+    passwords._dummy_hash.cache_clear()
 
 
 @pytest.fixture(autouse=True)
