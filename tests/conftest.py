@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import threading
+from pathlib import Path
 
 import pytest
 
@@ -56,6 +57,49 @@ def _production_password_hash(request, _quick_password_hashes):
         passwords._dummy_hash.cache_clear()
         yield
     passwords._dummy_hash.cache_clear()
+
+
+_FRESH_MIGRATION = {"on": False}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migrated_schema(tmp_path_factory):
+    """A new SQLite workspace database starts as a copy of one migrated here, by the real migrations, once.
+
+    The migrations create tables, indexes and triggers and no rows, so the copy is what they would make; tests
+    marked ``fresh_migration`` run them on their own new database as the program does.
+    """
+    from desktop.db import Database
+
+    template = tmp_path_factory.mktemp("schema") / "workspace.sqlite3"
+    database = Database(f"sqlite:///{template}")
+    database.migrate()
+    database.dispose()
+    schema = template.read_bytes()
+    migrate = Database.migrate
+
+    def migrate_from_copy(self):
+        path = Path(self.url.removeprefix("sqlite:///")) if self.url.startswith("sqlite:///") else None
+        if (path is not None and path.is_absolute() and not _FRESH_MIGRATION["on"]
+                and (not path.exists() or path.stat().st_size == 0)
+                and not any(path.with_name(path.name + s).exists() for s in ("-wal", "-journal"))):
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT, 0o600)
+            try:
+                os.write(fd, schema)
+            finally:
+                os.close(fd)
+        migrate(self)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(Database, "migrate", migrate_from_copy)
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_migration(request, _migrated_schema):
+    _FRESH_MIGRATION["on"] = request.node.get_closest_marker("fresh_migration") is not None
+    yield
+    _FRESH_MIGRATION["on"] = False
 
 
 @pytest.fixture(autouse=True)
