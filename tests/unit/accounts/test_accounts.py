@@ -13,6 +13,7 @@ from desktop.errors import UserError
 from desktop.models import AuditEvent, User, utcnow
 
 
+@pytest.mark.production_password_hash
 def test_password_hash_is_argon2id_and_verifies():
     h = accounts.hash_password("mật khẩu dài")
     assert h.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
@@ -20,6 +21,22 @@ def test_password_hash_is_argon2id_and_verifies():
     assert not accounts.verify_password(h, "mật khẩu dai")
     assert not accounts.verify_password(None, "anything")
     assert not accounts.verify_password("not a hash", "anything")
+
+
+@pytest.mark.production_password_hash
+def test_a_hash_of_lower_cost_is_upgraded_at_the_next_sign_in(workspace):
+    from argon2 import PasswordHasher, Type
+
+    accounts.create_administrator(workspace, "quantri", "quantri-123")
+    cheap = PasswordHasher(time_cost=1, memory_cost=8, parallelism=1, type=Type.ID).hash("quantri-123")
+    with workspace.db.session() as s:
+        s.execute(select(User).where(User.username == "quantri")).scalar_one().password_hash = cheap
+    assert accounts.needs_rehash(cheap)
+    accounts.authenticate(workspace, "quantri", "quantri-123")
+    with workspace.db.session() as s:
+        upgraded = s.execute(select(User).where(User.username == "quantri")).scalar_one().password_hash
+    assert upgraded.startswith("$argon2id$v=19$m=65536,t=3,p=4$") and not accounts.needs_rehash(upgraded)
+    assert accounts.verify_password(upgraded, "quantri-123")
 
 
 def test_first_account_is_the_administrator_and_only_once(workspace):

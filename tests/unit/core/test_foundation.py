@@ -29,6 +29,7 @@ def test_messages_render_in_both_languages():
     assert format_date("1990") == "1990"
 
 
+@pytest.mark.fresh_migration
 def test_database_is_wal_and_migrated(workspace):
     with workspace.db.session() as session:
         tables = {r[0] for r in session.execute(text("select name from sqlite_master where type='table'"))}

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from desktop.models import Base
 
 
+@pytest.mark.fresh_migration
 def test_models_match_the_migrated_schema(workspace):
     with workspace.db.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
