@@ -30,6 +30,10 @@ def page(qtbot, workspace):
     widget.show()
     qtbot.waitUntil(lambda: not widget.records.busy)
     yield widget
+    check = widget.check_operation  # the check of every row of a large file must not outlive its test
+    widget._stop_check()
+    if check is not None:
+        qtbot.waitUntil(check.done, timeout=30000)
     if widget.operation is not None:
         widget.operation.cancel()
         qtbot.waitUntil(lambda: widget.operation is None, timeout=30000)

@@ -36,7 +36,10 @@ def page(qtbot, workspace):
     widget.show()
     qtbot.waitUntil(lambda: not widget.records.busy)
     yield widget
+    check = widget.check_operation
     widget._stop_check()
+    if check is not None:
+        qtbot.waitUntil(check.done, timeout=30000)
     qtbot.waitUntil(lambda: widget.operation is None and not widget.corrections.busy and not widget.records.busy,
                     timeout=30000)
 
