@@ -8,7 +8,7 @@ text so that the queries in ``desktop.certificates.search`` use exactly the inde
 
 from __future__ import annotations
 
-from sqlalchemy import Index, literal_column
+from sqlalchemy import ColumnClause, Index, literal_column
 
 from desktop.models.records import VaccinationRecord
 
@@ -16,8 +16,8 @@ PHONE_DIGITS_SQL = ("replace(replace(replace(replace(replace(replace("
                     "phone, ' ', ''), '.', ''), '-', ''), '+', ''), '(', ''), ')', '')")
 INSURANCE_COMPACT_SQL = "upper(replace(insurance_number, ' ', ''))"
 
-PHONE_DIGITS = literal_column(PHONE_DIGITS_SQL)
-INSURANCE_COMPACT = literal_column(INSURANCE_COMPACT_SQL)
+PHONE_DIGITS: ColumnClause[str] = literal_column(PHONE_DIGITS_SQL)
+INSURANCE_COMPACT: ColumnClause[str] = literal_column(INSURANCE_COMPACT_SQL)
 
 PHONE_INDEX = Index("ix_record_phone_digits", PHONE_DIGITS)
 INSURANCE_INDEX = Index("ix_record_insurance_compact", INSURANCE_COMPACT)

@@ -9,7 +9,9 @@ engine = config.attributes.get("engine")
 if engine is None:
     from desktop.db import make_engine
 
-    engine = make_engine(config.get_main_option("sqlalchemy.url"))
+    url = config.get_main_option("sqlalchemy.url")
+    assert url is not None, "alembic needs sqlalchemy.url or an engine"
+    engine = make_engine(url)
 
 with engine.connect() as connection:
     context.configure(connection=connection, target_metadata=Base.metadata, render_as_batch=True)

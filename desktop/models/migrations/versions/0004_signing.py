@@ -24,9 +24,9 @@ MESSAGE = "signed batches are immutable"
 JSON_COLUMNS = ("on_behalf_of", "proof")
 
 
-def _changed(columns, distinct, cast=""):
+def _changed(columns: tuple[str, ...], distinct: str, cast: str = "") -> str:
     """OLD.c differs from NEW.c for any column (JSON compared as text where JSON has no equality)."""
-    def side(prefix, c):
+    def side(prefix: str, c: str) -> str:
         return f"{prefix}.{c}{cast}" if c in JSON_COLUMNS else f"{prefix}.{c}"
     return " OR ".join(f"{side('OLD', c)} {distinct} {side('NEW', c)}" for c in columns)
 
