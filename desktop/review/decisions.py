@@ -37,10 +37,11 @@ import re
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
+from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
-from desktop.audit import record_event, record_events
+from desktop.audit import Items, record_event, record_events
 from desktop.db_bulk import chunks, write_lock
 from desktop.errors import UserError
 from desktop.i18n import format_number, tr
@@ -245,7 +246,7 @@ def _apply(record: VaccinationRecord, action: str, reason: str, set_fields: dict
     return changed_differences
 
 
-def _stale(session, record: VaccinationRecord, seen: int) -> UserError:
+def _stale(session: Session, record: VaccinationRecord, seen: int) -> UserError:
     """The refusal of a decision taken on an older version: who changed the record, how, and when."""
     last = session.scalars(select(Decision).where(Decision.record_id == record.id)
                            .order_by(Decision.id.desc()).limit(1)).first()
@@ -278,7 +279,7 @@ def _stale(session, record: VaccinationRecord, seen: int) -> UserError:
         why=f" ({last.reason})" if last.reason else ""), code="record_changed", details=details)
 
 
-def _locked(session, record_id: int) -> VaccinationRecord | None:
+def _locked(session: Session, record_id: int) -> VaccinationRecord | None:
     """The record, locked until the transaction ends (the write lock on SQLite, the row on PostgreSQL)."""
     write_lock(session)
     return session.get(VaccinationRecord, record_id, with_for_update=True, populate_existing=True)
@@ -322,7 +323,7 @@ def resolve_many(workspace: Workspace, decisions: list[tuple[int, str, str, dict
 
     A refusal names the decision's position (0-based) in ``details["index"]``.
     """
-    out = []
+    out: list[dict[str, Any]] = []
     with workspace.db.session() as session:
         for index, (record_id, action, reason, set_fields) in enumerate(decisions):
             reason = (reason or "").strip()
@@ -339,7 +340,7 @@ def resolve_many(workspace: Workspace, decisions: list[tuple[int, str, str, dict
     return out
 
 
-def _resolve_one(session, record_id: int, action: str, reason: str, actor: str,
+def _resolve_one(session: Session, record_id: int, action: str, reason: str, actor: str,
                  set_fields: dict[str, Any] | None, now: datetime | None = None) -> dict[str, Any]:
     record = session.get(VaccinationRecord, record_id)
     if record is None:
@@ -362,13 +363,13 @@ def _resolve_one(session, record_id: int, action: str, reason: str, actor: str,
     return _fresh_view(session, record)
 
 
-def _fresh_view(session, record: VaccinationRecord) -> dict[str, Any]:
+def _fresh_view(session: Session, record: VaccinationRecord) -> dict[str, Any]:
     """The record's view with the version the database gave it (a trigger raises it on each change)."""
     _fresh_versions(session, [record])
     return record_view(record)
 
 
-def _fresh_versions(session, records: list[VaccinationRecord]) -> None:
+def _fresh_versions(session: Session, records: list[VaccinationRecord]) -> None:
     """Read back the versions the database's trigger gave these records (one query per 900)."""
     session.flush()
     by_id = {record.id: record for record in records}
@@ -386,7 +387,7 @@ def _check_central_open(record: VaccinationRecord) -> None:
                       "resubmitted): {why}", "central_closed", id=record.id, why=record.decision_reason)
 
 
-def _resolve_central(session, record: VaccinationRecord, action: str, reason: str, actor: str,
+def _resolve_central(session: Session, record: VaccinationRecord, action: str, reason: str, actor: str,
                      clean: dict[str, str] | None, now: datetime) -> dict[str, Any]:
     """A decision on a centrally rejected record: reject/defer it, or resubmit it as a new record."""
     _check_central_open(record)
@@ -403,7 +404,7 @@ def _resolve_central(session, record: VaccinationRecord, action: str, reason: st
     return _resubmit(session, record, action, reason, actor, clean, now)
 
 
-def _resubmit(session, old: VaccinationRecord, action: str, reason: str, actor: str,
+def _resubmit(session: Session, old: VaccinationRecord, action: str, reason: str, actor: str,
               clean: dict[str, str] | None, now: datetime) -> dict[str, Any]:
     if action == "accept_registry" and not old.registry_values:
         raise _refuse("Bản ghi {id} không có dữ liệu CSDL dân cư để chấp nhận; hãy sửa, giữ hoặc loại.",
@@ -467,9 +468,12 @@ def undo_last(workspace: Workspace, actor: str) -> dict[str, Any]:
             select(Decision).where(Decision.actor == actor, Decision.undone.is_(False), Decision.at == last.at,
                                    Decision.action == last.action).order_by(Decision.id)
         )) or [last]
-        events, views, restored = [], [], []
+        events: Items = []
+        views: list[dict[str, Any]] = []
+        restored: list[VaccinationRecord] = []
         for decision in group:
             record = session.get(VaccinationRecord, decision.record_id)
+            assert record is not None, "a decision's record is never deleted"
             if record.stage != "rejected_central":  # a central rejection's reject/defer can be undone
                 _check_open(record)
             current = _snapshot(record)
@@ -494,7 +498,7 @@ def undo_last(workspace: Workspace, actor: str) -> dict[str, Any]:
 
 
 def _bulk_query(kind: str | None, status: str | None, action: str | None, list_id: int | None = None,
-                day: str | None = None):
+                day: str | None = None) -> Select[VaccinationRecord]:
     query = select(VaccinationRecord).where(queue_filter(kind, status, list_id, day))
     if action == "accept_registry":
         # only records the registry found have values to accept (JSON null is not SQL NULL: use the status)
@@ -527,7 +531,8 @@ def bulk_resolve(workspace: Workspace, action: str, reason: str | None, actor: s
         records = list(session.scalars(_bulk_query(kind, status, action, list_id, day)))
         for record in records:
             _check_keepable(record, action)
-        events, decisions = [], []
+        events: Items = []
+        decisions: list[Decision] = []
         now = utcnow()  # one timestamp: undo takes the bulk decision back as a whole
         central = 0
         for record in records:

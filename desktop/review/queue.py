@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, and_, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from desktop.errors import UserError
 from desktop.i18n import tr
@@ -32,18 +32,18 @@ QUEUE_STATUSES = (*NEEDS_DECISION, CENTRAL, "deferred")
 R = VaccinationRecord
 
 
-def open_condition():
+def open_condition() -> ColumnElement[bool]:
     """Unsigned and still at the facility."""
     return and_(R.stage == "loaded", R.batch_id.is_(None))
 
 
-def central_condition():
+def central_condition() -> ColumnElement[bool]:
     """Rejected by the central service and not yet rejected or resubmitted by the clerk (a resubmitted
     record's stage is ``superseded``)."""
     return and_(R.stage == "rejected_central", func.coalesce(R.decision, "") != "reject")
 
 
-def in_queue():
+def in_queue() -> ColumnElement[bool]:
     return or_(
         and_(open_condition(), or_(
             and_(R.check_status.in_(NEEDS_DECISION), R.decision.is_(None)),
@@ -77,9 +77,9 @@ def parse_kind(kind: str | None) -> tuple[str | None, str | None]:
     return field or None, name
 
 
-def scope_conditions(list_id: int | None = None, day: str | None = None) -> list:
+def scope_conditions(list_id: int | None = None, day: str | None = None) -> list[ColumnElement[bool]]:
     """Narrow to one list and/or one vaccination day."""
-    conditions = []
+    conditions: list[ColumnElement[bool]] = []
     if list_id is not None:
         conditions.append(R.list_id == list_id)
     if day:
@@ -88,7 +88,7 @@ def scope_conditions(list_id: int | None = None, day: str | None = None) -> list
 
 
 def queue_filter(kind: str | None = None, status: str | None = None, list_id: int | None = None,
-                 day: str | None = None):
+                 day: str | None = None) -> ColumnElement[bool]:
     """The SQL condition for the queue, optionally narrowed by kind, status, list and day."""
     conditions = [in_queue(), *scope_conditions(list_id, day)]
     if status:
@@ -118,6 +118,7 @@ def queue_filter(kind: str | None = None, status: str | None = None, list_id: in
 def queue_ids_in(session: Session, kind: str | None = None, status: str | None = None, list_id: int | None = None,
                  day: str | None = None, sort: str | None = None, descending: bool = False) -> list[int]:
     column = SORTABLE.get(sort or "")
+    order: list[ColumnElement[Any] | InstrumentedAttribute[int]]
     if column is None:
         order = [R.id]
     else:
@@ -162,12 +163,12 @@ def queue_counts(workspace: Workspace, list_id: int | None = None, day: str | No
             key = status_key(stage, check_status, decision)
             statuses[key] = statuses.get(key, 0) + count
         kinds: dict[str, int] = {}
-        rows = session.execute(
+        kind_rows = session.execute(
             select(RecordDifference.field, RecordDifference.kind, func.count(func.distinct(RecordDifference.record_id)))
             .join(R, R.id == RecordDifference.record_id).where(in_queue(), open_condition(), *scope)
             .group_by(RecordDifference.field, RecordDifference.kind)
         )
-        for field, name, count in rows:
+        for field, name, count in kind_rows:
             kinds[f"{field}:{name}"] = count
         order = {f"{f}:{k}": i for i, (f, k) in enumerate(ALL_KINDS)}
         kinds = dict(sorted(kinds.items(), key=lambda kv: order.get(kv[0], 99)))
