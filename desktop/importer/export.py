@@ -11,13 +11,16 @@ from __future__ import annotations
 import csv
 from collections import OrderedDict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
 from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import DailyList, ImportIssue
+
+if TYPE_CHECKING:
+    from desktop.workspace import Workspace
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -29,7 +32,7 @@ def neutralise(value: Any) -> Any:
     return value
 
 
-def export_rejected(workspace, list_id: int, out_path: Path | str) -> dict[str, Any]:
+def export_rejected(workspace: Workspace, list_id: int, out_path: Path | str) -> dict[str, Any]:
     """Write the rejected rows of list ``list_id`` to ``out_path`` (.xlsx or .csv); returns {rows, out}."""
     out_path = Path(out_path)
     suffix = out_path.suffix.lower()

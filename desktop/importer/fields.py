@@ -8,6 +8,7 @@ the field's names or starts with one followed by a space ("ngay sinh dang dd mm 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from desktop.i18n import Message, tr
 from desktop.importer.text import header_key
@@ -110,7 +111,7 @@ class ColumnMap:
             out |= set(block.values())
         return sorted(out)
 
-    def as_dict(self) -> dict:
+    def as_dict(self) -> dict[str, Any]:
         return {"layout": self.layout, "header_row": self.header_row + 1, "header_rows": self.header_rows,
                 "columns": dict(self.columns), "doses": {str(k): dict(v) for k, v in self.doses.items()}}
 
@@ -118,7 +119,7 @@ class ColumnMap:
 HEADER_SCAN_ROWS = 40
 
 
-def _recognised(row: list) -> dict[int, str]:
+def _recognised(row: list[Any]) -> dict[int, str]:
     out = {}
     for index, cell in enumerate(row):
         key = field_for_header(cell)
@@ -127,7 +128,7 @@ def _recognised(row: list) -> dict[int, str]:
     return out
 
 
-def find_header(rows: list[list]) -> ColumnMap | None:
+def find_header(rows: list[list[Any]]) -> ColumnMap | None:
     """The header among the first rows: the row naming the most fields (at least two), plus its sub-row."""
     best: tuple[int, int] | None = None
     for index, row in enumerate(rows[:HEADER_SCAN_ROWS]):
@@ -151,21 +152,21 @@ def find_header(rows: list[list]) -> ColumnMap | None:
     return cmap
 
 
-def _width(rows: list[list]) -> int:
+def _width(rows: list[list[Any]]) -> int:
     return max((len(r) for r in rows[:HEADER_SCAN_ROWS + 2]), default=0)
 
 
-def _cell(row: list, index: int) -> object:
+def _cell(row: list[Any], index: int) -> object:
     return row[index] if index < len(row) and row[index] is not None else ""
 
 
-def _looks_like_sub_header(top: list, sub: list) -> bool:
+def _looks_like_sub_header(top: list[Any], sub: list[Any]) -> bool:
     """A second header row: it names fields under cells the first row leaves empty (merged groups)."""
     named = [i for i, cell in enumerate(sub) if field_for_header(cell)]
     return len(named) >= 2 and all(not str(top[i]).strip() or field_for_header(top[i]) is None for i in named)
 
 
-def _pl1_map(top_index: int, top: list, sub: list) -> ColumnMap:
+def _pl1_map(top_index: int, top: list[Any], sub: list[Any]) -> ColumnMap:
     """Two-row PL1 header: person columns, then per dose "Tên vắc xin" + block "Mũi n" (date, lot, place)."""
     headers: list[str] = []
     cmap = ColumnMap("pl1", 2, top_index, headers)
@@ -194,7 +195,7 @@ def _pl1_map(top_index: int, top: list, sub: list) -> ColumnMap:
 
 
 def apply_manual_map(cmap: ColumnMap | None, headers_row: int | None, width: int,
-                     manual: dict[str, int], rows: list[list]) -> ColumnMap:
+                     manual: dict[str, int], rows: list[list[Any]]) -> ColumnMap:
     """The clerk's own mapping (field → column index) on top of what was recognised."""
     if cmap is None:
         top_index = headers_row or 0

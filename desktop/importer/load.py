@@ -15,13 +15,14 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Table, select
+from sqlalchemy.orm import Session
 
 from desktop.db_bulk import gc_paused, indexes_set_aside, insert_rows, is_sqlite, next_id
 from desktop.errors import UserError
-from desktop.i18n import tr
+from desktop.i18n import Message, tr
 from desktop.importer.bulk import RecordWriter, lock_for_writing
 from desktop.importer.fields import FIELD_BY_KEY, ColumnMap, apply_manual_map, find_header
 from desktop.importer.messages import row_message
@@ -30,6 +31,9 @@ from desktop.importer.rows import Issue, RowReader
 from desktop.importer.text import clean, header_key, value_text
 from desktop.models import AuditEvent, DailyList, ImportIssue, VaccinationRecord
 from desktop.progress import Progress
+
+if TYPE_CHECKING:
+    from desktop.workspace import Workspace
 
 log = logging.getLogger(__name__)
 CHUNK_ROWS = 2000  # records written at a time
@@ -104,7 +108,7 @@ def resolve_manual_map(manual: dict[str, Any] | None, headers: list[str]) -> dic
     return out
 
 
-def _first_nonempty_row(rows: list[list]) -> int:
+def _first_nonempty_row(rows: list[list[Any]]) -> int:
     for index, row in enumerate(rows):
         if any(clean(value_text(c)) for c in row):
             return index
@@ -165,7 +169,7 @@ _REQUIRED = [f for f in ("full_name", "date_of_birth", "sex", "id_number", "vacc
 
 
 # ---------------------------------------------------------------- merged cells
-def _fill_merged(sheet: Sheet, first_data_row: int, rows: list[list]) -> None:
+def _fill_merged(sheet: Sheet, first_data_row: int, rows: list[list[Any]]) -> None:
     """A cell merged over several data rows means the same value in each (calamine fills only the first)."""
     for rng in sheet.merged:
         try:
@@ -199,7 +203,7 @@ def _keys(record: dict[str, Any]) -> tuple[str | None, str]:
                                                       record["vaccination_date"])
 
 
-def _load_existing(session) -> dict[str, tuple[int, int | None, int]]:
+def _load_existing(session: Session) -> dict[str, tuple[int, int | None, int]]:
     t = VaccinationRecord.__table__.c
     out: dict[str, tuple[int, int | None, int]] = {}
     query = select(t.id, t.list_id, t.source_row, t.source_ref, t.id_number, t.dose_number, t.vaccination_date,
@@ -213,7 +217,7 @@ def _load_existing(session) -> dict[str, tuple[int, int | None, int]]:
     return out
 
 
-def _key_text(key: str):
+def _key_text(key: str) -> Message:
     kind, rest = key[0], key[1:]
     if kind == "r":
         return tr("mã {ref}", "record id {ref}", ref=rest)
@@ -229,7 +233,7 @@ def _key_text(key: str):
 
 
 # ---------------------------------------------------------------- the import
-def import_file(workspace, path: Path | str, actor: str, progress: Progress | None = None,
+def import_file(workspace: Workspace, path: Path | str, actor: str, progress: Progress | None = None,
                 column_map: dict[str, Any] | None = None, today: dt.date | None = None) -> ImportResult:
     """Load one daily list into ``workspace``; the whole file in one transaction (all or nothing).
 
@@ -256,7 +260,7 @@ def import_file(workspace, path: Path | str, actor: str, progress: Progress | No
     return result
 
 
-def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: ImportResult, path: Path, actor: str,
+def _run(session: Session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: ImportResult, path: Path, actor: str,
          facility: str, progress: Progress | None) -> None:
     lock_for_writing(session)
     previous = session.execute(
@@ -271,8 +275,8 @@ def _run(session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, result: Impo
     load = _Load(session, reader, result, path, progress, _load_existing(session),
                  RecordWriter(session, daily.id, actor, path.name))
     expected = _expected_rows(sheet, cmap)
-    with indexes_set_aside(session, VaccinationRecord.__table__, expected, load.store.first_id - 1), \
-            indexes_set_aside(session, AuditEvent.__table__, expected, getattr(load.store.events, "last_id", 0)):
+    with indexes_set_aside(session, cast(Table, VaccinationRecord.__table__), expected, load.store.first_id - 1), \
+            indexes_set_aside(session, cast(Table, AuditEvent.__table__), expected, getattr(load.store.events, "last_id", 0)):
         _read_rows(load, sheet, cmap)
         load.store.flush()
     if progress is not None:
@@ -304,9 +308,9 @@ def _expected_rows(sheet: Sheet, cmap: ColumnMap) -> int:
     return int(sheet.total / max(width, 1.0))
 
 
-def _data_rows(sheet: Sheet, first_data: int) -> Iterator[tuple[int, list]]:
+def _data_rows(sheet: Sheet, first_data: int) -> Iterator[tuple[int, list[Any]]]:
     """(0-based index, cells) of the rows after the header, merged cells filled in."""
-    rows: Iterable[list] = sheet.rows()
+    rows: Iterable[list[Any]] = sheet.rows()
     if sheet.kind != "csv" and sheet.merged:
         rows = list(rows)
         _fill_merged(sheet, first_data, rows)
@@ -335,8 +339,8 @@ def _read_rows(load: _Load, sheet: Sheet, cmap: ColumnMap) -> None:
 class _Load:
     """One import's rows inside its transaction: counts, de-duplication keys, issues, pending records."""
 
-    def __init__(self, session, reader: RowReader, result: ImportResult, path: Path, progress: Progress | None,
-                 existing: dict[str, tuple[int, int | None, int]], store: RecordWriter):
+    def __init__(self, session: Session, reader: RowReader, result: ImportResult, path: Path, progress: Progress | None,
+                 existing: dict[str, tuple[int, int | None, int]], store: RecordWriter) -> None:
         self.session, self.reader, self.result, self.path, self.progress = session, reader, result, path, progress
         self.existing = existing
         self.seen: dict[str, int] = {}
@@ -373,7 +377,7 @@ class _Load:
             self.store.flush()
         return True
 
-    def read_full(self, cells: list, row: int) -> None:
+    def read_full(self, cells: list[Any], row: int) -> None:
         """A row the fast path declined: ignored, empty, rejected with every reason, or placed."""
         reader = self.reader
         if reader.is_total_row(cells):
@@ -441,10 +445,10 @@ def _header_rows(sheet: Sheet, cmap: ColumnMap) -> list[list[str]]:
     return [[clean(value_text(c)) for c in r] for r in rows]
 
 
-def _store_issues(session, list_id: int, issues: list[Issue], raw_by_row: dict[int, list[str]]) -> None:
+def _store_issues(session: Session, list_id: int, issues: list[Issue], raw_by_row: dict[int, list[str]]) -> None:
     if not issues:
         return
-    start = next_id(session, ImportIssue.__table__) if is_sqlite(session) else None
+    start = next_id(session, cast(Table, ImportIssue.__table__)) if is_sqlite(session) else None
     rows = []
     for offset, issue in enumerate(issues):
         row = {"list_id": list_id, "row": issue.row, "kind": issue.kind, "column": issue.column[:200],
@@ -453,4 +457,4 @@ def _store_issues(session, list_id: int, issues: list[Issue], raw_by_row: dict[i
         if start is not None:
             row["id"] = start + offset
         rows.append(row)
-    insert_rows(session, ImportIssue.__table__, rows)
+    insert_rows(session, cast(Table, ImportIssue.__table__), rows)

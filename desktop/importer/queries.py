@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
@@ -13,6 +13,8 @@ from desktop.db_bulk import gc_paused
 from desktop.importer.text import clean
 from desktop.models import VaccinationRecord
 from desktop.text import fold
+
+_T = TypeVar("_T")  # the one column a filtered query selects
 
 R = VaccinationRecord
 FETCH_SLICE = 5000
@@ -31,7 +33,7 @@ class RecordFilter:
     sort: str | None = None  # one of SORTABLE; None keeps list order
     descending: bool = False
 
-    def apply(self, query: Select) -> Select:
+    def apply(self, query: Select[_T]) -> Select[_T]:
         if self.status:
             query = query.where(R.check_status == self.status)
         if self.stage:

@@ -15,12 +15,19 @@ import hashlib
 import io
 import itertools
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from desktop.errors import UserError
 from desktop.i18n import tr
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+    from python_calamine import CalamineSheet
+
+MergedRange = tuple[tuple[int, int], tuple[int, int]]  # ((first row, first column), (last row, last column))
 
 MAX_ROWS = 1_000_000
 MAX_WORKBOOK_BYTES = 150 * 1024 * 1024
@@ -42,20 +49,24 @@ class Sheet:
     name: str
     sha256: str
     total: int  # rows when known, else bytes (``progress_in_bytes``)
-    head: list[list] = field(default_factory=list)
+    head: list[list[Any]] = field(default_factory=list)
     encoding: str = ""
     delimiter: str = ""
     progress_in_bytes: bool = False
-    _rows_factory: object = None
-    _bytes_read: object = None
-    merged: list = field(default_factory=list)
+    _rows_factory: Callable[..., Iterator[list[Any]]] | None = None  # called with no arguments
+    _bytes_read: Callable[[], int] | None = None
+    merged: list[MergedRange] = field(default_factory=list)
 
-    def rows(self) -> Iterator[list]:
+    def rows(self) -> Iterator[list[Any]]:
         """Every row from the first, as lists of cell values."""
-        return self._rows_factory()  # type: ignore[operator]
+        assert self._rows_factory is not None, "a sheet is always made with its rows"
+        return self._rows_factory()
 
     def position(self, row_index: int) -> int:
-        return self._bytes_read() if self.progress_in_bytes else row_index  # type: ignore[operator]
+        if not self.progress_in_bytes:
+            return row_index
+        assert self._bytes_read is not None, "a sheet read in bytes always counts them"
+        return self._bytes_read()
 
 
 def _refuse(vi: str, en: str, code: str, **params: object) -> UserError:
@@ -172,7 +183,7 @@ def _read_workbook(path: Path, kind: str) -> Sheet:
                   "empty_file", file=path.name)
 
 
-def _grid_rows(sheet) -> Iterator[list]:
+def _grid_rows(sheet: CalamineSheet) -> Iterator[list[Any]]:
     """The sheet's rows from A1 (empty rows and columns before the data included), one at a time.
 
     Rows are made into Python lists as they are read, never all at once. The reader's row
@@ -186,12 +197,12 @@ def _grid_rows(sheet) -> Iterator[list]:
         yield pad + row if pad else row
 
 
-def _grid_height(sheet) -> int:
+def _grid_height(sheet: CalamineSheet) -> int:
     start = sheet.start
     return 0 if start is None else start[0] + sheet.height
 
 
-def _merged_ranges(sheet) -> list:
+def _merged_ranges(sheet: CalamineSheet) -> list[MergedRange]:
     try:
         return list(sheet.merged_cell_ranges or [])
     except Exception:  # noqa: BLE001 - not every format reports merged cells
@@ -281,14 +292,14 @@ def sniff_delimiter(text: str) -> str:
 class _CountingReader(io.RawIOBase):
     """Counts the bytes the text layer has pulled, for progress through a streamed file."""
 
-    def __init__(self, raw):
+    def __init__(self, raw: io.RawIOBase) -> None:
         self._raw = raw
         self.count = 0
 
     def readable(self) -> bool:
         return True
 
-    def readinto(self, buffer) -> int:
+    def readinto(self, buffer: WriteableBuffer) -> int | None:
         n = self._raw.readinto(buffer)
         self.count += n or 0
         return n
@@ -315,7 +326,7 @@ def _read_text(path: Path) -> Sheet:
     head = list(_csv_rows(path, encoding, delimiter, limit=60)[0])
     size = path.stat().st_size
 
-    def rows_factory() -> Iterator[list]:
+    def rows_factory() -> Iterator[list[Any]]:
         iterator, counter = _csv_rows(path, encoding, delimiter)
         sheet._bytes_read = lambda: counter.count
         return iterator
@@ -325,13 +336,14 @@ def _read_text(path: Path) -> Sheet:
     return sheet
 
 
-def _csv_rows(path: Path, encoding: str, delimiter: str, limit: int | None = None):
+def _csv_rows(path: Path, encoding: str, delimiter: str,
+              limit: int | None = None) -> tuple[Iterator[list[Any]], _CountingReader]:
     raw = open(path, "rb", buffering=0)  # noqa: SIM115 - closed when the generator ends
     counter = _CountingReader(raw)
     buffered = io.BufferedReader(counter, buffer_size=1024 * 1024)
     stream = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline="")
 
-    def generate() -> Iterator[list]:
+    def generate() -> Iterator[list[Any]]:
         try:
             reader = csv.reader(stream, delimiter=delimiter)
             first = next(reader, None)

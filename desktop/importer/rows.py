@@ -67,10 +67,11 @@ class RowReader:
         self.today = (today or dt.date.today()).isoformat()
         self.headers = [clean(h) for h in cmap.headers]
         self.person = dict(cmap.columns)
+        self.doses: list[tuple[int | None, dict[str, int]]]
         if cmap.layout == "pl1":
             self.doses = [(n, block) for n, block in sorted(cmap.doses.items())]
         else:
-            block = {k: cmap.columns[k] for k in ("vaccine", "lot", "vaccination_date", "facility_code")
+            block: dict[str, int] = {k: cmap.columns[k] for k in ("vaccine", "lot", "vaccination_date", "facility_code")
                      if k in cmap.columns}
             self.doses = [(None, block)]
         self.used = cmap.used_columns()
@@ -112,7 +113,7 @@ class RowReader:
         return self.headers[index] if index < len(self.headers) else f"#{index + 1}"
 
     @staticmethod
-    def _cell(cells: list, index: int | None) -> Any:
+    def _cell(cells: list[Any], index: int | None) -> Any:
         if index is None:
             return ""
         try:
@@ -121,7 +122,7 @@ class RowReader:
             return ""
         return "" if value is None else value
 
-    def is_empty(self, cells: list) -> bool:
+    def is_empty(self, cells: list[Any]) -> bool:
         for index in self.used:
             if index < len(cells):
                 value = cells[index]
@@ -129,7 +130,7 @@ class RowReader:
                     return False
         return True
 
-    def is_total_row(self, cells: list) -> bool:
+    def is_total_row(self, cells: list[Any]) -> bool:
         """"Tổng cộng: 300" at the end of a list: a text cell starting with a total word and no dates."""
         dob = self._cell(cells, self._person_index[1])
         if dob != "" and not (isinstance(dob, str) and not dob.strip()):
@@ -162,11 +163,11 @@ class RowReader:
                                    row_message(code, row=result.row, column=column, value=text, **extra)))
 
     # -------------------------------------------------------------- the fast path
-    def read_valid(self, cells: list, row: int) -> dict[str, Any] | None:
+    def read_valid(self, cells: list[Any], row: int) -> dict[str, Any] | None:
         """The record of a long-layout row that ``read`` accepts with no issue at all, else None."""
         return self.read_common([cells], [row])[0]
 
-    def read_common(self, rows: Sequence[list], numbers: Sequence[int]) -> list[dict[str, Any] | None]:
+    def read_common(self, rows: Sequence[list[Any]], numbers: Sequence[int]) -> list[dict[str, Any] | None]:
         """For each row, the record ``read`` gives when it accepts the row with no issue at all, else None.
 
         For the common rows only: any problem, warning, missing or None cell, or the platform's
@@ -179,7 +180,7 @@ class RowReader:
         return self._common.read(rows, numbers)
 
     # -------------------------------------------------------------- the row
-    def read(self, cells: list, row: int) -> RowResult:
+    def read(self, cells: list[Any], row: int) -> RowResult:
         """The row's records, or every reason it cannot give them (each check of the list, in column order)."""
         result = RowResult(row)
         if len(cells) < self._width or None in cells:  # as ``_cell``: missing and None cells read as ""
@@ -210,14 +211,14 @@ class RowReader:
             result.records.append(record)
         return result
 
-    def _read_name(self, result: RowResult, cells: list) -> tuple[str, str]:
+    def _read_name(self, result: RowResult, cells: list[Any]) -> tuple[str, str]:
         raw = cells[self._fetch_person[0]]
         problem, full_name, name_folded = name_cell(raw)
         if problem:
             self._reject(result, problem, "full_name", self._person_index[0], raw, max=MAX_LENGTHS["full_name"])
         return full_name, name_folded
 
-    def _read_dob(self, result: RowResult, cells: list) -> str:
+    def _read_dob(self, result: RowResult, cells: list[Any]) -> str:
         index = self._person_index[1]
         raw = cells[self._fetch_person[1]]
         try:
@@ -233,7 +234,7 @@ class RowReader:
             return ""
         return dob
 
-    def _read_sex_nationality(self, result: RowResult, cells: list) -> tuple[str, str]:
+    def _read_sex_nationality(self, result: RowResult, cells: list[Any]) -> tuple[str, str]:
         _i_name, _i_dob, i_sex, i_nat, _i_id, _i_dose = self._person_index
         raw = cells[self._fetch_person[2]]
         sex = ""
@@ -250,7 +251,7 @@ class RowReader:
                 self._reject(result, exc.code, "nationality", i_nat, raw)
         return sex, nationality
 
-    def _read_id(self, result: RowResult, cells: list, sex: str, dob: str) -> tuple[Any, list[str]]:
+    def _read_id(self, result: RowResult, cells: list[Any], sex: str, dob: str) -> tuple[Any, list[str]]:
         """The ID number and the record's flags; its problems are warnings (the registry check settles them)."""
         index = self._person_index[4]
         raw = cells[self._fetch_person[4]]
@@ -271,7 +272,7 @@ class RowReader:
                            parts=tr(", ".join(n.vi for n in names), ", ".join(n.en for n in names)))
         return ident, flags
 
-    def _read_extras(self, result: RowResult, cells: list) -> dict[str, str]:
+    def _read_extras(self, result: RowResult, cells: list[Any]) -> dict[str, str]:
         """The optional text fields (platform id, phone, insurance number, place codes)."""
         extras = dict(_NO_EXTRAS)
         for key, index, fetch, limit in self._fetch_extra:
@@ -282,7 +283,7 @@ class RowReader:
             extras[key] = value
         return extras
 
-    def _read_long_dose(self, result: RowResult, cells: list) -> int | None:
+    def _read_long_dose(self, result: RowResult, cells: list[Any]) -> int | None:
         """The dose number of a long-layout row (PL1 rows name the dose by their block)."""
         index = self._person_index[5]
         if index is None and self.cmap.layout == "pl1":
@@ -294,7 +295,7 @@ class RowReader:
             self._reject(result, exc.code, "dose_number", index, raw)
             return None
 
-    def _read_doses(self, result: RowResult, cells: list, dob: str,
+    def _read_doses(self, result: RowResult, cells: list[Any], dob: str,
                     long_dose: int | None) -> list[tuple[Any, Any, str, str, str]]:
         """(dose number, vaccine, lot, date, facility) of each filled dose block."""
         reject = self._reject

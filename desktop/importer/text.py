@@ -45,10 +45,10 @@ def value_text(value: object) -> str:
 def cell_text(value: object) -> str:
     """``clean(value_text(value))`` with a fast path for the common plain-ASCII cell."""
     if value.__class__ is str:
-        if value.isalnum() and value.isascii():  # type: ignore[union-attr]
-            return value  # type: ignore[return-value]  # letters and digits only: nothing to clean
-        if value.isascii():  # type: ignore[union-attr]
-            text = " ".join(value.split())  # type: ignore[union-attr]
+        if value.isalnum() and value.isascii():
+            return value  # letters and digits only: nothing to clean
+        if value.isascii():
+            text = " ".join(value.split())
             if text[:1] == "'" and text[1:2] in _NEUTRALISED:
                 text = text[1:]
             return text

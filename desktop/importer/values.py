@@ -205,9 +205,9 @@ def parse_id(value: object) -> IdNumber:
     provinces 01–09 that lost its leading zero (restored, with a warning). 6–9 letters and digits
     with at least one of each: passport. Anything else is kept as written and marked invalid.
     """
-    if value.__class__ is str and len(value) == 12 and value.isdigit() and value.isascii():  # type: ignore[union-attr]
-        if cccd_province_ok(value):  # type: ignore[arg-type]
-            return IdNumber(value, "cccd")  # type: ignore[arg-type]
+    if value.__class__ is str and len(value) == 12 and value.isdigit() and value.isascii():
+        if cccd_province_ok(value):
+            return IdNumber(value, "cccd")
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return _parse_id_text(cell_text(value))

@@ -50,9 +50,9 @@ class _Patterns:
         self.cell_open = b"<" + prefix + b'c r="'
         self.cell_ref = re.compile(re.escape(self.cell_open) + rb"([A-Z]{1,3})[0-9]")
         self.cell_ref_anywhere = re.compile(re.escape(b"<" + prefix + b"c") + rb'\s[^>]*?\br="([A-Z]{1,3})[0-9]')
-        self._wider: dict[bytes, re.Pattern | None] = {}
+        self._wider: dict[bytes, re.Pattern[bytes] | None] = {}
 
-    def wider_than(self, column: bytes) -> re.Pattern | None:
+    def wider_than(self, column: bytes) -> re.Pattern[bytes] | None:
         """Cell references right of ``column`` only: on an ordinary sheet this finds nothing, fast."""
         if column not in self._wider:
             letters = column.decode()
@@ -164,7 +164,7 @@ def _worksheet_parts(archive: zipfile.ZipFile) -> list[str]:
                   if n.lower().startswith("xl/worksheets/") and n.lower().endswith(".xml"))
 
 
-def _declared_cost(part: str, match: re.Match | None) -> SheetCost | None:
+def _declared_cost(part: str, match: re.Match[bytes] | None) -> SheetCost | None:
     """The cost the sheet's ``<dimension ref>`` declares, as if every cell of it were filled."""
     if match is None or not match.group(3):
         return None
