@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -47,7 +47,7 @@ Items = list[tuple[str | int, dict[str, Any] | None, dict[str, Any] | None]]
 
 def _canonical(event: Any) -> bytes:
     """The hashed form of an event; ``event`` is an ``AuditEvent`` or a plain mapping of its columns."""
-    get = event.get if isinstance(event, Mapping) else lambda name: getattr(event, name)
+    get: Callable[[str], Any] = event.get if isinstance(event, Mapping) else lambda name: getattr(event, name)
     body = {
         "id": get("id"),
         "at": get("at").isoformat(timespec="microseconds"),
@@ -339,7 +339,7 @@ class AuditChain:
         return sorted(((b, e) for b, e in wanted.items() if found.get(b, -1) <= e), key=lambda x: x[1])
 
 
-def _signed_audit_head(manifest: bytes, cert_sha256: str) -> dict[str, Any] | None | bool:
+def _signed_audit_head(manifest: bytes, cert_sha256: str) -> dict[str, Any] | None | Literal[False]:
     """The ``audit_head`` of a signed manifest; None when it carries none, False when its signature fails."""
     import cbor2
 
@@ -370,14 +370,15 @@ def _verify_manifest_signature(msg: Any, leaf_der: bytes) -> None:
     from cryptography import x509
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives import hashes
-    from cryptography.hazmat.primitives.asymmetric import padding
+    from cryptography.hazmat.primitives.asymmetric import padding, rsa
 
     from desktop.dcc import cose
 
     public_key = x509.load_der_x509_certificate(leaf_der).public_key()
     if msg.alg == -257:  # RS256, for tokens without PSS
         try:
-            public_key.verify(msg.signature, msg.to_be_signed(), padding.PKCS1v15(), hashes.SHA256())  # type: ignore[union-attr,call-arg]
+            cast(rsa.RSAPublicKey, public_key).verify(msg.signature, msg.to_be_signed(), padding.PKCS1v15(),
+                                                      hashes.SHA256())
         except (InvalidSignature, TypeError, AttributeError) as exc:
             raise ValueError("RS256 signature does not match") from exc
         return

@@ -8,14 +8,17 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any, cast
 
 from sqlalchemy import create_engine, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.engine.interfaces import DBAPIConnection, DBAPICursor, ExecutionContext
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import ConnectionPoolEntry
 
 from desktop.errors import UserError
 from desktop.i18n import tr
@@ -24,7 +27,7 @@ log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "models" / "migrations"
 
 
-def _sqlite_pragmas(dbapi_connection, _record) -> None:
+def _sqlite_pragmas(dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
@@ -60,7 +63,7 @@ _RECORD_WRITES = ("INSERT", "UPDATE", "DELETE")
 
 
 class Database:
-    def __init__(self, url: str, info: dict | None = None):
+    def __init__(self, url: str, info: dict[str, Any] | None = None):
         self.url = url
         self.engine = make_engine(url)
         # whose changes are this process's own, so a change watcher tells only of other workstations':
@@ -74,13 +77,14 @@ class Database:
         # ``info`` reaches every session (``Session.info``), e.g. where the audit log's key is kept
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, info=dict(info or {}))
 
-    def _note_backend(self, dbapi_connection, _record) -> None:
+    def _note_backend(self, dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("SELECT pg_backend_pid()")
-        self.backend_pids.add(int(cursor.fetchone()[0]))
+        self.backend_pids.add(int(cast(Sequence[Any], cursor.fetchone())[0]))  # SELECT gives one row
         cursor.close()
 
-    def _note_write(self, _conn, _cursor, statement: str, _parameters, _context, _executemany) -> None:
+    def _note_write(self, _conn: Connection, _cursor: DBAPICursor, statement: str, _parameters: Any,
+                    _context: ExecutionContext | None, _executemany: bool) -> None:
         if statement.lstrip()[:6].upper() in _RECORD_WRITES and "vaccination_record" in statement:
             self.record_writes += 1
 

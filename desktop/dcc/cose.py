@@ -18,7 +18,7 @@ import io
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Protocol, runtime_checkable
+from typing import Any, Protocol, cast, runtime_checkable
 
 import cbor2
 from cryptography import x509
@@ -113,8 +113,8 @@ class KeySigner:
 
     def sign(self, to_be_signed: bytes) -> bytes:
         if self.alg == ES256:
-            return ecdsa_der_to_raw(self._key.sign(to_be_signed, self._ecdsa))
-        return self._key.sign(to_be_signed, self._pss, self._sha256)
+            return ecdsa_der_to_raw(cast(ec.EllipticCurvePrivateKey, self._key).sign(to_be_signed, self._ecdsa))
+        return cast(rsa.RSAPrivateKey, self._key).sign(to_be_signed, self._pss, self._sha256)
 
 
 def _algorithm_for_private_key(key: Any) -> int:
@@ -129,7 +129,7 @@ def _algorithm_for_private_key(key: Any) -> int:
     raise TypeError(f"unsupported private key type {type(key).__name__}")
 
 
-def _pss(salt_length: int) -> padding.PSS:
+def _pss(salt_length: int | padding._Auto) -> padding.PSS:
     return padding.PSS(mgf=padding.MGF1(hashes.SHA256()), salt_length=salt_length)
 
 
@@ -243,12 +243,14 @@ class Sign1Message:
     @property
     def alg(self) -> int | None:
         """The algorithm: protected if present there, else unprotected (tolerated by the DCC tests)."""
-        return _header(self, HEADER_ALG)
+        alg: int | None = _header(self, HEADER_ALG)
+        return alg
 
     @property
     def kid(self) -> bytes | None:
         """The kid: a protected kid always wins, even a wrong one (a verifier must not fall back)."""
-        return _header(self, HEADER_KID)
+        kid: bytes | None = _header(self, HEADER_KID)
+        return kid
 
     def to_be_signed(self) -> bytes:
         return sig_structure(self.protected_bytes, self.payload)

@@ -387,7 +387,7 @@ def signature_problems(cert: DecodedCertificate, trust_list: TrustList | None) -
 
 def _check_with(cert: DecodedCertificate, trusted: TrustedCertificate) -> list[Problem]:
     if trusted.alg is not None and cert.alg != trusted.alg:
-        detail = (f"the certificate says {ALGORITHM_NAMES.get(cert.alg, cert.alg)}, "
+        detail = (f"the certificate says {ALGORITHM_NAMES.get(cert.alg, cert.alg) if cert.alg is not None else None}, "
                   f"the trust list allows {ALGORITHM_NAMES[trusted.alg]} for this key")
         return [problem("algorithm", detail=detail)]
     try:

@@ -20,7 +20,9 @@ def read_qr_text(source: str | Path | bytes) -> str:
     photo of a whole printed page still works.
     """
     image = _open_image(source)
-    texts = [b.text for b in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode) if b.valid]
+    # the binding converts one BarcodeFormat to BarcodeFormats implicitly; its stub accepts only the latter
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)  # type: ignore[arg-type]
+    texts = [b.text for b in found if b.valid]
     if not texts:
         raise UserError(tr("Không tìm thấy mã QR đọc được trong ảnh.", "No readable QR code was found in the picture."),
                         code="qr_not_found")

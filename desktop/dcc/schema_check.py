@@ -138,7 +138,8 @@ def _format_checker() -> FormatChecker:
 
 @cache
 def schema_document() -> dict[str, Any]:
-    return load_json(*SCHEMA_FILE)
+    document: dict[str, Any] = load_json(*SCHEMA_FILE)
+    return document
 
 
 @cache

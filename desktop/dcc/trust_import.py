@@ -135,13 +135,13 @@ def _save(path: Path, trust: TrustList) -> None:
 def _from_json(document: Any, source: str, added_at: str) -> tuple[str, list[TrustedCertificate], list[str]]:
     if isinstance(document, dict) and "version" in document and _looks_like_vaxdesk(document):
         trust = TrustList.from_json(document)
-        entries = [_with_source(entry, source, added_at) for entry in trust]
+        entries: list[TrustedCertificate] = [_with_source(entry, source, added_at) for entry in trust]
         return "vaxdesk", entries, []
     if isinstance(document, dict) and isinstance(document.get("certificates"), list):
         document = document["certificates"]
     if not isinstance(document, list):
         raise _unreadable("expected an EU gateway trust list (a list of certificates) or a VaxDesk trust list")
-    entries: list[TrustedCertificate] = []
+    entries = []
     skipped: list[str] = []
     for index, item in enumerate(document):
         try:

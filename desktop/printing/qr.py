@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from pathlib import Path
+from typing import cast
 
 import zxingcpp
 from PIL import Image
@@ -20,8 +21,10 @@ QUIET_ZONE_MODULES = 4
 def qr_modules(text: str) -> Image.Image:
     """The symbol as a 1-pixel-per-module greyscale image, without the quiet zone."""
     barcode = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=EC_LEVEL)
-    view = memoryview(barcode.to_image(scale=1, add_quiet_zones=False))
-    height, width = view.shape[0], view.shape[1]
+    # zxingcpp.Image exports the buffer protocol; its stub does not declare __buffer__
+    view = memoryview(barcode.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
+    shape = cast(tuple[int, ...], view.shape)  # a buffer export always carries its shape
+    height, width = shape[0], shape[1]
     return Image.frombytes("L", (width, height), bytes(view))
 
 
@@ -52,7 +55,8 @@ def read_qr_codes(image: Image.Image | str | Path) -> list[str]:
             image = opened.convert("L")
     elif image.mode not in ("L", "RGB", "RGBA"):
         image = image.convert("L")
-    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)
+    # the binding converts one BarcodeFormat to BarcodeFormats implicitly; its stub accepts only the latter
+    found = zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)  # type: ignore[arg-type]
     found = [b for b in found if b.valid]
     found.sort(key=lambda b: (b.position.top_left.y, b.position.top_left.x))
     return [b.text for b in found]

@@ -21,12 +21,12 @@ import secrets
 import socket
 from dataclasses import dataclass, field
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import delete, exists, func, insert, select
+from sqlalchemy import Table, delete, exists, func, insert, select
 from sqlalchemy.orm import Session
 
-from desktop.audit import record_events
+from desktop.audit import Items, record_events
 from desktop.db_bulk import chunks, update_rows, write_lock
 from desktop.errors import UserError
 from desktop.i18n import Message, format_number, tr
@@ -34,8 +34,9 @@ from desktop.models import RecordClaim, VaccinationRecord, utcnow
 from desktop.models.record_difference import RecordDifference
 from desktop.progress import NO_PROGRESS, Progress
 from desktop.registry import client as rc
-from desktop.registry.compare import Person, compare, fold, id_differences, status_for
+from desktop.registry.compare import Person, compare, id_differences, status_for
 from desktop.registry.precheck import id_kind, invalid_reason, normalise_id
+from desktop.text import fold
 from desktop.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -215,7 +216,7 @@ def _outcome(row: Any, answer: rc.Answer) -> tuple[dict[str, Any], list[dict[str
     return values, differences
 
 
-_TABLE = VaccinationRecord.__table__
+_TABLE = cast(Table, VaccinationRecord.__table__)
 _CHECK_COLUMNS = ("check_status", "registry_values", "differences", "checked_at", "updated_at")
 
 
@@ -252,7 +253,10 @@ class _Run:
 
     def _store(self, outcomes: list[tuple[Any, dict[str, Any], list[dict[str, Any]]]]) -> None:
         now = utcnow()
-        updates, renames, checks, corrections = [], [], [], []
+        updates: list[dict[str, Any]] = []
+        renames: list[dict[str, Any]] = []
+        checks: Items = []
+        corrections: Items = []
         for row, values, differences in outcomes:
             update_row = {
                 "id": row.id, "check_status": values["check_status"], "registry_values": values["registry_values"],
@@ -356,7 +360,7 @@ def check_records(workspace: Workspace, actor: str, registry_url: str | None = N
 def _check_slice(run: _Run, client: rc.RegistryClient, rows: list[Any], progress: Progress) -> None:
     """The invalid IDs of a claimed slice at once, the rest through the registry (a person's doses: one look-up)."""
     by_number: dict[str, list[Any]] = {}
-    invalid = []
+    invalid: list[tuple[Any, dict[str, Any], list[dict[str, Any]]]] = []
     for row in rows:
         number = normalise_id(row.id_number)
         if invalid_reason(number, row.nationality) is not None:

@@ -30,9 +30,8 @@ import httpx
 
 from desktop.errors import Cancelled, UserError
 from desktop.i18n import tr
-from desktop.ids import mask_id
+from desktop.ids import CCCD, CMND, mask_id
 from desktop.progress import Progress
-from desktop.registry.precheck import CCCD, CMND
 
 log = logging.getLogger(__name__)
 
@@ -252,7 +251,7 @@ class RegistryClient:
 
     def backoff_delay(self, attempt: int) -> float:
         """Wait before try ``attempt + 1``: doubling from ``backoff``, capped, half of it random."""
-        ceiling = min(self.max_wait, self.backoff * (2 ** (attempt - 1)))
+        ceiling: float = min(self.max_wait, self.backoff * (2 ** (attempt - 1)))
         return ceiling / 2 + self._rng.uniform(0, ceiling / 2)
 
     def _read_body(self, response: httpx.Response, body_bytes: bytes, asked: dict[str, str],
@@ -307,7 +306,7 @@ class RegistryClient:
         batches = [items[i:i + self.batch_size] for i in range(0, len(items), self.batch_size)]
         self._down.clear()
         self._failures_in_a_row = 0
-        pending: set[Future] = set()
+        pending: set[Future[BatchAnswer]] = set()
         stop: BaseException | None = None
         next_index = 0
         with ThreadPoolExecutor(self.concurrency, thread_name_prefix="vaxdesk-registry") as pool:

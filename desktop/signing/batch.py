@@ -14,9 +14,9 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import String, and_, func, insert, or_, select, type_coerce, update
+from sqlalchemy import String, Table, and_, func, insert, or_, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import AuditChain, record_event, record_events
@@ -356,12 +356,12 @@ def _insert_signed_records(session: Session, batch_id: str, ids: list[int], atte
         ])
         return
     if fast_insert_supported(session):  # PostgreSQL: one COPY stream
-        fast_insert(session, SignedRecord.__table__, ("record_id", "leaf_index", "attestation", "proof"),
+        fast_insert(session, cast(Table, SignedRecord.__table__), ("record_id", "leaf_index", "attestation", "proof"),
                     [(rid, i, att, _proof_json(proof))
                      for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))],
                     constants={"batch_id": batch_id})
         return
-    connection.execute(insert(SignedRecord.__table__), [
+    connection.execute(insert(cast(Table, SignedRecord.__table__)), [
         {"record_id": rid, "batch_id": batch_id, "leaf_index": i, "attestation": att,
          "proof": [p.hex() for p in proof]}
         for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))

@@ -145,7 +145,7 @@ class ScriptedHandler:
 
     @classmethod
     def with_pin(cls, pin: str | Iterable[str | None], confirm: bool = True) -> ScriptedHandler:
-        pins = [pin] if isinstance(pin, str) or pin is None else list(pin)
+        pins: list[str | None] = [pin] if isinstance(pin, str) or pin is None else list(pin)
         return cls(pins=pins, confirm_answer=confirm)
 
     def ask_pin(self, info: PinRequest) -> str | None:

@@ -168,9 +168,9 @@ def _doses_twice(session: Session, rows: list[Any]) -> list[Obstacle]:
                 R.stage.in_(_SUBMITTED), R.id_number.in_(chunk)))).all():
             submitted.setdefault((person_key(other.id_number), other.dn), other)
     for key, row in first.items():
-        other = submitted.get(key)
-        if other is not None:
-            obstacles.append(_twice(row, other.source_row, other.vaccination_date, signed=True))
+        signed_row = submitted.get(key)
+        if signed_row is not None:
+            obstacles.append(_twice(row, signed_row.source_row, signed_row.vaccination_date, signed=True))
     return obstacles
 
 

@@ -361,12 +361,18 @@ class TokenSession:
                 return _ecdsa_raw(raw)
             if self.alg == PS256:
                 param = (Mechanism.SHA256, MGF.SHA256, 32)
+                signature: bytes
                 if Mechanism.RSA_PKCS_PSS in mechs:
-                    return worker.call(self._backend.sign, self._key_id, Mechanism.RSA_PKCS_PSS, digest, param)
-                return worker.call(self._backend.sign, self._key_id, Mechanism.SHA256_RSA_PKCS_PSS, data, param)
+                    signature = worker.call(self._backend.sign, self._key_id, Mechanism.RSA_PKCS_PSS, digest, param)
+                    return signature
+                signature = worker.call(self._backend.sign, self._key_id, Mechanism.SHA256_RSA_PKCS_PSS, data, param)
+                return signature
             if Mechanism.SHA256_RSA_PKCS in mechs:
-                return worker.call(self._backend.sign, self._key_id, Mechanism.SHA256_RSA_PKCS, data)
-            return worker.call(self._backend.sign, self._key_id, Mechanism.RSA_PKCS, _SHA256_DIGEST_INFO + digest)
+                pkcs1: bytes = worker.call(self._backend.sign, self._key_id, Mechanism.SHA256_RSA_PKCS, data)
+                return pkcs1
+            raw_pkcs1: bytes = worker.call(self._backend.sign, self._key_id, Mechanism.RSA_PKCS,
+                                           _SHA256_DIGEST_INFO + digest)
+            return raw_pkcs1
 
 
 def _ecdsa_raw(signature: bytes) -> bytes:

@@ -94,7 +94,8 @@ class SyncRun:
     def _db(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
         if self._run_db is None:
             return fn(*args, **kwargs)
-        return self._run_db(lambda: fn(*args, **kwargs))
+        result: T = self._run_db(lambda: fn(*args, **kwargs))
+        return result
 
     # ------------------------------------------------------------------ the run
 

@@ -19,9 +19,9 @@ import socket
 import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import and_, delete, func, or_, select, true, update
+from sqlalchemy import CursorResult, and_, delete, func, or_, select, true, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import record_event, record_events
@@ -87,11 +87,11 @@ def claim_next(db: Database, holder: str, *, force: bool, lease_seconds: float, 
             if state == "sending" and lease_holder is not None and lease_until is not None \
                     and lease_until > now and not holder_is_dead(lease_holder):
                 continue  # someone alive is working on it
-            taken = session.execute(
+            taken = cast(CursorResult[Any], session.execute(  # an UPDATE's result is a cursor result
                 update(OutboxItem)
                 .where(OutboxItem.batch_id == batch_id, OutboxItem.state == state)
                 .values(state="sending", attempts=OutboxItem.attempts + 1, last_attempt_at=now)
-            ).rowcount
+            )).rowcount
             if taken != 1:
                 continue
             if lease_holder is None:
@@ -100,7 +100,8 @@ def claim_next(db: Database, holder: str, *, force: bool, lease_seconds: float, 
             else:
                 session.execute(update(OutboxLease).where(OutboxLease.batch_id == batch_id).values(
                     holder=holder, lease_until=now + timedelta(seconds=lease_seconds), claimed_at=now))
-            item = session.get(OutboxItem, batch_id, with_for_update=True)
+            # present: the UPDATE above has just taken it in this transaction
+            item = cast(OutboxItem, session.get(OutboxItem, batch_id, with_for_update=True))
             batch = session.get(SigningBatch, batch_id)
             resend = item.sent_at is not None
             if item.sent_at is None:
@@ -218,7 +219,7 @@ def outbox_rows(session: Session, limit: int = 500) -> list[dict[str, Any]]:
         .join(SigningBatch, SigningBatch.id == OutboxItem.batch_id)
         .order_by(OutboxItem.created_at.desc()).limit(limit)
     ).all()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for item, records, batch_state, kind in items:
         message = sync_state.error_message(item.last_error)
         rows.append({

@@ -13,20 +13,21 @@ import json
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, cast
 
 import cbor2
-from sqlalchemy import String, bindparam, select, type_coerce, update
+from sqlalchemy import String, Table, bindparam, select, type_coerce, update
 from sqlalchemy.orm import Session
 
-from desktop.audit import record_event, record_events
+from desktop.audit import Items, record_event, record_events
 from desktop.db import Database
 from desktop.db_bulk import SLICE, chunks, gc_paused, insert_rows, is_sqlite, to_db, write_lock
+from desktop.dcc.trustlist import TrustList
 from desktop.i18n import Message, tr
 from desktop.models import Certificate, OutboxItem, SignedRecord, SigningBatch, VaccinationRecord
 from desktop.models.base import utcnow
 from desktop.models.outbox_lease import OutboxLease
-from desktop.sync.verify import Mismatch, TrustList, VerifiedCertificate, verify_received
+from desktop.sync.verify import Mismatch, VerifiedCertificate, verify_received
 from desktop.text import fold
 
 
@@ -218,12 +219,14 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
         existing.update(session.execute(select(Certificate.uvci).where(Certificate.uvci.in_(chunk))).scalars())
     record_ids = [leaf.record_id for leaf, _ in issued]
     holding: dict[int, str] = {}
-    for chunk in chunks(record_ids):
+    for id_chunk in chunks(record_ids):
         holding.update((r, u) for r, u in session.execute(
             select(Certificate.record_id, Certificate.uvci)
-            .where(Certificate.record_id.in_(chunk), Certificate.status == "valid")
+            .where(Certificate.record_id.in_(id_chunk), Certificate.status == "valid")
         ))
-    rows, updates, events = [], [], []
+    rows: list[dict[str, Any]] = []
+    updates: list[dict[str, Any]] = []
+    events: Items = []
     times: dict[Any, datetime | None] = {}  # a batch's certificates share their two timestamps
 
     def parse_time(value: Any) -> datetime | None:
@@ -253,7 +256,7 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
         events.append((leaf.record_id, {"stage": "signed"}, {"stage": "certified", "uvci": cert.uvci, "batch_id": batch_id}))
         outcome.certified.append(leaf.record_id)
     if rows:
-        insert_rows(session, Certificate.__table__, rows)  # every column given: a new one fails loudly here
+        insert_rows(session, cast(Table, Certificate.__table__), rows)  # every column given: a new one fails loudly here
         _update_records(session, updates)
         record_events(session, actor, "sync.certified", "vaccination_record", events)
     outcome.certificates_received = len(rows)
@@ -261,7 +264,7 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
 
 def _update_records(session: Session, updates: list[dict[str, Any]]) -> None:
     """Stage and central reason of many records in one executemany (no ORM bookkeeping)."""
-    table = VaccinationRecord.__table__
+    table = cast(Table, VaccinationRecord.__table__)
     now = utcnow()
     if is_sqlite(session):  # straight to the driver: SQLAlchemy's per-row parameter handling costs more
         stamp = to_db(now, False)
@@ -290,12 +293,13 @@ def _mark_rejected(session: Session, rejected: list[tuple[Leaf, dict[str, Any]]]
                    outcome: BatchOutcome) -> None:
     if not rejected:
         return
-    updates, events = [], []
+    updates: list[dict[str, Any]] = []
+    events: Items = []
     for leaf, item in rejected:
         reason = central_reason(item)
         updates.append({"id": leaf.record_id, "stage": "rejected_central", "central_reason": reason})
         events.append((leaf.record_id, {"stage": "signed"}, {"stage": "rejected_central", "reason_code": item.get("reason_code")}))
-        message = item.get("message") if isinstance(item.get("message"), dict) else {}
+        message = cast(dict[str, Any], item.get("message") if isinstance(item.get("message"), dict) else {})
         outcome.rejected.append({"record_id": leaf.record_id, "reason": item.get("reason_code") or "rejected",
                                  "message": {"vi": message.get("vi", ""), "en": message.get("en", "")}})
     _update_records(session, updates)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from desktop.dcc.errors import CertificateUnreadable
 from desktop.dcc.hc1 import decode_hc1, signature_problems
@@ -81,7 +81,7 @@ def content_mismatches(dcc: dict[str, Any], uvci: str, attestation: dict[str, An
     person = attestation.get("person") or {}
     vaccination = attestation.get("vaccination") or {}
     out: list[Mismatch] = []
-    nam = dcc.get("nam") if isinstance(dcc.get("nam"), dict) else {}
+    nam = cast(dict[str, Any], dcc.get("nam") if isinstance(dcc.get("nam"), dict) else {})
     fn, gn, name = nam.get("fn"), nam.get("gn"), person.get("name")
     # the usual case, the central wrote the name exactly as signed: equal text needs no normalising
     if not (type(fn) is str and type(gn) is str and fn and gn and f"{fn} {gn}" == name):
