@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from desktop.audit import record_event
 from desktop.errors import UserError
 from desktop.i18n import Message, tr
 from desktop.settings import OPTIONS, validate_setting
 
+if TYPE_CHECKING:
+    from desktop.workspace import Workspace
+
 _OPTIONS = {o.key: o for o in OPTIONS}
 
 
-def apply_settings(workspace, changes: dict[str, Any], actor: str) -> dict[str, Any]:
+def apply_settings(workspace: Workspace, changes: dict[str, Any], actor: str) -> dict[str, Any]:
     """Validate every change (all problems reported at once), save, and audit who changed what.
 
     Secrets are audited as changed, never with their value. Returns the stored values.
     """
-    problems, values = [], {}
+    problems: list[UserError] = []
+    values: dict[str, Any] = {}
     for key, value in changes.items():
         try:
             values[key] = validate_setting(key, value)
@@ -32,7 +36,8 @@ def apply_settings(workspace, changes: dict[str, Any], actor: str) -> dict[str, 
             code="bad_setting", details={"keys": [p.details.get("key") for p in problems]},
         )
     settings = workspace.settings
-    before, after = {}, {}
+    before: dict[str, Any] = {}
+    after: dict[str, Any] = {}
     for key, value in values.items():
         old = settings.get(key)
         if old == value:
@@ -50,6 +55,8 @@ def apply_settings(workspace, changes: dict[str, Any], actor: str) -> dict[str, 
 
 class _Lines(Message):
     """Several messages, one per line, each rendered in the language of the whole."""
+
+    messages: list[Message]
 
     def __init__(self, messages: list[Message]):
         super().__init__("\n".join(m.vi for m in messages), "\n".join(m.en for m in messages), {})
