@@ -60,7 +60,7 @@ def fill(workspace, records: int, lists: int = 10) -> None:
                 vaccine_ma="ORG-100030215", vaccine_vp="1119349007", lot="L1", dose_number=1, dn=1, sd=2,
                 vaccination_date=day, flags="[]", differences="[]", decision_reason="", central_reason="",
                 source_ref="", registry_values=None, checked_at=None, supersedes_record_id=None,
-                created_at=sqlite_value(now), updated_at=sqlite_value(now))
+                created_at=sqlite_value(now), updated_at=sqlite_value(now), version=1)
             columns = [c.name for c in table.columns if c.name not in constants]
             rows, row = [], 0
             for check, decision, stage, share in MIX:
