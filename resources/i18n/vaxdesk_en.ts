@@ -867,12 +867,12 @@
 <context>
     <name>desktop.db</name>
     <message>
-        <location filename="../../desktop/db.py" line="125"/>
+        <location filename="../../desktop/db.py" line="129"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản VaxDesk mới hơn; hãy cập nhật VaxDesk.</source>
         <translation>The database was written by a newer VaxDesk; update VaxDesk to open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/db.py" line="118"/>
+        <location filename="../../desktop/db.py" line="122"/>
         <source>Không mở được cơ sở dữ liệu: {err}</source>
         <translation>Cannot open the database: {err}</translation>
     </message>
@@ -888,22 +888,22 @@
 <context>
     <name>desktop.dcc.hc1</name>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="126"/>
+        <location filename="../../desktop/dcc/hc1.py" line="131"/>
         <source>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</source>
         <translation>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="130"/>
+        <location filename="../../desktop/dcc/hc1.py" line="135"/>
         <source>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</source>
         <translation>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="134"/>
+        <location filename="../../desktop/dcc/hc1.py" line="139"/>
         <source>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</source>
         <translation>The certificate must expire after it is issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="137"/>
+        <location filename="../../desktop/dcc/hc1.py" line="142"/>
         <source>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</source>
         <translation>The issuing country "{iss}" is not a two-letter ISO 3166 code.</translation>
     </message>
@@ -937,17 +937,17 @@
 <context>
     <name>desktop.dcc.qr</name>
     <message>
-        <location filename="../../desktop/dcc/qr.py" line="25"/>
+        <location filename="../../desktop/dcc/qr.py" line="27"/>
         <source>Không tìm thấy mã QR đọc được trong ảnh.</source>
         <translation>No readable QR code was found in the picture.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/qr.py" line="36"/>
+        <location filename="../../desktop/dcc/qr.py" line="38"/>
         <source>Không có tệp ảnh {file}.</source>
         <translation>There is no picture file {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/qr.py" line="39"/>
+        <location filename="../../desktop/dcc/qr.py" line="41"/>
         <source>Không mở được ảnh {file}: tệp hỏng hoặc không phải ảnh.</source>
         <translation>Cannot open the picture {file}: the file is damaged or not a picture.</translation>
     </message>
@@ -1077,12 +1077,12 @@
 <context>
     <name>desktop.importer.export</name>
     <message>
-        <location filename="../../desktop/importer/export.py" line="37"/>
+        <location filename="../../desktop/importer/export.py" line="40"/>
         <source>Chỉ xuất được tệp .xlsx hoặc .csv, không phải “{suffix}”.</source>
         <translation>Export to .xlsx or .csv, not “{suffix}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/export.py" line="42"/>
+        <location filename="../../desktop/importer/export.py" line="45"/>
         <source>Không có danh sách số {id}.</source>
         <translation>There is no list {id}.</translation>
     </message>
@@ -1090,82 +1090,82 @@
 <context>
     <name>desktop.importer.fields</name>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="26"/>
+        <location filename="../../desktop/importer/fields.py" line="27"/>
         <source>Mã mũi tiêm</source>
         <translation>Platform record id</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="28"/>
+        <location filename="../../desktop/importer/fields.py" line="29"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="30"/>
+        <location filename="../../desktop/importer/fields.py" line="31"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="32"/>
+        <location filename="../../desktop/importer/fields.py" line="33"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="33"/>
+        <location filename="../../desktop/importer/fields.py" line="34"/>
         <source>Số CMND/CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="37"/>
+        <location filename="../../desktop/importer/fields.py" line="38"/>
         <source>Quốc tịch</source>
         <translation>Nationality</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="38"/>
+        <location filename="../../desktop/importer/fields.py" line="39"/>
         <source>Số điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="39"/>
+        <location filename="../../desktop/importer/fields.py" line="40"/>
         <source>Số thẻ BHYT</source>
         <translation>Health insurance no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="41"/>
+        <location filename="../../desktop/importer/fields.py" line="42"/>
         <source>Mã tỉnh</source>
         <translation>Province code</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="42"/>
+        <location filename="../../desktop/importer/fields.py" line="43"/>
         <source>Mã huyện</source>
         <translation>District code</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="44"/>
+        <location filename="../../desktop/importer/fields.py" line="45"/>
         <source>Mã xã</source>
         <translation>Ward code</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="45"/>
+        <location filename="../../desktop/importer/fields.py" line="46"/>
         <source>Tên vắc xin</source>
         <translation>Vaccine</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="48"/>
+        <location filename="../../desktop/importer/fields.py" line="49"/>
         <source>Lô vắc xin</source>
         <translation>Lot number</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="50"/>
+        <location filename="../../desktop/importer/fields.py" line="51"/>
         <source>Mũi số</source>
         <translation>Dose number</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="52"/>
+        <location filename="../../desktop/importer/fields.py" line="53"/>
         <source>Ngày tiêm</source>
         <translation>Vaccination date</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="54"/>
+        <location filename="../../desktop/importer/fields.py" line="55"/>
         <source>Mã cơ sở tiêm</source>
         <translation>Facility code</translation>
     </message>
@@ -1173,62 +1173,62 @@
 <context>
     <name>desktop.importer.load</name>
     <message>
-        <location filename="../../desktop/importer/load.py" line="227"/>
+        <location filename="../../desktop/importer/load.py" line="231"/>
         <source>{name}, sinh {dob}, mũi {dose}, ngày {date}</source>
         <translation>{name}, born {dob}, dose {dose}, date {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="219"/>
+        <location filename="../../desktop/importer/load.py" line="223"/>
         <source>mã {ref}</source>
         <translation>record id {ref}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="224"/>
+        <location filename="../../desktop/importer/load.py" line="228"/>
         <source>số giấy tờ {id}, mũi {dose}, ngày {date}</source>
         <translation>ID {id}, dose {dose}, date {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="100"/>
+        <location filename="../../desktop/importer/load.py" line="104"/>
         <source>Không tìm thấy cột “{column}” cho trường {field}. Các cột: {headers}</source>
         <translation>No column “{column}” for field {field}. Columns: {headers}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="134"/>
+        <location filename="../../desktop/importer/load.py" line="138"/>
         <source>Tệp {file} không có dữ liệu.</source>
         <translation>{file} has no data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="138"/>
+        <location filename="../../desktop/importer/load.py" line="142"/>
         <source>Không tìm thấy dòng tiêu đề trong {file}. Cần các cột: {required}. Các tiêu đề thấy được: {seen}. Hãy chọn cột cho từng trường (trong cửa sổ Nhập, hoặc --map trường=cột).</source>
         <translation>No header row found in {file}. Needed: {required}. Headers seen: {seen}. Map the columns (in the Import window, or --map field=column).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="149"/>
+        <location filename="../../desktop/importer/load.py" line="153"/>
         <source>Tệp {file} thiếu cột bắt buộc: {missing}. Các tiêu đề thấy được: {seen}. Hãy thêm cột, hoặc chọn cột tương ứng (trong cửa sổ Nhập, hoặc --map trường=cột).</source>
         <translation>{file} lacks required columns: {missing}. Headers seen: {seen}. Add them, or map the columns (in the Import window, or --map field=column).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="158"/>
+        <location filename="../../desktop/importer/load.py" line="162"/>
         <source>Không nhận ra dấu phân cách cột trong {file}.</source>
         <translation>Cannot tell the column delimiter of {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="286"/>
+        <location filename="../../desktop/importer/load.py" line="290"/>
         <source>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</source>
         <translation>{file} has a header but no data rows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="82"/>
+        <location filename="../../desktop/importer/load.py" line="86"/>
         <source>Không có trường {field}. Các trường: {fields}</source>
         <translation>There is no field {field}. Fields: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="279"/>
+        <location filename="../../desktop/importer/load.py" line="283"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="325"/>
+        <location filename="../../desktop/importer/load.py" line="329"/>
         <source>Dòng {row}</source>
         <translation>Row {row}</translation>
     </message>
@@ -1574,22 +1574,22 @@
 <context>
     <name>desktop.registry.check</name>
     <message>
-        <location filename="../../desktop/registry/check.py" line="81"/>
+        <location filename="../../desktop/registry/check.py" line="82"/>
         <source>Đã kiểm tra {done} bản ghi: {matched} khớp, {mismatch} lệch, {not_found} không tìm thấy, {invalid} số định danh không hợp lệ.</source>
         <translation>{done} records checked: {matched} matched, {mismatch} mismatched, {not_found} not found, {invalid} invalid IDs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="117"/>
+        <location filename="../../desktop/registry/check.py" line="118"/>
         <source>Chưa cài đặt địa chỉ CSDL dân cư. Hãy nhập địa chỉ và khoá truy cập trong Cài đặt.</source>
         <translation>The population registry address is not set. Enter the address and token in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="93"/>
+        <location filename="../../desktop/registry/check.py" line="94"/>
         <source>{n} bản ghi chưa được kiểm tra: {why}; sẽ thử lại.</source>
         <translation>{n} records not checked: {why}; will retry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="99"/>
+        <location filename="../../desktop/registry/check.py" line="100"/>
         <source>Không có bản ghi nào cần kiểm tra.</source>
         <translation>No records need checking.</translation>
     </message>
@@ -1602,7 +1602,7 @@
 <context>
     <name>desktop.registry.client</name>
     <message>
-        <location filename="../../desktop/registry/client.py" line="220"/>
+        <location filename="../../desktop/registry/client.py" line="219"/>
         <source>CSDL dân cư từ chối khoá truy cập của cơ sở (HTTP {status}). Hãy kiểm tra địa chỉ và khoá truy cập CSDL dân cư trong Cài đặt, rồi kiểm tra lại.</source>
         <translation>The population registry refused the facility's access token (HTTP {status}). Check the registry address and token in Settings, then check again.</translation>
     </message>
@@ -1926,47 +1926,47 @@
 <context>
     <name>desktop.review.decisions</name>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="70"/>
+        <location filename="../../desktop/review/decisions.py" line="71"/>
         <source>Chấp nhận dữ liệu CSDL dân cư</source>
         <translation>Accept the registry's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="71"/>
+        <location filename="../../desktop/review/decisions.py" line="72"/>
         <source>Giữ dữ liệu danh sách</source>
         <translation>Keep the list's values</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="72"/>
+        <location filename="../../desktop/review/decisions.py" line="73"/>
         <source>Sửa</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="73"/>
+        <location filename="../../desktop/review/decisions.py" line="74"/>
         <source>Loại khỏi ký số</source>
         <translation>Reject</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="74"/>
+        <location filename="../../desktop/review/decisions.py" line="75"/>
         <source>Để sau</source>
         <translation>Defer</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="272"/>
+        <location filename="../../desktop/review/decisions.py" line="273"/>
         <source>{who} đã quyết định bản ghi dòng {row} lúc {when}: “{what}”{why}. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</source>
         <translation>{who} decided the record of row {row} at {when}: “{what}”{why}. Your decision was not recorded; the record has been reloaded, look at it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="254"/>
+        <location filename="../../desktop/review/decisions.py" line="255"/>
         <source>Bản ghi dòng {row} đã thay đổi từ khi bạn mở (phiên bản {seen} → {version}): có thể vừa được kiểm tra lại ở máy khác. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</source>
         <translation>The record of row {row} changed since you opened it (version {seen} → {version}), perhaps checked again on another workstation. Your decision was not recorded; the record has been reloaded, look at it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="266"/>
+        <location filename="../../desktop/review/decisions.py" line="267"/>
         <source>{who} vừa hoàn tác quyết định “{what}” trên bản ghi dòng {row} lúc {when}. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</source>
         <translation>{who} has just undone the decision “{what}” on the record of row {row} at {when}. Your decision was not recorded; the record has been reloaded, look at it again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="120"/>
+        <location filename="../../desktop/review/decisions.py" line="121"/>
         <source>sai định dạng</source>
         <translation>malformed</translation>
     </message>
@@ -1974,122 +1974,122 @@
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="238"/>
+        <location filename="../../desktop/review/queue.py" line="239"/>
         <source>Chưa kiểm tra</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="239"/>
+        <location filename="../../desktop/review/queue.py" line="240"/>
         <source>Khớp</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="240"/>
+        <location filename="../../desktop/review/queue.py" line="241"/>
         <source>Sai lệch</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="241"/>
+        <location filename="../../desktop/review/queue.py" line="242"/>
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="242"/>
+        <location filename="../../desktop/review/queue.py" line="243"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="243"/>
+        <location filename="../../desktop/review/queue.py" line="244"/>
         <source>Trung ương từ chối</source>
         <translation>Rejected by the central service</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="244"/>
+        <location filename="../../desktop/review/queue.py" line="245"/>
         <source>Để sau</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="247"/>
+        <location filename="../../desktop/review/queue.py" line="248"/>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="248"/>
+        <location filename="../../desktop/review/queue.py" line="249"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="249"/>
+        <location filename="../../desktop/review/queue.py" line="250"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="250"/>
+        <location filename="../../desktop/review/queue.py" line="251"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="253"/>
+        <location filename="../../desktop/review/queue.py" line="254"/>
         <source>Họ tên: khác chữ hoa/khoảng trắng</source>
         <translation>Name: case/spacing</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="254"/>
+        <location filename="../../desktop/review/queue.py" line="255"/>
         <source>Họ tên: khác dấu</source>
         <translation>Name: accents</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="255"/>
+        <location filename="../../desktop/review/queue.py" line="256"/>
         <source>Họ tên: khác thứ tự</source>
         <translation>Name: word order</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="256"/>
+        <location filename="../../desktop/review/queue.py" line="257"/>
         <source>Họ tên: thừa/thiếu tên đệm</source>
         <translation>Name: middle name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="257"/>
+        <location filename="../../desktop/review/queue.py" line="258"/>
         <source>Họ tên: lỗi gõ</source>
         <translation>Name: typo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="258"/>
+        <location filename="../../desktop/review/queue.py" line="259"/>
         <source>Họ tên: khác hẳn</source>
         <translation>Name: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="259"/>
+        <location filename="../../desktop/review/queue.py" line="260"/>
         <source>Ngày sinh: chỉ có năm/tháng</source>
         <translation>DOB: partial</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="260"/>
+        <location filename="../../desktop/review/queue.py" line="261"/>
         <source>Ngày sinh: đảo ngày/tháng</source>
         <translation>DOB: day/month swapped</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="261"/>
+        <location filename="../../desktop/review/queue.py" line="262"/>
         <source>Ngày sinh: 01/01 điền thay</source>
         <translation>DOB: 01/01 placeholder</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="262"/>
+        <location filename="../../desktop/review/queue.py" line="263"/>
         <source>Ngày sinh: khác</source>
         <translation>DOB: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="263"/>
+        <location filename="../../desktop/review/queue.py" line="264"/>
         <source>Giới tính: khác</source>
         <translation>Sex: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="264"/>
+        <location filename="../../desktop/review/queue.py" line="265"/>
         <source>Số định danh: CMND cũ đã chuyển CCCD</source>
         <translation>ID: old CMND linked to CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="265"/>
+        <location filename="../../desktop/review/queue.py" line="266"/>
         <source>Số định danh: không khớp giới tính/năm sinh</source>
         <translation>ID: inconsistent with sex/year</translation>
     </message>
@@ -2104,7 +2104,7 @@
         <translation>There is no queue status {status}. Statuses: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="231"/>
+        <location filename="../../desktop/review/queue.py" line="232"/>
         <source>Không có bản ghi {id}</source>
         <translation>There is no record {id}</translation>
     </message>
@@ -2151,7 +2151,7 @@
 <context>
     <name>desktop.settings_changes</name>
     <message>
-        <location filename="../../desktop/settings_changes.py" line="30"/>
+        <location filename="../../desktop/settings_changes.py" line="34"/>
         <source>Có {n} cài đặt không hợp lệ:
 {list}</source>
         <translation>{n} settings are not valid:
@@ -2161,37 +2161,37 @@
 <context>
     <name>desktop.signing.batch</name>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="170"/>
+        <location filename="../../desktop/signing/batch.py" line="169"/>
         <source>đang chờ ký</source>
         <translation>ready to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="167"/>
+        <location filename="../../desktop/signing/batch.py" line="166"/>
         <source>của danh sách {day}</source>
         <translation>from the list of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="169"/>
+        <location filename="../../desktop/signing/batch.py" line="168"/>
         <source>tiêm ngày {day}</source>
         <translation>vaccinated on {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="207"/>
+        <location filename="../../desktop/signing/batch.py" line="206"/>
         <source>Không có bản ghi nào sẵn sàng để ký.</source>
         <translation>No record is ready to sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="298"/>
+        <location filename="../../desktop/signing/batch.py" line="299"/>
         <source>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</source>
         <translation>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="219"/>
+        <location filename="../../desktop/signing/batch.py" line="218"/>
         <source>Đang mở USB token…</source>
         <translation>Opening the USB token…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="223"/>
+        <location filename="../../desktop/signing/batch.py" line="222"/>
         <source>Đang ký lô {n}/{m}…</source>
         <translation>Signing batch {n} of {m}…</translation>
     </message>
@@ -2355,7 +2355,7 @@
     <name>desktop.signing.token</name>
     <message>
         <location filename="../../desktop/signing/token.py" line="129"/>
-        <location filename="../../desktop/signing/token.py" line="411"/>
+        <location filename="../../desktop/signing/token.py" line="417"/>
         <source>Sai mã PIN.</source>
         <translation>Wrong PIN.</translation>
     </message>
@@ -2405,7 +2405,7 @@
         <translation>No facility certificate was found on the USB token. Check the token with the issuing CA.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="420"/>
+        <location filename="../../desktop/signing/token.py" line="426"/>
         <source>Khóa trên token có kiểu {t} không được hỗ trợ (cần RSA hoặc EC P-256).</source>
         <translation>The key on the token is of type {t}, which is not supported (RSA or EC P-256 needed).</translation>
     </message>
@@ -2425,7 +2425,7 @@
         <translation>Several USB tokens are inserted. Choose the token's label or serial in Settings (token_label, token_serial), or remove the others.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="429"/>
+        <location filename="../../desktop/signing/token.py" line="435"/>
         <source>Token không hỗ trợ RSA-PSS; sẽ ký bằng RS256 (PKCS#1 v1.5).</source>
         <translation>The token does not support RSA-PSS; signing with RS256 (PKCS#1 v1.5).</translation>
     </message>
@@ -2540,27 +2540,27 @@
 <context>
     <name>desktop.sync.engine</name>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="251"/>
+        <location filename="../../desktop/sync/engine.py" line="252"/>
         <source>CẢNH BÁO: chứng nhận nhận về cho lô {batch} không khớp dữ liệu đã ký hoặc không được ký bởi máy chủ trung ương ({n} bản ghi, ví dụ bản ghi {record}: {what}). Không lưu chứng nhận nào của lô này; hãy báo ngay cho bộ phận CNTT.</source>
         <translation>ALARM: certificates received for batch {batch} do not match the signed data or were not signed by the central service ({n} records, e.g. record {record}: {what}). No certificate of this batch was stored; tell your IT staff at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="312"/>
+        <location filename="../../desktop/sync/engine.py" line="313"/>
         <source>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</source>
         <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="225"/>
+        <location filename="../../desktop/sync/engine.py" line="226"/>
         <source>CẢNH BÁO: máy chủ trung ương gửi chứng nhận thứ hai ({received}) cho bản ghi {record} đã có chứng nhận {held}. Không lưu gì từ lô {batch}; hãy báo cho bộ phận CNTT.</source>
         <translation>ALARM: the central service sent a second certificate ({received}) for record {record}, which already has {held}. Nothing from batch {batch} was stored; tell your IT staff.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="190"/>
+        <location filename="../../desktop/sync/engine.py" line="191"/>
         <source>Máy chủ trung ương trả kết quả của lô khác. Sẽ thử lại sau.</source>
         <translation>The central service answered for another batch. Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="178"/>
+        <location filename="../../desktop/sync/engine.py" line="179"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
@@ -2576,17 +2576,17 @@
 <context>
     <name>desktop.sync.store</name>
     <message>
-        <location filename="../../desktop/sync/store.py" line="130"/>
+        <location filename="../../desktop/sync/store.py" line="147"/>
         <source>câu trả lời thiếu kết quả cho {n} bản ghi (ví dụ bản ghi {r})</source>
         <translation>the answer lacks results for {n} records (e.g. record {r})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="106"/>
+        <location filename="../../desktop/sync/store.py" line="123"/>
         <source>câu trả lời có kết quả cho bản ghi không có trong lô (vị trí {i})</source>
         <translation>the answer has a result for a record not in the batch (position {i})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="125"/>
+        <location filename="../../desktop/sync/store.py" line="142"/>
         <source>kết quả không rõ "{s}" cho bản ghi {r}</source>
         <translation>unknown result "{s}" for record {r}</translation>
     </message>
@@ -2594,22 +2594,22 @@
 <context>
     <name>desktop.sync.verify</name>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="119"/>
+        <location filename="../../desktop/sync/verify.py" line="122"/>
         <source>trường {field} khác dữ liệu đã ký: đã ký "{expected}", nhận "{received}"</source>
         <translation>field {field} differs from the signed data: signed "{expected}", received "{received}"</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="112"/>
+        <location filename="../../desktop/sync/verify.py" line="115"/>
         <source>chữ ký bằng khoá không có trong danh sách tin cậy (kid {kid})</source>
         <translation>signed with a key that is not on the trust list (kid {kid})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="115"/>
+        <location filename="../../desktop/sync/verify.py" line="118"/>
         <source>chữ ký không hợp lệ</source>
         <translation>the signature does not verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="117"/>
+        <location filename="../../desktop/sync/verify.py" line="120"/>
         <source>không đọc được chứng nhận ({detail})</source>
         <translation>the certificate cannot be read ({detail})</translation>
     </message>
@@ -4250,13 +4250,13 @@
     </message>
     <message>
         <location filename="../../desktop/views/pages/search_filters.py" line="42"/>
-        <source>Từ ngày (dd/mm/yyyy)</source>
-        <translation>From (dd/mm/yyyy)</translation>
+        <source>Từ dd/mm/yyyy</source>
+        <translation>From dd/mm/yyyy</translation>
     </message>
     <message>
         <location filename="../../desktop/views/pages/search_filters.py" line="43"/>
-        <source>Đến ngày (dd/mm/yyyy)</source>
-        <translation>To (dd/mm/yyyy)</translation>
+        <source>Đến dd/mm/yyyy</source>
+        <translation>To dd/mm/yyyy</translation>
     </message>
     <message>
         <location filename="../../desktop/views/pages/search_filters.py" line="35"/>
@@ -4279,7 +4279,7 @@
         <translation>All vaccines</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="44"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="49"/>
         <source>Bỏ lọc</source>
         <translation>Clear filters</translation>
     </message>
@@ -5809,7 +5809,7 @@
         <translation>A valid facility credential is required (Authorization: Bearer …).</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="399"/>
+        <location filename="../../services/central/service.py" line="400"/>
         <source>Thông tin xác thực thuộc {caller}, không phải bên đã ký yêu cầu thu hồi.</source>
         <translation>The credential belongs to {caller}, not to the signer of the revocation.</translation>
     </message>
@@ -5829,7 +5829,7 @@
         <translation>There is no batch {batch_id}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="410"/>
+        <location filename="../../services/central/service.py" line="411"/>
         <source>Không có chứng nhận {uvci}.</source>
         <translation>There is no certificate {uvci}.</translation>
     </message>

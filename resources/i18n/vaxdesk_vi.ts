@@ -867,12 +867,12 @@
 <context>
     <name>desktop.db</name>
     <message>
-        <location filename="../../desktop/db.py" line="125"/>
+        <location filename="../../desktop/db.py" line="129"/>
         <source>The database was written by a newer VaxDesk; update VaxDesk to open it.</source>
         <translation>Cơ sở dữ liệu được tạo bởi phiên bản VaxDesk mới hơn; hãy cập nhật VaxDesk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/db.py" line="118"/>
+        <location filename="../../desktop/db.py" line="122"/>
         <source>Cannot open the database: {err}</source>
         <translation>Không mở được cơ sở dữ liệu: {err}</translation>
     </message>
@@ -888,22 +888,22 @@
 <context>
     <name>desktop.dcc.hc1</name>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="126"/>
+        <location filename="../../desktop/dcc/hc1.py" line="131"/>
         <source>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</source>
         <translation>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="130"/>
+        <location filename="../../desktop/dcc/hc1.py" line="135"/>
         <source>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</source>
         <translation>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="134"/>
+        <location filename="../../desktop/dcc/hc1.py" line="139"/>
         <source>The certificate must expire after it is issued.</source>
         <translation>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="137"/>
+        <location filename="../../desktop/dcc/hc1.py" line="142"/>
         <source>The issuing country "{iss}" is not a two-letter ISO 3166 code.</source>
         <translation>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</translation>
     </message>
@@ -937,17 +937,17 @@
 <context>
     <name>desktop.dcc.qr</name>
     <message>
-        <location filename="../../desktop/dcc/qr.py" line="25"/>
+        <location filename="../../desktop/dcc/qr.py" line="27"/>
         <source>No readable QR code was found in the picture.</source>
         <translation>Không tìm thấy mã QR đọc được trong ảnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/qr.py" line="36"/>
+        <location filename="../../desktop/dcc/qr.py" line="38"/>
         <source>There is no picture file {file}.</source>
         <translation>Không có tệp ảnh {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/qr.py" line="39"/>
+        <location filename="../../desktop/dcc/qr.py" line="41"/>
         <source>Cannot open the picture {file}: the file is damaged or not a picture.</source>
         <translation>Không mở được ảnh {file}: tệp hỏng hoặc không phải ảnh.</translation>
     </message>
@@ -1077,12 +1077,12 @@
 <context>
     <name>desktop.importer.export</name>
     <message>
-        <location filename="../../desktop/importer/export.py" line="37"/>
+        <location filename="../../desktop/importer/export.py" line="40"/>
         <source>Export to .xlsx or .csv, not “{suffix}”.</source>
         <translation>Chỉ xuất được tệp .xlsx hoặc .csv, không phải “{suffix}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/export.py" line="42"/>
+        <location filename="../../desktop/importer/export.py" line="45"/>
         <source>There is no list {id}.</source>
         <translation>Không có danh sách số {id}.</translation>
     </message>
@@ -1090,82 +1090,82 @@
 <context>
     <name>desktop.importer.fields</name>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="26"/>
+        <location filename="../../desktop/importer/fields.py" line="27"/>
         <source>Platform record id</source>
         <translation>Mã mũi tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="28"/>
+        <location filename="../../desktop/importer/fields.py" line="29"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="30"/>
+        <location filename="../../desktop/importer/fields.py" line="31"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="32"/>
+        <location filename="../../desktop/importer/fields.py" line="33"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="33"/>
+        <location filename="../../desktop/importer/fields.py" line="34"/>
         <source>ID number</source>
         <translation>Số CMND/CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="37"/>
+        <location filename="../../desktop/importer/fields.py" line="38"/>
         <source>Nationality</source>
         <translation>Quốc tịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="38"/>
+        <location filename="../../desktop/importer/fields.py" line="39"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="39"/>
+        <location filename="../../desktop/importer/fields.py" line="40"/>
         <source>Health insurance no.</source>
         <translation>Số thẻ BHYT</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="41"/>
+        <location filename="../../desktop/importer/fields.py" line="42"/>
         <source>Province code</source>
         <translation>Mã tỉnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="42"/>
+        <location filename="../../desktop/importer/fields.py" line="43"/>
         <source>District code</source>
         <translation>Mã huyện</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="44"/>
+        <location filename="../../desktop/importer/fields.py" line="45"/>
         <source>Ward code</source>
         <translation>Mã xã</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="45"/>
+        <location filename="../../desktop/importer/fields.py" line="46"/>
         <source>Vaccine</source>
         <translation>Tên vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="48"/>
+        <location filename="../../desktop/importer/fields.py" line="49"/>
         <source>Lot number</source>
         <translation>Lô vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="50"/>
+        <location filename="../../desktop/importer/fields.py" line="51"/>
         <source>Dose number</source>
         <translation>Mũi số</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="52"/>
+        <location filename="../../desktop/importer/fields.py" line="53"/>
         <source>Vaccination date</source>
         <translation>Ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/fields.py" line="54"/>
+        <location filename="../../desktop/importer/fields.py" line="55"/>
         <source>Facility code</source>
         <translation>Mã cơ sở tiêm</translation>
     </message>
@@ -1173,62 +1173,62 @@
 <context>
     <name>desktop.importer.load</name>
     <message>
-        <location filename="../../desktop/importer/load.py" line="227"/>
+        <location filename="../../desktop/importer/load.py" line="231"/>
         <source>{name}, born {dob}, dose {dose}, date {date}</source>
         <translation>{name}, sinh {dob}, mũi {dose}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="219"/>
+        <location filename="../../desktop/importer/load.py" line="223"/>
         <source>record id {ref}</source>
         <translation>mã {ref}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="224"/>
+        <location filename="../../desktop/importer/load.py" line="228"/>
         <source>ID {id}, dose {dose}, date {date}</source>
         <translation>số giấy tờ {id}, mũi {dose}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="100"/>
+        <location filename="../../desktop/importer/load.py" line="104"/>
         <source>No column “{column}” for field {field}. Columns: {headers}</source>
         <translation>Không tìm thấy cột “{column}” cho trường {field}. Các cột: {headers}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="134"/>
+        <location filename="../../desktop/importer/load.py" line="138"/>
         <source>{file} has no data.</source>
         <translation>Tệp {file} không có dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="138"/>
+        <location filename="../../desktop/importer/load.py" line="142"/>
         <source>No header row found in {file}. Needed: {required}. Headers seen: {seen}. Map the columns (in the Import window, or --map field=column).</source>
         <translation>Không tìm thấy dòng tiêu đề trong {file}. Cần các cột: {required}. Các tiêu đề thấy được: {seen}. Hãy chọn cột cho từng trường (trong cửa sổ Nhập, hoặc --map trường=cột).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="149"/>
+        <location filename="../../desktop/importer/load.py" line="153"/>
         <source>{file} lacks required columns: {missing}. Headers seen: {seen}. Add them, or map the columns (in the Import window, or --map field=column).</source>
         <translation>Tệp {file} thiếu cột bắt buộc: {missing}. Các tiêu đề thấy được: {seen}. Hãy thêm cột, hoặc chọn cột tương ứng (trong cửa sổ Nhập, hoặc --map trường=cột).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="158"/>
+        <location filename="../../desktop/importer/load.py" line="162"/>
         <source>Cannot tell the column delimiter of {file}.</source>
         <translation>Không nhận ra dấu phân cách cột trong {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="286"/>
+        <location filename="../../desktop/importer/load.py" line="290"/>
         <source>{file} has a header but no data rows.</source>
         <translation>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="82"/>
+        <location filename="../../desktop/importer/load.py" line="86"/>
         <source>There is no field {field}. Fields: {fields}</source>
         <translation>Không có trường {field}. Các trường: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="279"/>
+        <location filename="../../desktop/importer/load.py" line="283"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="325"/>
+        <location filename="../../desktop/importer/load.py" line="329"/>
         <source>Row {row}</source>
         <translation>Dòng {row}</translation>
     </message>
@@ -1574,22 +1574,22 @@
 <context>
     <name>desktop.registry.check</name>
     <message>
-        <location filename="../../desktop/registry/check.py" line="81"/>
+        <location filename="../../desktop/registry/check.py" line="82"/>
         <source>{done} records checked: {matched} matched, {mismatch} mismatched, {not_found} not found, {invalid} invalid IDs.</source>
         <translation>Đã kiểm tra {done} bản ghi: {matched} khớp, {mismatch} lệch, {not_found} không tìm thấy, {invalid} số định danh không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="117"/>
+        <location filename="../../desktop/registry/check.py" line="118"/>
         <source>The population registry address is not set. Enter the address and token in Settings.</source>
         <translation>Chưa cài đặt địa chỉ CSDL dân cư. Hãy nhập địa chỉ và khoá truy cập trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="93"/>
+        <location filename="../../desktop/registry/check.py" line="94"/>
         <source>{n} records not checked: {why}; will retry.</source>
         <translation>{n} bản ghi chưa được kiểm tra: {why}; sẽ thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="99"/>
+        <location filename="../../desktop/registry/check.py" line="100"/>
         <source>No records need checking.</source>
         <translation>Không có bản ghi nào cần kiểm tra.</translation>
     </message>
@@ -1602,7 +1602,7 @@
 <context>
     <name>desktop.registry.client</name>
     <message>
-        <location filename="../../desktop/registry/client.py" line="220"/>
+        <location filename="../../desktop/registry/client.py" line="219"/>
         <source>The population registry refused the facility's access token (HTTP {status}). Check the registry address and token in Settings, then check again.</source>
         <translation>CSDL dân cư từ chối khoá truy cập của cơ sở (HTTP {status}). Hãy kiểm tra địa chỉ và khoá truy cập CSDL dân cư trong Cài đặt, rồi kiểm tra lại.</translation>
     </message>
@@ -1926,47 +1926,47 @@
 <context>
     <name>desktop.review.decisions</name>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="70"/>
+        <location filename="../../desktop/review/decisions.py" line="71"/>
         <source>Accept the registry's values</source>
         <translation>Chấp nhận dữ liệu CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="71"/>
+        <location filename="../../desktop/review/decisions.py" line="72"/>
         <source>Keep the list's values</source>
         <translation>Giữ dữ liệu danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="72"/>
+        <location filename="../../desktop/review/decisions.py" line="73"/>
         <source>Edit</source>
         <translation>Sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="73"/>
+        <location filename="../../desktop/review/decisions.py" line="74"/>
         <source>Reject</source>
         <translation>Loại khỏi ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="74"/>
+        <location filename="../../desktop/review/decisions.py" line="75"/>
         <source>Defer</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="272"/>
+        <location filename="../../desktop/review/decisions.py" line="273"/>
         <source>{who} decided the record of row {row} at {when}: “{what}”{why}. Your decision was not recorded; the record has been reloaded, look at it again.</source>
         <translation>{who} đã quyết định bản ghi dòng {row} lúc {when}: “{what}”{why}. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="254"/>
+        <location filename="../../desktop/review/decisions.py" line="255"/>
         <source>The record of row {row} changed since you opened it (version {seen} → {version}), perhaps checked again on another workstation. Your decision was not recorded; the record has been reloaded, look at it again.</source>
         <translation>Bản ghi dòng {row} đã thay đổi từ khi bạn mở (phiên bản {seen} → {version}): có thể vừa được kiểm tra lại ở máy khác. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="266"/>
+        <location filename="../../desktop/review/decisions.py" line="267"/>
         <source>{who} has just undone the decision “{what}” on the record of row {row} at {when}. Your decision was not recorded; the record has been reloaded, look at it again.</source>
         <translation>{who} vừa hoàn tác quyết định “{what}” trên bản ghi dòng {row} lúc {when}. Quyết định của bạn chưa được ghi; bản ghi đã được tải lại, hãy xem lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/decisions.py" line="120"/>
+        <location filename="../../desktop/review/decisions.py" line="121"/>
         <source>malformed</source>
         <translation>sai định dạng</translation>
     </message>
@@ -1974,122 +1974,122 @@
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="238"/>
+        <location filename="../../desktop/review/queue.py" line="239"/>
         <source>Not checked</source>
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="239"/>
+        <location filename="../../desktop/review/queue.py" line="240"/>
         <source>Matched</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="240"/>
+        <location filename="../../desktop/review/queue.py" line="241"/>
         <source>Mismatch</source>
         <translation>Sai lệch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="241"/>
+        <location filename="../../desktop/review/queue.py" line="242"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="242"/>
+        <location filename="../../desktop/review/queue.py" line="243"/>
         <source>Invalid ID</source>
         <translation>Số định danh không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="243"/>
+        <location filename="../../desktop/review/queue.py" line="244"/>
         <source>Rejected by the central service</source>
         <translation>Trung ương từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="244"/>
+        <location filename="../../desktop/review/queue.py" line="245"/>
         <source>Deferred</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="247"/>
+        <location filename="../../desktop/review/queue.py" line="248"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="248"/>
+        <location filename="../../desktop/review/queue.py" line="249"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="249"/>
+        <location filename="../../desktop/review/queue.py" line="250"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="250"/>
+        <location filename="../../desktop/review/queue.py" line="251"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="253"/>
+        <location filename="../../desktop/review/queue.py" line="254"/>
         <source>Name: case/spacing</source>
         <translation>Họ tên: khác chữ hoa/khoảng trắng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="254"/>
+        <location filename="../../desktop/review/queue.py" line="255"/>
         <source>Name: accents</source>
         <translation>Họ tên: khác dấu</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="255"/>
+        <location filename="../../desktop/review/queue.py" line="256"/>
         <source>Name: word order</source>
         <translation>Họ tên: khác thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="256"/>
+        <location filename="../../desktop/review/queue.py" line="257"/>
         <source>Name: middle name</source>
         <translation>Họ tên: thừa/thiếu tên đệm</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="257"/>
+        <location filename="../../desktop/review/queue.py" line="258"/>
         <source>Name: typo</source>
         <translation>Họ tên: lỗi gõ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="258"/>
+        <location filename="../../desktop/review/queue.py" line="259"/>
         <source>Name: different</source>
         <translation>Họ tên: khác hẳn</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="259"/>
+        <location filename="../../desktop/review/queue.py" line="260"/>
         <source>DOB: partial</source>
         <translation>Ngày sinh: chỉ có năm/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="260"/>
+        <location filename="../../desktop/review/queue.py" line="261"/>
         <source>DOB: day/month swapped</source>
         <translation>Ngày sinh: đảo ngày/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="261"/>
+        <location filename="../../desktop/review/queue.py" line="262"/>
         <source>DOB: 01/01 placeholder</source>
         <translation>Ngày sinh: 01/01 điền thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="262"/>
+        <location filename="../../desktop/review/queue.py" line="263"/>
         <source>DOB: different</source>
         <translation>Ngày sinh: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="263"/>
+        <location filename="../../desktop/review/queue.py" line="264"/>
         <source>Sex: different</source>
         <translation>Giới tính: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="264"/>
+        <location filename="../../desktop/review/queue.py" line="265"/>
         <source>ID: old CMND linked to CCCD</source>
         <translation>Số định danh: CMND cũ đã chuyển CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="265"/>
+        <location filename="../../desktop/review/queue.py" line="266"/>
         <source>ID: inconsistent with sex/year</source>
         <translation>Số định danh: không khớp giới tính/năm sinh</translation>
     </message>
@@ -2104,7 +2104,7 @@
         <translation>Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="231"/>
+        <location filename="../../desktop/review/queue.py" line="232"/>
         <source>There is no record {id}</source>
         <translation>Không có bản ghi {id}</translation>
     </message>
@@ -2151,7 +2151,7 @@
 <context>
     <name>desktop.settings_changes</name>
     <message>
-        <location filename="../../desktop/settings_changes.py" line="30"/>
+        <location filename="../../desktop/settings_changes.py" line="34"/>
         <source>{n} settings are not valid:
 {list}</source>
         <translation>Có {n} cài đặt không hợp lệ:
@@ -2161,37 +2161,37 @@
 <context>
     <name>desktop.signing.batch</name>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="170"/>
+        <location filename="../../desktop/signing/batch.py" line="169"/>
         <source>ready to sign</source>
         <translation>đang chờ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="167"/>
+        <location filename="../../desktop/signing/batch.py" line="166"/>
         <source>from the list of {day}</source>
         <translation>của danh sách {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="169"/>
+        <location filename="../../desktop/signing/batch.py" line="168"/>
         <source>vaccinated on {day}</source>
         <translation>tiêm ngày {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="207"/>
+        <location filename="../../desktop/signing/batch.py" line="206"/>
         <source>No record is ready to sign.</source>
         <translation>Không có bản ghi nào sẵn sàng để ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="298"/>
+        <location filename="../../desktop/signing/batch.py" line="299"/>
         <source>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</source>
         <translation>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="219"/>
+        <location filename="../../desktop/signing/batch.py" line="218"/>
         <source>Opening the USB token…</source>
         <translation>Đang mở USB token…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="223"/>
+        <location filename="../../desktop/signing/batch.py" line="222"/>
         <source>Signing batch {n} of {m}…</source>
         <translation>Đang ký lô {n}/{m}…</translation>
     </message>
@@ -2355,7 +2355,7 @@
     <name>desktop.signing.token</name>
     <message>
         <location filename="../../desktop/signing/token.py" line="129"/>
-        <location filename="../../desktop/signing/token.py" line="411"/>
+        <location filename="../../desktop/signing/token.py" line="417"/>
         <source>Wrong PIN.</source>
         <translation>Sai mã PIN.</translation>
     </message>
@@ -2405,7 +2405,7 @@
         <translation>Không tìm thấy chứng thư số của cơ sở trên USB token. Hãy kiểm tra token với nhà cung cấp (CA).</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="420"/>
+        <location filename="../../desktop/signing/token.py" line="426"/>
         <source>The key on the token is of type {t}, which is not supported (RSA or EC P-256 needed).</source>
         <translation>Khóa trên token có kiểu {t} không được hỗ trợ (cần RSA hoặc EC P-256).</translation>
     </message>
@@ -2425,7 +2425,7 @@
         <translation>Có nhiều USB token đang cắm. Hãy chọn nhãn hoặc số sê-ri của token trong Cài đặt (token_label, token_serial), hoặc rút bớt token.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/token.py" line="429"/>
+        <location filename="../../desktop/signing/token.py" line="435"/>
         <source>The token does not support RSA-PSS; signing with RS256 (PKCS#1 v1.5).</source>
         <translation>Token không hỗ trợ RSA-PSS; sẽ ký bằng RS256 (PKCS#1 v1.5).</translation>
     </message>
@@ -2540,27 +2540,27 @@
 <context>
     <name>desktop.sync.engine</name>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="251"/>
+        <location filename="../../desktop/sync/engine.py" line="252"/>
         <source>ALARM: certificates received for batch {batch} do not match the signed data or were not signed by the central service ({n} records, e.g. record {record}: {what}). No certificate of this batch was stored; tell your IT staff at once.</source>
         <translation>CẢNH BÁO: chứng nhận nhận về cho lô {batch} không khớp dữ liệu đã ký hoặc không được ký bởi máy chủ trung ương ({n} bản ghi, ví dụ bản ghi {record}: {what}). Không lưu chứng nhận nào của lô này; hãy báo ngay cho bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="312"/>
+        <location filename="../../desktop/sync/engine.py" line="313"/>
         <source>The central service address (central_url) is not set. Enter it in Settings.</source>
         <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="225"/>
+        <location filename="../../desktop/sync/engine.py" line="226"/>
         <source>ALARM: the central service sent a second certificate ({received}) for record {record}, which already has {held}. Nothing from batch {batch} was stored; tell your IT staff.</source>
         <translation>CẢNH BÁO: máy chủ trung ương gửi chứng nhận thứ hai ({received}) cho bản ghi {record} đã có chứng nhận {held}. Không lưu gì từ lô {batch}; hãy báo cho bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="190"/>
+        <location filename="../../desktop/sync/engine.py" line="191"/>
         <source>The central service answered for another batch. Will retry later.</source>
         <translation>Máy chủ trung ương trả kết quả của lô khác. Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="178"/>
+        <location filename="../../desktop/sync/engine.py" line="179"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
@@ -2576,17 +2576,17 @@
 <context>
     <name>desktop.sync.store</name>
     <message>
-        <location filename="../../desktop/sync/store.py" line="130"/>
+        <location filename="../../desktop/sync/store.py" line="147"/>
         <source>the answer lacks results for {n} records (e.g. record {r})</source>
         <translation>câu trả lời thiếu kết quả cho {n} bản ghi (ví dụ bản ghi {r})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="106"/>
+        <location filename="../../desktop/sync/store.py" line="123"/>
         <source>the answer has a result for a record not in the batch (position {i})</source>
         <translation>câu trả lời có kết quả cho bản ghi không có trong lô (vị trí {i})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="125"/>
+        <location filename="../../desktop/sync/store.py" line="142"/>
         <source>unknown result "{s}" for record {r}</source>
         <translation>kết quả không rõ "{s}" cho bản ghi {r}</translation>
     </message>
@@ -2594,22 +2594,22 @@
 <context>
     <name>desktop.sync.verify</name>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="119"/>
+        <location filename="../../desktop/sync/verify.py" line="122"/>
         <source>field {field} differs from the signed data: signed "{expected}", received "{received}"</source>
         <translation>trường {field} khác dữ liệu đã ký: đã ký "{expected}", nhận "{received}"</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="112"/>
+        <location filename="../../desktop/sync/verify.py" line="115"/>
         <source>signed with a key that is not on the trust list (kid {kid})</source>
         <translation>chữ ký bằng khoá không có trong danh sách tin cậy (kid {kid})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="115"/>
+        <location filename="../../desktop/sync/verify.py" line="118"/>
         <source>the signature does not verify</source>
         <translation>chữ ký không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="117"/>
+        <location filename="../../desktop/sync/verify.py" line="120"/>
         <source>the certificate cannot be read ({detail})</source>
         <translation>không đọc được chứng nhận ({detail})</translation>
     </message>
@@ -4250,13 +4250,13 @@
     </message>
     <message>
         <location filename="../../desktop/views/pages/search_filters.py" line="42"/>
-        <source>From (dd/mm/yyyy)</source>
-        <translation>Từ ngày (dd/mm/yyyy)</translation>
+        <source>From dd/mm/yyyy</source>
+        <translation>Từ dd/mm/yyyy</translation>
     </message>
     <message>
         <location filename="../../desktop/views/pages/search_filters.py" line="43"/>
-        <source>To (dd/mm/yyyy)</source>
-        <translation>Đến ngày (dd/mm/yyyy)</translation>
+        <source>To dd/mm/yyyy</source>
+        <translation>Đến dd/mm/yyyy</translation>
     </message>
     <message>
         <location filename="../../desktop/views/pages/search_filters.py" line="35"/>
@@ -4279,7 +4279,7 @@
         <translation>Mọi vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="44"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="49"/>
         <source>Clear filters</source>
         <translation>Bỏ lọc</translation>
     </message>
@@ -5809,7 +5809,7 @@
         <translation>Cần thông tin xác thực hợp lệ của cơ sở (Authorization: Bearer …).</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="399"/>
+        <location filename="../../services/central/service.py" line="400"/>
         <source>The credential belongs to {caller}, not to the signer of the revocation.</source>
         <translation>Thông tin xác thực thuộc {caller}, không phải bên đã ký yêu cầu thu hồi.</translation>
     </message>
@@ -5829,7 +5829,7 @@
         <translation>Không có lô {batch_id}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="410"/>
+        <location filename="../../services/central/service.py" line="411"/>
         <source>There is no certificate {uvci}.</source>
         <translation>Không có chứng nhận {uvci}.</translation>
     </message>

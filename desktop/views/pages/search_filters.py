@@ -39,8 +39,13 @@ class SearchFilterBar(QWidget):
         self.vaccine_combo.addItem(str(tr("Mọi vắc xin", "All vaccines")), "")
         for vaccine in all_vaccines():
             self.vaccine_combo.addItem(vaccine.display, vaccine.mp)
-        self.date_from = self._edit(tr("Từ ngày (dd/mm/yyyy)", "From (dd/mm/yyyy)"), 140)
-        self.date_to = self._edit(tr("Đến ngày (dd/mm/yyyy)", "To (dd/mm/yyyy)"), 140)
+        self.date_from = self._edit(tr("Từ dd/mm/yyyy", "From dd/mm/yyyy"), 140)
+        self.date_to = self._edit(tr("Đến dd/mm/yyyy", "To dd/mm/yyyy"), 140)
+        # every hint whole, beside its clear button; the vaccine names give way (full name in the list)
+        self.vaccine_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.vaccine_combo.setMinimumContentsLength(14)
+        for edit in (self.phone, self.insurance, self.date_from, self.date_to):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 40)
         self.clear_button = QPushButton(str(tr("Bỏ lọc", "Clear filters")))
         self.clear_button.clicked.connect(self.clear)
         for widget in (self.phone, self.insurance, self.list_combo, self.vaccine_combo, self.date_from, self.date_to):
