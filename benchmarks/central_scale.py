@@ -34,8 +34,7 @@ import sys
 import tempfile
 import time
 import uuid
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -44,6 +43,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks._machine import machine  # noqa: E402
+from tests.helpers import free_port  # noqa: E402
+from tests.pg import scratch_database  # noqa: E402
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 PROXY_SNIPPET = ROOT / "deploy" / "nginx" / "vaxdesk-central-proxy.conf"
@@ -52,12 +53,6 @@ RETRY_STATUSES = frozenset({502, 503, 504})
 
 def nginx_available() -> bool:
     return os.access(NGINX, os.X_OK)
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _pg_bin() -> Path | None:
@@ -125,24 +120,6 @@ def _quote(text: str) -> str:
     import shlex
 
     return shlex.quote(text)
-
-
-@contextmanager
-def scratch_database(server_url: str, prefix: str = "central_scale") -> Iterator[str]:
-    """A new database on the server ``server_url`` names, dropped afterwards."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    base = make_url(server_url)
-    admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
-    name = f"{prefix}_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield base.set(database=name).render_as_string(hide_password=False)
-    finally:
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _psycopg_url(url: str) -> str:
@@ -580,7 +557,7 @@ def main() -> None:
                               "load_balancer": "nginx " + _nginx_version(), "certificates_per_round": total,
                               "batch_sizes": "50-2000, log-uniform", "duplicate_sends": "15% resent after the answer, "
                               "10% sent twice at once", "rounds": []}
-    with tempfile.TemporaryDirectory(prefix="vaxdesk-scale-") as tmp, scratch_database(args.postgres_url) as url:
+    with tempfile.TemporaryDirectory(prefix="vaxdesk-scale-") as tmp, scratch_database("central_scale", args.postgres_url) as url:
         work = Path(tmp)
         facilities = make_central(work / "central", url, args.facilities, args.algorithm)
         cluster_args = {"data": work / "central", "database_url": url, "work": work, "workers": args.workers}

@@ -26,7 +26,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,28 +34,6 @@ sys.path.insert(0, str(ROOT))
 from benchmarks._machine import machine  # noqa: E402
 
 TARGET_RATIO = 1.5
-
-
-def scratch_postgres(base: str) -> tuple[str, str]:
-    """A new database on the server; returns (its URL, the admin URL to drop it with)."""
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    url = make_url(base)
-    admin = url.set(drivername="postgresql").render_as_string(hide_password=False)
-    name = f"bench_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return url.set(database=name).render_as_string(hide_password=False), admin
-
-
-def drop_postgres(url: str, admin: str) -> None:
-    import psycopg
-    from sqlalchemy.engine import make_url
-
-    name = make_url(url).database
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def start_registry(folder: Path, population: list[dict], token: str) -> tuple[subprocess.Popen, str]:
@@ -185,14 +162,15 @@ def main() -> None:
         proc = start_central(data, central_port, folder / f"central-{engine}.log")
         centrals[engine] = {"url": f"http://127.0.0.1:{central_port}", "credential": credential,
                             "facility": facility, "seed": 11, "proc": proc}
-    pg_url, admin = scratch_postgres(args.postgres)
+    from tests.pg import scratch_database
+
     results: dict[str, dict[str, float]] = {}
     try:
-        results["sqlite"] = run_engine("sqlite", None, folder, csv_path, args, registry, centrals["sqlite"])
-        results["postgresql"] = run_engine("postgresql", pg_url, folder, csv_path, args, registry,
-                                           centrals["postgresql"])
+        with scratch_database("bench", args.postgres) as pg_url:
+            results["sqlite"] = run_engine("sqlite", None, folder, csv_path, args, registry, centrals["sqlite"])
+            results["postgresql"] = run_engine("postgresql", pg_url, folder, csv_path, args, registry,
+                                               centrals["postgresql"])
     finally:
-        drop_postgres(pg_url, admin)
         for proc in (registry.get("server"), *(c["proc"] for c in centrals.values())):
             if proc is not None:
                 proc.terminate()

@@ -22,13 +22,14 @@ POSTGRES = [pytest.mark.postgres, pytest.mark.skipif(not os.environ.get(PG_ENV),
 
 
 @contextmanager
-def scratch_database(prefix: str) -> Iterator[str]:
-    """Create a database named ``<prefix>_<random>`` and yield its URL; dropped (connections and
-    all) when the block ends, whether the test passed or not."""
+def scratch_database(prefix: str, server_url: str | None = None) -> Iterator[str]:
+    """Create a database named ``<prefix>_<random>`` on ``server_url`` (default: the server
+    VAXDESK_TEST_POSTGRES_URL names) and yield its URL; dropped (connections and all) when the block
+    ends, whether the work passed or not. The benchmarks use it too."""
     import psycopg
     from sqlalchemy.engine import make_url
 
-    base = make_url(os.environ[PG_ENV])
+    base = make_url(server_url or os.environ[PG_ENV])
     admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
     name = f"{prefix}_{uuid.uuid4().hex[:12]}"
     with psycopg.connect(admin, autocommit=True) as conn:

@@ -33,14 +33,13 @@ from benchmarks.central_scale import (
     _psycopg_url,
     audit_certificates,
     check_answers,
-    free_port,
     make_batch,
     make_central,
     nginx_available,
-    scratch_database,
     submit,
 )
-from tests.pg import PG_ENV, POSTGRES
+from tests.helpers import free_port
+from tests.pg import PG_ENV, POSTGRES, scratch_database
 
 pytestmark = [pytest.mark.integration, *POSTGRES,
               pytest.mark.skipif(not nginx_available(), reason="nginx is not installed (apt-get install nginx-light)")]
@@ -73,7 +72,7 @@ def database() -> Iterator[Database]:
         finally:
             server.close()
         return
-    with scratch_database(os.environ[PG_ENV], "central") as url:
+    with scratch_database("central", os.environ[PG_ENV]) as url:
         yield Database(url, lambda seconds: _terminate_connections(url, seconds), restarts=False)
 
 
