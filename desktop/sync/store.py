@@ -16,12 +16,12 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 import cbor2
-from sqlalchemy import String, Table, bindparam, select, type_coerce, update
+from sqlalchemy import String, Table, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.audit import Items, record_event, record_events
 from desktop.db import Database
-from desktop.db_bulk import SLICE, chunks, gc_paused, insert_rows, is_sqlite, to_db, write_lock
+from desktop.db_bulk import SLICE, chunks, gc_paused, insert_rows, is_sqlite, to_db, update_rows, write_lock
 from desktop.dcc.trustlist import TrustList
 from desktop.i18n import Message, tr
 from desktop.models import Certificate, OutboxItem, SignedRecord, SigningBatch, VaccinationRecord
@@ -276,11 +276,7 @@ def _update_records(session: Session, updates: list[dict[str, Any]]) -> None:
                 params[start:start + SLICE])
             time.sleep(0)
         return
-    session.execute(
-        update(table).where(table.c.id == bindparam("rid"))
-        .values(stage=bindparam("new_stage"), central_reason=bindparam("new_reason"), updated_at=now),
-        [{"rid": u["id"], "new_stage": u["stage"], "new_reason": u["central_reason"]} for u in updates],
-    )
+    update_rows(session, table, ("stage", "central_reason", "updated_at"), [{**u, "updated_at": now} for u in updates])
 
 
 class DuplicateCertificate(Exception):
