@@ -214,3 +214,20 @@ def test_screenshot_of_a_flagged_preview(qtbot, page, tmp_path):
     assert (image.width(), image.height()) == (1366, 768)
     out = SHOTS / "import-preview.png" if os.environ.get("VAXDESK_SCREENSHOTS") else tmp_path / "import-preview.png"
     assert image.save(str(out))
+
+
+def test_corrected_rows_need_the_import_permission(qtbot, page, workspace, tmp_path, monkeypatch):
+    """Loading corrected rows goes through the same gate as an import: a role without "import" is refused."""
+    refused = []
+    monkeypatch.setattr("desktop.views.errors.present_error", lambda _parent, error: refused.append(error))
+    preview(qtbot, page, write_csv(tmp_path / "day.csv", [LONG_HEADER, GOOD, NANOCOVAX]))
+    imported(qtbot, page)
+    panel = page.corrections
+    qtbot.waitUntil(lambda: panel.table.rowCount() == 1, timeout=10000)
+    panel.table.item(0, 5).setText("Vero Cell")
+    assert panel.corrected_cells()
+    page.ctx.role = "automation"
+    panel.load_corrected()
+    assert [getattr(e, "code", "") for e in refused] and not panel.busy
+    with workspace.db.session() as s:
+        assert s.execute(select(func.count()).select_from(VaccinationRecord)).scalar() == 1

@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from desktop.accounts import require_role
+from desktop.errors import UserError
 from desktop.i18n import format_number, tr
 from desktop.importer.corrections import CorrectionResult, RejectedRows, import_corrected, rejected_rows
 from desktop.importer.preview import vaccine_choices
@@ -214,6 +216,11 @@ class RejectedRowsPanel(QWidget):
     def load_corrected(self) -> None:
         corrected = self.corrected_cells()
         if self.list_id is None or not corrected or self.busy:
+            return
+        try:
+            require_role(self.ctx.role, "import")  # the same gate as the import itself
+        except UserError as error:
+            self._failed(error)
             return
         workspace, list_id, actor = self.ctx.workspace, self.list_id, self.ctx.actor
         self.busy = True
