@@ -67,7 +67,7 @@ class VaccinationRecord(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     list_id: Mapped[int | None] = mapped_column(ForeignKey("daily_list.id"))  # led by ix_record_overview
-    source_ref: Mapped[str] = mapped_column(String(100), default="", index=True)
+    source_ref: Mapped[str] = mapped_column(String(100), default="")  # no index: migration 0013
     source_row: Mapped[int] = mapped_column(default=0)
     facility_code: Mapped[str] = mapped_column(String(20), default="")
     # person
