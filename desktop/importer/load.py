@@ -279,6 +279,7 @@ def _run(session: Session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, res
             indexes_set_aside(session, cast(Table, AuditEvent.__table__), expected, getattr(load.store.events, "last_id", 0)):
         _read_rows(load, sheet, cmap)
         load.store.flush()
+        load.forget_keys()  # before the index builds: their sorter and a million keys need not share memory
     if progress is not None:
         progress.update(sheet.total, sheet.total, str(tr("Đang lưu…", "Saving…")), force=True)
     _store_issues(session, daily.id, load.issues, load.raw_by_row)
@@ -347,6 +348,11 @@ class _Load:
         self.store = store
         self.issues: list[Issue] = []
         self.raw_by_row: dict[int, list[str]] = {}
+
+    def forget_keys(self) -> None:
+        """Drop the de-duplication keys once every row is placed (a large list holds two per record)."""
+        self.seen = {}
+        self.existing = {}
 
     def _count_row(self) -> None:
         self.result.rows += 1
