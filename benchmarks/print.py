@@ -1,5 +1,7 @@
-"""Benchmark: 1,000 certificates into one PDF (target ≤ 10 s) and certificate search over 100,000
-certificates (target ≤ 200 ms per query).
+"""Benchmark: 1,000 certificates into one PDF (target ≤ 10 s) and certificate search (the newest page of
+results, as the window asks for it) over 100,000 or 1,000,000 certificates (target ≤ 50 ms per query).
+
+``--keep DIR`` builds the workspace in DIR once (one SQLite transaction) and reuses it on later runs.
 
 Prints one JSON document: {"print": {...}, "search": {...}, "machine": {...}}.
 """
@@ -26,6 +28,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from benchmarks._machine import machine  # noqa: E402
 from desktop.certificates.printing import print_certificates  # noqa: E402
 from desktop.certificates.search import search_ids  # noqa: E402
+
+try:
+    from desktop.certificates.search import search_page
+except ImportError:  # an older tree, measured for comparison
+    search_page = None  # type: ignore[assignment]
 from desktop.models import SigningBatch  # noqa: E402
 from desktop.text import fold as fold_name  # noqa: E402
 from desktop.workspace import Workspace  # noqa: E402
@@ -122,15 +129,26 @@ def build(workspace: Workspace, count: int, printable: int, rng: random.Random) 
     return printable_uvcis, sample
 
 
-def time_query(workspace: Workspace, text: str, runs: int, status: str | None = None) -> dict:
-    samples, hits = [], 0
+def time_query(workspace: Workspace, text: str, runs: int, status: str | None = None, pages: int = 1) -> dict:
+    """What the window does for one search: the newest page of ids (and ``pages - 1`` more pages)."""
+    samples, cpu, hits = [], [], ""
     for _ in range(runs):
         with workspace.db.session() as session:
-            start = time.perf_counter()
-            hits = len(search_ids(session, text, status))
+            start, start_cpu = time.perf_counter(), time.process_time()
+            if search_page is None:  # a tree without pages: the window read every matching id
+                hits = str(len(search_ids(session, text, status)))
+            else:
+                before, count = None, 0
+                for _page in range(pages):
+                    page = search_page(session, text, status, before=before)
+                    count += len(page.ids)
+                    before = page.ids[-1] if page.ids else None
+                hits = str(page.total) if page.total is not None else f"{count}+"
             samples.append((time.perf_counter() - start) * 1000)
-    return {"query": text, "status": status, "hits": hits, "median_ms": round(statistics.median(samples), 1),
-            "max_ms": round(max(samples), 1)}
+            cpu.append((time.process_time() - start_cpu) * 1000)
+    return {"query": text, "status": status, "pages": pages, "hits": hits,
+            "median_ms": round(statistics.median(samples), 1), "max_ms": round(max(samples), 1),
+            "cpu_median_ms": round(statistics.median(cpu), 1)}
 
 
 def main() -> None:
@@ -164,6 +182,7 @@ def main() -> None:
         search["name_and_state_new"] = time_query(workspace, "nhung", args.runs, "new")
         search["state_expiring"] = time_query(workspace, "", args.runs, "expiring")
         search["all_certificates"] = time_query(workspace, "", args.runs)
+        search["given_name_two_pages"] = time_query(workspace, "nhung", args.runs, pages=2)
         worst = max(r["max_ms"] for r in search.values())
         out = Path(tmp) / "print.pdf"
         t0 = time.perf_counter()
@@ -177,7 +196,7 @@ def main() -> None:
                   "pdf_bytes": size,
                   "target_seconds": 10, "ok": print_s <= 10},
         "search": {"certificates": args.certificates, "runs": args.runs, "queries": search,
-                   "worst_ms": worst, "target_ms": 200, "ok": worst <= 200},
+                   "worst_ms": worst, "target_ms": 50, "ok": worst <= 50},
         "setup_seconds": round(build_s, 1),
         "machine": machine(),
     }, ensure_ascii=False, indent=2))
