@@ -7,12 +7,14 @@ import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import delete
+from sqlalchemy import delete, text
 
 import desktop.certificates.search as search_module
 from desktop.certificates.search import SearchFilters, find_page, search_ids, search_page
 from desktop.models import Certificate
 from desktop.text import fold
+from desktop.workspace import Workspace
+from tests.pg import POSTGRES, postgres_database  # noqa: F401 - provides the pg_url fixture
 from tests.unit.certificates.factory import add_certificate, make_hc1, new_batch
 
 FAMILY = ["Nguyễn", "Trần", "Đặng", "Ngô", "Lê"]
@@ -25,6 +27,10 @@ STATES = [None, "valid", "new", "expiring", "expired", "revoked", "superseded"]
 
 @pytest.fixture
 def crowd(workspace, issuer):
+    return fill(workspace, issuer)
+
+
+def fill(workspace, issuer):
     """75 certificates (every name), some printed, revoked, expiring or expired."""
     now = datetime.now(UTC)
     hc1 = make_hc1(issuer, "X", "1980-01-01")
@@ -93,3 +99,21 @@ def test_the_trigram_index_follows_changes_of_names(workspace, crowd, issuer):
     with workspace.db.session() as session:
         session.execute(delete(Certificate).where(Certificate.id == new_id))
     assert find_page(workspace, "thua khai").ids == []
+
+
+@pytest.mark.integration
+@POSTGRES[0]
+@POSTGRES[1]
+def test_postgresql_pages_and_trigram_indexes(tmp_path, issuer, pg_url):
+    workspace = Workspace.open(tmp_path / "ws")
+    try:
+        workspace.settings.set("database_url", pg_url)
+        now = fill(workspace, issuer)
+        with workspace.db.session() as session:
+            indexes = set(session.execute(text("SELECT indexname FROM pg_indexes WHERE tablename = 'certificate'"))
+                          .scalars())
+            assert {"ix_certificate_name_trgm", "ix_certificate_uvci_trgm", "ix_certificate_valid_expiry"} <= indexes
+            for text_, status in itertools.product(QUERIES, [None, "new", "expiring", "revoked"]):
+                assert pages(session, text_, status, 4, now=now) == search_ids(session, text_, status, now=now)
+    finally:
+        workspace.close()
