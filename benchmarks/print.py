@@ -109,6 +109,7 @@ def build(workspace: Workspace, count: int, printable: int, rng: random.Random) 
     connection = sqlite3.connect(workspace.path / "workspace.sqlite3")
     try:
         connection.execute("PRAGMA synchronous=OFF")
+        connection.execute("PRAGMA cache_size=-1000000")  # 1 GB: the indexes of a million rows stay in memory
         with connection:
             record_sql = (f"INSERT INTO vaccination_record ({', '.join(RECORD_COLUMNS)}) "  # noqa: S608
                           f"VALUES ({', '.join('?' * len(RECORD_COLUMNS))})")

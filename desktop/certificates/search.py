@@ -15,7 +15,7 @@ Strategy (measured in benchmarks/print.py over 100,000 certificates):
 Filters (``SearchFilters``) narrow any of these by phone, insurance number, list, vaccine and a range
 of vaccination dates; the record-side ones are an indexed sub-select of record ids.
 Results come newest first, as ids. Over a million certificates the window asks ``search_page`` for the
-newest 1,000 only (and the next 1,000 when scrolled to the end): names and UVCI tails through a trigram
+newest 500 only (and the next 500 when scrolled to the end): names and UVCI tails through a trigram
 index (migration 0014), so no query reads the whole table; ``search_ids`` (the command line) still
 gives every match. Rows are loaded a page at a time (the window's table is lazy).
 """
@@ -27,7 +27,18 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, column, literal_column, or_, select, table
+from sqlalchemy import (
+    ColumnClause,
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session
 
 from desktop.dcc.vaccines import all_vaccines, lookup_vaccine
@@ -317,10 +328,10 @@ def search_ids(session: Session, text: str = "", status: str | None = None, limi
     return ids[:limit] if limit is not None else ids
 
 
-PAGE_SIZE = 1000  # ids per page of results (the window asks for the next page when scrolled to the end)
+PAGE_SIZE = 500  # ids per page of results (the window asks for the next page when scrolled to the end)
 SPARSE = 20_000  # at most this many matches of a state are fetched whole and sorted; more are read in id order
 _FTS = table("certificate_search", column("rowid"))
-_FTS_MATCH = literal_column("certificate_search")
+_FTS_MATCH: ColumnClause[Any] = literal_column("certificate_search")
 _TRIGRAM = 3  # the shortest word the trigram index can answer; shorter ones are checked by LIKE alone
 
 
@@ -384,8 +395,8 @@ def search_page(session: Session, text: str = "", status: str | None = None, *, 
         parsed.kind == "uvci" and parsed.value.startswith("URN:UVCI:"))
     if status and sqlite and not selective:
         state_clause = _status_clause(status, now)
-        probe = select(Certificate.id).where(state_clause).limit(SPARSE + 1)  # type: ignore[arg-type]
-        if len(session.execute(probe).scalars().all()) <= SPARSE:  # few: from the state index, all of them
+        probe = select(Certificate.id).where(state_clause).limit(SPARSE + 1).subquery()  # type: ignore[arg-type]
+        if session.execute(select(func.count()).select_from(probe)).scalar_one() <= SPARSE:  # few: all of them
             clauses = [c for c in (text_clause, state_clause, *extra) if c is not None]
             return _page(sorted(session.execute(select(Certificate.id).where(*clauses)).scalars(), reverse=True),
                          limit)
