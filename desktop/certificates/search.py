@@ -358,7 +358,7 @@ def _fts_query(query: ParsedQuery) -> str | None:
         return None
     if not words:
         return None
-    # each three-letter piece of each word, all required (an index without positions is a third the size)
+    # each three-letter piece of each word, all required (the index keeps no positions, so no phrases)
     pieces = dict.fromkeys(w[i:i + _TRIGRAM] for w in words for i in range(len(w) - _TRIGRAM + 1))
     return f"{field} : (" + " AND ".join('"' + piece.replace('"', '""') + '"' for piece in pieces) + ")"
 
