@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session, aliased
 
 from desktop.audit import Items, record_event, record_events
 from desktop.certificates.detail import CORRECTION_REQUESTED, SUPERSEDED, pending_correction_id
+from desktop.db_bulk import chunks
 from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import Certificate, Decision, VaccinationRecord
@@ -222,16 +223,18 @@ def mark_superseded_certificates(session: Session, actor: str = "") -> list[tupl
     """
     new_cert = aliased(Certificate)
     old_cert = aliased(Certificate)
-    rows = session.execute(
-        select(old_cert, new_cert.uvci)
+    # the corrections first (a partial index holds only them), not every valid certificate
+    corrections = list(session.execute(select(VaccinationRecord.id)
+                                       .where(VaccinationRecord.supersedes_record_id.isnot(None))).scalars())
+    rows = sorted((row for chunk in chunks(corrections) for row in session.execute(
+        select(old_cert, new_cert.uvci, new_cert.id)
         .join(VaccinationRecord, VaccinationRecord.supersedes_record_id == old_cert.record_id)
         .join(new_cert, new_cert.record_id == VaccinationRecord.id)
-        .where(old_cert.status == "valid", new_cert.status == "valid")
-        .order_by(new_cert.id)
-    ).all()
+        .where(VaccinationRecord.id.in_(chunk), old_cert.status == "valid", new_cert.status == "valid")
+    ).all()), key=lambda row: row[2])
     done: list[tuple[str, str]] = []
     items: Items = []
-    for old, new_uvci in rows:
+    for old, new_uvci, _new_id in rows:
         if old.status != "valid":
             continue
         old.status = "superseded"

@@ -14,7 +14,10 @@ Strategy (measured in benchmarks/print.py over 100,000 certificates):
 - health-insurance card number ("DN4797915165430"): the record's, compact and upper case, by prefix.
 Filters (``SearchFilters``) narrow any of these by phone, insurance number, list, vaccine and a range
 of vaccination dates; the record-side ones are an indexed sub-select of record ids.
-Results come newest first, as ids; rows are loaded a page at a time (the window's table is lazy).
+Results come newest first, as ids. Over a million certificates the window asks ``search_page`` for the
+newest 500 only (and the next 500 when scrolled to the end): names and UVCI tails through a trigram
+index (migration 0014), so no query reads the whole table; ``search_ids`` (the command line) still
+gives every match. Rows are loaded a page at a time (the window's table is lazy).
 """
 
 from __future__ import annotations
@@ -24,7 +27,18 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, or_, select
+from sqlalchemy import (
+    ColumnClause,
+    ColumnElement,
+    Select,
+    and_,
+    column,
+    func,
+    literal_column,
+    or_,
+    select,
+    table,
+)
 from sqlalchemy.orm import Session
 
 from desktop.dcc.vaccines import all_vaccines, lookup_vaccine
@@ -244,7 +258,13 @@ def _filter_clauses(filters: SearchFilters | None) -> list[ColumnElement[bool]]:
     return clauses
 
 
-def _status_clause(status: str | None, now: datetime) -> ColumnElement[bool] | None:
+def _unindexed(column: Any) -> Any:
+    """``column`` written ``+certificate.column``: SQLite then reads the matches in id order instead of
+    through the column's index (which would mean sorting every match for the newest page)."""
+    return literal_column(f"+certificate.{column.key}", type_=column.type)
+
+
+def _status_clause(status: str | None, now: datetime, walk: bool = False) -> ColumnElement[bool] | None:
     if not status:
         return None
     if status not in STATUS_FILTERS:
@@ -254,13 +274,15 @@ def _status_clause(status: str | None, now: datetime) -> ColumnElement[bool] | N
                status=status, choices=", ".join(STATUS_FILTERS)),
             code="bad_status",
         )
-    state, expires = Certificate.status, Certificate.expires_at
+    state, expires, printed = Certificate.status, Certificate.expires_at, Certificate.printed_count
+    if walk:
+        state, expires, printed = _unindexed(state), _unindexed(expires), _unindexed(printed)
     if status == "expired":
         return and_(state == "valid", expires <= now)
     if status == "expiring":
         return and_(state == "valid", expires > now, expires <= now + timedelta(days=EXPIRING_DAYS))
     if status == "new":
-        return and_(state == "valid", Certificate.printed_count == 0, expires > now)
+        return and_(state == "valid", printed == 0, expires > now)
     if status == "valid":
         return and_(state == "valid", expires > now)
     return state == status
@@ -288,7 +310,9 @@ def search_statement(text: str = "", status: str | None = None, now: datetime | 
 
 def search_ids(session: Session, text: str = "", status: str | None = None, limit: int | None = None,
                now: datetime | None = None, filters: SearchFilters | None = None) -> list[int]:
-    """Ids of the matching certificates, newest first."""
+    """Ids of the matching certificates, newest first: all of them, or the newest ``limit``."""
+    if limit is not None:
+        return search_page(session, text, status, limit=limit, now=now, filters=filters).ids
     statement = search_statement(text, status, now, filters)
     compiled = statement.compile(dialect=session.bind.dialect) if session.bind is not None else None
     if compiled is not None and not compiled.params:
@@ -302,6 +326,101 @@ def search_ids(session: Session, text: str = "", status: str | None = None, limi
     else:
         ids = sorted(session.execute(statement).scalars(), reverse=True)
     return ids[:limit] if limit is not None else ids
+
+
+PAGE_SIZE = 500  # ids per page of results (the window asks for the next page when scrolled to the end)
+SPARSE = 20_000  # at most this many matches of a state are fetched whole and sorted; more are read in id order
+_FTS = table("certificate_search", column("rowid"))
+_FTS_MATCH: ColumnClause[Any] = literal_column("certificate_search")
+_TRIGRAM = 3  # the shortest word the trigram index can answer; shorter ones are checked by LIKE alone
+
+
+@dataclass(frozen=True)
+class SearchPage:
+    """The newest matching ids (newest first), whether more follow, and the count when it is known."""
+
+    ids: list[int]
+    more: bool
+    total: int | None  # None: more than ``len(ids)``, not counted (it would cost a scan)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _fts_query(query: ParsedQuery) -> str | None:
+    """The FTS5 query that finds a superset of the LIKE matches, or None when no word is long enough."""
+    if query.kind == "name":
+        words = [w for w in query.value.split(" ") if len(w) >= _TRIGRAM]
+        field = "name_folded"
+    elif query.kind == "uvci" and not query.value.startswith("URN:UVCI:"):
+        words, field = [query.value], "uvci"
+    else:
+        return None
+    if not words:
+        return None
+    # each three-letter piece of each word, all required (the index keeps no positions, so no phrases)
+    pieces = dict.fromkeys(w[i:i + _TRIGRAM] for w in words for i in range(len(w) - _TRIGRAM + 1))
+    return f"{field} : (" + " AND ".join('"' + piece.replace('"', '""') + '"' for piece in pieces) + ")"
+
+
+def _page(ids: list[int], limit: int) -> SearchPage:
+    return SearchPage(ids[:limit], len(ids) > limit, None if len(ids) > limit else len(ids))
+
+
+def search_page(session: Session, text: str = "", status: str | None = None, *, limit: int = PAGE_SIZE,
+                before: int | None = None, now: datetime | None = None, filters: SearchFilters | None = None,
+                records_where: Any = None) -> SearchPage:
+    """The newest ``limit`` matches (with an id below ``before``, for the next page), newest first.
+
+    Same matches as ``search_ids``; only the newest page is read. How, by what was asked:
+    - a name or UVCI tail: the trigram index gives the candidates newest first (each word still
+      checked with LIKE), and reading stops after the page;
+    - a state that few certificates are in ("expiring", "revoked"...): all of them from the state
+      index, sorted here, counted exactly;
+    - otherwise (every certificate, a common state, words under three letters): the table in id order,
+      newest first, each row checked, stopping after the page;
+    - ID number, date, phone, insurance number, full UVCI: all matches from their index, sorted.
+    """
+    now = now or datetime.now(UTC)
+    parsed = parse_query(text)
+    text_clause = _query_clause(parsed)
+    extra = _filter_clauses(filters)
+    if records_where is not None:
+        extra.append(_by_records(records_where))
+    if before is not None:
+        extra.append(Certificate.id < before)
+    sqlite = session.bind is not None and session.bind.dialect.name == "sqlite"
+    fts = _fts_query(parsed) if sqlite else None
+    selective = parsed.kind in ("id_number", "date", "phone", "insurance") or (
+        parsed.kind == "uvci" and parsed.value.startswith("URN:UVCI:"))
+    if status and sqlite and not selective:
+        state_clause = _status_clause(status, now)
+        probe = select(Certificate.id).where(state_clause).limit(SPARSE + 1).subquery()  # type: ignore[arg-type]
+        if session.execute(select(func.count()).select_from(probe)).scalar_one() <= SPARSE:  # few: all of them
+            clauses = [c for c in (text_clause, state_clause, *extra) if c is not None]
+            return _page(sorted(session.execute(select(Certificate.id).where(*clauses)).scalars(), reverse=True),
+                         limit)
+    if selective:
+        clauses = [c for c in (text_clause, _status_clause(status, now), *extra) if c is not None]
+        return _page(sorted(session.execute(select(Certificate.id).where(*clauses)).scalars(), reverse=True), limit)
+    state_clause = _status_clause(status, now, walk=sqlite)
+    clauses = [c for c in (text_clause, state_clause, *extra) if c is not None]
+    if fts is not None:
+        statement = (select(Certificate.id).select_from(_FTS).join(Certificate, Certificate.id == _FTS.c.rowid)
+                     .where(_FTS_MATCH.op("MATCH")(fts), *clauses).order_by(_FTS.c.rowid.desc()))
+        if before is not None:  # where the index's own reading starts
+            statement = statement.where(_FTS.c.rowid < before)
+    else:
+        statement = select(Certificate.id).where(*clauses).order_by(Certificate.id.desc())
+    return _page(list(session.execute(statement.limit(limit + 1)).scalars()), limit)
+
+
+def find_page(workspace: Workspace, text: str = "", status: str | None = None, filters: SearchFilters | None = None,
+              records_where: Any = None, before: int | None = None, limit: int = PAGE_SIZE) -> SearchPage:
+    """The newest page of matching certificates (the window's table; ``before``: the next page)."""
+    with workspace.db.session() as session:
+        return search_page(session, text, status, limit=limit, before=before, filters=filters,
+                           records_where=records_where)
 
 
 def find_certificates(workspace: Workspace, text: str = "", status: str | None = None,

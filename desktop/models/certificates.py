@@ -8,6 +8,7 @@ from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, utcnow
+from desktop.models.records import VaccinationRecord
 
 CERTIFICATE_STATUSES = ("valid", "superseded", "revoked")
 
@@ -37,3 +38,10 @@ class Certificate(Base):
 # Indexes of migration 0006 (search by day of issue, the status filters of the certificates page)
 ISSUED_AT_INDEX = Index("ix_certificate_issued_at", Certificate.issued_at)
 STATE_INDEX = Index("ix_certificate_state", Certificate.status, Certificate.printed_count, Certificate.expires_at)
+# Indexes of migration 0014 (the "expiring"/"expired" filters as a range; the corrected records, which
+# marking superseded certificates before every print starts from). Substring search has its own
+# trigram index there, outside these tables (FTS5 on SQLite, pg_trgm on PostgreSQL).
+VALID_EXPIRY_INDEX = Index("ix_certificate_valid_expiry", Certificate.status, Certificate.expires_at)
+SUPERSEDES_INDEX = Index("ix_record_supersedes", VaccinationRecord.supersedes_record_id,
+                         sqlite_where=VaccinationRecord.supersedes_record_id.isnot(None),
+                         postgresql_where=VaccinationRecord.supersedes_record_id.isnot(None))

@@ -43,7 +43,7 @@ from desktop.certificates.detail import CertificateDetail, certificate_detail_of
 from desktop.certificates.printing import print_certificates as print_to_pdf
 from desktop.certificates.printing import record_prints, render_certificates
 from desktop.certificates.revocation import revoke_certificate
-from desktop.certificates.search import CertificateRow, certificate_rows, find_certificates
+from desktop.certificates.search import CertificateRow, SearchPage, certificate_rows, find_page
 from desktop.errors import UserError
 from desktop.i18n import format_date, format_datetime_local, format_number, tr
 from desktop.models import VaccinationRecord
@@ -127,12 +127,28 @@ class CertificateTableModel(QAbstractTableModel):
         self._load_page = load_page
         self._ids: list[int] = []
         self._rows: dict[int, CertificateRow] = {}
+        self._next_page = None
 
-    def set_ids(self, ids: list[int]) -> None:
+    def set_ids(self, ids: list[int], next_page=None) -> None:
+        """``next_page(last_id)``: the following page of the search, while there are more."""
         self.beginResetModel()
         self._ids = list(ids)
         self._rows = {}
+        self._next_page = next_page
         self.endResetModel()
+
+    def canFetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and bool(self._ids) and self._next_page is not None
+
+    def fetchMore(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> None:  # noqa: N802, B008
+        if not self.canFetchMore(parent):
+            return
+        page = self._next_page(self._ids[-1])
+        if page.ids:
+            self.beginInsertRows(QModelIndex(), len(self._ids), len(self._ids) + len(page.ids) - 1)
+            self._ids += page.ids
+            self.endInsertRows()
+        self._next_page = self._next_page if page.more and page.ids else None
 
     def ids(self) -> list[int]:
         return list(self._ids)
@@ -389,10 +405,13 @@ class CertificatesPage(QWidget):
         where = _scope_condition(scope) if scope is not None else None
 
         def find(_progress):
-            return find_certificates(self.workspace, text, status, filters=filters, records_where=where)
+            return find_page(self.workspace, text, status, filters=filters, records_where=where)
+
+        def next_page(last: int) -> SearchPage:
+            return find_page(self.workspace, text, status, filters=filters, records_where=where, before=last)
 
         (DbOp(self, find)
-         .success(lambda ids: self._show_results(serial, ids))
+         .success(lambda page: self._show_results(serial, page.ids, page, next_page))
          .failure(self._search_failed)
          .run_in_background())
 
@@ -403,12 +422,17 @@ class CertificatesPage(QWidget):
         else:
             present_error(self, error)
 
-    def _show_results(self, serial: int, ids: list[int]) -> None:
+    def _show_results(self, serial: int, ids: list[int], page: SearchPage | None = None, next_page=None) -> None:
         if serial != self._search_serial or not isValid(self.table):
             return  # a newer search is on its way, or the window closed meanwhile
         current = self.detail.row.id if self.detail else None
-        self.model.set_ids(ids)
-        self.count_label.setText(str(tr("{n} chứng nhận", "{n} certificates", n=format_number(len(ids)))))
+        self.model.set_ids(ids, next_page if page is not None and page.more else None)
+        if page is not None and page.more:
+            self.count_label.setText(str(tr("Hơn {n} chứng nhận (mới nhất trước; cuộn xuống để xem thêm)",
+                                            "More than {n} certificates (newest first; scroll down for more)",
+                                            n=format_number(len(ids)))))
+        else:
+            self.count_label.setText(str(tr("{n} chứng nhận", "{n} certificates", n=format_number(len(ids)))))
         row = ids.index(current) if current in ids else (0 if ids else -1)
         if row >= 0:
             self.table.selectRow(row)
@@ -634,7 +658,7 @@ def _refusal(role: str, action: str) -> str:
 
 
 def _scope_condition(scope: dict[str, Any]) -> Any:
-    """The records of the scope's state, list and day (a condition for ``find_certificates``)."""
+    """The records of the scope's state, list and day (a condition for ``find_page``)."""
     R = VaccinationRecord
     conditions = [state_clause(scope["state"])]
     if scope.get("list_id") is not None:
