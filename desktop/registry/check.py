@@ -386,7 +386,8 @@ def check_records(workspace: Workspace, actor: str, registry_url: str | None = N
     slice_size = max(500, settings.get("registry_batch_size") * settings.get("registry_concurrency"))
     holder = new_holder()
     with workspace.db.session() as session:
-        total = session.scalar(select(func.count()).select_from(_to_check_query(record_ids).subquery())) or 0
+        query = _to_check_query(record_ids, arrays=not is_sqlite(session))
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     run = _Run(workspace, actor, [], progress, holder)
     run.total = total
     log.info("registry check of up to %d records by %s", total, actor)
@@ -441,7 +442,8 @@ def _check_slice(run: _Run, client: rc.RegistryClient, rows: list[Any], progress
 def _note_skipped(run: _Run, workspace: Workspace, record_ids: list[int] | None, after: int) -> None:
     """The registry is down: the records not yet claimed are not sent in this run either."""
     with workspace.db.session() as session:
-        rest = list(session.execute(_to_check_query(record_ids, after).where(_unclaimed(utcnow()))))
+        query = _to_check_query(record_ids, after, arrays=not is_sqlite(session))
+        rest = list(session.execute(query.where(_unclaimed(utcnow()))))
     for row in rest:
         run.note(row, "unchecked", [], normalise_id(row.id_number))
     if rest:
