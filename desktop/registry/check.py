@@ -6,10 +6,11 @@ record (the registry's form) and recorded in the audit log with before and after
 
 Several workstations may check at once: a run claims its records a slice at a time
 (``record_claim``: who, until when) before looking them up, and skips those another run holds, so
-two checks share the records and each is looked up once. On PostgreSQL the slice is taken with
-``SELECT … FOR UPDATE SKIP LOCKED``; on SQLite the write lock serialises the claims. A stored answer
-ends its record's claim; a run that dies leaves claims that expire after ``CLAIM_SECONDS``, and the
-next check takes those records.
+two checks share the records and each is looked up once. On PostgreSQL the slice is taken in one
+statement (the rows locked with ``FOR UPDATE SKIP LOCKED``, the claims written with ``INSERT … ON
+CONFLICT``, the claimed rows returned); on SQLite the write lock serialises the claims. A stored
+answer ends its record's claim in the transaction that stores it; a run that dies leaves claims that
+expire after ``CLAIM_SECONDS``, and the next check takes those records.
 """
 
 from __future__ import annotations
@@ -23,11 +24,13 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any, cast
 
-from sqlalchemy import Table, delete, exists, func, insert, select
+from sqlalchemy import Integer, String, Table, any_, bindparam, delete, exists, func, insert, literal, select
+from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.orm import Session
 
 from desktop.audit import Items, record_events
-from desktop.db_bulk import chunks, update_rows, write_lock
+from desktop.db_bulk import chunks, is_sqlite, update_rows, write_lock
 from desktop.errors import UserError
 from desktop.i18n import Message, format_number, tr
 from desktop.models import RecordClaim, VaccinationRecord, utcnow
@@ -122,11 +125,30 @@ def _registry_settings(workspace: Workspace, registry_url: str | None) -> tuple[
     return url, workspace.settings.get("registry_token") or ""
 
 
+_DIFFERENCES = cast(Table, RecordDifference.__table__)
+_CLAIMS = cast(Table, RecordClaim.__table__)
+
+
+def _id_array(name: str, ids: list[int]) -> Any:
+    """PostgreSQL: a list of ids as one array parameter (``= ANY(...)``), whatever its length."""
+    return any_(bindparam(name, ids, type_=ARRAY(Integer)))
+
+
 def write_differences(session: Session, rows: list[tuple[int, list[dict[str, Any]]]]) -> None:
     """Mirror records' differences into ``record_difference`` (the queue's kind filter)."""
     if not rows:
         return
     ids = [record_id for record_id, _ in rows]
+    if not is_sqlite(session):  # two statements, the values as arrays
+        session.execute(delete(_DIFFERENCES).where(_DIFFERENCES.c.record_id == _id_array("ids", ids)))
+        found = [(rid, d["field"], d["kind"]) for rid, diffs in rows for d in diffs]
+        if found:
+            record_ids, fields, kinds = (list(column) for column in zip(*found, strict=True))
+            session.execute(insert(_DIFFERENCES).from_select(["record_id", "field", "kind"], select(
+                func.unnest(bindparam("r", record_ids, type_=ARRAY(Integer))),
+                func.unnest(bindparam("f", fields, type_=ARRAY(String))),
+                func.unnest(bindparam("k", kinds, type_=ARRAY(String))))))
+        return
     for i in range(0, len(ids), 900):
         session.execute(delete(RecordDifference).where(RecordDifference.record_id.in_(ids[i:i + 900])))
     values = [{"record_id": rid, "field": d["field"], "kind": d["kind"]} for rid, diffs in rows for d in diffs]
@@ -142,13 +164,15 @@ _COLUMNS = (VaccinationRecord.id, VaccinationRecord.full_name, VaccinationRecord
 CLAIM_SECONDS = 600  # how long a claim holds when its workstation stops answering
 
 
-def _to_check_query(record_ids: list[int] | None, after: int = 0) -> Any:
-    query = select(*_COLUMNS).where(
+def _to_check_query(record_ids: list[int] | None, after: int = 0, columns: tuple[Any, ...] = _COLUMNS,
+                    arrays: bool = False) -> Any:
+    query = select(*columns).where(
         VaccinationRecord.check_status == "unchecked", VaccinationRecord.stage == "loaded",
         VaccinationRecord.batch_id.is_(None), VaccinationRecord.id > after,
     ).order_by(VaccinationRecord.id)
     if record_ids is not None:
-        query = query.where(VaccinationRecord.id.in_(record_ids))
+        query = query.where(VaccinationRecord.id == _id_array("record_ids", record_ids) if arrays
+                            else VaccinationRecord.id.in_(record_ids))
     return query
 
 
@@ -169,11 +193,17 @@ def claim_records(session: Session, holder: str, limit: int, record_ids: list[in
                   lease_seconds: float = CLAIM_SECONDS) -> list[Any]:
     """Claim up to ``limit`` records to check (ids above ``after``) that no live claim holds; their rows.
 
-    PostgreSQL: the candidate rows are locked with ``FOR UPDATE SKIP LOCKED`` (a concurrent claimer
-    takes the next ones), then the claims are read again in a statement of their own, which sees a
-    claim committed while the rows were being locked. SQLite: the write lock is taken first.
+    PostgreSQL: one statement. The candidate rows are locked with ``FOR UPDATE SKIP LOCKED`` (a
+    concurrent claimer takes the next ones); their claims are written with ``INSERT … ON CONFLICT DO
+    UPDATE … WHERE`` the claim there has expired, which sees the newest claim row whatever the
+    statement's snapshot (a claim committed while the rows were being locked, or one still being
+    written, which it waits for); only the rows claimed come back. SQLite: the write lock is taken
+    first, then the claims are read and written.
     """
     now = utcnow()
+    if not is_sqlite(session):
+        return _claim_in_one_statement(session, holder, limit, record_ids, after, now,
+                                       now + timedelta(seconds=lease_seconds))
     write_lock(session)
     query = _to_check_query(record_ids, after).where(_unclaimed(now)).limit(limit)
     rows = list(session.execute(query.with_for_update(skip_locked=True, of=VaccinationRecord)))
@@ -193,8 +223,32 @@ def claim_records(session: Session, holder: str, limit: int, record_ids: list[in
     return rows
 
 
+def _claim_in_one_statement(session: Session, holder: str, limit: int, record_ids: list[int] | None, after: int,
+                            now: Any, until: Any) -> list[Any]:
+    stamp = RecordClaim.claimed_until.type
+    candidates = (_to_check_query(record_ids, after, (VaccinationRecord.id,), arrays=True)
+                  .where(_unclaimed(now)).limit(limit)
+                  .with_for_update(skip_locked=True, of=VaccinationRecord).cte("candidate"))
+    claim = pg_insert(_CLAIMS).from_select(
+        ["record_id", "claimed_by", "claimed_until"],
+        select(candidates.c.id, literal(holder, String), literal(until, stamp)))
+    claim = claim.on_conflict_do_update(
+        index_elements=[_CLAIMS.c.record_id],
+        set_={"claimed_by": claim.excluded.claimed_by, "claimed_until": claim.excluded.claimed_until},
+        where=_CLAIMS.c.claimed_until <= literal(now, stamp))
+    claimed = claim.returning(_CLAIMS.c.record_id).cte("claimed")
+    return list(session.execute(select(*_COLUMNS).join(claimed, claimed.c.record_id == VaccinationRecord.id)
+                                .order_by(VaccinationRecord.id)))
+
+
 def release_claims(session: Session, holder: str, record_ids: list[int]) -> None:
     """End this run's claims on these records (answered, or left for the next run)."""
+    if not record_ids:
+        return
+    if not is_sqlite(session):
+        session.execute(delete(_CLAIMS).where(_CLAIMS.c.record_id == _id_array("ids", record_ids),
+                                              _CLAIMS.c.claimed_by == holder))
+        return
     for part in chunks(record_ids):
         session.execute(delete(RecordClaim).where(RecordClaim.record_id.in_(part), RecordClaim.claimed_by == holder))
 
@@ -230,6 +284,7 @@ class _Run:
         self.result = CheckResult()
         self.total = len(rows)
         self.done = 0
+        self.released: set[int] = set()  # records whose claim a stored answer ended
 
     def note(self, row: Any, status: str, differences: list[dict[str, Any]], id_number: str) -> None:
         self.result.summary[status] = self.result.summary.get(status, 0) + 1
@@ -284,6 +339,8 @@ class _Run:
                               reason="format difference corrected to the registry's form")
             if self.holder:
                 release_claims(session, self.holder, [row.id for row, _, _ in outcomes])
+        if self.holder:
+            self.released.update(row.id for row, _, _ in outcomes)
         self.result.corrected += len(corrections)
         for row, values, differences in outcomes:
             self.note(row, values["check_status"], differences, values.get("id_number", normalise_id(row.id_number)))
@@ -329,7 +386,8 @@ def check_records(workspace: Workspace, actor: str, registry_url: str | None = N
     slice_size = max(500, settings.get("registry_batch_size") * settings.get("registry_concurrency"))
     holder = new_holder()
     with workspace.db.session() as session:
-        total = session.scalar(select(func.count()).select_from(_to_check_query(record_ids).subquery())) or 0
+        query = _to_check_query(record_ids, arrays=not is_sqlite(session))
+        total = session.scalar(select(func.count()).select_from(query.subquery())) or 0
     run = _Run(workspace, actor, [], progress, holder)
     run.total = total
     log.info("registry check of up to %d records by %s", total, actor)
@@ -344,9 +402,12 @@ def check_records(workspace: Workspace, actor: str, registry_url: str | None = N
                 after = rows[-1].id
                 try:
                     _check_slice(run, client, rows, progress)
-                finally:
-                    with workspace.db.session() as session:  # what was not answered waits for the next run
-                        release_claims(session, holder, [row.id for row in rows])
+                finally:  # what was not answered waits for the next run
+                    left = [row.id for row in rows if row.id not in run.released]
+                    run.released.clear()
+                    if left:
+                        with workspace.db.session() as session:
+                            release_claims(session, holder, left)
                 if client.down:
                     _note_skipped(run, workspace, record_ids, after)
                     break
@@ -381,7 +442,8 @@ def _check_slice(run: _Run, client: rc.RegistryClient, rows: list[Any], progress
 def _note_skipped(run: _Run, workspace: Workspace, record_ids: list[int] | None, after: int) -> None:
     """The registry is down: the records not yet claimed are not sent in this run either."""
     with workspace.db.session() as session:
-        rest = list(session.execute(_to_check_query(record_ids, after).where(_unclaimed(utcnow()))))
+        query = _to_check_query(record_ids, after, arrays=not is_sqlite(session))
+        rest = list(session.execute(query.where(_unclaimed(utcnow()))))
     for row in rest:
         run.note(row, "unchecked", [], normalise_id(row.id_number))
     if rest:
