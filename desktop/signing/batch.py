@@ -395,9 +395,9 @@ def _mark_signed(session: Session, batch_id: str, versions: list[tuple[int, int]
     if dialect.name != "sqlite":
         marked = 0
         for rid, version in versions:
-            marked += session.execute(update(R).where(R.id == rid, R.version == version, ready_condition())
-                                      .values(stage="signed", batch_id=batch_id, updated_at=now, version=version + 1)
-                                      .execution_options(synchronize_session=False)).rowcount
+            marked += connection.execute(update(R).where(R.id == rid, R.version == version, ready_condition())
+                                         .values(stage="signed", batch_id=batch_id, updated_at=now,
+                                                 version=version + 1)).rowcount
         return marked
     by_version: dict[int, list[int]] = {}
     for rid, version in versions:
