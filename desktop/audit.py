@@ -509,10 +509,12 @@ class EventWriter:
             return
         key = self.key
         rows = []
+        last: tuple[Any, Any, str, str] = (None, None, "null", "null")  # the same dicts are encoded once
         for entity_id, before, after in items:
-            before_json = canonical_json(protect(before, key)) if before is not None else "null"
-            after_json = canonical_json(protect(after, key)) if after is not None else "null"
-            rows.append((str(entity_id), before_json, after_json))
+            if before is not last[0] or after is not last[1]:
+                last = (before, after, canonical_json(protect(before, key)) if before is not None else "null",
+                        canonical_json(protect(after, key)) if after is not None else "null")
+            rows.append((str(entity_id), last[2], last[3]))
         self._write(rows)
 
     def append_texts(self, items: Sequence[tuple[str, str]]) -> None:

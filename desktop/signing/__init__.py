@@ -5,5 +5,5 @@ Public API:
     desktop.signing.token: TokenSession, token_status
     desktop.signing.handler: SigningHandler, PinRequest, BatchSummary, CommandLineHandler, ScriptedHandler
     desktop.signing.modules: KNOWN_MODULES, resolve_module
-    desktop.signing.merkle: leaf_hash, root_and_proofs, verify_inclusion
+    desktop.signing.merkle: leaf_hash, root_and_proofs, root_and_proof_texts, verify_inclusion
 """

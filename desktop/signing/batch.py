@@ -8,6 +8,7 @@ leaves nothing behind; the clerk signs again and gets a complete batch.
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from collections import Counter
@@ -16,18 +17,18 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import String, Table, and_, func, insert, or_, select, type_coerce, update
+from sqlalchemy import Table, and_, func, insert, or_, select, update
 from sqlalchemy.orm import Session
 
 from desktop.audit import AuditChain, record_event, record_events
-from desktop.db_bulk import chunks, fast_insert, fast_insert_supported, gc_paused, write_lock
+from desktop.db_bulk import chunks, db_value, fast_insert, fast_insert_supported, gc_paused, write_lock
 from desktop.errors import Cancelled, UserError
 from desktop.i18n import Message, format_date, tr
 from desktop.models import Certificate, DailyList, OutboxItem, SignedRecord, SigningBatch, VaccinationRecord
 from desktop.progress import Progress
 from desktop.signing import manifest as mf
 from desktop.signing.handler import BatchSummary, SigningHandler
-from desktop.signing.merkle import leaf_hash, root_and_proofs
+from desktop.signing.merkle import leaf_hash, root_and_proof_texts
 from desktop.signing.presign import PreSignReport, check_before_signing
 from desktop.signing.token import TokenSession
 
@@ -227,28 +228,56 @@ def sign_ready(workspace: Any, handler: SigningHandler, selection: Selection = S
     return results
 
 
-_RECORD_COLUMNS = (R.id, R.facility_code, R.full_name, R.date_of_birth, R.sex, R.id_number, R.id_kind,
-                   R.nationality, R.vaccine_vp, R.vaccine_mp, R.vaccine_ma, R.dn, R.sd, R.vaccination_date, R.lot,
-                   R.dose_number, R.check_status, R.checked_at, R.decision, R.decision_reason, R.stage, R.batch_id,
-                   R.supersedes_record_id, type_coerce(R.updated_at, String).label("updated_at"))
-# ``updated_at`` is only compared with itself (the snapshot against the rows at storing time), so it
-# is read as the database hands it over: parsing 10,000 timestamps twice would cost a tenth of a batch.
+# the columns a batch reads of each record: the attestation's, then what decides whether it may be signed
+_RECORD_COLUMNS = (*mf.ATTESTATION_COLUMNS, "checked_at", "check_status", "stage", "batch_id", "supersedes_record_id",
+                   "version")
+_ATTESTED = len(mf.ATTESTATION_COLUMNS)
+_SELECT_RECORDS = f"SELECT {', '.join(_RECORD_COLUMNS)} FROM vaccination_record WHERE id "  # noqa: S608 - names
+
+
+def _cursor_rows(session: Session, sql: str, parameters: Any) -> list[Any]:
+    """Plain tuples straight from the driver (no result rows to wrap: 10,000 of them cost a tenth of a batch)."""
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute(sql, parameters)
+        return list(cursor.fetchall())
+    finally:
+        cursor.close()
 
 
 def _load_records(session: Session, ids: tuple[int, ...]) -> list[Any]:
-    """The records' signed fields as plain rows (no ORM objects: 10,000 of them would cost a second)."""
+    """The records' signed fields as plain tuples in ``_RECORD_COLUMNS`` order, by id (no ORM objects:
+    10,000 of them would cost a second)."""
     rows: list[Any] = []
-    for chunk in chunks(ids):
-        rows += session.execute(select(*_RECORD_COLUMNS).where(R.id.in_(chunk))).all()
-    rows.sort(key=lambda r: r.id)
+    if session.get_bind().dialect.name == "postgresql":
+        rows = _cursor_rows(session, _SELECT_RECORDS + "= ANY(%s::integer[])", (list(ids),))
+    else:
+        for chunk in chunks(ids):
+            rows += _cursor_rows(session, _SELECT_RECORDS + f"IN ({', '.join('?' * len(chunk))})", tuple(chunk))
+    rows.sort()
     return rows
 
 
-def _is_ready(r: Any) -> bool:
-    """``VaccinationRecord.ready_to_sign`` for a plain row."""
-    return r.stage == "loaded" and r.batch_id is None and (
-        (r.check_status == "matched" and r.decision not in ("reject", "defer"))
-        or r.decision in mf.RESOLVING_DECISIONS
+def _time_text(session: Session) -> Callable[[Any], str | None]:
+    """``iso_utc`` of a ``checked_at`` as the driver hands it over. SQLite gives the text SQLAlchemy
+    stored (``YYYY-MM-DD HH:MM:SS.ffffff``, naive UTC), which is rewritten without parsing; anything
+    else goes through the column's own conversion first."""
+    processor = R.__table__.c.checked_at.type.result_processor(session.get_bind().dialect, None)
+
+    def text(value: Any) -> str | None:
+        if value is None:
+            return None
+        if value.__class__ is str and len(value) >= 19 and value[10] == " " and value[4] == "-" and value[13] == ":":
+            return f"{value[:10]}T{value[11:19]}Z"
+        return mf.iso_utc(processor(value) if processor is not None else value)
+
+    return text
+
+
+def _is_ready(check_status: Any, decision: Any, stage: Any, batch_id: Any) -> bool:
+    """``VaccinationRecord.ready_to_sign`` for a plain row's values."""
+    return stage == "loaded" and batch_id is None and (
+        (check_status == "matched" and decision not in ("reject", "defer")) or decision in mf.RESOLVING_DECISIONS
     )
 
 
@@ -263,24 +292,31 @@ def _sign_batch(workspace: Any, token: TokenSession, planned: PlannedBatch, acto
     signer, allowed = signer_scope(settings)
     with workspace.db.session() as session:
         records = _load_records(session, planned.record_ids)
-        uvcis = _valid_certificates(session, [r.supersedes_record_id for r in records if r.supersedes_record_id])
+        uvcis = _valid_certificates(session, [r[-2] for r in records if r[-2]])
         audit_head = AuditChain(session).head()  # committed events only: the token signs this point of the log
+        time_text = _time_text(session)
     if not records:
         raise _changed_error()
-    snapshot = {r.id: r.updated_at for r in records}
     attestations: list[bytes] = []
+    versions: list[tuple[int, int]] = []  # (id, version) as shown: what storing the batch expects to find
     facilities: set[str] = set()
+    correction = planned.kind == "correction"
+    attest = mf.attestation_bytes_of
     for r in records:
-        if not _is_ready(r) or (r.facility_code or signer) not in allowed:
+        values = r[:_ATTESTED]
+        facility, decision = r[1], r[16]
+        checked_at, check_status, stage, batch_id, supersedes_id, version = r[_ATTESTED:]
+        if not _is_ready(check_status, decision, stage, batch_id) or (facility or signer) not in allowed:
             raise _changed_error()
         supersedes = None
-        if planned.kind == "correction":
-            supersedes = uvcis.get(r.supersedes_record_id)
+        if correction:
+            supersedes = uvcis.get(supersedes_id)
             if supersedes is None:
                 raise _changed_error()
-        facilities.add(r.facility_code or signer)
-        attestations.append(mf.attestation_bytes(r, signer, supersedes))
-    root, proofs = root_and_proofs([leaf_hash(a) for a in attestations])
+        facilities.add(facility or signer)
+        attestations.append(attest(values, time_text(checked_at), signer, supersedes))
+        versions.append((r[0], version))
+    root, proofs = root_and_proof_texts([leaf_hash(a) for a in attestations])
     batch_id = str(uuid.uuid4())
     created = datetime.now(UTC).replace(microsecond=0)
     payload = mf.canonical(mf.manifest(batch_id, planned.kind, signer, sorted(facilities), created, len(records), root,
@@ -288,7 +324,7 @@ def _sign_batch(workspace: Any, token: TokenSession, planned: PlannedBatch, acto
     before = token.token_operations
     cose_bytes = mf.sign_with_chain(payload, token, token.chain)
     operations = token.token_operations - before
-    _store(workspace, planned, records, snapshot, attestations, proofs, root, batch_id, created, cose_bytes,
+    _store(workspace, planned, versions, attestations, proofs, root, batch_id, created, cose_bytes,
            signer, sorted(facilities), token, actor)
     log.info("signed batch %s: %d records, %s, token %s", batch_id, len(records), token.alg_name, token.token_serial)
     return BatchResult(batch_id, len(records), root.hex(), operations, planned.kind, tuple(sorted(facilities)))
@@ -303,74 +339,95 @@ def _changed_error() -> UserError:
     )
 
 
-def _store(workspace: Any, planned: PlannedBatch, records: list[Any], snapshot: dict[int, Any],
-           attestations: list[bytes], proofs: list[list[bytes]], root: bytes, batch_id: str, created: datetime,
-           cose_bytes: bytes, signer: str, facilities: list[str], token: TokenSession, actor: str) -> None:
-    ids = [r.id for r in records]
+def _store(workspace: Any, planned: PlannedBatch, versions: list[tuple[int, int]], attestations: list[bytes],
+           proofs: list[str], root: bytes, batch_id: str, created: datetime, cose_bytes: bytes, signer: str,
+           facilities: list[str], token: TokenSession, actor: str) -> None:
+    ids = [rid for rid, _version in versions]
     with workspace.db.session() as session:
         write_lock(session)
-        current: dict[int, Any] = {}
-        for chunk in chunks(ids):
-            current.update(session.execute(select(R.id, type_coerce(R.updated_at, String)).where(R.id.in_(chunk), ready_condition())
-                                           .with_for_update()).all())
-        if current != snapshot:
-            raise _changed_error()
         session.add(SigningBatch(
             id=batch_id, created_at=created, created_by=actor or "", facility_code=signer, on_behalf_of=facilities,
-            record_count=len(records), merkle_root=root.hex(), algorithm=token.alg_name, manifest=cose_bytes,
+            record_count=len(ids), merkle_root=root.hex(), algorithm=token.alg_name, manifest=cose_bytes,
             token_serial=token.token_serial, certificate_sha256=token.certificate_sha256, state="signed",
             kind=planned.kind,
         ))
-        session.flush()
+        session.flush()  # the batch row first: the records' batch_id refers to it
+        if _mark_signed(session, batch_id, versions) != len(ids):
+            raise _changed_error()  # the session's rollback takes the batch and every record's change back
         _insert_signed_records(session, batch_id, ids, attestations, proofs)
-        now = datetime.now(UTC)
-        for chunk in chunks(ids):
-            session.execute(update(R).where(R.id.in_(chunk)).values(stage="signed", batch_id=batch_id,
-                                                                     updated_at=now)
-                            .execution_options(synchronize_session=False))
         session.add(OutboxItem(batch_id=batch_id, state="pending"))
         record_event(session, actor, "sign_batch", "signing_batch", batch_id, None, {
-            "kind": planned.kind, "records": len(records), "merkle_root": root.hex(), "algorithm": token.alg_name,
+            "kind": planned.kind, "records": len(ids), "merkle_root": root.hex(), "algorithm": token.alg_name,
             "signer": signer, "on_behalf_of": facilities, "token_serial": token.token_serial,
             "token_label": token.token_label, "certificate_sha256": token.certificate_sha256,
         })
-        record_events(session, actor, "sign", "vaccination_record",
-                      [(rid, {"stage": "loaded", "batch_id": None}, {"stage": "signed", "batch_id": batch_id})
-                       for rid in ids], reason=f"batch {batch_id}")
+        before, after = {"stage": "loaded", "batch_id": None}, {"stage": "signed", "batch_id": batch_id}
+        record_events(session, actor, "sign", "vaccination_record", [(rid, before, after) for rid in ids],
+                      reason=f"batch {batch_id}")
 
 
-_SIGNED_RECORD_SQLITE = ("INSERT INTO signed_record (record_id, batch_id, leaf_index, attestation, proof) "
-                         "VALUES (?, ?, ?, ?, ?)")
+_ready_sql: dict[str, str] = {}
+
+
+def _mark_signed(session: Session, batch_id: str, versions: list[tuple[int, int]]) -> int:
+    """Set the records' stage and batch, each only if it is still at the version shown and ready to
+    sign; returns how many were set. No separate locking read: on PostgreSQL one
+    ``UPDATE … FROM unnest(ids, versions)``, whose row locks make a concurrent signer wait and then
+    see the new version (and skip the row); on SQLite, under the write lock already held, one
+    ``UPDATE … WHERE id IN (…) AND version = ?`` per version and 900 ids (an ``executemany`` by
+    primary key costs three times as much: a statement journal per row). Setting ``version`` here
+    keeps the version trigger (migration 0012) from writing every row a second time."""
+    connection = session.connection()
+    dialect = connection.dialect
+    ready = _ready_sql.get(dialect.name)
+    if ready is None:
+        ready = _ready_sql[dialect.name] = str(ready_condition().compile(dialect=dialect,
+                                                                          compile_kwargs={"literal_binds": True}))
+    now = db_value(session, datetime.now(UTC))
+    if dialect.name == "postgresql":
+        result = connection.exec_driver_sql(
+            "UPDATE vaccination_record SET stage = 'signed', batch_id = %(batch)s, updated_at = %(now)s, "  # noqa: S608
+            "version = vaccination_record.version + 1 "
+            "FROM unnest(%(ids)s::integer[], %(versions)s::integer[]) AS shown(id, version) "
+            f"WHERE vaccination_record.id = shown.id AND vaccination_record.version = shown.version AND {ready}",
+            {"batch": batch_id, "now": now, "ids": [i for i, _v in versions], "versions": [v for _i, v in versions]})
+        return int(result.rowcount)
+    if dialect.name != "sqlite":
+        marked = 0
+        for rid, version in versions:
+            marked += connection.execute(update(R).where(R.id == rid, R.version == version, ready_condition())
+                                         .values(stage="signed", batch_id=batch_id, updated_at=now,
+                                                 version=version + 1)).rowcount
+        return marked
+    by_version: dict[int, list[int]] = {}
+    for rid, version in versions:
+        by_version.setdefault(version, []).append(rid)
+    marked = 0
+    for version, ids in by_version.items():  # usually one or two versions: a few statements of 900 ids
+        for chunk in chunks(ids):
+            result = connection.exec_driver_sql(
+                "UPDATE vaccination_record SET stage = 'signed', batch_id = ?, updated_at = ?, "  # noqa: S608
+                f"version = version + 1 WHERE id IN ({', '.join('?' * len(chunk))}) AND version = ? AND {ready}",
+                (batch_id, now, *chunk, version))
+            marked += result.rowcount
+    return marked
 
 
 def _insert_signed_records(session: Session, batch_id: str, ids: list[int], attestations: list[bytes],
-                           proofs: list[list[bytes]]) -> None:
-    """The batch's signed records in one statement. On SQLite the rows go straight to the driver
-    (the proof serialised as the JSON column would: ``json.dumps``, see ``_proof_json``), which saves
-    SQLAlchemy's per-row parameter processing, a third of a 10,000-record batch's storing time."""
-    connection = session.connection()
-    if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql(_SIGNED_RECORD_SQLITE, [
-            (rid, batch_id, i, att, _proof_json(proof))
-            for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))
-        ])
-        return
-    if fast_insert_supported(session):  # PostgreSQL: one COPY stream
+                           proofs: list[str]) -> None:
+    """The batch's signed records; ``proofs`` are the proof column's JSON text (``merkle.root_and_proof_texts``).
+    SQLite: the driver's ``executemany`` in short slices (no per-row parameter processing, and the
+    window's thread gets the interpreter between slices); PostgreSQL: one ``COPY`` stream."""
+    if fast_insert_supported(session):
         fast_insert(session, cast(Table, SignedRecord.__table__), ("record_id", "leaf_index", "attestation", "proof"),
-                    [(rid, i, att, _proof_json(proof))
+                    [(rid, i, att, proof)
                      for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))],
                     constants={"batch_id": batch_id})
         return
-    connection.execute(insert(cast(Table, SignedRecord.__table__)), [
-        {"record_id": rid, "batch_id": batch_id, "leaf_index": i, "attestation": att,
-         "proof": [p.hex() for p in proof]}
+    session.connection().execute(insert(cast(Table, SignedRecord.__table__)), [
+        {"record_id": rid, "batch_id": batch_id, "leaf_index": i, "attestation": att, "proof": json.loads(proof)}
         for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))
     ])
-
-
-def _proof_json(proof: list[bytes]) -> str:
-    """``json.dumps([p.hex() for p in proof])``: hex digits need no escaping, so joining is enough."""
-    return '["' + '", "'.join([p.hex() for p in proof]) + '"]' if proof else "[]"
 
 
 # --------------------------------------------------------------------------------------------

@@ -5,6 +5,7 @@ All CBOR here is deterministic (RFC 8949 §4.2) so that anyone can re-encode and
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
@@ -90,6 +91,45 @@ def attestation_bytes(record: Any, signer_code: str, supersedes: str | None = No
             and all(type(v) in plain for v in body["check"].values())
             and all(type(v) in plain for v in body["person"].values())
             and all(type(v) in plain for v in body["vaccination"].values())):
+        return cbor2.dumps(body)
+    return canonical(body)
+
+
+# the record's columns ``attestation_bytes_of`` takes, in this order
+ATTESTATION_COLUMNS = ("id", "facility_code", "full_name", "date_of_birth", "sex", "id_number", "id_kind",
+                       "nationality", "vaccine_vp", "vaccine_mp", "vaccine_ma", "dn", "sd", "vaccination_date", "lot",
+                       "dose_number", "decision", "decision_reason")
+_PLAIN = frozenset(_PLAIN_TYPES)
+
+
+def attestation_bytes_of(values: Sequence[Any], checked_at: str | None, signer_code: str,
+                         supersedes: str | None = None) -> bytes:
+    """``attestation_bytes`` of the record whose ``ATTESTATION_COLUMNS`` are ``values`` (a plain row)
+    and whose ``checked_at`` is already written as ``iso_utc`` writes it.
+
+    The same map as ``attestation``, built from one unpacked tuple instead of twenty attribute reads;
+    plain CBOR when every value is text, an integer or null, the sorting encoder otherwise."""
+    (rid, facility, name, dob, sex, id_number, id_kind, nationality, vp, mp, ma, dn, sd, dt, lot, dose, decision,
+     reason) = values
+    resolved = decision in RESOLVING_DECISIONS
+    body = {
+        "v": FORMAT_VERSION,
+        "check": {
+            "reason": reason or "",
+            "status": "resolved" if resolved else "matched",
+            "decision": decision if resolved else None,
+            "checked_at": checked_at,
+        },
+        "person": {"id": id_number, "dob": dob, "sex": sex, "name": name, "id_kind": id_kind,
+                   "nationality": nationality or "VN"},
+        "facility": facility or signer_code,
+        "record_key": f"{signer_code}:{rid}",
+        "supersedes": supersedes,
+        "vaccination": {"dn": int(dn), "dt": dt, "ma": ma, "mp": mp, "sd": int(sd), "tg": TG_COVID19, "vp": vp,
+                        "lot": lot, "country": "VN", "dose_number": int(dose)},
+    }
+    if (_PLAIN.issuperset(map(type, values)) and type(checked_at) in _PLAIN and type(supersedes) in _PLAIN
+            and type(signer_code) is str):
         return cbor2.dumps(body)
     return canonical(body)
 

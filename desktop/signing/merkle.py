@@ -55,6 +55,41 @@ def root_and_proofs(leaves: list[bytes]) -> tuple[bytes, list[list[bytes]]]:
     return root, proofs
 
 
+def root_and_proof_texts(leaves: list[bytes]) -> tuple[bytes, list[str]]:
+    """``root_and_proofs`` with each proof written as compact JSON text of its hex hashes, the form the
+    ``signed_record.proof`` column keeps (``["ab…","cd…"]``).
+
+    Built bottom-up: each level pairs neighbours and carries an odd last node up unchanged, which is
+    the RFC's tree (split at the largest power of two below n). Every node is written in hex once, and
+    a node's proof text is its sibling's hash followed by its parent's text, so a 5,000-leaf batch
+    takes 10,000 hex conversions and string joins instead of 65,000."""
+    if not leaves:
+        raise ValueError("a batch needs at least one record")
+    levels: list[list[bytes]] = []
+    level = leaves
+    sha256 = hashlib.sha256
+    while len(level) > 1:
+        levels.append(level)
+        upper = [sha256(NODE + level[i] + level[i + 1]).digest() for i in range(0, len(level) - 1, 2)]
+        if len(level) & 1:
+            upper.append(level[-1])
+        level = upper
+    root = level[0]
+    texts = [""]  # the proof text (without brackets) of each node of the level above
+    for nodes in reversed(levels):
+        hexes = [node.hex() for node in nodes]
+        size = len(nodes)
+        below = []
+        for j in range(size):
+            above = texts[j >> 1]
+            if j ^ 1 < size:
+                below.append(f'{hexes[j ^ 1]}","{above}' if above else hexes[j ^ 1])
+            else:  # carried up: no sibling on this level
+                below.append(above)
+        texts = below
+    return root, [f'["{t}"]' if t else "[]" for t in texts]
+
+
 def verify_inclusion(leaf: bytes, index: int, size: int, proof: list[bytes], root: bytes) -> bool:
     """RFC 9162 §2.1.3.2: does ``leaf`` (leaf-hashed) sit at ``index`` of a tree of ``size`` with ``root``?"""
     if index < 0 or index >= size:

@@ -10,7 +10,7 @@ import cbor2
 import pytest
 
 from desktop.signing import manifest as mf
-from desktop.signing.batch import _proof_json
+from desktop.signing.merkle import leaf_hash, root_and_proof_texts, root_and_proofs
 
 
 def _record(**changes):
@@ -58,6 +58,28 @@ def test_times_are_written_in_utc():
     assert mf.iso_utc(None) is None
 
 
-@pytest.mark.parametrize("proof", [[], [b"\x00" * 32], [bytes(range(32)), b"\xff" * 32, b"\x10" * 32]])
-def test_proof_column_text_is_what_json_writes(proof):
-    assert _proof_json(proof) == json.dumps([p.hex() for p in proof])
+@pytest.mark.parametrize("changes", [
+    {},
+    {"decision": "accept_registry", "decision_reason": "Sổ hộ khẩu đúng"},
+    {"decision": "edit", "checked_at": None, "lot": None, "nationality": None, "facility_code": ""},
+    {"decision": "reject", "decision_reason": None, "facility_code": None},
+    {"full_name": "Đặng Văn Đức " * 20, "id_number": "", "sex": None, "id_kind": "passport", "dn": 3},
+    {"lot": 1.5},
+    {"vaccine_vp": b"\x01"},
+    {"dn": True, "sd": 2.0},
+])
+@pytest.mark.parametrize("supersedes", [None, "URN:UVCI:01:VN:ABC#X"])
+def test_attestation_from_a_plain_row_is_the_records_attestation(changes, supersedes):
+    record = _record(**changes)
+    values = tuple(getattr(record, name) for name in mf.ATTESTATION_COLUMNS)
+    expected = cbor2.dumps(mf.attestation(record, "01001", supersedes), canonical=True)
+    assert mf.attestation_bytes_of(values, mf.iso_utc(record.checked_at), "01001", supersedes) == expected
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 5, 6, 7, 8, 13, 64, 100, 257, 1000])
+def test_proof_column_text_is_the_json_of_each_proof(size):
+    leaves = [leaf_hash(f"record {i}".encode()) for i in range(size)]
+    root, proofs = root_and_proofs(leaves)
+    text_root, texts = root_and_proof_texts(leaves)
+    assert text_root == root
+    assert texts == [json.dumps([p.hex() for p in proof], separators=(",", ":")) for proof in proofs]

@@ -208,3 +208,35 @@ def test_pin_is_not_in_any_error(ws):
         exc = exc.__cause__ or exc.__context__
     for e in chain:
         assert "24681357" not in repr(e) and "24681357" not in repr(getattr(e, "args", ()))
+
+
+def test_a_record_signed_elsewhere_is_not_signed_twice_even_at_the_same_version(ws):
+    """The version shown is checked, and so is readiness itself: a record another workstation signed
+    while the token was signing stays in that batch, even if its version were not raised."""
+    ids = add_records(ws, 5)
+
+    def signed_elsewhere(_n):
+        with ws.db.session() as s:
+            s.execute(text("DROP TRIGGER vaccination_record_version"))  # the version stays as shown
+            s.execute(text("UPDATE vaccination_record SET stage = 'signed' WHERE id = :i"), {"i": ids[1]})
+
+    factory = FaultyToken.factory(side_effects={"sign": signed_elsewhere})
+    with pytest.raises(UserError) as err:
+        sign_ready(ws, ScriptedHandler.with_pin(PIN), backend_factory=factory)
+    assert err.value.code == "records_changed"
+    assert counts(ws) == {"batches": 0, "signed_rows": 0, "outbox": 0, "signed": 1, "loaded": 4}
+    with ws.db.session() as s:
+        assert s.scalar(select(func.count()).where(VaccinationRecord.batch_id.is_not(None))) == 0
+
+
+def test_signing_raises_each_records_version_once(ws):
+    ids = add_records(ws, 3)
+    with ws.db.session() as s:
+        s.execute(text("UPDATE vaccination_record SET decision_reason = 'x' WHERE id = :i"), {"i": ids[0]})
+        before = dict(s.execute(select(VaccinationRecord.id, VaccinationRecord.version)).all())
+    assert before == {ids[0]: 2, ids[1]: 1, ids[2]: 1}
+    [result] = sign_ready(ws, ScriptedHandler.with_pin(PIN))
+    assert result.records == 3
+    with ws.db.session() as s:
+        after = dict(s.execute(select(VaccinationRecord.id, VaccinationRecord.version)).all())
+    assert after == {i: v + 1 for i, v in before.items()}
