@@ -30,7 +30,7 @@ def start_password_check(workspace: Workspace, username: str, password: str) -> 
         return False
     name = unicodedata.normalize("NFC", (username or "").strip()).lower()  # as users.normalise_username
     try:
-        with closing(sqlite3.connect(f"file:{quote(str(database))}?mode=ro", uri=True, timeout=1)) as conn:
+        with closing(sqlite3.connect(f"file:{quote(str(database))}?mode=ro", uri=True, timeout=0.1)) as conn:
             row = conn.execute("SELECT password_hash FROM user_account WHERE username = ?", (name,)).fetchone()
     except sqlite3.Error:
         return False
