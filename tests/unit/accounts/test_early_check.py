@@ -61,3 +61,10 @@ def test_unknown_names_and_other_databases_start_nothing_wrong(workspace, tmp_pa
     assert err.value.code == "bad_credentials"
     workspace.settings.set("database_url", f"sqlite:///{tmp_path / 'elsewhere.sqlite3'}")
     assert not start_password_check(workspace, "quantri", "quantri-123")
+
+
+@pytest.mark.production_password_hash
+def test_an_unknown_name_costs_one_check_with_the_production_parameters():
+    passwords._dummy_hash.cache_clear()
+    assert passwords._dummy_hash() == passwords._STAND_IN  # nothing to hash first
+    assert not passwords.verify_password(None, "anything")
