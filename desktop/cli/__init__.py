@@ -250,7 +250,6 @@ def _sign_in_required() -> UserError:
 
 
 def _sign_in(args: argparse.Namespace, ctx: Context, action: str) -> None:
-    from desktop.accounts.gate import authorize
     from desktop.workspace import default_workspace_path
 
     username = args.user or ctx.environ.get(USER_ENV, "")
@@ -268,6 +267,11 @@ def _sign_in(args: argparse.Namespace, ctx: Context, action: str) -> None:
                "`users add NAME --role administrator --password-stdin`.", path=str(folder)),
             code="no_workspace",
         )
+    from desktop.accounts.early import start_password_check
+
+    start_password_check(ctx.workspace, username, password)  # on the other core while the rest loads
+    from desktop.accounts.gate import authorize
+
     ctx.account = authorize(ctx.workspace, username, password, action)
     ctx.actor = ctx.account.username
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from desktop.ids import mask_id
-
 
 def register(subparsers) -> None:
     parser = subparsers.add_parser("records", help="list vaccination records")
@@ -17,15 +15,8 @@ def register(subparsers) -> None:
 
 
 def run(args, ctx) -> dict:
-    from desktop.importer.queries import RecordFilter, count_records, record_ids, record_rows
+    from desktop.importer.listing import list_records
+    from desktop.importer.queries import RecordFilter
 
     flt = RecordFilter(status=args.status, stage=args.stage, search=args.search, list_id=args.list_id)
-    with ctx.workspace.db.session() as session:
-        total = count_records(session, flt)
-        ids = record_ids(session, flt, limit=args.limit or None)
-        rows = record_rows(session, ids)
-    records = [rows[i] for i in ids]
-    if args.mask_ids:
-        for r in records:
-            r["id_number"] = mask_id(r["id_number"])
-    return {"total": total, "shown": len(records), "records": records}
+    return list_records(ctx.workspace, flt, limit=args.limit or None, mask_ids=args.mask_ids).as_dict()

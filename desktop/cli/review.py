@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from desktop.cli import UsageError
-from desktop.models import VaccinationRecord
 from desktop.review import bulk_resolve, queue_counts
 from desktop.review.decisions import BULK_ACTIONS
-from desktop.review.queue import QUEUE_STATUSES, queue_filter
+from desktop.review.queue import QUEUE_STATUSES, queue_listing
 
 
 def register(subparsers) -> None:
@@ -29,14 +26,4 @@ def run(args, ctx) -> dict:
             raise UsageError("review --bulk needs --kind or --status")
         changed = bulk_resolve(ws, args.bulk, args.reason, ctx.actor, kind=args.kind, status=args.status)
         return {"changed": changed, "action": args.bulk, "counts": queue_counts(ws)}
-    query = select(VaccinationRecord).where(queue_filter(args.kind, args.status)).order_by(VaccinationRecord.id)
-    if args.limit > 0:
-        query = query.limit(args.limit)
-    with ws.db.session() as session:
-        records = [{
-            "record_id": r.id, "source_ref": r.source_ref, "source_row": r.source_row, "full_name": r.full_name,
-            "date_of_birth": r.date_of_birth, "sex": r.sex, "id_number": r.id_number, "status": r.check_status,
-            "decision": r.decision, "differences": r.differences, "stage": r.stage,
-            "central_reason": r.central_reason or "",
-        } for r in session.scalars(query)]
-    return {"counts": queue_counts(ws), "records": records}
+    return queue_listing(ws, args.kind, args.status, args.limit).as_dict()

@@ -7,6 +7,8 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, Index, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+import desktop.models.records  # noqa: F401 - the tables of this module's foreign keys
+import desktop.models.signing  # noqa: F401 - the tables of this module's foreign keys
 from desktop.models.base import Base, utcnow
 from desktop.models.records import VaccinationRecord
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+import desktop.models.signing  # noqa: F401 - the tables of this module's foreign keys
 from desktop.models.base import Base, utcnow
 
 

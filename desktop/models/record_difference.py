@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+import desktop.models.records  # noqa: F401 - the tables of this module's foreign keys
 from desktop.models.base import Base
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, Index, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+import desktop.models.signing  # noqa: F401 - the tables of this module's foreign keys
 from desktop.models.base import Base, utcnow
 
 # Registry check status (contracts/mismatch-kinds.md)

@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
+import desktop.models.records  # noqa: F401 - the tables of this module's foreign keys
 from desktop.models.base import Base, utcnow
 
 BATCH_STATES = ("signed", "sent", "countersigned", "partly_rejected", "rejected")

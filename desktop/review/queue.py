@@ -12,6 +12,9 @@ and kind follow the list and day filters.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
@@ -152,29 +155,69 @@ def queue_counts(workspace: Workspace, list_id: int | None = None, day: str | No
     """{"total": n, "statuses": {status: n}, "kinds": {"field:kind": n}, "unchecked": n} over the queue (of one
     list and/or day when given); ``unchecked``: loaded records not yet checked against the registry (not in the
     queue yet)."""
-    scope = scope_conditions(list_id, day)
     with workspace.db.session() as session:
-        statuses = {s: 0 for s in QUEUE_STATUSES}
-        rows = session.execute(
-            select(R.stage, R.check_status, R.decision, func.count()).where(in_queue(), *scope)
-            .group_by(R.stage, R.check_status, R.decision)
-        )
-        for stage, check_status, decision, count in rows:
-            key = status_key(stage, check_status, decision)
-            statuses[key] = statuses.get(key, 0) + count
-        kinds: dict[str, int] = {}
-        kind_rows = session.execute(
-            select(RecordDifference.field, RecordDifference.kind, func.count(func.distinct(RecordDifference.record_id)))
-            .join(R, R.id == RecordDifference.record_id).where(in_queue(), open_condition(), *scope)
-            .group_by(RecordDifference.field, RecordDifference.kind)
-        )
-        for field, name, count in kind_rows:
-            kinds[f"{field}:{name}"] = count
-        order = {f"{f}:{k}": i for i, (f, k) in enumerate(ALL_KINDS)}
-        kinds = dict(sorted(kinds.items(), key=lambda kv: order.get(kv[0], 99)))
-        unchecked = session.scalar(
-            select(func.count()).select_from(R).where(R.stage == "loaded", R.check_status == "unchecked", *scope)) or 0
+        return queue_counts_in(session, list_id, day)
+
+
+def queue_counts_in(session: Session, list_id: int | None = None, day: str | None = None) -> dict[str, Any]:
+    """``queue_counts`` in a session of the caller's."""
+    scope = scope_conditions(list_id, day)
+    statuses = {s: 0 for s in QUEUE_STATUSES}
+    rows = session.execute(
+        select(R.stage, R.check_status, R.decision, func.count()).where(in_queue(), *scope)
+        .group_by(R.stage, R.check_status, R.decision)
+    )
+    for stage, check_status, decision, count in rows:
+        key = status_key(stage, check_status, decision)
+        statuses[key] = statuses.get(key, 0) + count
+    kinds: dict[str, int] = {}
+    kind_rows = session.execute(
+        select(RecordDifference.field, RecordDifference.kind, func.count(func.distinct(RecordDifference.record_id)))
+        .join(R, R.id == RecordDifference.record_id).where(in_queue(), open_condition(), *scope)
+        .group_by(RecordDifference.field, RecordDifference.kind)
+    )
+    for field, name, count in kind_rows:
+        kinds[f"{field}:{name}"] = count
+    order = {f"{f}:{k}": i for i, (f, k) in enumerate(ALL_KINDS)}
+    kinds = dict(sorted(kinds.items(), key=lambda kv: order.get(kv[0], 99)))
+    unchecked = session.scalar(
+        select(func.count()).select_from(R).where(R.stage == "loaded", R.check_status == "unchecked", *scope)) or 0
     return {"total": sum(statuses.values()), "statuses": statuses, "kinds": kinds, "unchecked": unchecked}
+
+
+# what a queue listing shows of each record (``central_reason`` is "" when there is none)
+LISTING_COLUMNS = ("record_id", "source_ref", "source_row", "full_name", "date_of_birth", "sex", "id_number",
+                   "status", "decision", "differences", "stage", "central_reason")
+
+
+@dataclass(frozen=True)
+class QueueListing:
+    """The queue's counts and its records (oldest first), as the command line lists them."""
+
+    counts: Mapping[str, Any]
+    records: tuple[Mapping[str, Any], ...]  # keys as ``LISTING_COLUMNS``
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"counts": dict(self.counts), "records": [dict(r) for r in self.records]}
+
+
+def queue_listing(workspace: Workspace, kind: str | None = None, status: str | None = None,
+                  limit: int = 0) -> QueueListing:
+    """The records in the queue narrowed by ``kind`` and ``status`` (at most ``limit``; 0: all), oldest first,
+    with the counts of the whole queue; one session, so they agree."""
+    query = select(R.id, R.source_ref, R.source_row, R.full_name, R.date_of_birth, R.sex, R.id_number,
+                   R.check_status, R.decision, R.differences, R.stage, R.central_reason) \
+        .where(queue_filter(kind, status)).order_by(R.id)
+    if limit > 0:
+        query = query.limit(limit)
+    with workspace.db.session() as session:
+        records = []
+        for row in session.execute(query):
+            item = dict(zip(LISTING_COLUMNS, row, strict=True))
+            item["central_reason"] = item["central_reason"] or ""
+            records.append(MappingProxyType(item))
+        counts = queue_counts_in(session)
+    return QueueListing(MappingProxyType(counts), tuple(records))
 
 
 def record_view(record: VaccinationRecord) -> dict[str, Any]:
