@@ -48,18 +48,19 @@ def wait(app: Any, done: Callable[[], bool], timeout: float) -> None:
     if done():
         return
     deadline = time.monotonic() + timeout
-    loop, check = QEventLoop(), QTimer()
+    loop, check, finished = QEventLoop(), QTimer(), [False]
 
     def ask() -> None:
-        if done() or time.monotonic() > deadline:
+        finished[0] = done()
+        if finished[0] or time.monotonic() > deadline:
             loop.quit()
 
     check.timeout.connect(ask)
     check.start(10)
     loop.exec()
     check.stop()
-    if not done():
-        raise SystemExit("timed out")
+    if not finished[0]:
+        raise TimeoutError(f"not done within {timeout} s")
 
 
 def import_action(app: Any, tmp: Path, rows: int) -> dict[str, Any]:
