@@ -138,6 +138,7 @@ class RecordsModel(QAbstractTableModel):
         self.background = background  # rows read on the database worker: painting never waits for SQL
         self._ids: list[int] = []
         self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._texts: dict[int, tuple[dict[str, Any], tuple[str, ...]]] = {}  # by id: the row read, its texts
         self._generation = 0  # a new id list or a forgotten cache: pages asked before it are dropped
         self._asked: set[int] = set()  # first rows of the pages on their way
         self._wanted: list[int] = []  # the pages asked most recently (a fast scroll skips the others)
@@ -200,14 +201,26 @@ class RecordsModel(QAbstractTableModel):
 
     def display_text(self, number: int, column_number: int) -> str:
         """A cell's text as the grid paints it ("" while its row is read), without a call through Qt."""
-        if not (0 <= number < len(self._ids)) or not (0 <= column_number < len(self.columns)):
+        if not (0 <= column_number < len(self.columns)):
             return ""
+        texts = self.row_texts(number)
+        return texts[column_number] if texts is not None else ""
+
+    def row_texts(self, number: int) -> tuple[str, ...] | None:
+        """Every column's text of a row as painted (formatted once per read of the row), or None while it is read."""
+        if not (0 <= number < len(self._ids)):
+            return None
         row = self._shown_row(number)
         if row is None:
-            return ""
-        column = self.columns[column_number]
-        value = row.get(column.key)
-        return "" if value is None else column.render(value)
+            return None
+        record_id = self._ids[number]
+        kept = self._texts.get(record_id)
+        if kept is None or kept[0] is not row:  # first shown, or read again since
+            if len(self._texts) >= CACHE_ROWS:
+                self._texts.clear()
+            texts = tuple("" if (value := row.get(c.key)) is None else c.render(value) for c in self.columns)
+            kept = self._texts[record_id] = (row, texts)
+        return kept[1]
 
     def chip(self, number: int, column_number: int) -> tuple[str, str] | None:
         """A chip cell's state and its name, or None (not a chip column, or the row not read yet)."""
@@ -525,6 +538,8 @@ class RecordsTable(QTableView):
                 y, height = vertical.sectionViewportPosition(row), vertical.sectionSize(row)
                 selected = selection is not None and selection.isRowSelected(row, root)
                 rows.append((y, height))
+                texts = model.row_texts(row)
+                painter.setPen(selected_pen if selected else text_pen)
                 for logical, x, width, chip_delegate in columns:
                     cell_w, cell_h = width - grid, height - grid
                     if selected:
@@ -536,11 +551,10 @@ class RecordsTable(QTableView):
                         if chip is not None:
                             painter.drawPixmap(x, y, chip_delegate.picture(chip, cell_w, cell_h, ratio, font, metrics))
                             continue
-                    text = model.display_text(row, logical)
+                    text = texts[logical] if texts is not None else ""
                     if not text or cell_w - 2 * margin <= 0:
                         continue
                     line, line_height = text_delegate.line(text, cell_w - 2 * margin, font, metrics)
-                    painter.setPen(selected_pen if selected else text_pen)
                     painter.drawStaticText(x + margin, y + (cell_h - line_height) // 2, line)
             if grid and rows:
                 option = QStyleOptionViewItem()
