@@ -125,6 +125,11 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
+def _texts_of(row: dict[str, Any], columns: tuple[Column, ...]) -> tuple[str, ...]:
+    """A row's cells as the grid shows them (plain Python: also called on the database worker)."""
+    return tuple("" if (value := row.get(c.key)) is None else c.render(value) for c in columns)
+
+
 class RecordsModel(QAbstractTableModel):
     """Ordered record ids; row data fetched a page at a time from SQL and cached."""
 
@@ -218,8 +223,7 @@ class RecordsModel(QAbstractTableModel):
         if kept is None or kept[0] is not row:  # first shown, or read again since
             if len(self._texts) >= CACHE_ROWS:
                 self._texts.clear()
-            texts = tuple("" if (value := row.get(c.key)) is None else c.render(value) for c in self.columns)
-            kept = self._texts[record_id] = (row, texts)
+            kept = self._texts[record_id] = (row, _texts_of(row, self.columns))
         return kept[1]
 
     def chip(self, number: int, column_number: int) -> tuple[str, str] | None:
@@ -283,10 +287,13 @@ class RecordsModel(QAbstractTableModel):
         generation, keys, workspace = self._generation, self._keys, self.workspace
         ids = [i for start in starts for i in self._ids[start:start + PAGE] if i not in self._cache]
 
-        def read(_progress) -> dict[int, dict[str, Any]] | None:
+        columns = self.columns
+
+        def read(_progress) -> tuple[dict[int, dict[str, Any]], dict[int, tuple[str, ...]]] | None:
             if generation != self._generation or not set(starts) & set(self._wanted):
                 return None  # scrolled past, or the list changed: not worth reading
-            return record_rows_of(workspace, ids, keys)
+            rows = record_rows_of(workspace, ids, keys)
+            return rows, {record_id: _texts_of(row, columns) for record_id, row in rows.items()}  # formatted here
 
         def failed(_error: BaseException) -> None:
             self._reading.difference_update(starts)
@@ -295,14 +302,19 @@ class RecordsModel(QAbstractTableModel):
         DbOp(self, read).success(lambda rows: self._arrived(generation, starts, rows)).failure(
             failed).run_in_background()
 
-    def _arrived(self, generation: int, starts: list[int], rows: dict[int, dict[str, Any]] | None) -> None:
+    def _arrived(self, generation: int, starts: list[int],
+                 read: tuple[dict[int, dict[str, Any]], dict[int, tuple[str, ...]]] | None) -> None:
         if generation != self._generation:
             return
         self._reading.difference_update(starts)
         self._asked.difference_update(starts)
-        if rows is None:
+        if read is None:
             return
+        rows, texts = read
         self._store(rows)
+        if len(self._texts) + len(texts) > CACHE_ROWS:
+            self._texts.clear()
+        self._texts.update((record_id, (rows[record_id], shown)) for record_id, shown in texts.items())
         first, last = min(starts), min(max(starts) + PAGE, len(self._ids)) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
@@ -399,11 +411,18 @@ class TextDelegate(QStyledItemDelegate):
         if kept is None:
             if len(self._texts) >= self.KEPT:
                 self._texts.clear()
-            line = QStaticText(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
-            line.setTextFormat(Qt.TextFormat.PlainText)
-            line.prepare(QTransform(), font)
+            line = self._laid_out(text, font)
+            if line.size().width() > width:  # cut on the right, as Qt's own grid does
+                line = self._laid_out(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width), font)
             kept = self._texts[(text, width)] = (line, line.size().height())
         return kept
+
+    @staticmethod
+    def _laid_out(text: str, font: QFont) -> QStaticText:
+        line = QStaticText(text)
+        line.setTextFormat(Qt.TextFormat.PlainText)
+        line.prepare(QTransform(), font)
+        return line
 
     def margin(self, widget: QWidget | None) -> int:
         if self._margin < 0:
