@@ -501,7 +501,7 @@ class RecordsTable(QTableView):
 
     A ``QTableView`` paints cell by cell through its delegate: for every cell a style option is
     built and handed to Python, with the model asked for its size on the way, so a full screen of
-    the grid (300 cells) cost the GUI thread 15–25 ms on the reference machine whatever the
+    the grid (300 cells) cost the GUI thread 15–25 ms on a busy two-core machine whatever the
     delegate did. Over a ``RecordsModel`` this view paints what Qt would (row backgrounds,
     selection, text elided on the right, chips, grid lines, the focus frame) in one Python call,
     with the delegates' kept layouts and chip pictures; any other model is painted by Qt.
