@@ -28,7 +28,20 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QGuiApplication, QKeySequence, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+    QShortcut,
+    QStaticText,
+    QTransform,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -80,6 +93,13 @@ CHIP_COLUMNS = ("check_status", "stage")
 CHIP_ROLE = Qt.ItemDataRole.UserRole + 1  # the raw state behind a chip
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
 _USER = int(Qt.ItemDataRole.UserRole)
+_SELECTED = QStyle.StateFlag.State_Selected.value
+_ENABLED = QStyle.StateFlag.State_Enabled.value
+_WINDOW_ACTIVE = QStyle.StateFlag.State_Active.value
+_HAS_FOCUS = QStyle.StateFlag.State_HasFocus.value
+_ACTIVE, _INACTIVE, _DISABLED = (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive,
+                                 QPalette.ColorGroup.Disabled)
+_TEXT, _HIGHLIGHTED_TEXT = QPalette.ColorRole.Text, QPalette.ColorRole.HighlightedText
 _ANSWERED = frozenset({_DISPLAY, _USER, CHIP_ROLE, int(Qt.ItemDataRole.ToolTipRole)})
 
 
@@ -105,6 +125,11 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 
+def _texts_of(row: dict[str, Any], columns: tuple[Column, ...]) -> tuple[str, ...]:
+    """A row's cells as the grid shows them (plain Python: also called on the database worker)."""
+    return tuple("" if (value := row.get(c.key)) is None else c.render(value) for c in columns)
+
+
 class RecordsModel(QAbstractTableModel):
     """Ordered record ids; row data fetched a page at a time from SQL and cached."""
 
@@ -114,9 +139,11 @@ class RecordsModel(QAbstractTableModel):
         super().__init__(parent)
         self.workspace = workspace
         self.columns = columns
+        self._titles: tuple[str, ...] | None = None
         self.background = background  # rows read on the database worker: painting never waits for SQL
         self._ids: list[int] = []
         self._cache: OrderedDict[int, dict[str, Any]] = OrderedDict()
+        self._texts: dict[int, tuple[dict[str, Any], tuple[str, ...]]] = {}  # by id: the row read, its texts
         self._generation = 0  # a new id list or a forgotten cache: pages asked before it are dropped
         self._asked: set[int] = set()  # first rows of the pages on their way
         self._wanted: list[int] = []  # the pages asked most recently (a fast scroll skips the others)
@@ -137,7 +164,9 @@ class RecordsModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            return str(self.columns[section].title)
+            if self._titles is None:  # the window is rebuilt for another language: kept for the model's life
+                self._titles = tuple(str(c.title) for c in self.columns)
+            return self._titles[section]
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._ids):
             return str(section + 1)
         return None
@@ -174,6 +203,28 @@ class RecordsModel(QAbstractTableModel):
         if row.get("flags"):
             lines.append(", ".join(row["flags"]))
         return "\n".join(lines) or None
+
+    def display_text(self, number: int, column_number: int) -> str:
+        """A cell's text as the grid paints it ("" while its row is read), without a call through Qt."""
+        if not (0 <= column_number < len(self.columns)):
+            return ""
+        texts = self.row_texts(number)
+        return texts[column_number] if texts is not None else ""
+
+    def row_texts(self, number: int) -> tuple[str, ...] | None:
+        """Every column's text of a row as painted (formatted once per read of the row), or None while it is read."""
+        if not (0 <= number < len(self._ids)):
+            return None
+        row = self._shown_row(number)
+        if row is None:
+            return None
+        record_id = self._ids[number]
+        kept = self._texts.get(record_id)
+        if kept is None or kept[0] is not row:  # first shown, or read again since
+            if len(self._texts) >= CACHE_ROWS:
+                self._texts.clear()
+            kept = self._texts[record_id] = (row, _texts_of(row, self.columns))
+        return kept[1]
 
     def chip(self, number: int, column_number: int) -> tuple[str, str] | None:
         """A chip cell's state and its name, or None (not a chip column, or the row not read yet)."""
@@ -236,10 +287,13 @@ class RecordsModel(QAbstractTableModel):
         generation, keys, workspace = self._generation, self._keys, self.workspace
         ids = [i for start in starts for i in self._ids[start:start + PAGE] if i not in self._cache]
 
-        def read(_progress) -> dict[int, dict[str, Any]] | None:
+        columns = self.columns
+
+        def read(_progress) -> tuple[dict[int, dict[str, Any]], dict[int, tuple[str, ...]]] | None:
             if generation != self._generation or not set(starts) & set(self._wanted):
                 return None  # scrolled past, or the list changed: not worth reading
-            return record_rows_of(workspace, ids, keys)
+            rows = record_rows_of(workspace, ids, keys)
+            return rows, {record_id: _texts_of(row, columns) for record_id, row in rows.items()}  # formatted here
 
         def failed(_error: BaseException) -> None:
             self._reading.difference_update(starts)
@@ -248,14 +302,19 @@ class RecordsModel(QAbstractTableModel):
         DbOp(self, read).success(lambda rows: self._arrived(generation, starts, rows)).failure(
             failed).run_in_background()
 
-    def _arrived(self, generation: int, starts: list[int], rows: dict[int, dict[str, Any]] | None) -> None:
+    def _arrived(self, generation: int, starts: list[int],
+                 read: tuple[dict[int, dict[str, Any]], dict[int, tuple[str, ...]]] | None) -> None:
         if generation != self._generation:
             return
         self._reading.difference_update(starts)
         self._asked.difference_update(starts)
-        if rows is None:
+        if read is None:
             return
+        rows, texts = read
         self._store(rows)
+        if len(self._texts) + len(texts) > CACHE_ROWS:
+            self._texts.clear()
+        self._texts.update((record_id, (rows[record_id], shown)) for record_id, shown in texts.items())
         first, last = min(starts), min(max(starts) + PAGE, len(self._ids)) - 1
         if last >= first:
             self.dataChanged.emit(self.index(first, 0), self.index(last, len(self.columns) - 1))
@@ -297,7 +356,83 @@ class RecordsModel(QAbstractTableModel):
         self.set_ids(find_record_ids(self.workspace, self.filter))
 
 
-class ChipDelegate(QStyledItemDelegate):
+class TextDelegate(QStyledItemDelegate):
+    """Draws a records cell's text from laid-out lines kept for reuse (``QStaticText``).
+
+    Qt's own item painting asks the model for seven roles and lays the text out again for every cell
+    of every paint; a scroll step of the 100,000-record grid then spent over 20 ms of the GUI thread.
+    Here a cell costs one call: its text (elided to the column's width once) is laid out the first
+    time it is shown and drawn from the kept layout afterwards. Other models keep Qt's painting.
+    """
+
+    KEPT = 8000  # laid-out texts kept (a few screens of unique values: ids, row numbers)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._texts: dict[tuple[str, int], tuple[QStaticText, float]] = {}
+        self._font: QFont | None = None
+        self._margin = -1
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
+        model = index.model()
+        if not isinstance(model, RecordsModel):
+            super().paint(painter, option, index)
+            return
+        state = option.state.value
+        rect = option.rect
+        group = (_DISABLED if not state & _ENABLED else _ACTIVE if state & _WINDOW_ACTIVE else _INACTIVE)
+        selected = state & _SELECTED
+        if selected:
+            painter.fillRect(rect, option.palette.brush(group, QPalette.ColorRole.Highlight))
+        if state & _HAS_FOCUS and option.widget is not None:
+            option.widget.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter,
+                                                option.widget)
+        text = model.display_text(index.row(), index.column())
+        if not text:
+            return
+        margin = self.margin(option.widget)
+        x, y, width, height = rect.getRect()
+        width -= 2 * margin
+        if width <= 0:
+            return
+        font = option.font
+        line, line_height = self.line(text, width, font, option.fontMetrics)
+        painter.setFont(font)
+        painter.setPen(option.palette.color(group, _HIGHLIGHTED_TEXT if selected else _TEXT))
+        painter.drawStaticText(x + margin, y + (height - line_height) // 2, line)
+
+
+    def line(self, text: str, width: int, font: QFont, metrics: QFontMetrics) -> tuple[QStaticText, float]:
+        """``text`` elided to ``width`` and laid out in ``font``, with its height: made once, then reused."""
+        if font != self._font:
+            self._texts.clear()
+            self._font = QFont(font)  # a copy: a paint's option and its font end with the paint
+        kept = self._texts.get((text, width))
+        if kept is None:
+            if len(self._texts) >= self.KEPT:
+                self._texts.clear()
+            line = self._laid_out(text, font)
+            if line.size().width() > width:  # cut on the right, as Qt's own grid does
+                line = self._laid_out(metrics.elidedText(text, Qt.TextElideMode.ElideRight, width), font)
+            kept = self._texts[(text, width)] = (line, line.size().height())
+        return kept
+
+    @staticmethod
+    def _laid_out(text: str, font: QFont) -> QStaticText:
+        line = QStaticText(text)
+        line.setTextFormat(Qt.TextFormat.PlainText)
+        line.prepare(QTransform(), font)
+        return line
+
+    def margin(self, widget: QWidget | None) -> int:
+        if self._margin < 0:
+            style = widget.style() if widget is not None else None
+            self._margin = (style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, widget) + 1
+                            if style is not None else 3)
+        return self._margin
+
+
+class ChipDelegate(TextDelegate):
     """Draws a state as a rounded, coloured chip with its name (each kind drawn once, then reused)."""
 
     def __init__(self, parent=None):
@@ -306,36 +441,45 @@ class ChipDelegate(QStyledItemDelegate):
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:  # type: ignore[override]
         model = index.model()
-        chip = model.chip(index.row(), index.column()) if isinstance(model, RecordsModel) else None
-        if chip is None:
+        if isinstance(model, RecordsModel):
+            chip = model.chip(index.row(), index.column())
+            if chip is None:  # not a chip column, or the row still being read: plain (or no) text
+                super().paint(painter, option, index)
+                return
+        else:
             state = index.data(CHIP_ROLE)
             chip = (state, str(index.data(Qt.ItemDataRole.DisplayRole) or "")) if state else None
-        if chip is None:
-            super().paint(painter, option, index)
-            return
-        if option.state & QStyle.StateFlag.State_Selected:
+            if chip is None:
+                QStyledItemDelegate.paint(self, painter, option, index)
+                return
+        if option.state.value & _SELECTED:
             style = option.widget.style() if option.widget else None
             if style is not None:
                 style.drawPrimitive(QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget)
         rect = option.rect
         ratio = painter.device().devicePixelRatioF() if painter.device() is not None else 1.0
-        key = (chip[0], chip[1], rect.width(), rect.height(), ratio)
+        painter.drawPixmap(rect.topLeft(), self.picture(chip, rect.width(), rect.height(), ratio, option.font,
+                                                        option.fontMetrics))
+
+    def picture(self, chip: tuple[str, str], width: int, height: int, ratio: float, font: QFont,
+                metrics: QFontMetrics) -> QPixmap:
+        key = (chip[0], chip[1], width, height, ratio)
         picture = self._chips.get(key)
         if picture is None:
             if len(self._chips) > 512:
                 self._chips.clear()
-            picture = self._chips[key] = _draw_chip(chip[0], chip[1], option, rect.width(), rect.height(), ratio)
-        painter.drawPixmap(rect.topLeft(), picture)
+            picture = self._chips[key] = _draw_chip(chip[0], chip[1], font, metrics, width, height, ratio)
+        return picture
 
 
-def _draw_chip(state: str, text: str, option: QStyleOptionViewItem, width: int, height: int, ratio: float) -> QPixmap:
+def _draw_chip(state: str, text: str, font: QFont, metrics: QFontMetrics, width: int, height: int,
+               ratio: float) -> QPixmap:
     picture = QPixmap(int(width * ratio), int(height * ratio))
     picture.setDevicePixelRatio(ratio)
     picture.fill(Qt.GlobalColor.transparent)
     painter = QPainter(picture)
     try:
-        painter.setFont(option.font)
-        metrics = option.fontMetrics
+        painter.setFont(font)
         rect = QRectF(0, 0, width, height).adjusted(3, 3, -3, -3)
         chip_width = min(rect.width(), metrics.horizontalAdvance(text) + 20)  # padding, and room for rounding
         chip = QRectF(rect.left(), rect.top(), chip_width, rect.height())
@@ -350,6 +494,110 @@ def _draw_chip(state: str, text: str, option: QStyleOptionViewItem, width: int, 
     finally:
         painter.end()
     return picture
+
+
+class RecordsTable(QTableView):
+    """The records grid's view: its cells painted in one pass over the visible rows.
+
+    A ``QTableView`` paints cell by cell through its delegate: for every cell a style option is
+    built and handed to Python, with the model asked for its size on the way, so a full screen of
+    the grid (300 cells) cost the GUI thread 15–25 ms on a busy two-core machine whatever the
+    delegate did. Over a ``RecordsModel`` this view paints what Qt would (row backgrounds,
+    selection, text elided on the right, chips, grid lines, the focus frame) in one Python call,
+    with the delegates' kept layouts and chip pictures; any other model is painted by Qt.
+    """
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt API
+        model = self.model()
+        text_delegate = self.itemDelegate()
+        if (not isinstance(model, RecordsModel) or not isinstance(text_delegate, TextDelegate)
+                or self.isRightToLeft() or not model.rowCount()):
+            super().paintEvent(event)
+            return
+        viewport = self.viewport()
+        area = event.rect()
+        vertical, horizontal = self.verticalHeader(), self.horizontalHeader()
+        first = vertical.visualIndexAt(area.top())
+        if first < 0:
+            super().paintEvent(event)  # nothing but the empty area below the rows
+            return
+        last = vertical.visualIndexAt(area.bottom())
+        last = model.rowCount() - 1 if last < 0 else last
+        left, right = horizontal.visualIndexAt(area.left()), horizontal.visualIndexAt(area.right())
+        left = 0 if left < 0 else left
+        right = horizontal.count() - 1 if right < 0 else right
+        columns = []  # (logical column, x, width, chip delegate or None)
+        for visual in range(left, right + 1):
+            logical = horizontal.logicalIndex(visual)
+            if horizontal.isSectionHidden(logical):
+                continue
+            delegate = self.itemDelegateForColumn(logical)
+            columns.append((logical, horizontal.sectionViewportPosition(logical), horizontal.sectionSize(logical),
+                            delegate if isinstance(delegate, ChipDelegate) else None))
+        palette = self.palette()
+        group = (_DISABLED if not self.isEnabled() else _ACTIVE if self.isActiveWindow() else _INACTIVE)
+        base_alternate = palette.brush(group, QPalette.ColorRole.AlternateBase)
+        highlight = palette.brush(group, QPalette.ColorRole.Highlight)
+        text_pen, selected_pen = palette.color(group, _TEXT), palette.color(group, _HIGHLIGHTED_TEXT)
+        grid = 1 if self.showGrid() else 0
+        alternate = self.alternatingRowColors()
+        selection = self.selectionModel()
+        root = self.rootIndex()
+        font = self.font()
+        metrics = self.fontMetrics()
+        margin = text_delegate.margin(self)
+        ratio = viewport.devicePixelRatioF()
+        painter = QPainter(viewport)
+        try:
+            painter.setFont(font)
+            rows = []
+            for row in range(first, last + 1):
+                if vertical.isSectionHidden(row):
+                    continue
+                y, height = vertical.sectionViewportPosition(row), vertical.sectionSize(row)
+                selected = selection is not None and selection.isRowSelected(row, root)
+                rows.append((y, height))
+                texts = model.row_texts(row)
+                painter.setPen(selected_pen if selected else text_pen)
+                for logical, x, width, chip_delegate in columns:
+                    cell_w, cell_h = width - grid, height - grid
+                    if selected:
+                        painter.fillRect(x, y, cell_w, cell_h, highlight)
+                    elif alternate and row % 2:
+                        painter.fillRect(x, y, cell_w, cell_h, base_alternate)
+                    if chip_delegate is not None:
+                        chip = model.chip(row, logical)
+                        if chip is not None:
+                            painter.drawPixmap(x, y, chip_delegate.picture(chip, cell_w, cell_h, ratio, font, metrics))
+                            continue
+                    text = texts[logical] if texts is not None else ""
+                    if not text or cell_w - 2 * margin <= 0:
+                        continue
+                    line, line_height = text_delegate.line(text, cell_w - 2 * margin, font, metrics)
+                    painter.drawStaticText(x + margin, y + (cell_h - line_height) // 2, line)
+            if grid and rows:
+                option = QStyleOptionViewItem()
+                self.initViewItemOption(option)
+                colour = QColor.fromRgba(self.style().styleHint(QStyle.StyleHint.SH_Table_GridLineColor, option, self)
+                                         & 0xFFFFFFFF)
+                painter.setPen(QPen(colour, 0, self.gridStyle()))
+                top, bottom = rows[0][0], rows[-1][0] + rows[-1][1] - 1
+                x_left, x_right = columns[0][1] if columns else 0, (columns[-1][1] + columns[-1][2] - 1) if columns else 0
+                for y, height in rows:
+                    painter.drawLine(x_left, y + height - 1, x_right, y + height - 1)
+                for _logical, x, width, _chip in columns:
+                    painter.drawLine(x + width - 1, top, x + width - 1, bottom)
+            current = self.currentIndex()
+            if self.hasFocus() and current.isValid() and first <= current.row() <= last:
+                option = QStyleOptionViewItem()
+                self.initViewItemOption(option)
+                option.rect = self.visualRect(current)
+                option.state |= QStyle.StateFlag.State_HasFocus
+                if selection is not None and selection.isSelected(current):
+                    option.state |= QStyle.StateFlag.State_Selected
+                self.style().drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, option, painter, self)
+        finally:
+            painter.end()
 
 
 class RecordsView(QWidget):
@@ -387,7 +635,7 @@ class RecordsView(QWidget):
         bar.addWidget(self.status)
         bar.addWidget(self.stage)
         bar.addWidget(self.count)
-        self.table = QTableView()
+        self.table = RecordsTable()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -405,6 +653,7 @@ class RecordsView(QWidget):
         horizontal.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         for i, column in enumerate(columns):
             self.table.setColumnWidth(i, _default_width(column.key))
+        self.table.setItemDelegate(TextDelegate(self.table))
         chips = ChipDelegate(self.table)
         for i, column in enumerate(columns):
             if column.key in CHIP_COLUMNS:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QTimer, QUrl
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from sqlalchemy import func, select
 
@@ -130,30 +128,23 @@ def test_cancel_keeps_nothing(qtbot, page, workspace, tmp_path):
 
 @pytest.mark.slow
 def test_window_stays_responsive_during_a_100000_row_import(qtbot, page, workspace, tmp_path):
+    """No slice of GUI-thread work over 30 ms of its CPU, and a 10 ms heartbeat never long late.
+
+    The CPU between two beats bounds every slice of work between them; the wall gaps also hold the
+    turns of other processes and of the import's own thread (the interpreter lock)."""
+    from tests.gui.stall import LIMIT, StallWatch
+
     page.load_preview(big_list(tmp_path, 100_000))
     qtbot.waitUntil(lambda: page.import_button.isEnabled(), timeout=10000)
-    gaps: list[float] = []
-    last = [time.perf_counter()]
-
-    def beat() -> None:
-        now = time.perf_counter()
-        gaps.append(now - last[0])
-        last[0] = now
-
-    heartbeat = QTimer()
-    heartbeat.setTimerType(Qt.TimerType.PreciseTimer)
-    heartbeat.setInterval(10)
-    heartbeat.timeout.connect(beat)
-    heartbeat.start()
-    last[0] = time.perf_counter()
+    watch = StallWatch(interval_ms=10).start()
     with qtbot.waitSignal(page.imported, timeout=180_000):
         page.import_button.click()
     qtbot.waitUntil(lambda: page.records.model.rowCount() == 100_000 and not page.records.busy, timeout=60000)
-    heartbeat.stop()
+    watch.stop()
     assert page.result.accepted == 100_000
-    ordered = sorted(gaps)
-    worst = ordered[-1]
-    p99 = ordered[int(len(ordered) * 0.99)]
-    print(f"heartbeat: {len(gaps)} beats, p99 {p99 * 1000:.1f} ms, max {worst * 1000:.1f} ms")
-    assert p99 <= 0.100, f"99th percentile gap {p99 * 1000:.0f} ms"
-    assert worst <= 0.250, f"longest gap {worst * 1000:.0f} ms"
+    report = watch.report()
+    print("GUI thread:", report)
+    assert report["beats"] > 100
+    assert watch.worst_cpu <= LIMIT, f"a slice of {report['worst_cpu_ms']} ms: {report['late_stacks']}"
+    assert report["p99_wall_ms"] <= 100, f"99th percentile gap {report['p99_wall_ms']} ms"
+    assert watch.worst_wall <= 0.250, f"longest gap {report['worst_wall_ms']} ms"

@@ -206,3 +206,51 @@ def test_the_grid_reads_rows_off_the_gui_thread_and_shows_them_when_they_arrive(
         view.table.viewport().repaint()
     qtbot.wait(50)
     assert len(readers) == before
+
+
+def test_grid_cells_are_painted_from_kept_layouts_as_qt_would_paint_them(qtbot, workspace, tmp_path):
+    """A repaint asks the model nothing through Qt's roles, lays each text out once, and looks as before."""
+    from PySide6.QtWidgets import QStyledItemDelegate
+
+    from desktop.views.records_table import CHIP_COLUMNS, RecordsModel, RecordsView, TextDelegate
+
+    load(workspace, tmp_path, 300)
+    view = RecordsView(workspace)
+    qtbot.addWidget(view)
+    view.resize(1366, 768)
+    view.show()
+    view.refresh()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 300 and not view.busy, timeout=10000)
+    qtbot.waitUntil(lambda: view.model.data(view.model.index(0, 1)) == NAMES[0], timeout=10000)
+    view.table.selectRow(2)
+    delegate = view.table.itemDelegate()
+    assert isinstance(delegate, TextDelegate)
+    viewport = view.table.viewport()
+    viewport.repaint()
+    kept = len(delegate._texts)
+    assert kept > 50  # every visible plain cell's text, laid out once
+
+    asked: list[int] = []
+    original = RecordsModel.data
+
+    def counting(self, index, role=0):
+        asked.append(role)
+        return original(self, index, role)
+
+    RecordsModel.data = counting
+    try:
+        viewport.repaint()
+    finally:
+        RecordsModel.data = original
+    chips = sum(1 for c in view.model.columns if c.key in CHIP_COLUMNS)
+    assert len(asked) == 0, f"{len(asked)} calls, chips: {chips}"
+    assert len(delegate._texts) == kept  # nothing laid out again
+
+    fast = viewport.grab().toImage()
+    view.table.setItemDelegate(QStyledItemDelegate(view.table))
+    viewport.repaint()
+    plain = viewport.grab().toImage()
+    assert fast.size() == plain.size()
+    differing = sum(1 for y in range(0, fast.height(), 2) for x in range(0, fast.width(), 2)
+                    if fast.pixel(x, y) != plain.pixel(x, y))
+    assert differing < fast.width() * fast.height() / 4 * 0.01  # the same picture, text for text
