@@ -16,14 +16,14 @@ range. ``ix_record_supersedes`` (partial: only corrections) lets marking superse
 done before every print, start from the few corrected records instead of every valid certificate.
 
 Revision ID: 0014
-Revises: 0012
+Revises: 0013
 """
 
 import sqlalchemy as sa
 from alembic import op
 
 revision = "0014"
-down_revision = "0012"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 
