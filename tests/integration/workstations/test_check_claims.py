@@ -70,10 +70,25 @@ def test_two_checks_share_the_records_and_look_each_up_once(tmp_path, pg_url):
         ws.close()
 
 
+def wait_until_claims_expire(folder) -> None:
+    """Sleep until the last claim's lease has run out (by the database's clock of record)."""
+    from datetime import UTC, datetime
+
+    ws = Workspace.open(folder)
+    try:
+        with ws.db.session() as session:
+            until = session.scalar(select(func.max(RecordClaim.claimed_until)))
+    finally:
+        ws.close()
+    assert until is not None, "the dead checker's claims are still there"
+    until = until if until.tzinfo else until.replace(tzinfo=UTC)
+    time.sleep(max(0.0, (until - datetime.now(UTC)).total_seconds()) + 0.5)
+
+
 def test_a_killed_checkers_claims_expire(tmp_path, pg_url):
     with BackgroundServer(Population.from_dict(population(600)), Faults(delay=30)) as slow:
         pc1, pc2 = workstations(tmp_path, pg_url, slow.url, registry_batch_size=100, registry_concurrency=1,
-                                registry_claim_seconds=3)
+                                registry_claim_seconds=12)
         ws = Workspace.open(pc1)
         add_records(ws, 600)
         try:
@@ -96,7 +111,7 @@ def test_a_killed_checkers_claims_expire(tmp_path, pg_url):
         first = run_cli("--json", "check", "--registry", server.url, workspace=pc2)
         assert first.code == 0, first.stderr
         assert {r["record_id"] for r in first.json["records"]} == set(range(501, 601))  # the dead one's are held
-        time.sleep(3.5)
+        wait_until_claims_expire(pc2)
         second = run_cli("--json", "check", "--registry", server.url, workspace=pc2)
         assert second.code == 0, second.stderr
         assert sorted(r["record_id"] for r in second.json["records"]) == sorted(held)
