@@ -85,23 +85,31 @@ def countersign(signer: Signer, job: Job) -> list[Outcome]:
 
     A payload ``IssuingCheck`` vouches for goes straight to signing; any other payload goes
     through ``batches.check_payload`` (the full ``validate_payload`` rules), which signs it if it
-    passes and names the reason if not, so the refusals are exactly the full check's.
+    passes and names the reason if not, so the refusals are exactly the full check's. Every
+    payload is built and checked first; the accepted ones are then signed and encoded together
+    (``Hc1Encoder.encode_many``, one step at a time over the chunk).
     """
     issued_at = datetime.fromtimestamp(job.iat, UTC)
     encoder = Hc1Encoder(signer, job.iat, job.exp, ISSUER_COUNTRY)
     quick = IssuingCheck(issued_at)
-    out: list[Outcome] = []
-    build, issuer_text = B.build_payload, job.issuer_text
-    for item in job.items:
+    out: list[Outcome | None] = [None] * len(job.items)
+    accepted: list[dict[str, Any]] = []
+    places: list[int] = []
+    build, surely_valid, issuer_text = B.build_payload, quick.surely_valid, job.issuer_text
+    for place, item in enumerate(job.items):
         person, vaccination, uvci = item if type(item) is tuple else (item.person, item.vaccination, item.uvci)
         try:
             dcc = build(person, vaccination, uvci, issuer_text)
-            if not quick.surely_valid(dcc):
+            if not surely_valid(dcc):
                 B.check_payload(dcc, issued_at)
-            out.append(("issued", encoder.encode(dcc)))
         except Rejection as rej:
-            out.append(("rejected", rej.code, rej.message.as_dict(), rej.details))
-    return out
+            out[place] = ("rejected", rej.code, rej.message.as_dict(), rej.details)
+            continue
+        accepted.append(dcc)
+        places.append(place)
+    for place, hc1 in zip(places, encoder.encode_many(accepted), strict=True):
+        out[place] = ("issued", hc1)
+    return out  # type: ignore[return-value]  # every place is filled
 
 
 # -- worker processes ---------------------------------------------------------------------------
