@@ -197,3 +197,22 @@ def test_p256_der_slicing_matches_the_asn1_parser():
         assert _p256_der_to_raw(der) == ecdsa_der_to_raw(der)
     with pytest.raises(OverflowError):  # a 257-bit value is not a P-256 signature: refused, not cut
         _p256_der_to_raw(encode_dss_signature(2**256 + 5, 7))
+
+
+def test_zlib_level9_writes_what_zlib_compress_9_writes():
+    """Every length up to and past the small compressor's limit, data of every kind."""
+    from desktop.dcc.hc1 import _SMALL_WINDOW_MAX_INPUT, zlib_level9
+
+    rng = random.Random(9)
+    kinds = [lambda n: os.urandom(n),
+             lambda n: bytes(rng.choice(b"abcAB\x00\x01") for _ in range(n)),
+             lambda n: (os.urandom(rng.randint(1, 40)) * (n // 3 + 1))[:n],
+             lambda n: bytes(rng.choice(b"NGUYEN<THI:/-0123456789") if rng.random() < 0.7 else rng.randrange(256)
+                             for _ in range(n)),
+             lambda n: b"\x00" * n]
+    for size in [*range(0, _SMALL_WINDOW_MAX_INPUT + 40), 1000, 5000]:
+        for kind in kinds:
+            data = kind(size)
+            stream = zlib_level9(data)
+            assert stream == zlib.compress(data, 9), size
+            assert zlib.decompress(stream) == data
