@@ -54,18 +54,19 @@ class Item:
     uvci: str
 
 
-# What ``batches.build_payload`` reads of an item: a worker receives only these.
-_PERSON_FIELDS = ("name", "dob")
-_VACCINATION_FIELDS = ("tg", "vp", "mp", "ma", "dn", "sd", "dt", "country")
-
-
-def _wire(item: Item) -> Item | tuple[Any, Any, str]:
-    """An item as plain tuples and small dicts for a worker: pickling a third of the data."""
+def _wire(item: Item) -> Item | tuple[Any, ...]:
+    """An item as the flat tuple of the fields ``batches.build_payload`` reads (the arguments of
+    ``batches.build_payload_from`` before the issuer text): a worker unpickles 11 strings and
+    numbers instead of two dicts. An item missing a field travels whole, to fail there as here."""
     person, vaccination = item.person, item.vaccination
     if type(person) is not dict or type(vaccination) is not dict:
         return item
-    return ({k: person[k] for k in _PERSON_FIELDS if k in person},
-            {k: vaccination[k] for k in _VACCINATION_FIELDS if k in vaccination}, item.uvci)
+    try:
+        return (person["name"], person["dob"], vaccination["tg"], vaccination["vp"], vaccination["mp"],
+                vaccination["ma"], vaccination["dn"], vaccination["sd"], vaccination["dt"], vaccination.get("country"),
+                item.uvci)
+    except KeyError:
+        return item
 
 
 @dataclass(frozen=True)
@@ -95,11 +96,13 @@ def countersign(signer: Signer, job: Job) -> list[Outcome]:
     out: list[Outcome | None] = [None] * len(job.items)
     accepted: list[dict[str, Any]] = []
     places: list[int] = []
-    build, surely_valid, issuer_text = B.build_payload, quick.surely_valid, job.issuer_text
+    build, build_from, surely_valid, issuer_text = B.build_payload, B.build_payload_from, quick.surely_valid, job.issuer_text
     for place, item in enumerate(job.items):
-        person, vaccination, uvci = item if type(item) is tuple else (item.person, item.vaccination, item.uvci)
         try:
-            dcc = build(person, vaccination, uvci, issuer_text)
+            if type(item) is tuple:
+                dcc = build_from(*item, issuer_text)
+            else:
+                dcc = build(item.person, item.vaccination, item.uvci, issuer_text)
             if not surely_valid(dcc):
                 B.check_payload(dcc, issued_at)
         except Rejection as rej:

@@ -216,3 +216,21 @@ def test_zlib_level9_writes_what_zlib_compress_9_writes():
             stream = zlib_level9(data)
             assert stream == zlib.compress(data, 9), size
             assert zlib.decompress(stream) == data
+
+
+def test_uvci_well_formed_matches_its_rules_step_by_step():
+    import re
+
+    from desktop.dcc.uvci import has_checksum, is_well_formed, uvci_valid_checksum
+
+    pattern = re.compile(r"(?:URN:UVCI:)?01:[A-Z]{2}:[A-Z0-9]+(?:/[A-Z0-9]+)*(?:#[A-Z0-9/:])?")
+    rng = random.Random(80)
+    samples = [new_uvci(), new_uvci(checksum=False), "URN:UVCI:01:VN:ABC#", "URN:UVCI:01:VN:ABC##A", "01:VN:A/B#Q",
+               "URN:UVCI:01:VN:" + "A" * 70, "urn:uvci:01:VN:ABC", "URN:UVCI:01:VN:ÄBC"]
+    for _ in range(3000):
+        uvci = new_uvci(checksum=rng.random() < 0.5)
+        at = rng.randrange(len(uvci))
+        samples.append(uvci[:at] + rng.choice(ALPHABET + "#a Ä") + uvci[at + 1:])
+    for uvci in samples:
+        expected = bool(pattern.fullmatch(uvci)) and len(uvci) <= 80 and (not has_checksum(uvci) or uvci_valid_checksum(uvci))
+        assert is_well_formed(uvci) == expected, uvci
