@@ -20,7 +20,7 @@ from typing import Any
 import cbor2
 
 from desktop.dcc import uvci as uvci_rules
-from desktop.dcc.base45 import b45decode, b45encode
+from desktop.dcc.base45 import b45decode, b45encode, b45encode_many
 from desktop.dcc.cbor_scan import DCC_LIMITS
 from desktop.dcc.cose import (
     ALGORITHM_NAMES,
@@ -138,7 +138,7 @@ class Hc1Encoder:
         cwts = [head + dumps(dcc) for dcc in dccs]
         messages = self._writer.sign_many(cwts)
         streams = list(map(zlib_level9, messages))
-        return [PREFIX + text for text in map(b45encode, streams)]
+        return [PREFIX + text for text in b45encode_many(streams)]
 
 
 def zlib_level9(data: bytes) -> bytes:
