@@ -22,8 +22,7 @@ import cbor2
 from cryptography import x509
 
 from desktop.dcc import cose
-from desktop.dcc.names import split_vietnamese_name
-from desktop.dcc.payload import DCC_VERSION, dcc_name
+from desktop.dcc.payload import DCC_VERSION, dcc_name_of_full_name
 from desktop.dcc.problems import Problem, errors
 from desktop.dcc.validate import validate_payload
 from desktop.errors import UserError
@@ -315,7 +314,7 @@ def build_payload_from(name: Any, dob: Any, tg: Any, vp: Any, mp: Any, ma: Any, 
                        country: Any, uvci: str, issuer_text: str) -> dict[str, Any]:
     """``build_payload`` from the fields it reads (what a countersigning worker receives)."""
     try:
-        nam = dcc_name(*split_vietnamese_name(name))
+        nam = dcc_name_of_full_name(name)
     except UserError as exc:
         raise Rejection("schema", detail=exc.message.en) from exc
     return {

@@ -234,3 +234,22 @@ def test_uvci_well_formed_matches_its_rules_step_by_step():
     for uvci in samples:
         expected = bool(pattern.fullmatch(uvci)) and len(uvci) <= 80 and (not has_checksum(uvci) or uvci_valid_checksum(uvci))
         assert is_well_formed(uvci) == expected, uvci
+
+
+def test_name_object_of_a_full_name_normalises_once_with_the_same_result():
+    from desktop.dcc.names import split_vietnamese_name
+    from desktop.dcc.payload import dcc_name, dcc_name_of_full_name
+
+    rng = random.Random(9303)
+    pieces = ["Nguyễn", "Thị", "Hồng", "Nhung", "Đặng", "O'Brien", "Müller-Lüdenscheidt", "王", "e\u0301", "\u0301",
+              "A\u0323\u0302", " ", "  ", "\t", "\u00a0", "\u2003", "-", "", "x" * 90, "Ǆ", "ﬁ", "Å", "A\u030a"]
+    names = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 7))) for _ in range(4000)]
+    for name in names:
+        try:
+            expected = dcc_name(*split_vietnamese_name(name))
+        except UserError as exc:
+            with pytest.raises(UserError) as ours:
+                dcc_name_of_full_name(name)
+            assert ours.value.code == exc.code
+            continue
+        assert dcc_name_of_full_name(name) == expected, name
