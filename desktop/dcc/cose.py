@@ -113,8 +113,35 @@ class KeySigner:
 
     def sign(self, to_be_signed: bytes) -> bytes:
         if self.alg == ES256:
-            return ecdsa_der_to_raw(cast(ec.EllipticCurvePrivateKey, self._key).sign(to_be_signed, self._ecdsa))
+            return _p256_der_to_raw(cast(ec.EllipticCurvePrivateKey, self._key).sign(to_be_signed, self._ecdsa))
         return cast(rsa.RSAPrivateKey, self._key).sign(to_be_signed, self._pss, self._sha256)
+
+    def sign_many(self, items: list[bytes]) -> list[bytes]:
+        """``sign`` for each item, in one loop (a batch signs thousands)."""
+        if self.alg == ES256:
+            sign, ecdsa = cast(ec.EllipticCurvePrivateKey, self._key).sign, self._ecdsa
+            ders = [sign(item, ecdsa) for item in items]
+            return list(map(_p256_der_to_raw, ders))
+        sign_pss, pss, sha256 = cast(rsa.RSAPrivateKey, self._key).sign, self._pss, self._sha256
+        return [sign_pss(item, pss, sha256) for item in items]
+
+
+def _p256_der_to_raw(der: bytes) -> bytes:
+    """``ecdsa_der_to_raw`` for the DER ``cryptography`` writes for a P-256 signature, by slicing.
+
+    SEQUENCE (0x30, one length byte: at most 70 content bytes) of two INTEGERs (0x02, length,
+    big-endian value, a leading 0x00 when the high bit is set, shorter when the value is small):
+    each value, without that 0x00, is left-padded to 32 bytes. Anything else goes through
+    ``ecdsa_der_to_raw``, which parses it fully.
+    """
+    size = len(der)
+    if 8 <= size <= 72 and der[0] == 0x30 and der[1] == size - 2 and der[2] == 0x02 \
+            and (der[3] < 33 or der[3] == 33 and der[4] == 0):
+        s_at = 4 + der[3]
+        if s_at + 2 < size and der[s_at] == 0x02 and der[s_at + 1] == size - s_at - 2 \
+                and (der[s_at + 1] < 33 or der[s_at + 1] == 33 and der[s_at + 2] == 0):
+            return der[4:s_at][-32:].rjust(32, b"\0") + der[s_at + 2:][-32:].rjust(32, b"\0")
+    return ecdsa_der_to_raw(der)
 
 
 def _algorithm_for_private_key(key: Any) -> int:
@@ -200,6 +227,24 @@ class Sign1Writer:
         signature = self.signer.sign(self._to_be_signed_head + payload_item)
         _check_signature_shape(self._alg, signature)
         return self._message_head + payload_item + _bstr_head(len(signature)) + signature
+
+    def sign_many(self, payloads: list[bytes]) -> list[bytes]:
+        """``sign`` for each payload, step by step over the whole list: every head first, then every
+        signature (the signer's ``sign_many`` when it has one: one trip to an HSM's thread), then
+        every message. The same bytes as ``sign`` one at a time; looping over one step at a time
+        keeps each step's code and tables in the CPU caches."""
+        head = self._to_be_signed_head
+        items = [_bstr_head(len(payload)) + payload for payload in payloads]
+        to_be_signed = [head + item for item in items]
+        sign_many = getattr(self.signer, "sign_many", None)
+        signatures = sign_many(to_be_signed) if sign_many is not None else list(map(self.signer.sign, to_be_signed))
+        if len(signatures) != len(items):
+            raise ValueError(f"the signer returned {len(signatures)} signatures for {len(items)} messages")
+        alg, message_head, out = self._alg, self._message_head, []
+        for item, signature in zip(items, signatures, strict=True):
+            _check_signature_shape(alg, signature)
+            out.append(message_head + item + _bstr_head(len(signature)) + signature)
+        return out
 
 
 def _bstr_head(size: int) -> bytes:

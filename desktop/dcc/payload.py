@@ -62,9 +62,18 @@ def build_vaccination_dcc(
 
 def dcc_name(family_name: str, given_name: str) -> dict[str, str]:
     """The ``nam`` object: NFC names as written plus their ICAO 9303 standardised forms."""
+    return _name_object(normalise_name(family_name or ""), normalise_name(given_name or ""))
+
+
+def dcc_name_of_full_name(full_name: str) -> dict[str, str]:
+    """``dcc_name(*split_vietnamese_name(full_name))``, normalising the name once: the parts
+    ``split_vietnamese_name`` returns are already normalised (NFC, single spaces)."""
+    return _name_object(*split_vietnamese_name(full_name))
+
+
+def _name_object(family_name: str, given_name: str) -> dict[str, str]:
     nam: dict[str, str] = {}
-    for key, text in (("fn", family_name), ("gn", given_name)):
-        written = normalise_name(text or "")
+    for key, written in (("fn", family_name), ("gn", given_name)):
         if not written:
             continue
         standardised = icao_transliterate(written)

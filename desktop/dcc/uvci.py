@@ -16,6 +16,9 @@ ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789/:"
 _INDEX = {ch: i for i, ch in enumerate(ALPHABET)}
 _N = len(ALPHABET)
 _DOUBLED = {ch: 2 * i // _N + 2 * i % _N for ch, i in _INDEX.items()}
+# The same two tables over ASCII codes for ``bytes.translate``; 255 marks a character outside the alphabet.
+_INDEX_BYTES = bytes(_INDEX.get(chr(code), 255) for code in range(256))
+_DOUBLED_BYTES = bytes(_DOUBLED.get(chr(code), 255) for code in range(256))
 
 PREFIX = "URN:UVCI:"
 VIETNAM_PREFIX = "URN:UVCI:01:VN:"
@@ -32,7 +35,13 @@ def luhn38(text: str) -> str:
     Raises ValueError if ``text`` holds a character outside the alphabet (e.g. lower case).
     """
     # From the right, every other character (the last one first) counts twice: its doubled code's
-    # base-38 digit sum, looked up in a table; the others count their code.
+    # base-38 digit sum, looked up in a table; the others count their code. ASCII text is looked
+    # up with two ``bytes.translate`` and summed; anything else takes the character loop below.
+    if text.isascii():
+        reverse = text.encode("ascii")[::-1]
+        doubled, single = reverse[::2].translate(_DOUBLED_BYTES), reverse[1::2].translate(_INDEX_BYTES)
+        if 255 not in doubled and 255 not in single:
+            return ALPHABET[(_N - (sum(doubled) + sum(single)) % _N) % _N]
     try:
         total = sum(map(_DOUBLED.__getitem__, text[::-1][::2])) + sum(map(_INDEX.__getitem__, text[::-1][1::2]))
     except KeyError:
@@ -77,6 +86,8 @@ def has_checksum(uvci: str) -> bool:
 
 def is_well_formed(uvci: str) -> bool:
     """Syntax check an issuer applies before signing (a verifier only warns, see ``hc1``)."""
-    if not _WELL_FORMED.fullmatch(uvci) or len(uvci) > 80:
+    if len(uvci) > 80 or not _WELL_FORMED.fullmatch(uvci):
         return False
-    return not has_checksum(uvci) or uvci_valid_checksum(uvci)
+    # the pattern allows at most one "#", followed by exactly one character of the alphabet
+    body, sep, check = uvci.rpartition("#")
+    return not sep or luhn38(body) == check

@@ -289,6 +289,8 @@ class IssuingCheck:
         self._codes: dict[tuple[str, str, str, str, str], bool] = {}
         self._dates: dict[str, bool] = {}
         self._texts: dict[str, bool] = {}
+        self._dobs: dict[str, bool] = {}
+        self._standardised: dict[str, bool] = {}  # ICAO name parts (family names repeat)
 
     def surely_valid(self, dcc: Any) -> bool:
         if not self._enabled or type(dcc) is not dict or dcc.keys() != _ROOT_KEYS:
@@ -296,7 +298,7 @@ class IssuingCheck:
         ver, nam, dob, group = dcc["ver"], dcc["nam"], dcc["dob"], dcc["v"]
         if type(ver) is not str or not self._version_ok(ver):
             return False
-        if type(dob) is not str or not _ASCII_DOB.fullmatch(dob):
+        if type(dob) is not str or not self._dob_ok(dob):
             return False
         if not self._name_ok(nam):
             return False
@@ -305,16 +307,17 @@ class IssuingCheck:
         entry = group[0]
         if type(entry) is not dict or entry.keys() != _VACCINATION_KEYS:
             return False
-        for name in ("dn", "sd"):
-            number = entry[name]
-            if type(number) is not int or not 1 <= number <= _MAX_DOSE:
-                return False
-        tg, vp, mp, ma, co, dt, issuer, ci = (entry[k] for k in ("tg", "vp", "mp", "ma", "co", "dt", "is", "ci"))
-        if not all(type(text) is str for text in (tg, vp, mp, ma, co, dt, issuer, ci)):
+        dn, sd = entry["dn"], entry["sd"]
+        if type(dn) is not int or not 1 <= dn <= _MAX_DOSE or type(sd) is not int or not 1 <= sd <= _MAX_DOSE:
+            return False
+        tg, vp, mp, ma, co = codes = (entry["tg"], entry["vp"], entry["mp"], entry["ma"], entry["co"])
+        dt, issuer, ci = entry["dt"], entry["is"], entry["ci"]
+        if not (type(tg) is str and type(vp) is str and type(mp) is str and type(ma) is str and type(co) is str
+                and type(dt) is str and type(issuer) is str and type(ci) is str):
             return False
         if len(issuer) > 80 or len(ci) > 80 or not uvci_rules.is_well_formed(ci):
             return False
-        return self._codes_ok((tg, vp, mp, ma, co)) and self._date_ok(dt)
+        return self._codes_ok(codes) and self._date_ok(dt)
 
     def _version_ok(self, ver: str) -> bool:
         verdict = self._texts.get(ver)
@@ -322,15 +325,25 @@ class IssuingCheck:
             verdict = self._texts[ver] = _version_search(ver)
         return verdict
 
-    @staticmethod
-    def _name_ok(nam: Any) -> bool:
+    def _dob_ok(self, dob: str) -> bool:
+        verdict = self._dobs.get(dob)
+        if verdict is None:
+            verdict = self._dobs[dob] = bool(_ASCII_DOB.fullmatch(dob))
+        return verdict
+
+    def _name_ok(self, nam: Any) -> bool:
         if type(nam) is not dict or not nam or not nam.keys() <= _NAME_KEYS or ("fnt" not in nam and "gnt" not in nam):
             return False
+        standardised = self._standardised
         for key, text in nam.items():
             if type(text) is not str or len(text) > 80:
                 return False
-            if key[-1] == "t" and not _STANDARDISED.fullmatch(text):
-                return False
+            if key[-1] == "t":
+                verdict = standardised.get(text)
+                if verdict is None:
+                    verdict = standardised[text] = bool(_STANDARDISED.fullmatch(text))
+                if not verdict:
+                    return False
         return True
 
     def _codes_ok(self, codes: tuple[str, str, str, str, str]) -> bool:

@@ -22,8 +22,7 @@ import cbor2
 from cryptography import x509
 
 from desktop.dcc import cose
-from desktop.dcc.names import split_vietnamese_name
-from desktop.dcc.payload import DCC_VERSION, dcc_name
+from desktop.dcc.payload import DCC_VERSION, dcc_name_of_full_name
 from desktop.dcc.problems import Problem, errors
 from desktop.dcc.validate import validate_payload
 from desktop.errors import UserError
@@ -306,18 +305,25 @@ def person_dose_key(secret: bytes, att: Attestation) -> str:
 
 def build_payload(person: dict[str, Any], vaccination: dict[str, Any], uvci: str, issuer_text: str) -> dict[str, Any]:
     """The DCC for an attestation's person and vaccination, the codes exactly as attested."""
+    return build_payload_from(person["name"], person["dob"], vaccination["tg"], vaccination["vp"], vaccination["mp"],
+                              vaccination["ma"], vaccination["dn"], vaccination["sd"], vaccination["dt"],
+                              vaccination.get("country"), uvci, issuer_text)
+
+
+def build_payload_from(name: Any, dob: Any, tg: Any, vp: Any, mp: Any, ma: Any, dn: Any, sd: Any, dt: Any,
+                       country: Any, uvci: str, issuer_text: str) -> dict[str, Any]:
+    """``build_payload`` from the fields it reads (what a countersigning worker receives)."""
     try:
-        nam = dcc_name(*split_vietnamese_name(person["name"]))
+        nam = dcc_name_of_full_name(name)
     except UserError as exc:
         raise Rejection("schema", detail=exc.message.en) from exc
     return {
         "ver": DCC_VERSION,
         "nam": nam,
-        "dob": person["dob"].strip(),
+        "dob": dob.strip(),
         "v": [{
-            "tg": vaccination["tg"], "vp": vaccination["vp"], "mp": vaccination["mp"], "ma": vaccination["ma"],
-            "dn": vaccination["dn"], "sd": vaccination["sd"], "dt": vaccination["dt"],
-            "co": vaccination.get("country") or "VN", "is": issuer_text, "ci": uvci,
+            "tg": tg, "vp": vp, "mp": mp, "ma": ma, "dn": dn, "sd": sd, "dt": dt,
+            "co": country or "VN", "is": issuer_text, "ci": uvci,
         }],
     }
 

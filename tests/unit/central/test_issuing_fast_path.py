@@ -21,7 +21,7 @@ from desktop.dcc.problems import errors
 from desktop.dcc.uvci import new_uvci
 from desktop.dcc.validate import IssuingCheck, validate_payload
 from services.central import batches as B
-from services.central.issuing import ISSUER_COUNTRY, Item, Job, countersign
+from services.central.issuing import ISSUER_COUNTRY, Item, Job, _wire, countersign
 from services.central.reasons import Rejection
 
 ISSUER_TEXT = "Bộ Y tế (Ministry of Health, Viet Nam)"
@@ -143,6 +143,22 @@ def test_a_mixed_batch_keeps_order_and_refusals(signer):
         else:
             assert outcome == slow
     assert [o[0] for o in fast].count("issued") == 3
+
+
+def test_a_batch_as_the_workers_receive_it_has_the_same_outcomes(signer):
+    """``_wire`` flattens each item for the worker processes: the outcomes must not change."""
+    items = [Item(good_person(), good_vaccination(), new_uvci()) for _ in range(3)]
+    bad = [item for _, item in bad_items()]
+    mixed = [items[0], *bad[:10], items[1], *bad[10:], items[2]]
+    wired = [_wire(item) for item in mixed]
+    assert sum(type(w) is tuple for w in wired) >= 3
+    for item, outcome, direct in zip(mixed, countersign(signer, Job(wired, IAT, EXP, ISSUER_TEXT)),
+                                     countersign(signer, Job(mixed, IAT, EXP, ISSUER_TEXT)), strict=True):
+        assert outcome[0] == direct[0]
+        if outcome[0] == "issued":
+            assert decode_hc1(outcome[1]).claims == decode_hc1(direct[1]).claims
+        else:
+            assert outcome == direct == full_path(signer, item)
 
 
 def test_good_records_take_the_fast_path(signer):

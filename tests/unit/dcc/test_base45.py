@@ -10,7 +10,7 @@ import struct
 import base45
 import pytest
 
-from desktop.dcc.base45 import ALPHABET, b45decode, b45encode
+from desktop.dcc.base45 import ALPHABET, b45decode, b45encode, b45encode_many
 
 
 def _package_decode(text: str) -> bytes | None:
@@ -110,3 +110,12 @@ def test_lane_encoder_keeps_neighbouring_words_apart():
         for second in extremes:
             data = b"".join(struct.pack(">H", w) for w in [first, second] * 6) + b"\x9c"
             assert b45encode(data) == base45.b45encode(data).decode("ascii"), (first, second)
+
+
+def test_encode_many_equals_one_at_a_time():
+    rng = random.Random(45)
+    for _ in range(40):
+        datas = [os.urandom(rng.choice((0, 1, 2, 3, rng.randint(0, 700)))) for _ in range(rng.randint(0, 60))]
+        assert b45encode_many(datas) == [b45encode(d) for d in datas] == [base45.b45encode(d).decode() for d in datas]
+    assert b45encode_many([bytearray(b"ab"), memoryview(b"abc")]) == [b45encode(b"ab"), b45encode(b"abc")]
+    assert b45encode(memoryview(b"\xff\xff\x00")) == base45.b45encode(b"\xff\xff\x00").decode()
