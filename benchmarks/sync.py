@@ -131,11 +131,11 @@ def profile_threads() -> list:
 
     from desktop.sync import engine
 
-    profiles = [cProfile.Profile()]
+    profiles = [cProfile.Profile(time.thread_time)]
     original = engine.SyncRun._fetch
 
     def fetch(self, client, claim):
-        profile = cProfile.Profile()
+        profile = cProfile.Profile(time.thread_time)
         profiles.append(profile)
         profile.enable()
         try:
