@@ -29,10 +29,11 @@ from desktop.sync.store import (
     BatchOutcome,
     CheckedResult,
     DuplicateCertificate,
+    Leaf,
     check_result,
     load_leaves,
+    prepare_submission,
     store_result,
-    submission_body,
 )
 from desktop.sync.trust_cache import (
     load_revocations,
@@ -160,14 +161,14 @@ class SyncRun:
             first = claim()
             future = network.submit(self._fetch, client, first) if first else None
             while future is not None:
-                current, outcome = future.result()
+                current, outcome, leaves = future.result()
                 future = None
                 try:
                     if not isinstance(outcome, CentralUnavailable):
                         following = claim()
                         if following is not None:
                             future = network.submit(self._fetch, client, following)
-                    self._handle(client, current, outcome, report)
+                    self._handle(client, current, outcome, report, leaves)
                 except BaseException:
                     # a bug or an interruption: hand the batches back instead of leaving them leased
                     self._db(outbox.release, self.db, current.batch_id, self.holder)
@@ -178,23 +179,27 @@ class SyncRun:
                 if progress is not None and not progress.cancelled:
                     progress.update(done, max(total, done), str(tr("Đang đồng bộ…", "Syncing…")))
 
-    def _fetch(self, client: CentralClient, claim: outbox.Claim) -> tuple[outbox.Claim, Any]:
+    def _fetch(self, client: CentralClient, claim: outbox.Claim) -> tuple[outbox.Claim, Any, list[Leaf] | None]:
         """The central's answer for one batch (stored results first if an earlier try may have
-        reached it), or the failure, as a value."""
+        reached it), or the failure, as a value; with the batch's leaves, read and decoded while
+        the central service works (None if they were not needed yet)."""
         batch_id = claim.batch_id
+        leaves: list[Leaf] | None = None
         try:
             result = client.get_batch(batch_id) if claim.resend else None
             if result is None:
-                result = client.submit_batch(self._db(submission_body, self.db, batch_id))
+                body, leaves = self._db(prepare_submission, self.db, batch_id)
+                result = client.submit_batch(body)
             if result.get("batch_id") != batch_id:
                 raise CentralUnavailable(
                     tr("Máy chủ trung ương trả kết quả của lô khác. Sẽ thử lại sau.",
                        "The central service answered for another batch. Will retry later."), kind="garbage")
         except (CentralUnavailable, CentralRefused) as exc:
-            return claim, exc
-        return claim, result
+            return claim, exc, leaves
+        return claim, result, leaves
 
-    def _handle(self, client: CentralClient, claim: outbox.Claim, outcome: Any, report: SyncReport) -> None:
+    def _handle(self, client: CentralClient, claim: outbox.Claim, outcome: Any, report: SyncReport,
+                leaves: list[Leaf] | None = None) -> None:
         batch_id = claim.batch_id
         if isinstance(outcome, CentralUnavailable):
             report.online = False
@@ -209,10 +214,12 @@ class SyncRun:
             return
         if os.environ.get(KILL_AFTER_RECEIVE) == "1":
             os.kill(os.getpid(), signal.SIGKILL)
-        self._store(client, batch_id, outcome, report)
+        self._store(client, batch_id, outcome, report, leaves)
 
-    def _store(self, client: CentralClient, batch_id: str, result: dict[str, Any], report: SyncReport) -> None:
-        leaves = self._db(load_leaves, self.db, batch_id)
+    def _store(self, client: CentralClient, batch_id: str, result: dict[str, Any], report: SyncReport,
+               leaves: list[Leaf] | None = None) -> None:
+        if leaves is None:
+            leaves = self._db(load_leaves, self.db, batch_id)
         checked = check_result(result, leaves, self.trust)
         if checked.unknown_kid and self._refresh_trust(client, report):
             checked = check_result(result, leaves, self.trust)

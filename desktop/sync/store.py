@@ -10,18 +10,32 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import time
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any, cast
 
 import cbor2
-from sqlalchemy import String, Table, select, type_coerce
+from sqlalchemy import String, Table, bindparam, select, type_coerce
 from sqlalchemy.orm import Session
 
 from desktop.audit import Items, record_event, record_events
 from desktop.db import Database
-from desktop.db_bulk import SLICE, chunks, gc_paused, insert_rows, is_sqlite, to_db, update_rows, write_lock
+from desktop.db_bulk import (
+    IN_LIMIT,
+    chunks,
+    db_value,
+    fast_insert,
+    fast_insert_supported,
+    gc_paused,
+    insert_rows,
+    is_sqlite,
+    reserve_ids,
+    to_db,
+    update_rows,
+    write_lock,
+)
 from desktop.dcc.trustlist import TrustList
 from desktop.i18n import Message, tr
 from desktop.models import Certificate, OutboxItem, SignedRecord, SigningBatch, VaccinationRecord
@@ -69,37 +83,53 @@ def load_leaves(db: Database, batch_id: str) -> list[Leaf]:
     with db.session() as session:
         rows = session.execute(select(table.c.leaf_index, table.c.record_id, table.c.attestation)
                                .where(table.c.batch_id == batch_id).order_by(table.c.leaf_index)).all()
-    leaves = []
-    for leaf_index, record_id, raw in rows:
-        attestation = cbor2.loads(raw)
-        leaves.append(Leaf(leaf_index, record_id, str(attestation.get("record_key", "")), attestation))
-    return leaves
+    return [_leaf(leaf_index, record_id, raw) for leaf_index, record_id, raw in rows]
+
+
+def _leaf(leaf_index: int, record_id: int, raw: bytes) -> Leaf:
+    attestation = cbor2.loads(raw)
+    return Leaf(leaf_index, record_id, str(attestation.get("record_key", "")), attestation)
 
 
 def submission_body(db: Database, batch_id: str) -> bytes:
-    """The JSON body of ``POST /v1/batches`` from the stored manifest and signed records.
+    """The JSON body of ``POST /v1/batches`` from the stored manifest and signed records."""
+    return prepare_submission(db, batch_id, with_leaves=False)[0]
 
-    Written piece by piece: a record's proof is JSON text in the database already (on SQLite), and
-    the rest is integers and Base64, which need no escaping; the body is what ``json.dumps`` with
-    compact separators writes."""
+
+def prepare_submission(db: Database, batch_id: str, *, with_leaves: bool = True) -> tuple[bytes, list[Leaf]]:
+    """The body of ``POST /v1/batches`` and the batch's leaves (what the answer is checked
+    against), from one read of the signed records: the leaves are ready before the answer comes.
+
+    The body is written piece by piece: a record's proof is JSON text in the database already (on
+    SQLite), and the rest is integers and Base64, which need no escaping; it is what ``json.dumps``
+    with compact separators writes."""
     table = SignedRecord.__table__
     with db.session() as session:
         manifest = session.scalar(select(SigningBatch.manifest).where(SigningBatch.id == batch_id))
         if manifest is None:
             raise LookupError(batch_id)
-        rows = session.execute(select(table.c.leaf_index, table.c.attestation,
+        rows = session.execute(select(table.c.leaf_index, table.c.record_id, table.c.attestation,
                                       type_coerce(table.c.proof, String))
                                .where(table.c.batch_id == batch_id).order_by(table.c.leaf_index)).all()
-    parts = [f'{{"manifest":"{base64.b64encode(manifest).decode("ascii")}","records":[']
-    for i, (leaf_index, attestation, proof) in enumerate(rows):
+    b64 = base64.b64encode
+    parts = [f'{{"manifest":"{b64(manifest).decode("ascii")}","records":[']
+    for i, (leaf_index, _, attestation, proof) in enumerate(rows):
         parts.append(f'{"," if i else ""}{{"leaf_index":{int(leaf_index)},'
-                     f'"attestation":"{base64.b64encode(attestation).decode("ascii")}","proof":{_proof_text(proof)}}}')
+                     f'"attestation":"{b64(attestation).decode("ascii")}","proof":{_proof_text(proof)}}}')
     parts.append("]}")
-    return "".join(parts).encode("utf-8")
+    leaves = [_leaf(leaf_index, record_id, raw) for leaf_index, record_id, raw, _ in rows] if with_leaves else []
+    return "".join(parts).encode("utf-8"), leaves
+
+
+# A proof as SQLite keeps it (``json.dumps`` of a list of lower-case hex digests): written compactly
+# by dropping the spaces. Anything else goes through the general check below.
+_STORED_PROOF = re.compile(r'\[(?:"[0-9a-f]*"(?:, "[0-9a-f]*")*)?\]')
 
 
 def _proof_text(proof: Any) -> str:
     """A stored proof (JSON text on SQLite, a list where the driver parses JSON) as compact JSON."""
+    if isinstance(proof, str) and _STORED_PROOF.fullmatch(proof):
+        return proof.replace(" ", "")
     hashes = json.loads(proof) if isinstance(proof, str) else proof
     if not isinstance(hashes, list) or not all(isinstance(h, str) for h in hashes):
         raise ValueError("a stored inclusion proof is not a list of hex strings")
@@ -208,6 +238,16 @@ def _store_result(db: Database, batch_id: str, holder: str, result: dict[str, An
     return outcome
 
 
+# Compiled once: the IN lists are bound at execution, not built into a new statement per chunk.
+_KNOWN_UVCIS = select(Certificate.uvci).where(Certificate.uvci.in_(bindparam("values", expanding=True)))
+_VALID_HELD = select(Certificate.record_id, Certificate.uvci).where(
+    Certificate.record_id.in_(bindparam("values", expanding=True)), Certificate.status == "valid")
+# A new certificate's columns: per row, then the same for the whole batch; ``id`` from the database.
+_ROW_COLUMNS = ("record_id", "uvci", "hc1", "issued_at", "expires_at", "full_name", "name_folded", "id_number",
+                "vaccination_date")
+_BATCH_COLUMNS = ("batch_id", "received_at", "status", "superseded_by", "revoked_reason", "printed_count")
+
+
 def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Leaf, VerifiedCertificate]],
                          result: dict[str, Any], now: datetime, actor: str, outcome: BatchOutcome) -> None:
     if not issued:
@@ -216,16 +256,13 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
     uvcis = [cert.uvci for _, cert in issued]
     existing: set[str] = set()
     for chunk in chunks(uvcis):
-        existing.update(session.execute(select(Certificate.uvci).where(Certificate.uvci.in_(chunk))).scalars())
+        existing.update(session.execute(_KNOWN_UVCIS, {"values": list(chunk)}).scalars())
     record_ids = [leaf.record_id for leaf, _ in issued]
     holding: dict[int, str] = {}
     for id_chunk in chunks(record_ids):
-        holding.update((r, u) for r, u in session.execute(
-            select(Certificate.record_id, Certificate.uvci)
-            .where(Certificate.record_id.in_(id_chunk), Certificate.status == "valid")
-        ))
-    rows: list[dict[str, Any]] = []
-    updates: list[dict[str, Any]] = []
+        holding.update((r, u) for r, u in session.execute(_VALID_HELD, {"values": list(id_chunk)}))
+    rows: list[tuple[Any, ...]] = []
+    certified: list[int] = []
     events: Items = []
     times: dict[Any, datetime | None] = {}  # a batch's certificates share their two timestamps
 
@@ -233,6 +270,13 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
         if value not in times:
             times[value] = _parse_time(value)
         return times[value]
+
+    stored: dict[datetime, Any] = {}  # each distinct moment in database form, once
+
+    def stored_time(moment: datetime) -> Any:
+        if moment not in stored:
+            stored[moment] = db_value(session, moment)
+        return stored[moment]
 
     for leaf, cert in issued:
         if cert.uvci in existing:
@@ -245,38 +289,65 @@ def _insert_certificates(session: Session, batch_id: str, issued: list[tuple[Lea
         issued_at = parse_time(raw.get("issued_at")) or cert.issued_at or now
         expires_at = parse_time(raw.get("expires_at")) or cert.expires_at or issued_at + timedelta(days=365)
         full_name = str(person.get("name", ""))
-        rows.append({
-            "id": None, "record_id": leaf.record_id, "batch_id": batch_id, "uvci": cert.uvci, "hc1": raw["hc1"],
-            "issued_at": issued_at, "expires_at": expires_at, "received_at": now, "status": "valid",
-            "superseded_by": None, "full_name": full_name, "name_folded": fold(full_name),
-            "id_number": str(person.get("id", "")), "vaccination_date": str(vaccination.get("dt", "")),
-            "revoked_reason": "", "printed_count": 0,
-        })
-        updates.append({"id": leaf.record_id, "stage": "certified", "central_reason": ""})
+        rows.append((leaf.record_id, cert.uvci, raw["hc1"], stored_time(issued_at), stored_time(expires_at),
+                     full_name, fold(full_name), str(person.get("id", "")), str(vaccination.get("dt", ""))))
+        certified.append(leaf.record_id)
         events.append((leaf.record_id, {"stage": "signed"}, {"stage": "certified", "uvci": cert.uvci, "batch_id": batch_id}))
-        outcome.certified.append(leaf.record_id)
     if rows:
-        insert_rows(session, cast(Table, Certificate.__table__), rows)  # every column given: a new one fails loudly here
-        _update_records(session, updates)
+        _insert_certificate_rows(session, batch_id, rows, now)
+        _set_stage(session, certified, "certified", "")
         record_events(session, actor, "sync.certified", "vaccination_record", events)
+    outcome.certified.extend(certified)
     outcome.certificates_received = len(rows)
 
 
+def _insert_certificate_rows(session: Session, batch_id: str, rows: list[tuple[Any, ...]], now: datetime) -> None:
+    """New certificates, ``_ROW_COLUMNS`` in database form, through ``db_bulk.fast_insert``. Every
+    column of the table is named here: a column added to the model fails loudly until it is."""
+    table = cast(Table, Certificate.__table__)
+    named = {"id", *_ROW_COLUMNS, *_BATCH_COLUMNS}
+    if named != set(table.c.keys()):
+        raise RuntimeError(f"certificate columns not written by sync: {sorted(set(table.c.keys()) ^ named)}")
+    constants = dict(zip(_BATCH_COLUMNS, (batch_id, db_value(session, now), "valid", None, "", 0), strict=True))
+    if not fast_insert_supported(session):
+        insert_rows(session, table, [{"id": None, **dict(zip(_ROW_COLUMNS, row, strict=True)), **constants}
+                                     for row in rows], prepared=False)
+        return
+    if is_sqlite(session):
+        fast_insert(session, table, _ROW_COLUMNS, rows, constants)
+        return
+    ids = reserve_ids(session, table, len(rows))
+    fast_insert(session, table, ("id", *_ROW_COLUMNS), [(i, *row) for i, row in zip(ids, rows, strict=True)],
+                constants)
+
+
+def _set_stage(session: Session, record_ids: list[int], stage: str, central_reason: str) -> None:
+    """The same stage and central reason for many records."""
+    _update_records(session, [{"id": r, "stage": stage, "central_reason": central_reason} for r in record_ids])
+
+
 def _update_records(session: Session, updates: list[dict[str, Any]]) -> None:
-    """Stage and central reason of many records in one executemany (no ORM bookkeeping)."""
+    """Stage and central reason of many records, one statement per ``IN`` list of records that get
+    the same values (no ORM bookkeeping)."""
     table = cast(Table, VaccinationRecord.__table__)
     now = utcnow()
-    if is_sqlite(session):  # straight to the driver: SQLAlchemy's per-row parameter handling costs more
-        stamp = to_db(now, False)
-        params = [(u["stage"], u["central_reason"], stamp, u["id"]) for u in updates]
-        connection = session.connection()
-        for start in range(0, len(params), SLICE):  # short slices: the window's thread gets the GIL between them
-            connection.exec_driver_sql(
-                "UPDATE vaccination_record SET stage = ?, central_reason = ?, updated_at = ? WHERE id = ?",
-                params[start:start + SLICE])
-            time.sleep(0)
+    if not is_sqlite(session):
+        update_rows(session, table, ("stage", "central_reason", "updated_at"),
+                    [{**u, "updated_at": now} for u in updates])
         return
-    update_rows(session, table, ("stage", "central_reason", "updated_at"), [{**u, "updated_at": now} for u in updates])
+    stamp = to_db(now, False)
+    same: dict[tuple[str, str], list[int]] = {}
+    for u in updates:
+        same.setdefault((u["stage"], u["central_reason"]), []).append(u["id"])
+    connection = session.connection()
+    for (stage, reason), ids in same.items():
+        # straight to the driver; one statement per IN list, the window's thread gets the GIL between them
+        for chunk in chunks(ids, IN_LIMIT):
+            marks = ", ".join("?" * len(chunk))
+            connection.exec_driver_sql(
+                f"UPDATE vaccination_record SET stage = ?, central_reason = ?, updated_at = ? WHERE id IN ({marks})",  # noqa: S608
+                (stage, reason, stamp, *chunk))
+            time.sleep(0)
 
 
 class DuplicateCertificate(Exception):

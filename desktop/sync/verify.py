@@ -80,6 +80,13 @@ def content_mismatches(dcc: dict[str, Any], uvci: str, attestation: dict[str, An
     """Fields of the DCC that differ from what the facility signed for this record."""
     person = attestation.get("person") or {}
     vaccination = attestation.get("vaccination") or {}
+    if _exactly_as_signed(dcc, uvci, person, vaccination):
+        return []
+    return _field_mismatches(dcc, uvci, person, vaccination)
+
+
+def _field_mismatches(dcc: dict[str, Any], uvci: str, person: Any, vaccination: Any) -> list[Mismatch]:
+    """The comparison field by field, naming each difference."""
     out: list[Mismatch] = []
     nam = cast(dict[str, Any], dcc.get("nam") if isinstance(dcc.get("nam"), dict) else {})
     fn, gn, name = nam.get("fn"), nam.get("gn"), person.get("name")
@@ -106,6 +113,32 @@ def content_mismatches(dcc: dict[str, Any], uvci: str, attestation: dict[str, An
     if entry and entry.get("ci") != uvci:
         out.append(Mismatch("uvci", "v[0].ci", uvci, str(entry.get("ci"))))
     return out
+
+
+def _exactly_as_signed(dcc: dict[str, Any], uvci: str, person: Any, vaccination: Any) -> bool:
+    """The usual case, decided without building any text: every compared field has exactly the
+    signed value and type. False sends the certificate through the field-by-field comparison
+    (which may still find it equal, e.g. a name written in another Unicode form)."""
+    nam, entries = dcc.get("nam"), dcc.get("v")
+    if type(nam) is not dict or type(entries) is not list or not entries or type(entries[0]) is not dict:
+        return False
+    if type(person) is not dict or type(vaccination) is not dict:
+        return False
+    entry = entries[0]
+    fn, gn, dob = nam.get("fn"), nam.get("gn"), dcc.get("dob")
+    if not (type(fn) is str and type(gn) is str and fn and gn and f"{fn} {gn}" == person.get("name")):
+        return False
+    if type(dob) is not str or dob != person.get("dob") or entry.get("ci") != uvci:
+        return False
+    for name in ("mp", "ma", "vp", "dt"):
+        value = entry.get(name)
+        if type(value) is not str or value != vaccination.get(name):
+            return False
+    for name in ("dn", "sd"):
+        value = entry.get(name)
+        if type(value) is not int or value != vaccination.get(name):
+            return False
+    return True
 
 
 def describe(problems: list[Mismatch]) -> Message:

@@ -48,6 +48,7 @@ class CentralProcess:
             except httpx.HTTPError:
                 pass
             time.sleep(0.1)
+        self.kill()  # not left running behind a failed test
         raise RuntimeError("the central service did not start")
 
     def stop(self) -> None:
