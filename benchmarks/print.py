@@ -97,7 +97,7 @@ def build(workspace: Workspace, count: int, printable: int, rng: random.Random) 
                 hc1, uvci = hc1_cache, f"URN:UVCI:01:VN:{uuid.uuid4().hex.upper()}"
             if i <= printable:
                 printable_uvcis.append(uvci)
-            if i == count // 2:
+            if i >= count // 2 and not sample and not uvci[-10:].isdigit():  # a tail of digits reads as an ID
                 sample = {"id_number_full": id_number, "uvci_full": uvci, "uvci_tail": uvci[-10:]}
             record = (i, "bench", i, "01001", name, folded[name], "1980-01-01", "M", id_number, "cccd", "VN", "", "",
                       "", "", "", "Pfizer", "EU/1/20/1528", "ORG-100030215", "1119349007", "X", 2, 2, 2, day, "[]",
