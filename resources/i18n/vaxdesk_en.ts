@@ -385,32 +385,32 @@
 <context>
     <name>desktop.certificates.corrections</name>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="168"/>
+        <location filename="../../desktop/certificates/corrections.py" line="169"/>
         <source>Cần ghi lý do đính chính.</source>
         <translation>A reason for the correction is required.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="172"/>
+        <location filename="../../desktop/certificates/corrections.py" line="173"/>
         <source>Không có bản ghi {id}.</source>
         <translation>There is no record {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="175"/>
+        <location filename="../../desktop/certificates/corrections.py" line="176"/>
         <source>Bản ghi {id} chưa có chứng nhận còn hiệu lực; hãy sửa ở bước Đối chiếu thay vì đính chính.</source>
         <translation>Record {id} has no valid certificate; correct it in Review instead of issuing a correction.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="181"/>
+        <location filename="../../desktop/certificates/corrections.py" line="182"/>
         <source>Bản ghi {id} đã có bản đính chính đang chờ (bản ghi {pending}); hãy hoàn tất bản đó trước.</source>
         <translation>Record {id} already has a correction on its way (record {pending}); finish that one first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="188"/>
+        <location filename="../../desktop/certificates/corrections.py" line="189"/>
         <source>Giá trị mới giống giá trị cũ; không có gì để đính chính.</source>
         <translation>The new values equal the old ones; there is nothing to correct.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="53"/>
+        <location filename="../../desktop/certificates/corrections.py" line="54"/>
         <source>Không sửa được "{pair}": viết trường=giá trị, với trường là một trong {fields}.</source>
         <translation>Cannot apply "{pair}": write field=value, the field being one of {fields}.</translation>
     </message>
@@ -498,33 +498,33 @@
 <context>
     <name>desktop.certificates.search</name>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="207"/>
+        <location filename="../../desktop/certificates/search.py" line="221"/>
         <source>Không biết vắc xin "{text}"; dùng tên trong danh sách hoặc một trong: {choices}.</source>
         <translation>Unknown vaccine "{text}"; use a name from the lists or one of: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="178"/>
+        <location filename="../../desktop/certificates/search.py" line="192"/>
         <source>"{text}" không phải là số điện thoại (cần ít nhất 4 chữ số).</source>
         <translation>"{text}" is not a phone number (at least 4 digits are needed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="189"/>
+        <location filename="../../desktop/certificates/search.py" line="203"/>
         <source>Số thẻ BHYT "{text}" quá ngắn (cần ít nhất 4 ký tự).</source>
         <translation>The insurance number "{text}" is too short (at least 4 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="216"/>
-        <location filename="../../desktop/certificates/search.py" line="102"/>
+        <location filename="../../desktop/certificates/search.py" line="230"/>
+        <location filename="../../desktop/certificates/search.py" line="116"/>
         <source>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</source>
         <translation>"{text}" is not a valid date (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="238"/>
+        <location filename="../../desktop/certificates/search.py" line="252"/>
         <source>Ngày kết thúc trước ngày bắt đầu.</source>
         <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="252"/>
+        <location filename="../../desktop/certificates/search.py" line="272"/>
         <source>Không có trạng thái "{status}"; chọn một trong: {choices}.</source>
         <translation>There is no status "{status}"; choose one of: {choices}.</translation>
     </message>
@@ -550,7 +550,7 @@
         <translation>This command needs a signed-in account: give the user name with --user NAME or {user_env}, and the password on stdin (--password-stdin) or in {password_env}, never on the command line.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="265"/>
+        <location filename="../../desktop/cli/__init__.py" line="264"/>
         <source>Không có thư mục làm việc {path}. Hãy tạo bằng `demo` hoặc tạo quản trị viên đầu tiên với `users add TÊN --role administrator --password-stdin`.</source>
         <translation>There is no workspace at {path}. Create one with `demo`, or create the first administrator with `users add NAME --role administrator --password-stdin`.</translation>
     </message>
@@ -888,22 +888,22 @@
 <context>
     <name>desktop.dcc.hc1</name>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="131"/>
+        <location filename="../../desktop/dcc/hc1.py" line="168"/>
         <source>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</source>
         <translation>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="135"/>
+        <location filename="../../desktop/dcc/hc1.py" line="172"/>
         <source>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</source>
         <translation>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="139"/>
+        <location filename="../../desktop/dcc/hc1.py" line="176"/>
         <source>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</source>
         <translation>The certificate must expire after it is issued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="142"/>
+        <location filename="../../desktop/dcc/hc1.py" line="179"/>
         <source>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</source>
         <translation>The issuing country "{iss}" is not a two-letter ISO 3166 code.</translation>
     </message>
@@ -919,17 +919,17 @@
 <context>
     <name>desktop.dcc.payload</name>
     <message>
-        <location filename="../../desktop/dcc/payload.py" line="80"/>
+        <location filename="../../desktop/dcc/payload.py" line="89"/>
         <source>Họ tên đang để trống.</source>
         <translation>The full name is empty.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/payload.py" line="98"/>
+        <location filename="../../desktop/dcc/payload.py" line="107"/>
         <source>Không nhận ra vắc xin "{name}"; hãy chọn vắc xin trong danh mục.</source>
         <translation>The vaccine "{name}" is not recognised; choose one from the vaccine table.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/payload.py" line="73"/>
+        <location filename="../../desktop/dcc/payload.py" line="82"/>
         <source>Không chuyển được tên "{name}" sang chữ Latinh chuẩn ICAO; hãy nhập tên bằng chữ Latinh.</source>
         <translation>The name "{name}" cannot be transliterated to ICAO Latin letters; enter it in Latin script.</translation>
     </message>
@@ -1213,7 +1213,7 @@
         <translation>Cannot tell the column delimiter of {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="290"/>
+        <location filename="../../desktop/importer/load.py" line="291"/>
         <source>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</source>
         <translation>{file} has a header but no data rows.</translation>
     </message>
@@ -1223,12 +1223,12 @@
         <translation>There is no field {field}. Fields: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="283"/>
+        <location filename="../../desktop/importer/load.py" line="284"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="329"/>
+        <location filename="../../desktop/importer/load.py" line="330"/>
         <source>Dòng {row}</source>
         <translation>Row {row}</translation>
     </message>
@@ -1574,27 +1574,27 @@
 <context>
     <name>desktop.registry.check</name>
     <message>
-        <location filename="../../desktop/registry/check.py" line="82"/>
+        <location filename="../../desktop/registry/check.py" line="85"/>
         <source>Đã kiểm tra {done} bản ghi: {matched} khớp, {mismatch} lệch, {not_found} không tìm thấy, {invalid} số định danh không hợp lệ.</source>
         <translation>{done} records checked: {matched} matched, {mismatch} mismatched, {not_found} not found, {invalid} invalid IDs.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="118"/>
+        <location filename="../../desktop/registry/check.py" line="121"/>
         <source>Chưa cài đặt địa chỉ CSDL dân cư. Hãy nhập địa chỉ và khoá truy cập trong Cài đặt.</source>
         <translation>The population registry address is not set. Enter the address and token in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="94"/>
+        <location filename="../../desktop/registry/check.py" line="97"/>
         <source>{n} bản ghi chưa được kiểm tra: {why}; sẽ thử lại.</source>
         <translation>{n} records not checked: {why}; will retry.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="100"/>
+        <location filename="../../desktop/registry/check.py" line="103"/>
         <source>Không có bản ghi nào cần kiểm tra.</source>
         <translation>No records need checking.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="306"/>
+        <location filename="../../desktop/registry/check.py" line="363"/>
         <source>Đang kiểm tra với CSDL dân cư…</source>
         <translation>Checking with the population registry…</translation>
     </message>
@@ -1974,137 +1974,137 @@
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="239"/>
+        <location filename="../../desktop/review/queue.py" line="282"/>
         <source>Chưa kiểm tra</source>
         <translation>Not checked</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="240"/>
+        <location filename="../../desktop/review/queue.py" line="283"/>
         <source>Khớp</source>
         <translation>Matched</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="241"/>
+        <location filename="../../desktop/review/queue.py" line="284"/>
         <source>Sai lệch</source>
         <translation>Mismatch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="242"/>
+        <location filename="../../desktop/review/queue.py" line="285"/>
         <source>Không tìm thấy</source>
         <translation>Not found</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="243"/>
+        <location filename="../../desktop/review/queue.py" line="286"/>
         <source>Số định danh không hợp lệ</source>
         <translation>Invalid ID</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="244"/>
+        <location filename="../../desktop/review/queue.py" line="287"/>
         <source>Trung ương từ chối</source>
         <translation>Rejected by the central service</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="245"/>
+        <location filename="../../desktop/review/queue.py" line="288"/>
         <source>Để sau</source>
         <translation>Deferred</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="248"/>
+        <location filename="../../desktop/review/queue.py" line="291"/>
         <source>Họ tên</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="249"/>
+        <location filename="../../desktop/review/queue.py" line="292"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="250"/>
+        <location filename="../../desktop/review/queue.py" line="293"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="251"/>
+        <location filename="../../desktop/review/queue.py" line="294"/>
         <source>Số định danh</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="254"/>
+        <location filename="../../desktop/review/queue.py" line="297"/>
         <source>Họ tên: khác chữ hoa/khoảng trắng</source>
         <translation>Name: case/spacing</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="255"/>
+        <location filename="../../desktop/review/queue.py" line="298"/>
         <source>Họ tên: khác dấu</source>
         <translation>Name: accents</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="256"/>
+        <location filename="../../desktop/review/queue.py" line="299"/>
         <source>Họ tên: khác thứ tự</source>
         <translation>Name: word order</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="257"/>
+        <location filename="../../desktop/review/queue.py" line="300"/>
         <source>Họ tên: thừa/thiếu tên đệm</source>
         <translation>Name: middle name</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="258"/>
+        <location filename="../../desktop/review/queue.py" line="301"/>
         <source>Họ tên: lỗi gõ</source>
         <translation>Name: typo</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="259"/>
+        <location filename="../../desktop/review/queue.py" line="302"/>
         <source>Họ tên: khác hẳn</source>
         <translation>Name: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="260"/>
+        <location filename="../../desktop/review/queue.py" line="303"/>
         <source>Ngày sinh: chỉ có năm/tháng</source>
         <translation>DOB: partial</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="261"/>
+        <location filename="../../desktop/review/queue.py" line="304"/>
         <source>Ngày sinh: đảo ngày/tháng</source>
         <translation>DOB: day/month swapped</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="262"/>
+        <location filename="../../desktop/review/queue.py" line="305"/>
         <source>Ngày sinh: 01/01 điền thay</source>
         <translation>DOB: 01/01 placeholder</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="263"/>
+        <location filename="../../desktop/review/queue.py" line="306"/>
         <source>Ngày sinh: khác</source>
         <translation>DOB: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="264"/>
+        <location filename="../../desktop/review/queue.py" line="307"/>
         <source>Giới tính: khác</source>
         <translation>Sex: different</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="265"/>
+        <location filename="../../desktop/review/queue.py" line="308"/>
         <source>Số định danh: CMND cũ đã chuyển CCCD</source>
         <translation>ID: old CMND linked to CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="266"/>
+        <location filename="../../desktop/review/queue.py" line="309"/>
         <source>Số định danh: không khớp giới tính/năm sinh</source>
         <translation>ID: inconsistent with sex/year</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="73"/>
+        <location filename="../../desktop/review/queue.py" line="76"/>
         <source>Không có loại khác biệt {kind}. Các loại: {known}</source>
         <translation>There is no difference kind {kind}. Kinds: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="97"/>
+        <location filename="../../desktop/review/queue.py" line="100"/>
         <source>Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}</source>
         <translation>There is no queue status {status}. Statuses: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="232"/>
+        <location filename="../../desktop/review/queue.py" line="275"/>
         <source>Không có bản ghi {id}</source>
         <translation>There is no record {id}</translation>
     </message>
@@ -2161,37 +2161,37 @@
 <context>
     <name>desktop.signing.batch</name>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="169"/>
+        <location filename="../../desktop/signing/batch.py" line="170"/>
         <source>đang chờ ký</source>
         <translation>ready to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="166"/>
+        <location filename="../../desktop/signing/batch.py" line="167"/>
         <source>của danh sách {day}</source>
         <translation>from the list of {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="168"/>
+        <location filename="../../desktop/signing/batch.py" line="169"/>
         <source>tiêm ngày {day}</source>
         <translation>vaccinated on {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="206"/>
+        <location filename="../../desktop/signing/batch.py" line="207"/>
         <source>Không có bản ghi nào sẵn sàng để ký.</source>
         <translation>No record is ready to sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="299"/>
+        <location filename="../../desktop/signing/batch.py" line="335"/>
         <source>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</source>
         <translation>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="218"/>
+        <location filename="../../desktop/signing/batch.py" line="219"/>
         <source>Đang mở USB token…</source>
         <translation>Opening the USB token…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="222"/>
+        <location filename="../../desktop/signing/batch.py" line="223"/>
         <source>Đang ký lô {n}/{m}…</source>
         <translation>Signing batch {n} of {m}…</translation>
     </message>
@@ -2438,78 +2438,78 @@
 <context>
     <name>desktop.sync.client</name>
     <message>
-        <location filename="../../desktop/sync/client.py" line="233"/>
+        <location filename="../../desktop/sync/client.py" line="242"/>
         <source>Máy chủ trung ương gửi {what} không đọc được. Sẽ thử lại sau.</source>
         <translation>The central service sent an unreadable {what}. Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="254"/>
+        <location filename="../../desktop/sync/client.py" line="263"/>
         <source>Máy chủ trung ương từ chối cả lô ({code}): {reason}</source>
         <translation>The central service refused the whole batch ({code}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="56"/>
+        <location filename="../../desktop/sync/client.py" line="58"/>
         <source>Máy chủ trung ương không chấp nhận thông tin xác thực của cơ sở (central_token): thiếu, sai hoặc đã được cấp lại. Hãy nhập thông tin mới trong Cài đặt; các lô vẫn chờ gửi.</source>
         <translation>The central service did not accept the facility's credential (central_token): missing, wrong or replaced. Enter the current one in Settings; the batches stay queued.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="243"/>
-        <location filename="../../desktop/sync/client.py" line="212"/>
+        <location filename="../../desktop/sync/client.py" line="252"/>
+        <location filename="../../desktop/sync/client.py" line="221"/>
         <source>Máy chủ trung ương trả lời HTTP {status} không rõ lý do. Sẽ thử lại sau.</source>
         <translation>The central service answered HTTP {status} without a reason. Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="80"/>
+        <location filename="../../desktop/sync/client.py" line="82"/>
         <source>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</source>
         <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="136"/>
+        <location filename="../../desktop/sync/client.py" line="145"/>
         <source>danh sách mốc nhật ký</source>
         <translation>audit anchor list</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="148"/>
+        <location filename="../../desktop/sync/client.py" line="157"/>
         <source>trạng thái chứng nhận</source>
         <translation>certificate status</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="157"/>
+        <location filename="../../desktop/sync/client.py" line="166"/>
         <source>xác nhận thu hồi</source>
         <translation>revocation receipt</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="163"/>
+        <location filename="../../desktop/sync/client.py" line="172"/>
         <source>danh sách tin cậy</source>
         <translation>trust list</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="169"/>
+        <location filename="../../desktop/sync/client.py" line="178"/>
         <source>danh sách thu hồi</source>
         <translation>revocation list</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="179"/>
+        <location filename="../../desktop/sync/client.py" line="188"/>
         <source>kết quả lô</source>
         <translation>batch result</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="203"/>
+        <location filename="../../desktop/sync/client.py" line="212"/>
         <source>Máy chủ trung ương đang gặp sự cố (HTTP {status}). Sẽ thử lại sau.</source>
         <translation>The central service is having trouble (HTTP {status}). Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="187"/>
+        <location filename="../../desktop/sync/client.py" line="196"/>
         <source>Máy chủ trung ương không trả lời kịp thời ({url}). Sẽ thử lại sau.</source>
         <translation>The central service did not answer in time ({url}). Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="193"/>
+        <location filename="../../desktop/sync/client.py" line="202"/>
         <source>Không kết nối được máy chủ trung ương ({url}): mạng hoặc máy chủ đang ngừng. Sẽ thử lại sau.</source>
         <translation>Cannot reach the central service ({url}): the network or the service is down. Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="217"/>
+        <location filename="../../desktop/sync/client.py" line="226"/>
         <source>câu trả lời</source>
         <translation>answer</translation>
     </message>
@@ -2540,27 +2540,27 @@
 <context>
     <name>desktop.sync.engine</name>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="252"/>
+        <location filename="../../desktop/sync/engine.py" line="259"/>
         <source>CẢNH BÁO: chứng nhận nhận về cho lô {batch} không khớp dữ liệu đã ký hoặc không được ký bởi máy chủ trung ương ({n} bản ghi, ví dụ bản ghi {record}: {what}). Không lưu chứng nhận nào của lô này; hãy báo ngay cho bộ phận CNTT.</source>
         <translation>ALARM: certificates received for batch {batch} do not match the signed data or were not signed by the central service ({n} records, e.g. record {record}: {what}). No certificate of this batch was stored; tell your IT staff at once.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="313"/>
+        <location filename="../../desktop/sync/engine.py" line="320"/>
         <source>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</source>
         <translation>The central service address (central_url) is not set. Enter it in Settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="226"/>
+        <location filename="../../desktop/sync/engine.py" line="233"/>
         <source>CẢNH BÁO: máy chủ trung ương gửi chứng nhận thứ hai ({received}) cho bản ghi {record} đã có chứng nhận {held}. Không lưu gì từ lô {batch}; hãy báo cho bộ phận CNTT.</source>
         <translation>ALARM: the central service sent a second certificate ({received}) for record {record}, which already has {held}. Nothing from batch {batch} was stored; tell your IT staff.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="191"/>
+        <location filename="../../desktop/sync/engine.py" line="195"/>
         <source>Máy chủ trung ương trả kết quả của lô khác. Sẽ thử lại sau.</source>
         <translation>The central service answered for another batch. Will retry later.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="179"/>
+        <location filename="../../desktop/sync/engine.py" line="180"/>
         <source>Đang đồng bộ…</source>
         <translation>Syncing…</translation>
     </message>
@@ -2576,17 +2576,17 @@
 <context>
     <name>desktop.sync.store</name>
     <message>
-        <location filename="../../desktop/sync/store.py" line="147"/>
+        <location filename="../../desktop/sync/store.py" line="177"/>
         <source>câu trả lời thiếu kết quả cho {n} bản ghi (ví dụ bản ghi {r})</source>
         <translation>the answer lacks results for {n} records (e.g. record {r})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="123"/>
+        <location filename="../../desktop/sync/store.py" line="153"/>
         <source>câu trả lời có kết quả cho bản ghi không có trong lô (vị trí {i})</source>
         <translation>the answer has a result for a record not in the batch (position {i})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="142"/>
+        <location filename="../../desktop/sync/store.py" line="172"/>
         <source>kết quả không rõ "{s}" cho bản ghi {r}</source>
         <translation>unknown result "{s}" for record {r}</translation>
     </message>
@@ -2594,22 +2594,22 @@
 <context>
     <name>desktop.sync.verify</name>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="122"/>
+        <location filename="../../desktop/sync/verify.py" line="155"/>
         <source>trường {field} khác dữ liệu đã ký: đã ký "{expected}", nhận "{received}"</source>
         <translation>field {field} differs from the signed data: signed "{expected}", received "{received}"</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="115"/>
+        <location filename="../../desktop/sync/verify.py" line="148"/>
         <source>chữ ký bằng khoá không có trong danh sách tin cậy (kid {kid})</source>
         <translation>signed with a key that is not on the trust list (kid {kid})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="118"/>
+        <location filename="../../desktop/sync/verify.py" line="151"/>
         <source>chữ ký không hợp lệ</source>
         <translation>the signature does not verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="120"/>
+        <location filename="../../desktop/sync/verify.py" line="153"/>
         <source>không đọc được chứng nhận ({detail})</source>
         <translation>the certificate cannot be read ({detail})</translation>
     </message>
@@ -3177,7 +3177,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/pages/certificates.py" line="77"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="198"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
@@ -3227,172 +3227,177 @@
         <translation>Print preview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="198"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="183"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="199"/>
         <source>Mũi tiêm số</source>
         <translation>Dose number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="183"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="199"/>
         <source>Tổng số mũi</source>
         <translation>Doses in series</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="187"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="203"/>
         <source>Đính chính chứng nhận</source>
         <translation>Correct the certificate</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="206"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="222"/>
         <source>Lý do (bắt buộc)</source>
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="238"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="254"/>
         <source>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</source>
         <translation>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="246"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
         <source>Khổ A4</source>
         <translation>A4 page</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="247"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
         <source>Thẻ gấp A5</source>
         <translation>Folded A5 card</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="257"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="273"/>
         <source>Xem mọi chứng nhận</source>
         <translation>Show all certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="274"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="290"/>
         <source>Danh sách chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="299"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="284"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="300"/>
         <source>Xem trước bản in…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="285"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="301"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="286"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="302"/>
         <source>Lưu PDF các chứng nhận mới…</source>
         <translation>Save all new as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="287"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="303"/>
         <source>Đính chính…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="288"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="304"/>
         <source>Thu hồi…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="411"/>
-        <source>{n} chứng nhận</source>
-        <translation>{n} certificates</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="504"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="528"/>
         <source>Lưu chứng nhận thành PDF</source>
         <translation>Save certificates as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="518"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="542"/>
         <source>Đã in {n} chứng nhận vào {file}</source>
         <translation>Printed {n} certificates into {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="588"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="612"/>
         <source>Đã tạo bản đính chính</source>
         <translation>Correction created</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="588"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="612"/>
         <source>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</source>
         <translation>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="192"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="208"/>
         <source>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</source>
         <translation>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="250"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="266"/>
         <source>Mẫu in:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="483"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
+        <source>Hơn {n} chứng nhận (mới nhất trước; cuộn xuống để xem thêm)</source>
+        <translation>More than {n} certificates (newest first; scroll down for more)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="435"/>
+        <source>{n} chứng nhận</source>
+        <translation>{n} certificates</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="507"/>
         <source>Không được phép</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="541"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="565"/>
         <source>máy in</source>
         <translation>printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="602"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="626"/>
         <source>Xác nhận thu hồi</source>
         <translation>Confirm revocation</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="602"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="626"/>
         <source>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</source>
         <translation>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="619"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="643"/>
         <source>Đã thu hồi {uvci}</source>
         <translation>Revoked {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="249"/>
         <source>Chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="367"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="383"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="538"/>
         <source>Đang tạo PDF…</source>
         <translation>Writing the PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="532"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="556"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="561"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="585"/>
         <source>Đang gửi tới máy in…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="623"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="647"/>
         <source>Đang thu hồi…</source>
         <translation>Revoking…</translation>
     </message>
@@ -3400,47 +3405,47 @@
 <context>
     <name>desktop.views.pages.import_page.corrections</name>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="230"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="237"/>
         <source>Đã nhập {n} dòng đã sửa ({records} bản ghi) vào danh sách {id}.</source>
         <translation>Loaded {n} corrected rows ({records} records) into list {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="108"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="110"/>
         <source>Sửa các ô tô màu ngay trong bảng (bấm đúp hoặc F2; vắc xin chọn trong danh mục, giới tính Nam/Nữ, ngày dd/mm/yyyy), rồi bấm “Nhập các dòng đã sửa”. Di chuột lên ô để xem lý do.</source>
         <translation>Correct the coloured cells in the grid (double-click or F2; the vaccine from the catalogue, sex Nam/Nữ, dates dd/mm/yyyy), then press “Load the corrected rows”. Hover a cell for the reason.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="126"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="128"/>
         <source>Nhập các dòng đã sửa</source>
         <translation>Load the corrected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="199"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="201"/>
         <source>Đã sửa; sẽ được kiểm tra lại khi nhập.</source>
         <translation>Corrected; checked again when loaded.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="221"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="228"/>
         <source>Đang nhập các dòng đã sửa…</source>
         <translation>Loading the corrected rows…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="234"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="241"/>
         <source>{n} dòng đã có, không nhập lại.</source>
         <translation>{n} rows already loaded, not loaded again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="237"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="244"/>
         <source>{n} dòng vẫn còn lỗi: xem các ô tô màu.</source>
         <translation>{n} rows still have problems: see the coloured cells.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="66"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="68"/>
         <source>(chọn vắc xin)</source>
         <translation>(pick a vaccine)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="67"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="69"/>
         <source>(chọn)</source>
         <translation>(choose)</translation>
     </message>
@@ -5312,122 +5317,122 @@
 <context>
     <name>desktop.views.records_table</name>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="67"/>
+        <location filename="../../desktop/views/records_table.py" line="80"/>
         <source>Đã nhập</source>
         <translation>Loaded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="67"/>
+        <location filename="../../desktop/views/records_table.py" line="80"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="67"/>
+        <location filename="../../desktop/views/records_table.py" line="80"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="68"/>
+        <location filename="../../desktop/views/records_table.py" line="81"/>
         <source>Đã cấp chứng nhận</source>
         <translation>Certified</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="68"/>
+        <location filename="../../desktop/views/records_table.py" line="81"/>
         <source>Trung ương từ chối</source>
         <translation>Rejected centrally</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="82"/>
         <source>Đã thay thế</source>
         <translation>Superseded</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="82"/>
         <source>Đã thu hồi</source>
         <translation>Revoked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="71"/>
+        <location filename="../../desktop/views/records_table.py" line="84"/>
         <source>Nam</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="71"/>
+        <location filename="../../desktop/views/records_table.py" line="84"/>
         <source>Nữ</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="94"/>
+        <location filename="../../desktop/views/records_table.py" line="114"/>
         <source>Dòng</source>
         <translation>Row</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="95"/>
+        <location filename="../../desktop/views/records_table.py" line="115"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="96"/>
+        <location filename="../../desktop/views/records_table.py" line="116"/>
         <source>Ngày sinh</source>
         <translation>Date of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="97"/>
+        <location filename="../../desktop/views/records_table.py" line="117"/>
         <source>Giới tính</source>
         <translation>Sex</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="98"/>
+        <location filename="../../desktop/views/records_table.py" line="118"/>
         <source>Số CMND/CCCD</source>
         <translation>ID number</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="99"/>
+        <location filename="../../desktop/views/records_table.py" line="119"/>
         <source>Vắc xin</source>
         <translation>Vaccine</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="100"/>
+        <location filename="../../desktop/views/records_table.py" line="120"/>
         <source>Mũi</source>
         <translation>Dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="101"/>
+        <location filename="../../desktop/views/records_table.py" line="121"/>
         <source>Ngày tiêm</source>
         <translation>Vaccinated on</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="102"/>
+        <location filename="../../desktop/views/records_table.py" line="122"/>
         <source>Đối chiếu</source>
         <translation>Check</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="103"/>
+        <location filename="../../desktop/views/records_table.py" line="123"/>
         <source>Giai đoạn</source>
         <translation>Stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="104"/>
+        <location filename="../../desktop/views/records_table.py" line="124"/>
         <source>Mã mũi tiêm</source>
         <translation>Platform id</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="373"/>
+        <location filename="../../desktop/views/records_table.py" line="621"/>
         <source>Tìm theo họ tên (có hoặc không dấu), số giấy tờ, mã mũi tiêm…</source>
         <translation>Search by name (with or without marks), ID number, platform id…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="377"/>
+        <location filename="../../desktop/views/records_table.py" line="625"/>
         <source>Mọi trạng thái đối chiếu</source>
         <translation>Any check status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="381"/>
+        <location filename="../../desktop/views/records_table.py" line="629"/>
         <source>Mọi giai đoạn</source>
         <translation>Any stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="520"/>
+        <location filename="../../desktop/views/records_table.py" line="769"/>
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
@@ -5699,7 +5704,7 @@
 <context>
     <name>services.central.batches</name>
     <message>
-        <location filename="../../services/central/batches.py" line="248"/>
+        <location filename="../../services/central/batches.py" line="247"/>
         <source>{count} bản ghi không khớp gốc Merkle đã ký (lá {leaves}): lô bị sửa sau khi ký; không bản ghi nào được xử lý.</source>
         <translation>{count} records do not match the signed Merkle root (leaves {leaves}): the batch changed after signing; no record was processed.</translation>
     </message>

@@ -385,32 +385,32 @@
 <context>
     <name>desktop.certificates.corrections</name>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="168"/>
+        <location filename="../../desktop/certificates/corrections.py" line="169"/>
         <source>A reason for the correction is required.</source>
         <translation>Cần ghi lý do đính chính.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="172"/>
+        <location filename="../../desktop/certificates/corrections.py" line="173"/>
         <source>There is no record {id}.</source>
         <translation>Không có bản ghi {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="175"/>
+        <location filename="../../desktop/certificates/corrections.py" line="176"/>
         <source>Record {id} has no valid certificate; correct it in Review instead of issuing a correction.</source>
         <translation>Bản ghi {id} chưa có chứng nhận còn hiệu lực; hãy sửa ở bước Đối chiếu thay vì đính chính.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="181"/>
+        <location filename="../../desktop/certificates/corrections.py" line="182"/>
         <source>Record {id} already has a correction on its way (record {pending}); finish that one first.</source>
         <translation>Bản ghi {id} đã có bản đính chính đang chờ (bản ghi {pending}); hãy hoàn tất bản đó trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="188"/>
+        <location filename="../../desktop/certificates/corrections.py" line="189"/>
         <source>The new values equal the old ones; there is nothing to correct.</source>
         <translation>Giá trị mới giống giá trị cũ; không có gì để đính chính.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/corrections.py" line="53"/>
+        <location filename="../../desktop/certificates/corrections.py" line="54"/>
         <source>Cannot apply "{pair}": write field=value, the field being one of {fields}.</source>
         <translation>Không sửa được "{pair}": viết trường=giá trị, với trường là một trong {fields}.</translation>
     </message>
@@ -498,33 +498,33 @@
 <context>
     <name>desktop.certificates.search</name>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="207"/>
+        <location filename="../../desktop/certificates/search.py" line="221"/>
         <source>Unknown vaccine "{text}"; use a name from the lists or one of: {choices}.</source>
         <translation>Không biết vắc xin "{text}"; dùng tên trong danh sách hoặc một trong: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="178"/>
+        <location filename="../../desktop/certificates/search.py" line="192"/>
         <source>"{text}" is not a phone number (at least 4 digits are needed).</source>
         <translation>"{text}" không phải là số điện thoại (cần ít nhất 4 chữ số).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="189"/>
+        <location filename="../../desktop/certificates/search.py" line="203"/>
         <source>The insurance number "{text}" is too short (at least 4 characters).</source>
         <translation>Số thẻ BHYT "{text}" quá ngắn (cần ít nhất 4 ký tự).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="216"/>
-        <location filename="../../desktop/certificates/search.py" line="102"/>
+        <location filename="../../desktop/certificates/search.py" line="230"/>
+        <location filename="../../desktop/certificates/search.py" line="116"/>
         <source>"{text}" is not a valid date (dd/mm/yyyy).</source>
         <translation>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="238"/>
+        <location filename="../../desktop/certificates/search.py" line="252"/>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="252"/>
+        <location filename="../../desktop/certificates/search.py" line="272"/>
         <source>There is no status "{status}"; choose one of: {choices}.</source>
         <translation>Không có trạng thái "{status}"; chọn một trong: {choices}.</translation>
     </message>
@@ -550,7 +550,7 @@
         <translation>Lệnh này cần đăng nhập: cho tên bằng --user TÊN hoặc biến {user_env}, và mật khẩu trên stdin (--password-stdin) hoặc trong biến {password_env} — không bao giờ trên dòng lệnh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/cli/__init__.py" line="265"/>
+        <location filename="../../desktop/cli/__init__.py" line="264"/>
         <source>There is no workspace at {path}. Create one with `demo`, or create the first administrator with `users add NAME --role administrator --password-stdin`.</source>
         <translation>Không có thư mục làm việc {path}. Hãy tạo bằng `demo` hoặc tạo quản trị viên đầu tiên với `users add TÊN --role administrator --password-stdin`.</translation>
     </message>
@@ -888,22 +888,22 @@
 <context>
     <name>desktop.dcc.hc1</name>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="131"/>
+        <location filename="../../desktop/dcc/hc1.py" line="168"/>
         <source>The signing key uses algorithm {alg}; a DCC accepts only ES256 or PS256.</source>
         <translation>Khoá ký dùng thuật toán {alg}; chứng nhận DCC chỉ chấp nhận ES256 hoặc PS256.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="135"/>
+        <location filename="../../desktop/dcc/hc1.py" line="172"/>
         <source>The signing key has no 8-byte kid (taken from its certificate); check the key setup.</source>
         <translation>Khoá ký thiếu mã kid 8 byte (lấy từ chứng thư ký); hãy kiểm tra cấu hình khoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="139"/>
+        <location filename="../../desktop/dcc/hc1.py" line="176"/>
         <source>The certificate must expire after it is issued.</source>
         <translation>Thời hạn của chứng nhận phải kết thúc sau thời điểm cấp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/hc1.py" line="142"/>
+        <location filename="../../desktop/dcc/hc1.py" line="179"/>
         <source>The issuing country "{iss}" is not a two-letter ISO 3166 code.</source>
         <translation>Mã nước cấp "{iss}" không phải mã ISO 3166 hai chữ cái.</translation>
     </message>
@@ -919,17 +919,17 @@
 <context>
     <name>desktop.dcc.payload</name>
     <message>
-        <location filename="../../desktop/dcc/payload.py" line="80"/>
+        <location filename="../../desktop/dcc/payload.py" line="89"/>
         <source>The full name is empty.</source>
         <translation>Họ tên đang để trống.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/payload.py" line="98"/>
+        <location filename="../../desktop/dcc/payload.py" line="107"/>
         <source>The vaccine "{name}" is not recognised; choose one from the vaccine table.</source>
         <translation>Không nhận ra vắc xin "{name}"; hãy chọn vắc xin trong danh mục.</translation>
     </message>
     <message>
-        <location filename="../../desktop/dcc/payload.py" line="73"/>
+        <location filename="../../desktop/dcc/payload.py" line="82"/>
         <source>The name "{name}" cannot be transliterated to ICAO Latin letters; enter it in Latin script.</source>
         <translation>Không chuyển được tên "{name}" sang chữ Latinh chuẩn ICAO; hãy nhập tên bằng chữ Latinh.</translation>
     </message>
@@ -1213,7 +1213,7 @@
         <translation>Không nhận ra dấu phân cách cột trong {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="290"/>
+        <location filename="../../desktop/importer/load.py" line="291"/>
         <source>{file} has a header but no data rows.</source>
         <translation>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</translation>
     </message>
@@ -1223,12 +1223,12 @@
         <translation>Không có trường {field}. Các trường: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="283"/>
+        <location filename="../../desktop/importer/load.py" line="284"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="329"/>
+        <location filename="../../desktop/importer/load.py" line="330"/>
         <source>Row {row}</source>
         <translation>Dòng {row}</translation>
     </message>
@@ -1574,27 +1574,27 @@
 <context>
     <name>desktop.registry.check</name>
     <message>
-        <location filename="../../desktop/registry/check.py" line="82"/>
+        <location filename="../../desktop/registry/check.py" line="85"/>
         <source>{done} records checked: {matched} matched, {mismatch} mismatched, {not_found} not found, {invalid} invalid IDs.</source>
         <translation>Đã kiểm tra {done} bản ghi: {matched} khớp, {mismatch} lệch, {not_found} không tìm thấy, {invalid} số định danh không hợp lệ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="118"/>
+        <location filename="../../desktop/registry/check.py" line="121"/>
         <source>The population registry address is not set. Enter the address and token in Settings.</source>
         <translation>Chưa cài đặt địa chỉ CSDL dân cư. Hãy nhập địa chỉ và khoá truy cập trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="94"/>
+        <location filename="../../desktop/registry/check.py" line="97"/>
         <source>{n} records not checked: {why}; will retry.</source>
         <translation>{n} bản ghi chưa được kiểm tra: {why}; sẽ thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="100"/>
+        <location filename="../../desktop/registry/check.py" line="103"/>
         <source>No records need checking.</source>
         <translation>Không có bản ghi nào cần kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="306"/>
+        <location filename="../../desktop/registry/check.py" line="363"/>
         <source>Checking with the population registry…</source>
         <translation>Đang kiểm tra với CSDL dân cư…</translation>
     </message>
@@ -1974,137 +1974,137 @@
 <context>
     <name>desktop.review.queue</name>
     <message>
-        <location filename="../../desktop/review/queue.py" line="239"/>
+        <location filename="../../desktop/review/queue.py" line="282"/>
         <source>Not checked</source>
         <translation>Chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="240"/>
+        <location filename="../../desktop/review/queue.py" line="283"/>
         <source>Matched</source>
         <translation>Khớp</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="241"/>
+        <location filename="../../desktop/review/queue.py" line="284"/>
         <source>Mismatch</source>
         <translation>Sai lệch</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="242"/>
+        <location filename="../../desktop/review/queue.py" line="285"/>
         <source>Not found</source>
         <translation>Không tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="243"/>
+        <location filename="../../desktop/review/queue.py" line="286"/>
         <source>Invalid ID</source>
         <translation>Số định danh không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="244"/>
+        <location filename="../../desktop/review/queue.py" line="287"/>
         <source>Rejected by the central service</source>
         <translation>Trung ương từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="245"/>
+        <location filename="../../desktop/review/queue.py" line="288"/>
         <source>Deferred</source>
         <translation>Để sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="248"/>
+        <location filename="../../desktop/review/queue.py" line="291"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="249"/>
+        <location filename="../../desktop/review/queue.py" line="292"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="250"/>
+        <location filename="../../desktop/review/queue.py" line="293"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="251"/>
+        <location filename="../../desktop/review/queue.py" line="294"/>
         <source>ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="254"/>
+        <location filename="../../desktop/review/queue.py" line="297"/>
         <source>Name: case/spacing</source>
         <translation>Họ tên: khác chữ hoa/khoảng trắng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="255"/>
+        <location filename="../../desktop/review/queue.py" line="298"/>
         <source>Name: accents</source>
         <translation>Họ tên: khác dấu</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="256"/>
+        <location filename="../../desktop/review/queue.py" line="299"/>
         <source>Name: word order</source>
         <translation>Họ tên: khác thứ tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="257"/>
+        <location filename="../../desktop/review/queue.py" line="300"/>
         <source>Name: middle name</source>
         <translation>Họ tên: thừa/thiếu tên đệm</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="258"/>
+        <location filename="../../desktop/review/queue.py" line="301"/>
         <source>Name: typo</source>
         <translation>Họ tên: lỗi gõ</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="259"/>
+        <location filename="../../desktop/review/queue.py" line="302"/>
         <source>Name: different</source>
         <translation>Họ tên: khác hẳn</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="260"/>
+        <location filename="../../desktop/review/queue.py" line="303"/>
         <source>DOB: partial</source>
         <translation>Ngày sinh: chỉ có năm/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="261"/>
+        <location filename="../../desktop/review/queue.py" line="304"/>
         <source>DOB: day/month swapped</source>
         <translation>Ngày sinh: đảo ngày/tháng</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="262"/>
+        <location filename="../../desktop/review/queue.py" line="305"/>
         <source>DOB: 01/01 placeholder</source>
         <translation>Ngày sinh: 01/01 điền thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="263"/>
+        <location filename="../../desktop/review/queue.py" line="306"/>
         <source>DOB: different</source>
         <translation>Ngày sinh: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="264"/>
+        <location filename="../../desktop/review/queue.py" line="307"/>
         <source>Sex: different</source>
         <translation>Giới tính: khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="265"/>
+        <location filename="../../desktop/review/queue.py" line="308"/>
         <source>ID: old CMND linked to CCCD</source>
         <translation>Số định danh: CMND cũ đã chuyển CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="266"/>
+        <location filename="../../desktop/review/queue.py" line="309"/>
         <source>ID: inconsistent with sex/year</source>
         <translation>Số định danh: không khớp giới tính/năm sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="73"/>
+        <location filename="../../desktop/review/queue.py" line="76"/>
         <source>There is no difference kind {kind}. Kinds: {known}</source>
         <translation>Không có loại khác biệt {kind}. Các loại: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="97"/>
+        <location filename="../../desktop/review/queue.py" line="100"/>
         <source>There is no queue status {status}. Statuses: {known}</source>
         <translation>Không có trạng thái {status} trong hàng chờ. Các trạng thái: {known}</translation>
     </message>
     <message>
-        <location filename="../../desktop/review/queue.py" line="232"/>
+        <location filename="../../desktop/review/queue.py" line="275"/>
         <source>There is no record {id}</source>
         <translation>Không có bản ghi {id}</translation>
     </message>
@@ -2161,37 +2161,37 @@
 <context>
     <name>desktop.signing.batch</name>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="169"/>
+        <location filename="../../desktop/signing/batch.py" line="170"/>
         <source>ready to sign</source>
         <translation>đang chờ ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="166"/>
+        <location filename="../../desktop/signing/batch.py" line="167"/>
         <source>from the list of {day}</source>
         <translation>của danh sách {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="168"/>
+        <location filename="../../desktop/signing/batch.py" line="169"/>
         <source>vaccinated on {day}</source>
         <translation>tiêm ngày {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="206"/>
+        <location filename="../../desktop/signing/batch.py" line="207"/>
         <source>No record is ready to sign.</source>
         <translation>Không có bản ghi nào sẵn sàng để ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="299"/>
+        <location filename="../../desktop/signing/batch.py" line="335"/>
         <source>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</source>
         <translation>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="218"/>
+        <location filename="../../desktop/signing/batch.py" line="219"/>
         <source>Opening the USB token…</source>
         <translation>Đang mở USB token…</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="222"/>
+        <location filename="../../desktop/signing/batch.py" line="223"/>
         <source>Signing batch {n} of {m}…</source>
         <translation>Đang ký lô {n}/{m}…</translation>
     </message>
@@ -2438,78 +2438,78 @@
 <context>
     <name>desktop.sync.client</name>
     <message>
-        <location filename="../../desktop/sync/client.py" line="233"/>
+        <location filename="../../desktop/sync/client.py" line="242"/>
         <source>The central service sent an unreadable {what}. Will retry later.</source>
         <translation>Máy chủ trung ương gửi {what} không đọc được. Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="254"/>
+        <location filename="../../desktop/sync/client.py" line="263"/>
         <source>The central service refused the whole batch ({code}): {reason}</source>
         <translation>Máy chủ trung ương từ chối cả lô ({code}): {reason}</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="56"/>
+        <location filename="../../desktop/sync/client.py" line="58"/>
         <source>The central service did not accept the facility's credential (central_token): missing, wrong or replaced. Enter the current one in Settings; the batches stay queued.</source>
         <translation>Máy chủ trung ương không chấp nhận thông tin xác thực của cơ sở (central_token): thiếu, sai hoặc đã được cấp lại. Hãy nhập thông tin mới trong Cài đặt; các lô vẫn chờ gửi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="243"/>
-        <location filename="../../desktop/sync/client.py" line="212"/>
+        <location filename="../../desktop/sync/client.py" line="252"/>
+        <location filename="../../desktop/sync/client.py" line="221"/>
         <source>The central service answered HTTP {status} without a reason. Will retry later.</source>
         <translation>Máy chủ trung ương trả lời HTTP {status} không rõ lý do. Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="80"/>
+        <location filename="../../desktop/sync/client.py" line="82"/>
         <source>The central service address (central_url) is not set. Enter it in Settings.</source>
         <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="136"/>
+        <location filename="../../desktop/sync/client.py" line="145"/>
         <source>audit anchor list</source>
         <translation>danh sách mốc nhật ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="148"/>
+        <location filename="../../desktop/sync/client.py" line="157"/>
         <source>certificate status</source>
         <translation>trạng thái chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="157"/>
+        <location filename="../../desktop/sync/client.py" line="166"/>
         <source>revocation receipt</source>
         <translation>xác nhận thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="163"/>
+        <location filename="../../desktop/sync/client.py" line="172"/>
         <source>trust list</source>
         <translation>danh sách tin cậy</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="169"/>
+        <location filename="../../desktop/sync/client.py" line="178"/>
         <source>revocation list</source>
         <translation>danh sách thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="179"/>
+        <location filename="../../desktop/sync/client.py" line="188"/>
         <source>batch result</source>
         <translation>kết quả lô</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="203"/>
+        <location filename="../../desktop/sync/client.py" line="212"/>
         <source>The central service is having trouble (HTTP {status}). Will retry later.</source>
         <translation>Máy chủ trung ương đang gặp sự cố (HTTP {status}). Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="187"/>
+        <location filename="../../desktop/sync/client.py" line="196"/>
         <source>The central service did not answer in time ({url}). Will retry later.</source>
         <translation>Máy chủ trung ương không trả lời kịp thời ({url}). Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="193"/>
+        <location filename="../../desktop/sync/client.py" line="202"/>
         <source>Cannot reach the central service ({url}): the network or the service is down. Will retry later.</source>
         <translation>Không kết nối được máy chủ trung ương ({url}): mạng hoặc máy chủ đang ngừng. Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/client.py" line="217"/>
+        <location filename="../../desktop/sync/client.py" line="226"/>
         <source>answer</source>
         <translation>câu trả lời</translation>
     </message>
@@ -2540,27 +2540,27 @@
 <context>
     <name>desktop.sync.engine</name>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="252"/>
+        <location filename="../../desktop/sync/engine.py" line="259"/>
         <source>ALARM: certificates received for batch {batch} do not match the signed data or were not signed by the central service ({n} records, e.g. record {record}: {what}). No certificate of this batch was stored; tell your IT staff at once.</source>
         <translation>CẢNH BÁO: chứng nhận nhận về cho lô {batch} không khớp dữ liệu đã ký hoặc không được ký bởi máy chủ trung ương ({n} bản ghi, ví dụ bản ghi {record}: {what}). Không lưu chứng nhận nào của lô này; hãy báo ngay cho bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="313"/>
+        <location filename="../../desktop/sync/engine.py" line="320"/>
         <source>The central service address (central_url) is not set. Enter it in Settings.</source>
         <translation>Chưa cài đặt địa chỉ máy chủ trung ương (central_url). Hãy nhập nó trong Cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="226"/>
+        <location filename="../../desktop/sync/engine.py" line="233"/>
         <source>ALARM: the central service sent a second certificate ({received}) for record {record}, which already has {held}. Nothing from batch {batch} was stored; tell your IT staff.</source>
         <translation>CẢNH BÁO: máy chủ trung ương gửi chứng nhận thứ hai ({received}) cho bản ghi {record} đã có chứng nhận {held}. Không lưu gì từ lô {batch}; hãy báo cho bộ phận CNTT.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="191"/>
+        <location filename="../../desktop/sync/engine.py" line="195"/>
         <source>The central service answered for another batch. Will retry later.</source>
         <translation>Máy chủ trung ương trả kết quả của lô khác. Sẽ thử lại sau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/engine.py" line="179"/>
+        <location filename="../../desktop/sync/engine.py" line="180"/>
         <source>Syncing…</source>
         <translation>Đang đồng bộ…</translation>
     </message>
@@ -2576,17 +2576,17 @@
 <context>
     <name>desktop.sync.store</name>
     <message>
-        <location filename="../../desktop/sync/store.py" line="147"/>
+        <location filename="../../desktop/sync/store.py" line="177"/>
         <source>the answer lacks results for {n} records (e.g. record {r})</source>
         <translation>câu trả lời thiếu kết quả cho {n} bản ghi (ví dụ bản ghi {r})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="123"/>
+        <location filename="../../desktop/sync/store.py" line="153"/>
         <source>the answer has a result for a record not in the batch (position {i})</source>
         <translation>câu trả lời có kết quả cho bản ghi không có trong lô (vị trí {i})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/store.py" line="142"/>
+        <location filename="../../desktop/sync/store.py" line="172"/>
         <source>unknown result "{s}" for record {r}</source>
         <translation>kết quả không rõ "{s}" cho bản ghi {r}</translation>
     </message>
@@ -2594,22 +2594,22 @@
 <context>
     <name>desktop.sync.verify</name>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="122"/>
+        <location filename="../../desktop/sync/verify.py" line="155"/>
         <source>field {field} differs from the signed data: signed "{expected}", received "{received}"</source>
         <translation>trường {field} khác dữ liệu đã ký: đã ký "{expected}", nhận "{received}"</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="115"/>
+        <location filename="../../desktop/sync/verify.py" line="148"/>
         <source>signed with a key that is not on the trust list (kid {kid})</source>
         <translation>chữ ký bằng khoá không có trong danh sách tin cậy (kid {kid})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="118"/>
+        <location filename="../../desktop/sync/verify.py" line="151"/>
         <source>the signature does not verify</source>
         <translation>chữ ký không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="120"/>
+        <location filename="../../desktop/sync/verify.py" line="153"/>
         <source>the certificate cannot be read ({detail})</source>
         <translation>không đọc được chứng nhận ({detail})</translation>
     </message>
@@ -3179,7 +3179,7 @@
     </message>
     <message>
         <location filename="../../desktop/views/pages/certificates.py" line="77"/>
-        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="198"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
@@ -3229,173 +3229,178 @@
         <translation>Xem trước bản in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="182"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="198"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="183"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="199"/>
         <source>Dose number</source>
         <translation>Mũi tiêm số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="183"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="199"/>
         <source>Doses in series</source>
         <translation>Tổng số mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="187"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="203"/>
         <source>Correct the certificate</source>
         <translation>Đính chính chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="206"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="222"/>
         <source>Reason (required)</source>
         <translation>Lý do (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="238"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="254"/>
         <source>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</source>
         <translation>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="246"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
         <source>A4 page</source>
         <translation>Khổ A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="247"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
         <source>Folded A5 card</source>
         <translation>Thẻ gấp A5</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="257"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="273"/>
         <source>Show all certificates</source>
         <translation>Xem mọi chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="274"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="290"/>
         <source>Certificates</source>
         <translation>Danh sách chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="283"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="299"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="284"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="300"/>
         <source>Print preview…</source>
         <translation>Xem trước bản in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="285"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="301"/>
         <source>Save PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="286"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="302"/>
         <source>Save all new as PDF…</source>
         <translation>Lưu PDF các chứng nhận mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="287"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="303"/>
         <source>Correct…</source>
         <translation>Đính chính…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="288"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="304"/>
         <source>Revoke…</source>
         <translation>Thu hồi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="411"/>
-        <source>{n} certificates</source>
-        <translation>{n} chứng nhận</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="504"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="528"/>
         <source>Save certificates as PDF</source>
         <translation>Lưu chứng nhận thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="518"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="542"/>
         <source>Printed {n} certificates into {file}</source>
         <translation>Đã in {n} chứng nhận vào {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="588"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="612"/>
         <source>Correction created</source>
         <translation>Đã tạo bản đính chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="588"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="612"/>
         <source>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</source>
         <translation>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="192"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="208"/>
         <source>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</source>
         <translation>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="250"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="266"/>
         <source>Layout:</source>
         <translation>Mẫu in:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="483"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
+        <source>More than {n} certificates (newest first; scroll down for more)</source>
+        <translation>Hơn {n} chứng nhận (mới nhất trước; cuộn xuống để xem thêm)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="435"/>
+        <source>{n} certificates</source>
+        <translation>{n} chứng nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/views/pages/certificates.py" line="507"/>
         <source>Not permitted</source>
         <translation>Không được phép</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="541"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="565"/>
         <source>printer</source>
         <translation>máy in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="602"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="626"/>
         <source>Confirm revocation</source>
         <translation>Xác nhận thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="602"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="626"/>
         <source>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</source>
         <translation>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="619"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="643"/>
         <source>Revoked {uvci}</source>
         <translation>Đã thu hồi {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="233"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="249"/>
         <source>Certificates</source>
         <comment>variant 2</comment>
         <translation>Chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="367"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="383"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="514"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="538"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="532"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="556"/>
         <source>Preparing the print…</source>
         <translation>Đang chuẩn bị bản in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="561"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="585"/>
         <source>Sending to the printer…</source>
         <translation>Đang gửi tới máy in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="623"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="647"/>
         <source>Revoking…</source>
         <translation>Đang thu hồi…</translation>
     </message>
@@ -3403,47 +3408,47 @@
 <context>
     <name>desktop.views.pages.import_page.corrections</name>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="230"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="237"/>
         <source>Loaded {n} corrected rows ({records} records) into list {id}.</source>
         <translation>Đã nhập {n} dòng đã sửa ({records} bản ghi) vào danh sách {id}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="108"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="110"/>
         <source>Correct the coloured cells in the grid (double-click or F2; the vaccine from the catalogue, sex Nam/Nữ, dates dd/mm/yyyy), then press “Load the corrected rows”. Hover a cell for the reason.</source>
         <translation>Sửa các ô tô màu ngay trong bảng (bấm đúp hoặc F2; vắc xin chọn trong danh mục, giới tính Nam/Nữ, ngày dd/mm/yyyy), rồi bấm “Nhập các dòng đã sửa”. Di chuột lên ô để xem lý do.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="126"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="128"/>
         <source>Load the corrected rows</source>
         <translation>Nhập các dòng đã sửa</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="199"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="201"/>
         <source>Corrected; checked again when loaded.</source>
         <translation>Đã sửa; sẽ được kiểm tra lại khi nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="221"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="228"/>
         <source>Loading the corrected rows…</source>
         <translation>Đang nhập các dòng đã sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="234"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="241"/>
         <source>{n} rows already loaded, not loaded again.</source>
         <translation>{n} dòng đã có, không nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="237"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="244"/>
         <source>{n} rows still have problems: see the coloured cells.</source>
         <translation>{n} dòng vẫn còn lỗi: xem các ô tô màu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="66"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="68"/>
         <source>(pick a vaccine)</source>
         <translation>(chọn vắc xin)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/corrections.py" line="67"/>
+        <location filename="../../desktop/views/pages/import_page/corrections.py" line="69"/>
         <source>(choose)</source>
         <translation>(chọn)</translation>
     </message>
@@ -5312,122 +5317,122 @@
 <context>
     <name>desktop.views.records_table</name>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="67"/>
+        <location filename="../../desktop/views/records_table.py" line="80"/>
         <source>Loaded</source>
         <translation>Đã nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="67"/>
+        <location filename="../../desktop/views/records_table.py" line="80"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="67"/>
+        <location filename="../../desktop/views/records_table.py" line="80"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="68"/>
+        <location filename="../../desktop/views/records_table.py" line="81"/>
         <source>Certified</source>
         <translation>Đã cấp chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="68"/>
+        <location filename="../../desktop/views/records_table.py" line="81"/>
         <source>Rejected centrally</source>
         <translation>Trung ương từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="82"/>
         <source>Superseded</source>
         <translation>Đã thay thế</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="69"/>
+        <location filename="../../desktop/views/records_table.py" line="82"/>
         <source>Revoked</source>
         <translation>Đã thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="71"/>
+        <location filename="../../desktop/views/records_table.py" line="84"/>
         <source>Male</source>
         <translation>Nam</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="71"/>
+        <location filename="../../desktop/views/records_table.py" line="84"/>
         <source>Female</source>
         <translation>Nữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="94"/>
+        <location filename="../../desktop/views/records_table.py" line="114"/>
         <source>Row</source>
         <translation>Dòng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="95"/>
+        <location filename="../../desktop/views/records_table.py" line="115"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="96"/>
+        <location filename="../../desktop/views/records_table.py" line="116"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="97"/>
+        <location filename="../../desktop/views/records_table.py" line="117"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="98"/>
+        <location filename="../../desktop/views/records_table.py" line="118"/>
         <source>ID number</source>
         <translation>Số CMND/CCCD</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="99"/>
+        <location filename="../../desktop/views/records_table.py" line="119"/>
         <source>Vaccine</source>
         <translation>Vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="100"/>
+        <location filename="../../desktop/views/records_table.py" line="120"/>
         <source>Dose</source>
         <translation>Mũi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="101"/>
+        <location filename="../../desktop/views/records_table.py" line="121"/>
         <source>Vaccinated on</source>
         <translation>Ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="102"/>
+        <location filename="../../desktop/views/records_table.py" line="122"/>
         <source>Check</source>
         <translation>Đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="103"/>
+        <location filename="../../desktop/views/records_table.py" line="123"/>
         <source>Stage</source>
         <translation>Giai đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="104"/>
+        <location filename="../../desktop/views/records_table.py" line="124"/>
         <source>Platform id</source>
         <translation>Mã mũi tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="373"/>
+        <location filename="../../desktop/views/records_table.py" line="621"/>
         <source>Search by name (with or without marks), ID number, platform id…</source>
         <translation>Tìm theo họ tên (có hoặc không dấu), số giấy tờ, mã mũi tiêm…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="377"/>
+        <location filename="../../desktop/views/records_table.py" line="625"/>
         <source>Any check status</source>
         <translation>Mọi trạng thái đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="381"/>
+        <location filename="../../desktop/views/records_table.py" line="629"/>
         <source>Any stage</source>
         <translation>Mọi giai đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="520"/>
+        <location filename="../../desktop/views/records_table.py" line="769"/>
         <source>{n} records</source>
         <translation>{n} bản ghi</translation>
     </message>
@@ -5699,7 +5704,7 @@
 <context>
     <name>services.central.batches</name>
     <message>
-        <location filename="../../services/central/batches.py" line="248"/>
+        <location filename="../../services/central/batches.py" line="247"/>
         <source>{count} records do not match the signed Merkle root (leaves {leaves}): the batch changed after signing; no record was processed.</source>
         <translation>{count} bản ghi không khớp gốc Merkle đã ký (lá {leaves}): lô bị sửa sau khi ký; không bản ghi nào được xử lý.</translation>
     </message>
