@@ -12,11 +12,11 @@ stand-in hash, as the sign-in does. On PostgreSQL, or when anything here fails, 
 from __future__ import annotations
 
 import sqlite3
-import unicodedata
 from contextlib import closing
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
+from desktop.accounts.names import username_key
 from desktop.accounts.passwords import check_early
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ def start_password_check(workspace: Workspace, username: str, password: str) -> 
     database = workspace.path / "workspace.sqlite3"
     if workspace.database_url != f"sqlite:///{database}" or not database.is_file():
         return False
-    name = unicodedata.normalize("NFC", (username or "").strip()).lower()  # as users.normalise_username
+    name = username_key(username)
     try:
         with closing(sqlite3.connect(f"file:{quote(str(database))}?mode=ro", uri=True, timeout=0.1)) as conn:
             row = conn.execute("SELECT password_hash FROM user_account WHERE username = ?", (name,)).fetchone()

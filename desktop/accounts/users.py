@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from desktop.accounts.names import username_key
 from desktop.accounts.passwords import hash_password, needs_rehash, verify_password
 from desktop.accounts.roles import ROLES, role_label
 from desktop.audit import record_event
@@ -64,7 +64,7 @@ def _account(user: User) -> Account:
 
 
 def normalise_username(username: str) -> str:
-    name = unicodedata.normalize("NFC", (username or "").strip()).lower()
+    name = username_key(username)
     if not _USERNAME.match(name):
         raise UserError(
             tr("Tên đăng nhập “{name}” không hợp lệ: dùng 2–50 chữ cái không dấu, chữ số, dấu chấm, gạch "
