@@ -3,8 +3,9 @@
 ``GET /healthz`` answers 200 while the process runs. ``GET /readyz`` answers 200 only when the
 database takes a query and the Document Signer key signs a probe that verifies against the DSC
 certificate; 503 otherwise, and from the moment the replica is told to stop (SIGTERM) while it
-drains. The checks are cached for ``CACHE_SECONDS`` so a busy prober cannot load the database or
-the HSM.
+drains. The checks are cached for ``CACHE_SECONDS`` and run one at a time (a probe arriving during a
+check gets the last answer), so a busy prober cannot load the database or the HSM nor queue behind a
+slow check.
 """
 
 from __future__ import annotations
@@ -56,11 +57,17 @@ class Health:
         self.draining = True
 
     def readiness(self) -> Readiness:
-        with self._lock:
-            now = time.monotonic()
-            if self._checked is None or now - self._checked[0] > CACHE_SECONDS:
-                self._checked = (now, self._database(), self._key())
-            _, database, key = self._checked
+        # one check at a time: while it runs (a database down takes its connect timeout), other probes get
+        # the last answer at once instead of queueing behind it and each repeating the wait
+        if self._lock.acquire(blocking=False):
+            try:
+                if self._checked is None or time.monotonic() - self._checked[0] > CACHE_SECONDS:
+                    database, key = self._database(), self._key()
+                    self._checked = (time.monotonic(), database, key)  # stamped when the answer is known
+            finally:
+                self._lock.release()
+        checked = self._checked
+        database, key = (checked[1], checked[2]) if checked is not None else ("checking", "checking")
         ok = database == "ok" and key == "ok"
         return Readiness(ready=ok and not self.draining, draining=self.draining, database=database, key=key)
 
