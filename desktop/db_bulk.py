@@ -299,7 +299,6 @@ def update_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
     quoted = ", ".join(f'"{c}"' for c in names)  # names checked against the model above
     temp = f"_new_{table.name}"
     connection = session.connection()
-    connection.exec_driver_sql(f'DROP TABLE IF EXISTS "{temp}"')
     connection.exec_driver_sql(
         f'CREATE TEMPORARY TABLE "{temp}" ON COMMIT DROP AS SELECT {quoted} FROM "{table.name}" WITH NO DATA')  # noqa: S608
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]

@@ -325,7 +325,7 @@ def search_ids(session: Session, text: str = "", status: str | None = None, limi
             cursor.close()
     else:
         ids = sorted(session.execute(statement).scalars(), reverse=True)
-    return ids[:limit] if limit is not None else ids
+    return ids
 
 
 PAGE_SIZE = 500  # ids per page of results (the window asks for the next page when scrolled to the end)
@@ -421,19 +421,6 @@ def find_page(workspace: Workspace, text: str = "", status: str | None = None, f
     with workspace.db.session() as session:
         return search_page(session, text, status, limit=limit, before=before, filters=filters,
                            records_where=records_where)
-
-
-def find_certificates(workspace: Workspace, text: str = "", status: str | None = None,
-                      filters: SearchFilters | None = None, records_where: Any = None) -> list[int]:
-    """Ids of the matching certificates, newest first; ``records_where`` (a condition on
-    ``VaccinationRecord``) keeps those whose record meets it."""
-    with workspace.db.session() as session:
-        ids = search_ids(session, text, status, filters=filters)
-        if records_where is None:
-            return ids
-        query = select(Certificate.id).join(VaccinationRecord, VaccinationRecord.id == Certificate.record_id)
-        wanted = set(session.execute(query.where(records_where)).scalars())
-    return [i for i in ids if i in wanted]
 
 
 def certificate_rows(workspace: Workspace, ids: list[int]) -> list[CertificateRow]:

@@ -4,7 +4,6 @@ and (``check_file``) what the import would make of every row, with the problem c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -12,7 +11,7 @@ from typing import Any
 
 from desktop.i18n import Message, tr
 from desktop.importer.fields import FIELD_BY_KEY, FIELDS, ColumnMap
-from desktop.importer.load import _fill_merged, build_column_map, headers_seen
+from desktop.importer.load import _data_rows, build_column_map, headers_seen
 from desktop.importer.reading import read_sheet
 from desktop.importer.rows import Issue, RowReader, RowResult
 from desktop.importer.text import cell_text, clean, value_text
@@ -269,20 +268,13 @@ def check_file(path: Path | str, column_map: dict[str, Any] | None = None, shown
     fields = column_fields(cmap)
     date_columns = _date_columns(cmap)
     first = cmap.header_row + cmap.header_rows
-    rows: Iterator[list[Any]] = sheet.rows()
-    if sheet.kind != "csv" and sheet.merged:
-        filled = list(rows)
-        _fill_merged(sheet, first, filled)
-        rows = iter(filled)
     counted = loadable = rejected = warned = 0
     counts: dict[str, int] = {}
     forms: dict[int, dict[str, int]] = {index: {} for index, _key in date_columns}
     shown_rows: list[PreviewRow] = []
     shown_forms: list[tuple[int, int, str, str]] = []  # row, column, form, text
     problems: list[CellProblem] = []
-    for index, cells in enumerate(rows):
-        if index < first:
-            continue
+    for index, cells in _data_rows(sheet, first):
         row = index + 1
         if progress is not None and index % 256 == 0:
             progress.update(sheet.position(index), sheet.total, str(tr("Dòng {row}", "Row {row}", row=row)))

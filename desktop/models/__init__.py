@@ -33,10 +33,6 @@ if TYPE_CHECKING:
     from desktop.models.signing import BATCH_STATES, OUTBOX_STATES, OutboxItem, SignedRecord, SigningBatch
     from desktop.models.sync_state import SyncState
 
-# every module that defines tables
-MODULES = ("accounts", "audit", "certificates", "outbox_lease", "record_claim", "record_difference", "record_search",
-           "records", "signing", "sync_state")
-
 _HOMES = {
     "Base": "base", "utcnow": "base", "User": "accounts", "ROLES": "accounts", "AuditEvent": "audit",
     "Certificate": "certificates", "CERTIFICATE_STATUSES": "certificates", "OutboxLease": "outbox_lease",
@@ -46,6 +42,9 @@ _HOMES = {
     "VaccinationRecord": "records", "BATCH_STATES": "signing", "OUTBOX_STATES": "signing", "OutboxItem": "signing",
     "SignedRecord": "signing", "SigningBatch": "signing", "SyncState": "sync_state",
 }
+
+# every module that defines tables
+MODULES = tuple(sorted(set(_HOMES.values()) - {"base"}))
 
 __all__ = [
     "Base", "utcnow", "User", "ROLES", "AuditEvent", "Certificate", "CERTIFICATE_STATUSES", "DailyList",

@@ -5,19 +5,14 @@ from __future__ import annotations
 import json
 import socket
 import ssl
-from datetime import UTC, datetime, timedelta
 
 import httpx
 import pytest
-from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
-from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
 
 from desktop.dcc.hc1 import verify_hc1
 from desktop.dcc.trustlist import TrustList
 from services.central.server import ServerThread
-from tests.helpers import free_port
+from tests.helpers import free_port, self_signed_tls
 from tests.unit.central.central_factory import (
     attestation,
     backends,
@@ -149,27 +144,8 @@ def test_oversized_bodies_are_413_by_content_length_and_while_streaming(served_s
         assert client.get("/v1/health").status_code == 200
 
 
-def _tls_files(tmp_path):
-    key = ec.generate_private_key(ec.SECP256R1())
-    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
-    now = datetime.now(UTC)
-    import ipaddress
-
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
-            .serial_number(x509.random_serial_number()).not_valid_before(now - timedelta(hours=1))
-            .not_valid_after(now + timedelta(days=1))
-            .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]), False)
-            .add_extension(x509.BasicConstraints(ca=True, path_length=None), True)
-            .sign(key, hashes.SHA256()))
-    cert_file, key_file = tmp_path / "tls.pem", tmp_path / "tls-key.pem"
-    cert_file.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
-    key_file.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                                           serialization.NoEncryption()))
-    return cert_file, key_file
-
-
 def test_tls_when_given_a_certificate(tmp_path):
-    cert_file, key_file = _tls_files(tmp_path)
+    cert_file, key_file = self_signed_tls(tmp_path)
     with database_url("sqlite", tmp_path) as url:
         env = make_env(tmp_path, url)
         try:
