@@ -740,17 +740,16 @@ class RecordsView(QWidget):
         flt = self.current_filter()
         workspace = self.workspace
 
-        def load(_progress) -> tuple[RecordFilter, list[int], int]:
-            ids = find_record_ids(workspace, flt)
-            return flt, ids, len(ids)
+        def load(_progress) -> tuple[RecordFilter, list[int]]:
+            return flt, find_record_ids(workspace, flt)
 
         DbOp(self, load).success(self._loaded).failure(self._failed).run_in_background()
 
-    def _loaded(self, result: tuple[RecordFilter, list[int], int]) -> None:
+    def _loaded(self, result: tuple[RecordFilter, list[int]]) -> None:
         self._loading = False
         if not isValid(self) or not isValid(self.model):
             return  # the view was closed while the ids were loading
-        flt, ids, _total = result
+        flt, ids = result
         self.model.filter = flt
         self.model.set_ids(ids)
         if self._pending:

@@ -46,11 +46,11 @@ from desktop.certificates.revocation import revoke_certificate
 from desktop.certificates.search import CertificateRow, SearchPage, certificate_rows, find_page
 from desktop.errors import UserError
 from desktop.i18n import format_date, format_datetime_local, format_number, tr
-from desktop.models import VaccinationRecord
 from desktop.overview import state_clause
 from desktop.printing.form import FIELDS
 from desktop.printing.qr import qr_png
 from desktop.printing.raster import render_pages
+from desktop.review.queue import scope_conditions
 from desktop.views import dialogs
 from desktop.views.context import AppContext
 from desktop.views.errors import present_error
@@ -659,13 +659,7 @@ def _refusal(role: str, action: str) -> str:
 
 def _scope_condition(scope: dict[str, Any]) -> Any:
     """The records of the scope's state, list and day (a condition for ``find_page``)."""
-    R = VaccinationRecord
-    conditions = [state_clause(scope["state"])]
-    if scope.get("list_id") is not None:
-        conditions.append(R.list_id == scope["list_id"])
-    if scope.get("vaccination_date"):
-        conditions.append(R.vaccination_date == scope["vaccination_date"])
-    return and_(*conditions)
+    return and_(state_clause(scope["state"]), *scope_conditions(scope.get("list_id"), scope.get("vaccination_date")))
 
 
 def paint_pdf(printer: QPrinter, pdf: str | Path) -> None:

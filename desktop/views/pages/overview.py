@@ -124,10 +124,11 @@ class StateBars(QWidget):
 
     def _layout(self) -> None:
         self._segments = []
-        width = self.width() - self._label_width() - self.TOTAL_WIDTH - 12
+        label_width = self._label_width()
+        width = self.width() - label_width - self.TOTAL_WIDTH - 12
         biggest = max((r.total for r in self.rows), default=0) or 1
         for index, row in enumerate(self.rows):
-            x = float(self._label_width())
+            x = float(label_width)
             y = 4 + index * self.ROW_HEIGHT + 5
             for state in STATES:
                 n = row.counts.get(state, 0)
@@ -147,9 +148,10 @@ class StateBars(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                              str(tr("Chưa có bản ghi nào", "No records yet")))
             return
+        label_width = self._label_width()
         for index, row in enumerate(self.rows):
             top = 4 + index * self.ROW_HEIGHT
-            label_rect = QRect(4, top, self._label_width() - 12, self.ROW_HEIGHT)
+            label_rect = QRect(4, top, label_width - 12, self.ROW_HEIGHT)
             painter.setPen(self.palette().windowText().color())
             painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                              _fit_label(metrics, row.label, label_rect.width()))

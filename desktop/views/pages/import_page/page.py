@@ -488,14 +488,9 @@ class ImportPage(QWidget):
     def _import_failed(self, error: BaseException) -> None:
         if not isValid(self):
             return
-        from desktop.errors import Cancelled
         from desktop.views.errors import present_error
 
         self._finish()
-        if isinstance(error, Cancelled):
-            self.summary.setText(str(tr("Đã huỷ. Không bản ghi nào của tệp được lưu.",
-                                        "Cancelled. Nothing from the file was stored.")))
-            return
         self.summary.setText(str(tr("Không nhập được tệp. Không có gì được lưu.",
                                     "The file could not be loaded. Nothing was stored.")))
         present_error(self, error)
