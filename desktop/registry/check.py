@@ -149,8 +149,8 @@ def write_differences(session: Session, rows: list[tuple[int, list[dict[str, Any
                 func.unnest(bindparam("f", fields, type_=ARRAY(String))),
                 func.unnest(bindparam("k", kinds, type_=ARRAY(String))))))
         return
-    for i in range(0, len(ids), 900):
-        session.execute(delete(RecordDifference).where(RecordDifference.record_id.in_(ids[i:i + 900])))
+    for part in chunks(ids):
+        session.execute(delete(RecordDifference).where(RecordDifference.record_id.in_(part)))
     values = [{"record_id": rid, "field": d["field"], "kind": d["kind"]} for rid, diffs in rows for d in diffs]
     if values:
         session.execute(insert(RecordDifference), values)
@@ -204,19 +204,12 @@ def claim_records(session: Session, holder: str, limit: int, record_ids: list[in
     if not is_sqlite(session):
         return _claim_in_one_statement(session, holder, limit, record_ids, after, now,
                                        now + timedelta(seconds=lease_seconds))
-    write_lock(session)
-    query = _to_check_query(record_ids, after).where(_unclaimed(now)).limit(limit)
-    rows = list(session.execute(query.with_for_update(skip_locked=True, of=VaccinationRecord)))
-    if not rows:
-        return []
+    write_lock(session)  # held until commit: no other claimer reads between this query and the claims
+    rows = list(session.execute(_to_check_query(record_ids, after).where(_unclaimed(now)).limit(limit)))
     ids = [row.id for row in rows]
-    taken = set(session.scalars(select(RecordClaim.record_id).where(
-        RecordClaim.record_id.in_(ids), RecordClaim.claimed_until > now)))
-    if taken:
-        rows = [row for row in rows if row.id not in taken]
-        ids = [row.id for row in rows]
+    for part in chunks(ids):
+        session.execute(delete(RecordClaim).where(RecordClaim.record_id.in_(part)))  # expired ones
     if ids:
-        session.execute(delete(RecordClaim).where(RecordClaim.record_id.in_(ids)))  # expired ones
         until = now + timedelta(seconds=lease_seconds)
         session.execute(insert(RecordClaim), [
             {"record_id": record_id, "claimed_by": holder, "claimed_until": until} for record_id in ids])
