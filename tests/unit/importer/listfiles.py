@@ -8,6 +8,8 @@ import io
 import unicodedata
 from pathlib import Path
 
+from tests.helpers import SHARED
+
 LONG_HEADER = ["Mã mũi tiêm", "Họ và tên", "Ngày sinh", "Giới tính", "Số CMND/CCCD", "Tên vắc xin", "Lô vắc xin",
                "Mũi số", "Ngày tiêm"]
 GOOD_ROWS = [
@@ -136,3 +138,23 @@ def write_encrypted_workbook(path: Path) -> Path:
     data = bytes(header) + struct.pack(f"<{len(fat)}I", *fat) + directory + info + package
     path.write_bytes(data)
     return path
+
+
+PL1_TEMPLATE = SHARED / "contracts" / "platform-import-template-PL1.xls"
+
+
+def pl1_header_rows() -> list[list]:
+    """The rows of the platform's PL1 template as it is shipped (title, headers, no people)."""
+    from python_calamine import CalamineWorkbook
+
+    sheet = CalamineWorkbook.from_path(str(PL1_TEMPLATE)).get_sheet_by_index(0)
+    return [list(r) for r in sheet.to_python(skip_empty_area=False)]
+
+
+def pl1_person(n, name, dob, sex, cccd, doses) -> list:
+    """One person's row of the PL1 template, with up to three (vaccine, date, lot) dose blocks."""
+    row = [n, name, dob, sex, "1", "", "0912345678", cccd, "", "Thành phố Hà Nội", "01", "Quận Đống Đa", "006",
+           "Phường Phương Mai", "00208", "", ""] + [""] * 10
+    for block, (vaccine, date, lot) in enumerate(doses):
+        row[17 + 4 * block:21 + 4 * block] = [vaccine, date, lot, "01001"]
+    return row

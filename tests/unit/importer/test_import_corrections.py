@@ -87,10 +87,9 @@ def test_a_corrected_row_matching_a_stored_record_is_not_stored(workspace, tmp_p
 
 @pytest.mark.skipif(not TEMPLATE.exists(), reason="shared contracts not present")
 def test_a_platform_template_row_corrected_in_its_dose_block(workspace, tmp_path):
-    from python_calamine import CalamineWorkbook
+    from tests.unit.importer.listfiles import pl1_header_rows
 
-    rows = [list(r) for r in CalamineWorkbook.from_path(str(TEMPLATE)).get_sheet_by_index(0)
-            .to_python(skip_empty_area=False)]
+    rows = pl1_header_rows()
     person = [1, "Nguyễn Văn An", "12/05/1990", "0", "1", "", "0912345678", "001090012345", "", "Hà Nội", "01",
               "Đống Đa", "006", "Phương Mai", "00208", "", ""] + [""] * 10
     person[17:25] = ["AstraZeneca", "01/08/2021", "A1", "01001", "Nanocovax", "01/09/2021", "N2", "01001"]

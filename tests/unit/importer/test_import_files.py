@@ -11,10 +11,17 @@ from sqlalchemy import func, select
 
 from desktop.importer import import_file, preview_file
 from desktop.models import VaccinationRecord
-from tests.helpers import SHARED
-from tests.unit.importer.listfiles import LONG_HEADER, write_csv, write_xls, write_xlsx
+from tests.unit.importer.listfiles import (
+    LONG_HEADER,
+    PL1_TEMPLATE,
+    pl1_header_rows,
+    pl1_person,
+    write_csv,
+    write_xls,
+    write_xlsx,
+)
 
-TEMPLATE = SHARED / "contracts" / "platform-import-template-PL1.xls"
+TEMPLATE = PL1_TEMPLATE
 
 
 def records(ws) -> list[VaccinationRecord]:
@@ -79,21 +86,6 @@ def test_xls_long_layout(workspace, tmp_path, long_rows, today):
     check_good_records(workspace)
 
 
-def _pl1_header_rows() -> list[list]:
-    from python_calamine import CalamineWorkbook
-
-    sheet = CalamineWorkbook.from_path(str(TEMPLATE)).get_sheet_by_index(0)
-    return [list(r) for r in sheet.to_python(skip_empty_area=False)]
-
-
-def _pl1_person(n, name, dob, sex, cccd, doses):
-    row = [n, name, dob, sex, "1", "", "0912345678", cccd, "", "Thành phố Hà Nội", "01", "Quận Đống Đa", "006",
-           "Phường Phương Mai", "00208", "", ""] + [""] * 10
-    for block, (vaccine, date, lot) in enumerate(doses):
-        row[17 + 4 * block:21 + 4 * block] = [vaccine, date, lot, "01001"]
-    return row
-
-
 @pytest.mark.skipif(not TEMPLATE.exists(), reason="shared contracts not present")
 def test_real_pl1_template_is_recognised():
     preview = preview_file(TEMPLATE)
@@ -105,10 +97,10 @@ def test_real_pl1_template_is_recognised():
 
 @pytest.mark.skipif(not TEMPLATE.exists(), reason="shared contracts not present")
 def test_filled_pl1_template_one_person_two_doses(workspace, tmp_path, today):
-    rows = _pl1_header_rows()
-    rows.append(_pl1_person(1, "Nguyễn Văn An", "12/05/1990", "0", "001090012345",
+    rows = pl1_header_rows()
+    rows.append(pl1_person(1, "Nguyễn Văn An", "12/05/1990", "0", "001090012345",
                             [("AstraZeneca", "01/08/2021", "ABV1"), ("AstraZeneca", "01/09/2021", "ABV2")]))
-    rows.append(_pl1_person(2, "Trần Thị Bình", "1985", "1", 1185012346.0, [("Janssen", "02/09/2021", "J1")]))
+    rows.append(pl1_person(2, "Trần Thị Bình", "1985", "1", 1185012346.0, [("Janssen", "02/09/2021", "J1")]))
     rows.append([3])  # a pre-numbered empty row of the template
     merges = [(6, 7, 0, 0), (6, 7, 1, 1), (6, 6, 9, 16), (6, 6, 18, 20), (6, 6, 22, 24), (0, 0, 0, 18)]
     path = write_xls(tmp_path / "pl1.xls", rows, merges)
@@ -123,8 +115,8 @@ def test_filled_pl1_template_one_person_two_doses(workspace, tmp_path, today):
 
 @pytest.mark.skipif(not TEMPLATE.exists(), reason="shared contracts not present")
 def test_pl1_row_with_a_bad_dose_is_rejected_whole(workspace, tmp_path, today):
-    rows = _pl1_header_rows()
-    rows.append(_pl1_person(1, "Nguyễn Văn An", "12/05/1990", "0", "001090012345",
+    rows = pl1_header_rows()
+    rows.append(pl1_person(1, "Nguyễn Văn An", "12/05/1990", "0", "001090012345",
                             [("AstraZeneca", "01/08/2021", "ABV1"), ("Nanocovax", "01/09/2021", "N2")]))
     path = write_xls(tmp_path / "pl1.xls", rows)
     result = import_file(workspace, path, "lan", today=today)

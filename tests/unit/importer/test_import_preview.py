@@ -8,8 +8,15 @@ import pytest
 
 from desktop.importer import import_file
 from desktop.importer.preview import check_file, date_form
-from tests.helpers import SHARED
-from tests.unit.importer.listfiles import LONG_HEADER, write_csv, write_xls, write_xlsx
+from tests.unit.importer.listfiles import (
+    LONG_HEADER,
+    PL1_TEMPLATE,
+    pl1_header_rows,
+    pl1_person,
+    write_csv,
+    write_xls,
+    write_xlsx,
+)
 
 TODAY = dt.date(2026, 1, 15)
 GOOD = ["VN-1", "Nguyễn Văn An", "12/05/1990", "Nam", "001090012345", "AstraZeneca", "ABV1", "1", "01/09/2021"]
@@ -108,30 +115,15 @@ def test_date_forms(value, form):
     assert date_form(value) == form
 
 
-TEMPLATE = SHARED / "contracts" / "platform-import-template-PL1.xls"
-
-
-def _pl1_rows() -> list[list]:
-    from python_calamine import CalamineWorkbook
-
-    sheet = CalamineWorkbook.from_path(str(TEMPLATE)).get_sheet_by_index(0)
-    return [list(r) for r in sheet.to_python(skip_empty_area=False)]
-
-
-def _pl1_person(n, name, dob, sex, cccd, doses):
-    row = [n, name, dob, sex, "1", "", "0912345678", cccd, "", "Thành phố Hà Nội", "01", "Quận Đống Đa", "006",
-           "Phường Phương Mai", "00208", "", ""] + [""] * 10
-    for block, (vaccine, date, lot) in enumerate(doses):
-        row[17 + 4 * block:21 + 4 * block] = [vaccine, date, lot, "01001"]
-    return row
+TEMPLATE = PL1_TEMPLATE
 
 
 @pytest.mark.skipif(not TEMPLATE.exists(), reason="shared contracts not present")
 def test_platform_template_problems_land_in_their_dose_block(workspace, tmp_path):
-    rows = _pl1_rows()
-    rows.append(_pl1_person(1, "Nguyễn Văn An", "12/05/1990", "0", "001090012345",
+    rows = pl1_header_rows()
+    rows.append(pl1_person(1, "Nguyễn Văn An", "12/05/1990", "0", "001090012345",
                             [("AstraZeneca", "01/08/2021", "A1"), ("Nanocovax", "01/09/2021", "N2")]))
-    rows.append(_pl1_person(2, "Trần Thị Bình", "1985", "1", "001185012346",
+    rows.append(pl1_person(2, "Trần Thị Bình", "1985", "1", "001185012346",
                             [("Nanocovax", "01/08/2021", "N1"), ("Nanocovax", 44470, "N2")]))
     path = write_xls(tmp_path / "pl1.xls", rows)
     check = check_file(path, today=TODAY)

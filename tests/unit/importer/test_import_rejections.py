@@ -68,15 +68,15 @@ def _second_list(workspace, tmp_path, kind: str) -> list[list]:
 
 def _pl1_lists(workspace, tmp_path) -> list[list]:
     """The platform template: a person with no dose filled in, and a second dose beside a loaded first."""
-    from tests.unit.importer.test_import_files import _pl1_header_rows, _pl1_person
+    from tests.unit.importer.listfiles import pl1_header_rows, pl1_person
 
-    first = [*_pl1_header_rows(), _pl1_person(1, "Lê Văn Cường", "12/05/1990", "0", "001090055555",
+    first = [*pl1_header_rows(), pl1_person(1, "Lê Văn Cường", "12/05/1990", "0", "001090055555",
                                               [("AstraZeneca", "01/08/2021", "ABV1")])]
     issues_of(workspace, write_xls(tmp_path / "pl1-a.xls", first))
-    second = [*_pl1_header_rows(),
-              _pl1_person(1, "Lê Văn Cường", "12/05/1990", "0", "001090055555",
+    second = [*pl1_header_rows(),
+              pl1_person(1, "Lê Văn Cường", "12/05/1990", "0", "001090055555",
                           [("AstraZeneca", "01/08/2021", "ABV1"), ("AstraZeneca", "01/09/2021", "ABV2")]),
-              _pl1_person(2, "Trần Thị Bình", "1985", "1", "001185012346", [])]
+              pl1_person(2, "Trần Thị Bình", "1985", "1", "001185012346", [])]
     return issues_of(workspace, write_xls(tmp_path / "pl1-b.xls", second))
 
 
