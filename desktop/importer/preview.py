@@ -333,11 +333,9 @@ def _mixed_forms(reader: RowReader, forms: dict[int, dict[str, int]], shown_form
         main = max(seen, key=lambda form: (seen[form], form == "dmy"))  # a tie: dd/mm/yyyy is the form asked for
         others += sum(n for form, n in seen.items() if form != main)
         header = reader.headers[column] if column < len(reader.headers) else f"#{column + 1}"
-        names = [_FORM_NAMES[form] for form in sorted(seen, key=lambda form: -seen[form])]
-        listed = tr(", ".join(f"{n.vi} ({seen[f]})" for n, f in zip(names, sorted(seen, key=lambda form: -seen[form]),
-                                                                       strict=True)),
-                    ", ".join(f"{n.en} ({seen[f]})" for n, f in zip(names, sorted(seen, key=lambda form: -seen[form]),
-                                                                       strict=True)))
+        ordered = sorted(seen, key=lambda form: -seen[form])  # most used first
+        listed = tr(", ".join(f"{_FORM_NAMES[f].vi} ({seen[f]})" for f in ordered),
+                    ", ".join(f"{_FORM_NAMES[f].en} ({seen[f]})" for f in ordered))
         key = fields.get(column, "")
         columns.append(CellProblem(0, column, key, "mixed_date_forms", "warning", "", tr(
             "Cột “{column}” ghi ngày theo nhiều kiểu: {forms}. Hãy thống nhất một kiểu dd/mm/yyyy để tránh đọc nhầm "
