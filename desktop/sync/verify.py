@@ -89,13 +89,10 @@ def _field_mismatches(dcc: dict[str, Any], uvci: str, person: Any, vaccination: 
     """The comparison field by field, naming each difference."""
     out: list[Mismatch] = []
     nam = cast(dict[str, Any], dcc.get("nam") if isinstance(dcc.get("nam"), dict) else {})
-    fn, gn, name = nam.get("fn"), nam.get("gn"), person.get("name")
-    # the usual case, the central wrote the name exactly as signed: equal text needs no normalising
-    if not (type(fn) is str and type(gn) is str and fn and gn and f"{fn} {gn}" == name):
-        received_name = normalise_name(" ".join(str(nam.get(k) or "") for k in ("fn", "gn")))
-        expected_name = normalise_name(str(name or ""))
-        if received_name != expected_name:
-            out.append(Mismatch("content", "name", expected_name, received_name))
+    received_name = normalise_name(" ".join(str(nam.get(k) or "") for k in ("fn", "gn")))
+    expected_name = normalise_name(str(person.get("name") or ""))
+    if received_name != expected_name:
+        out.append(Mismatch("content", "name", expected_name, received_name))
     if str(dcc.get("dob") or "") != str(person.get("dob") or ""):
         out.append(Mismatch("content", "dob", str(person.get("dob") or ""), str(dcc.get("dob") or "")))
     entries = dcc.get("v")
