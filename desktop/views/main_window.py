@@ -12,7 +12,6 @@ import importlib.util
 import logging
 from collections.abc import Iterator, Mapping
 
-import shiboken6
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -52,13 +51,6 @@ def _page_available(module_name: str) -> bool:
         return importlib.util.find_spec(f"desktop.views.pages.{module_name}") is not None
     except ModuleNotFoundError:
         return False
-
-
-def _alive(widget: QWidget, fn):
-    def call(*args):
-        if shiboken6.isValid(widget):
-            fn(*args)
-    return call
 
 
 class _Pages(Mapping):
@@ -240,7 +232,7 @@ class MainWindow(QMainWindow):
             if value and value != self.language:
                 self.set_language(value)
 
-        DbOp(self, language).success(_alive(self, apply)).failure(lambda _e: None).run_in_background()
+        DbOp(self, language).success(apply).failure(lambda _e: None).run_in_background()
 
     def set_language(self, language: str, remember: bool = False) -> None:
         """Speak ``language`` at once: the pages are built again, the workspace and person stay.

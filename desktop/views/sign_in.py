@@ -10,7 +10,6 @@ import importlib
 import logging
 import threading
 
-import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -91,13 +90,6 @@ def last_user(workspace: Workspace) -> str:
     return str(QSettings("VaxDesk", "VaxDesk").value("sign_in/last_user", "") or "")
 
 
-def _while_alive(widget: QWidget, fn):
-    def call(*args):
-        if shiboken6.isValid(widget):
-            fn(*args)
-    return call
-
-
 class _AccountDialog(QDialog):
     """Shared busy/error handling: the password check runs off the GUI thread (Argon2 takes ~0.1 s)."""
 
@@ -152,8 +144,8 @@ class _AccountDialog(QDialog):
                 present_error(self, error)
 
         (DbOp(self, lambda _progress: fn())
-         .success(_while_alive(self, done))
-         .failure(_while_alive(self, failed))
+         .success(done)
+         .failure(failed)
          .run_in_background())
 
     def accept(self) -> None:

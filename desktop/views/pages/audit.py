@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -54,13 +53,6 @@ COLUMNS = (
 WIDTHS = (60, 135, 120, 190, 140, 70, 170, 170)
 # who may read the log: the administrator, who also manages the accounts it names
 READ_ACTION = "accounts"
-
-
-def _while_alive(widget: QWidget, fn):
-    def call(*args):
-        if shiboken6.isValid(widget):
-            fn(*args)
-    return call
 
 
 class EventsModel(QAbstractTableModel):
@@ -244,7 +236,7 @@ class AuditPage(QWidget):
         def load(_progress) -> tuple[EventPage, list[str]]:
             return find_events(workspace, filt, LIMIT), event_actions(workspace)
 
-        DbOp(self, load).success(_while_alive(self, self._show)).run_in_background()
+        DbOp(self, load).success(self._show).run_in_background()
 
     def _show(self, result: tuple[EventPage, list[str]]) -> None:
         page, actions = result
@@ -275,7 +267,7 @@ class AuditPage(QWidget):
             out += ".csv"
         workspace, filt, actor = self.workspace, self.current_filter(), self.ctx.actor
         (DbOp(self, lambda _p: export_events_csv(workspace, filt, out, actor))
-         .success(_while_alive(self, self._exported(out)))
+         .success(self._exported(out))
          .with_progress(str(tr("Đang xuất nhật ký…", "Exporting the log…")))
          .run_in_background())
 
@@ -294,7 +286,7 @@ class AuditPage(QWidget):
             return check_log(workspace).as_dict()
 
         (DbOp(self, check)
-         .success(_while_alive(self, self._verified))
+         .success(self._verified)
          .with_progress(str(tr("Đang kiểm tra nhật ký…", "Checking the log…")))
          .run_in_background())
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-import shiboken6
 from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
@@ -32,13 +31,6 @@ from desktop.views.operations import DbOp, NetOp
 def ask_folder(parent: QWidget | None, title: str, start: str = "") -> str | None:
     """The folder the person chooses, or None (replaced in tests)."""
     return QFileDialog.getExistingDirectory(parent, title, start) or None
-
-
-def _alive(widget: QWidget, fn):
-    def call(*args):
-        if shiboken6.isValid(widget):
-            fn(*args)
-    return call
 
 
 class BackupPanel(QWidget):
@@ -126,7 +118,7 @@ class BackupPanel(QWidget):
                                           else tr("chưa đặt", "not set")))
         workspace = self.ctx.workspace
         (DbOp(self, lambda _p: backup.last_backup(workspace))
-         .success(_alive(self, self._show_last))
+         .success(self._show_last)
          .run_in_background())
 
     def _show_last(self, last: backup.LastBackup | None) -> None:
@@ -164,8 +156,8 @@ class BackupPanel(QWidget):
             self._say(True, str(done_text))
 
         (DbOp(self, lambda _p: apply_settings(workspace, changes, actor))
-         .success(_alive(self, saved))
-         .failure(_alive(self, self._failed))
+         .success(saved)
+         .failure(self._failed)
          .run_in_background())
 
     # --- actions -------------------------------------------------------------------------------
@@ -216,8 +208,8 @@ class BackupPanel(QWidget):
                                    n=result.counts["records"], c=result.counts["certificates"], file=result.file)))
 
         (DbOp(self, lambda _p: backup.create_backup(workspace, folder=None, keep=keep, actor=actor))
-         .success(_alive(self, done))
-         .failure(_alive(self, self._failed))
+         .success(done)
+         .failure(self._failed)
          .with_progress(str(tr("Đang sao lưu…", "Backing up…")))
          .run_in_background())
 
@@ -238,8 +230,8 @@ class BackupPanel(QWidget):
                                    c=report.counts["certificates"], e=report.audit_chain.get("events", 0))))
 
         (NetOp(self, check)
-         .success(_alive(self, done))
-         .failure(_alive(self, self._failed))
+         .success(done)
+         .failure(self._failed)
          .with_progress(str(tr("Đang kiểm tra bản sao lưu…", "Checking the backup…")))
          .run_in_background())
 

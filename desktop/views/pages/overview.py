@@ -11,7 +11,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QRect, QRectF, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontMetrics, QKeySequence, QPainter, QPen, QShortcut
 from PySide6.QtWidgets import (
@@ -41,14 +40,6 @@ STATE_PAGES = {
     "loaded": "import", "needs_review": "review", "ready_to_sign": "sign", "signed": "sync", "sent": "sync",
     "certified": "certificates", "rejected": "review",
 }
-
-
-def _while_alive(widget: QWidget, fn):
-    """A callback that does nothing once ``widget`` is gone (results can outlive a closed page)."""
-    def call(*args):
-        if shiboken6.isValid(widget):
-            fn(*args)
-    return call
 
 
 @dataclass
@@ -389,8 +380,8 @@ class OverviewPage(QWidget):
         self._loading = True
         workspace, role = self.ctx.workspace, self.ctx.role
         (DbOp(self, lambda _p: todays_picture(workspace, role=role))
-         .success(_while_alive(self, self.show_picture))
-         .failure(_while_alive(self, self._failed))
+         .success(self.show_picture)
+         .failure(self._failed)
          .run_in_background())
 
     def _failed(self, error: BaseException) -> None:

@@ -5,20 +5,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
-from shiboken6 import isValid
 
 from desktop.certificates.search import SearchFilters, recent_lists
 from desktop.dcc.vaccines import all_vaccines
 from desktop.i18n import format_date, tr
 from desktop.views.operations import DbOp
-
-
-def _while_alive(widget: QWidget, fn):
-    """A callback that does nothing once ``widget`` is gone (results can outlive a closed page)."""
-    def call(*args):
-        if isValid(widget):
-            fn(*args)
-    return call
 
 
 class SearchFilterBar(QWidget):
@@ -79,7 +70,7 @@ class SearchFilterBar(QWidget):
                     for item in recent_lists(workspace)]
 
         (DbOp(self, lists)
-         .success(_while_alive(self, self._show_lists))
+         .success(self._show_lists)
          .failure(lambda _e: None)
          .run_in_background())
 

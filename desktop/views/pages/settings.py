@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -56,13 +55,6 @@ def _hint(text) -> QLabel:
     return label
 
 
-
-def _while_alive(widget: QWidget, fn):
-    """A callback that does nothing once ``widget`` is gone (results can outlive a closed page)."""
-    def call(*args):
-        if shiboken6.isValid(widget):
-            fn(*args)
-    return call
 
 def _read_only(field: QWidget, read_only: bool) -> None:
     """Values stay readable (and copyable) but look like text, not like boxes to type into."""
@@ -344,8 +336,8 @@ class SettingsPage(QWidget):
                 present_error(self, error)
 
         (DbOp(self, lambda _p: apply_settings(workspace, changes, actor))
-         .success(_while_alive(self, saved))
-         .failure(_while_alive(self, failed))
+         .success(saved)
+         .failure(failed)
          .run_in_background())
 
     def _show(self, ok: bool, text: str) -> None:
@@ -388,7 +380,7 @@ class SettingsPage(QWidget):
                 self.found_tokens.addItems(labels)
                 self.found_tokens.setVisible(bool(labels))
 
-        NetOp(self, fn).success(_while_alive(self, done)).run_in_background()
+        NetOp(self, fn).success(done).run_in_background()
 
     def change_my_password(self) -> None:
         dialog = ChangePasswordDialog(self)
@@ -412,8 +404,8 @@ class SettingsPage(QWidget):
                 present_error(self, error)
 
         (DbOp(self, lambda _p: accounts.change_password(workspace, actor, new, actor=actor, old_password=old))
-         .success(_while_alive(self, done))
-         .failure(_while_alive(self, failed))
+         .success(done)
+         .failure(failed)
          .run_in_background())
 
     def _apply_role(self) -> None:
@@ -488,7 +480,7 @@ class AccountsPanel(QWidget):
     def refresh(self) -> None:
         workspace = self.ctx.workspace
         (DbOp(self, lambda _p: accounts.list_users(workspace))
-         .success(_while_alive(self, self._show))
+         .success(self._show)
          .run_in_background())
 
     def _show(self, users: list[accounts.Account]) -> None:
@@ -516,7 +508,7 @@ class AccountsPanel(QWidget):
             return
         workspace, actor = self.ctx.workspace, self.ctx.actor
         (DbOp(self, lambda _p: fn(workspace, user.username, actor))
-         .success(_while_alive(self, lambda _r: self.refresh()))
+         .success(lambda _r: self.refresh())
          .run_in_background())
 
     def add_account(self) -> None:
@@ -526,7 +518,7 @@ class AccountsPanel(QWidget):
         workspace, actor = self.ctx.workspace, self.ctx.actor
         username, role, password, name = dialog.values()
         (DbOp(self, lambda _p: accounts.add_user(workspace, username, role, password, name, actor=actor))
-         .success(_while_alive(self, lambda _r: self.refresh()))
+         .success(lambda _r: self.refresh())
          .run_in_background())
 
     def reset_password(self) -> None:

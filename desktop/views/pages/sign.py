@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,14 +45,6 @@ KIND_NAMES = {"issue": tr("Cấp mới", "Issue"), "correction": tr("Đính chí
 # the clerk's columns; the algorithm and the batch id are details, shown on hover ("Chi tiết")
 COLUMNS = (tr("Thời gian", "Time"), tr("Loại", "Kind"), tr("Số bản ghi", "Records"), tr("Trạng thái", "State"),
            tr("Cơ sở", "Facilities"))
-
-
-def _alive(widget: QWidget, fn):
-    """A callback that does nothing once the page is gone (its figures can arrive after it closed)."""
-    def call(*args):
-        if shiboken6.isValid(widget):
-            fn(*args)
-    return call
 
 
 class SignPage(QWidget):
@@ -168,7 +159,7 @@ class SignPage(QWidget):
     def refresh(self) -> None:
         self.refresh_counts()
         (DbOp(self, lambda _p: batch_history(self.workspace))
-         .success(_alive(self, self._show_history))
+         .success(self._show_history)
          .run_in_background())
 
     def refresh_counts(self) -> None:
@@ -181,13 +172,13 @@ class SignPage(QWidget):
                 self._show_counts(summary)
 
         (DbOp(self, lambda _p: summarize(self.workspace, selection))
-         .success(_alive(self, shown))
+         .success(shown)
          .run_in_background())
 
     def refresh_token(self) -> None:
         self.token_state.setText(str(tr("Đang kiểm tra…", "Checking…")))
         (NetOp(self, lambda _p, _db: token_status(self.workspace))
-         .success(_alive(self, self._show_token))
+         .success(self._show_token)
          .run_in_background())
 
     def _scope_changed(self) -> None:
@@ -201,7 +192,7 @@ class SignPage(QWidget):
             self.refresh_counts()
             return
         (DbOp(self, lambda _p: selection_choices(self.workspace))
-         .success(_alive(self, self._fill_choices))
+         .success(self._fill_choices)
          .run_in_background())
 
     def _fill_choices(self, choices: dict[str, Any]) -> None:
