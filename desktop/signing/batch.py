@@ -232,6 +232,8 @@ def sign_ready(workspace: Any, handler: SigningHandler, selection: Selection = S
 _RECORD_COLUMNS = (*mf.ATTESTATION_COLUMNS, "checked_at", "check_status", "stage", "batch_id", "supersedes_record_id",
                    "version")
 _ATTESTED = len(mf.ATTESTATION_COLUMNS)
+_FACILITY, _DECISION = _RECORD_COLUMNS.index("facility_code"), _RECORD_COLUMNS.index("decision")
+_SUPERSEDES = _RECORD_COLUMNS.index("supersedes_record_id")
 _SELECT_RECORDS = f"SELECT {', '.join(_RECORD_COLUMNS)} FROM vaccination_record WHERE id "  # noqa: S608 - names
 
 
@@ -292,7 +294,7 @@ def _sign_batch(workspace: Any, token: TokenSession, planned: PlannedBatch, acto
     signer, allowed = signer_scope(settings)
     with workspace.db.session() as session:
         records = _load_records(session, planned.record_ids)
-        uvcis = _valid_certificates(session, [r[-2] for r in records if r[-2]])
+        uvcis = _valid_certificates(session, [r[_SUPERSEDES] for r in records if r[_SUPERSEDES]])
         audit_head = AuditChain(session).head()  # committed events only: the token signs this point of the log
         time_text = _time_text(session)
     if not records:
@@ -304,7 +306,7 @@ def _sign_batch(workspace: Any, token: TokenSession, planned: PlannedBatch, acto
     attest = mf.attestation_bytes_of
     for r in records:
         values = r[:_ATTESTED]
-        facility, decision = r[1], r[16]
+        facility, decision = r[_FACILITY], r[_DECISION]
         checked_at, check_status, stage, batch_id, supersedes_id, version = r[_ATTESTED:]
         if not _is_ready(check_status, decision, stage, batch_id) or (facility or signer) not in allowed:
             raise _changed_error()
