@@ -171,7 +171,7 @@ def _vaccination_form(text: str, dcc: dict[str, Any]) -> CertificateForm | None:
 
 def _rows(kind: str | None, dcc: dict[str, Any], form: CertificateForm | None) -> tuple[tuple[str, str, str, str], ...]:
     if kind == "v":
-        return tuple((key, vi, en, str(getattr(form, key))) for key, vi, en in FIELDS) if form else ()
+        return tuple((key, vi, en, form.shown(key)) for key, vi, en in FIELDS) if form else ()
     entry = _entry(dcc, kind) if kind else None
     if entry is None:
         return ()

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from desktop.dcc.valuesets import value_set
-from desktop.i18n import format_date
+from desktop.i18n import current_language, format_date
 
 # (key, Vietnamese label, English label) in the order of the form
 FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -95,6 +95,17 @@ class CertificateForm:
     def value_en(self, key: str) -> str:
         """The English form of a field's value, where the paper shows one under the Vietnamese."""
         return {"nationality": self.nationality_en, "vaccine_type": self.vaccine_type_en}.get(key, "")
+
+    def shown(self, key: str, language: str | None = None) -> str:
+        """A field's value as the screen shows it in ``language`` (default: the clerk's).
+
+        The paper is bilingual; a screen in English shows the English vaccine type and
+        nationality instead of the Vietnamese ones.
+        """
+        value = str(getattr(self, key))
+        if (language or current_language()) == "vi":
+            return value
+        return self.value_en(key) or value
 
 
 def _display(set_name: str, code: Any) -> str:

@@ -235,3 +235,23 @@ def test_impossible_date_is_explained_under_the_box(qtbot, page):
     page.search_edit.setText("31/02/2021")
     qtbot.waitUntil(lambda: "31/02/2021" in page.count_label.text(), timeout=5000)
     assert not page.shown  # no dialog while typing
+
+
+def test_english_window_shows_english_vaccine_type_and_nationality(qtbot, page):
+    from desktop.i18n import set_language
+    from desktop.views.pages.certificates import create_page
+
+    search(qtbot, page, "dang van duc", 1)
+    qtbot.waitUntil(lambda: page.field_labels["full_name"].text() == "Đặng Văn Đức", timeout=5000)
+    assert page.field_labels["vaccine_type"].text() == "Vắc xin mRNA phòng COVID-19"
+    assert page.field_labels["nationality"].text() == "Việt Nam"
+    set_language("en")
+    english = create_page(page.ctx)
+    qtbot.addWidget(english)
+    english.show()
+    qtbot.waitUntil(lambda: english.detail is not None, timeout=5000)
+    english.search_edit.setText("dang van duc")
+    qtbot.waitUntil(lambda: english.field_labels["full_name"].text() == "Đặng Văn Đức", timeout=5000)
+    assert english.field_labels["vaccine_type"].text() == "SARS-CoV-2 mRNA vaccine"
+    assert english.field_labels["nationality"].text() == "Viet Nam"
+    assert english.field_labels["vaccine_product"].text() == "Comirnaty"

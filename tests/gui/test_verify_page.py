@@ -102,3 +102,14 @@ def test_no_trust_list_says_so(qtbot, tmp_path):
     assert "No trust list" in widget.trust_label.text() or "Chưa có danh sách tin cậy" in widget.trust_label.text()
     empty.close()
 
+
+
+def test_english_window_shows_the_vaccine_type_in_english(qtbot, page, issuer):
+    from desktop.i18n import set_language
+
+    hc1, _uvci = make_hc1(issuer, "Nguyễn Thị Hồng Nhung", "1990-03-05")
+    verify(qtbot, page, hc1)
+    assert page.field_labels["vaccine_type"].text() == "Vắc xin mRNA phòng COVID-19"
+    set_language("en")
+    verify(qtbot, page, hc1)
+    assert page.field_labels["vaccine_type"].text() == "SARS-CoV-2 mRNA vaccine"

@@ -468,7 +468,7 @@ class CertificatesPage(QWidget):
         self.qr_label.setPixmap(QPixmap.fromImage(image).scaled(
             220, 220, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.FastTransformation))
         for key, label in self.field_labels.items():
-            label.setText(str(getattr(detail.form, key)))
+            label.setText(detail.form.shown(key))
             if isinstance(label, QLineEdit):
                 label.setCursorPosition(0)  # the code's beginning in view
                 label.setToolTip(label.text())
