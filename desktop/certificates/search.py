@@ -7,7 +7,9 @@ Strategy (measured in benchmarks/print.py over 100,000 certificates):
   middle and given names findable, which a prefix index could not.
 - ID number: a prefix range on the indexed ``id_number`` (the clerk often types the first digits).
 - UVCI: a prefix range on the unique index when the full "URN:UVCI:" form is typed, otherwise a
-  substring of the identifier (clerks read the tail off a printout).
+  substring of the identifier (clerks read the tail off a printout). A tail of six or more digits
+  reads as an ID number or a phone number too: such a query finds both, the UVCI side through the
+  trigram index only (``_uvci_tail_clause``), so the ID-number search never reads the table.
 - date (dd/mm/yyyy or yyyy-mm-dd): the vaccination date (indexed) or the day of issue.
 - phone (a Vietnamese mobile number, "0912 345 678" or "+84 912…"): the record's phone, compared in
   its compact form (digits only) with the 0…, 84… and bare forms, on an expression index.
@@ -39,6 +41,7 @@ from sqlalchemy import (
     select,
     table,
 )
+from sqlalchemy import text as sql_text
 from sqlalchemy.orm import Session
 
 from desktop.dcc.vaccines import all_vaccines, lookup_vaccine
@@ -57,6 +60,8 @@ _DATE_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PHONE = re.compile(r"^(?:\+?84|0)[235789]\d{8}$")
 _INSURANCE = re.compile(r"^[A-Z]{2}\d{13}$")
 _ID_NUMBER = re.compile(r"^(?:\d{3,}|[A-Z]\d{5,})$")
+UVCI_TAIL_DIGITS = 6  # the shortest run of digits also looked for in UVCIs (fewer would match too many)
+_UVCI_HEX = 32  # the opaque part of a Vietnamese UVCI: 32 hex characters
 _UVCI_HINT = re.compile(r"^(?:URN:|UVCI:|01:VN:|[0-9A-F]*\d[0-9A-F]*[A-F][0-9A-F]*$|[0-9A-F]*[A-F][0-9A-F]*\d[0-9A-F]*$)")
 
 
@@ -128,15 +133,41 @@ def _prefix_range(column: Any, prefix: str) -> ColumnElement[bool]:
     return and_(column >= prefix, column < prefix + "\U0010ffff")
 
 
-def _query_clause(query: ParsedQuery) -> ColumnElement[bool] | None:
+def uvci_tail(query: ParsedQuery) -> str | None:
+    """The digits of an ID-number or phone query that may also be the tail of a UVCI, else None."""
+    if query.kind not in ("id_number", "phone") or not query.value.isdigit():
+        return None
+    return query.value if UVCI_TAIL_DIGITS <= len(query.value) <= _UVCI_HEX else None
+
+
+def _uvci_tail_clause(tail: str, index: str) -> ColumnElement[bool]:
+    """UVCIs containing ``tail``, found through the trigram index ("fts": SQLite's FTS5 table; "trgm":
+    PostgreSQL's GIN index, which serves the LIKE itself)."""
+    like = Certificate.uvci.like(f"%{_like_escape(tail)}%", escape="\\")
+    if index != "fts":
+        return like
+    # pieces side by side rather than every overlapping one: digit trigrams are common in hex, so each
+    # piece costs a long list of candidates, and a few already leave almost none for the LIKE
+    starts = sorted({*range(0, len(tail) - _TRIGRAM + 1, _TRIGRAM), len(tail) - _TRIGRAM})
+    pieces = " AND ".join(f'"{tail[i:i + _TRIGRAM]}"' for i in starts)
+    candidates = select(_FTS.c.rowid).where(_FTS_MATCH.op("MATCH")(f"uvci : ({pieces})"))
+    return and_(Certificate.id.in_(candidates.scalar_subquery()), like)
+
+
+def _query_clause(query: ParsedQuery, tail_index: str | None = None) -> ColumnElement[bool] | None:
+    tail = uvci_tail(query) if tail_index else None
+    tail_clauses = [_uvci_tail_clause(tail, tail_index)] if tail and tail_index else []
     if query.kind == "phone":  # ten digits may also be the start of a 12-digit ID number being typed
-        return or_(_by_records(_phone_clause(query.value)), _prefix_range(Certificate.id_number, query.value))
+        return or_(_by_records(_phone_clause(query.value)), _prefix_range(Certificate.id_number, query.value),
+                   *tail_clauses)
     if query.kind == "insurance":
         return _by_records(_insurance_clause(query.value))
     if query.kind == "name":
         words = query.value.split(" ")
         return and_(*(Certificate.name_folded.like(f"%{_like_escape(w)}%", escape="\\") for w in words))
     if query.kind == "id_number":
+        if tail_clauses:
+            return or_(_prefix_range(Certificate.id_number, query.value), *tail_clauses)
         return _prefix_range(Certificate.id_number, query.value)
     if query.kind == "uvci":
         if query.value.startswith("URN:UVCI:"):
@@ -289,12 +320,13 @@ def _status_clause(status: str | None, now: datetime, walk: bool = False) -> Col
 
 
 def search_statement(text: str = "", status: str | None = None, now: datetime | None = None,
-                     filters: SearchFilters | None = None) -> Select[Any]:
+                     filters: SearchFilters | None = None, tail_index: str | None = None) -> Select[Any]:
     """The matching ids, in no particular order: without ORDER BY the database answers the text
     part from a small covering index (name, UVCI, ID number or date) instead of reading the wide
-    table rows; a state filter is then checked on the matches only, by primary key."""
+    table rows; a state filter is then checked on the matches only, by primary key. ``tail_index``
+    (``uvci_tail_index``) lets a query of digits find UVCI tails too."""
     now = now or datetime.now(UTC)
-    text_clause = _query_clause(parse_query(text))
+    text_clause = _query_clause(parse_query(text), tail_index)
     status_clause = _status_clause(status, now)
     extra = _filter_clauses(filters)
     if extra:
@@ -313,7 +345,7 @@ def search_ids(session: Session, text: str = "", status: str | None = None, limi
     """Ids of the matching certificates, newest first: all of them, or the newest ``limit``."""
     if limit is not None:
         return search_page(session, text, status, limit=limit, now=now, filters=filters).ids
-    statement = search_statement(text, status, now, filters)
+    statement = search_statement(text, status, now, filters, uvci_tail_index(session))
     compiled = statement.compile(dialect=session.bind.dialect) if session.bind is not None else None
     if compiled is not None and not compiled.params:
         # the whole list (100,000 ids): the driver's cursor directly, without a Result object per row
@@ -363,6 +395,24 @@ def _fts_query(query: ParsedQuery) -> str | None:
     return f"{field} : (" + " AND ".join('"' + piece.replace('"', '""') + '"' for piece in pieces) + ")"
 
 
+_TAIL_INDEX: dict[str, str | None] = {}  # database URL → its UVCI trigram index, asked once
+
+
+def uvci_tail_index(session: Session) -> str | None:
+    """How this database finds a UVCI tail without reading the table: "fts" (SQLite), "trgm"
+    (PostgreSQL with pg_trgm's index), or None (no such index: a query of digits is an ID only)."""
+    bind = session.bind
+    if bind is None:
+        return None
+    if bind.dialect.name == "sqlite":
+        return "fts"
+    key = bind.url.render_as_string(hide_password=True)
+    if key not in _TAIL_INDEX:
+        found = session.execute(sql_text("SELECT to_regclass('ix_certificate_uvci_trgm') IS NOT NULL")).scalar()
+        _TAIL_INDEX[key] = "trgm" if found else None
+    return _TAIL_INDEX[key]
+
+
 def _page(ids: list[int], limit: int) -> SearchPage:
     return SearchPage(ids[:limit], len(ids) > limit, None if len(ids) > limit else len(ids))
 
@@ -379,11 +429,12 @@ def search_page(session: Session, text: str = "", status: str | None = None, *, 
       index, sorted here, counted exactly;
     - otherwise (every certificate, a common state, words under three letters): the table in id order,
       newest first, each row checked, stopping after the page;
-    - ID number, date, phone, insurance number, full UVCI: all matches from their index, sorted.
+    - ID number, date, phone, insurance number, full UVCI: all matches from their index, sorted (six or
+      more digits: with the UVCIs whose tail they are, from the trigram index).
     """
     now = now or datetime.now(UTC)
     parsed = parse_query(text)
-    text_clause = _query_clause(parsed)
+    text_clause = _query_clause(parsed, uvci_tail_index(session))
     extra = _filter_clauses(filters)
     if records_where is not None:
         extra.append(_by_records(records_where))

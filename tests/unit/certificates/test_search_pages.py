@@ -7,7 +7,7 @@ import itertools
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy import delete, text
+from sqlalchemy import delete, select, text
 
 import desktop.certificates.search as search_module
 from desktop.certificates.search import SearchFilters, find_page, search_ids, search_page
@@ -21,7 +21,7 @@ FAMILY = ["Nguyễn", "Trần", "Đặng", "Ngô", "Lê"]
 MIDDLE = ["Thị", "Bảo", "Văn"]
 GIVEN = ["Nhung", "Yến", "Hưng", "An", "Đức"]
 QUERIES = ["", "nhung", "dang thi yen", "Ngô Bảo Hưng", "an", "th an", "hung ngo", "ng", "zzz", "yến đặng",
-           "01/09/2021", "0791", "%", "\"nhung"]
+           "01/09/2021", "0791", "%", "\"nhung", "000042", "079100000007", "00042"]
 STATES = [None, "valid", "new", "expiring", "expired", "revoked", "superseded"]
 
 
@@ -101,6 +101,31 @@ def test_the_trigram_index_follows_changes_of_names(workspace, crowd, issuer):
     assert find_page(workspace, "thua khai").ids == []
 
 
+def _digit_tails(session, issuer):
+    """Certificates whose UVCI ends in digits: one like another's ID number, one like a phone number."""
+    hc1 = make_hc1(issuer, "X", "1980-01-01")[0]
+    like_id = add_certificate(session, issuer, "Lý Thu", "1980-01-01", id_number="001001001001",
+                              hc1=(hc1, "URN:UVCI:01:VN:AAAABBBBCCCCDDDDEEEE079100000007"))
+    like_phone = add_certificate(session, issuer, "Lý Hà", "1980-01-01", id_number="001001001002",
+                                 hc1=(hc1, "URN:UVCI:01:VN:AAAABBBBCCCCDDDDEEEEFF0912345678"))
+    return like_id.id, like_phone.id
+
+
+def test_a_uvci_tail_of_digits_is_found_beside_id_numbers(workspace, crowd, issuer):
+    with workspace.db.session() as session:
+        like_id, like_phone = _digit_tails(session, issuer)
+        by_id = session.execute(select(Certificate.id).where(Certificate.id_number == "079100000007")).scalar_one()
+        tail = search_ids(session, "000042")
+        assert len(tail) == 1 and session.get(Certificate, tail[0]).uvci.endswith("ABCDEF000042")
+        assert search_ids(session, "079100000007") == sorted([like_id, by_id], reverse=True)
+        assert pages(session, "079100000007", None, 1) == [like_id, by_id]
+        assert pages(session, "079100000007", "valid", 1, now=crowd) == [like_id, by_id]
+        assert search_ids(session, "0912 345 678") == [like_phone]  # read as a phone number, found as a tail
+        assert search_ids(session, "0079") == []  # under six digits: an ID-number prefix only
+        typed = search_ids(session, "07910000000")  # an ID number being typed: still every ID by prefix
+        assert len(typed) == 11 and typed[0] == like_id and by_id in typed
+
+
 @pytest.mark.integration
 @POSTGRES[0]
 @POSTGRES[1]
@@ -115,5 +140,10 @@ def test_postgresql_pages_and_trigram_indexes(tmp_path, issuer, pg_url):
             assert {"ix_certificate_name_trgm", "ix_certificate_uvci_trgm", "ix_certificate_valid_expiry"} <= indexes
             for text_, status in itertools.product(QUERIES, [None, "new", "expiring", "revoked"]):
                 assert pages(session, text_, status, 4, now=now) == search_ids(session, text_, status, now=now)
+            like_id, like_phone = _digit_tails(session, issuer)
+            assert len(search_ids(session, "000042")) == 1
+            assert pages(session, "079100000007", None, 1)[0] == like_id
+            assert len(search_ids(session, "079100000007")) == 2
+            assert search_ids(session, "0912345678") == [like_phone]
     finally:
         workspace.close()
