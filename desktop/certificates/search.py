@@ -42,6 +42,7 @@ from sqlalchemy import (
     table,
 )
 from sqlalchemy import text as sql_text
+from sqlalchemy.engine import Engine
 from sqlalchemy.orm import Session
 
 from desktop.dcc.vaccines import all_vaccines, lookup_vaccine
@@ -406,7 +407,8 @@ def uvci_tail_index(session: Session) -> str | None:
         return None
     if bind.dialect.name == "sqlite":
         return "fts"
-    key = bind.url.render_as_string(hide_password=True)
+    engine = bind if isinstance(bind, Engine) else bind.engine
+    key = engine.url.render_as_string(hide_password=True)
     if key not in _TAIL_INDEX:
         found = session.execute(sql_text("SELECT to_regclass('ix_certificate_uvci_trgm') IS NOT NULL")).scalar()
         _TAIL_INDEX[key] = "trgm" if found else None
