@@ -67,6 +67,7 @@ class CentralService:
         self.db = CentralDatabase(self.data.database_url(self.config, database_url))
         self.countersigner = self._open_countersigner(signer, workers, passphrase)
         dscs.publish(self.db, self.dsc)
+        self._published = dscs.PublishedEntries(self.dsc)
         self._lock = threading.Lock()
 
     def _required(self, name: str) -> bytes:
@@ -352,9 +353,9 @@ class CentralService:
     def trust_list(self) -> dict[str, Any]:
         """desktop.dcc.trustlist format: the DSC with its kid, and revoked UVCIs (hashed)."""
         trust = TrustList(issued_at=datetime.now(UTC))
-        for dsc in dscs.published(self.db, self.dsc):
-            trust.add_certificate(dsc, country="VN")
         with self.db.session() as session:
+            for entry in self._published.entries(session):
+                trust.add_trusted(entry)
             for row in session.scalars(select(Revocation).order_by(Revocation.revoked_at)):
                 trust.revoke(row.uvci, row.reason, row.revoked_at)
         return json.loads(trust.to_json())
