@@ -48,6 +48,8 @@ def run_window(argv: list[str]) -> int:
     if args.lang:
         workspace.settings.set("language", args.lang)
     set_language(workspace.settings.get("language"))
+    if not update_workspace(workspace):
+        return 1
     actor, role = _sign_in(workspace)
     if actor is None:
         return 0
@@ -62,6 +64,42 @@ def run_window(argv: list[str]) -> int:
     wait_idle()
     workspace.close()
     return code
+
+
+def update_workspace(workspace: Workspace) -> bool:
+    """Bring an existing workspace's database up to this version (minutes on a large one) on the
+    database worker, behind a message that says so; False when it could not be opened (error shown)."""
+    if not workspace.needs_update():
+        return True
+    from PySide6.QtCore import QEventLoop
+    from PySide6.QtWidgets import QProgressDialog
+
+    from desktop.views.errors import present_error
+    from desktop.views.operations import DbOp
+    from desktop.workspace import UPDATING
+
+    dialog = QProgressDialog(str(UPDATING), "", 0, 0)  # no range: a busy bar, the time is not known
+    dialog.setCancelButton(None)  # a migration is not stopped half-way
+    dialog.setWindowTitle("VaxDesk")
+    dialog.setMinimumDuration(0)
+    dialog.setAutoClose(False)
+    dialog.setWindowFlag(Qt.WindowType.WindowCloseButtonHint, False)
+    loop, failed = QEventLoop(), []
+
+    def migrate(_progress) -> None:
+        workspace.db  # noqa: B018 - the first use of the database migrates it
+
+    (DbOp(dialog, migrate)
+     .success(lambda _none: loop.quit())
+     .failure(lambda error: (failed.append(error), loop.quit()))
+     .run_in_background())
+    dialog.show()
+    loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    if failed:
+        present_error(None, failed[0])
+    return not failed
 
 
 def _follow_lock_screen(ctx: AppContext) -> None:
