@@ -6,8 +6,8 @@ synced (a 5,000-record signing batch waited 0.15 s of its 0.5 s there). The work
 turn it off (``PRAGMA wal_autocheckpoint=0``) and a ``Checkpointer`` owned by the ``Database`` does the
 same work on its own sqlite3 connection, on its own thread (sqlite3 releases the GIL while it copies):
 
-- after a commit of this process, when the log has grown past ``PASSIVE_BYTES`` since the last
-  checkpoint: ``PRAGMA wal_checkpoint(PASSIVE)``, which never waits for a reader or a writer;
+- after a commit of this process, when the log file is past ``PASSIVE_BYTES``:
+  ``PRAGMA wal_checkpoint(PASSIVE)``, which never waits for a reader or a writer;
 - when the log file is past ``TRUNCATE_BYTES`` and everything in it is already copied:
   ``wal_checkpoint(TRUNCATE)`` with a short busy timeout (longer past twice that), which empties the
   file: without it, commits back to back would keep the log growing, as each PASSIVE checkpoint ends
@@ -93,7 +93,6 @@ class Checkpointer:
         self._pending = False
         self._closing = False
         self._pid = os.getpid()
-        self._size_after_last = 0
 
     # --- on the engine's side: cheap, never waits for a checkpoint ----------------------------------------
 
@@ -174,9 +173,8 @@ class Checkpointer:
         return run
 
     def _step(self, connection: sqlite3.Connection) -> None:
-        size = self._wal_bytes()
-        if size < self.passive_bytes or size == self._size_after_last:
-            return  # a small log, or one already copied and since reused within its file
+        if self._wal_bytes() < self.passive_bytes:
+            return  # a small log (a log already copied costs a PASSIVE checkpoint nothing but a look)
         run = self._checkpoint(connection, "PASSIVE")
         complete = not run.busy and run.copied_frames == run.log_frames
         size = self._wal_bytes()
@@ -185,13 +183,11 @@ class Checkpointer:
             # by itself; TRUNCATE holds the write lock for the short rest of the copy and empties the file
             self._checkpoint(connection, "TRUNCATE",
                              TRUNCATE_BUSY_MS if size < 2 * self.truncate_bytes else INSIST_BUSY_MS)
-        self._size_after_last = self._wal_bytes()
 
     def _finish(self, connection: sqlite3.Connection) -> None:
         run = self._checkpoint(connection, "TRUNCATE", CLOSE_BUSY_MS)
         if run.busy:  # another process is writing or reading: copy what can be copied
             self._checkpoint(connection, "PASSIVE")
-        self._size_after_last = self._wal_bytes()
 
     def _next(self) -> bool:
         """Wait for a commit's notice; False when closing or idle for ``idle_seconds`` (the thread ends)."""
