@@ -117,10 +117,14 @@ class Checkpointer:
         with self._cond:
             self._pending = True
             if self._thread is None:
+                thread = threading.Thread(target=self._run, name="vaxdesk-wal-checkpoint", daemon=True)
+                try:
+                    thread.start()
+                except RuntimeError:  # the interpreter is shutting down: SQLite checkpoints at its close
+                    return
                 self._closing = False
-                self._thread = threading.Thread(target=self._run, name="vaxdesk-wal-checkpoint", daemon=True)
-                self._threads = [t for t in self._threads if t.is_alive()] + [self._thread]
-                self._thread.start()
+                self._thread = thread
+                self._threads = [t for t in self._threads if t.is_alive()] + [thread]
                 _OPEN.add(self)
             self._cond.notify()
 
@@ -218,6 +222,9 @@ class Checkpointer:
         finally:
             if connection is not None:
                 connection.close()
+            with self._cond:
+                if self._thread is threading.current_thread():
+                    self._thread = None  # ended by an unexpected error: the next commit starts another
 
 
 def sqlite_file(engine: Engine) -> Path | None:
