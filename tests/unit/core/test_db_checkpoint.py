@@ -1,5 +1,6 @@
-"""WAL checkpoints off the committing path: the log stays bounded, the thread ends with the database, other
-processes read consistent data while checkpoints run, and no file is held after close."""
+"""WAL checkpoints off the committing path: the log stays bounded, the thread ends with the database, another
+process reads consistent data (and writes, with its own checkpointer) while checkpoints run, and no file is held
+after close."""
 
 from __future__ import annotations
 
@@ -140,7 +141,7 @@ _READER = textwrap.dedent("""
 
     database = Database("sqlite:///" + sys.argv[1])  # the workspace's own connections and pragmas
     stop, ready = sys.argv[2], sys.argv[3]
-    checks, bad, seqs = 0, [], set()
+    checks, bad, seqs, writes = 0, [], set(), 0
     raw = database.engine.raw_connection()
     while not os.path.exists(stop):
         cursor = raw.cursor()
@@ -160,13 +161,21 @@ _READER = textwrap.dedent("""
         seqs.add(seq)
         if checks == 1:
             open(ready, "w").close()
+        if checks % 20 == 0:  # this process writes too, so its own checkpointer runs beside the other's
+            with database.engine.begin() as conn:
+                conn.exec_driver_sql("UPDATE ledger SET amount = amount - 1 WHERE id = 0")
+                conn.exec_driver_sql("UPDATE ledger SET amount = amount + 1 WHERE id = 9")
+                conn.exec_driver_sql("INSERT INTO filler (body) VALUES (?)", (os.urandom(200_000),))
+                conn.exec_driver_sql("UPDATE meta SET seq = seq + 1 WHERE id = 1")
+            writes += 1
     raw.close()
+    runs = len(database.checkpointer.runs)
     database.dispose()
-    print(json.dumps({"checks": checks, "bad": bad[:5], "states": len(seqs)}))
+    print(json.dumps({"checks": checks, "bad": bad[:5], "states": len(seqs), "writes": writes, "runs": runs}))
 """)
 
 
-def test_a_second_process_reads_consistent_data_while_checkpoints_run(tmp_path):
+def test_a_second_process_reads_consistent_data_while_both_checkpoint(tmp_path):
     path = tmp_path / "w.sqlite3"
     database = _database(path)
     stop, ready = tmp_path / "stop", tmp_path / "ready"
@@ -187,13 +196,13 @@ def test_a_second_process_reads_consistent_data_while_checkpoints_run(tmp_path):
         out, err = reader.communicate(timeout=60)
     assert reader.returncode == 0, err
     report = json.loads(out)
-    assert report["bad"] == [] and report["checks"] > 50 and report["states"] > 10, report
+    assert report["bad"] == [] and report["checks"] > 50 and report["states"] > 10 and report["writes"] > 0 and report["runs"] > 0, report
     runs = database.checkpointer.runs
     assert sum(r.copied_frames for r in runs if r.mode == "PASSIVE") > 0
     database.dispose()
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
-        assert conn.execute(text("SELECT count(*) FROM filler")).scalar() == 500
+        assert conn.execute(text("SELECT count(*) FROM filler")).scalar() == 500 + report["writes"]
         assert conn.execute(text("SELECT sum(amount) FROM ledger")).scalar() == 1000
     database.dispose()
 
