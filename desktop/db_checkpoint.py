@@ -48,9 +48,9 @@ KEPT_BYTES = 2 * 1024 * 1024  # journal_size_limit: what a restarted log keeps o
 TRUNCATE_BYTES = 16 * 1024 * 1024  # past this, the file itself is emptied once all of it is copied
 TRUNCATE_BUSY_MS = 50  # how long a TRUNCATE checkpoint waits for a writer or reader before giving up...
 INSIST_BUSY_MS = 1000  # ...and past twice TRUNCATE_BYTES (commits back to back leave it no other moment)
-CLOSE_BUSY_MS = 200
+CLOSE_BUSY_MS = 200  # the same at close and when idle (then a PASSIVE one copies what it can)
 IDLE_SECONDS = 5.0  # a thread without a commit for this long checkpoints and ends
-_COMMITTED = "vaxdesk_wal_committed"  # a pool entry's info key: this connection committed since checkout
+_COMMITTED = "vaxdesk_wal_committed"  # a pool entry's info key: a commit since the connection was handed out
 
 
 @dataclass(frozen=True)
