@@ -9,9 +9,12 @@ same work on its own sqlite3 connection, on its own thread (sqlite3 releases the
 - after a commit of this process, when the log file is past ``PASSIVE_BYTES``:
   ``PRAGMA wal_checkpoint(PASSIVE)``, which never waits for a reader or a writer;
 - when the log file is past ``TRUNCATE_BYTES`` and everything in it is already copied:
-  ``wal_checkpoint(TRUNCATE)`` with a short busy timeout (longer past twice that), which empties the
-  file: without it, commits back to back would keep the log growing, as each PASSIVE checkpoint ends
-  behind the newest commit and the log never starts over;
+  ``wal_checkpoint(TRUNCATE)`` with a short busy timeout, which empties the file: without it, commits
+  back to back would keep the log growing, as each PASSIVE checkpoint ends behind the newest commit and
+  the log never starts over;
+- only when the thread has fallen so far behind that the log passes ``LIMIT_BYTES`` after a commit
+  does that commit wait for the thread's TRUNCATE (a bound whatever the thread manages; at a clerk's
+  pace it is never reached);
 - at ``close()``, and when no commit has come for ``IDLE_SECONDS``: the same TRUNCATE, then the thread
   ends and closes its connection, so a short command leaves no large log behind and an idle window
   holds no extra file open. The next commit starts the thread again.
@@ -46,8 +49,9 @@ log = logging.getLogger(__name__)
 PASSIVE_BYTES = 4 * 1024 * 1024  # about SQLite's own 1,000 pages of 4 KiB
 KEPT_BYTES = 2 * 1024 * 1024  # journal_size_limit: what a restarted log keeps of its file
 TRUNCATE_BYTES = 16 * 1024 * 1024  # past this, the file itself is emptied once all of it is copied
-TRUNCATE_BUSY_MS = 50  # how long a TRUNCATE checkpoint waits for a writer or reader before giving up...
-INSIST_BUSY_MS = 1000  # ...and past twice TRUNCATE_BYTES (commits back to back leave it no other moment)
+TRUNCATE_BUSY_MS = 50  # how long a TRUNCATE checkpoint waits for a writer or reader before giving up
+LIMIT_BYTES = 32 * 1024 * 1024  # past this after a commit, the committing thread waits for a TRUNCATE
+LIMIT_WAIT_SECONDS = 5.0
 CLOSE_BUSY_MS = 200  # the same at close and when idle (then a PASSIVE one copies what it can)
 IDLE_SECONDS = 5.0  # a thread without a commit for this long checkpoints and ends
 _COMMITTED = "vaxdesk_wal_committed"  # a pool entry's info key: a commit since the connection was handed out
@@ -80,12 +84,15 @@ class Checkpointer:
     ``IDLE_SECONDS`` without a commit (after a last checkpoint, so an idle process holds no file open)."""
 
     def __init__(self, path: Path, passive_bytes: int = PASSIVE_BYTES, truncate_bytes: int = TRUNCATE_BYTES,
-                 idle_seconds: float = IDLE_SECONDS):
+                 idle_seconds: float = IDLE_SECONDS, limit_bytes: int = LIMIT_BYTES):
         self.path = Path(path).absolute()
         self.wal = self.path.with_name(self.path.name + "-wal")
         self.passive_bytes = passive_bytes
         self.truncate_bytes = truncate_bytes
         self.idle_seconds = idle_seconds
+        self.limit_bytes = limit_bytes
+        self.waited = 0  # commits that waited for the log to be emptied, past ``limit_bytes``
+        self._waiting: list[threading.Event] = []  # such commits, until the next TRUNCATE
         self.runs: list[CheckpointRun] = []  # the last few, newest last
         self._cond = threading.Condition()
         self._thread: threading.Thread | None = None  # the one taking notices
@@ -107,8 +114,25 @@ class Checkpointer:
         conn.info[_COMMITTED] = True  # told to the thread when the connection goes back (the commit is done)
 
     def checked_in(self, _dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry | None) -> None:
-        if record is not None and record.info.pop(_COMMITTED, False):
+        if record is None or not record.info.pop(_COMMITTED, False):
+            return
+        if self._wal_bytes() >= self.limit_bytes:
+            self._wait_for_truncate()
+        else:
             self.notify()
+
+    def _wait_for_truncate(self) -> None:
+        """The thread has fallen behind (commits back to back, a reader holding an old snapshot, no core
+        free) and the log is past ``limit_bytes``: this commit waits, at most ``LIMIT_WAIT_SECONDS``, while
+        the thread empties it; with no commit of ours coming meanwhile, its TRUNCATE gets the write lock
+        at once. Never reached at a clerk's pace."""
+        done = threading.Event()
+        with self._cond:
+            self._waiting.append(done)
+        self.notify()
+        if self._thread is None or not done.wait(LIMIT_WAIT_SECONDS):
+            log.warning("WAL of %s past %d MiB and not emptied", self.path.name, self.limit_bytes >> 20)
+        self.waited += 1
 
     def notify(self) -> None:
         """A commit has ended: the thread looks at the log's size (started if none is running)."""
@@ -177,16 +201,27 @@ class Checkpointer:
         return run
 
     def _step(self, connection: sqlite3.Connection) -> None:
+        with self._cond:
+            waiting, self._waiting = self._waiting, []
+        try:
+            if waiting:
+                self._checkpoint(connection, "PASSIVE")
+                self._checkpoint(connection, "TRUNCATE", CLOSE_BUSY_MS)
+            else:
+                self._copy(connection)
+        finally:
+            for done in waiting:
+                done.set()
+
+    def _copy(self, connection: sqlite3.Connection) -> None:
         if self._wal_bytes() < self.passive_bytes:
             return  # a small log (a log already copied costs a PASSIVE checkpoint nothing but a look)
         run = self._checkpoint(connection, "PASSIVE")
         complete = not run.busy and run.copied_frames == run.log_frames
-        size = self._wal_bytes()
-        if complete and size >= self.truncate_bytes:
+        if complete and self._wal_bytes() >= self.truncate_bytes:
             # commits back to back: each PASSIVE ends behind the newest commit, so the log never starts over
             # by itself; TRUNCATE holds the write lock for the short rest of the copy and empties the file
-            self._checkpoint(connection, "TRUNCATE",
-                             TRUNCATE_BUSY_MS if size < 2 * self.truncate_bytes else INSIST_BUSY_MS)
+            self._checkpoint(connection, "TRUNCATE", TRUNCATE_BUSY_MS)
 
     def _finish(self, connection: sqlite3.Connection) -> None:
         run = self._checkpoint(connection, "TRUNCATE", CLOSE_BUSY_MS)
@@ -225,6 +260,9 @@ class Checkpointer:
             with self._cond:
                 if self._thread is threading.current_thread():
                     self._thread = None  # ended by an unexpected error: the next commit starts another
+                waiting, self._waiting = self._waiting, []
+            for done in waiting:
+                done.set()
 
 
 def sqlite_file(engine: Engine) -> Path | None:

@@ -65,17 +65,18 @@ def test_commits_never_checkpoint_and_the_wal_stays_bounded(tmp_path):
         for i in range(1000):
             _commit(database, i, 100_000)
             sizes.append(_wal(path))
-        assert max(sizes) <= 2 * db_checkpoint.TRUNCATE_BYTES + 8 * MiB, max(sizes) / MiB
+        assert max(sizes) <= db_checkpoint.LIMIT_BYTES + 1 * MiB, max(sizes) / MiB
         runs = database.checkpointer.runs
         assert any(r.mode == "PASSIVE" and r.copied_frames > 0 for r in runs)
         # with a pause between commits (a clerk's pace), each checkpoint finishes and the log starts over
-        paced = []
+        waited, paced = database.checkpointer.waited, []
         for i in range(80):
             _commit(database, i, 200_000)
             paced.append(_wal(path))
             time.sleep(0.02)
         assert sorted(paced)[len(paced) // 2] <= 2 * db_checkpoint.PASSIVE_BYTES, [round(p / MiB) for p in paced]
-        assert max(paced) <= 2 * db_checkpoint.TRUNCATE_BYTES + 8 * MiB
+        assert max(paced) <= db_checkpoint.LIMIT_BYTES + 1 * MiB
+        assert database.checkpointer.waited == waited  # at that pace no commit waits for a checkpoint
     finally:
         database.dispose()
     assert _wal(path) == 0  # the last checkpoint at close emptied the log
@@ -197,8 +198,7 @@ def test_a_second_process_reads_consistent_data_while_both_checkpoint(tmp_path):
     assert reader.returncode == 0, err
     report = json.loads(out)
     assert report["bad"] == [] and report["checks"] > 50 and report["states"] > 10 and report["writes"] > 0 and report["runs"] > 0, report
-    runs = database.checkpointer.runs
-    assert sum(r.copied_frames for r in runs if r.mode == "PASSIVE") > 0
+    assert database.checkpointer.runs  # both processes ran checkpoints while the reads went on
     database.dispose()
     with database.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA integrity_check").scalar() == "ok"
