@@ -12,8 +12,8 @@ same work on its own sqlite3 connection, on its own thread (sqlite3 releases the
   ``wal_checkpoint(TRUNCATE)`` with a short busy timeout, which empties the file: without it, commits
   back to back would keep the log growing, as each PASSIVE checkpoint ends behind the newest commit and
   the log never starts over;
-- only when the thread has fallen so far behind that the log passes ``LIMIT_BYTES`` after a commit
-  does that commit wait for the thread's TRUNCATE (a bound whatever the thread manages; at a clerk's
+- only when the thread has fallen so far behind that commits take the log past ``LIMIT_BYTES`` does
+  such a commit wait for the thread's TRUNCATE (a bound whatever the thread manages; at a clerk's
   pace it is never reached);
 - at ``close()``, and when no commit has come for ``IDLE_SECONDS``: the same TRUNCATE, then the thread
   ends and closes its connection, so a short command leaves no large log behind and an idle window
@@ -100,6 +100,7 @@ class Checkpointer:
         self._pending = False
         self._closing = False
         self._pid = os.getpid()
+        self._size_at_last_commit = 0
 
     # --- on the engine's side: cheap, never waits for a checkpoint ----------------------------------------
 
@@ -114,16 +115,21 @@ class Checkpointer:
         conn.info[_COMMITTED] = True  # told to the thread when the connection goes back (the commit is done)
 
     def checked_in(self, _dbapi_connection: DBAPIConnection, record: ConnectionPoolEntry | None) -> None:
-        if record is None or not record.info.pop(_COMMITTED, False):
+        if record is None or not record.info.pop(_COMMITTED, False) or os.getpid() != self._pid:
             return
-        if self._wal_bytes() >= self.limit_bytes:
+        size = self._wal_bytes()
+        # behind: past the limit, and already past the TRUNCATE mark at the commit before (one large
+        # transaction, an import, is the thread's to copy afterwards: its commit does not wait)
+        behind = size >= self.limit_bytes and self._size_at_last_commit >= self.truncate_bytes
+        self._size_at_last_commit = size
+        if behind:
             self._wait_for_truncate()
         else:
             self.notify()
 
     def _wait_for_truncate(self) -> None:
         """The thread has fallen behind (commits back to back, a reader holding an old snapshot, no core
-        free) and the log is past ``limit_bytes``: this commit waits, at most ``LIMIT_WAIT_SECONDS``, while
+        free) and the log has grown past ``limit_bytes``: this commit waits, at most ``LIMIT_WAIT_SECONDS``, while
         the thread empties it; with no commit of ours coming meanwhile, its TRUNCATE gets the write lock
         at once. Never reached at a clerk's pace."""
         done = threading.Event()

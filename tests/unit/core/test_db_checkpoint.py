@@ -83,6 +83,24 @@ def test_commits_never_checkpoint_and_the_wal_stays_bounded(tmp_path):
     assert not database.checkpointer.running
 
 
+def test_one_large_transaction_does_not_wait_and_is_copied_after(tmp_path):
+    path = tmp_path / "w.sqlite3"
+    database = _database(path)
+    try:
+        with database.engine.begin() as conn:  # an import's single transaction, past every mark
+            for _ in range(400):
+                conn.exec_driver_sql("INSERT INTO filler (body) VALUES (?)", (os.urandom(100_000),))
+        assert _wal(path) > db_checkpoint.LIMIT_BYTES
+        assert database.checkpointer.waited == 0
+        deadline = time.monotonic() + 30
+        while len(database.checkpointer.runs) < 2 and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert [r.mode for r in database.checkpointer.runs][:2] == ["PASSIVE", "TRUNCATE"]  # past 16 MiB
+        assert _wal(path) == 0
+    finally:
+        database.dispose()
+
+
 def test_the_thread_ends_at_close_and_no_database_file_stays_open(workspace):
     from desktop.models import AuditEvent
 
