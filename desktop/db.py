@@ -20,6 +20,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
+from desktop import db_checkpoint
 from desktop.errors import UserError
 from desktop.i18n import tr
 
@@ -76,6 +77,10 @@ class Database:
             event.listen(self.engine, "before_cursor_execute", self._note_write)
         # ``info`` reaches every session (``Session.info``), e.g. where the audit log's key is kept
         self._sessions = sessionmaker(self.engine, expire_on_commit=False, info=dict(info or {}))
+        # --- WAL checkpoints (SQLite file only): off the committing path, on the checkpointer's thread;
+        # its connections run with wal_autocheckpoint=0 (desktop/db_checkpoint.py) ---
+        self.checkpointer = db_checkpoint.attach(self.engine)
+        # --- end of WAL checkpoints ---
 
     def _note_backend(self, dbapi_connection: DBAPIConnection, _record: ConnectionPoolEntry) -> None:
         cursor = dbapi_connection.cursor()
@@ -148,3 +153,6 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+        # --- WAL checkpoints: the last one (TRUNCATE), then the thread and its connection end ---
+        if self.checkpointer is not None:
+            self.checkpointer.close()

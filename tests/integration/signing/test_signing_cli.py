@@ -126,3 +126,71 @@ def test_kill_9_during_signing_leaves_whole_batches_only(ws, kill_after):
     assert sum(b["records"] for b in retry.json["batches"]) == 4000 - signed
     assert all(b["token_operations"] == 1 for b in retry.json["batches"])
     assert _consistency(ws.path) == (10, 4000)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("delay", [0.0, 0.03, 0.1])
+def test_kill_9_while_the_checkpointer_copies_a_signed_batch_loses_nothing(ws, delay):
+    """Killed just after batch 2's commit, while the checkpoint thread copies it into the database file."""
+    import sqlite3
+
+    from desktop.audit import verify_chain
+
+    ws.settings.set("batch_size", 2000)
+    ws.settings.save()
+    add_records(ws, 8000)
+    ws.close()
+    env = signed_in_env(ws.path)
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--workspace", str(ws.path), "sign", "--pin-stdin"],
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=env, cwd=ROOT)
+    proc.stdin.write(PIN + "\n")
+    proc.stdin.close()
+    for line in proc.stderr:
+        if "4000/8000" in line:  # printed once batch 2 is committed
+            break
+    time.sleep(delay)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    proc.stderr.close()
+    assert proc.returncode == -signal.SIGKILL
+    database = ws.path / "workspace.sqlite3"
+    assert (ws.path / "workspace.sqlite3-wal").stat().st_size > 0  # the log the killed process left
+    batches, signed = _consistency(ws.path)
+    assert batches >= 2 and signed == batches * 2000  # every committed batch is there, whole
+    connection = sqlite3.connect(database)
+    try:
+        assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    finally:
+        connection.close()
+    reopened = Workspace.open(ws.path)
+    try:
+        with reopened.db.session() as s:
+            assert verify_chain(s).ok
+    finally:
+        reopened.close()
+    retry = run_cli("--json", "sign", "--pin-stdin", workspace=ws.path, stdin=PIN + "\n", process=True)
+    assert retry.code == 0, retry.stderr
+    assert sum(b["records"] for b in retry.json["batches"]) == 8000 - signed
+    assert _consistency(ws.path) == (4, 8000)
+
+
+@pytest.mark.slow
+def test_the_command_line_leaves_no_large_log_while_another_program_has_the_database_open(ws):
+    """SQLite removes the log only when the last connection closes; with the window open, the command's own
+    checkpoint at close empties it."""
+    import sqlite3
+
+    add_records(ws, 5000)
+    ws.close()
+    window = sqlite3.connect(ws.path / "workspace.sqlite3")  # stands for the window: keeps the log from going
+    try:
+        assert window.execute("SELECT count(*) FROM vaccination_record").fetchone()[0] == 5000
+        result = run_cli("--json", "sign", "--pin-stdin", workspace=ws.path, stdin=PIN + "\n", process=True)
+        assert result.code == 0, result.stderr
+        assert result.json["batches"][0]["records"] == 5000
+        wal = ws.path / "workspace.sqlite3-wal"
+        assert wal.exists() and wal.stat().st_size == 0
+        assert window.execute("SELECT count(*) FROM signed_record").fetchone()[0] == 5000
+    finally:
+        window.close()
