@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
+from sqlalchemy import FromClause
 from sqlalchemy.orm import Mapped
 
 from desktop.models.base import Base
@@ -13,7 +15,7 @@ ROLES = ("clerk", "signer", "administrator", "automation")
 
 
 class User(Base):
-    __table__ = user_account
+    __table__: ClassVar[FromClause] = user_account  # typed as declarative's own, so casts elsewhere still hold
 
     id: Mapped[int]
     username: Mapped[str]

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
+from sqlalchemy import FromClause
 from sqlalchemy.orm import Mapped
 
 from desktop.models.base import Base
@@ -12,7 +13,7 @@ from desktop.models.tables.audit import audit_event
 
 
 class AuditEvent(Base):
-    __table__ = audit_event
+    __table__: ClassVar[FromClause] = audit_event  # typed as declarative's own, so casts elsewhere still hold
 
     id: Mapped[int]
     at: Mapped[datetime]

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import ForeignKey, String, Text
+from sqlalchemy import ForeignKey, FromClause, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 import desktop.models.signing  # noqa: F401 - the tables of this module's foreign keys
@@ -62,7 +62,7 @@ class ImportIssue(Base):
 class VaccinationRecord(Base):
     """One dose given to one person, from a list row, on its way to a certificate."""
 
-    __table__ = vaccination_record
+    __table__: ClassVar[FromClause] = vaccination_record  # typed as declarative's own, so casts elsewhere still hold
 
     id: Mapped[int]
     list_id: Mapped[int | None]
