@@ -13,6 +13,8 @@
 - ``indexes_set_aside``: a large load into a small table drops the table's secondary indexes and
   builds them again at the end (one sort each instead of a random B-tree insert per row and index).
 - ``gc_paused``: no cyclic garbage collection while 100,000 short-lived objects come and go.
+
+Each helper takes the unit of work it runs in: an ORM session or a Core connection (``Database.connect``).
 """
 
 from __future__ import annotations
