@@ -10,6 +10,9 @@
 - Personal values of vaccination records (names, dates of birth, ID numbers, phones, registry
   answers) are never stored in clear: a keyed hash (HMAC-SHA256, key in the workspace folder)
   stands in their place, so a purge of personal data never needs to rewrite an event.
+
+The chain works on an ORM session or on a Core connection (``Database.connect``) alike: it reads and
+writes the Core table ``audit_event``, so signing in and its single events never load the ORM.
 """
 
 from __future__ import annotations
@@ -23,13 +26,24 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, Literal, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from sqlalchemy import insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
 
-from desktop.db_bulk import db_value, fast_insert, fast_insert_supported, write_lock
-from desktop.models import AuditEvent, utcnow
+from desktop.db_bulk import (
+    connection_of,
+    db_value,
+    dialect_of,
+    fast_insert,
+    fast_insert_supported,
+    write_lock,
+)
+from desktop.models.tables.audit import audit_event
+from desktop.models.tables.base import utcnow
+
+if TYPE_CHECKING:
+    from desktop.db_bulk import Db
 
 GENESIS = "0" * 64
 SYSTEM = "system"
@@ -40,13 +54,15 @@ PERSONAL_FIELDS = frozenset({"full_name", "name_folded", "date_of_birth", "id_nu
 PROTECTED_PREFIX = "hmac:"
 KEY_FILE = "audit.key"
 GUARD_TRIGGERS = ("audit_event_no_update", "audit_event_no_delete")  # migration 0008
-KEY_INFO = "audit_key_path"  # Session.info entry naming the key file (set by the workspace)
+KEY_INFO = "audit_key_path"  # Session.info / Connection.info entry naming the key file (set by the workspace)
+E = audit_event.c
 
 Items = list[tuple[str | int, dict[str, Any] | None, dict[str, Any] | None]]
 
 
 def _canonical(event: Any) -> bytes:
-    """The hashed form of an event; ``event`` is an ``AuditEvent`` or a plain mapping of its columns."""
+    """The hashed form of an event; ``event`` is an ``AuditEvent`` (or ``EventCopy``) or a plain mapping of its
+    columns."""
     get: Callable[[str], Any] = event.get if isinstance(event, Mapping) else lambda name: getattr(event, name)
     body = {
         "id": get("id"),
@@ -63,8 +79,8 @@ def _canonical(event: Any) -> bytes:
     return json.dumps(body, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode()
 
 
-def _last_hash(session: Session) -> tuple[int, str]:
-    row = session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)).first()
+def _last_hash(session: Db) -> tuple[int, str]:
+    row = session.execute(select(E.id, E.hash).order_by(E.id.desc()).limit(1)).first()
     return (row[0], row[1]) if row else (0, GENESIS)
 
 
@@ -94,7 +110,7 @@ def workspace_key(path: Path) -> bytes:
         return key
 
 
-def _session_key(session: Session) -> bytes | None:
+def _session_key(session: Db) -> bytes | None:
     path = session.info.get(KEY_INFO)
     return workspace_key(Path(path)) if path else None
 
@@ -124,7 +140,7 @@ def protect(details: dict[str, Any] | None, key: bytes | None) -> dict[str, Any]
     return out
 
 
-def matches(session: Session, stored: Any, value: Any) -> bool:
+def matches(session: Db, stored: Any, value: Any) -> bool:
     """Whether a protected value in the log stands for ``value`` (for an auditor holding the workspace)."""
     key = _session_key(session)
     return key is not None and stored == protect_value(key, value)
@@ -163,24 +179,46 @@ class ChainReport:
         return asdict(self)
 
 
-class AuditChain:
-    """The audit log of one database session: append, head, verify."""
+@dataclass(frozen=True)
+class EventCopy:
+    """A plain copy of an event just appended (its columns)."""
 
-    def __init__(self, session: Session):
+    id: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_id: str
+    before: dict[str, Any] | None
+    after: dict[str, Any] | None
+    reason: str
+    prev_hash: str
+    hash: str
+
+
+class AuditChain:
+    """The audit log of one unit of work (an ORM session or a Core connection): append, head, verify."""
+
+    def __init__(self, session: Db):
         self.session = session
 
     def _lock(self) -> None:
         """Take the write lock now, so two processes cannot both chain onto the same last hash."""
-        dialect = self.session.bind.dialect.name if self.session.bind is not None else ""
+        dialect = dialect_of(self.session).name
         if dialect == "sqlite":
             write_lock(self.session)
         elif dialect == "postgresql":
-            self.session.connection().exec_driver_sql("LOCK TABLE audit_event IN SHARE ROW EXCLUSIVE MODE")
+            connection_of(self.session).exec_driver_sql("LOCK TABLE audit_event IN SHARE ROW EXCLUSIVE MODE")
 
-    def append(self, actor: str, action: str, entity: str, items: Items, reason: str = "") -> list[AuditEvent]:
+    def _flush(self) -> None:
+        """A session's pending changes go out before the events (a Core connection has none)."""
+        if not isinstance(self.session, Connection):
+            self.session.flush()
+
+    def append(self, actor: str, action: str, entity: str, items: Items, reason: str = "") -> list[EventCopy]:
         """Append events of one kind in the caller's transaction (they commit or roll back with the change).
 
-        Returns a detached copy of the event for a single item; bulk appends need no objects (they go
+        Returns a plain copy of the event for a single item; bulk appends need no objects (they go
         through ``append_many``).
         """
         if len(items) > 1 and fast_insert_supported(self.session):
@@ -190,9 +228,9 @@ class AuditChain:
         last_id, prev = _last_hash(self.session)
         key = _session_key(self.session)
         at = utcnow()
-        rows = []
+        rows: list[dict[str, Any]] = []
         for offset, (entity_id, before, after) in enumerate(items, start=1):
-            row = {
+            row: dict[str, Any] = {
                 "id": last_id + offset, "at": at, "actor": actor or SYSTEM, "action": action, "entity": entity,
                 "entity_id": str(entity_id), "before": protect(before, key), "after": protect(after, key),
                 "reason": reason or "", "prev_hash": prev,
@@ -200,9 +238,9 @@ class AuditChain:
             row["hash"] = prev = hashlib.sha256(_canonical(row)).hexdigest()
             rows.append(row)
         if rows:
-            self.session.flush()
-            self.session.execute(insert(AuditEvent), rows)
-        return [AuditEvent(**row) for row in rows] if len(rows) == 1 else []
+            self._flush()
+            self.session.execute(insert(audit_event), rows)
+        return [EventCopy(**row) for row in rows] if len(rows) == 1 else []
 
     def append_many(self, actor: str, action: str, entity: str, items: Items, reason: str = "") -> None:
         """``append`` for many items, fast: personal values protected as ``append`` does, the same hashes."""
@@ -231,8 +269,7 @@ class AuditChain:
                 return self._disagree(report, anchor, "rewritten", 0, 1)
         prev = GENESIS
         expected_id = None
-        table = AuditEvent.__table__
-        rows = self.session.execute(select(table).order_by(table.c.id).execution_options(yield_per=2000)).mappings()
+        rows = self.session.execute(select(audit_event).order_by(E.id).execution_options(yield_per=2000)).mappings()
         for event in rows:
             report.events += 1
             if event["id"] != (expected_id or 1):  # the log starts at event 1 and has no gaps
@@ -280,7 +317,7 @@ class AuditChain:
         """Whether the database still has (and runs) the triggers that refuse UPDATE and DELETE."""
         from sqlalchemy import text
 
-        dialect = self.session.bind.dialect.name if self.session.bind is not None else ""
+        dialect = dialect_of(self.session).name
         if dialect == "sqlite":
             names = self.session.scalars(text("SELECT name FROM sqlite_master WHERE type = 'trigger' "
                                               "AND tbl_name = 'audit_event'")).all()
@@ -333,9 +370,8 @@ class AuditChain:
         ids = list(wanted)
         for k in range(0, len(ids), 900):
             found.update(self.session.execute(
-                select(AuditEvent.entity_id, AuditEvent.id).where(AuditEvent.action == "sign_batch",
-                                                                  AuditEvent.entity == "signing_batch",
-                                                                  AuditEvent.entity_id.in_(ids[k:k + 900]))).all())
+                select(E.entity_id, E.id).where(E.action == "sign_batch", E.entity == "signing_batch",
+                                                E.entity_id.in_(ids[k:k + 900]))).all())
         return sorted(((b, e) for b, e in wanted.items() if found.get(b, -1) <= e), key=lambda x: x[1])
 
 
@@ -472,7 +508,7 @@ class EventWriter:
         self.key = _session_key(session)
         if not self.fast:
             return
-        session.flush()
+        chain._flush()
         chain._lock()
         self.last_id, self.prev = _last_hash(session)
         self.at = utcnow()
@@ -547,7 +583,7 @@ class EventWriter:
         constants = {"at": self._at_db, "actor": self.actor, "action": self.action, "entity": self.entity,
                      "reason": self.reason}
         columns = ["id", "entity_id", "before", "after", "prev_hash", "hash"]
-        fast_insert(self.session, AuditEvent.__table__, columns, rows, constants)  # type: ignore[arg-type]
+        fast_insert(self.session, audit_event, columns, rows, constants)
         self.prev, self.last_id = prev, last_id
 
 
@@ -556,7 +592,7 @@ class EventWriter:
 
 
 def record_event(
-    session: Session,
+    session: Db,
     actor: str,
     action: str,
     entity: str,
@@ -564,18 +600,18 @@ def record_event(
     before: dict[str, Any] | None = None,
     after: dict[str, Any] | None = None,
     reason: str = "",
-) -> AuditEvent:
+) -> EventCopy:
     """Append one event in the caller's transaction (it commits or rolls back with the change)."""
     return AuditChain(session).append(actor, action, entity, [(entity_id, before, after)], reason)[0]
 
 
-def record_events(session: Session, actor: str, action: str, entity: str, items: Items,
-                  reason: str = "") -> list[AuditEvent]:
+def record_events(session: Db, actor: str, action: str, entity: str, items: Items,
+                  reason: str = "") -> list[EventCopy]:
     """Append many events of one kind at once (an import of 100,000 rows is one call)."""
     return AuditChain(session).append(actor, action, entity, items, reason)
 
 
-def verify_chain(session: Session) -> ChainReport:
+def verify_chain(session: Db) -> ChainReport:
     """Recompute every hash in order; report the first event that does not fit."""
     return AuditChain(session).verify()
 
@@ -636,18 +672,18 @@ def _local_day_start(day: date) -> datetime:
 def _conditions(filt: EventFilter) -> list[Any]:
     out: list[Any] = []
     if filt.actor.strip():
-        out.append(AuditEvent.actor == filt.actor.strip())
+        out.append(E.actor == filt.actor.strip())
     if filt.record.strip():
-        out.append(AuditEvent.entity_id == filt.record.strip())
+        out.append(E.entity_id == filt.record.strip())
     action = filt.action.strip()
     if action.endswith("."):
-        out.append(AuditEvent.action.startswith(action, autoescape=True))
+        out.append(E.action.startswith(action, autoescape=True))
     elif action:
-        out.append(AuditEvent.action == action)
+        out.append(E.action == action)
     if filt.since:
-        out.append(AuditEvent.at >= _local_day_start(filt.since))
+        out.append(E.at >= _local_day_start(filt.since))
     if filt.until:
-        out.append(AuditEvent.at < _local_day_start(filt.until + timedelta(days=1)))
+        out.append(E.at < _local_day_start(filt.until + timedelta(days=1)))
     return out
 
 
@@ -665,8 +701,8 @@ def find_events(workspace: Any, filt: EventFilter = EventFilter(), limit: int = 
 
     where = _conditions(filt)
     with workspace.db.session() as session:
-        total = session.scalar(select(func.count()).select_from(AuditEvent).where(*where)) or 0
-        events = session.execute(select(AuditEvent).where(*where).order_by(AuditEvent.id.desc()).limit(limit)).scalars()
+        total = session.scalar(select(func.count()).select_from(audit_event).where(*where)) or 0
+        events = session.execute(select(audit_event).where(*where).order_by(E.id.desc()).limit(limit))
         rows = tuple(_row(e) for e in events)
     return EventPage(rows, total)
 
@@ -674,7 +710,7 @@ def find_events(workspace: Any, filt: EventFilter = EventFilter(), limit: int = 
 def event_actions(workspace: Any) -> list[str]:
     """Every action the log holds, for the viewer's filter."""
     with workspace.db.session() as session:
-        return sorted(session.scalars(select(AuditEvent.action).distinct()))
+        return sorted(session.scalars(select(E.action).distinct()))
 
 
 CSV_COLUMNS = ("id", "at", "actor", "action", "entity", "entity_id", "reason", "before", "after")
@@ -699,8 +735,8 @@ def export_events_csv(workspace: Any, filt: EventFilter, path: str | Path, actor
     with workspace.db.session() as session, target.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
-        query = select(AuditEvent).where(*where).order_by(AuditEvent.id).execution_options(yield_per=2000)
-        for event in session.execute(query).scalars():
+        query = select(audit_event).where(*where).order_by(E.id).execution_options(yield_per=2000)
+        for event in session.execute(query):
             row = _row(event)
             writer.writerow([_cell(getattr(row, c)) for c in CSV_COLUMNS])
             count += 1

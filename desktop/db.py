@@ -1,7 +1,9 @@
 """The workspace database: SQLite in WAL mode by default, any SQLAlchemy URL (e.g. PostgreSQL).
 
 Sessions are short and one per operation; the window reaches the database only through its single
-database worker, and receives plain values, never live ORM objects.
+database worker, and receives plain values, never live ORM objects. ``connect()`` is the same unit
+of work on a Core connection, for the paths that run without the ORM (signing in, the audit log's
+single events, listing records: ``sqlalchemy.orm`` is imported by the first ``session()`` only).
 """
 
 from __future__ import annotations
@@ -11,18 +13,20 @@ import re
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.engine.interfaces import DBAPIConnection, DBAPICursor, ExecutionContext
 from sqlalchemy.exc import DBAPIError, OperationalError
-from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from desktop import db_checkpoint
 from desktop.errors import UserError
 from desktop.i18n import tr
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
 MIGRATIONS = Path(__file__).parent / "models" / "migrations"
@@ -75,8 +79,10 @@ class Database:
             event.listen(self.engine, "connect", self._note_backend)
         else:
             event.listen(self.engine, "before_cursor_execute", self._note_write)
-        # ``info`` reaches every session (``Session.info``), e.g. where the audit log's key is kept
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False, info=dict(info or {}))
+        # ``info`` reaches every session (``Session.info``) and every ``connect()`` (``Connection.info``),
+        # e.g. where the audit log's key is kept
+        self.info: dict[str, Any] = dict(info or {})
+        self._sessions: sessionmaker[Session] | None = None  # made by the first session()
         # --- WAL checkpoints (SQLite file only): off the committing path, on the checkpointer's thread;
         # its connections run with wal_autocheckpoint=0 (desktop/db_checkpoint.py) ---
         self.checkpointer = db_checkpoint.attach(self.engine)
@@ -94,8 +100,21 @@ class Database:
             self.record_writes += 1
 
     @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """One unit of work on a Core connection: committed when the block ends, rolled back on any error.
+
+        The connection's ``info`` holds the entries a session's has, so the audit log finds its key."""
+        with self.engine.begin() as connection:
+            connection.info.update(self.info)
+            yield connection
+
+    @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back on any error."""
+        if self._sessions is None:
+            from sqlalchemy.orm import sessionmaker
+
+            self._sessions = sessionmaker(self.engine, expire_on_commit=False, info=self.info)
         session = self._sessions()
         try:
             yield session

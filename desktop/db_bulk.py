@@ -13,6 +13,8 @@
 - ``indexes_set_aside``: a large load into a small table drops the table's secondary indexes and
   builds them again at the end (one sort each instead of a random B-tree insert per row and index).
 - ``gc_paused``: no cyclic garbage collection while 100,000 short-lived objects come and go.
+
+Each helper takes the unit of work it runs in: an ORM session or a Core connection (``Database.connect``).
 """
 
 from __future__ import annotations
@@ -25,10 +27,17 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from operator import itemgetter
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
 
 from sqlalchemy import JSON, DateTime, Table, func, insert, select
-from sqlalchemy.orm import Session
+from sqlalchemy.engine import Connection
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Dialect
+    from sqlalchemy.orm import Session
+
+    # a unit of work: an ORM session, or a Core connection (``Database.connect``)
+    Db: TypeAlias = Session | Connection
 
 T = TypeVar("T")
 IN_LIMIT = 900  # values per IN (...): old SQLite builds bind at most 999 parameters per statement
@@ -37,17 +46,26 @@ _LOCK_TABLE = "audit_event"  # every workspace database has it; the lock is on t
 _SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
 
 
-def is_sqlite(session: Session) -> bool:
-    return session.get_bind().dialect.name == "sqlite"
+def connection_of(session: Db) -> Connection:
+    """The connection a unit of work runs on: the Core connection itself, or the session's."""
+    return session if isinstance(session, Connection) else session.connection()
 
 
-def write_lock(session: Session) -> None:
+def dialect_of(session: Db) -> Dialect:
+    return session.dialect if isinstance(session, Connection) else session.get_bind().dialect
+
+
+def is_sqlite(session: Db) -> bool:
+    return dialect_of(session).name == "sqlite"
+
+
+def write_lock(session: Db) -> None:
     """Take SQLite's write lock now, so what we read next is what we update (no lost updates).
 
     Other databases lock the rows a statement touches; nothing to do there.
     """
     if is_sqlite(session):
-        session.connection().exec_driver_sql(f"UPDATE {_LOCK_TABLE} SET id = id WHERE 0")  # noqa: S608 - fixed name
+        connection_of(session).exec_driver_sql(f"UPDATE {_LOCK_TABLE} SET id = id WHERE 0")  # noqa: S608 - fixed name
 
 
 def chunks(values: Sequence[T], size: int = IN_LIMIT) -> Iterator[Sequence[T]]:
@@ -78,7 +96,7 @@ def _is_datetime(column: Any) -> bool:
     return isinstance(column.type, DateTime) or isinstance(getattr(column.type, "impl", None), DateTime)
 
 
-def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], prepared: bool = False) -> None:
+def insert_rows(session: Db, table: Table, rows: Sequence[dict[str, Any]], prepared: bool = False) -> None:
     """Insert plain dicts (every column present, ids included) into ``table``.
 
     ``prepared``: on SQLite the values are already in database form (``sqlite_value``), so rows go to
@@ -124,7 +142,7 @@ def insert_rows(session: Session, table: Table, rows: Sequence[dict[str, Any]], 
     executemany(session, table, columns, params)
 
 
-def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]],
+def insert_tuples(session: Db, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]],
                   constants: dict[str, Any] | None = None) -> None:
     """SQLite only: insert rows given as tuples of database-form values in the order of ``columns``.
 
@@ -134,13 +152,13 @@ def insert_tuples(session: Session, table: Table, columns: Sequence[str], rows: 
     executemany(session, table, columns, rows, constants)
 
 
-def fast_insert_supported(session: Session) -> bool:
+def fast_insert_supported(session: Db) -> bool:
     """Whether ``fast_insert`` serves this database: SQLite, or PostgreSQL through psycopg (3)."""
-    dialect = session.get_bind().dialect
+    dialect = dialect_of(session)
     return dialect.name == "sqlite" or (dialect.name == "postgresql" and dialect.driver == "psycopg")
 
 
-def db_value(session: Session, value: Any) -> Any:
+def db_value(session: Db, value: Any) -> Any:
     """A value as ``fast_insert`` takes it: JSON (lists, dicts) as text, datetimes as naive UTC
     (text on SQLite); None, numbers and text as they are."""
     if isinstance(value, (list, dict)):
@@ -152,7 +170,7 @@ def db_value(session: Session, value: Any) -> Any:
     return value
 
 
-def fast_insert(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]],
+def fast_insert(session: Db, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]],
                 constants: dict[str, Any] | None = None) -> None:
     """Insert rows given as tuples of ``db_value`` forms in the order of ``columns``, ids included.
 
@@ -163,11 +181,11 @@ def fast_insert(session: Session, table: Table, columns: Sequence[str], rows: Se
         executemany(session, table, columns, rows, constants)
         return
     if not fast_insert_supported(session):
-        raise RuntimeError(f"no fast insert for {session.get_bind().dialect.name}")
+        raise RuntimeError(f"no fast insert for {dialect_of(session).name}")
     constants = constants or {}
     extra = tuple(constants.values())
     quoted = ", ".join(f'"{c}"' for c in [*columns, *constants])
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    cursor = connection_of(session).connection.driver_connection.cursor()  # type: ignore[union-attr]
     with cursor.copy(f'COPY "{table.name}" ({quoted}) FROM STDIN') as copy:  # names from the model
         write = copy.write_row
         if extra:
@@ -178,17 +196,17 @@ def fast_insert(session: Session, table: Table, columns: Sequence[str], rows: Se
                 write(row)
 
 
-def reserve_ids(session: Session, table: Table, count: int) -> list[int]:
+def reserve_ids(session: Db, table: Table, count: int) -> list[int]:
     """PostgreSQL: ``count`` ids from the table's id sequence, for rows inserted with ``fast_insert``."""
     if count <= 0:
         return []
     query = (f"SELECT nextval(pg_get_serial_sequence('{table.name}', 'id')) "  # noqa: S608 - name from the model
              f"FROM generate_series(1, {int(count)})")
-    return [row[0] for row in session.connection().exec_driver_sql(query)]
+    return [row[0] for row in connection_of(session).exec_driver_sql(query)]
 
 
 @contextmanager
-def indexes_set_aside(session: Session, table: Table, incoming: int, existing: int,
+def indexes_set_aside(session: Db, table: Table, incoming: int, existing: int,
                       least: int = 5000) -> Iterator[bool]:
     """SQLite: drop ``table``'s secondary (non-unique) indexes for a load of ``incoming`` rows into a
     table of about ``existing`` rows, and create them again from their own definitions when the block
@@ -203,7 +221,7 @@ def indexes_set_aside(session: Session, table: Table, incoming: int, existing: i
         yield False
         return
     write_lock(session)  # opens the transaction first: the driver would run a lone DROP INDEX in autocommit
-    connection = session.connection()
+    connection = connection_of(session)
     found = connection.exec_driver_sql(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL",
         (table.name,)).fetchall()
@@ -215,7 +233,7 @@ def indexes_set_aside(session: Session, table: Table, incoming: int, existing: i
         connection.exec_driver_sql(sql)
 
 
-def next_id(session: Session, table: Table) -> int:
+def next_id(session: Db, table: Table) -> int:
     """The id the next inserted row gets when ids are given explicitly (bulk inserts)."""
     return (session.execute(select(func.max(table.c.id))).scalar() or 0) + 1
 
@@ -230,7 +248,7 @@ def _sql_literal(value: Any) -> str:
     raise TypeError(f"no SQL literal for {type(value).__name__}")
 
 
-def executemany(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]],
+def executemany(session: Db, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]],
                 constants: dict[str, Any] | None = None) -> None:
     """The driver's executemany in slices, yielding the GIL between them.
 
@@ -241,7 +259,7 @@ def executemany(session: Session, table: Table, columns: Sequence[str], rows: Se
     quoted = ", ".join(f'"{c}"' for c in [*columns, *constants])
     marks = ", ".join(["?"] * len(columns) + [_sql_literal(v) for v in constants.values()])
     sql = f'INSERT INTO "{table.name}" ({quoted}) VALUES ({marks})'  # noqa: S608 - names from the model
-    connection = session.connection()
+    connection = connection_of(session)
     for start in range(0, len(rows), SLICE):
         connection.exec_driver_sql(sql, list(rows[start:start + SLICE]))
         time.sleep(0)
@@ -275,7 +293,7 @@ def gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def update_rows(session: Session, table: Table, columns: Sequence[str], rows: Sequence[dict[str, Any]],
+def update_rows(session: Db, table: Table, columns: Sequence[str], rows: Sequence[dict[str, Any]],
                 key: str = "id") -> None:
     """Set ``columns`` of many rows, each dict naming its row by ``key``.
 
@@ -293,12 +311,12 @@ def update_rows(session: Session, table: Table, columns: Sequence[str], rows: Se
 
         statement = update(table).where(table.c[key] == bindparam("_key")).values(
             **{c: bindparam(c) for c in columns})
-        session.connection().execute(statement, [{"_key": row[key], **{c: row[c] for c in columns}} for row in rows])
+        connection_of(session).execute(statement, [{"_key": row[key], **{c: row[c] for c in columns}} for row in rows])
         return
     names = [key, *columns]
     quoted = ", ".join(f'"{c}"' for c in names)  # names checked against the model above
     temp = f"_new_{table.name}"
-    connection = session.connection()
+    connection = connection_of(session)
     connection.exec_driver_sql(
         f'CREATE TEMPORARY TABLE "{temp}" ON COMMIT DROP AS SELECT {quoted} FROM "{table.name}" WITH NO DATA')  # noqa: S608
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]

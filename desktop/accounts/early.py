@@ -4,7 +4,7 @@ Signing in costs one Argon2id check, and a command's start costs mostly the load
 and the models; the two need not wait for each other. ``start_password_check`` reads the account's
 hash from the workspace's SQLite file with the standard library (read only, one query) and starts the
 check on a thread (``passwords.check_early``); the sign-in then proceeds as always
-(``users.authenticate`` reads the account in its own session, counts failures, locks and audits) and
+(``users.authenticate`` reads the account in its own transaction, counts failures, locks and audits) and
 takes the early result only for the very hash it reads. An unknown name is checked against the
 stand-in hash, as the sign-in does. On PostgreSQL, or when anything here fails, nothing is started.
 """

@@ -2,19 +2,18 @@
 
 The window and the command line both sign a person in here and ask here whether that person may do
 an action (``desktop.accounts.roles``). A refusal is written to the audit log under the account's
-own name, so an attempt is as visible as a success.
+own name, so an attempt is as visible as a success. Like the sign-in, the checks run on a Core
+connection (no ORM).
 """
 
 from __future__ import annotations
 
-from sqlalchemy import select
-
 from desktop.accounts.roles import can, may_use_window, require_role, role_label
-from desktop.accounts.users import Account, _account, authenticate, has_accounts, normalise_username
+from desktop.accounts.users import Account, _account, _find, authenticate, has_accounts, normalise_username
 from desktop.audit import record_event
 from desktop.errors import UserError
 from desktop.i18n import tr
-from desktop.models import User, utcnow
+from desktop.models.tables.base import utcnow
 from desktop.workspace import Workspace
 
 USER_ENV = "VAXDESK_USER"
@@ -63,9 +62,9 @@ def require(workspace: Workspace, username: str, action: str) -> Account:
         name = normalise_username(username)
     except UserError:
         name = ""
-    with workspace.db.session() as session:
-        user = session.execute(select(User).where(User.username == name)).scalar_one_or_none() if name else None
-        account = _account(user) if user is not None else None
+    with workspace.db.connect() as connection:
+        user = _find(connection, name) if name else None
+    account = _account(user) if user is not None else None
     if account is None or not account.active or account.locked(utcnow()):
         raise UserError(
             tr("Tài khoản “{name}” không còn dùng được (đã tắt, bị khoá hoặc không tồn tại); hãy đăng nhập lại.",
@@ -90,7 +89,7 @@ def require_acting(workspace: Workspace, username: str, role: str, action: str) 
 def _require(workspace: Workspace, account: Account, action: str) -> None:
     if can(account, action):
         return
-    with workspace.db.session() as session:
-        record_event(session, account.username, "not_permitted", "user_account", account.username, None,
+    with workspace.db.connect() as connection:
+        record_event(connection, account.username, "not_permitted", "user_account", account.username, None,
                      {"action": action, "role": account.role})
     require_role(account, action)

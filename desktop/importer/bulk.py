@@ -27,10 +27,11 @@ from desktop.db_bulk import (
     write_lock,
 )
 from desktop.models import VaccinationRecord
+from desktop.models.tables.records import vaccination_record
 
 # the import event locates the row and its dose; the person's name, birth date and ID stay in the record only
 AUDIT_FIELDS = ("source_row", "source_ref", "sex", "vaccine_name", "lot", "dose_number", "vaccination_date")
-_TABLE: Table = VaccinationRecord.__table__  # type: ignore[assignment]
+_TABLE: Table = vaccination_record
 
 
 def lock_for_writing(session: Session) -> None:

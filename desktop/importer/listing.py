@@ -32,11 +32,11 @@ class RecordListing:
 def list_records(workspace: Workspace, flt: RecordFilter, limit: int | None = None,
                  mask_ids: bool = False) -> RecordListing:
     """The records matching ``flt`` (at most ``limit``; None: all), with ID numbers masked when asked; one
-    session, so the count and the rows agree."""
-    with workspace.db.session() as session:
-        total = count_records(session, flt)
-        ids = record_ids(session, flt, limit=limit)
-        rows = record_rows(session, ids)
+    unit of work (on a Core connection: no ORM), so the count and the rows agree."""
+    with workspace.db.connect() as connection:
+        total = count_records(connection, flt)
+        ids = record_ids(connection, flt, limit=limit)
+        rows = record_rows(connection, ids)
     records = []
     for record_id in ids:
         row = rows[record_id]

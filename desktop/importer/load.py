@@ -29,7 +29,9 @@ from desktop.importer.messages import row_message
 from desktop.importer.reading import MAX_ROWS, Sheet, _too_many_rows, read_sheet
 from desktop.importer.rows import Issue, RowReader
 from desktop.importer.text import clean, header_key, value_text
-from desktop.models import AuditEvent, DailyList, ImportIssue, VaccinationRecord
+from desktop.models import DailyList, ImportIssue, VaccinationRecord
+from desktop.models.tables.audit import audit_event
+from desktop.models.tables.records import vaccination_record
 from desktop.progress import Progress
 
 if TYPE_CHECKING:
@@ -275,8 +277,8 @@ def _run(session: Session, sheet: Sheet, cmap: ColumnMap, reader: RowReader, res
     load = _Load(session, reader, result, path, progress, _load_existing(session),
                  RecordWriter(session, daily.id, actor, path.name))
     expected = _expected_rows(sheet, cmap)
-    with indexes_set_aside(session, cast(Table, VaccinationRecord.__table__), expected, load.store.first_id - 1), \
-            indexes_set_aside(session, cast(Table, AuditEvent.__table__), expected, getattr(load.store.events, "last_id", 0)):
+    with indexes_set_aside(session, vaccination_record, expected, load.store.first_id - 1), \
+            indexes_set_aside(session, audit_event, expected, getattr(load.store.events, "last_id", 0)):
         _read_rows(load, sheet, cmap)
         load.store.flush()
         load.forget_keys()  # before the index builds: their sorter and a million keys need not share memory

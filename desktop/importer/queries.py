@@ -1,22 +1,28 @@
-"""Finding records: the one filter used by the records table in the window and by ``records`` on the command line."""
+"""Finding records: the one filter used by the records table in the window and by ``records`` on the command line.
+
+The queries are written on the Core table's columns, so they run on a Core connection
+(``Database.connect``, no ORM loaded: the command line) as well as in an ORM session.
+"""
 
 from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from sqlalchemy import Select, func, or_, select
-from sqlalchemy.orm import Session
 
 from desktop.db_bulk import gc_paused
 from desktop.importer.text import clean
-from desktop.models import VaccinationRecord
+from desktop.models.tables.records import vaccination_record
 from desktop.text import fold
+
+if TYPE_CHECKING:
+    from desktop.db_bulk import Db
 
 _T = TypeVar("_T")  # the one column a filtered query selects
 
-R = VaccinationRecord
+R = vaccination_record.c
 FETCH_SLICE = 5000
 
 # what the table and the command line show, in order
@@ -65,7 +71,7 @@ SORTABLE = {
 _CHUNK = 30_000
 
 
-def record_ids(session: Session, flt: RecordFilter, limit: int | None = None) -> list[int]:
+def record_ids(session: Db, flt: RecordFilter, limit: int | None = None) -> list[int]:
     """Ids of the matching records in list order (newest list first, then by row), or by ``flt.sort``."""
     column = SORTABLE.get(flt.sort or "")
     if column is not None:
@@ -84,15 +90,15 @@ def record_ids(session: Session, flt: RecordFilter, limit: int | None = None) ->
     return ids
 
 
-def count_records(session: Session, flt: RecordFilter) -> int:
+def count_records(session: Db, flt: RecordFilter) -> int:
     return session.execute(flt.apply(select(func.count(R.id)))).scalar() or 0
 
 
-def record_rows(session: Session, ids: list[int], columns: tuple[str, ...] = LIST_COLUMNS) -> dict[int, dict[str, Any]]:
+def record_rows(session: Db, ids: list[int], columns: tuple[str, ...] = LIST_COLUMNS) -> dict[int, dict[str, Any]]:
     """Plain dicts for the given ids, keyed by id (one query per 30,000 ids)."""
     if not ids:
         return {}
-    cols = [getattr(R, c) for c in columns]
+    cols = [R[c] for c in columns]
     out = {}
     for start in range(0, len(ids), _CHUNK):  # SQLite allows only so many bound values in one statement
         for row in session.execute(select(*cols).where(R.id.in_(ids[start:start + _CHUNK]))):
@@ -103,11 +109,11 @@ def record_rows(session: Session, ids: list[int], columns: tuple[str, ...] = LIS
 
 def find_record_ids(workspace: Any, flt: RecordFilter) -> list[int]:
     """The ids of the records matching ``flt``, in its order (what the records grid holds)."""
-    with workspace.db.session() as session:
-        return record_ids(session, flt)
+    with workspace.db.connect() as connection:
+        return record_ids(connection, flt)
 
 
 def record_rows_of(workspace: Any, ids: list[int], columns: tuple[str, ...] = LIST_COLUMNS) -> dict[int, dict[str, Any]]:
-    """``record_rows`` in a session of its own (one page of the records grid)."""
-    with workspace.db.session() as session:
-        return record_rows(session, ids, columns)
+    """``record_rows`` in a unit of work of its own (one page of the records grid)."""
+    with workspace.db.connect() as connection:
+        return record_rows(connection, ids, columns)

@@ -5,6 +5,9 @@ does not build the mapper of every table. A module whose foreign keys point at a
 imports that module too (a flush needs the tables its rows refer to). ``Base`` taken from here, or
 ``load_all()``, brings in every table: its metadata is then the whole schema (migrations, the schema
 check, moving a workspace).
+
+The tables that signing in and listing records need are also plain Core tables (``tables/``), which
+the ORM classes map: those paths read and write them without loading the ORM.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from desktop.models.accounts import ROLES, User
     from desktop.models.audit import AuditEvent
-    from desktop.models.base import Base, utcnow
+    from desktop.models.base import Base
     from desktop.models.certificates import CERTIFICATE_STATUSES, Certificate
     from desktop.models.outbox_lease import OutboxLease
     from desktop.models.record_claim import RecordClaim
@@ -32,9 +35,10 @@ if TYPE_CHECKING:
     )
     from desktop.models.signing import BATCH_STATES, OUTBOX_STATES, OutboxItem, SignedRecord, SigningBatch
     from desktop.models.sync_state import SyncState
+    from desktop.models.tables.base import utcnow
 
 _HOMES = {
-    "Base": "base", "utcnow": "base", "User": "accounts", "ROLES": "accounts", "AuditEvent": "audit",
+    "Base": "base", "utcnow": "tables.base", "User": "accounts", "ROLES": "accounts", "AuditEvent": "audit",
     "Certificate": "certificates", "CERTIFICATE_STATUSES": "certificates", "OutboxLease": "outbox_lease",
     "RecordClaim": "record_claim", "RecordDifference": "record_difference", "PHONE_DIGITS": "record_search",
     "INSURANCE_COMPACT": "record_search", "CHECK_STATUSES": "records", "DECISION_ACTIONS": "records",
@@ -43,8 +47,8 @@ _HOMES = {
     "SignedRecord": "signing", "SigningBatch": "signing", "SyncState": "sync_state",
 }
 
-# every module that defines tables
-MODULES = tuple(sorted(set(_HOMES.values()) - {"base"}))
+# every module that defines ORM classes (their tables: theirs, or the Core tables of ``tables/``)
+MODULES = tuple(sorted(set(_HOMES.values()) - {"base", "tables.base"}))
 
 __all__ = [
     "Base", "utcnow", "User", "ROLES", "AuditEvent", "Certificate", "CERTIFICATE_STATUSES", "DailyList",

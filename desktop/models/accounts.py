@@ -1,27 +1,29 @@
-"""Local user accounts and roles."""
+"""Local user accounts and roles (the table: ``desktop.models.tables.accounts``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import ClassVar
 
-from sqlalchemy import String
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import FromClause
+from sqlalchemy.orm import Mapped
 
-from desktop.models.base import Base, utcnow
+from desktop.models.base import Base
+from desktop.models.tables.accounts import user_account
 
 ROLES = ("clerk", "signer", "administrator", "automation")
 
 
 class User(Base):
-    __tablename__ = "user_account"
+    __table__: ClassVar[FromClause] = user_account  # typed as declarative's own, so casts elsewhere still hold
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    username: Mapped[str] = mapped_column(String(100), unique=True)
-    display_name: Mapped[str] = mapped_column(String(200), default="")
-    role: Mapped[str] = mapped_column(String(20))
-    password_hash: Mapped[str] = mapped_column(String(300))
-    failed_attempts: Mapped[int] = mapped_column(default=0)
-    locked_until: Mapped[datetime | None] = mapped_column(default=None)
-    active: Mapped[bool] = mapped_column(default=True)
-    language: Mapped[str | None] = mapped_column(String(5), default=None)  # None: the workspace's language
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    id: Mapped[int]
+    username: Mapped[str]
+    display_name: Mapped[str]
+    role: Mapped[str]
+    password_hash: Mapped[str]
+    failed_attempts: Mapped[int]
+    locked_until: Mapped[datetime | None]
+    active: Mapped[bool]
+    language: Mapped[str | None]  # None: the workspace's language
+    created_at: Mapped[datetime]

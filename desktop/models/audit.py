@@ -1,27 +1,28 @@
-"""The append-only, hash-chained audit log."""
+"""The append-only, hash-chained audit log (the table: ``desktop.models.tables.audit``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import String, Text
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import FromClause
+from sqlalchemy.orm import Mapped
 
-from desktop.models.base import Base, utcnow
+from desktop.models.base import Base
+from desktop.models.tables.audit import audit_event
 
 
 class AuditEvent(Base):
-    __tablename__ = "audit_event"
+    __table__: ClassVar[FromClause] = audit_event  # typed as declarative's own, so casts elsewhere still hold
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    at: Mapped[datetime] = mapped_column(default=utcnow)
-    actor: Mapped[str] = mapped_column(String(100))
-    action: Mapped[str] = mapped_column(String(50), index=True)
-    entity: Mapped[str] = mapped_column(String(50))
-    entity_id: Mapped[str] = mapped_column(String(100), index=True)
-    before: Mapped[dict[str, Any] | None] = mapped_column(default=None)
-    after: Mapped[dict[str, Any] | None] = mapped_column(default=None)
-    reason: Mapped[str] = mapped_column(Text, default="")
-    prev_hash: Mapped[str] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    id: Mapped[int]
+    at: Mapped[datetime]
+    actor: Mapped[str]
+    action: Mapped[str]
+    entity: Mapped[str]
+    entity_id: Mapped[str]
+    before: Mapped[dict[str, Any] | None]
+    after: Mapped[dict[str, Any] | None]
+    reason: Mapped[str]
+    prev_hash: Mapped[str]
+    hash: Mapped[str]

@@ -1,15 +1,19 @@
-"""Daily lists and the vaccination records loaded from them."""
+"""Daily lists and the vaccination records loaded from them (the records' table: ``desktop.models.tables.records``)."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, ClassVar
 
-from sqlalchemy import ForeignKey, Index, String, Text, text
+from sqlalchemy import ForeignKey, FromClause, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 import desktop.models.signing  # noqa: F401 - the tables of this module's foreign keys
 from desktop.models.base import Base, utcnow
+from desktop.models.tables.records import LIST_ORDER_INDEX, vaccination_record
+
+__all__ = ["CHECK_STATUSES", "DECISION_ACTIONS", "LIST_ORDER_INDEX", "STAGES", "DailyList", "Decision", "ImportIssue",
+           "VaccinationRecord"]
 
 # Registry check status (contracts/mismatch-kinds.md)
 CHECK_STATUSES = ("unchecked", "matched", "mismatch", "not_found", "invalid_id")
@@ -58,60 +62,53 @@ class ImportIssue(Base):
 class VaccinationRecord(Base):
     """One dose given to one person, from a list row, on its way to a certificate."""
 
-    __tablename__ = "vaccination_record"
-    __table_args__ = (
-        Index("ix_record_person_dose", "id_number", "dose_number", "vaccination_date"),
-        Index("ix_record_state", "check_status", "stage"),
-        # migration 0010: the Overview counts from this index alone (the list order index is below the class)
-        Index("ix_record_overview", "list_id", "vaccination_date", "stage", "check_status", "decision", "batch_id"),
-    )
+    __table__: ClassVar[FromClause] = vaccination_record  # typed as declarative's own, so casts elsewhere still hold
 
-    id: Mapped[int] = mapped_column(primary_key=True)
-    list_id: Mapped[int | None] = mapped_column(ForeignKey("daily_list.id"))  # led by ix_record_overview
-    source_ref: Mapped[str] = mapped_column(String(100), default="")  # no index: migration 0013
-    source_row: Mapped[int] = mapped_column(default=0)
-    facility_code: Mapped[str] = mapped_column(String(20), default="")
+    id: Mapped[int]
+    list_id: Mapped[int | None]
+    source_ref: Mapped[str]
+    source_row: Mapped[int]
+    facility_code: Mapped[str]
     # person
-    full_name: Mapped[str] = mapped_column(String(300))
-    name_folded: Mapped[str] = mapped_column(String(300), default="", index=True)  # no marks, lower: search
-    date_of_birth: Mapped[str] = mapped_column(String(10))  # YYYY-MM-DD | YYYY-MM | YYYY
-    sex: Mapped[str] = mapped_column(String(1))  # "M" | "F"
-    id_number: Mapped[str] = mapped_column(String(30), default="")
-    id_kind: Mapped[str] = mapped_column(String(10), default="")  # cccd | cmnd | passport | ""
-    nationality: Mapped[str] = mapped_column(String(2), default="VN")
-    phone: Mapped[str] = mapped_column(String(30), default="")
-    insurance_number: Mapped[str] = mapped_column(String(30), default="")
-    province_code: Mapped[str] = mapped_column(String(10), default="")
-    district_code: Mapped[str] = mapped_column(String(10), default="")
-    ward_code: Mapped[str] = mapped_column(String(10), default="")
+    full_name: Mapped[str]
+    name_folded: Mapped[str]
+    date_of_birth: Mapped[str]
+    sex: Mapped[str]
+    id_number: Mapped[str]
+    id_kind: Mapped[str]
+    nationality: Mapped[str]
+    phone: Mapped[str]
+    insurance_number: Mapped[str]
+    province_code: Mapped[str]
+    district_code: Mapped[str]
+    ward_code: Mapped[str]
     # vaccination
-    vaccine_name: Mapped[str] = mapped_column(String(100))
-    vaccine_mp: Mapped[str] = mapped_column(String(50))
-    vaccine_ma: Mapped[str] = mapped_column(String(50))
-    vaccine_vp: Mapped[str] = mapped_column(String(50))
-    lot: Mapped[str] = mapped_column(String(50))
+    vaccine_name: Mapped[str]
+    vaccine_mp: Mapped[str]
+    vaccine_ma: Mapped[str]
+    vaccine_vp: Mapped[str]
+    lot: Mapped[str]
     dose_number: Mapped[int]
     dn: Mapped[int]
     sd: Mapped[int]
-    vaccination_date: Mapped[str] = mapped_column(String(10))  # YYYY-MM-DD
-    flags: Mapped[list[Any]] = mapped_column(default=list)  # e.g. ["cccd_inconsistent"]
+    vaccination_date: Mapped[str]
+    flags: Mapped[list[Any]]
     # registry check (contracts/mismatch-kinds.md)
-    check_status: Mapped[str] = mapped_column(String(20), default="unchecked")
+    check_status: Mapped[str]
     checked_at: Mapped[datetime | None]
-    registry_values: Mapped[dict[str, Any] | None] = mapped_column(default=None)
-    differences: Mapped[list[Any]] = mapped_column(default=list)
+    registry_values: Mapped[dict[str, Any] | None]
+    differences: Mapped[list[Any]]
     # the clerk's latest decision (history in ``decision``)
-    decision: Mapped[str | None] = mapped_column(String(20), default=None)
-    decision_reason: Mapped[str] = mapped_column(Text, default="")
+    decision: Mapped[str | None]
+    decision_reason: Mapped[str]
     # signing, sync, certificate
-    stage: Mapped[str] = mapped_column(String(20), default="loaded")
-    batch_id: Mapped[str | None] = mapped_column(ForeignKey("signing_batch.id"), default=None, index=True)
-    central_reason: Mapped[str] = mapped_column(Text, default="")
-    supersedes_record_id: Mapped[int | None] = mapped_column(ForeignKey("vaccination_record.id"), default=None)
-    created_at: Mapped[datetime] = mapped_column(default=utcnow)
-    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
-    # raised by one with every change, by a trigger (migration 0012): what a decision was taken on
-    version: Mapped[int] = mapped_column(default=1, server_default=text("1"))
+    stage: Mapped[str]
+    batch_id: Mapped[str | None]
+    central_reason: Mapped[str]
+    supersedes_record_id: Mapped[int | None]
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    version: Mapped[int]  # raised by one with every change, by a trigger (migration 0012)
 
     decisions: Mapped[list[Decision]] = relationship(back_populates="record", order_by="Decision.id")
 
@@ -140,6 +137,3 @@ class Decision(Base):
 
     record: Mapped[VaccinationRecord] = relationship(back_populates="decisions")
 
-
-# migration 0010: the records table's own order (newest list first, then by row), read without sorting
-LIST_ORDER_INDEX = Index("ix_record_list_order", VaccinationRecord.list_id.desc(), VaccinationRecord.source_row)

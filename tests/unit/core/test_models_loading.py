@@ -23,7 +23,9 @@ def test_accounts_alone_do_not_build_the_records_tables():
         from desktop.models import User, AuditEvent
         print(sorted(m for m in sys.modules if m.startswith("desktop.models.")))
     """)
-    assert out == "['desktop.models.accounts', 'desktop.models.audit', 'desktop.models.base']"
+    assert out == ("['desktop.models.accounts', 'desktop.models.audit', 'desktop.models.base', "
+                   "'desktop.models.tables', 'desktop.models.tables.accounts', 'desktop.models.tables.audit', "
+                   "'desktop.models.tables.base']")
 
 
 def test_base_from_the_package_holds_the_whole_schema():

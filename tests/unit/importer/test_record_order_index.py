@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from desktop.importer import import_file
 from desktop.importer.queries import R, RecordFilter, record_ids
+from desktop.models import VaccinationRecord
 from tests.pg import PG_ENV, scratch_database
 from tests.unit.importer.listfiles import LONG_HEADER, write_csv
 
@@ -33,7 +34,7 @@ def test_lists_come_newest_first_then_by_row(workspace, tmp_path):
     second = import_file(workspace, write_csv(tmp_path / "b.csv", [LONG_HEADER, *rows[3:]]), "lan")
     with workspace.db.session() as s:
         ids = record_ids(s, RecordFilter())
-        order = [(r.list_id, r.source_row) for r in (s.get(R, i) for i in ids)]
+        order = [(r.list_id, r.source_row) for r in (s.get(VaccinationRecord, i) for i in ids)]
     assert order == [(second.list_id, 2), (second.list_id, 3), (first.list_id, 2), (first.list_id, 3),
                      (first.list_id, 4)]
 
@@ -92,6 +93,6 @@ def test_sorting_by_platform_id_still_orders_the_records(workspace, tmp_path):
     import_file(workspace, write_csv(tmp_path / "a.csv", [LONG_HEADER, *rows]), "lan")
     with workspace.db.session() as s:
         ids = record_ids(s, RecordFilter(sort="source_ref"))
-        assert [s.get(R, i).source_ref for i in ids] == ["VN-1", "VN-2", "VN-3"]
+        assert [s.get(VaccinationRecord, i).source_ref for i in ids] == ["VN-1", "VN-2", "VN-3"]
         found = record_ids(s, RecordFilter(search="VN-2"))
-        assert [s.get(R, i).source_ref for i in found] == ["VN-2"]
+        assert [s.get(VaccinationRecord, i).source_ref for i in found] == ["VN-2"]
