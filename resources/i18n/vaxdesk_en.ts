@@ -4,17 +4,17 @@
 <context>
     <name>desktop.accounts.gate</name>
     <message>
-        <location filename="../../desktop/accounts/gate.py" line="26"/>
+        <location filename="../../desktop/accounts/gate.py" line="25"/>
         <source>Thư mục làm việc chưa có tài khoản nào. Hãy tạo quản trị viên đầu tiên: `users add TÊN --role administrator --password-stdin`.</source>
         <translation>The workspace has no accounts yet. Create the first administrator: `users add NAME --role administrator --password-stdin`.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/gate.py" line="44"/>
+        <location filename="../../desktop/accounts/gate.py" line="43"/>
         <source>Tài khoản {role} chỉ dùng cho tác vụ tự động trên dòng lệnh (check, sync), không mở cửa sổ.</source>
         <translation>A {role} account is for scheduled command-line tasks (check, sync) only; it cannot open the window.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/gate.py" line="71"/>
+        <location filename="../../desktop/accounts/gate.py" line="70"/>
         <source>Tài khoản “{name}” không còn dùng được (đã tắt, bị khoá hoặc không tồn tại); hãy đăng nhập lại.</source>
         <translation>The account “{name}” can no longer be used (disabled, locked or missing); sign in again.</translation>
     </message>
@@ -141,72 +141,72 @@
 <context>
     <name>desktop.accounts.users</name>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="214"/>
+        <location filename="../../desktop/accounts/users.py" line="233"/>
         <source>Sai tên đăng nhập hoặc mật khẩu. Còn {n} lần thử trước khi tài khoản bị khoá {m} phút.</source>
         <translation>Wrong user name or password. {n} more tries before the account is locked for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="224"/>
+        <location filename="../../desktop/accounts/users.py" line="243"/>
         <source>Tài khoản đang bị khoá do nhập sai mật khẩu nhiều lần. Thử lại sau {m} phút, hoặc nhờ quản trị viên mở khoá.</source>
         <translation>The account is locked after too many wrong passwords. Try again in {m} minutes, or ask an administrator to unlock it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="70"/>
+        <location filename="../../desktop/accounts/users.py" line="75"/>
         <source>Tên đăng nhập “{name}” không hợp lệ: dùng 2–50 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch nối, bắt đầu bằng chữ hoặc số (ví dụ: lan.nguyen).</source>
         <translation>The user name “{name}” is not valid: use 2–50 unaccented letters, digits, dots, underscores or hyphens, starting with a letter or digit (e.g. lan.nguyen).</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="82"/>
+        <location filename="../../desktop/accounts/users.py" line="87"/>
         <source>Mật khẩu phải có ít nhất {n} ký tự.</source>
         <translation>The password must have at least {n} characters.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="88"/>
+        <location filename="../../desktop/accounts/users.py" line="93"/>
         <source>Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách.</source>
         <translation>The password must not begin or end with a space.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="97"/>
+        <location filename="../../desktop/accounts/users.py" line="102"/>
         <source>Vai trò “{role}” không tồn tại; chọn một trong: {roles}.</source>
         <translation>There is no role “{role}”; choose one of: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="110"/>
+        <location filename="../../desktop/accounts/users.py" line="117"/>
         <source>Không có tài khoản “{name}”.</source>
         <translation>There is no account “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="135"/>
+        <location filename="../../desktop/accounts/users.py" line="157"/>
         <source>Tài khoản “{name}” đã có.</source>
         <translation>The account “{name}” already exists.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="211"/>
+        <location filename="../../desktop/accounts/users.py" line="230"/>
         <source>Sai tên đăng nhập hoặc mật khẩu.</source>
         <translation>Wrong user name or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="291"/>
+        <location filename="../../desktop/accounts/users.py" line="307"/>
         <source>Không thể bỏ quyền {role} của quản trị viên cuối cùng.</source>
         <translation>The last active administrator cannot lose the {role} role.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="300"/>
+        <location filename="../../desktop/accounts/users.py" line="316"/>
         <source>Ngôn ngữ “{lang}” không có; chọn vi hoặc en.</source>
         <translation>There is no language “{lang}”; choose vi or en.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="151"/>
+        <location filename="../../desktop/accounts/users.py" line="173"/>
         <source>Đã có tài khoản; quản trị viên hãy đăng nhập để thêm người dùng.</source>
         <translation>Accounts already exist; an administrator signs in to add users.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="239"/>
+        <location filename="../../desktop/accounts/users.py" line="258"/>
         <source>Mật khẩu hiện tại không đúng.</source>
         <translation>The current password is wrong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="180"/>
+        <location filename="../../desktop/accounts/users.py" line="202"/>
         <source>Tài khoản “{name}” đã bị tắt; hãy nhờ quản trị viên.</source>
         <translation>The account “{name}” is disabled; ask your administrator.</translation>
     </message>
@@ -498,33 +498,33 @@
 <context>
     <name>desktop.certificates.search</name>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="221"/>
+        <location filename="../../desktop/certificates/search.py" line="253"/>
         <source>Không biết vắc xin "{text}"; dùng tên trong danh sách hoặc một trong: {choices}.</source>
         <translation>Unknown vaccine "{text}"; use a name from the lists or one of: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="192"/>
+        <location filename="../../desktop/certificates/search.py" line="224"/>
         <source>"{text}" không phải là số điện thoại (cần ít nhất 4 chữ số).</source>
         <translation>"{text}" is not a phone number (at least 4 digits are needed).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="203"/>
+        <location filename="../../desktop/certificates/search.py" line="235"/>
         <source>Số thẻ BHYT "{text}" quá ngắn (cần ít nhất 4 ký tự).</source>
         <translation>The insurance number "{text}" is too short (at least 4 characters).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="230"/>
-        <location filename="../../desktop/certificates/search.py" line="116"/>
+        <location filename="../../desktop/certificates/search.py" line="262"/>
+        <location filename="../../desktop/certificates/search.py" line="122"/>
         <source>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</source>
         <translation>"{text}" is not a valid date (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="252"/>
+        <location filename="../../desktop/certificates/search.py" line="284"/>
         <source>Ngày kết thúc trước ngày bắt đầu.</source>
         <translation>The end date is before the start date.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="272"/>
+        <location filename="../../desktop/certificates/search.py" line="304"/>
         <source>Không có trạng thái "{status}"; chọn một trong: {choices}.</source>
         <translation>There is no status "{status}"; choose one of: {choices}.</translation>
     </message>
@@ -867,12 +867,12 @@
 <context>
     <name>desktop.db</name>
     <message>
-        <location filename="../../desktop/db.py" line="129"/>
+        <location filename="../../desktop/db.py" line="153"/>
         <source>Cơ sở dữ liệu được tạo bởi phiên bản VaxDesk mới hơn; hãy cập nhật VaxDesk.</source>
         <translation>The database was written by a newer VaxDesk; update VaxDesk to open it.</translation>
     </message>
     <message>
-        <location filename="../../desktop/db.py" line="122"/>
+        <location filename="../../desktop/db.py" line="146"/>
         <source>Không mở được cơ sở dữ liệu: {err}</source>
         <translation>Cannot open the database: {err}</translation>
     </message>
@@ -1173,62 +1173,62 @@
 <context>
     <name>desktop.importer.load</name>
     <message>
-        <location filename="../../desktop/importer/load.py" line="231"/>
+        <location filename="../../desktop/importer/load.py" line="233"/>
         <source>{name}, sinh {dob}, mũi {dose}, ngày {date}</source>
         <translation>{name}, born {dob}, dose {dose}, date {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="223"/>
+        <location filename="../../desktop/importer/load.py" line="225"/>
         <source>mã {ref}</source>
         <translation>record id {ref}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="228"/>
+        <location filename="../../desktop/importer/load.py" line="230"/>
         <source>số giấy tờ {id}, mũi {dose}, ngày {date}</source>
         <translation>ID {id}, dose {dose}, date {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="104"/>
+        <location filename="../../desktop/importer/load.py" line="106"/>
         <source>Không tìm thấy cột “{column}” cho trường {field}. Các cột: {headers}</source>
         <translation>No column “{column}” for field {field}. Columns: {headers}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="138"/>
+        <location filename="../../desktop/importer/load.py" line="140"/>
         <source>Tệp {file} không có dữ liệu.</source>
         <translation>{file} has no data.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="142"/>
+        <location filename="../../desktop/importer/load.py" line="144"/>
         <source>Không tìm thấy dòng tiêu đề trong {file}. Cần các cột: {required}. Các tiêu đề thấy được: {seen}. Hãy chọn cột cho từng trường (trong cửa sổ Nhập, hoặc --map trường=cột).</source>
         <translation>No header row found in {file}. Needed: {required}. Headers seen: {seen}. Map the columns (in the Import window, or --map field=column).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="153"/>
+        <location filename="../../desktop/importer/load.py" line="155"/>
         <source>Tệp {file} thiếu cột bắt buộc: {missing}. Các tiêu đề thấy được: {seen}. Hãy thêm cột, hoặc chọn cột tương ứng (trong cửa sổ Nhập, hoặc --map trường=cột).</source>
         <translation>{file} lacks required columns: {missing}. Headers seen: {seen}. Add them, or map the columns (in the Import window, or --map field=column).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="162"/>
+        <location filename="../../desktop/importer/load.py" line="164"/>
         <source>Không nhận ra dấu phân cách cột trong {file}.</source>
         <translation>Cannot tell the column delimiter of {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="291"/>
+        <location filename="../../desktop/importer/load.py" line="293"/>
         <source>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</source>
         <translation>{file} has a header but no data rows.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="86"/>
+        <location filename="../../desktop/importer/load.py" line="88"/>
         <source>Không có trường {field}. Các trường: {fields}</source>
         <translation>There is no field {field}. Fields: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="284"/>
+        <location filename="../../desktop/importer/load.py" line="286"/>
         <source>Đang lưu…</source>
         <translation>Saving…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="330"/>
+        <location filename="../../desktop/importer/load.py" line="332"/>
         <source>Dòng {row}</source>
         <translation>Row {row}</translation>
     </message>
@@ -1254,212 +1254,212 @@
 <context>
     <name>desktop.importer.preview</name>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="130"/>
+        <location filename="../../desktop/importer/preview.py" line="129"/>
         <source>Ghi ngày dạng dd/mm/yyyy (ví dụ 31/12/2021).</source>
         <translation>Write the date as dd/mm/yyyy (e.g. 31/12/2021).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="131"/>
+        <location filename="../../desktop/importer/preview.py" line="130"/>
         <source>Ghi CCCD 12 số, CMND 9 số hoặc số hộ chiếu; định dạng cột là Văn bản (Text) trong Excel.</source>
         <translation>Write a 12-digit CCCD, a 9-digit CMND or a passport number; format the column as Text in Excel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="150"/>
+        <location filename="../../desktop/importer/preview.py" line="149"/>
         <source>Sửa giá trị theo lời nhắn.</source>
         <translation>Correct the value as the message says.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="134"/>
+        <location filename="../../desktop/importer/preview.py" line="133"/>
         <source>Chọn Nam hoặc Nữ.</source>
         <translation>Choose Nam (male) or Nữ (female).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="135"/>
+        <location filename="../../desktop/importer/preview.py" line="134"/>
         <source>Chọn vắc xin trong danh mục.</source>
         <translation>Pick the vaccine from the catalogue.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="139"/>
+        <location filename="../../desktop/importer/preview.py" line="138"/>
         <source>Định dạng cột là Văn bản (Text) trong Excel để giữ số 0 ở đầu.</source>
         <translation>Format the column as Text in Excel to keep the leading zeros.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="142"/>
+        <location filename="../../desktop/importer/preview.py" line="141"/>
         <source>Kiểm tra số CCCD, giới tính và năm sinh.</source>
         <translation>Check the CCCD, sex and year of birth.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="143"/>
+        <location filename="../../desktop/importer/preview.py" line="142"/>
         <source>Ghi mũi số từ 1 đến 10.</source>
         <translation>Write a dose number from 1 to 10.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="144"/>
+        <location filename="../../desktop/importer/preview.py" line="143"/>
         <source>Ghi đúng họ và tên, không có chữ số.</source>
         <translation>Write the full name, without digits.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="145"/>
+        <location filename="../../desktop/importer/preview.py" line="144"/>
         <source>Ghi mã quốc gia 2 chữ cái (VN, KR, US…).</source>
         <translation>Write a 2-letter country code (VN, KR, US…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="146"/>
+        <location filename="../../desktop/importer/preview.py" line="145"/>
         <source>Điền giá trị còn thiếu.</source>
         <translation>Fill in the missing value.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="147"/>
+        <location filename="../../desktop/importer/preview.py" line="146"/>
         <source>Rút gọn giá trị.</source>
         <translation>Shorten the value.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="148"/>
+        <location filename="../../desktop/importer/preview.py" line="147"/>
         <source>Điền ít nhất một mũi tiêm.</source>
         <translation>Fill in at least one dose.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="157"/>
+        <location filename="../../desktop/importer/preview.py" line="156"/>
         <source>ô ngày của Excel</source>
         <translation>Excel date cells</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="157"/>
+        <location filename="../../desktop/importer/preview.py" line="156"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="158"/>
+        <location filename="../../desktop/importer/preview.py" line="157"/>
         <source>yyyy-mm-dd</source>
         <translation>yyyy-mm-dd</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="158"/>
+        <location filename="../../desktop/importer/preview.py" line="157"/>
         <source>số ngày của Excel</source>
         <translation>Excel day numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="246"/>
+        <location filename="../../desktop/importer/preview.py" line="245"/>
         <source>Dòng {row}, cột “{column}”: {value} là số ngày của Excel, được đọc thành {date}. Hãy kiểm tra lại ngày này và định dạng cột là Ngày (dd/mm/yyyy).</source>
         <translation>Row {row}, column “{column}”: {value} is an Excel day number, read as {date}. Check this date and format the column as Date (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="366"/>
+        <location filename="../../desktop/importer/preview.py" line="356"/>
         <source>ngày ghi bằng số của Excel</source>
         <translation>dates as Excel day numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="367"/>
+        <location filename="../../desktop/importer/preview.py" line="357"/>
         <source>ngày khác kiểu trong cột</source>
         <translation>dates in another form than their column</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="368"/>
+        <location filename="../../desktop/importer/preview.py" line="358"/>
         <source>giới tính không rõ</source>
         <translation>sex not understood</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="369"/>
+        <location filename="../../desktop/importer/preview.py" line="359"/>
         <source>vắc xin không có trong danh mục</source>
         <translation>vaccines not in the catalogue</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="370"/>
+        <location filename="../../desktop/importer/preview.py" line="360"/>
         <source>số giấy tờ sai</source>
         <translation>invalid ID numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="371"/>
+        <location filename="../../desktop/importer/preview.py" line="361"/>
         <source>thiếu số giấy tờ</source>
         <translation>missing ID numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="372"/>
+        <location filename="../../desktop/importer/preview.py" line="362"/>
         <source>số giấy tờ mất số 0 ở đầu</source>
         <translation>ID numbers that lost leading zeros</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="373"/>
+        <location filename="../../desktop/importer/preview.py" line="363"/>
         <source>CCCD không khớp giới tính/năm sinh</source>
         <translation>CCCD disagreeing with sex/year of birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="374"/>
+        <location filename="../../desktop/importer/preview.py" line="364"/>
         <source>ngày không đọc được</source>
         <translation>unreadable dates</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="375"/>
+        <location filename="../../desktop/importer/preview.py" line="365"/>
         <source>năm chỉ có 2 chữ số</source>
         <translation>two-digit years</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="376"/>
+        <location filename="../../desktop/importer/preview.py" line="366"/>
         <source>ngày tiêm chỉ có năm</source>
         <translation>vaccination dates with only a year</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="377"/>
+        <location filename="../../desktop/importer/preview.py" line="367"/>
         <source>ngày tiêm ở tương lai</source>
         <translation>vaccination dates in the future</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="378"/>
+        <location filename="../../desktop/importer/preview.py" line="368"/>
         <source>tiêm trước ngày sinh</source>
         <translation>vaccinated before birth</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="379"/>
+        <location filename="../../desktop/importer/preview.py" line="369"/>
         <source>ngày sinh trước 1900</source>
         <translation>dates of birth before 1900</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="380"/>
+        <location filename="../../desktop/importer/preview.py" line="370"/>
         <source>ngày sinh ở tương lai</source>
         <translation>dates of birth in the future</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="381"/>
+        <location filename="../../desktop/importer/preview.py" line="371"/>
         <source>mũi số sai</source>
         <translation>invalid dose numbers</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="382"/>
+        <location filename="../../desktop/importer/preview.py" line="372"/>
         <source>họ tên sai</source>
         <translation>invalid names</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="383"/>
+        <location filename="../../desktop/importer/preview.py" line="373"/>
         <source>quốc tịch không rõ</source>
         <translation>nationality not understood</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="384"/>
+        <location filename="../../desktop/importer/preview.py" line="374"/>
         <source>ô bắt buộc còn trống</source>
         <translation>required cells empty</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="385"/>
+        <location filename="../../desktop/importer/preview.py" line="375"/>
         <source>giá trị quá dài</source>
         <translation>values too long</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="386"/>
+        <location filename="../../desktop/importer/preview.py" line="376"/>
         <source>dòng không có mũi tiêm</source>
         <translation>rows without a dose</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="350"/>
+        <location filename="../../desktop/importer/preview.py" line="340"/>
         <source>Cột “{column}” ghi ngày theo nhiều kiểu: {forms}. Hãy thống nhất một kiểu dd/mm/yyyy để tránh đọc nhầm ngày và tháng.</source>
         <translation>Column “{column}” writes dates in several forms: {forms}. Use dd/mm/yyyy throughout so that day and month are not confused.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="288"/>
+        <location filename="../../desktop/importer/preview.py" line="280"/>
         <source>Dòng {row}</source>
         <translation>Row {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="357"/>
+        <location filename="../../desktop/importer/preview.py" line="347"/>
         <source>Dòng {row}, cột “{column}”: “{value}” ghi theo kiểu {form}, khác với phần lớn cột ({main}). Hãy ghi dạng dd/mm/yyyy.</source>
         <translation>Row {row}, column “{column}”: “{value}” is written as {form}, unlike most of the column ({main}). Write it as dd/mm/yyyy.</translation>
     </message>
@@ -1594,7 +1594,7 @@
         <translation>No records need checking.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="363"/>
+        <location filename="../../desktop/registry/check.py" line="356"/>
         <source>Đang kiểm tra với CSDL dân cư…</source>
         <translation>Checking with the population registry…</translation>
     </message>
@@ -2181,7 +2181,7 @@
         <translation>No record is ready to sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="335"/>
+        <location filename="../../desktop/signing/batch.py" line="337"/>
         <source>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</source>
         <translation>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</translation>
     </message>
@@ -2594,22 +2594,22 @@
 <context>
     <name>desktop.sync.verify</name>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="155"/>
+        <location filename="../../desktop/sync/verify.py" line="152"/>
         <source>trường {field} khác dữ liệu đã ký: đã ký "{expected}", nhận "{received}"</source>
         <translation>field {field} differs from the signed data: signed "{expected}", received "{received}"</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="148"/>
+        <location filename="../../desktop/sync/verify.py" line="145"/>
         <source>chữ ký bằng khoá không có trong danh sách tin cậy (kid {kid})</source>
         <translation>signed with a key that is not on the trust list (kid {kid})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="151"/>
+        <location filename="../../desktop/sync/verify.py" line="148"/>
         <source>chữ ký không hợp lệ</source>
         <translation>the signature does not verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="153"/>
+        <location filename="../../desktop/sync/verify.py" line="150"/>
         <source>không đọc được chứng nhận ({detail})</source>
         <translation>the certificate cannot be read ({detail})</translation>
     </message>
@@ -2712,52 +2712,52 @@
 <context>
     <name>desktop.views.main_window</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="38"/>
+        <location filename="../../desktop/views/main_window.py" line="37"/>
         <source>Tổng quan</source>
         <translation>Overview</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="39"/>
+        <location filename="../../desktop/views/main_window.py" line="38"/>
         <source>Nhập danh sách</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="40"/>
+        <location filename="../../desktop/views/main_window.py" line="39"/>
         <source>Đối chiếu</source>
         <translation>Review</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="41"/>
+        <location filename="../../desktop/views/main_window.py" line="40"/>
         <source>Ký số</source>
         <translation>Sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="42"/>
+        <location filename="../../desktop/views/main_window.py" line="41"/>
         <source>Đồng bộ</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="43"/>
+        <location filename="../../desktop/views/main_window.py" line="42"/>
         <source>Chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="44"/>
+        <location filename="../../desktop/views/main_window.py" line="43"/>
         <source>Kiểm tra mã QR</source>
         <translation>Verify</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="45"/>
+        <location filename="../../desktop/views/main_window.py" line="44"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="46"/>
+        <location filename="../../desktop/views/main_window.py" line="45"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="130"/>
+        <location filename="../../desktop/views/main_window.py" line="122"/>
         <source>Các bước trong ngày</source>
         <translation>Stages of the day</translation>
     </message>
@@ -2778,163 +2778,163 @@
 <context>
     <name>desktop.views.pages.audit</name>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="43"/>
+        <location filename="../../desktop/views/pages/audit.py" line="42"/>
         <source>Số</source>
         <translation>No.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="44"/>
+        <location filename="../../desktop/views/pages/audit.py" line="43"/>
         <source>Thời điểm</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="45"/>
+        <location filename="../../desktop/views/pages/audit.py" line="44"/>
         <source>Người thực hiện</source>
         <translation>Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="46"/>
+        <location filename="../../desktop/views/pages/audit.py" line="45"/>
         <source>Thao tác</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="47"/>
+        <location filename="../../desktop/views/pages/audit.py" line="46"/>
         <source>Đối tượng</source>
         <translation>Entity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="48"/>
+        <location filename="../../desktop/views/pages/audit.py" line="47"/>
         <source>Mã</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="49"/>
+        <location filename="../../desktop/views/pages/audit.py" line="48"/>
         <source>Lý do</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="50"/>
+        <location filename="../../desktop/views/pages/audit.py" line="49"/>
         <source>Trước</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="51"/>
+        <location filename="../../desktop/views/pages/audit.py" line="50"/>
         <source>Sau</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="260"/>
+        <location filename="../../desktop/views/pages/audit.py" line="252"/>
         <source>{total} sự kiện; hiện {shown} sự kiện mới nhất (xuất CSV để có tất cả).</source>
         <translation>{total} events; showing the newest {shown} (export CSV for all).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="264"/>
+        <location filename="../../desktop/views/pages/audit.py" line="256"/>
         <source>{total} sự kiện</source>
         <translation>{total} events</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="303"/>
+        <location filename="../../desktop/views/pages/audit.py" line="295"/>
         <source>Nhật ký nguyên vẹn: {n} sự kiện, {a} mốc đã ký khớp.</source>
         <translation>The log is intact: {n} events, {a} signed anchors agree.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="307"/>
+        <location filename="../../desktop/views/pages/audit.py" line="299"/>
         <source>Nhật ký bị thay đổi từ sự kiện {id} ({problem}). Hãy báo cho người phụ trách an ninh.</source>
         <translation>The log was altered at event {id} ({problem}). Tell the person responsible for security.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="110"/>
+        <location filename="../../desktop/views/pages/audit.py" line="102"/>
         <source>Nhật ký kiểm tra</source>
         <translation>Audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="113"/>
+        <location filename="../../desktop/views/pages/audit.py" line="105"/>
         <source>Chỉ quản trị viên được xem nhật ký kiểm tra.</source>
         <translation>Only an administrator may read the audit log.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="129"/>
+        <location filename="../../desktop/views/pages/audit.py" line="121"/>
         <source>tên tài khoản</source>
         <translation>account name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="131"/>
+        <location filename="../../desktop/views/pages/audit.py" line="123"/>
         <source>số bản ghi, mã lô, UVCI…</source>
         <translation>record number, batch id, UVCI…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="135"/>
+        <location filename="../../desktop/views/pages/audit.py" line="127"/>
         <source>mọi thao tác</source>
         <translation>any action</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="138"/>
+        <location filename="../../desktop/views/pages/audit.py" line="130"/>
         <source>Theo &amp;ngày</source>
         <translation>By &amp;date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="146"/>
+        <location filename="../../desktop/views/pages/audit.py" line="138"/>
         <source>&amp;Người thực hiện</source>
         <translation>&amp;Person</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="147"/>
+        <location filename="../../desktop/views/pages/audit.py" line="139"/>
         <source>&amp;Bản ghi / đối tượng</source>
         <translation>&amp;Record / entity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="148"/>
+        <location filename="../../desktop/views/pages/audit.py" line="140"/>
         <source>&amp;Thao tác</source>
         <translation>&amp;Action</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="163"/>
+        <location filename="../../desktop/views/pages/audit.py" line="155"/>
         <source>&amp;Lọc</source>
         <translation>&amp;Filter</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="166"/>
+        <location filename="../../desktop/views/pages/audit.py" line="158"/>
         <source>Bỏ lọc</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="168"/>
+        <location filename="../../desktop/views/pages/audit.py" line="160"/>
         <source>&amp;Xuất CSV…</source>
         <translation>&amp;Export CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="170"/>
+        <location filename="../../desktop/views/pages/audit.py" line="162"/>
         <source>&amp;Kiểm tra tính toàn vẹn</source>
         <translation>&amp;Check integrity</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="183"/>
+        <location filename="../../desktop/views/pages/audit.py" line="175"/>
         <source>Các sự kiện của nhật ký</source>
         <translation>Audit events</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="194"/>
+        <location filename="../../desktop/views/pages/audit.py" line="186"/>
         <source>Số sự kiện</source>
         <translation>Number of events</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="270"/>
+        <location filename="../../desktop/views/pages/audit.py" line="262"/>
         <source>Xuất nhật ký kiểm tra</source>
         <translation>Export the audit log</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="284"/>
-        <location filename="../../desktop/views/pages/audit.py" line="286"/>
+        <location filename="../../desktop/views/pages/audit.py" line="276"/>
+        <location filename="../../desktop/views/pages/audit.py" line="278"/>
         <source>Đã xuất {n} sự kiện vào {out}</source>
         <translation>Exported {n} events to {out}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="279"/>
+        <location filename="../../desktop/views/pages/audit.py" line="271"/>
         <source>Đang xuất nhật ký…</source>
         <translation>Exporting the log…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="298"/>
+        <location filename="../../desktop/views/pages/audit.py" line="290"/>
         <source>Đang kiểm tra nhật ký…</source>
         <translation>Checking the log…</translation>
     </message>
@@ -2942,187 +2942,187 @@
 <context>
     <name>desktop.views.pages.backup_panel</name>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="182"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="174"/>
         <source>Đã lưu {n} cài đặt sao lưu.</source>
         <translation>Saved {n} backup settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="185"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="177"/>
         <source>Mật khẩu sao lưu</source>
         <translation>Backup passphrase</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="201"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="193"/>
         <source>Đã đặt mật khẩu sao lưu. Hãy ghi lại và cất ở nơi an toàn: không có nó, không khôi phục được.</source>
         <translation>The backup passphrase is set. Write it down and keep it safe: without it no backup can be restored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="52"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="44"/>
         <source>Ví dụ: E:\SaoLuu (ổ USB) hoặc \\may-chu\saoluu</source>
         <translation>For example E:\Backups (USB drive) or \\server\backups</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="54"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="46"/>
         <source>Thư mục sao lưu</source>
         <translation>Backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="55"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="47"/>
         <source>Chọn…</source>
         <translation>Choose…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="60"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="52"/>
         <source>&amp;Thư mục sao lưu:</source>
         <translation>Backup &amp;folder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="63"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="55"/>
         <source>Số bản sao lưu giữ lại</source>
         <translation>Backups to keep</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="64"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="56"/>
         <source>&amp;Giữ lại (bản mới nhất):</source>
         <translation>&amp;Keep (newest):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="67"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="59"/>
         <source> ngày</source>
         <translation> days</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="68"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="60"/>
         <source>Thời hạn lưu dữ liệu cá nhân</source>
         <translation>Personal data retention</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="69"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="61"/>
         <source>Lưu dữ liệu cá nhân sau cấp &amp;chứng nhận:</source>
         <translation>Keep personal data after &amp;certification:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="71"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="63"/>
         <source>Sau thời hạn này, lệnh `vaxdesk purge` xoá họ tên, số định danh, điện thoại… của bản ghi đã cấp chứng nhận (0: không xoá).</source>
         <translation>After this period, `vaxdesk purge` removes names, ID numbers, phones… of certified records (0: never).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="76"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="68"/>
         <source>Đặt &amp;mật khẩu sao lưu…</source>
         <translation>Set the backup &amp;passphrase…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="81"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="73"/>
         <source>Mật khẩu:</source>
         <translation>Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="83"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="75"/>
         <source>Lần sao lưu gần nhất</source>
         <translation>Last backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="84"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="76"/>
         <source>Lần sao lưu gần nhất:</source>
         <translation>Last backup:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="86"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="78"/>
         <source>Lưu</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="88"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="80"/>
         <source>Kiểm tra một bản sao lưu…</source>
         <translation>Check a backup…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="90"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="82"/>
         <source>&amp;Sao lưu ngay</source>
         <translation>&amp;Back up now</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="100"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="92"/>
         <source>Kết quả sao lưu</source>
         <translation>Backup result</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="102"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="94"/>
         <source>Khôi phục trên máy mới: cài VaxDesk rồi chạy `vaxdesk restore TỆP --to THƯ-MỤC` (nhân viên IT; xem docs/operations.md). Bản sao lưu không chứa khoá của USB ký số, mã PIN hay mật khẩu.</source>
         <translation>Restoring on a new PC: install VaxDesk, then run `vaxdesk restore FILE --to FOLDER` (IT staff; see docs/operations.md). A backup holds no token key, PIN or password.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="173"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="165"/>
         <source>Chọn thư mục sao lưu</source>
         <translation>Choose the backup folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="186"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="178"/>
         <source>Mật khẩu mới (ít nhất 10 ký tự):</source>
         <translation>New passphrase (10 characters or more):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="190"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="182"/>
         <source>Nhập lại mật khẩu:</source>
         <translation>Repeat the passphrase:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="225"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="217"/>
         <source>Chọn bản sao lưu</source>
         <translation>Choose a backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="226"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="218"/>
         <source>Bản sao lưu VaxDesk (*.vxbak)</source>
         <translation>VaxDesk backups (*.vxbak)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="125"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="117"/>
         <source>đã đặt</source>
         <translation>set</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="126"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="118"/>
         <source>chưa đặt</source>
         <translation>not set</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="134"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="126"/>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="180"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="172"/>
         <source>Không có thay đổi nào.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="194"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="186"/>
         <source>Hai mật khẩu không giống nhau.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="207"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="199"/>
         <source>Hãy lưu các thay đổi trước khi sao lưu.</source>
         <translation>Save the changes before backing up.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="214"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="206"/>
         <source>Đã sao lưu {n} bản ghi, {c} chứng nhận vào {file}.</source>
         <translation>Backed up {n} records and {c} certificates to {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="235"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="227"/>
         <source>Bản sao lưu đọc được: {n} bản ghi, {c} chứng nhận; nhật ký kiểm tra nguyên vẹn ({e} sự kiện).</source>
         <translation>The backup reads back: {n} records, {c} certificates; the audit log is intact ({e} events).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="221"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="213"/>
         <source>Đang sao lưu…</source>
         <translation>Backing up…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="243"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="235"/>
         <source>Đang kiểm tra bản sao lưu…</source>
         <translation>Checking the backup…</translation>
     </message>
@@ -3252,77 +3252,77 @@
         <translation>Reason (required)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="254"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="270"/>
         <source>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</source>
         <translation>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="278"/>
         <source>Khổ A4</source>
         <translation>A4 page</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="279"/>
         <source>Thẻ gấp A5</source>
         <translation>Folded A5 card</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="273"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="289"/>
         <source>Xem mọi chứng nhận</source>
         <translation>Show all certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="290"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="306"/>
         <source>Danh sách chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="299"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="315"/>
         <source>In…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="300"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="316"/>
         <source>Xem trước bản in…</source>
         <translation>Print preview…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="301"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="317"/>
         <source>Lưu PDF…</source>
         <translation>Save PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="302"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="318"/>
         <source>Lưu PDF các chứng nhận mới…</source>
         <translation>Save all new as PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="303"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="319"/>
         <source>Đính chính…</source>
         <translation>Correct…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="304"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="320"/>
         <source>Thu hồi…</source>
         <translation>Revoke…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="528"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="545"/>
         <source>Lưu chứng nhận thành PDF</source>
         <translation>Save certificates as PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="542"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="559"/>
         <source>Đã in {n} chứng nhận vào {file}</source>
         <translation>Printed {n} certificates into {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="612"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="629"/>
         <source>Đã tạo bản đính chính</source>
         <translation>Correction created</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="612"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="629"/>
         <source>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</source>
         <translation>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</translation>
     </message>
@@ -3332,72 +3332,72 @@
         <translation>The correction is checked against the population registry again, signed and sent like a new record; the old certificate is then superseded and can no longer be printed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="266"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="282"/>
         <source>Mẫu in:</source>
         <translation>Layout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="447"/>
         <source>Hơn {n} chứng nhận (mới nhất trước; cuộn xuống để xem thêm)</source>
         <translation>More than {n} certificates (newest first; scroll down for more)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="435"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="451"/>
         <source>{n} chứng nhận</source>
         <translation>{n} certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="507"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="524"/>
         <source>Không được phép</source>
         <translation>Not permitted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="565"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="582"/>
         <source>máy in</source>
         <translation>printer</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="626"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="643"/>
         <source>Xác nhận thu hồi</source>
         <translation>Confirm revocation</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="626"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="643"/>
         <source>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</source>
         <translation>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="643"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="660"/>
         <source>Đã thu hồi {uvci}</source>
         <translation>Revoked {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="249"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="265"/>
         <source>Chứng nhận</source>
         <translation>Certificates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="383"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="399"/>
         <source>Lịch sử</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="538"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="555"/>
         <source>Đang tạo PDF…</source>
         <translation>Writing the PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="556"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="573"/>
         <source>Đang chuẩn bị bản in…</source>
         <translation>Preparing the print…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="585"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="602"/>
         <source>Đang gửi tới máy in…</source>
         <translation>Sending to the printer…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="647"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="664"/>
         <source>Đang thu hồi…</source>
         <translation>Revoking…</translation>
     </message>
@@ -3466,12 +3466,12 @@
         <translation>&lt;b&gt;{rows} rows&lt;/b&gt;: {loadable} will be loaded, {rejected} will be rejected, {warned} need a look.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="509"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="504"/>
         <source>{file} đã được nhập trước đây (danh sách {id}): {dups} dòng đã có, không nhập lại.</source>
         <translation>{file} was loaded before (list {id}): {dups} rows already imported, not imported again.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="513"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="508"/>
         <source>{file}: {rows} dòng — nhận {accepted} ({records} bản ghi), từ chối {rejected}, trùng {dups}.</source>
         <translation>{file}: {rows} rows — {accepted} accepted ({records} records), {rejected} rejected, {dups} duplicates.</translation>
     </message>
@@ -3580,27 +3580,26 @@
     </message>
     <message>
         <location filename="../../desktop/views/pages/import_page/page.py" line="462"/>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="496"/>
         <source>Đã huỷ. Không bản ghi nào của tệp được lưu.</source>
         <translation>Cancelled. Nothing from the file was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="499"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="494"/>
         <source>Không nhập được tệp. Không có gì được lưu.</source>
         <translation>The file could not be loaded. Nothing was stored.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="524"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="519"/>
         <source>Sửa {n} dòng bị từ chối</source>
         <translation>Correct {n} rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="557"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="552"/>
         <source>Lưu các dòng bị từ chối</source>
         <translation>Save the rejected rows</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="571"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="566"/>
         <source>Đã lưu {n} dòng bị từ chối vào {out}</source>
         <translation>Saved {n} rejected rows to {out}</translation>
     </message>
@@ -3666,7 +3665,7 @@
         <translation>Cancelling… nothing from this file will be kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="539"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="534"/>
         <source>{n} dòng đã có, không nhập lại</source>
         <translation>{n} rows already imported, not imported again</translation>
     </message>
@@ -3689,82 +3688,82 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="449"/>
+        <location filename="../../desktop/views/pages/overview.py" line="442"/>
         <source>{n} bản ghi chờ bạn ký số</source>
         <translation>{n} records wait for your signature</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="264"/>
+        <location filename="../../desktop/views/pages/overview.py" line="257"/>
         <source>Mở {n} bản ghi “{state}”</source>
         <translation>Open the {n} “{state}” records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="283"/>
+        <location filename="../../desktop/views/pages/overview.py" line="276"/>
         <source>Hôm nay, {day}</source>
         <translation>Today, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="290"/>
+        <location filename="../../desktop/views/pages/overview.py" line="283"/>
         <source>Làm mới (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="291"/>
+        <location filename="../../desktop/views/pages/overview.py" line="284"/>
         <source>Làm mới số liệu</source>
         <translation>Refresh the figures</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="294"/>
+        <location filename="../../desktop/views/pages/overview.py" line="287"/>
         <source>Xuất báo cáo…</source>
         <translation>Export a report…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="296"/>
+        <location filename="../../desktop/views/pages/overview.py" line="289"/>
         <source>Lưu biểu đồ…</source>
         <translation>Save the chart…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="301"/>
+        <location filename="../../desktop/views/pages/overview.py" line="294"/>
         <source>Khoá màn hình (Ctrl+L)</source>
         <translation>Lock (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="302"/>
+        <location filename="../../desktop/views/pages/overview.py" line="295"/>
         <source>Khoá màn hình</source>
         <translation>Lock the screen</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="312"/>
+        <location filename="../../desktop/views/pages/overview.py" line="305"/>
         <source>Không còn việc nào đang chờ. ✔</source>
         <translation>Nothing is waiting. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="329"/>
+        <location filename="../../desktop/views/pages/overview.py" line="322"/>
         <source>Biểu đồ theo danh sách</source>
         <translation>Chart by list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="330"/>
+        <location filename="../../desktop/views/pages/overview.py" line="323"/>
         <source>Biểu đồ theo ngày tiêm</source>
         <translation>Chart by vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="331"/>
+        <location filename="../../desktop/views/pages/overview.py" line="324"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="332"/>
+        <location filename="../../desktop/views/pages/overview.py" line="325"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination day</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="343"/>
+        <location filename="../../desktop/views/pages/overview.py" line="336"/>
         <source>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</source>
         <translation>Click a number to open those records. On the chart: arrows to choose, Enter to open.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="148"/>
+        <location filename="../../desktop/views/pages/overview.py" line="140"/>
         <source>Chưa có bản ghi nào</source>
         <translation>No records yet</translation>
     </message>
@@ -4244,47 +4243,47 @@
 <context>
     <name>desktop.views.pages.search_filters</name>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="32"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="23"/>
         <source>Số điện thoại</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="33"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="24"/>
         <source>Số thẻ BHYT</source>
         <translation>Insurance no.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="42"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="33"/>
         <source>Từ dd/mm/yyyy</source>
         <translation>From dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="43"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="34"/>
         <source>Đến dd/mm/yyyy</source>
         <translation>To dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="35"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="26"/>
         <source>Danh sách</source>
         <translation>List</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="36"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="27"/>
         <source>Mọi danh sách</source>
         <translation>All lists</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="38"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="29"/>
         <source>Vắc xin</source>
         <translation>Vaccine</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="39"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="30"/>
         <source>Mọi vắc xin</source>
         <translation>All vaccines</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="49"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="40"/>
         <source>Bỏ lọc</source>
         <translation>Clear filters</translation>
     </message>
@@ -4292,456 +4291,456 @@
 <context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="436"/>
-        <location filename="../../desktop/views/pages/settings.py" line="590"/>
+        <location filename="../../desktop/views/pages/settings.py" line="428"/>
+        <location filename="../../desktop/views/pages/settings.py" line="582"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="436"/>
-        <location filename="../../desktop/views/pages/settings.py" line="592"/>
+        <location filename="../../desktop/views/pages/settings.py" line="428"/>
+        <location filename="../../desktop/views/pages/settings.py" line="584"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="436"/>
-        <location filename="../../desktop/views/pages/settings.py" line="596"/>
+        <location filename="../../desktop/views/pages/settings.py" line="428"/>
+        <location filename="../../desktop/views/pages/settings.py" line="588"/>
         <source>Vai trò</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="437"/>
+        <location filename="../../desktop/views/pages/settings.py" line="429"/>
         <source>Trạng thái</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="97"/>
+        <location filename="../../desktop/views/pages/settings.py" line="89"/>
         <source>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</source>
         <translation>Only an administrator may change settings and accounts.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="178"/>
+        <location filename="../../desktop/views/pages/settings.py" line="170"/>
         <source>&amp;Mã cơ sở:</source>
         <translation>Facility &amp;code:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <location filename="../../desktop/views/pages/settings.py" line="171"/>
         <source>&amp;Tên cơ sở:</source>
         <translation>Facility &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="185"/>
+        <location filename="../../desktop/views/pages/settings.py" line="177"/>
         <source>Các cơ sở được &amp;ký thay:</source>
         <translation>Facilities &amp;represented:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="184"/>
         <source>Địa chỉ CSDL &amp;dân cư:</source>
         <translation>&amp;Registry address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="193"/>
+        <location filename="../../desktop/views/pages/settings.py" line="185"/>
         <source>&amp;Mã truy cập:</source>
         <translation>Access &amp;token:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="194"/>
+        <location filename="../../desktop/views/pages/settings.py" line="186"/>
         <source>Số tra cứu mỗi &amp;lần:</source>
         <translation>Look-ups per &amp;request:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="195"/>
+        <location filename="../../desktop/views/pages/settings.py" line="187"/>
         <source>Chờ tối đa (CSDL dân cư):</source>
         <translation>Registry timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="196"/>
+        <location filename="../../desktop/views/pages/settings.py" line="188"/>
         <source>Kiểm tra kết nối CSDL dân cư</source>
         <translation>Test the registry connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="197"/>
+        <location filename="../../desktop/views/pages/settings.py" line="189"/>
         <source>Địa chỉ hệ thống &amp;trung ương:</source>
         <translation>&amp;Central service address:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="199"/>
+        <location filename="../../desktop/views/pages/settings.py" line="191"/>
         <source>Thông tin &amp;xác thực trung ương:</source>
         <translation>Central &amp;credential:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="200"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>Chứng thư TLS (tuỳ chọn):</source>
         <translation>TLS certificate file (optional):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="201"/>
+        <location filename="../../desktop/views/pages/settings.py" line="193"/>
         <source>Chờ tối đa (trung ương):</source>
         <translation>Central timeout:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="202"/>
+        <location filename="../../desktop/views/pages/settings.py" line="194"/>
         <source>Đồng bộ mỗi (0: thủ công):</source>
         <translation>Sync every (0: by hand):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="204"/>
+        <location filename="../../desktop/views/pages/settings.py" line="196"/>
         <source>Kiểm tra kết nối trung ương</source>
         <translation>Test the central connection</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="222"/>
+        <location filename="../../desktop/views/pages/settings.py" line="214"/>
         <source>&amp;Nhãn USB ký số:</source>
         <translation>Token &amp;label:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="228"/>
+        <location filename="../../desktop/views/pages/settings.py" line="220"/>
         <source>Số bản ghi mỗi &amp;lô ký:</source>
         <translation>Records per signed &amp;batch:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="229"/>
+        <location filename="../../desktop/views/pages/settings.py" line="221"/>
         <source>Kiểm tra USB ký số</source>
         <translation>Test the token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="257"/>
+        <location filename="../../desktop/views/pages/settings.py" line="249"/>
         <source>&amp;Khoá màn hình sau (0: không khoá):</source>
         <translation>&amp;Lock the screen after (0: never):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="325"/>
+        <location filename="../../desktop/views/pages/settings.py" line="317"/>
         <source>Đã lưu {n} cài đặt.</source>
         <translation>Saved {n} settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="94"/>
+        <location filename="../../desktop/views/pages/settings.py" line="86"/>
         <source>Cài đặt</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="101"/>
+        <location filename="../../desktop/views/pages/settings.py" line="93"/>
         <source>Đổi mật khẩu của tôi…</source>
         <translation>Change my password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="103"/>
+        <location filename="../../desktop/views/pages/settings.py" line="95"/>
         <source>Đổi mật khẩu của tôi</source>
         <translation>Change my password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="108"/>
+        <location filename="../../desktop/views/pages/settings.py" line="100"/>
         <source>Cơ sở</source>
         <translation>Facility</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="109"/>
+        <location filename="../../desktop/views/pages/settings.py" line="101"/>
         <source>Kết nối</source>
         <translation>Connections</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="110"/>
+        <location filename="../../desktop/views/pages/settings.py" line="102"/>
         <source>USB ký số</source>
         <translation>Signing token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="111"/>
+        <location filename="../../desktop/views/pages/settings.py" line="103"/>
         <source>Chung</source>
         <translation>General</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="112"/>
+        <location filename="../../desktop/views/pages/settings.py" line="104"/>
         <source>Sao lưu</source>
         <translation>Backup</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="113"/>
+        <location filename="../../desktop/views/pages/settings.py" line="105"/>
         <source>Cập nhật dữ liệu</source>
         <translation>Data updates</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="115"/>
-        <location filename="../../desktop/views/pages/settings.py" line="514"/>
+        <location filename="../../desktop/views/pages/settings.py" line="107"/>
+        <location filename="../../desktop/views/pages/settings.py" line="506"/>
         <source>Tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="119"/>
+        <location filename="../../desktop/views/pages/settings.py" line="111"/>
         <source>Kết quả lưu cài đặt</source>
         <translation>Result of saving</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="123"/>
+        <location filename="../../desktop/views/pages/settings.py" line="115"/>
         <source>Hoàn tác thay đổi</source>
         <translation>Undo changes</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="125"/>
+        <location filename="../../desktop/views/pages/settings.py" line="117"/>
         <source>&amp;Lưu cài đặt</source>
         <translation>&amp;Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="126"/>
+        <location filename="../../desktop/views/pages/settings.py" line="118"/>
         <source>Lưu cài đặt</source>
         <translation>Save settings</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="166"/>
+        <location filename="../../desktop/views/pages/settings.py" line="158"/>
         <source>Kết quả kiểm tra</source>
         <translation>Test result</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="180"/>
+        <location filename="../../desktop/views/pages/settings.py" line="172"/>
         <source>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</source>
         <translation>Signs for several facilities (provincial health department / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="182"/>
+        <location filename="../../desktop/views/pages/settings.py" line="174"/>
         <source>Đầu mối ký thay</source>
         <translation>Focal agency</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="212"/>
+        <location filename="../../desktop/views/pages/settings.py" line="204"/>
         <source>Mô-đun PKCS#11</source>
         <translation>PKCS#11 module</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="216"/>
+        <location filename="../../desktop/views/pages/settings.py" line="208"/>
         <source>&amp;Mô-đun PKCS#11:</source>
         <translation>PKCS#11 &amp;module:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="217"/>
+        <location filename="../../desktop/views/pages/settings.py" line="209"/>
         <source>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</source>
         <translation>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="225"/>
+        <location filename="../../desktop/views/pages/settings.py" line="217"/>
         <source>Thuật toán ký</source>
         <translation>Signing algorithm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="226"/>
+        <location filename="../../desktop/views/pages/settings.py" line="218"/>
         <source>Thuật toán &amp;ký:</source>
         <translation>Signing &amp;algorithm:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="231"/>
+        <location filename="../../desktop/views/pages/settings.py" line="223"/>
         <source>USB ký số tìm thấy</source>
         <translation>Tokens found</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="243"/>
+        <location filename="../../desktop/views/pages/settings.py" line="235"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="244"/>
+        <location filename="../../desktop/views/pages/settings.py" line="236"/>
         <source>&amp;Ngôn ngữ mặc định / Language:</source>
         <translation>Default &amp;language / Ngôn ngữ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="245"/>
+        <location filename="../../desktop/views/pages/settings.py" line="237"/>
         <source>Ngôn ngữ của máy khi chưa ai đăng nhập. Mỗi người chọn ngôn ngữ của mình khi đăng nhập (hoặc ở thanh trạng thái); lựa chọn đó được ghi nhớ cho tài khoản.</source>
         <translation>The language before anyone signs in. Each person chooses their own language at sign-in (or in the status bar); it is remembered for their account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="250"/>
+        <location filename="../../desktop/views/pages/settings.py" line="242"/>
         <source>&amp;Gợi ý tên đăng nhập lần trước khi đăng nhập</source>
         <translation>Offer the &amp;last user name at sign-in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="252"/>
+        <location filename="../../desktop/views/pages/settings.py" line="244"/>
         <source>Gợi ý tên đăng nhập lần trước</source>
         <translation>Offer the last user name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="254"/>
+        <location filename="../../desktop/views/pages/settings.py" line="246"/>
         <source>Để tắt trên máy dùng chung: người sau không thấy tên của người trước.</source>
         <translation>Leave off on a shared PC: the next person does not see the previous one's name.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="327"/>
+        <location filename="../../desktop/views/pages/settings.py" line="319"/>
         <source>{saved} Ngôn ngữ mặc định mới dùng từ lần đăng nhập sau của người chưa chọn ngôn ngữ.</source>
         <translation>{saved} The new default language applies at the next sign-in of anyone who has not chosen their own.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="361"/>
+        <location filename="../../desktop/views/pages/settings.py" line="353"/>
         <source>Đang kiểm tra…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="446"/>
+        <location filename="../../desktop/views/pages/settings.py" line="438"/>
         <source>Danh sách tài khoản</source>
         <translation>Accounts</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="461"/>
+        <location filename="../../desktop/views/pages/settings.py" line="453"/>
         <source>&amp;Thêm tài khoản…</source>
         <translation>&amp;Add account…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="462"/>
+        <location filename="../../desktop/views/pages/settings.py" line="454"/>
         <source>Đặt lại &amp;mật khẩu…</source>
         <translation>Reset &amp;password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="463"/>
+        <location filename="../../desktop/views/pages/settings.py" line="455"/>
         <source>&amp;Mở khoá</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="464"/>
+        <location filename="../../desktop/views/pages/settings.py" line="456"/>
         <source>Đổi &amp;vai trò…</source>
         <translation>Change &amp;role…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="465"/>
+        <location filename="../../desktop/views/pages/settings.py" line="457"/>
         <source>Tắt/&amp;bật tài khoản</source>
         <translation>Disable/&amp;enable</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="472"/>
+        <location filename="../../desktop/views/pages/settings.py" line="464"/>
         <source>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</source>
         <translation>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="499"/>
+        <location filename="../../desktop/views/pages/settings.py" line="491"/>
         <source>Đang khoá</source>
         <translation>Locked</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="536"/>
+        <location filename="../../desktop/views/pages/settings.py" line="528"/>
         <source>Đặt lại mật khẩu</source>
         <translation>Reset password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="537"/>
+        <location filename="../../desktop/views/pages/settings.py" line="529"/>
         <source>Mật khẩu mới cho {user}:</source>
         <translation>New password for {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="547"/>
+        <location filename="../../desktop/views/pages/settings.py" line="539"/>
         <source>Đổi vai trò</source>
         <translation>Change role</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="548"/>
+        <location filename="../../desktop/views/pages/settings.py" line="540"/>
         <source>Vai trò của {user}:</source>
         <translation>Role of {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="564"/>
+        <location filename="../../desktop/views/pages/settings.py" line="556"/>
         <source>Đổi mật khẩu</source>
         <translation>Change password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="567"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>Mật khẩu &amp;hiện tại:</source>
         <translation>&amp;Current password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="567"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>Mật khẩu hiện tại</source>
         <translation>Current password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="568"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>Mật khẩu &amp;mới:</source>
         <translation>&amp;New password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="568"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>Mật khẩu mới</source>
         <translation>New password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="569"/>
+        <location filename="../../desktop/views/pages/settings.py" line="561"/>
         <source>&amp;Nhập lại:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="569"/>
+        <location filename="../../desktop/views/pages/settings.py" line="561"/>
         <source>Nhập lại mật khẩu mới</source>
         <translation>Repeat the new password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="587"/>
+        <location filename="../../desktop/views/pages/settings.py" line="579"/>
         <source>Thêm tài khoản</source>
         <translation>Add an account</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="599"/>
+        <location filename="../../desktop/views/pages/settings.py" line="591"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="600"/>
+        <location filename="../../desktop/views/pages/settings.py" line="592"/>
         <source>ít nhất {n} ký tự</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="602"/>
+        <location filename="../../desktop/views/pages/settings.py" line="594"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="603"/>
+        <location filename="../../desktop/views/pages/settings.py" line="595"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="604"/>
+        <location filename="../../desktop/views/pages/settings.py" line="596"/>
         <source>&amp;Vai trò:</source>
         <translation>&amp;Role:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="605"/>
+        <location filename="../../desktop/views/pages/settings.py" line="597"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="258"/>
+        <location filename="../../desktop/views/pages/settings.py" line="250"/>
         <source> phút</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="313"/>
+        <location filename="../../desktop/views/pages/settings.py" line="305"/>
         <source>Chỉ quản trị viên được thay đổi cài đặt.</source>
         <translation>Only an administrator may change settings.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="318"/>
+        <location filename="../../desktop/views/pages/settings.py" line="310"/>
         <source>Không có thay đổi nào.</source>
         <translation>Nothing has changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="399"/>
+        <location filename="../../desktop/views/pages/settings.py" line="391"/>
         <source>Hai mật khẩu mới không giống nhau.</source>
         <translation>The two new passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="404"/>
+        <location filename="../../desktop/views/pages/settings.py" line="396"/>
         <source>Đã đổi mật khẩu.</source>
         <translation>The password was changed.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="500"/>
+        <location filename="../../desktop/views/pages/settings.py" line="492"/>
         <source>Đã tắt</source>
         <translation>Disabled</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="500"/>
+        <location filename="../../desktop/views/pages/settings.py" line="492"/>
         <source>Hoạt động</source>
         <translation>Active</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="514"/>
+        <location filename="../../desktop/views/pages/settings.py" line="506"/>
         <source>Hãy chọn một tài khoản trước.</source>
         <translation>Choose an account first.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="280"/>
+        <location filename="../../desktop/views/pages/settings.py" line="272"/>
         <source>(đã lưu; để trống để giữ nguyên)</source>
         <translation>(saved; leave empty to keep)</translation>
     </message>
@@ -4749,217 +4748,217 @@
 <context>
     <name>desktop.views.pages.sign</name>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <location filename="../../desktop/views/pages/sign.py" line="38"/>
         <source>Đã ký</source>
         <translation>Signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="40"/>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
         <source>Đã gửi</source>
         <translation>Sent</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <location filename="../../desktop/views/pages/sign.py" line="40"/>
         <source>Đã ký xác nhận</source>
         <translation>Countersigned</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
         <source>Bị từ chối một phần</source>
         <translation>Partly rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
         <source>Bị từ chối</source>
         <translation>Rejected</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="45"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Cấp mới</source>
         <translation>Issue</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="45"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Đính chính</source>
         <translation>Correction</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="47"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Thời gian</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="47"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Loại</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="47"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Số bản ghi</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="47"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Trạng thái</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="48"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>Cơ sở</source>
         <translation>Facilities</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="70"/>
+        <location filename="../../desktop/views/pages/sign.py" line="61"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="78"/>
+        <location filename="../../desktop/views/pages/sign.py" line="69"/>
         <source>Trạng thái:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="79"/>
+        <location filename="../../desktop/views/pages/sign.py" line="70"/>
         <source>Nhãn:</source>
         <translation>Label:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="80"/>
+        <location filename="../../desktop/views/pages/sign.py" line="71"/>
         <source>Chủ chứng thư số:</source>
         <translation>Certificate holder:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="81"/>
+        <location filename="../../desktop/views/pages/sign.py" line="72"/>
         <source>Hết hạn:</source>
         <translation>Expires:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="83"/>
+        <location filename="../../desktop/views/pages/sign.py" line="74"/>
         <source>&amp;Kiểm tra lại token</source>
         <translation>&amp;Check the token again</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="89"/>
+        <location filename="../../desktop/views/pages/sign.py" line="80"/>
         <source>Bản ghi cần ký</source>
         <translation>Records to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="93"/>
+        <location filename="../../desktop/views/pages/sign.py" line="84"/>
         <source>Chọn bản ghi</source>
         <translation>Choose records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="94"/>
+        <location filename="../../desktop/views/pages/sign.py" line="85"/>
         <source>Tất cả bản ghi sẵn sàng</source>
         <translation>All ready records</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="95"/>
+        <location filename="../../desktop/views/pages/sign.py" line="86"/>
         <source>Theo danh sách</source>
         <translation>By list</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="96"/>
+        <location filename="../../desktop/views/pages/sign.py" line="87"/>
         <source>Theo ngày tiêm</source>
         <translation>By vaccination date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="98"/>
+        <location filename="../../desktop/views/pages/sign.py" line="89"/>
         <source>Danh sách hoặc ngày</source>
         <translation>List or date</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="111"/>
+        <location filename="../../desktop/views/pages/sign.py" line="102"/>
         <source>&amp;Ký các bản ghi…</source>
         <translation>&amp;Sign the records…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="114"/>
+        <location filename="../../desktop/views/pages/sign.py" line="105"/>
         <source>Dừng sau lô này</source>
         <translation>Stop after this batch</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="120"/>
+        <location filename="../../desktop/views/pages/sign.py" line="111"/>
         <source>Lý do chưa ký được</source>
         <translation>Why signing is not possible</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="188"/>
+        <location filename="../../desktop/views/pages/sign.py" line="179"/>
         <source>Đang kiểm tra…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="244"/>
+        <location filename="../../desktop/views/pages/sign.py" line="235"/>
         <source>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</source>
         <translation>Ready to sign: {ready}. Held for review: {held}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="255"/>
+        <location filename="../../desktop/views/pages/sign.py" line="246"/>
         <source>Chi tiết: mã lô {batch}, thuật toán ký {alg}</source>
         <translation>Details: batch {batch}, signature {alg}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="282"/>
+        <location filename="../../desktop/views/pages/sign.py" line="273"/>
         <source>Đang ký…</source>
         <translation>Signing…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="284"/>
+        <location filename="../../desktop/views/pages/sign.py" line="275"/>
         <source>Chưa có bản ghi nào sẵn sàng để ký.</source>
         <translation>No records are ready to sign.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="234"/>
+        <location filename="../../desktop/views/pages/sign.py" line="225"/>
         <source>Sẵn sàng</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="318"/>
+        <location filename="../../desktop/views/pages/sign.py" line="309"/>
         <source>Không được phép ký</source>
         <translation>Not permitted to sign</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="356"/>
+        <location filename="../../desktop/views/pages/sign.py" line="347"/>
         <source>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</source>
         <translation>Signing stopped. The batches already signed are kept.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="382"/>
+        <location filename="../../desktop/views/pages/sign.py" line="373"/>
         <source>Chưa ký được</source>
         <translation>Not signed</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="68"/>
+        <location filename="../../desktop/views/pages/sign.py" line="59"/>
         <source>Ký số bằng USB token</source>
         <translation>Sign with the USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="137"/>
+        <location filename="../../desktop/views/pages/sign.py" line="128"/>
         <source>Các lô đã ký</source>
         <translation>Signed batches</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="224"/>
+        <location filename="../../desktop/views/pages/sign.py" line="215"/>
         <source>Danh sách số {id}</source>
         <translation>List {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="235"/>
+        <location filename="../../desktop/views/pages/sign.py" line="226"/>
         <source>Đã cắm</source>
         <translation>Inserted</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="235"/>
+        <location filename="../../desktop/views/pages/sign.py" line="226"/>
         <source>Không thấy token</source>
         <translation>No token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="361"/>
+        <location filename="../../desktop/views/pages/sign.py" line="352"/>
         <source>Đã ký {n} bản ghi trong {b} lô. Đang gửi các lô lên trung ương (xem trang Đồng bộ).</source>
         <translation>Signed {n} records in {b} batches. Sending them to the central service (see Sync).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="364"/>
+        <location filename="../../desktop/views/pages/sign.py" line="355"/>
         <source>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</source>
         <translation>Signed {n} records in {b} batches. The batches are waiting to be synced.</translation>
     </message>
@@ -5432,7 +5431,7 @@
         <translation>Any stage</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="769"/>
+        <location filename="../../desktop/views/records_table.py" line="768"/>
         <source>{n} bản ghi</source>
         <translation>{n} records</translation>
     </message>
@@ -5440,133 +5439,133 @@
 <context>
     <name>desktop.views.sign_in</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="299"/>
+        <location filename="../../desktop/views/sign_in.py" line="291"/>
         <source>Thoát VaxDesk</source>
         <translation>Quit VaxDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="50"/>
-        <location filename="../../desktop/views/sign_in.py" line="293"/>
+        <location filename="../../desktop/views/sign_in.py" line="49"/>
+        <location filename="../../desktop/views/sign_in.py" line="285"/>
         <source>Thông báo lỗi</source>
         <translation>Error message</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="71"/>
+        <location filename="../../desktop/views/sign_in.py" line="70"/>
         <source>Đang kiểm tra</source>
         <translation>Checking</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="72"/>
-        <location filename="../../desktop/views/sign_in.py" line="294"/>
+        <location filename="../../desktop/views/sign_in.py" line="71"/>
+        <location filename="../../desktop/views/sign_in.py" line="286"/>
         <source>Đang kiểm tra mật khẩu…</source>
         <translation>Checking the password…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="195"/>
-        <location filename="../../desktop/views/sign_in.py" line="290"/>
+        <location filename="../../desktop/views/sign_in.py" line="187"/>
+        <location filename="../../desktop/views/sign_in.py" line="282"/>
         <source>Mật khẩu</source>
         <translation>Password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="198"/>
+        <location filename="../../desktop/views/sign_in.py" line="190"/>
         <source>Nhập lại mật khẩu</source>
         <translation>Repeat the password</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="178"/>
+        <location filename="../../desktop/views/sign_in.py" line="170"/>
         <source>VaxDesk — tạo quản trị viên</source>
         <translation>VaxDesk — create the administrator</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="181"/>
+        <location filename="../../desktop/views/sign_in.py" line="173"/>
         <source>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị viên: người này cài đặt chương trình và thêm tài khoản cho nhân viên nhập liệu và người ký số.</source>
         <translation>There are no accounts yet. Create the administrator's account: this person sets VaxDesk up and adds accounts for the clerks and the signer.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="191"/>
-        <location filename="../../desktop/views/sign_in.py" line="289"/>
+        <location filename="../../desktop/views/sign_in.py" line="183"/>
+        <location filename="../../desktop/views/sign_in.py" line="281"/>
         <source>Tên đăng nhập</source>
         <translation>User name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="194"/>
+        <location filename="../../desktop/views/sign_in.py" line="186"/>
         <source>Họ và tên</source>
         <translation>Full name</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="196"/>
+        <location filename="../../desktop/views/sign_in.py" line="188"/>
         <source>ít nhất {n} ký tự</source>
         <translation>at least {n} characters</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="199"/>
-        <location filename="../../desktop/views/sign_in.py" line="291"/>
+        <location filename="../../desktop/views/sign_in.py" line="191"/>
+        <location filename="../../desktop/views/sign_in.py" line="283"/>
         <source>&amp;Tên đăng nhập:</source>
         <translation>&amp;User name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="200"/>
+        <location filename="../../desktop/views/sign_in.py" line="192"/>
         <source>&amp;Họ và tên:</source>
         <translation>&amp;Full name:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="201"/>
-        <location filename="../../desktop/views/sign_in.py" line="292"/>
+        <location filename="../../desktop/views/sign_in.py" line="193"/>
+        <location filename="../../desktop/views/sign_in.py" line="284"/>
         <source>&amp;Mật khẩu:</source>
         <translation>&amp;Password:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="202"/>
+        <location filename="../../desktop/views/sign_in.py" line="194"/>
         <source>&amp;Nhập lại:</source>
         <translation>&amp;Repeat:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="207"/>
+        <location filename="../../desktop/views/sign_in.py" line="199"/>
         <source>Tạo và đăng nhập</source>
         <translation>Create and sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="282"/>
+        <location filename="../../desktop/views/sign_in.py" line="274"/>
         <source>Ngôn ngữ</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="283"/>
+        <location filename="../../desktop/views/sign_in.py" line="275"/>
         <source>Ngôn ngữ của bạn; được ghi nhớ cho tài khoản này.</source>
         <translation>Your language; remembered for this account.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="285"/>
+        <location filename="../../desktop/views/sign_in.py" line="277"/>
         <source>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</source>
         <translation>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="295"/>
+        <location filename="../../desktop/views/sign_in.py" line="287"/>
         <source>Nhập sai mật khẩu {n} lần liên tiếp, tài khoản bị khoá {m} phút.</source>
         <translation>After {n} wrong passwords in a row the account is locked for {m} minutes.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="298"/>
+        <location filename="../../desktop/views/sign_in.py" line="290"/>
         <source>Đăng nhập</source>
         <translation>Sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="180"/>
+        <location filename="../../desktop/views/sign_in.py" line="172"/>
         <source>Chào mừng đến với VaxDesk</source>
         <translation>Welcome to VaxDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="219"/>
+        <location filename="../../desktop/views/sign_in.py" line="211"/>
         <source>Hai mật khẩu không giống nhau.</source>
         <translation>The two passwords differ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="280"/>
+        <location filename="../../desktop/views/sign_in.py" line="272"/>
         <source>VaxDesk — đăng nhập</source>
         <translation>VaxDesk — sign in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="281"/>
+        <location filename="../../desktop/views/sign_in.py" line="273"/>
         <source>VaxDesk — đã khoá</source>
         <translation>VaxDesk — locked</translation>
     </message>
@@ -5655,12 +5654,17 @@
 <context>
     <name>desktop.workspace</name>
     <message>
-        <location filename="../../desktop/workspace.py" line="54"/>
+        <location filename="../../desktop/workspace.py" line="31"/>
+        <source>Đang cập nhật dữ liệu của nơi làm việc cho phiên bản VaxDesk này. Việc này có thể mất vài phút; xin đừng tắt chương trình.</source>
+        <translation>Updating the workspace for this version of VaxDesk. This can take minutes; please do not close the program.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace.py" line="66"/>
         <source>{path} không phải là thư mục</source>
         <translation>{path} is not a folder</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace.py" line="48"/>
+        <location filename="../../desktop/workspace.py" line="60"/>
         <source>Không có thư mục làm việc {path}</source>
         <translation>There is no workspace at {path}</translation>
     </message>
@@ -5799,42 +5803,42 @@
 <context>
     <name>services.central.service</name>
     <message>
-        <location filename="../../services/central/service.py" line="116"/>
+        <location filename="../../services/central/service.py" line="117"/>
         <source>Thông tin xác thực thuộc {caller}, nhưng lô do {signer} ký.</source>
         <translation>The credential belongs to {caller}, but the batch is signed by {signer}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="131"/>
+        <location filename="../../services/central/service.py" line="132"/>
         <source>Dịch vụ đang bận; hãy gửi lại sau.</source>
         <translation>The service is busy; send again later.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="153"/>
+        <location filename="../../services/central/service.py" line="154"/>
         <source>Cần thông tin xác thực hợp lệ của cơ sở (Authorization: Bearer …).</source>
         <translation>A valid facility credential is required (Authorization: Bearer …).</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="400"/>
+        <location filename="../../services/central/service.py" line="401"/>
         <source>Thông tin xác thực thuộc {caller}, không phải bên đã ký yêu cầu thu hồi.</source>
         <translation>The credential belongs to {caller}, not to the signer of the revocation.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="76"/>
+        <location filename="../../services/central/service.py" line="77"/>
         <source>Thư mục dữ liệu thiếu hoặc không đọc được {file}: {err}</source>
         <translation>The data folder lacks or cannot read {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="142"/>
+        <location filename="../../services/central/service.py" line="143"/>
         <source>Mã lô {batch_id} đã được dùng cho một lô khác; mỗi lô ký phải có mã riêng.</source>
         <translation>The batch id {batch_id} was already used for a different batch; each signed batch needs its own id.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="163"/>
+        <location filename="../../services/central/service.py" line="164"/>
         <source>Không có lô {batch_id}.</source>
         <translation>There is no batch {batch_id}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="411"/>
+        <location filename="../../services/central/service.py" line="412"/>
         <source>Không có chứng nhận {uvci}.</source>
         <translation>There is no certificate {uvci}.</translation>
     </message>

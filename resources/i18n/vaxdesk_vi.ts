@@ -4,17 +4,17 @@
 <context>
     <name>desktop.accounts.gate</name>
     <message>
-        <location filename="../../desktop/accounts/gate.py" line="26"/>
+        <location filename="../../desktop/accounts/gate.py" line="25"/>
         <source>The workspace has no accounts yet. Create the first administrator: `users add NAME --role administrator --password-stdin`.</source>
         <translation>Thư mục làm việc chưa có tài khoản nào. Hãy tạo quản trị viên đầu tiên: `users add TÊN --role administrator --password-stdin`.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/gate.py" line="44"/>
+        <location filename="../../desktop/accounts/gate.py" line="43"/>
         <source>A {role} account is for scheduled command-line tasks (check, sync) only; it cannot open the window.</source>
         <translation>Tài khoản {role} chỉ dùng cho tác vụ tự động trên dòng lệnh (check, sync), không mở cửa sổ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/gate.py" line="71"/>
+        <location filename="../../desktop/accounts/gate.py" line="70"/>
         <source>The account “{name}” can no longer be used (disabled, locked or missing); sign in again.</source>
         <translation>Tài khoản “{name}” không còn dùng được (đã tắt, bị khoá hoặc không tồn tại); hãy đăng nhập lại.</translation>
     </message>
@@ -141,72 +141,72 @@
 <context>
     <name>desktop.accounts.users</name>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="214"/>
+        <location filename="../../desktop/accounts/users.py" line="233"/>
         <source>Wrong user name or password. {n} more tries before the account is locked for {m} minutes.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu. Còn {n} lần thử trước khi tài khoản bị khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="224"/>
+        <location filename="../../desktop/accounts/users.py" line="243"/>
         <source>The account is locked after too many wrong passwords. Try again in {m} minutes, or ask an administrator to unlock it.</source>
         <translation>Tài khoản đang bị khoá do nhập sai mật khẩu nhiều lần. Thử lại sau {m} phút, hoặc nhờ quản trị viên mở khoá.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="70"/>
+        <location filename="../../desktop/accounts/users.py" line="75"/>
         <source>The user name “{name}” is not valid: use 2–50 unaccented letters, digits, dots, underscores or hyphens, starting with a letter or digit (e.g. lan.nguyen).</source>
         <translation>Tên đăng nhập “{name}” không hợp lệ: dùng 2–50 chữ cái không dấu, chữ số, dấu chấm, gạch dưới hoặc gạch nối, bắt đầu bằng chữ hoặc số (ví dụ: lan.nguyen).</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="82"/>
+        <location filename="../../desktop/accounts/users.py" line="87"/>
         <source>The password must have at least {n} characters.</source>
         <translation>Mật khẩu phải có ít nhất {n} ký tự.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="88"/>
+        <location filename="../../desktop/accounts/users.py" line="93"/>
         <source>The password must not begin or end with a space.</source>
         <translation>Mật khẩu không được bắt đầu hoặc kết thúc bằng dấu cách.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="97"/>
+        <location filename="../../desktop/accounts/users.py" line="102"/>
         <source>There is no role “{role}”; choose one of: {roles}.</source>
         <translation>Vai trò “{role}” không tồn tại; chọn một trong: {roles}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="110"/>
+        <location filename="../../desktop/accounts/users.py" line="117"/>
         <source>There is no account “{name}”.</source>
         <translation>Không có tài khoản “{name}”.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="135"/>
+        <location filename="../../desktop/accounts/users.py" line="157"/>
         <source>The account “{name}” already exists.</source>
         <translation>Tài khoản “{name}” đã có.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="211"/>
+        <location filename="../../desktop/accounts/users.py" line="230"/>
         <source>Wrong user name or password.</source>
         <translation>Sai tên đăng nhập hoặc mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="291"/>
+        <location filename="../../desktop/accounts/users.py" line="307"/>
         <source>The last active administrator cannot lose the {role} role.</source>
         <translation>Không thể bỏ quyền {role} của quản trị viên cuối cùng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="300"/>
+        <location filename="../../desktop/accounts/users.py" line="316"/>
         <source>There is no language “{lang}”; choose vi or en.</source>
         <translation>Ngôn ngữ “{lang}” không có; chọn vi hoặc en.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="151"/>
+        <location filename="../../desktop/accounts/users.py" line="173"/>
         <source>Accounts already exist; an administrator signs in to add users.</source>
         <translation>Đã có tài khoản; quản trị viên hãy đăng nhập để thêm người dùng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="239"/>
+        <location filename="../../desktop/accounts/users.py" line="258"/>
         <source>The current password is wrong.</source>
         <translation>Mật khẩu hiện tại không đúng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/accounts/users.py" line="180"/>
+        <location filename="../../desktop/accounts/users.py" line="202"/>
         <source>The account “{name}” is disabled; ask your administrator.</source>
         <translation>Tài khoản “{name}” đã bị tắt; hãy nhờ quản trị viên.</translation>
     </message>
@@ -498,33 +498,33 @@
 <context>
     <name>desktop.certificates.search</name>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="221"/>
+        <location filename="../../desktop/certificates/search.py" line="253"/>
         <source>Unknown vaccine "{text}"; use a name from the lists or one of: {choices}.</source>
         <translation>Không biết vắc xin "{text}"; dùng tên trong danh sách hoặc một trong: {choices}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="192"/>
+        <location filename="../../desktop/certificates/search.py" line="224"/>
         <source>"{text}" is not a phone number (at least 4 digits are needed).</source>
         <translation>"{text}" không phải là số điện thoại (cần ít nhất 4 chữ số).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="203"/>
+        <location filename="../../desktop/certificates/search.py" line="235"/>
         <source>The insurance number "{text}" is too short (at least 4 characters).</source>
         <translation>Số thẻ BHYT "{text}" quá ngắn (cần ít nhất 4 ký tự).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="230"/>
-        <location filename="../../desktop/certificates/search.py" line="116"/>
+        <location filename="../../desktop/certificates/search.py" line="262"/>
+        <location filename="../../desktop/certificates/search.py" line="122"/>
         <source>"{text}" is not a valid date (dd/mm/yyyy).</source>
         <translation>"{text}" không phải là ngày hợp lệ (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="252"/>
+        <location filename="../../desktop/certificates/search.py" line="284"/>
         <source>The end date is before the start date.</source>
         <translation>Ngày kết thúc trước ngày bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/certificates/search.py" line="272"/>
+        <location filename="../../desktop/certificates/search.py" line="304"/>
         <source>There is no status "{status}"; choose one of: {choices}.</source>
         <translation>Không có trạng thái "{status}"; chọn một trong: {choices}.</translation>
     </message>
@@ -867,12 +867,12 @@
 <context>
     <name>desktop.db</name>
     <message>
-        <location filename="../../desktop/db.py" line="129"/>
+        <location filename="../../desktop/db.py" line="153"/>
         <source>The database was written by a newer VaxDesk; update VaxDesk to open it.</source>
         <translation>Cơ sở dữ liệu được tạo bởi phiên bản VaxDesk mới hơn; hãy cập nhật VaxDesk.</translation>
     </message>
     <message>
-        <location filename="../../desktop/db.py" line="122"/>
+        <location filename="../../desktop/db.py" line="146"/>
         <source>Cannot open the database: {err}</source>
         <translation>Không mở được cơ sở dữ liệu: {err}</translation>
     </message>
@@ -1173,62 +1173,62 @@
 <context>
     <name>desktop.importer.load</name>
     <message>
-        <location filename="../../desktop/importer/load.py" line="231"/>
+        <location filename="../../desktop/importer/load.py" line="233"/>
         <source>{name}, born {dob}, dose {dose}, date {date}</source>
         <translation>{name}, sinh {dob}, mũi {dose}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="223"/>
+        <location filename="../../desktop/importer/load.py" line="225"/>
         <source>record id {ref}</source>
         <translation>mã {ref}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="228"/>
+        <location filename="../../desktop/importer/load.py" line="230"/>
         <source>ID {id}, dose {dose}, date {date}</source>
         <translation>số giấy tờ {id}, mũi {dose}, ngày {date}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="104"/>
+        <location filename="../../desktop/importer/load.py" line="106"/>
         <source>No column “{column}” for field {field}. Columns: {headers}</source>
         <translation>Không tìm thấy cột “{column}” cho trường {field}. Các cột: {headers}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="138"/>
+        <location filename="../../desktop/importer/load.py" line="140"/>
         <source>{file} has no data.</source>
         <translation>Tệp {file} không có dữ liệu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="142"/>
+        <location filename="../../desktop/importer/load.py" line="144"/>
         <source>No header row found in {file}. Needed: {required}. Headers seen: {seen}. Map the columns (in the Import window, or --map field=column).</source>
         <translation>Không tìm thấy dòng tiêu đề trong {file}. Cần các cột: {required}. Các tiêu đề thấy được: {seen}. Hãy chọn cột cho từng trường (trong cửa sổ Nhập, hoặc --map trường=cột).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="153"/>
+        <location filename="../../desktop/importer/load.py" line="155"/>
         <source>{file} lacks required columns: {missing}. Headers seen: {seen}. Add them, or map the columns (in the Import window, or --map field=column).</source>
         <translation>Tệp {file} thiếu cột bắt buộc: {missing}. Các tiêu đề thấy được: {seen}. Hãy thêm cột, hoặc chọn cột tương ứng (trong cửa sổ Nhập, hoặc --map trường=cột).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="162"/>
+        <location filename="../../desktop/importer/load.py" line="164"/>
         <source>Cannot tell the column delimiter of {file}.</source>
         <translation>Không nhận ra dấu phân cách cột trong {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="291"/>
+        <location filename="../../desktop/importer/load.py" line="293"/>
         <source>{file} has a header but no data rows.</source>
         <translation>Tệp {file} chỉ có dòng tiêu đề, không có dòng dữ liệu nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="86"/>
+        <location filename="../../desktop/importer/load.py" line="88"/>
         <source>There is no field {field}. Fields: {fields}</source>
         <translation>Không có trường {field}. Các trường: {fields}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="284"/>
+        <location filename="../../desktop/importer/load.py" line="286"/>
         <source>Saving…</source>
         <translation>Đang lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/load.py" line="330"/>
+        <location filename="../../desktop/importer/load.py" line="332"/>
         <source>Row {row}</source>
         <translation>Dòng {row}</translation>
     </message>
@@ -1254,212 +1254,212 @@
 <context>
     <name>desktop.importer.preview</name>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="130"/>
+        <location filename="../../desktop/importer/preview.py" line="129"/>
         <source>Write the date as dd/mm/yyyy (e.g. 31/12/2021).</source>
         <translation>Ghi ngày dạng dd/mm/yyyy (ví dụ 31/12/2021).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="131"/>
+        <location filename="../../desktop/importer/preview.py" line="130"/>
         <source>Write a 12-digit CCCD, a 9-digit CMND or a passport number; format the column as Text in Excel.</source>
         <translation>Ghi CCCD 12 số, CMND 9 số hoặc số hộ chiếu; định dạng cột là Văn bản (Text) trong Excel.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="150"/>
+        <location filename="../../desktop/importer/preview.py" line="149"/>
         <source>Correct the value as the message says.</source>
         <translation>Sửa giá trị theo lời nhắn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="134"/>
+        <location filename="../../desktop/importer/preview.py" line="133"/>
         <source>Choose Nam (male) or Nữ (female).</source>
         <translation>Chọn Nam hoặc Nữ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="135"/>
+        <location filename="../../desktop/importer/preview.py" line="134"/>
         <source>Pick the vaccine from the catalogue.</source>
         <translation>Chọn vắc xin trong danh mục.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="139"/>
+        <location filename="../../desktop/importer/preview.py" line="138"/>
         <source>Format the column as Text in Excel to keep the leading zeros.</source>
         <translation>Định dạng cột là Văn bản (Text) trong Excel để giữ số 0 ở đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="142"/>
+        <location filename="../../desktop/importer/preview.py" line="141"/>
         <source>Check the CCCD, sex and year of birth.</source>
         <translation>Kiểm tra số CCCD, giới tính và năm sinh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="143"/>
+        <location filename="../../desktop/importer/preview.py" line="142"/>
         <source>Write a dose number from 1 to 10.</source>
         <translation>Ghi mũi số từ 1 đến 10.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="144"/>
+        <location filename="../../desktop/importer/preview.py" line="143"/>
         <source>Write the full name, without digits.</source>
         <translation>Ghi đúng họ và tên, không có chữ số.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="145"/>
+        <location filename="../../desktop/importer/preview.py" line="144"/>
         <source>Write a 2-letter country code (VN, KR, US…).</source>
         <translation>Ghi mã quốc gia 2 chữ cái (VN, KR, US…).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="146"/>
+        <location filename="../../desktop/importer/preview.py" line="145"/>
         <source>Fill in the missing value.</source>
         <translation>Điền giá trị còn thiếu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="147"/>
+        <location filename="../../desktop/importer/preview.py" line="146"/>
         <source>Shorten the value.</source>
         <translation>Rút gọn giá trị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="148"/>
+        <location filename="../../desktop/importer/preview.py" line="147"/>
         <source>Fill in at least one dose.</source>
         <translation>Điền ít nhất một mũi tiêm.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="157"/>
+        <location filename="../../desktop/importer/preview.py" line="156"/>
         <source>Excel date cells</source>
         <translation>ô ngày của Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="157"/>
+        <location filename="../../desktop/importer/preview.py" line="156"/>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="158"/>
+        <location filename="../../desktop/importer/preview.py" line="157"/>
         <source>yyyy-mm-dd</source>
         <translation>yyyy-mm-dd</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="158"/>
+        <location filename="../../desktop/importer/preview.py" line="157"/>
         <source>Excel day numbers</source>
         <translation>số ngày của Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="246"/>
+        <location filename="../../desktop/importer/preview.py" line="245"/>
         <source>Row {row}, column “{column}”: {value} is an Excel day number, read as {date}. Check this date and format the column as Date (dd/mm/yyyy).</source>
         <translation>Dòng {row}, cột “{column}”: {value} là số ngày của Excel, được đọc thành {date}. Hãy kiểm tra lại ngày này và định dạng cột là Ngày (dd/mm/yyyy).</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="366"/>
+        <location filename="../../desktop/importer/preview.py" line="356"/>
         <source>dates as Excel day numbers</source>
         <translation>ngày ghi bằng số của Excel</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="367"/>
+        <location filename="../../desktop/importer/preview.py" line="357"/>
         <source>dates in another form than their column</source>
         <translation>ngày khác kiểu trong cột</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="368"/>
+        <location filename="../../desktop/importer/preview.py" line="358"/>
         <source>sex not understood</source>
         <translation>giới tính không rõ</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="369"/>
+        <location filename="../../desktop/importer/preview.py" line="359"/>
         <source>vaccines not in the catalogue</source>
         <translation>vắc xin không có trong danh mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="370"/>
+        <location filename="../../desktop/importer/preview.py" line="360"/>
         <source>invalid ID numbers</source>
         <translation>số giấy tờ sai</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="371"/>
+        <location filename="../../desktop/importer/preview.py" line="361"/>
         <source>missing ID numbers</source>
         <translation>thiếu số giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="372"/>
+        <location filename="../../desktop/importer/preview.py" line="362"/>
         <source>ID numbers that lost leading zeros</source>
         <translation>số giấy tờ mất số 0 ở đầu</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="373"/>
+        <location filename="../../desktop/importer/preview.py" line="363"/>
         <source>CCCD disagreeing with sex/year of birth</source>
         <translation>CCCD không khớp giới tính/năm sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="374"/>
+        <location filename="../../desktop/importer/preview.py" line="364"/>
         <source>unreadable dates</source>
         <translation>ngày không đọc được</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="375"/>
+        <location filename="../../desktop/importer/preview.py" line="365"/>
         <source>two-digit years</source>
         <translation>năm chỉ có 2 chữ số</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="376"/>
+        <location filename="../../desktop/importer/preview.py" line="366"/>
         <source>vaccination dates with only a year</source>
         <translation>ngày tiêm chỉ có năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="377"/>
+        <location filename="../../desktop/importer/preview.py" line="367"/>
         <source>vaccination dates in the future</source>
         <translation>ngày tiêm ở tương lai</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="378"/>
+        <location filename="../../desktop/importer/preview.py" line="368"/>
         <source>vaccinated before birth</source>
         <translation>tiêm trước ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="379"/>
+        <location filename="../../desktop/importer/preview.py" line="369"/>
         <source>dates of birth before 1900</source>
         <translation>ngày sinh trước 1900</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="380"/>
+        <location filename="../../desktop/importer/preview.py" line="370"/>
         <source>dates of birth in the future</source>
         <translation>ngày sinh ở tương lai</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="381"/>
+        <location filename="../../desktop/importer/preview.py" line="371"/>
         <source>invalid dose numbers</source>
         <translation>mũi số sai</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="382"/>
+        <location filename="../../desktop/importer/preview.py" line="372"/>
         <source>invalid names</source>
         <translation>họ tên sai</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="383"/>
+        <location filename="../../desktop/importer/preview.py" line="373"/>
         <source>nationality not understood</source>
         <translation>quốc tịch không rõ</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="384"/>
+        <location filename="../../desktop/importer/preview.py" line="374"/>
         <source>required cells empty</source>
         <translation>ô bắt buộc còn trống</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="385"/>
+        <location filename="../../desktop/importer/preview.py" line="375"/>
         <source>values too long</source>
         <translation>giá trị quá dài</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="386"/>
+        <location filename="../../desktop/importer/preview.py" line="376"/>
         <source>rows without a dose</source>
         <translation>dòng không có mũi tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="350"/>
+        <location filename="../../desktop/importer/preview.py" line="340"/>
         <source>Column “{column}” writes dates in several forms: {forms}. Use dd/mm/yyyy throughout so that day and month are not confused.</source>
         <translation>Cột “{column}” ghi ngày theo nhiều kiểu: {forms}. Hãy thống nhất một kiểu dd/mm/yyyy để tránh đọc nhầm ngày và tháng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="288"/>
+        <location filename="../../desktop/importer/preview.py" line="280"/>
         <source>Row {row}</source>
         <translation>Dòng {row}</translation>
     </message>
     <message>
-        <location filename="../../desktop/importer/preview.py" line="357"/>
+        <location filename="../../desktop/importer/preview.py" line="347"/>
         <source>Row {row}, column “{column}”: “{value}” is written as {form}, unlike most of the column ({main}). Write it as dd/mm/yyyy.</source>
         <translation>Dòng {row}, cột “{column}”: “{value}” ghi theo kiểu {form}, khác với phần lớn cột ({main}). Hãy ghi dạng dd/mm/yyyy.</translation>
     </message>
@@ -1594,7 +1594,7 @@
         <translation>Không có bản ghi nào cần kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/registry/check.py" line="363"/>
+        <location filename="../../desktop/registry/check.py" line="356"/>
         <source>Checking with the population registry…</source>
         <translation>Đang kiểm tra với CSDL dân cư…</translation>
     </message>
@@ -2181,7 +2181,7 @@
         <translation>Không có bản ghi nào sẵn sàng để ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/signing/batch.py" line="335"/>
+        <location filename="../../desktop/signing/batch.py" line="337"/>
         <source>Some records changed while signing (in another window or computer). This batch was not signed; sign again.</source>
         <translation>Một số bản ghi vừa được thay đổi trong khi ký (ở cửa sổ hoặc máy khác). Lô này chưa được ký; hãy ký lại.</translation>
     </message>
@@ -2594,22 +2594,22 @@
 <context>
     <name>desktop.sync.verify</name>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="155"/>
+        <location filename="../../desktop/sync/verify.py" line="152"/>
         <source>field {field} differs from the signed data: signed "{expected}", received "{received}"</source>
         <translation>trường {field} khác dữ liệu đã ký: đã ký "{expected}", nhận "{received}"</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="148"/>
+        <location filename="../../desktop/sync/verify.py" line="145"/>
         <source>signed with a key that is not on the trust list (kid {kid})</source>
         <translation>chữ ký bằng khoá không có trong danh sách tin cậy (kid {kid})</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="151"/>
+        <location filename="../../desktop/sync/verify.py" line="148"/>
         <source>the signature does not verify</source>
         <translation>chữ ký không hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/sync/verify.py" line="153"/>
+        <location filename="../../desktop/sync/verify.py" line="150"/>
         <source>the certificate cannot be read ({detail})</source>
         <translation>không đọc được chứng nhận ({detail})</translation>
     </message>
@@ -2712,52 +2712,52 @@
 <context>
     <name>desktop.views.main_window</name>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="38"/>
+        <location filename="../../desktop/views/main_window.py" line="37"/>
         <source>Overview</source>
         <translation>Tổng quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="39"/>
+        <location filename="../../desktop/views/main_window.py" line="38"/>
         <source>Import</source>
         <translation>Nhập danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="40"/>
+        <location filename="../../desktop/views/main_window.py" line="39"/>
         <source>Review</source>
         <translation>Đối chiếu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="41"/>
+        <location filename="../../desktop/views/main_window.py" line="40"/>
         <source>Sign</source>
         <translation>Ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="42"/>
+        <location filename="../../desktop/views/main_window.py" line="41"/>
         <source>Sync</source>
         <translation>Đồng bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="43"/>
+        <location filename="../../desktop/views/main_window.py" line="42"/>
         <source>Certificates</source>
         <translation>Chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="44"/>
+        <location filename="../../desktop/views/main_window.py" line="43"/>
         <source>Verify</source>
         <translation>Kiểm tra mã QR</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="45"/>
+        <location filename="../../desktop/views/main_window.py" line="44"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="46"/>
+        <location filename="../../desktop/views/main_window.py" line="45"/>
         <source>Audit log</source>
         <translation>Nhật ký kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/main_window.py" line="130"/>
+        <location filename="../../desktop/views/main_window.py" line="122"/>
         <source>Stages of the day</source>
         <translation>Các bước trong ngày</translation>
     </message>
@@ -2778,163 +2778,163 @@
 <context>
     <name>desktop.views.pages.audit</name>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="43"/>
+        <location filename="../../desktop/views/pages/audit.py" line="42"/>
         <source>No.</source>
         <translation>Số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="44"/>
+        <location filename="../../desktop/views/pages/audit.py" line="43"/>
         <source>Time</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="45"/>
+        <location filename="../../desktop/views/pages/audit.py" line="44"/>
         <source>Person</source>
         <translation>Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="46"/>
+        <location filename="../../desktop/views/pages/audit.py" line="45"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="47"/>
+        <location filename="../../desktop/views/pages/audit.py" line="46"/>
         <source>Entity</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="48"/>
+        <location filename="../../desktop/views/pages/audit.py" line="47"/>
         <source>Id</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="49"/>
+        <location filename="../../desktop/views/pages/audit.py" line="48"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="50"/>
+        <location filename="../../desktop/views/pages/audit.py" line="49"/>
         <source>Before</source>
         <translation>Trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="51"/>
+        <location filename="../../desktop/views/pages/audit.py" line="50"/>
         <source>After</source>
         <translation>Sau</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="260"/>
+        <location filename="../../desktop/views/pages/audit.py" line="252"/>
         <source>{total} events; showing the newest {shown} (export CSV for all).</source>
         <translation>{total} sự kiện; hiện {shown} sự kiện mới nhất (xuất CSV để có tất cả).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="264"/>
+        <location filename="../../desktop/views/pages/audit.py" line="256"/>
         <source>{total} events</source>
         <translation>{total} sự kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="303"/>
+        <location filename="../../desktop/views/pages/audit.py" line="295"/>
         <source>The log is intact: {n} events, {a} signed anchors agree.</source>
         <translation>Nhật ký nguyên vẹn: {n} sự kiện, {a} mốc đã ký khớp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="307"/>
+        <location filename="../../desktop/views/pages/audit.py" line="299"/>
         <source>The log was altered at event {id} ({problem}). Tell the person responsible for security.</source>
         <translation>Nhật ký bị thay đổi từ sự kiện {id} ({problem}). Hãy báo cho người phụ trách an ninh.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="110"/>
+        <location filename="../../desktop/views/pages/audit.py" line="102"/>
         <source>Audit log</source>
         <translation>Nhật ký kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="113"/>
+        <location filename="../../desktop/views/pages/audit.py" line="105"/>
         <source>Only an administrator may read the audit log.</source>
         <translation>Chỉ quản trị viên được xem nhật ký kiểm tra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="129"/>
+        <location filename="../../desktop/views/pages/audit.py" line="121"/>
         <source>account name</source>
         <translation>tên tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="131"/>
+        <location filename="../../desktop/views/pages/audit.py" line="123"/>
         <source>record number, batch id, UVCI…</source>
         <translation>số bản ghi, mã lô, UVCI…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="135"/>
+        <location filename="../../desktop/views/pages/audit.py" line="127"/>
         <source>any action</source>
         <translation>mọi thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="138"/>
+        <location filename="../../desktop/views/pages/audit.py" line="130"/>
         <source>By &amp;date</source>
         <translation>Theo &amp;ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="146"/>
+        <location filename="../../desktop/views/pages/audit.py" line="138"/>
         <source>&amp;Person</source>
         <translation>&amp;Người thực hiện</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="147"/>
+        <location filename="../../desktop/views/pages/audit.py" line="139"/>
         <source>&amp;Record / entity</source>
         <translation>&amp;Bản ghi / đối tượng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="148"/>
+        <location filename="../../desktop/views/pages/audit.py" line="140"/>
         <source>&amp;Action</source>
         <translation>&amp;Thao tác</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="163"/>
+        <location filename="../../desktop/views/pages/audit.py" line="155"/>
         <source>&amp;Filter</source>
         <translation>&amp;Lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="166"/>
+        <location filename="../../desktop/views/pages/audit.py" line="158"/>
         <source>Clear filters</source>
         <translation>Bỏ lọc</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="168"/>
+        <location filename="../../desktop/views/pages/audit.py" line="160"/>
         <source>&amp;Export CSV…</source>
         <translation>&amp;Xuất CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="170"/>
+        <location filename="../../desktop/views/pages/audit.py" line="162"/>
         <source>&amp;Check integrity</source>
         <translation>&amp;Kiểm tra tính toàn vẹn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="183"/>
+        <location filename="../../desktop/views/pages/audit.py" line="175"/>
         <source>Audit events</source>
         <translation>Các sự kiện của nhật ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="194"/>
+        <location filename="../../desktop/views/pages/audit.py" line="186"/>
         <source>Number of events</source>
         <translation>Số sự kiện</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="270"/>
+        <location filename="../../desktop/views/pages/audit.py" line="262"/>
         <source>Export the audit log</source>
         <translation>Xuất nhật ký kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="284"/>
-        <location filename="../../desktop/views/pages/audit.py" line="286"/>
+        <location filename="../../desktop/views/pages/audit.py" line="276"/>
+        <location filename="../../desktop/views/pages/audit.py" line="278"/>
         <source>Exported {n} events to {out}</source>
         <translation>Đã xuất {n} sự kiện vào {out}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="279"/>
+        <location filename="../../desktop/views/pages/audit.py" line="271"/>
         <source>Exporting the log…</source>
         <translation>Đang xuất nhật ký…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/audit.py" line="298"/>
+        <location filename="../../desktop/views/pages/audit.py" line="290"/>
         <source>Checking the log…</source>
         <translation>Đang kiểm tra nhật ký…</translation>
     </message>
@@ -2942,187 +2942,187 @@
 <context>
     <name>desktop.views.pages.backup_panel</name>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="182"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="174"/>
         <source>Saved {n} backup settings.</source>
         <translation>Đã lưu {n} cài đặt sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="185"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="177"/>
         <source>Backup passphrase</source>
         <translation>Mật khẩu sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="201"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="193"/>
         <source>The backup passphrase is set. Write it down and keep it safe: without it no backup can be restored.</source>
         <translation>Đã đặt mật khẩu sao lưu. Hãy ghi lại và cất ở nơi an toàn: không có nó, không khôi phục được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="52"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="44"/>
         <source>For example E:\Backups (USB drive) or \\server\backups</source>
         <translation>Ví dụ: E:\SaoLuu (ổ USB) hoặc \\may-chu\saoluu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="54"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="46"/>
         <source>Backup folder</source>
         <translation>Thư mục sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="55"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="47"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="60"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="52"/>
         <source>Backup &amp;folder:</source>
         <translation>&amp;Thư mục sao lưu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="63"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="55"/>
         <source>Backups to keep</source>
         <translation>Số bản sao lưu giữ lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="64"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="56"/>
         <source>&amp;Keep (newest):</source>
         <translation>&amp;Giữ lại (bản mới nhất):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="67"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="59"/>
         <source> days</source>
         <translation> ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="68"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="60"/>
         <source>Personal data retention</source>
         <translation>Thời hạn lưu dữ liệu cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="69"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="61"/>
         <source>Keep personal data after &amp;certification:</source>
         <translation>Lưu dữ liệu cá nhân sau cấp &amp;chứng nhận:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="71"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="63"/>
         <source>After this period, `vaxdesk purge` removes names, ID numbers, phones… of certified records (0: never).</source>
         <translation>Sau thời hạn này, lệnh `vaxdesk purge` xoá họ tên, số định danh, điện thoại… của bản ghi đã cấp chứng nhận (0: không xoá).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="76"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="68"/>
         <source>Set the backup &amp;passphrase…</source>
         <translation>Đặt &amp;mật khẩu sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="81"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="73"/>
         <source>Passphrase:</source>
         <translation>Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="83"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="75"/>
         <source>Last backup</source>
         <translation>Lần sao lưu gần nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="84"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="76"/>
         <source>Last backup:</source>
         <translation>Lần sao lưu gần nhất:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="86"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="78"/>
         <source>Save</source>
         <translation>Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="88"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="80"/>
         <source>Check a backup…</source>
         <translation>Kiểm tra một bản sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="90"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="82"/>
         <source>&amp;Back up now</source>
         <translation>&amp;Sao lưu ngay</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="100"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="92"/>
         <source>Backup result</source>
         <translation>Kết quả sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="102"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="94"/>
         <source>Restoring on a new PC: install VaxDesk, then run `vaxdesk restore FILE --to FOLDER` (IT staff; see docs/operations.md). A backup holds no token key, PIN or password.</source>
         <translation>Khôi phục trên máy mới: cài VaxDesk rồi chạy `vaxdesk restore TỆP --to THƯ-MỤC` (nhân viên IT; xem docs/operations.md). Bản sao lưu không chứa khoá của USB ký số, mã PIN hay mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="173"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="165"/>
         <source>Choose the backup folder</source>
         <translation>Chọn thư mục sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="186"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="178"/>
         <source>New passphrase (10 characters or more):</source>
         <translation>Mật khẩu mới (ít nhất 10 ký tự):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="190"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="182"/>
         <source>Repeat the passphrase:</source>
         <translation>Nhập lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="225"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="217"/>
         <source>Choose a backup</source>
         <translation>Chọn bản sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="226"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="218"/>
         <source>VaxDesk backups (*.vxbak)</source>
         <translation>Bản sao lưu VaxDesk (*.vxbak)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="125"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="117"/>
         <source>set</source>
         <translation>đã đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="126"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="118"/>
         <source>not set</source>
         <translation>chưa đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="134"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="126"/>
         <source>none yet</source>
         <translation>chưa có</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="180"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="172"/>
         <source>Nothing has changed.</source>
         <translation>Không có thay đổi nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="194"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="186"/>
         <source>The two passphrases differ.</source>
         <translation>Hai mật khẩu không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="207"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="199"/>
         <source>Save the changes before backing up.</source>
         <translation>Hãy lưu các thay đổi trước khi sao lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="214"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="206"/>
         <source>Backed up {n} records and {c} certificates to {file}.</source>
         <translation>Đã sao lưu {n} bản ghi, {c} chứng nhận vào {file}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="235"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="227"/>
         <source>The backup reads back: {n} records, {c} certificates; the audit log is intact ({e} events).</source>
         <translation>Bản sao lưu đọc được: {n} bản ghi, {c} chứng nhận; nhật ký kiểm tra nguyên vẹn ({e} sự kiện).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="221"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="213"/>
         <source>Backing up…</source>
         <translation>Đang sao lưu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/backup_panel.py" line="243"/>
+        <location filename="../../desktop/views/pages/backup_panel.py" line="235"/>
         <source>Checking the backup…</source>
         <translation>Đang kiểm tra bản sao lưu…</translation>
     </message>
@@ -3254,77 +3254,77 @@
         <translation>Lý do (bắt buộc)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="254"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="270"/>
         <source>Search by name (with or without marks), ID number, UVCI or date (dd/mm/yyyy)…</source>
         <translation>Tìm theo tên (có hoặc không dấu), số định danh, mã UVCI hoặc ngày (dd/mm/yyyy)…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="262"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="278"/>
         <source>A4 page</source>
         <translation>Khổ A4</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="263"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="279"/>
         <source>Folded A5 card</source>
         <translation>Thẻ gấp A5</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="273"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="289"/>
         <source>Show all certificates</source>
         <translation>Xem mọi chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="290"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="306"/>
         <source>Certificates</source>
         <translation>Danh sách chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="299"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="315"/>
         <source>Print…</source>
         <translation>In…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="300"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="316"/>
         <source>Print preview…</source>
         <translation>Xem trước bản in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="301"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="317"/>
         <source>Save PDF…</source>
         <translation>Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="302"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="318"/>
         <source>Save all new as PDF…</source>
         <translation>Lưu PDF các chứng nhận mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="303"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="319"/>
         <source>Correct…</source>
         <translation>Đính chính…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="304"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="320"/>
         <source>Revoke…</source>
         <translation>Thu hồi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="528"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="545"/>
         <source>Save certificates as PDF</source>
         <translation>Lưu chứng nhận thành PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="542"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="559"/>
         <source>Printed {n} certificates into {file}</source>
         <translation>Đã in {n} chứng nhận vào {file}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="612"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="629"/>
         <source>Correction created</source>
         <translation>Đã tạo bản đính chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="612"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="629"/>
         <source>Correction record {id} was created. Check, sign and sync it like new records; once its new certificate arrives, the old one is superseded.</source>
         <translation>Bản ghi đính chính số {id} đã được tạo. Hãy đối chiếu, ký số và đồng bộ như bản ghi mới; khi có chứng nhận mới, chứng nhận cũ sẽ bị thay thế.</translation>
     </message>
@@ -3334,73 +3334,73 @@
         <translation>Bản đính chính được đối chiếu lại với CSDL dân cư, ký số và gửi như bản ghi mới; chứng nhận cũ sẽ bị thay thế và không in được nữa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="266"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="282"/>
         <source>Layout:</source>
         <translation>Mẫu in:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="431"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="447"/>
         <source>More than {n} certificates (newest first; scroll down for more)</source>
         <translation>Hơn {n} chứng nhận (mới nhất trước; cuộn xuống để xem thêm)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="435"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="451"/>
         <source>{n} certificates</source>
         <translation>{n} chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="507"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="524"/>
         <source>Not permitted</source>
         <translation>Không được phép</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="565"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="582"/>
         <source>printer</source>
         <translation>máy in</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="626"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="643"/>
         <source>Confirm revocation</source>
         <translation>Xác nhận thu hồi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="626"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="643"/>
         <source>Revoke the certificate of {name} ({uvci})? This is signed with the USB token and cannot be undone.</source>
         <translation>Thu hồi chứng nhận của {name} ({uvci})? Việc này được ký bằng USB token và không thể hoàn tác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="643"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="660"/>
         <source>Revoked {uvci}</source>
         <translation>Đã thu hồi {uvci}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="249"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="265"/>
         <source>Certificates</source>
         <comment>variant 2</comment>
         <translation>Chứng nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="383"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="399"/>
         <source>History</source>
         <translation>Lịch sử</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="538"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="555"/>
         <source>Writing the PDF…</source>
         <translation>Đang tạo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="556"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="573"/>
         <source>Preparing the print…</source>
         <translation>Đang chuẩn bị bản in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="585"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="602"/>
         <source>Sending to the printer…</source>
         <translation>Đang gửi tới máy in…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/certificates.py" line="647"/>
+        <location filename="../../desktop/views/pages/certificates.py" line="664"/>
         <source>Revoking…</source>
         <translation>Đang thu hồi…</translation>
     </message>
@@ -3469,12 +3469,12 @@
         <translation>&lt;b&gt;{rows} dòng&lt;/b&gt;: {loadable} dòng sẽ được nhập, {rejected} dòng sẽ bị từ chối, {warned} dòng cần xem lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="509"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="504"/>
         <source>{file} was loaded before (list {id}): {dups} rows already imported, not imported again.</source>
         <translation>{file} đã được nhập trước đây (danh sách {id}): {dups} dòng đã có, không nhập lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="513"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="508"/>
         <source>{file}: {rows} rows — {accepted} accepted ({records} records), {rejected} rejected, {dups} duplicates.</source>
         <translation>{file}: {rows} dòng — nhận {accepted} ({records} bản ghi), từ chối {rejected}, trùng {dups}.</translation>
     </message>
@@ -3582,27 +3582,26 @@
     </message>
     <message>
         <location filename="../../desktop/views/pages/import_page/page.py" line="462"/>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="496"/>
         <source>Cancelled. Nothing from the file was stored.</source>
         <translation>Đã huỷ. Không bản ghi nào của tệp được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="499"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="494"/>
         <source>The file could not be loaded. Nothing was stored.</source>
         <translation>Không nhập được tệp. Không có gì được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="524"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="519"/>
         <source>Correct {n} rejected rows</source>
         <translation>Sửa {n} dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="557"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="552"/>
         <source>Save the rejected rows</source>
         <translation>Lưu các dòng bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="571"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="566"/>
         <source>Saved {n} rejected rows to {out}</source>
         <translation>Đã lưu {n} dòng bị từ chối vào {out}</translation>
     </message>
@@ -3667,7 +3666,7 @@
         <translation>Đang huỷ… không bản ghi nào của tệp này được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/import_page/page.py" line="539"/>
+        <location filename="../../desktop/views/pages/import_page/page.py" line="534"/>
         <source>{n} rows already imported, not imported again</source>
         <translation>{n} dòng đã có, không nhập lại</translation>
     </message>
@@ -3690,82 +3689,82 @@
 <context>
     <name>desktop.views.pages.overview</name>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="449"/>
+        <location filename="../../desktop/views/pages/overview.py" line="442"/>
         <source>{n} records wait for your signature</source>
         <translation>{n} bản ghi chờ bạn ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="264"/>
+        <location filename="../../desktop/views/pages/overview.py" line="257"/>
         <source>Open the {n} “{state}” records</source>
         <translation>Mở {n} bản ghi “{state}”</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="283"/>
+        <location filename="../../desktop/views/pages/overview.py" line="276"/>
         <source>Today, {day}</source>
         <translation>Hôm nay, {day}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="290"/>
+        <location filename="../../desktop/views/pages/overview.py" line="283"/>
         <source>Refresh (F5)</source>
         <translation>Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="291"/>
+        <location filename="../../desktop/views/pages/overview.py" line="284"/>
         <source>Refresh the figures</source>
         <translation>Làm mới số liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="294"/>
+        <location filename="../../desktop/views/pages/overview.py" line="287"/>
         <source>Export a report…</source>
         <translation>Xuất báo cáo…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="296"/>
+        <location filename="../../desktop/views/pages/overview.py" line="289"/>
         <source>Save the chart…</source>
         <translation>Lưu biểu đồ…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="301"/>
+        <location filename="../../desktop/views/pages/overview.py" line="294"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Khoá màn hình (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="302"/>
+        <location filename="../../desktop/views/pages/overview.py" line="295"/>
         <source>Lock the screen</source>
         <translation>Khoá màn hình</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="312"/>
+        <location filename="../../desktop/views/pages/overview.py" line="305"/>
         <source>Nothing is waiting. ✔</source>
         <translation>Không còn việc nào đang chờ. ✔</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="329"/>
+        <location filename="../../desktop/views/pages/overview.py" line="322"/>
         <source>Chart by list</source>
         <translation>Biểu đồ theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="330"/>
+        <location filename="../../desktop/views/pages/overview.py" line="323"/>
         <source>Chart by vaccination day</source>
         <translation>Biểu đồ theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="331"/>
+        <location filename="../../desktop/views/pages/overview.py" line="324"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="332"/>
+        <location filename="../../desktop/views/pages/overview.py" line="325"/>
         <source>By vaccination day</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="343"/>
+        <location filename="../../desktop/views/pages/overview.py" line="336"/>
         <source>Click a number to open those records. On the chart: arrows to choose, Enter to open.</source>
         <translation>Bấm vào một con số để mở các bản ghi đó. Trên biểu đồ: mũi tên để chọn, Enter để mở.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/overview.py" line="148"/>
+        <location filename="../../desktop/views/pages/overview.py" line="140"/>
         <source>No records yet</source>
         <translation>Chưa có bản ghi nào</translation>
     </message>
@@ -4244,47 +4243,47 @@
 <context>
     <name>desktop.views.pages.search_filters</name>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="32"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="23"/>
         <source>Phone</source>
         <translation>Số điện thoại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="33"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="24"/>
         <source>Insurance no.</source>
         <translation>Số thẻ BHYT</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="42"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="33"/>
         <source>From dd/mm/yyyy</source>
         <translation>Từ dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="43"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="34"/>
         <source>To dd/mm/yyyy</source>
         <translation>Đến dd/mm/yyyy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="35"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="26"/>
         <source>List</source>
         <translation>Danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="36"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="27"/>
         <source>All lists</source>
         <translation>Mọi danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="38"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="29"/>
         <source>Vaccine</source>
         <translation>Vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="39"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="30"/>
         <source>All vaccines</source>
         <translation>Mọi vắc xin</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/search_filters.py" line="49"/>
+        <location filename="../../desktop/views/pages/search_filters.py" line="40"/>
         <source>Clear filters</source>
         <translation>Bỏ lọc</translation>
     </message>
@@ -4292,457 +4291,457 @@
 <context>
     <name>desktop.views.pages.settings</name>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="436"/>
-        <location filename="../../desktop/views/pages/settings.py" line="590"/>
+        <location filename="../../desktop/views/pages/settings.py" line="428"/>
+        <location filename="../../desktop/views/pages/settings.py" line="582"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="436"/>
-        <location filename="../../desktop/views/pages/settings.py" line="592"/>
+        <location filename="../../desktop/views/pages/settings.py" line="428"/>
+        <location filename="../../desktop/views/pages/settings.py" line="584"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="436"/>
-        <location filename="../../desktop/views/pages/settings.py" line="596"/>
+        <location filename="../../desktop/views/pages/settings.py" line="428"/>
+        <location filename="../../desktop/views/pages/settings.py" line="588"/>
         <source>Role</source>
         <translation>Vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="437"/>
+        <location filename="../../desktop/views/pages/settings.py" line="429"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="97"/>
+        <location filename="../../desktop/views/pages/settings.py" line="89"/>
         <source>Only an administrator may change settings and accounts.</source>
         <translation>Chỉ quản trị viên được thay đổi cài đặt và tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="178"/>
+        <location filename="../../desktop/views/pages/settings.py" line="170"/>
         <source>Facility &amp;code:</source>
         <translation>&amp;Mã cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="179"/>
+        <location filename="../../desktop/views/pages/settings.py" line="171"/>
         <source>Facility &amp;name:</source>
         <translation>&amp;Tên cơ sở:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="185"/>
+        <location filename="../../desktop/views/pages/settings.py" line="177"/>
         <source>Facilities &amp;represented:</source>
         <translation>Các cơ sở được &amp;ký thay:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="192"/>
+        <location filename="../../desktop/views/pages/settings.py" line="184"/>
         <source>&amp;Registry address:</source>
         <translation>Địa chỉ CSDL &amp;dân cư:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="193"/>
+        <location filename="../../desktop/views/pages/settings.py" line="185"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Mã truy cập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="194"/>
+        <location filename="../../desktop/views/pages/settings.py" line="186"/>
         <source>Look-ups per &amp;request:</source>
         <translation>Số tra cứu mỗi &amp;lần:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="195"/>
+        <location filename="../../desktop/views/pages/settings.py" line="187"/>
         <source>Registry timeout:</source>
         <translation>Chờ tối đa (CSDL dân cư):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="196"/>
+        <location filename="../../desktop/views/pages/settings.py" line="188"/>
         <source>Test the registry connection</source>
         <translation>Kiểm tra kết nối CSDL dân cư</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="197"/>
+        <location filename="../../desktop/views/pages/settings.py" line="189"/>
         <source>&amp;Central service address:</source>
         <translation>Địa chỉ hệ thống &amp;trung ương:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="199"/>
+        <location filename="../../desktop/views/pages/settings.py" line="191"/>
         <source>Central &amp;credential:</source>
         <translation>Thông tin &amp;xác thực trung ương:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="200"/>
+        <location filename="../../desktop/views/pages/settings.py" line="192"/>
         <source>TLS certificate file (optional):</source>
         <translation>Chứng thư TLS (tuỳ chọn):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="201"/>
+        <location filename="../../desktop/views/pages/settings.py" line="193"/>
         <source>Central timeout:</source>
         <translation>Chờ tối đa (trung ương):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="202"/>
+        <location filename="../../desktop/views/pages/settings.py" line="194"/>
         <source>Sync every (0: by hand):</source>
         <translation>Đồng bộ mỗi (0: thủ công):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="204"/>
+        <location filename="../../desktop/views/pages/settings.py" line="196"/>
         <source>Test the central connection</source>
         <translation>Kiểm tra kết nối trung ương</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="222"/>
+        <location filename="../../desktop/views/pages/settings.py" line="214"/>
         <source>Token &amp;label:</source>
         <translation>&amp;Nhãn USB ký số:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="228"/>
+        <location filename="../../desktop/views/pages/settings.py" line="220"/>
         <source>Records per signed &amp;batch:</source>
         <translation>Số bản ghi mỗi &amp;lô ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="229"/>
+        <location filename="../../desktop/views/pages/settings.py" line="221"/>
         <source>Test the token</source>
         <translation>Kiểm tra USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="257"/>
+        <location filename="../../desktop/views/pages/settings.py" line="249"/>
         <source>&amp;Lock the screen after (0: never):</source>
         <translation>&amp;Khoá màn hình sau (0: không khoá):</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="325"/>
+        <location filename="../../desktop/views/pages/settings.py" line="317"/>
         <source>Saved {n} settings.</source>
         <translation>Đã lưu {n} cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="94"/>
+        <location filename="../../desktop/views/pages/settings.py" line="86"/>
         <source>Settings</source>
         <translation>Cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="101"/>
+        <location filename="../../desktop/views/pages/settings.py" line="93"/>
         <source>Change my password…</source>
         <translation>Đổi mật khẩu của tôi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="103"/>
+        <location filename="../../desktop/views/pages/settings.py" line="95"/>
         <source>Change my password</source>
         <translation>Đổi mật khẩu của tôi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="108"/>
+        <location filename="../../desktop/views/pages/settings.py" line="100"/>
         <source>Facility</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="109"/>
+        <location filename="../../desktop/views/pages/settings.py" line="101"/>
         <source>Connections</source>
         <translation>Kết nối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="110"/>
+        <location filename="../../desktop/views/pages/settings.py" line="102"/>
         <source>Signing token</source>
         <translation>USB ký số</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="111"/>
+        <location filename="../../desktop/views/pages/settings.py" line="103"/>
         <source>General</source>
         <translation>Chung</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="112"/>
+        <location filename="../../desktop/views/pages/settings.py" line="104"/>
         <source>Backup</source>
         <translation>Sao lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="113"/>
+        <location filename="../../desktop/views/pages/settings.py" line="105"/>
         <source>Data updates</source>
         <translation>Cập nhật dữ liệu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="115"/>
-        <location filename="../../desktop/views/pages/settings.py" line="514"/>
+        <location filename="../../desktop/views/pages/settings.py" line="107"/>
+        <location filename="../../desktop/views/pages/settings.py" line="506"/>
         <source>Accounts</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="119"/>
+        <location filename="../../desktop/views/pages/settings.py" line="111"/>
         <source>Result of saving</source>
         <translation>Kết quả lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="123"/>
+        <location filename="../../desktop/views/pages/settings.py" line="115"/>
         <source>Undo changes</source>
         <translation>Hoàn tác thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="125"/>
+        <location filename="../../desktop/views/pages/settings.py" line="117"/>
         <source>&amp;Save settings</source>
         <translation>&amp;Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="126"/>
+        <location filename="../../desktop/views/pages/settings.py" line="118"/>
         <source>Save settings</source>
         <translation>Lưu cài đặt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="166"/>
+        <location filename="../../desktop/views/pages/settings.py" line="158"/>
         <source>Test result</source>
         <translation>Kết quả kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="180"/>
+        <location filename="../../desktop/views/pages/settings.py" line="172"/>
         <source>Signs for several facilities (provincial health department / CDC)</source>
         <translation>Ký thay cho nhiều cơ sở (Sở Y tế / CDC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="182"/>
+        <location filename="../../desktop/views/pages/settings.py" line="174"/>
         <source>Focal agency</source>
         <translation>Đầu mối ký thay</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="212"/>
+        <location filename="../../desktop/views/pages/settings.py" line="204"/>
         <source>PKCS#11 module</source>
         <translation>Mô-đun PKCS#11</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="216"/>
+        <location filename="../../desktop/views/pages/settings.py" line="208"/>
         <source>PKCS#11 &amp;module:</source>
         <translation>&amp;Mô-đun PKCS#11:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="217"/>
+        <location filename="../../desktop/views/pages/settings.py" line="209"/>
         <source>Choose the vendor's module (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) or type any path.</source>
         <translation>Chọn phần mềm của nhà cung cấp (VNPT-CA, Viettel-CA, BKAV-CA, FPT-CA, Feitian, SafeNet) hoặc nhập đường dẫn bất kỳ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="225"/>
+        <location filename="../../desktop/views/pages/settings.py" line="217"/>
         <source>Signing algorithm</source>
         <translation>Thuật toán ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="226"/>
+        <location filename="../../desktop/views/pages/settings.py" line="218"/>
         <source>Signing &amp;algorithm:</source>
         <translation>Thuật toán &amp;ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="231"/>
+        <location filename="../../desktop/views/pages/settings.py" line="223"/>
         <source>Tokens found</source>
         <translation>USB ký số tìm thấy</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="243"/>
+        <location filename="../../desktop/views/pages/settings.py" line="235"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="244"/>
+        <location filename="../../desktop/views/pages/settings.py" line="236"/>
         <source>Default &amp;language / Ngôn ngữ:</source>
         <translation>&amp;Ngôn ngữ mặc định / Language:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="245"/>
+        <location filename="../../desktop/views/pages/settings.py" line="237"/>
         <source>The language before anyone signs in. Each person chooses their own language at sign-in (or in the status bar); it is remembered for their account.</source>
         <translation>Ngôn ngữ của máy khi chưa ai đăng nhập. Mỗi người chọn ngôn ngữ của mình khi đăng nhập (hoặc ở thanh trạng thái); lựa chọn đó được ghi nhớ cho tài khoản.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="250"/>
+        <location filename="../../desktop/views/pages/settings.py" line="242"/>
         <source>Offer the &amp;last user name at sign-in</source>
         <translation>&amp;Gợi ý tên đăng nhập lần trước khi đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="252"/>
+        <location filename="../../desktop/views/pages/settings.py" line="244"/>
         <source>Offer the last user name</source>
         <translation>Gợi ý tên đăng nhập lần trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="254"/>
+        <location filename="../../desktop/views/pages/settings.py" line="246"/>
         <source>Leave off on a shared PC: the next person does not see the previous one's name.</source>
         <translation>Để tắt trên máy dùng chung: người sau không thấy tên của người trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="327"/>
+        <location filename="../../desktop/views/pages/settings.py" line="319"/>
         <source>{saved} The new default language applies at the next sign-in of anyone who has not chosen their own.</source>
         <translation>{saved} Ngôn ngữ mặc định mới dùng từ lần đăng nhập sau của người chưa chọn ngôn ngữ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="361"/>
+        <location filename="../../desktop/views/pages/settings.py" line="353"/>
         <source>Testing…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="446"/>
+        <location filename="../../desktop/views/pages/settings.py" line="438"/>
         <source>Accounts</source>
         <comment>variant 2</comment>
         <translation>Danh sách tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="461"/>
+        <location filename="../../desktop/views/pages/settings.py" line="453"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="462"/>
+        <location filename="../../desktop/views/pages/settings.py" line="454"/>
         <source>Reset &amp;password…</source>
         <translation>Đặt lại &amp;mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="463"/>
+        <location filename="../../desktop/views/pages/settings.py" line="455"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Mở khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="464"/>
+        <location filename="../../desktop/views/pages/settings.py" line="456"/>
         <source>Change &amp;role…</source>
         <translation>Đổi &amp;vai trò…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="465"/>
+        <location filename="../../desktop/views/pages/settings.py" line="457"/>
         <source>Disable/&amp;enable</source>
         <translation>Tắt/&amp;bật tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="472"/>
+        <location filename="../../desktop/views/pages/settings.py" line="464"/>
         <source>Clerk: import, review, print. Signer: also signs with the token. Administrator: also settings and accounts. {n} wrong passwords in a row lock an account for {m} minutes.</source>
         <translation>Nhân viên nhập liệu: nhập danh sách, đối chiếu, in. Người ký số: thêm ký số bằng USB. Quản trị viên: thêm cài đặt và tài khoản. Sai mật khẩu {n} lần liên tiếp: khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="499"/>
+        <location filename="../../desktop/views/pages/settings.py" line="491"/>
         <source>Locked</source>
         <translation>Đang khoá</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="536"/>
+        <location filename="../../desktop/views/pages/settings.py" line="528"/>
         <source>Reset password</source>
         <translation>Đặt lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="537"/>
+        <location filename="../../desktop/views/pages/settings.py" line="529"/>
         <source>New password for {user}:</source>
         <translation>Mật khẩu mới cho {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="547"/>
+        <location filename="../../desktop/views/pages/settings.py" line="539"/>
         <source>Change role</source>
         <translation>Đổi vai trò</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="548"/>
+        <location filename="../../desktop/views/pages/settings.py" line="540"/>
         <source>Role of {user}:</source>
         <translation>Vai trò của {user}:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="564"/>
+        <location filename="../../desktop/views/pages/settings.py" line="556"/>
         <source>Change password</source>
         <translation>Đổi mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="567"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>&amp;Current password:</source>
         <translation>Mật khẩu &amp;hiện tại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="567"/>
+        <location filename="../../desktop/views/pages/settings.py" line="559"/>
         <source>Current password</source>
         <translation>Mật khẩu hiện tại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="568"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>&amp;New password:</source>
         <translation>Mật khẩu &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="568"/>
+        <location filename="../../desktop/views/pages/settings.py" line="560"/>
         <source>New password</source>
         <translation>Mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="569"/>
+        <location filename="../../desktop/views/pages/settings.py" line="561"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="569"/>
+        <location filename="../../desktop/views/pages/settings.py" line="561"/>
         <source>Repeat the new password</source>
         <translation>Nhập lại mật khẩu mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="587"/>
+        <location filename="../../desktop/views/pages/settings.py" line="579"/>
         <source>Add an account</source>
         <translation>Thêm tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="599"/>
+        <location filename="../../desktop/views/pages/settings.py" line="591"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="600"/>
+        <location filename="../../desktop/views/pages/settings.py" line="592"/>
         <source>at least {n} characters</source>
         <translation>ít nhất {n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="602"/>
+        <location filename="../../desktop/views/pages/settings.py" line="594"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="603"/>
+        <location filename="../../desktop/views/pages/settings.py" line="595"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="604"/>
+        <location filename="../../desktop/views/pages/settings.py" line="596"/>
         <source>&amp;Role:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="605"/>
+        <location filename="../../desktop/views/pages/settings.py" line="597"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="258"/>
+        <location filename="../../desktop/views/pages/settings.py" line="250"/>
         <source> min</source>
         <translation> phút</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="313"/>
+        <location filename="../../desktop/views/pages/settings.py" line="305"/>
         <source>Only an administrator may change settings.</source>
         <translation>Chỉ quản trị viên được thay đổi cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="318"/>
+        <location filename="../../desktop/views/pages/settings.py" line="310"/>
         <source>Nothing has changed.</source>
         <translation>Không có thay đổi nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="399"/>
+        <location filename="../../desktop/views/pages/settings.py" line="391"/>
         <source>The two new passwords differ.</source>
         <translation>Hai mật khẩu mới không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="404"/>
+        <location filename="../../desktop/views/pages/settings.py" line="396"/>
         <source>The password was changed.</source>
         <translation>Đã đổi mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="500"/>
+        <location filename="../../desktop/views/pages/settings.py" line="492"/>
         <source>Disabled</source>
         <translation>Đã tắt</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="500"/>
+        <location filename="../../desktop/views/pages/settings.py" line="492"/>
         <source>Active</source>
         <translation>Hoạt động</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="514"/>
+        <location filename="../../desktop/views/pages/settings.py" line="506"/>
         <source>Choose an account first.</source>
         <translation>Hãy chọn một tài khoản trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/settings.py" line="280"/>
+        <location filename="../../desktop/views/pages/settings.py" line="272"/>
         <source>(saved; leave empty to keep)</source>
         <translation>(đã lưu; để trống để giữ nguyên)</translation>
     </message>
@@ -4750,217 +4749,217 @@
 <context>
     <name>desktop.views.pages.sign</name>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="39"/>
+        <location filename="../../desktop/views/pages/sign.py" line="38"/>
         <source>Signed</source>
         <translation>Đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="40"/>
+        <location filename="../../desktop/views/pages/sign.py" line="39"/>
         <source>Sent</source>
         <translation>Đã gửi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="41"/>
+        <location filename="../../desktop/views/pages/sign.py" line="40"/>
         <source>Countersigned</source>
         <translation>Đã ký xác nhận</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="42"/>
+        <location filename="../../desktop/views/pages/sign.py" line="41"/>
         <source>Partly rejected</source>
         <translation>Bị từ chối một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="43"/>
+        <location filename="../../desktop/views/pages/sign.py" line="42"/>
         <source>Rejected</source>
         <translation>Bị từ chối</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="45"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Issue</source>
         <translation>Cấp mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="45"/>
+        <location filename="../../desktop/views/pages/sign.py" line="44"/>
         <source>Correction</source>
         <translation>Đính chính</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="47"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Time</source>
         <translation>Thời gian</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="47"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="47"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>Records</source>
         <translation>Số bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="47"/>
+        <location filename="../../desktop/views/pages/sign.py" line="46"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="48"/>
+        <location filename="../../desktop/views/pages/sign.py" line="47"/>
         <source>Facilities</source>
         <translation>Cơ sở</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="70"/>
+        <location filename="../../desktop/views/pages/sign.py" line="61"/>
         <source>USB token</source>
         <translation>USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="78"/>
+        <location filename="../../desktop/views/pages/sign.py" line="69"/>
         <source>Status:</source>
         <translation>Trạng thái:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="79"/>
+        <location filename="../../desktop/views/pages/sign.py" line="70"/>
         <source>Label:</source>
         <translation>Nhãn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="80"/>
+        <location filename="../../desktop/views/pages/sign.py" line="71"/>
         <source>Certificate holder:</source>
         <translation>Chủ chứng thư số:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="81"/>
+        <location filename="../../desktop/views/pages/sign.py" line="72"/>
         <source>Expires:</source>
         <translation>Hết hạn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="83"/>
+        <location filename="../../desktop/views/pages/sign.py" line="74"/>
         <source>&amp;Check the token again</source>
         <translation>&amp;Kiểm tra lại token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="89"/>
+        <location filename="../../desktop/views/pages/sign.py" line="80"/>
         <source>Records to sign</source>
         <translation>Bản ghi cần ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="93"/>
+        <location filename="../../desktop/views/pages/sign.py" line="84"/>
         <source>Choose records</source>
         <translation>Chọn bản ghi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="94"/>
+        <location filename="../../desktop/views/pages/sign.py" line="85"/>
         <source>All ready records</source>
         <translation>Tất cả bản ghi sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="95"/>
+        <location filename="../../desktop/views/pages/sign.py" line="86"/>
         <source>By list</source>
         <translation>Theo danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="96"/>
+        <location filename="../../desktop/views/pages/sign.py" line="87"/>
         <source>By vaccination date</source>
         <translation>Theo ngày tiêm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="98"/>
+        <location filename="../../desktop/views/pages/sign.py" line="89"/>
         <source>List or date</source>
         <translation>Danh sách hoặc ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="111"/>
+        <location filename="../../desktop/views/pages/sign.py" line="102"/>
         <source>&amp;Sign the records…</source>
         <translation>&amp;Ký các bản ghi…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="114"/>
+        <location filename="../../desktop/views/pages/sign.py" line="105"/>
         <source>Stop after this batch</source>
         <translation>Dừng sau lô này</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="120"/>
+        <location filename="../../desktop/views/pages/sign.py" line="111"/>
         <source>Why signing is not possible</source>
         <translation>Lý do chưa ký được</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="188"/>
+        <location filename="../../desktop/views/pages/sign.py" line="179"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="244"/>
+        <location filename="../../desktop/views/pages/sign.py" line="235"/>
         <source>Ready to sign: {ready}. Held for review: {held}.</source>
         <translation>Sẵn sàng ký: {ready}. Đang chờ đối chiếu: {held}.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="255"/>
+        <location filename="../../desktop/views/pages/sign.py" line="246"/>
         <source>Details: batch {batch}, signature {alg}</source>
         <translation>Chi tiết: mã lô {batch}, thuật toán ký {alg}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="282"/>
+        <location filename="../../desktop/views/pages/sign.py" line="273"/>
         <source>Signing…</source>
         <translation>Đang ký…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="284"/>
+        <location filename="../../desktop/views/pages/sign.py" line="275"/>
         <source>No records are ready to sign.</source>
         <translation>Chưa có bản ghi nào sẵn sàng để ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="234"/>
+        <location filename="../../desktop/views/pages/sign.py" line="225"/>
         <source>Ready</source>
         <translation>Sẵn sàng</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="318"/>
+        <location filename="../../desktop/views/pages/sign.py" line="309"/>
         <source>Not permitted to sign</source>
         <translation>Không được phép ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="356"/>
+        <location filename="../../desktop/views/pages/sign.py" line="347"/>
         <source>Signing stopped. The batches already signed are kept.</source>
         <translation>Đã dừng ký. Các lô đã ký xong được giữ nguyên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="382"/>
+        <location filename="../../desktop/views/pages/sign.py" line="373"/>
         <source>Not signed</source>
         <translation>Chưa ký được</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="68"/>
+        <location filename="../../desktop/views/pages/sign.py" line="59"/>
         <source>Sign with the USB token</source>
         <translation>Ký số bằng USB token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="137"/>
+        <location filename="../../desktop/views/pages/sign.py" line="128"/>
         <source>Signed batches</source>
         <translation>Các lô đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="224"/>
+        <location filename="../../desktop/views/pages/sign.py" line="215"/>
         <source>List {id}</source>
         <translation>Danh sách số {id}</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="235"/>
+        <location filename="../../desktop/views/pages/sign.py" line="226"/>
         <source>Inserted</source>
         <translation>Đã cắm</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="235"/>
+        <location filename="../../desktop/views/pages/sign.py" line="226"/>
         <source>No token</source>
         <translation>Không thấy token</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="361"/>
+        <location filename="../../desktop/views/pages/sign.py" line="352"/>
         <source>Signed {n} records in {b} batches. Sending them to the central service (see Sync).</source>
         <translation>Đã ký {n} bản ghi trong {b} lô. Đang gửi các lô lên trung ương (xem trang Đồng bộ).</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/pages/sign.py" line="364"/>
+        <location filename="../../desktop/views/pages/sign.py" line="355"/>
         <source>Signed {n} records in {b} batches. The batches are waiting to be synced.</source>
         <translation>Đã ký {n} bản ghi trong {b} lô. Các lô đã vào hàng chờ đồng bộ.</translation>
     </message>
@@ -5432,7 +5431,7 @@
         <translation>Mọi giai đoạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/records_table.py" line="769"/>
+        <location filename="../../desktop/views/records_table.py" line="768"/>
         <source>{n} records</source>
         <translation>{n} bản ghi</translation>
     </message>
@@ -5440,133 +5439,133 @@
 <context>
     <name>desktop.views.sign_in</name>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="299"/>
+        <location filename="../../desktop/views/sign_in.py" line="291"/>
         <source>Quit VaxDesk</source>
         <translation>Thoát VaxDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="50"/>
-        <location filename="../../desktop/views/sign_in.py" line="293"/>
+        <location filename="../../desktop/views/sign_in.py" line="49"/>
+        <location filename="../../desktop/views/sign_in.py" line="285"/>
         <source>Error message</source>
         <translation>Thông báo lỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="71"/>
+        <location filename="../../desktop/views/sign_in.py" line="70"/>
         <source>Checking</source>
         <translation>Đang kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="72"/>
-        <location filename="../../desktop/views/sign_in.py" line="294"/>
+        <location filename="../../desktop/views/sign_in.py" line="71"/>
+        <location filename="../../desktop/views/sign_in.py" line="286"/>
         <source>Checking the password…</source>
         <translation>Đang kiểm tra mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="195"/>
-        <location filename="../../desktop/views/sign_in.py" line="290"/>
+        <location filename="../../desktop/views/sign_in.py" line="187"/>
+        <location filename="../../desktop/views/sign_in.py" line="282"/>
         <source>Password</source>
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="198"/>
+        <location filename="../../desktop/views/sign_in.py" line="190"/>
         <source>Repeat the password</source>
         <translation>Nhập lại mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="178"/>
+        <location filename="../../desktop/views/sign_in.py" line="170"/>
         <source>VaxDesk — create the administrator</source>
         <translation>VaxDesk — tạo quản trị viên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="181"/>
+        <location filename="../../desktop/views/sign_in.py" line="173"/>
         <source>There are no accounts yet. Create the administrator's account: this person sets VaxDesk up and adds accounts for the clerks and the signer.</source>
         <translation>Chưa có tài khoản nào. Hãy tạo tài khoản quản trị viên: người này cài đặt chương trình và thêm tài khoản cho nhân viên nhập liệu và người ký số.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="191"/>
-        <location filename="../../desktop/views/sign_in.py" line="289"/>
+        <location filename="../../desktop/views/sign_in.py" line="183"/>
+        <location filename="../../desktop/views/sign_in.py" line="281"/>
         <source>User name</source>
         <translation>Tên đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="194"/>
+        <location filename="../../desktop/views/sign_in.py" line="186"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="196"/>
+        <location filename="../../desktop/views/sign_in.py" line="188"/>
         <source>at least {n} characters</source>
         <translation>ít nhất {n} ký tự</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="199"/>
-        <location filename="../../desktop/views/sign_in.py" line="291"/>
+        <location filename="../../desktop/views/sign_in.py" line="191"/>
+        <location filename="../../desktop/views/sign_in.py" line="283"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="200"/>
+        <location filename="../../desktop/views/sign_in.py" line="192"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="201"/>
-        <location filename="../../desktop/views/sign_in.py" line="292"/>
+        <location filename="../../desktop/views/sign_in.py" line="193"/>
+        <location filename="../../desktop/views/sign_in.py" line="284"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="202"/>
+        <location filename="../../desktop/views/sign_in.py" line="194"/>
         <source>&amp;Repeat:</source>
         <translation>&amp;Nhập lại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="207"/>
+        <location filename="../../desktop/views/sign_in.py" line="199"/>
         <source>Create and sign in</source>
         <translation>Tạo và đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="282"/>
+        <location filename="../../desktop/views/sign_in.py" line="274"/>
         <source>Language</source>
         <translation>Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="283"/>
+        <location filename="../../desktop/views/sign_in.py" line="275"/>
         <source>Your language; remembered for this account.</source>
         <translation>Ngôn ngữ của bạn; được ghi nhớ cho tài khoản này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="285"/>
+        <location filename="../../desktop/views/sign_in.py" line="277"/>
         <source>The screen was locked while unused. Enter the password to continue, or sign in as someone else.</source>
         <translation>Màn hình đã khoá vì không dùng. Nhập mật khẩu để tiếp tục, hoặc đăng nhập bằng tài khoản khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="295"/>
+        <location filename="../../desktop/views/sign_in.py" line="287"/>
         <source>After {n} wrong passwords in a row the account is locked for {m} minutes.</source>
         <translation>Nhập sai mật khẩu {n} lần liên tiếp, tài khoản bị khoá {m} phút.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="298"/>
+        <location filename="../../desktop/views/sign_in.py" line="290"/>
         <source>Sign in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="180"/>
+        <location filename="../../desktop/views/sign_in.py" line="172"/>
         <source>Welcome to VaxDesk</source>
         <translation>Chào mừng đến với VaxDesk</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="219"/>
+        <location filename="../../desktop/views/sign_in.py" line="211"/>
         <source>The two passwords differ.</source>
         <translation>Hai mật khẩu không giống nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="280"/>
+        <location filename="../../desktop/views/sign_in.py" line="272"/>
         <source>VaxDesk — sign in</source>
         <translation>VaxDesk — đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../desktop/views/sign_in.py" line="281"/>
+        <location filename="../../desktop/views/sign_in.py" line="273"/>
         <source>VaxDesk — locked</source>
         <translation>VaxDesk — đã khoá</translation>
     </message>
@@ -5655,12 +5654,17 @@
 <context>
     <name>desktop.workspace</name>
     <message>
-        <location filename="../../desktop/workspace.py" line="54"/>
+        <location filename="../../desktop/workspace.py" line="31"/>
+        <source>Updating the workspace for this version of VaxDesk. This can take minutes; please do not close the program.</source>
+        <translation>Đang cập nhật dữ liệu của nơi làm việc cho phiên bản VaxDesk này. Việc này có thể mất vài phút; xin đừng tắt chương trình.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/workspace.py" line="66"/>
         <source>{path} is not a folder</source>
         <translation>{path} không phải là thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/workspace.py" line="48"/>
+        <location filename="../../desktop/workspace.py" line="60"/>
         <source>There is no workspace at {path}</source>
         <translation>Không có thư mục làm việc {path}</translation>
     </message>
@@ -5799,42 +5803,42 @@
 <context>
     <name>services.central.service</name>
     <message>
-        <location filename="../../services/central/service.py" line="116"/>
+        <location filename="../../services/central/service.py" line="117"/>
         <source>The credential belongs to {caller}, but the batch is signed by {signer}.</source>
         <translation>Thông tin xác thực thuộc {caller}, nhưng lô do {signer} ký.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="131"/>
+        <location filename="../../services/central/service.py" line="132"/>
         <source>The service is busy; send again later.</source>
         <translation>Dịch vụ đang bận; hãy gửi lại sau.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="153"/>
+        <location filename="../../services/central/service.py" line="154"/>
         <source>A valid facility credential is required (Authorization: Bearer …).</source>
         <translation>Cần thông tin xác thực hợp lệ của cơ sở (Authorization: Bearer …).</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="400"/>
+        <location filename="../../services/central/service.py" line="401"/>
         <source>The credential belongs to {caller}, not to the signer of the revocation.</source>
         <translation>Thông tin xác thực thuộc {caller}, không phải bên đã ký yêu cầu thu hồi.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="76"/>
+        <location filename="../../services/central/service.py" line="77"/>
         <source>The data folder lacks or cannot read {file}: {err}</source>
         <translation>Thư mục dữ liệu thiếu hoặc không đọc được {file}: {err}</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="142"/>
+        <location filename="../../services/central/service.py" line="143"/>
         <source>The batch id {batch_id} was already used for a different batch; each signed batch needs its own id.</source>
         <translation>Mã lô {batch_id} đã được dùng cho một lô khác; mỗi lô ký phải có mã riêng.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="163"/>
+        <location filename="../../services/central/service.py" line="164"/>
         <source>There is no batch {batch_id}.</source>
         <translation>Không có lô {batch_id}.</translation>
     </message>
     <message>
-        <location filename="../../services/central/service.py" line="411"/>
+        <location filename="../../services/central/service.py" line="412"/>
         <source>There is no certificate {uvci}.</source>
         <translation>Không có chứng nhận {uvci}.</translation>
     </message>

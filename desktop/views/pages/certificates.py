@@ -234,6 +234,22 @@ class CorrectionDialog(QDialog):
 # -- the page ----------------------------------------------------------------------------------------
 
 
+class _DetailPane(QWidget):
+    """The detail column: as tall as its wrapped values need at its width, so the scroll area scrolls it
+    instead of squeezing a two-line value into one line (a scroll area sizes its widget from the
+    one-line minimum)."""
+
+    def fit_height(self) -> None:
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            self.setMinimumHeight(layout.heightForWidth(self.width()))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.fit_height()
+
+
 class CertificatesPage(QWidget):
     def __init__(self, ctx: AppContext):
         super().__init__()
@@ -355,7 +371,7 @@ class CertificatesPage(QWidget):
 
     # -- building ----------------------------------------------------------------------------------
     def _build_detail_pane(self) -> QWidget:
-        pane = QWidget()
+        pane = self.detail_pane = _DetailPane()
         column = QVBoxLayout(pane)
         self.validity_label = QLabel()
         self.validity_label.setObjectName("validity")
@@ -472,6 +488,7 @@ class CertificatesPage(QWidget):
             if isinstance(label, QLineEdit):
                 label.setCursorPosition(0)  # the code's beginning in view
                 label.setToolTip(label.text())
+        self.detail_pane.fit_height()
         self.history_list.clear()
         for entry in detail.history:
             when = format_datetime_local(entry.at)
