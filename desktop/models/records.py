@@ -61,7 +61,9 @@ class VaccinationRecord(Base):
     __tablename__ = "vaccination_record"
     __table_args__ = (
         Index("ix_record_person_dose", "id_number", "dose_number", "vaccination_date"),
-        Index("ix_record_state", "check_status", "stage"),
+        # migration 0015: partial on PostgreSQL, so that signing a matched record writes no entry in them
+        Index("ix_record_state", "check_status", "stage", postgresql_where=text("check_status <> 'matched'")),
+        Index("ix_vaccination_record_batch_id", "batch_id", postgresql_where=text("batch_id IS NULL")),
         # migration 0010: the Overview counts from this index alone (the list order index is below the class)
         Index("ix_record_overview", "list_id", "vaccination_date", "stage", "check_status", "decision", "batch_id"),
     )
@@ -105,7 +107,7 @@ class VaccinationRecord(Base):
     decision_reason: Mapped[str] = mapped_column(Text, default="")
     # signing, sync, certificate
     stage: Mapped[str] = mapped_column(String(20), default="loaded")
-    batch_id: Mapped[str | None] = mapped_column(ForeignKey("signing_batch.id"), default=None, index=True)
+    batch_id: Mapped[str | None] = mapped_column(ForeignKey("signing_batch.id"), default=None)
     central_reason: Mapped[str] = mapped_column(Text, default="")
     supersedes_record_id: Mapped[int | None] = mapped_column(ForeignKey("vaccination_record.id"), default=None)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -1,0 +1,70 @@
+"""PostgreSQL: a signed record leaves two indexes instead of being entered in them again.
+
+Signing changes a record's ``stage`` and ``batch_id``, both indexed, so PostgreSQL writes the signed
+record as a new row version with an entry in every index of the table (no HOT update). Two of those
+indexes only ever serve questions about records that are not signed yet; on PostgreSQL they become
+partial, so the new row version of a signed record has no entry in them:
+
+- ``ix_record_state`` (check status, stage) holds the records whose check status is not ``matched``:
+  the registry check looks for ``unchecked`` records, the review queue for ``mismatch``,
+  ``not_found`` and ``invalid_id``, the records table's status filter for one of those. A status
+  that is ``matched`` is most records, read in list order without this index anyway.
+- ``ix_vaccination_record_batch_id`` holds the records without a batch: every query of the program
+  on that column asks ``batch_id IS NULL`` (ready to sign, the review queue, the registry check);
+  signing batches are never deleted, so no foreign-key check looks records up by batch.
+
+The trigger that raises ``version`` (migration 0012) is called only when the statement leaves
+``version`` as it was (``WHEN``), as its function already decided: a signing ``UPDATE`` that sets
+the version itself no longer calls it for every record.
+
+SQLite is left as it is: it rewrites only the index entries whose columns changed, and its planner
+uses a partial index only for a query that repeats the index's condition literally (the program's
+queries bind their values as parameters).
+
+Revision ID: 0015
+Revises: 0014
+"""
+
+from alembic import op
+
+revision = "0015"
+down_revision = "0014"
+branch_labels = None
+depends_on = None
+
+# every column of vaccination_record a change may set (all but id and version): migration 0012's list
+RECORD_COLUMNS = (
+    "list_id", "source_ref", "source_row", "facility_code", "full_name", "name_folded", "date_of_birth", "sex",
+    "id_number", "id_kind", "nationality", "phone", "insurance_number", "province_code", "district_code",
+    "ward_code", "vaccine_name", "vaccine_mp", "vaccine_ma", "vaccine_vp", "lot", "dose_number", "dn", "sd",
+    "vaccination_date", "flags", "check_status", "checked_at", "registry_values", "differences", "decision",
+    "decision_reason", "stage", "batch_id", "central_reason", "supersedes_record_id", "created_at", "updated_at",
+)
+STATE_WHERE = "check_status <> 'matched'"
+BATCH_WHERE = "batch_id IS NULL"
+
+
+def _version_trigger(when: str) -> None:
+    op.execute("DROP TRIGGER IF EXISTS vaccination_record_version ON vaccination_record")
+    op.execute(f"CREATE TRIGGER vaccination_record_version BEFORE UPDATE OF {', '.join(RECORD_COLUMNS)} "
+               f"ON vaccination_record FOR EACH ROW {when}EXECUTE FUNCTION vaxdesk_record_version()")
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    op.execute("DROP INDEX ix_record_state")
+    op.execute(f"CREATE INDEX ix_record_state ON vaccination_record (check_status, stage) WHERE {STATE_WHERE}")
+    op.execute("DROP INDEX ix_vaccination_record_batch_id")
+    op.execute(f"CREATE INDEX ix_vaccination_record_batch_id ON vaccination_record (batch_id) WHERE {BATCH_WHERE}")
+    _version_trigger("WHEN (NEW.version = OLD.version) ")
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    _version_trigger("")
+    op.execute("DROP INDEX ix_vaccination_record_batch_id")
+    op.execute("CREATE INDEX ix_vaccination_record_batch_id ON vaccination_record (batch_id)")
+    op.execute("DROP INDEX ix_record_state")
+    op.execute("CREATE INDEX ix_record_state ON vaccination_record (check_status, stage)")
