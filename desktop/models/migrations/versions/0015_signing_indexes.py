@@ -1,9 +1,10 @@
-"""PostgreSQL: a signed record leaves two indexes instead of being entered in them again.
+"""PostgreSQL: a signed record is entered in five indexes fewer.
 
 Signing changes a record's ``stage`` and ``batch_id``, both indexed, so PostgreSQL writes the signed
 record as a new row version with an entry in every index of the table (no HOT update). Two of those
-indexes only ever serve questions about records that are not signed yet; on PostgreSQL they become
-partial, so the new row version of a signed record has no entry in them:
+indexes only ever serve questions about records that are not signed yet, three others about
+records that are certified; on PostgreSQL they become partial, so the new row version of a signed
+(matched) record has no entry in them:
 
 - ``ix_record_state`` (check status, stage) holds the records whose check status is not ``matched``:
   the registry check looks for ``unchecked`` records, the review queue for ``mismatch``,
@@ -12,6 +13,12 @@ partial, so the new row version of a signed record has no entry in them:
 - ``ix_vaccination_record_batch_id`` holds the records without a batch: every query of the program
   on that column asks ``batch_id IS NULL`` (ready to sign, the review queue, the registry check);
   signing batches are never deleted, so no foreign-key check looks records up by batch.
+
+Three indexes serve only the certificates' search by phone, insurance number and vaccine
+(``ix_record_phone_digits``, ``ix_record_insurance_compact``, ``ix_record_vaccine_mp``, migration 0009):
+it looks for certificates, and a record has one only once it is certified, after which its stage
+never goes back to ``loaded`` or ``signed``. On PostgreSQL they hold the records past those two
+stages, and the search repeats that condition; importing, checking and signing write no entry in them.
 
 The trigger that raises ``version`` (migration 0012) is called only when the statement leaves
 ``version`` as it was (``WHEN``), as its function already decided: a signing ``UPDATE`` that sets
@@ -42,6 +49,14 @@ RECORD_COLUMNS = (
 )
 STATE_WHERE = "check_status <> 'matched'"
 BATCH_WHERE = "batch_id IS NULL"
+CERTIFIED_WHERE = "stage NOT IN ('loaded', 'signed')"
+# the certificates' search indexes of migration 0009
+SEARCH_INDEXES = {
+    "ix_record_phone_digits": "replace(replace(replace(replace(replace(replace("
+                              "phone, ' ', ''), '.', ''), '-', ''), '+', ''), '(', ''), ')', '')",
+    "ix_record_insurance_compact": "upper(replace(insurance_number, ' ', ''))",
+    "ix_record_vaccine_mp": "vaccine_mp",
+}
 
 
 def _version_trigger(when: str) -> None:
@@ -57,6 +72,9 @@ def upgrade() -> None:
     op.execute(f"CREATE INDEX ix_record_state ON vaccination_record (check_status, stage) WHERE {STATE_WHERE}")
     op.execute("DROP INDEX ix_vaccination_record_batch_id")
     op.execute(f"CREATE INDEX ix_vaccination_record_batch_id ON vaccination_record (batch_id) WHERE {BATCH_WHERE}")
+    for name, expression in SEARCH_INDEXES.items():
+        op.execute(f"DROP INDEX {name}")
+        op.execute(f"CREATE INDEX {name} ON vaccination_record (({expression})) WHERE {CERTIFIED_WHERE}")
     _version_trigger("WHEN (NEW.version = OLD.version) ")
 
 
@@ -64,6 +82,9 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
     _version_trigger("")
+    for name, expression in SEARCH_INDEXES.items():
+        op.execute(f"DROP INDEX {name}")
+        op.execute(f"CREATE INDEX {name} ON vaccination_record (({expression}))")
     op.execute("DROP INDEX ix_vaccination_record_batch_id")
     op.execute("CREATE INDEX ix_vaccination_record_batch_id ON vaccination_record (batch_id)")
     op.execute("DROP INDEX ix_record_state")
