@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 
+import cbor2
 import psycopg
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -14,12 +15,21 @@ from sqlalchemy.engine import make_url
 
 from desktop.db import Database
 from desktop.importer.queries import RecordFilter, record_ids
-from desktop.models import INSURANCE_COMPACT, PHONE_DIGITS, Base, Certificate, VaccinationRecord
+from desktop.models import (
+    INSURANCE_COMPACT,
+    PHONE_DIGITS,
+    Base,
+    Certificate,
+    SignedRecord,
+    SigningBatch,
+    VaccinationRecord,
+)
 from desktop.models.record_search import CERTIFIED_RECORDS
 from desktop.registry.check import _to_check_query
 from desktop.review.queue import NEEDS_DECISION, open_condition
 from desktop.signing.batch import Selection, plan_batches, ready_condition, sign_ready
 from desktop.signing.handler import ScriptedHandler
+from desktop.signing.merkle import leaf_hash, verify_inclusion
 from tests.pg import PG_ENV, scratch_database
 from tests.unit.signing.support import PIN, add_records, copy_signing_workspace, template_workspace
 
@@ -93,6 +103,13 @@ def test_signed_records_leave_the_partial_indexes_on_postgresql(tmp_path_factory
             # 35 matched records signed: in none of the five; the 5 open ones in the state and batch indexes
             assert _index_entries(url) == {"ix_record_state": 5, "ix_vaccination_record_batch_id": 5,
                                            **no_certificates}
+            with ws.db.session() as s:  # the COPY text of the signed records: every proof leads to the root
+                root = bytes.fromhex(s.scalar(select(SigningBatch.merkle_root)))
+                rows = s.execute(select(SignedRecord.leaf_index, SignedRecord.attestation, SignedRecord.proof)).all()
+                assert sorted(i for i, _a, _p in rows) == list(range(35))
+                assert all(verify_inclusion(leaf_hash(att), i, 35, [bytes.fromhex(h) for h in proof], root)
+                           for i, att, proof in rows)
+                assert all(cbor2.loads(att)["record_key"] for _i, att, _p in rows)
             with ws.db.session() as s:
                 assert s.scalar(select(func.count()).select_from(R).where(R.stage == "signed")) == 35
                 assert sorted(s.scalars(select(R.version).where(R.stage == "signed"))) == [2] * 35  # one raise each
