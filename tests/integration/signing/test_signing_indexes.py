@@ -110,6 +110,10 @@ def test_signed_records_leave_the_partial_indexes_on_postgresql(tmp_path_factory
                 assert all(verify_inclusion(leaf_hash(att), i, 35, [bytes.fromhex(h) for h in proof], root)
                            for i, att, proof in rows)
                 assert all(cbor2.loads(att)["record_key"] for _i, att, _p in rows)
+                assert all(isinstance(proof, list) for _i, _a, proof in rows)  # text in the database, a list here
+                with pytest.raises(Exception, match="immutable"):
+                    with s.begin_nested():
+                        s.execute(text("UPDATE signed_record SET proof = '[]'"))
             with ws.db.session() as s:
                 assert s.scalar(select(func.count()).select_from(R).where(R.stage == "signed")) == 35
                 assert sorted(s.scalars(select(R.version).where(R.stage == "signed"))) == [2] * 35  # one raise each
@@ -133,6 +137,12 @@ def test_signed_records_leave_the_partial_indexes_on_postgresql(tmp_path_factory
             ws.close()
 
 
+def _proof_column_type(database: Database) -> str:
+    with database.engine.connect() as c:
+        return str(c.exec_driver_sql("SELECT data_type FROM information_schema.columns "
+                                     "WHERE table_name = 'signed_record' AND column_name = 'proof'").scalar())
+
+
 def _partial_and_trigger(database: Database) -> tuple[dict[str, bool], bool]:
     indexes = _pg_indexes(database)
     trigger = _version_trigger_condition(database) or ""
@@ -148,9 +158,11 @@ def test_migration_0015_on_postgresql_goes_down_and_up():
             assert _partial_and_trigger(database) == ({n: True for n in PARTIAL}, True)
             with database.engine.connect() as connection:  # the models say what the migrations built
                 differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-            assert [d for d in differences if "vaccination_record" in repr(d)] == []
+            assert [d for d in differences if "vaccination_record" in repr(d) or "signed_record" in repr(d)] == []
+            assert _proof_column_type(database) == "text"
             _migrate_to(database, "0014", down=True)
             assert _partial_and_trigger(database) == ({n: False for n in PARTIAL}, False)
+            assert _proof_column_type(database) == "json"
             _migrate_to(database, "heads")
             assert _partial_and_trigger(database) == ({n: True for n in PARTIAL}, True)
         finally:
