@@ -248,8 +248,8 @@ def _cursor_rows(session: Session, sql: str, parameters: Any) -> list[Any]:
 
 
 def _int_array(values: Any) -> str:
-    """PostgreSQL's text form of an integer array (``{1,2,3}``): the driver would check and convert each
-    of a batch's 5,000 ids as a list element, a tenth of a second for the two arrays of a batch."""
+    """PostgreSQL's text form of an integer array (``{1,2,3}``), sent as one value: the driver would
+    check and convert each of a batch's 5,000 ids as a list element (≈ 40 ms for a batch's arrays)."""
     return "{" + ",".join(map(str, map(int, values))) + "}"
 
 
