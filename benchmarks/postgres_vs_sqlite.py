@@ -19,7 +19,8 @@ Prints ONE JSON document: seconds per stage and engine, and ``ratio`` = PostgreS
 
 ``--stages`` times only the stages named (the import always runs: the other stages need its records).
 The check stage also reports CPU seconds (``check_cpu``): this process, the registry's process, and on
-PostgreSQL the server processes serving this workspace's connections.
+PostgreSQL the server processes serving this workspace's connections; the sign stage likewise
+(``sign_cpu``: this process, which holds SQLite and the token, and the PostgreSQL server processes).
 """
 
 from __future__ import annotations
@@ -133,10 +134,14 @@ def run_engine(engine: str, url: str | None, folder: Path, csv_path: Path, args,
                 signed += sign_batch(ws, token, warm_up, actor="benchmark").records
             with ws.db.session() as session:
                 planned, _held, _corrections = plan_batches(session, ws.settings, Selection())
+            before = (time.process_time(), {p: cpu_seconds(p) for p in ws.db.backend_pids})
             start = time.perf_counter()
             for batch in planned:
                 signed += sign_batch(ws, token, batch, actor="benchmark").records if "sign" in args.stages else 0
             times["sign"] = time.perf_counter() - start
+            times["sign_cpu"] = {  # type: ignore[assignment]
+                "client": round(time.process_time() - before[0], 3),
+                "database": round(sum(cpu_seconds(p) - before[1].get(p, 0.0) for p in ws.db.backend_pids), 3)}
         times["signed"] = signed
         if "sync" not in args.stages:
             return times

@@ -49,6 +49,7 @@ from desktop.dcc.vaccines import all_vaccines, lookup_vaccine
 from desktop.errors import UserError
 from desktop.i18n import tr
 from desktop.models import INSURANCE_COMPACT, PHONE_DIGITS, Certificate, DailyList, VaccinationRecord
+from desktop.models.record_search import CERTIFIED_RECORDS
 from desktop.text import fold, tidy
 from desktop.workspace import Workspace
 
@@ -200,8 +201,10 @@ class SearchFilters:
 
 
 def _by_records(record_clause: Any) -> ColumnElement[bool]:
-    """Certificates of the records matching ``record_clause`` (an indexed sub-select of ids)."""
-    return Certificate.record_id.in_(select(VaccinationRecord.id).where(record_clause).scalar_subquery())
+    """Certificates of the records matching ``record_clause`` (an indexed sub-select of ids, of the
+    records that can have a certificate: the condition of their indexes on PostgreSQL)."""
+    return Certificate.record_id.in_(select(VaccinationRecord.id).where(record_clause, CERTIFIED_RECORDS)
+                                     .scalar_subquery())
 
 
 def phone_forms(text: str) -> tuple[str, ...]:

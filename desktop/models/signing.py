@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import ForeignKey, LargeBinary, String, Text
+from sqlalchemy import JSON, ForeignKey, LargeBinary, String, Text, TypeDecorator
 from sqlalchemy.orm import Mapped, mapped_column
 
 import desktop.models.records  # noqa: F401 - the tables of this module's foreign keys
@@ -35,6 +36,25 @@ class SigningBatch(Base):
     kind: Mapped[str] = mapped_column(String(20), default="issue")  # issue | correction | revocation
 
 
+class ProofText(TypeDecorator[list[Any]]):
+    """A proof as JSON text in a ``text`` column (PostgreSQL, migration 0015): the database keeps the
+    text signing wrote, as SQLite does, without parsing 5,000 proofs on every batch it stores; the
+    proof's form is checked where it is read (``sync.store``), and the Merkle root over it by the
+    central service."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Any) -> str | None:
+        return None if value is None else json.dumps(value, separators=(",", ":"))
+
+    def process_result_value(self, value: Any, dialect: Any) -> list[Any] | None:
+        return None if value is None else cast(list[Any], json.loads(value))
+
+
+PROOF_TYPE = JSON().with_variant(ProofText(), "postgresql")
+
+
 class SignedRecord(Base):
     """A record's canonical attestation inside a batch, with its Merkle inclusion proof."""
 
@@ -44,7 +64,7 @@ class SignedRecord(Base):
     batch_id: Mapped[str] = mapped_column(ForeignKey("signing_batch.id"), index=True)
     leaf_index: Mapped[int]
     attestation: Mapped[bytes] = mapped_column(LargeBinary)  # canonical CBOR
-    proof: Mapped[list[Any]] = mapped_column(default=list)  # hex sibling hashes, leaf to root
+    proof: Mapped[list[Any]] = mapped_column(PROOF_TYPE, default=list)  # hex sibling hashes, leaf to root
 
 
 class OutboxItem(Base):

@@ -247,12 +247,18 @@ def _cursor_rows(session: Session, sql: str, parameters: Any) -> list[Any]:
         cursor.close()
 
 
+def _int_array(values: Any) -> str:
+    """PostgreSQL's text form of an integer array (``{1,2,3}``), sent as one value: the driver would
+    check and convert each of a batch's 5,000 ids as a list element (≈ 40 ms for a batch's arrays)."""
+    return "{" + ",".join(map(str, map(int, values))) + "}"
+
+
 def _load_records(session: Session, ids: tuple[int, ...]) -> list[Any]:
     """The records' signed fields as plain tuples in ``_RECORD_COLUMNS`` order, by id (no ORM objects:
     10,000 of them would cost a second)."""
     rows: list[Any] = []
     if session.get_bind().dialect.name == "postgresql":
-        rows = _cursor_rows(session, _SELECT_RECORDS + "= ANY(%s::integer[])", (list(ids),))
+        rows = _cursor_rows(session, _SELECT_RECORDS + "= ANY(%s::integer[])", (_int_array(ids),))
     else:
         for chunk in chunks(ids):
             rows += _cursor_rows(session, _SELECT_RECORDS + f"IN ({', '.join('?' * len(chunk))})", tuple(chunk))
@@ -263,15 +269,19 @@ def _load_records(session: Session, ids: tuple[int, ...]) -> list[Any]:
 def _time_text(session: Session) -> Callable[[Any], str | None]:
     """``iso_utc`` of a ``checked_at`` as the driver hands it over. SQLite gives the text SQLAlchemy
     stored (``YYYY-MM-DD HH:MM:SS.ffffff``, naive UTC), which is rewritten without parsing; anything
-    else goes through the column's own conversion first."""
+    else (PostgreSQL's datetimes) goes through the column's own conversion first, once per value."""
     processor = R.__table__.c.checked_at.type.result_processor(session.get_bind().dialect, None)
+    seen: dict[Any, str | None] = {}  # a check stores one time for a whole slice of records: format each once
 
     def text(value: Any) -> str | None:
         if value is None:
             return None
         if value.__class__ is str and len(value) >= 19 and value[10] == " " and value[4] == "-" and value[13] == ":":
             return f"{value[:10]}T{value[11:19]}Z"
-        return mf.iso_utc(processor(value) if processor is not None else value)
+        found = seen.get(value)
+        if found is None:
+            found = seen[value] = mf.iso_utc(processor(value) if processor is not None else value)
+        return found
 
     return text
 
@@ -392,7 +402,8 @@ def _mark_signed(session: Session, batch_id: str, versions: list[tuple[int, int]
             "version = vaccination_record.version + 1 "
             "FROM unnest(%(ids)s::integer[], %(versions)s::integer[]) AS shown(id, version) "
             f"WHERE vaccination_record.id = shown.id AND vaccination_record.version = shown.version AND {ready}",
-            {"batch": batch_id, "now": now, "ids": [i for i, _v in versions], "versions": [v for _i, v in versions]})
+            {"batch": batch_id, "now": now, "ids": _int_array([i for i, _v in versions]),
+             "versions": _int_array([v for _i, v in versions])})
         return int(result.rowcount)
     if dialect.name != "sqlite":
         marked = 0
@@ -419,7 +430,11 @@ def _insert_signed_records(session: Session, batch_id: str, ids: list[int], atte
                            proofs: list[str]) -> None:
     """The batch's signed records; ``proofs`` are the proof column's JSON text (``merkle.root_and_proof_texts``).
     SQLite: the driver's ``executemany`` in short slices (no per-row parameter processing, and the
-    window's thread gets the interpreter between slices); PostgreSQL: one ``COPY`` stream."""
+    window's thread gets the interpreter between slices); PostgreSQL: one ``COPY`` stream, its text
+    written here when nothing in it needs escaping."""
+    if session.get_bind().dialect.name == "postgresql" and fast_insert_supported(session) \
+            and _copy_signed_records(session, batch_id, ids, attestations, proofs):
+        return
     if fast_insert_supported(session):
         fast_insert(session, cast(Table, SignedRecord.__table__), ("record_id", "leaf_index", "attestation", "proof"),
                     [(rid, i, att, proof)
@@ -430,6 +445,28 @@ def _insert_signed_records(session: Session, batch_id: str, ids: list[int], atte
         {"record_id": rid, "batch_id": batch_id, "leaf_index": i, "attestation": att, "proof": json.loads(proof)}
         for i, (rid, att, proof) in enumerate(zip(ids, attestations, proofs, strict=True))
     ])
+
+
+_COPY_SPECIAL = ("\\", "\t", "\n", "\r")  # what COPY's text format escapes
+
+
+def _copy_signed_records(session: Session, batch_id: str, ids: list[int], attestations: list[bytes],
+                         proofs: list[str]) -> bool:
+    """PostgreSQL: the signed records as COPY text lines made here (ids, the attestation's bytes in hex,
+    the proof's JSON text as it is), a third of the driver's cost of formatting 5,000 rows one by one.
+    A proof is hex digits in ``["…","…"]``; should a proof or the batch id ever hold a character COPY
+    escapes, nothing is written and the caller takes the general path (returns False)."""
+    joined = "".join(proofs) + batch_id
+    if any(special in joined for special in _COPY_SPECIAL):
+        return False
+    tail = f"\t{batch_id}\n"
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    with cursor.copy("COPY signed_record (record_id, leaf_index, attestation, proof, batch_id) FROM STDIN") as copy:
+        for start in range(0, len(ids), 1000):
+            copy.write("".join([f"{int(rid)}\t{start + k}\t\\\\x{att.hex()}\t{proof}{tail}" for k, (rid, att, proof)
+                                in enumerate(zip(ids[start:start + 1000], attestations[start:start + 1000],
+                                                 proofs[start:start + 1000], strict=True))]))
+    return True
 
 
 # --------------------------------------------------------------------------------------------

@@ -52,7 +52,7 @@ vaccination_record = Table(
     # signing, sync, certificate
     Column("stage", String(20), default="loaded", nullable=False),
     # the type of ``signing_batch.id``, given here so the table reads without that one loaded
-    Column("batch_id", String(36), ForeignKey("signing_batch.id"), index=True, nullable=True),
+    Column("batch_id", String(36), ForeignKey("signing_batch.id"), nullable=True),
     Column("central_reason", Text, default="", nullable=False),
     Column("supersedes_record_id", Integer, ForeignKey("vaccination_record.id"), nullable=True),
     Column("created_at", UTCDateTime(), default=utcnow, nullable=False),
@@ -60,7 +60,9 @@ vaccination_record = Table(
     # raised by one with every change, by a trigger (migration 0012): what a decision was taken on
     Column("version", Integer, default=1, server_default=text("1"), nullable=False),
     Index("ix_record_person_dose", "id_number", "dose_number", "vaccination_date"),
-    Index("ix_record_state", "check_status", "stage"),
+    # migration 0015: partial on PostgreSQL, so that signing a matched record writes no entry in them
+    Index("ix_record_state", "check_status", "stage", postgresql_where=text("check_status <> 'matched'")),
+    Index("ix_vaccination_record_batch_id", "batch_id", postgresql_where=text("batch_id IS NULL")),
     # migration 0010: the Overview counts from this index alone
     Index("ix_record_overview", "list_id", "vaccination_date", "stage", "check_status", "decision", "batch_id"),
 )
