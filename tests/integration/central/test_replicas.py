@@ -133,12 +133,12 @@ def _exactly_once(database: Database, batches: list[SentBatch], *answer_sets: li
 
 def test_a_replica_killed_in_the_middle_of_a_batch(database, central, tmp_path):
     data, facilities = central
-    batches = [make_batch(facilities[i % 2], 300) for i in range(4)]
+    batches = [make_batch(facilities[i % 2], 800) for i in range(4)]
     with Cluster(data, database.url, 2, tmp_path) as cluster:
         victim = cluster.members[0]
 
         async def kill() -> None:
-            await _until_busy(victim)
+            await _until_busy(victim, 0.05)
             victim.signal(signal.SIGKILL)
 
         answers = _send_all(cluster.url, batches, kill)
