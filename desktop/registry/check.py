@@ -202,8 +202,16 @@ def claim_records(session: Session, holder: str, limit: int, record_ids: list[in
     """
     now = utcnow()
     if not is_sqlite(session):
-        return _claim_in_one_statement(session, holder, limit, record_ids, after, now,
-                                       now + timedelta(seconds=lease_seconds))
+        # A statement whose snapshot predates another claimer's commit can lock the very rows that
+        # claimer has just claimed (their locks are gone, their claims not yet visible): every insert
+        # then meets a live claim and nothing comes back, though unclaimed records remain. Each new
+        # statement sees the other's claims, so the claim is asked again while any unclaimed one is left.
+        for _ in range(_CLAIM_TRIES):
+            rows = _claim_in_one_statement(session, holder, limit, record_ids, after, now,
+                                           now + timedelta(seconds=lease_seconds))
+            if rows or not _unclaimed_left(session, record_ids, after, now):
+                return rows
+        return []
     write_lock(session)  # held until commit: no other claimer reads between this query and the claims
     rows = list(session.execute(_to_check_query(record_ids, after).where(_unclaimed(now)).limit(limit)))
     ids = [row.id for row in rows]
@@ -214,6 +222,14 @@ def claim_records(session: Session, holder: str, limit: int, record_ids: list[in
         session.execute(insert(RecordClaim), [
             {"record_id": record_id, "claimed_by": holder, "claimed_until": until} for record_id in ids])
     return rows
+
+
+_CLAIM_TRIES = 5
+
+
+def _unclaimed_left(session: Session, record_ids: list[int] | None, after: int, now: Any) -> bool:
+    query = _to_check_query(record_ids, after, (VaccinationRecord.id,), arrays=True).where(_unclaimed(now)).limit(1)
+    return session.execute(query).first() is not None
 
 
 def _claim_in_one_statement(session: Session, holder: str, limit: int, record_ids: list[int] | None, after: int,
