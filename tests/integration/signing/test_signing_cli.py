@@ -95,6 +95,16 @@ def _consistency(path):
         workspace.close()
 
 
+def _start_signing(path) -> subprocess.Popen:
+    """``sign`` in a process of its own, the PIN given; its progress lines on stderr."""
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--workspace", str(path), "sign", "--pin-stdin"],
+                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                            env=signed_in_env(path), cwd=ROOT)
+    proc.stdin.write(PIN + "\n")
+    proc.stdin.close()
+    return proc
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("kill_after", ["lô 2/", "lô 4/", 0.35])
 def test_kill_9_during_signing_leaves_whole_batches_only(ws, kill_after):
@@ -102,12 +112,7 @@ def test_kill_9_during_signing_leaves_whole_batches_only(ws, kill_after):
     ws.settings.save()
     add_records(ws, 4000)
     ws.close()
-    env = signed_in_env(ws.path)
-    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--workspace", str(ws.path), "sign", "--pin-stdin"],
-                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env=env, cwd=ROOT)
-    proc.stdin.write(PIN + "\n")
-    proc.stdin.close()
+    proc = _start_signing(ws.path)
     if isinstance(kill_after, str):
         for line in proc.stderr:
             if kill_after in line:
@@ -140,12 +145,7 @@ def test_kill_9_while_the_checkpointer_copies_a_signed_batch_loses_nothing(ws, d
     ws.settings.save()
     add_records(ws, 8000)
     ws.close()
-    env = signed_in_env(ws.path)
-    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--workspace", str(ws.path), "sign", "--pin-stdin"],
-                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-                            env=env, cwd=ROOT)
-    proc.stdin.write(PIN + "\n")
-    proc.stdin.close()
+    proc = _start_signing(ws.path)
     for line in proc.stderr:
         if "4000/8000" in line:  # printed once batch 2 is committed
             break
